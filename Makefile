@@ -1,0 +1,47 @@
+# A thin wrapper around meson; see README.md.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+MESON_OPTS ?= --werror -Dprofile=development
+XVFB        = xvfb-run -a -s '-screen 0 1400x900x24'
+
+.PHONY: all deps build run check test test-asan clean
+
+all: build
+
+deps:
+	@bash build-aux/install-deps.sh
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) $(MESON_OPTS)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+run: build
+	build-aux/run-profile.sh $(BUILD)
+
+test: build
+	rm -f $(BUILD)/meson-logs/testlog*.json
+	meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --suite data
+	$(XVFB) meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite gui --logbase testlog-gui
+
+$(ASAN_BUILD)/build.ninja:
+	meson setup $(ASAN_BUILD) $(MESON_OPTS) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+# The sanitizer build runs the core and CLI tests with LeakSanitizer on.
+test-asan: deps $(ASAN_BUILD)/build.ninja
+	meson compile -C $(ASAN_BUILD)
+	rm -f $(ASAN_BUILD)/meson-logs/testlog*.json
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
+	  meson test -C $(ASAN_BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --logbase testlog-asan
+
+check:
+	@status=0; \
+	$(MAKE) --no-print-directory test || status=1; \
+	$(MAKE) --no-print-directory test-asan || status=1; \
+	python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(BUILD)/meson-logs/testlog-gui.json \
+	  $(ASAN_BUILD)/meson-logs/testlog-asan.json || status=1; \
+	exit $$status
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each subcommand parses its own options and returns the exit status:
+ * 0 on success, 1 when the input or the request was bad (one line on
+ * stderr says why), 2 for a usage error. */
+typedef int (*DossierCliCommandFunc) (int argc, char **argv);
+
+int  dossier_cli_import   (int argc, char **argv);
+
+/* Shared by the subcommands. */
+int  dossier_cli_fail     (const char *subject, const GError *error);
+int  dossier_cli_usage    (const char *command, const char *message);
+gboolean dossier_cli_write_stdout (const char *data, gsize length, GError **error);
+gboolean dossier_cli_write_file (const char *path, const char *data, gsize length, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dossier-cli-commands.h"
+
+typedef struct {
+  const char *name;
+  DossierCliCommandFunc run;
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import", dossier_cli_import, N_("Import an article and print it as a dossier-document") },
+};
+
+int
+dossier_cli_fail (const char   *subject,
+                  const GError *error)
+{
+  if (subject != NULL)
+    g_printerr ("dossier-cli: %s: %s\n", subject, error->message);
+  else
+    g_printerr ("dossier-cli: %s\n", error->message);
+  return 1;
+}
+
+int
+dossier_cli_usage (const char *command,
+                   const char *message)
+{
+  g_printerr ("dossier-cli %s: %s\n", command, message);
+  g_printerr (_("Try “dossier-cli %s --help” for more information.\n"), command);
+  return 2;
+}
+
+gboolean
+dossier_cli_write_stdout (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write the output: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Atomic, so an interrupted export never leaves half a file behind. */
+gboolean
+dossier_cli_write_file (const char  *path,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: dossier-cli COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (out, "\n%s\n\n", _("Work with policy articles and briefing memos from the command line."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-14s %s\n", "-h, --help", _("Show this help"));
+  fprintf (out, "  %-14s %s\n", "--version", _("Show the version"));
+  fprintf (out, "\n%s\n", _("Run “dossier-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("dossier-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("dossier-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("dossier-cli: unknown command “%s”\n"), argv[1]);
+  g_printerr ("%s\n", _("Run “dossier-cli --help” to see the commands."));
+  return 2;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * DossierJsonReader walks an untrusted JSON tree and validates it as it
+ * goes, keeping the path of where it stands ("sections[2].blocks[0].text")
+ * so every error tells the user what is wrong and where. Shared by the
+ * document and memo formats.
+ */
+typedef struct _DossierJsonReader DossierJsonReader;
+
+DossierJsonReader *dossier_json_reader_new                   (JsonNode           *root);
+void               dossier_json_reader_free                  (DossierJsonReader  *reader);
+gboolean           dossier_json_reader_check_format          (DossierJsonReader  *reader,
+                                                              const char         *format,
+                                                              gint64              max_version,
+                                                              GError            **error);
+gboolean           dossier_json_reader_has_member            (DossierJsonReader  *reader,
+                                                              const char         *member);
+gboolean           dossier_json_reader_read_string           (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            nullable,
+                                                              char              **value,
+                                                              GError            **error);
+gboolean           dossier_json_reader_read_int              (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gint64              min,
+                                                              gint64              max,
+                                                              gint64             *value,
+                                                              GError            **error);
+gboolean           dossier_json_reader_read_string_array     (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            optional,
+                                                              char             ***value,
+                                                              GError            **error);
+gboolean           dossier_json_reader_begin_object          (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              GError            **error);
+gboolean           dossier_json_reader_begin_array           (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            optional,
+                                                              guint              *n_elements,
+                                                              GError            **error);
+gboolean           dossier_json_reader_begin_object_element  (DossierJsonReader  *reader,
+                                                              guint               index,
+                                                              GError            **error);
+void               dossier_json_reader_end                   (DossierJsonReader  *reader);
+gboolean           dossier_json_reader_fail                  (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              GError            **error,
+                                                              const char         *message);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonReader, dossier_json_reader_free)
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "formats/dossier-document-json.h"
+#include "dossier-import.h"
+#include "dossier-text-decode.h"
+#include "dossier-text-importer.h"
+
+G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
+
+gboolean
+dossier_import_format_from_string (const char          *name,
+                                   DossierImportFormat *format)
+{
+  static const struct { const char *name; DossierImportFormat format; } formats[] = {
+    { "auto", DOSSIER_IMPORT_FORMAT_AUTO },
+    { "text", DOSSIER_IMPORT_FORMAT_TEXT },
+    { "html", DOSSIER_IMPORT_FORMAT_HTML },
+    { "json", DOSSIER_IMPORT_FORMAT_JSON },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  /* A UTF-8 byte order mark counts as space here. */
+  if (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+static gboolean
+has_prefix_nocase (const char *p,
+                   const char *end,
+                   const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return (gsize)(end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+}
+
+/**
+ * dossier_import_guess_format:
+ * @name_hint: (nullable): a file name or URL
+ *
+ * Decides by content first (a `dossier-document` file, an HTML page) and
+ * then by name, because saved pages are often misnamed.
+ */
+DossierImportFormat
+dossier_import_guess_format (const char *name_hint,
+                             const char *data,
+                             gsize       length)
+{
+  const char *end = data + MIN (length, 4096);
+  const char *p = skip_space (data, end);
+
+  if (p < end && *p == '{' && g_strstr_len (p, end - p, "\"dossier-document\"") != NULL)
+    return DOSSIER_IMPORT_FORMAT_JSON;
+
+  if (has_prefix_nocase (p, end, "<!doctype html") || has_prefix_nocase (p, end, "<html") ||
+      (has_prefix_nocase (p, end, "<") &&
+       (g_strstr_len (p, end - p, "<body") || g_strstr_len (p, end - p, "<BODY") ||
+        g_strstr_len (p, end - p, "<p>") || g_strstr_len (p, end - p, "<head"))))
+    return DOSSIER_IMPORT_FORMAT_HTML;
+
+  if (name_hint != NULL &&
+      (g_str_has_suffix (name_hint, ".json") || g_str_has_suffix (name_hint, ".dossier")))
+    return DOSSIER_IMPORT_FORMAT_JSON;
+
+  if (name_hint != NULL &&
+      (g_str_has_suffix (name_hint, ".html") || g_str_has_suffix (name_hint, ".htm") ||
+       g_str_has_suffix (name_hint, ".xhtml")))
+    return DOSSIER_IMPORT_FORMAT_HTML;
+
+  return DOSSIER_IMPORT_FORMAT_TEXT;
+}
+
+static DossierDocument *
+import_json (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  /* Documents are UTF-8 by definition, but tolerate a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  return dossier_document_from_json (data, length, error);
+}
+
+static DossierDocument *
+import_text (const char  *data,
+             gsize        length,
+             const char  *name_hint,
+             GError     **error)
+{
+  g_autofree char *text = dossier_decode_text (data, length, error);
+
+  if (text == NULL)
+    return NULL;
+
+  return dossier_text_importer_import (text, name_hint, error);
+}
+
+/**
+ * dossier_import_bytes:
+ * @bytes: the content of a file or a download (untrusted)
+ * @format: how to read it
+ * @name_hint: (nullable): the file name or URL it came from, used to guess
+ *   the format and as a last resort for the title
+ *
+ * Returns: (transfer full): a new document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_bytes (GBytes               *bytes,
+                      DossierImportFormat   format,
+                      const char           *name_hint,
+                      GError              **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0 || data == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The file is empty"));
+      return NULL;
+    }
+
+  if (length > DOSSIER_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be an article (more than %d MiB)"),
+                   DOSSIER_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (format == DOSSIER_IMPORT_FORMAT_AUTO)
+    format = dossier_import_guess_format (name_hint, data, length);
+
+  switch (format)
+    {
+    case DOSSIER_IMPORT_FORMAT_JSON:
+      return import_json (data, length, error);
+
+    case DOSSIER_IMPORT_FORMAT_HTML:
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
+                           _("Importing web pages is not available in this version"));
+      return NULL;
+
+    case DOSSIER_IMPORT_FORMAT_TEXT:
+    case DOSSIER_IMPORT_FORMAT_AUTO:
+    default:
+      return import_text (data, length, name_hint, error);
+    }
+}
+
+/**
+ * dossier_import_file:
+ * @file: a local file
+ *
+ * Reads and imports @file, refusing directories, special files and files
+ * over %DOSSIER_IMPORT_MAX_SIZE before reading them.
+ *
+ * Returns: (transfer full): a new document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_file (GFile                *file,
+                     DossierImportFormat   format,
+                     GCancellable         *cancellable,
+                     GError              **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_REGULAR_FILE,
+                           g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                             ? _("This is a folder, not a file")
+                             : _("This is not a regular file"));
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > DOSSIER_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be an article (more than %d MiB)"),
+                   DOSSIER_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  basename = g_file_get_basename (file);
+  return dossier_import_bytes (bytes, format, basename, error);
+}
+
+typedef struct {
+  GFile *file;
+  DossierImportFormat format;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+  DossierDocument *document = dossier_import_file (data->file, data->format, cancellable, &error);
+
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dossier_import_file_async:
+ *
+ * Imports @file on a worker thread so the interface never waits on a
+ * large or slow file.
+ */
+void
+dossier_import_file_async (GFile               *file,
+                           DossierImportFormat  format,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->format = format;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * dossier_import_file_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

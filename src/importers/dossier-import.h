@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/dossier-document.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_IMPORT_ERROR (dossier_import_error_quark ())
+
+/**
+ * DossierImportError:
+ * @DOSSIER_IMPORT_ERROR_EMPTY: nothing to import
+ * @DOSSIER_IMPORT_ERROR_BINARY: not text
+ * @DOSSIER_IMPORT_ERROR_TOO_LARGE: over %DOSSIER_IMPORT_MAX_SIZE
+ * @DOSSIER_IMPORT_ERROR_NOT_REGULAR_FILE: a directory, device or socket
+ * @DOSSIER_IMPORT_ERROR_ENCODING: text in an encoding that cannot be read
+ * @DOSSIER_IMPORT_ERROR_UNSUPPORTED: a kind of file Dossier cannot import
+ * @DOSSIER_IMPORT_ERROR_NO_CONTENT: readable, but holds no article
+ */
+typedef enum {
+  DOSSIER_IMPORT_ERROR_EMPTY,
+  DOSSIER_IMPORT_ERROR_BINARY,
+  DOSSIER_IMPORT_ERROR_TOO_LARGE,
+  DOSSIER_IMPORT_ERROR_NOT_REGULAR_FILE,
+  DOSSIER_IMPORT_ERROR_ENCODING,
+  DOSSIER_IMPORT_ERROR_UNSUPPORTED,
+  DOSSIER_IMPORT_ERROR_NO_CONTENT,
+} DossierImportError;
+
+/**
+ * DossierImportFormat:
+ * @DOSSIER_IMPORT_FORMAT_AUTO: decide from the name and the content
+ * @DOSSIER_IMPORT_FORMAT_TEXT: text pasted from a web page
+ * @DOSSIER_IMPORT_FORMAT_HTML: a saved web page
+ * @DOSSIER_IMPORT_FORMAT_JSON: a `dossier-document` file
+ */
+typedef enum {
+  DOSSIER_IMPORT_FORMAT_AUTO,
+  DOSSIER_IMPORT_FORMAT_TEXT,
+  DOSSIER_IMPORT_FORMAT_HTML,
+  DOSSIER_IMPORT_FORMAT_JSON,
+} DossierImportFormat;
+
+/* Larger than any article; a bound so hostile input cannot exhaust memory. */
+#define DOSSIER_IMPORT_MAX_SIZE (64 * 1024 * 1024)
+
+GQuark               dossier_import_error_quark    (void);
+gboolean             dossier_import_format_from_string (const char          *name,
+                                                        DossierImportFormat *format);
+DossierImportFormat  dossier_import_guess_format   (const char          *name_hint,
+                                                    const char          *data,
+                                                    gsize                length);
+DossierDocument     *dossier_import_bytes          (GBytes              *bytes,
+                                                    DossierImportFormat  format,
+                                                    const char          *name_hint,
+                                                    GError             **error);
+DossierDocument     *dossier_import_file           (GFile               *file,
+                                                    DossierImportFormat  format,
+                                                    GCancellable        *cancellable,
+                                                    GError             **error);
+void                 dossier_import_file_async     (GFile               *file,
+                                                    DossierImportFormat  format,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+DossierDocument     *dossier_import_file_finish    (GAsyncResult        *result,
+                                                    GError             **error);
+
+G_END_DECLS

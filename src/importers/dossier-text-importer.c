@@ -1,0 +1,1121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-import.h"
+#include "dossier-text-importer.h"
+
+/*
+ * The plain-text importer reads articles copied out of think-tank web pages.
+ * Such text has no markup, so the structure is recovered from conventions
+ * that the genre shares (see docs/import.md for the full list):
+ *
+ *  - blocks are separated by blank lines, or lines holding only (non-breaking)
+ *    spaces; bullets (►, •, -, *) and "[n]" notes start blocks of their own;
+ *  - a short first line without a full stop is the title, a second one the
+ *    subtitle; a "By …" line names authors, a lone date is the publication date;
+ *  - bullets at the top, or paragraphs that the page repeats at the start of
+ *    the body, are the key points (kept once, not twice);
+ *  - a block starting with an editorial bracket ("[G]iven …"), or one repeated
+ *    verbatim inside a longer paragraph, is a pull quote;
+ *  - "[n]" markers in the body become footnote references, "[n] text" blocks
+ *    at the end (optionally under "Notes") the footnotes;
+ *  - everything after an "Author(s)" / "About the Author" heading is the
+ *    author section, whose bios open "NAME is a POSITION at AFFILIATION".
+ */
+
+typedef enum {
+  BLOCK_PARAGRAPH,
+  BLOCK_BULLET,
+  BLOCK_FOOTNOTE,
+  BLOCK_AUTHOR_HEADING,
+  BLOCK_NOTES_HEADING,
+  BLOCK_KEY_POINTS_HEADING,
+} BlockKind;
+
+typedef enum {
+  ROLE_NONE,
+  ROLE_TITLE,
+  ROLE_SUBTITLE,
+  ROLE_META,
+  ROLE_KEY_POINT,
+  ROLE_PULL_QUOTE,
+  ROLE_BODY,
+  ROLE_FOOTNOTE,
+  ROLE_AUTHORS,
+} BlockRole;
+
+typedef struct {
+  char *text;
+  BlockKind kind;
+  BlockRole role;
+  guint note_number;
+  char *folded;  /* lower-cased, brackets and quotes removed, for comparisons */
+} Block;
+
+typedef struct {
+  GPtrArray *blocks;
+  DossierDocument *document;
+  GRegex *footnote_line;
+  GRegex *numbered_note;
+  GRegex *marker;
+  GRegex *bio_subject;
+  GRegex *author_heading;
+  GRegex *notes_heading;
+  GRegex *key_points_heading;
+} Importer;
+
+/* Beyond this many blocks the quadratic pull-quote search is skipped; no
+ * article has that many paragraphs, and hostile input must not hang us. */
+#define MAX_BLOCKS_FOR_QUOTE_SEARCH 3000
+/* Summaries stand at the top; only this many lead blocks are compared
+ * with the body when looking for repeated summary paragraphs. */
+#define MAX_LEAD_BLOCKS 12
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->text);
+  g_free (block->folded);
+  g_free (block);
+}
+
+static gboolean
+is_space_char (gunichar c)
+{
+  /* NBSP, figure, narrow and thin spaces come with pasted web text. */
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x2007 || c == 0x202F ||
+         c == 0x2009 || c == 0x200A || c == 0x3000;
+}
+
+static gboolean
+is_invisible_char (gunichar c)
+{
+  return c == 0x200B || c == 0xFEFF || c == 0x200C || c == 0x200D || c == 0x00AD;
+}
+
+/* Collapses all kinds of space to single ASCII spaces and trims. */
+static char *
+clean_line (const char *line)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pending_space = FALSE;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible_char (c))
+        continue;
+
+      if (is_space_char (c) || (c < 0x20))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+strip_bullet (const char *line)
+{
+  static const char * const glyphs[] = { "►", "•", "▪", "◦", "‣", "●", "■", "◆", "➢", "✓", "→", NULL };
+  static const char * const ascii[] = { "- ", "* ", "– ", "— ", "· ", NULL };
+
+  for (guint i = 0; glyphs[i] != NULL; i++)
+    if (g_str_has_prefix (line, glyphs[i]))
+      return line + strlen (glyphs[i]) + (line[strlen (glyphs[i])] == ' ' ? 1 : 0);
+
+  for (guint i = 0; ascii[i] != NULL; i++)
+    if (g_str_has_prefix (line, ascii[i]))
+      return line + strlen (ascii[i]);
+
+  return NULL;
+}
+
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '[' || c == ']' || c == '"' || c == 0x201C || c == 0x201D || c == 0x2026)
+        continue;
+      if (c == 0x2018 || c == 0x2019)
+        c = '\'';
+      g_string_append_unichar (out, c);
+    }
+
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  return g_string_free (out, FALSE);
+}
+
+static Block *
+block_new (const char *text,
+           BlockKind   kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->text = g_strdup (text);
+  block->kind = kind;
+  return block;
+}
+
+static void
+flush (GPtrArray  *blocks,
+       GString    *current,
+       BlockKind  *kind)
+{
+  if (current->len > 0)
+    g_ptr_array_add (blocks, block_new (current->str, *kind));
+
+  g_string_truncate (current, 0);
+  *kind = BLOCK_PARAGRAPH;
+}
+
+static GPtrArray *
+split_blocks (Importer   *self,
+              const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) current = g_string_new (NULL);
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
+  BlockKind kind = BLOCK_PARAGRAPH;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = clean_line (lines[i]);
+      const char *bullet_text;
+
+      if (*line == '\0')
+        {
+          flush (blocks, current, &kind);
+          continue;
+        }
+
+      if ((bullet_text = strip_bullet (line)) != NULL && *bullet_text != '\0')
+        {
+          flush (blocks, current, &kind);
+          kind = BLOCK_BULLET;
+          g_string_append (current, bullet_text);
+          continue;
+        }
+
+      if (g_regex_match (self->footnote_line, line, 0, NULL))
+        {
+          flush (blocks, current, &kind);
+          kind = BLOCK_FOOTNOTE;
+          g_string_append (current, line);
+          continue;
+        }
+
+      /* Wrapped text: consecutive lines belong to one paragraph. */
+      if (current->len > 0)
+        g_string_append_c (current, ' ');
+      g_string_append (current, line);
+    }
+
+  flush (blocks, current, &kind);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (blocks, i);
+
+      block->folded = fold_text (block->text);
+
+      if (block->kind != BLOCK_PARAGRAPH)
+        continue;
+      if (g_regex_match (self->author_heading, block->text, 0, NULL))
+        block->kind = BLOCK_AUTHOR_HEADING;
+      else if (g_regex_match (self->notes_heading, block->text, 0, NULL))
+        block->kind = BLOCK_NOTES_HEADING;
+      else if (g_regex_match (self->key_points_heading, block->text, 0, NULL))
+        block->kind = BLOCK_KEY_POINTS_HEADING;
+    }
+
+  return blocks;
+}
+
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+
+  return words;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize len = strlen (text);
+  const char *last;
+
+  if (len == 0)
+    return FALSE;
+
+  /* "…review.[3]": the sentence ends before the footnote marker. */
+  while (len > 0 && text[len - 1] == ']')
+    {
+      const char *open = g_strrstr_len (text, len, "[");
+      if (open == NULL)
+        break;
+      len = open - text;
+    }
+  if (len == 0)
+    return FALSE;
+
+  last = g_utf8_find_prev_char (text, text + len);
+  /* A closing quote after the full stop still ends a sentence. */
+  if (last != NULL && (g_utf8_get_char (last) == 0x201D || *last == '"') && last > text)
+    last = g_utf8_find_prev_char (text, last);
+
+  return last != NULL && (*last == '.' || *last == ';' || *last == ':' || *last == ',');
+}
+
+static gboolean
+looks_like_heading_line (Block *block,
+                         guint  max_words)
+{
+  return block->kind == BLOCK_PARAGRAPH &&
+         strlen (block->text) <= 300 &&
+         count_words (block->text) <= max_words &&
+         !ends_sentence (block->text);
+}
+
+static Block *
+block_at (Importer *self,
+          guint     index)
+{
+  return g_ptr_array_index (self->blocks, index);
+}
+
+/* ---- dates ---------------------------------------------------------- */
+
+static int
+month_from_name (const char *name)
+{
+  static const char * const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (strlen (lower) < 3)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_str_has_prefix (lower, months[i]))
+      return i + 1;
+
+  return 0;
+}
+
+/**
+ * dossier_parse_date:
+ * @text: a date as pages print it: "April 12, 2024", "Apr. 12, 2024",
+ *   "12 April 2024" or "2024-04-12", optionally after "Published" or "Updated"
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
+ */
+char *
+dossier_parse_date (const char *text)
+{
+  static GRegex *patterns[3];
+  static gsize initialised = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      const char *prefix = "^(?:(?:published|updated|posted|date)\\s*:?\\s*)?(?:\\w+day,?\\s+)?";
+      g_autofree char *mdy = g_strconcat (prefix, "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2}),?\\s+(?<year>\\d{4})$", NULL);
+      g_autofree char *dmy = g_strconcat (prefix, "(?<day>\\d{1,2})\\s+(?<month>[A-Za-z]{3,9})\\.?,?\\s+(?<year>\\d{4})$", NULL);
+      g_autofree char *iso = g_strconcat (prefix, "(?<year>\\d{4})-(?<nmonth>\\d{2})-(?<day>\\d{2})(?:T[0-9:.+Z-]*)?$", NULL);
+
+      patterns[0] = g_regex_new (mdy, G_REGEX_CASELESS, 0, NULL);
+      patterns[1] = g_regex_new (dmy, G_REGEX_CASELESS, 0, NULL);
+      patterns[2] = g_regex_new (iso, G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (text == NULL || strlen (text) > 64)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autofree char *month_name = NULL;
+      g_autofree char *month_number = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *year = NULL;
+      int month;
+
+      g_clear_pointer (&match, g_match_info_free);
+      if (!g_regex_match (patterns[i], text, 0, &match))
+        continue;
+
+      month_name = g_match_info_fetch_named (match, "month");
+      month_number = g_match_info_fetch_named (match, "nmonth");
+      day = g_match_info_fetch_named (match, "day");
+      year = g_match_info_fetch_named (match, "year");
+      month = month_number && *month_number ? atoi (month_number) : month_from_name (month_name);
+
+      if (month >= 1 && month <= 12 &&
+          g_date_valid_dmy (atoi (day), month, atoi (year)))
+        return g_strdup_printf ("%04d-%02d-%02d", atoi (year), month, atoi (day));
+    }
+
+  return NULL;
+}
+
+/* ---- title from the file name ---------------------------------------- */
+
+static gboolean
+is_minor_word (const char *word)
+{
+  static const char * const minor[] = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to",
+    "vs", "with", NULL
+  };
+
+  return g_strv_contains (minor, word);
+}
+
+/**
+ * dossier_title_from_file_name:
+ * @name: a file name such as "dangerous-territory.txt"
+ *
+ * Returns: (transfer full): a title for a document that has none of its own
+ *   ("Dangerous Territory")
+ */
+char *
+dossier_title_from_file_name (const char *name)
+{
+  g_autofree char *base = NULL;
+  g_auto(GStrv) words = NULL;
+  GString *title = g_string_new (NULL);
+  char *dot;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_string_free (title, TRUE);
+      return g_strdup (_("Untitled Document"));
+    }
+
+  base = g_path_get_basename (name);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+
+  g_strdelimit (base, "-_.+", ' ');
+  words = g_strsplit (base, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_utf8_make_valid (words[i], -1);
+
+      if (*word == '\0')
+        continue;
+
+      if (title->len > 0)
+        g_string_append_c (title, ' ');
+
+      if (title->len > 0 && is_minor_word (word))
+        g_string_append (title, word);
+      else
+        {
+          gunichar first = g_utf8_get_char (word);
+          g_string_append_unichar (title, g_unichar_totitle (first));
+          g_string_append (title, g_utf8_next_char (word));
+        }
+    }
+
+  if (title->len == 0)
+    g_string_append (title, _("Untitled Document"));
+
+  return g_string_free (title, FALSE);
+}
+
+/* ---- footnote markers ------------------------------------------------ */
+
+/* Removes "[n]" markers, recording where each stood in code points. */
+static DossierParagraph *
+paragraph_from_text (Importer   *self,
+                     const char *text)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (DossierFootnoteRef));
+  DossierParagraph *paragraph;
+  const char *copied_to = text;
+
+  g_regex_match (self->marker, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      DossierFootnoteRef ref;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (clean, copied_to, text + start - copied_to);
+
+      /* "talks. [3] Next" should read "talks. Next", not "talks.  Next". */
+      if (clean->len > 0 && clean->str[clean->len - 1] == ' ' &&
+          (text[end] == ' ' || text[end] == '\0'))
+        g_string_truncate (clean, clean->len - 1);
+
+      ref.number = (guint)g_ascii_strtoull (number, NULL, 10);
+      ref.offset = g_utf8_strlen (clean->str, clean->len);
+      g_array_append_val (refs, ref);
+
+      copied_to = text + end;
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (clean, copied_to);
+
+  paragraph = dossier_paragraph_new (clean->str);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      DossierFootnoteRef *ref = &g_array_index (refs, DossierFootnoteRef, i);
+      dossier_paragraph_add_ref (paragraph, ref->number, ref->offset);
+    }
+
+  return paragraph;
+}
+
+static char *
+strip_markers (Importer   *self,
+               const char *text)
+{
+  g_autoptr(DossierParagraph) paragraph = paragraph_from_text (self, text);
+
+  return g_strdup (dossier_paragraph_get_text (paragraph));
+}
+
+/* ---- structure ------------------------------------------------------- */
+
+static guint
+find_author_section (Importer *self)
+{
+  for (guint i = self->blocks->len; i > 0; i--)
+    if (block_at (self, i - 1)->kind == BLOCK_AUTHOR_HEADING)
+      return i - 1;
+
+  return self->blocks->len;
+}
+
+/* Marks the notes at the end of the main text and returns where they begin. */
+static guint
+find_notes (Importer *self,
+            guint     end)
+{
+  guint start = end;
+
+  /* Notes under a "Notes" heading may be numbered "1." instead of "[1]". */
+  for (guint i = end; i > 0; i--)
+    {
+      Block *block = block_at (self, i - 1);
+
+      if (block->kind != BLOCK_NOTES_HEADING)
+        continue;
+
+      for (guint j = i; j < end; j++)
+        {
+          Block *note = block_at (self, j);
+          g_autoptr(GMatchInfo) match = NULL;
+
+          if (note->kind == BLOCK_FOOTNOTE ||
+              g_regex_match (self->numbered_note, note->text, 0, &match))
+            note->kind = BLOCK_FOOTNOTE;
+        }
+
+      start = i - 1;
+      break;
+    }
+
+  /* Otherwise the trailing run of "[n] …" blocks. */
+  if (start == end)
+    while (start > 0 && block_at (self, start - 1)->kind == BLOCK_FOOTNOTE)
+      start--;
+
+  for (guint i = start; i < end; i++)
+    block_at (self, i)->role = ROLE_FOOTNOTE;
+
+  return start;
+}
+
+static void
+add_byline_authors (Importer   *self,
+                    const char *names)
+{
+  g_autofree char *list = g_strdup (names);
+  g_auto(GStrv) parts = NULL;
+  char *and;
+
+  while ((and = strstr (list, " and ")) != NULL)
+    memcpy (and, " ,   ", 5);
+  g_strdelimit (list, "&", ',');
+
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(DossierAuthor) author = NULL;
+
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+
+      author = dossier_author_new (parts[i]);
+      dossier_document_add_author (self->document, author);
+    }
+}
+
+/* Title, subtitle, byline and date at the top; returns the first block after. */
+static guint
+read_head (Importer *self,
+           guint     end)
+{
+  guint i = 0;
+
+  if (end >= 2 && looks_like_heading_line (block_at (self, 0), 30))
+    {
+      block_at (self, 0)->role = ROLE_TITLE;
+      dossier_document_set_title (self->document, block_at (self, 0)->text);
+      i = 1;
+
+      if (i + 1 < end && looks_like_heading_line (block_at (self, i), 40))
+        {
+          Block *block = block_at (self, i);
+          g_autofree char *date = dossier_parse_date (block->text);
+
+          if (date == NULL && !g_str_has_prefix (block->text, "By "))
+            {
+              block->role = ROLE_SUBTITLE;
+              dossier_document_set_subtitle (self->document, block->text);
+              i++;
+            }
+        }
+    }
+
+  for (; i < end; i++)
+    {
+      Block *block = block_at (self, i);
+      g_autofree char *date = NULL;
+
+      if (block->kind != BLOCK_PARAGRAPH || count_words (block->text) > 12)
+        break;
+
+      if ((date = dossier_parse_date (block->text)) != NULL)
+        dossier_document_set_published (self->document, date);
+      else if (g_str_has_prefix (block->text, "By ") && !ends_sentence (block->text))
+        add_byline_authors (self, block->text + 3);
+      else
+        break;
+
+      block->role = ROLE_META;
+    }
+
+  return i;
+}
+
+/* Does @later open with the text of @earlier? Pages repeat their summary
+ * paragraphs at the start of the body, sometimes extended by a sentence. */
+static gboolean
+repeats (Block *earlier,
+         Block *later)
+{
+  return earlier->kind != BLOCK_FOOTNOTE && later->kind != BLOCK_FOOTNOTE &&
+         count_words (earlier->text) >= 6 &&
+         g_str_has_prefix (later->folded, earlier->folded);
+}
+
+static gboolean
+has_editorial_bracket (const char *text)
+{
+  /* "[G]iven …" or "“[T]he …": a quotation whose first letter was altered. */
+  if (g_str_has_prefix (text, "“"))
+    text += strlen ("“");
+  else if (*text == '"')
+    text++;
+
+  return text[0] == '[' && g_ascii_isalpha (text[1]) && text[2] == ']';
+}
+
+static void
+read_lead (Importer *self,
+           guint     start,
+           guint     end)
+{
+  guint body_start = start;
+  guint lead_limit = MIN (end, start + MAX_LEAD_BLOCKS);
+  gboolean repeated = FALSE;
+
+  /* The first body block that repeats an earlier lead block ends the lead. */
+  for (guint j = start + 1; j < end && !repeated; j++)
+    for (guint k = start; k < MIN (j, lead_limit); k++)
+      if (repeats (block_at (self, k), block_at (self, j)))
+        {
+          body_start = j;
+          repeated = TRUE;
+          break;
+        }
+
+  if (repeated)
+    {
+      for (guint i = start; i < body_start; i++)
+        {
+          Block *block = block_at (self, i);
+
+          if (block->kind == BLOCK_KEY_POINTS_HEADING)
+            block->role = ROLE_META;
+          else if (has_editorial_bracket (block->text))
+            block->role = ROLE_PULL_QUOTE;
+          else
+            block->role = ROLE_KEY_POINT;
+        }
+      return;
+    }
+
+  /* Without repetition, the key points are the bullets at the top. */
+  for (guint i = start; i < end; i++)
+    {
+      Block *block = block_at (self, i);
+
+      if (block->kind == BLOCK_KEY_POINTS_HEADING && i == start)
+        block->role = ROLE_META;
+      else if (block->kind == BLOCK_BULLET)
+        block->role = ROLE_KEY_POINT;
+      else
+        break;
+    }
+}
+
+static void
+find_pull_quotes (Importer *self,
+                  guint     start,
+                  guint     end)
+{
+  gboolean search_repeats = end - start <= MAX_BLOCKS_FOR_QUOTE_SEARCH;
+
+  for (guint i = start; i < end; i++)
+    {
+      Block *block = block_at (self, i);
+
+      if (block->role != ROLE_NONE || block->kind == BLOCK_FOOTNOTE)
+        continue;
+
+      if (has_editorial_bracket (block->text))
+        {
+          block->role = ROLE_PULL_QUOTE;
+          continue;
+        }
+
+      if (!search_repeats || count_words (block->text) < 6 || count_words (block->text) > 80)
+        continue;
+
+      /* An excerpt printed again, verbatim, inside a longer paragraph. */
+      for (guint j = start; j < end; j++)
+        {
+          Block *other = block_at (self, j);
+
+          if (j != i && other->role != ROLE_KEY_POINT &&
+              strlen (other->folded) > strlen (block->folded) &&
+              strstr (other->folded, block->folded) != NULL)
+            {
+              block->role = ROLE_PULL_QUOTE;
+              break;
+            }
+        }
+    }
+}
+
+static void
+add_body (Importer *self,
+          guint     start,
+          guint     end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      Block *block = block_at (self, i);
+      g_autoptr(DossierParagraph) paragraph = NULL;
+
+      if (block->role != ROLE_NONE)
+        continue;
+
+      block->role = ROLE_BODY;
+      paragraph = paragraph_from_text (self, block->text);
+
+      /* A short line without a full stop between paragraphs is a heading. */
+      if (i + 1 < end && block->kind != BLOCK_BULLET &&
+          looks_like_heading_line (block, 12) &&
+          g_unichar_isupper (g_utf8_get_char (block->text)))
+        dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
+
+      dossier_document_add_paragraph (self->document, paragraph);
+    }
+}
+
+static void
+collect_role (Importer  *self,
+              BlockRole  role,
+              GPtrArray *into)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = block_at (self, i);
+
+      if (block->role == role)
+        g_ptr_array_add (into, strip_markers (self, block->text));
+    }
+  g_ptr_array_add (into, NULL);
+}
+
+static void
+add_footnotes (Importer *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = block_at (self, i);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(DossierFootnote) note = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *text = NULL;
+
+      if (block->role != ROLE_FOOTNOTE || block->kind != BLOCK_FOOTNOTE)
+        continue;
+
+      if (!g_regex_match (self->footnote_line, block->text, 0, &match))
+        {
+          g_clear_pointer (&match, g_match_info_free);
+          if (!g_regex_match (self->numbered_note, block->text, 0, &match))
+            continue;
+        }
+
+      number = g_match_info_fetch (match, 1);
+      text = g_match_info_fetch (match, 2);
+      note = dossier_footnote_new ((guint)g_ascii_strtoull (number, NULL, 10), text);
+      dossier_document_add_footnote (self->document, note);
+    }
+}
+
+/* ---- authors --------------------------------------------------------- */
+
+static gboolean
+is_abbreviation (const char *word_start,
+                 const char *dot)
+{
+  static const char * const abbreviations[] = {
+    "U.S", "U.K", "U.N", "E.U", "Jr", "Sr", "Dr", "Mr", "Ms", "Mrs", "St", "Inc", "Ltd", "Co",
+    "No", "Gen", "Col", "Lt", "Amb", "Rep", "Sen", "Gov", "Prof", "Ph.D", "B.A", "M.A", "A.M",
+    "Lt.Gen", "Adm", "Capt", "Maj", "Mt", "vs", NULL
+  };
+  g_autofree char *word = g_strndup (word_start, dot - word_start);
+
+  if (g_utf8_strlen (word, -1) == 1)
+    return TRUE;  /* an initial, "Jessica J. Lee" */
+
+  return g_strv_contains (abbreviations, word);
+}
+
+/* Returns the length of the first sentence of @text. */
+static gsize
+first_sentence_length (const char *text)
+{
+  const char *word_start = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        word_start = p + 1;
+      else if (*p == '.' && (p[1] == ' ' || p[1] == '\0') && !is_abbreviation (word_start, p))
+        return p - text;
+    }
+
+  return strlen (text);
+}
+
+static char *
+strip_article (const char *text)
+{
+  static const char * const articles[] = { "the ", "The ", "a ", "an ", NULL };
+
+  for (guint i = 0; articles[i] != NULL; i++)
+    if (g_str_has_prefix (text, articles[i]))
+      return g_strdup (text + strlen (articles[i]));
+
+  return g_strdup (text);
+}
+
+/* "senior research fellow for Northeast Asia at the Heritage Foundation" */
+static void
+parse_position (DossierAuthor *author,
+                const char    *rest)
+{
+  static const char * const separators[] = { " at ", " with ", " of the ", NULL };
+  g_autofree char *sentence = g_strndup (rest, first_sentence_length (rest));
+  g_autofree char *described = strip_article (sentence);
+
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      char *sep = strstr (described, separators[i]);
+      g_autofree char *affiliation = NULL;
+      char *cut;
+
+      if (sep == NULL)
+        continue;
+
+      affiliation = strip_article (sep + strlen (separators[i]));
+      /* "…at the Quincy Institute, where she…" */
+      if ((cut = strstr (affiliation, ", ")) != NULL)
+        *cut = '\0';
+      if ((cut = strstr (affiliation, "; ")) != NULL)
+        *cut = '\0';
+      if ((cut = strstr (affiliation, " where ")) != NULL)
+        *cut = '\0';
+
+      *sep = '\0';
+      g_strstrip (described);
+      g_strstrip (affiliation);
+
+      if (*described != '\0' && *affiliation != '\0')
+        {
+          dossier_author_set_position (author, described);
+          dossier_author_set_affiliation (author, affiliation);
+        }
+      return;
+    }
+
+  if (*described != '\0' && count_words (described) <= 12)
+    dossier_author_set_position (author, described);
+}
+
+static DossierAuthor *
+find_author_by_name (DossierDocument *document,
+                     const char      *name)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+  const char *last_word = strrchr (name, ' ');
+
+  last_word = last_word ? last_word + 1 : name;
+
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      const char *known = dossier_author_get_name (author);
+
+      if (g_strcmp0 (known, name) == 0 ||
+          (known != NULL && g_str_has_suffix (known, last_word) &&
+           dossier_author_get_bio (author) == NULL))
+        return author;
+    }
+
+  return NULL;
+}
+
+static void
+append_bio (DossierAuthor *author,
+            const char    *text)
+{
+  const char *bio = dossier_author_get_bio (author);
+  g_autofree char *joined = bio ? g_strconcat (bio, "\n\n", text, NULL) : g_strdup (text);
+
+  dossier_author_set_bio (author, joined);
+}
+
+static gboolean
+is_name_line (Block *block)
+{
+  guint words = count_words (block->text);
+
+  return words >= 2 && words <= 5 && looks_like_heading_line (block, 5) &&
+         g_unichar_isupper (g_utf8_get_char (block->text));
+}
+
+static void
+read_authors (Importer *self,
+              guint     start)
+{
+  DossierAuthor *current = NULL;
+
+  for (guint i = start + 1; i < self->blocks->len; i++)
+    {
+      Block *block = block_at (self, i);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      block->role = ROLE_AUTHORS;
+
+      if (g_regex_match (self->bio_subject, block->text, 0, &match))
+        {
+          g_autofree char *name = g_match_info_fetch_named (match, "name");
+          g_autofree char *rest = g_match_info_fetch_named (match, "rest");
+          gboolean continues = current != NULL && dossier_author_get_position (current) == NULL;
+
+          if (!continues)
+            {
+              DossierAuthor *known = find_author_by_name (self->document, name);
+
+              if (known == NULL)
+                {
+                  g_autoptr(DossierAuthor) author = dossier_author_new (name);
+                  dossier_document_add_author (self->document, author);
+                  known = author;
+                }
+              current = known;
+              dossier_author_set_name (current, name);
+            }
+
+          if (dossier_author_get_position (current) == NULL)
+            parse_position (current, rest);
+          append_bio (current, block->text);
+        }
+      else if (is_name_line (block))
+        {
+          g_autoptr(DossierAuthor) author = dossier_author_new (block->text);
+
+          dossier_document_add_author (self->document, author);
+          current = author;
+        }
+      else if (current != NULL)
+        {
+          /* "He is a …", "She holds a …": the same person's bio goes on. */
+          if (dossier_author_get_position (current) == NULL)
+            {
+              const char *is = strstr (block->text, " is ");
+              if (is != NULL && is - block->text < 40)
+                parse_position (current, is + 4);
+            }
+          append_bio (current, block->text);
+        }
+    }
+}
+
+/* ---- entry point ----------------------------------------------------- */
+
+static void
+importer_clear (Importer *self)
+{
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->footnote_line, g_regex_unref);
+  g_clear_pointer (&self->numbered_note, g_regex_unref);
+  g_clear_pointer (&self->marker, g_regex_unref);
+  g_clear_pointer (&self->bio_subject, g_regex_unref);
+  g_clear_pointer (&self->author_heading, g_regex_unref);
+  g_clear_pointer (&self->notes_heading, g_regex_unref);
+  g_clear_pointer (&self->key_points_heading, g_regex_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
+
+static void
+importer_init (Importer *self)
+{
+  /* A person's name: capitalised words and initials, or a Hangul name. */
+  const char *name =
+    "(?<name>(?:\\p{Lu}[\\p{L}'’-]*\\.?)(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*\\.?|de|van|von|der|da|al|bin|la|le)){1,5}"
+    "|\\p{Hangul}{2,5}(?:\\s\\p{Hangul}{1,4})?)";
+  g_autofree char *bio = g_strconcat ("^", name, ",?\\s+(?:is|was|serves as|has been)\\s+(?<rest>.+)$", NULL);
+
+  memset (self, 0, sizeof *self);
+  self->footnote_line = g_regex_new ("^\\[(\\d{1,4})\\]\\s*(\\S.*)$", G_REGEX_DOTALL, 0, NULL);
+  self->numbered_note = g_regex_new ("^(\\d{1,4})[.)]\\s+(\\S.*)$", G_REGEX_DOTALL, 0, NULL);
+  self->marker = g_regex_new ("\\[(\\d{1,4})\\]", 0, 0, NULL);
+  self->bio_subject = g_regex_new (bio, G_REGEX_DOTALL, 0, NULL);
+  self->author_heading = g_regex_new ("^(?:about\\s+)?(?:the\\s+)?authors?(?:\\(s\\))?\\s*:?$|^contributors?:?$",
+                                      G_REGEX_CASELESS, 0, NULL);
+  self->notes_heading = g_regex_new ("^(?:end\\s*notes|foot\\s*notes|notes|references|sources|citations)\\s*:?$",
+                                     G_REGEX_CASELESS, 0, NULL);
+  self->key_points_heading = g_regex_new ("^(?:key\\s+(?:points|takeaways|findings|judgments)|takeaways|highlights|"
+                                          "summary|executive\\s+summary|in\\s+brief|at\\s+a\\s+glance)\\s*:?$",
+                                          G_REGEX_CASELESS, 0, NULL);
+  self->document = dossier_document_new ();
+}
+
+/**
+ * dossier_text_importer_import:
+ * @text: the article as UTF-8 text with LF line endings
+ * @name_hint: (nullable): the file name, for a title when the text has none
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when the
+ *   text holds no article at all
+ */
+DossierDocument *
+dossier_text_importer_import (const char  *text,
+                              const char  *name_hint,
+                              GError     **error)
+{
+  g_auto(Importer) self = { 0 };
+  g_autoptr(GPtrArray) key_points = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pull_quotes = g_ptr_array_new_with_free_func (g_free);
+  guint authors_start, notes_start, lead_start;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  importer_init (&self);
+  self.blocks = split_blocks (&self, text);
+
+  if (self.blocks->len == 0)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The file holds no text"));
+      return NULL;
+    }
+
+  authors_start = find_author_section (&self);
+  notes_start = find_notes (&self, authors_start);
+  lead_start = read_head (&self, notes_start);
+  read_lead (&self, lead_start, notes_start);
+  find_pull_quotes (&self, lead_start, notes_start);
+  add_body (&self, lead_start, notes_start);
+  add_footnotes (&self);
+  if (authors_start < self.blocks->len)
+    {
+      block_at (&self, authors_start)->role = ROLE_META;
+      read_authors (&self, authors_start);
+    }
+
+  collect_role (&self, ROLE_KEY_POINT, key_points);
+  collect_role (&self, ROLE_PULL_QUOTE, pull_quotes);
+  dossier_document_set_key_points (self.document, (const char * const *)key_points->pdata);
+  dossier_document_set_pull_quotes (self.document, (const char * const *)pull_quotes->pdata);
+
+  if (dossier_document_get_title (self.document) == NULL)
+    {
+      g_autofree char *title = dossier_title_from_file_name (name_hint);
+      dossier_document_set_title (self.document, title);
+    }
+
+  if (g_list_model_get_n_items (dossier_document_get_paragraphs (self.document)) == 0 &&
+      key_points->len <= 1)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NO_CONTENT,
+                           _("The file holds no article text"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self.document);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/dossier-document.h"
+
+G_BEGIN_DECLS
+
+DossierDocument *dossier_text_importer_import  (const char  *text,
+                                                const char  *name_hint,
+                                                GError     **error);
+char            *dossier_title_from_file_name  (const char  *name);
+char            *dossier_parse_date            (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * DossierParagraphKind:
+ * @DOSSIER_PARAGRAPH_BODY: running text
+ * @DOSSIER_PARAGRAPH_HEADING: a heading inside the body of an article
+ */
+typedef enum {
+  DOSSIER_PARAGRAPH_BODY,
+  DOSSIER_PARAGRAPH_HEADING,
+} DossierParagraphKind;
+
+/**
+ * DossierFootnoteRef:
+ * @number: the footnote's number
+ * @offset: where the marker stood, in Unicode code points from the start of
+ *   the paragraph's text (the marker itself is not part of the text)
+ */
+typedef struct {
+  guint number;
+  guint offset;
+} DossierFootnoteRef;
+
+G_END_DECLS

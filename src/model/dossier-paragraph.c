@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-paragraph"
+
+#include "dossier-paragraph.h"
+#include "dossier-model-enums.h"
+#include "dossier-util.h"
+
+/**
+ * DossierParagraph:
+ *
+ * A block of an article's body: its clean text (footnote markers removed)
+ * and, for each marker, the note number and the code-point offset where it
+ * stood, so views can put superscripts back in the right place.
+ */
+struct _DossierParagraph
+{
+  GObject parent_instance;
+
+  char *text;
+  DossierParagraphKind kind;
+  GArray *refs;
+};
+
+G_DEFINE_FINAL_TYPE (DossierParagraph, dossier_paragraph, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_KIND,
+  N_PROPS
+};
+
+enum {
+  REFS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+dossier_paragraph_finalize (GObject *object)
+{
+  DossierParagraph *self = (DossierParagraph *)object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->refs, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_paragraph_parent_class)->finalize (object);
+}
+
+static void
+dossier_paragraph_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DossierParagraph *self = DOSSIER_PARAGRAPH (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_paragraph_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DossierParagraph *self = DOSSIER_PARAGRAPH (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      dossier_paragraph_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      dossier_paragraph_set_kind (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_paragraph_class_init (DossierParagraphClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dossier_paragraph_finalize;
+  object_class->get_property = dossier_paragraph_get_property;
+  object_class->set_property = dossier_paragraph_set_property;
+
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", flags);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL,
+                                             DOSSIER_TYPE_PARAGRAPH_KIND,
+                                             DOSSIER_PARAGRAPH_BODY, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DossierParagraph::refs-changed:
+   *
+   * Emitted when footnote references are added or cleared.
+   */
+  signals[REFS_CHANGED] = g_signal_new ("refs-changed",
+                                        G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+}
+
+static void
+dossier_paragraph_init (DossierParagraph *self)
+{
+  self->text = g_strdup ("");
+  self->refs = g_array_new (FALSE, FALSE, sizeof (DossierFootnoteRef));
+}
+
+DossierParagraph *
+dossier_paragraph_new (const char *text)
+{
+  return g_object_new (DOSSIER_TYPE_PARAGRAPH, "text", text ? text : "", NULL);
+}
+
+const char *
+dossier_paragraph_get_text (DossierParagraph *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PARAGRAPH (self), NULL);
+  return self->text;
+}
+
+void
+dossier_paragraph_set_text (DossierParagraph *self,
+                            const char       *text)
+{
+  g_return_if_fail (DOSSIER_IS_PARAGRAPH (self));
+
+  if (dossier_set_str (&self->text, text ? text : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+DossierParagraphKind
+dossier_paragraph_get_kind (DossierParagraph *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PARAGRAPH (self), DOSSIER_PARAGRAPH_BODY);
+  return self->kind;
+}
+
+void
+dossier_paragraph_set_kind (DossierParagraph     *self,
+                            DossierParagraphKind  kind)
+{
+  g_return_if_fail (DOSSIER_IS_PARAGRAPH (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * dossier_paragraph_get_refs:
+ * @n_refs: (out): the number of references
+ *
+ * Returns: (transfer none) (array length=n_refs): the references in the order
+ *   they were added (importers add them in reading order)
+ */
+const DossierFootnoteRef *
+dossier_paragraph_get_refs (DossierParagraph *self,
+                            guint            *n_refs)
+{
+  g_return_val_if_fail (DOSSIER_IS_PARAGRAPH (self), NULL);
+  g_return_val_if_fail (n_refs != NULL, NULL);
+
+  *n_refs = self->refs->len;
+  return (const DossierFootnoteRef *)(gpointer)self->refs->data;
+}
+
+void
+dossier_paragraph_add_ref (DossierParagraph *self,
+                           guint             number,
+                           guint             offset)
+{
+  DossierFootnoteRef ref = { number, offset };
+
+  g_return_if_fail (DOSSIER_IS_PARAGRAPH (self));
+
+  g_array_append_val (self->refs, ref);
+  g_signal_emit (self, signals[REFS_CHANGED], 0);
+}
+
+void
+dossier_paragraph_clear_refs (DossierParagraph *self)
+{
+  g_return_if_fail (DOSSIER_IS_PARAGRAPH (self));
+
+  if (self->refs->len == 0)
+    return;
+
+  g_array_set_size (self->refs, 0);
+  g_signal_emit (self, signals[REFS_CHANGED], 0);
+}
+
+gboolean
+dossier_paragraph_references (DossierParagraph *self,
+                              guint             number)
+{
+  g_return_val_if_fail (DOSSIER_IS_PARAGRAPH (self), FALSE);
+
+  for (guint i = 0; i < self->refs->len; i++)
+    if (g_array_index (self->refs, DossierFootnoteRef, i).number == number)
+      return TRUE;
+
+  return FALSE;
+}

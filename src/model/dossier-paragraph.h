@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dossier-model-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_PARAGRAPH (dossier_paragraph_get_type ())
+G_DECLARE_FINAL_TYPE (DossierParagraph, dossier_paragraph, DOSSIER, PARAGRAPH, GObject)
+
+DossierParagraph         *dossier_paragraph_new          (const char           *text);
+const char               *dossier_paragraph_get_text     (DossierParagraph     *self);
+void                      dossier_paragraph_set_text     (DossierParagraph     *self,
+                                                          const char           *text);
+DossierParagraphKind      dossier_paragraph_get_kind     (DossierParagraph     *self);
+void                      dossier_paragraph_set_kind     (DossierParagraph     *self,
+                                                          DossierParagraphKind  kind);
+const DossierFootnoteRef *dossier_paragraph_get_refs     (DossierParagraph     *self,
+                                                          guint                *n_refs);
+void                      dossier_paragraph_add_ref      (DossierParagraph     *self,
+                                                          guint                 number,
+                                                          guint                 offset);
+void                      dossier_paragraph_clear_refs   (DossierParagraph     *self);
+gboolean                  dossier_paragraph_references   (DossierParagraph     *self,
+                                                          guint                 number);
+
+G_END_DECLS
