@@ -10,7 +10,12 @@ G_BEGIN_DECLS
  * stderr says why), 2 for a usage error. */
 typedef int (*DossierCliCommandFunc) (int argc, char **argv);
 
-int  dossier_cli_import   (int argc, char **argv);
+int  dossier_cli_import     (int argc, char **argv);
+int  dossier_cli_library    (int argc, char **argv);
+int  dossier_cli_compare    (int argc, char **argv);
+int  dossier_cli_matrix     (int argc, char **argv);
+int  dossier_cli_memo       (int argc, char **argv);
+int  dossier_cli_export_pdf (int argc, char **argv);
 
 /* Shared by the subcommands. */
 int  dossier_cli_fail     (const char *subject, const GError *error);

@@ -20,6 +20,21 @@ typedef struct {
 
 static const Command commands[] = {
   { "import", dossier_cli_import, N_("Import an article and print it as a dossier-document") },
+#ifdef DOSSIER_CLI_HAVE_LIBRARY
+  { "library", dossier_cli_library, N_("Add, list, search, export and remove library documents") },
+#endif
+#ifdef DOSSIER_CLI_HAVE_COMPARE
+  { "compare", dossier_cli_compare, N_("Compare two documents: perspectives or versions") },
+#endif
+#ifdef DOSSIER_CLI_HAVE_MATRIX
+  { "matrix", dossier_cli_matrix, N_("Print the perspectives matrix of several documents") },
+#endif
+#ifdef DOSSIER_CLI_HAVE_MEMO
+  { "memo", dossier_cli_memo, N_("Create and check briefing memos") },
+#endif
+#ifdef DOSSIER_CLI_HAVE_EXPORT_PDF
+  { "export-pdf", dossier_cli_export_pdf, N_("Export a briefing memo to PDF") },
+#endif
 };
 
 int
