@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Dossier needs to build, run and test,
+# and only those that are missing. Used by `make run` and `make check`.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential meson ninja-build pkg-config gettext python3
+  # libraries
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev
+  libsqlite3-dev libcairo2-dev libpango1.0-dev libstemmer-dev libsoup-3.0-dev
+  # tests: PDF checks, a display, validators, fonts for Hangul
+  libpoppler-glib-dev poppler-utils xvfb xauth dbus desktop-file-utils appstream
+  fonts-noto-cjk fonts-dejavu-core shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils
+  # screenshots
+  imagemagick x11-utils
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} Debian packages are present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "install-deps: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Starts the app from the build tree in a throwaway profile: every XDG
+# directory lives under build/profile and is made afresh each run, seeded
+# with the project's own sample articles.
+set -euo pipefail
+
+build=${1:-build}
+shift || true
+top=$(cd "$(dirname "$0")/.." && pwd)
+profile="$top/$build/profile"
+
+rm -rf "$profile"
+mkdir -p "$profile"/{data,config,cache,state,runtime}
+chmod 700 "$profile/runtime"
+
+export XDG_DATA_HOME="$profile/data"
+export XDG_CONFIG_HOME="$profile/config"
+export XDG_CACHE_HOME="$profile/cache"
+export XDG_STATE_HOME="$profile/state"
+export GSETTINGS_SCHEMA_DIR="$top/$build/data"
+export GSETTINGS_BACKEND=keyfile
+
+# Seed the library with the bundled samples.
+if "$top/$build/src/cli/dossier-cli" --help | grep -q '^  library'; then
+  "$top/$build/src/cli/dossier-cli" library add "$top"/data/samples/*.txt >/dev/null
+fi
+
+echo "run-profile: starting Dossier with a throwaway profile in $profile"
+exec "$top/$build/src/app/dossier" "$@"
