@@ -477,6 +477,15 @@ check_existing_file (const char  *path,
   while (n_read < 0 && errno == EINTR);
   close (fd);
 
+  if (n_read > 0 && n_read < (ssize_t) sizeof header &&
+      memcmp (header, "SQLite format 3", MIN ((gsize) n_read, 16)) == 0)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
+                   _("The library %s is damaged: the file is shorter than it should be (truncated); it was left untouched"),
+                   path);
+      return FALSE;
+    }
+
   if (n_read != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
@@ -579,7 +588,7 @@ load_document_list (DossierLibrary  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DossierStmt) docs = NULL;
   g_autoptr(DossierStmt) authors = NULL;
-  gboolean have_row;
+  gboolean have_row, ok = TRUE;
 
   g_hash_table_remove_all (self->by_rowid);
   g_hash_table_remove_all (self->rowid_by_id);
@@ -590,7 +599,7 @@ load_document_list (DossierLibrary  *self,
   if (docs == NULL)
     return FALSE;
 
-  while (step_row (self, docs, &have_row, error) && have_row)
+  while ((ok = step_row (self, docs, &have_row, error)) && have_row)
     {
       DossierDocument *document = dossier_document_new ();
 
@@ -598,7 +607,7 @@ load_document_list (DossierLibrary  *self,
       g_ptr_array_add (items, document);
       index_document (self, sqlite3_column_int64 (docs, 0), document);
     }
-  if (have_row)
+  if (!ok)
     return FALSE;
 
   authors = prepare (self,
@@ -607,7 +616,7 @@ load_document_list (DossierLibrary  *self,
   if (authors == NULL)
     return FALSE;
 
-  while (step_row (self, authors, &have_row, error) && have_row)
+  while ((ok = step_row (self, authors, &have_row, error)) && have_row)
     {
       gint64 rowid = sqlite3_column_int64 (authors, 0);
       DossierDocument *document = g_hash_table_lookup (self->by_rowid, &rowid);
@@ -618,7 +627,7 @@ load_document_list (DossierLibrary  *self,
       author = author_from_row (authors, 1);
       dossier_document_add_author (document, author);
     }
-  if (have_row)
+  if (!ok)
     return FALSE;
 
   g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
@@ -1556,7 +1565,7 @@ load_rowid (DossierLibrary  *self,
   g_autoptr(DossierStmt) urls = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) note_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  gboolean have_row;
+  gboolean have_row, ok = TRUE;
 
   meta = prepare (self,
                   "SELECT id, title, subtitle, publisher, published, source_url, key_points, pull_quotes"
@@ -1587,19 +1596,19 @@ load_rowid (DossierLibrary  *self,
   if (authors == NULL)
     return NULL;
   sqlite3_bind_int64 (authors, 1, rowid);
-  while (step_row (self, authors, &have_row, error) && have_row)
+  while ((ok = step_row (self, authors, &have_row, error)) && have_row)
     {
       g_autoptr(DossierAuthor) author = author_from_row (authors, 0);
       dossier_document_add_author (document, author);
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   paragraphs = prepare (self, "SELECT kind, text, refs FROM paragraphs WHERE doc = ? ORDER BY ord", error);
   if (paragraphs == NULL)
     return NULL;
   sqlite3_bind_int64 (paragraphs, 1, rowid);
-  while (step_row (self, paragraphs, &have_row, error) && have_row)
+  while ((ok = step_row (self, paragraphs, &have_row, error)) && have_row)
     {
       g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (column_text (paragraphs, 1));
 
@@ -1608,14 +1617,14 @@ load_rowid (DossierLibrary  *self,
       parse_refs (paragraph, column_text (paragraphs, 2));
       dossier_document_add_paragraph (document, paragraph);
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   footnotes = prepare (self, "SELECT number, text FROM footnotes WHERE doc = ? ORDER BY ord", error);
   if (footnotes == NULL)
     return NULL;
   sqlite3_bind_int64 (footnotes, 1, rowid);
-  while (step_row (self, footnotes, &have_row, error) && have_row)
+  while ((ok = step_row (self, footnotes, &have_row, error)) && have_row)
     {
       gint64 number = sqlite3_column_int64 (footnotes, 0);
 
@@ -1623,7 +1632,7 @@ load_rowid (DossierLibrary  *self,
                                                     column_text (footnotes, 1)));
       g_ptr_array_add (note_urls, g_ptr_array_new_with_free_func (g_free));
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   urls = prepare (self, "SELECT footnote, url FROM footnote_urls WHERE doc = ? ORDER BY footnote, ord",
@@ -1631,14 +1640,14 @@ load_rowid (DossierLibrary  *self,
   if (urls == NULL)
     return NULL;
   sqlite3_bind_int64 (urls, 1, rowid);
-  while (step_row (self, urls, &have_row, error) && have_row)
+  while ((ok = step_row (self, urls, &have_row, error)) && have_row)
     {
       gint64 footnote = sqlite3_column_int64 (urls, 0);
 
       if (footnote >= 0 && footnote < notes->len)
         g_ptr_array_add (g_ptr_array_index (note_urls, footnote), g_strdup (column_text (urls, 1)));
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   for (guint i = 0; i < notes->len; i++)
@@ -2023,9 +2032,9 @@ collect_light (DossierLibrary  *self,
                GError         **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
-  gboolean have_row;
+  gboolean have_row, ok = TRUE;
 
-  while (step_row (self, stmt, &have_row, error) && have_row)
+  while ((ok = step_row (self, stmt, &have_row, error)) && have_row)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
@@ -2033,7 +2042,7 @@ collect_light (DossierLibrary  *self,
       if (light != NULL)
         g_list_store_append (store, light);
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));
@@ -2227,7 +2236,7 @@ dossier_library_search_query (DossierLibrary             *self,
   g_autoptr(DossierStmt) stmt = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean have_row;
+  gboolean have_row, ok = TRUE;
   guint limit;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
@@ -2274,7 +2283,7 @@ dossier_library_search_query (DossierLibrary             *self,
   bind_text (stmt, 5, nonempty (query->published_to));
   sqlite3_bind_int (stmt, 6, limit);
 
-  while (step_row (self, stmt, &have_row, error) && have_row)
+  while ((ok = step_row (self, stmt, &have_row, error)) && have_row)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
       double rank = sqlite3_column_double (stmt, 1);
@@ -2282,7 +2291,7 @@ dossier_library_search_query (DossierLibrary             *self,
       g_array_append_val (rowids, rowid);
       g_array_append_val (ranks, rank);
     }
-  if (have_row)
+  if (!ok)
     return NULL;
   sqlite3_reset (stmt);
 
@@ -2348,7 +2357,7 @@ dossier_library_list_highlights (DossierLibrary  *self,
 {
   g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
   g_autoptr(DossierStmt) stmt = NULL;
-  gboolean have_row;
+  gboolean have_row, ok = TRUE;
   gint64 rowid;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
@@ -2366,7 +2375,7 @@ dossier_library_list_highlights (DossierLibrary  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  while (step_row (self, stmt, &have_row, error) && have_row)
+  while ((ok = step_row (self, stmt, &have_row, error)) && have_row)
     {
       g_autoptr(DossierHighlight) highlight = NULL;
 
@@ -2377,7 +2386,7 @@ dossier_library_list_highlights (DossierLibrary  *self,
                                          column_text (stmt, 4), column_text (stmt, 5));
       g_list_store_append (store, highlight);
     }
-  if (have_row)
+  if (!ok)
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&store));

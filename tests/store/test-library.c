@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "formats/dossier-document-json.h"
@@ -182,6 +183,721 @@ test_add_load (Fixture       *fixture,
   g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
 }
 
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("Original", "https://www.example.org/a/", "eastern");
+  g_autoptr(DossierDocument) same_url = make_document ("Other title", "http://example.org/a#top", "western");
+  g_autoptr(DossierDocument) same_text = make_document ("Copy", NULL, "eastern");
+  g_autoptr(DossierDocument) different = make_document ("Different", "https://example.org/b", "northern");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+  g_autoptr(DossierParagraph) p = NULL;
+
+  id = dossier_library_add (library, a, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (dossier_library_add (library, same_url, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Original"));
+  g_clear_error (&error);
+
+  /* Same words, different case and punctuation: still the same text. */
+  p = g_list_model_get_item (dossier_document_get_paragraphs (same_text), 2);
+  dossier_paragraph_set_text (p, "PORTS in the region reported \"steady\" volumes... cafe\u0301 owners, too!");
+  g_assert_null (dossier_library_add (library, same_text, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  id2 = dossier_library_add (library, different, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 2);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  (*changes)++;
+}
+
+static void
+test_update_remove (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("First", "https://example.org/1", "eastern");
+  g_autoptr(DossierDocument) b = make_document ("Second", "https://example.org/2", "western");
+  g_autoptr(DossierDocument) item = NULL;
+  g_autoptr(DossierDocument) loaded = NULL;
+  g_autoptr(DossierAuthor) author = dossier_author_new ("Ada Newname");
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) by_author = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *json_a = NULL;
+  g_autofree char *id_again = NULL;
+  GListModel *documents;
+  guint changes = 0;
+
+  id_a = dossier_library_add (library, a, &error);
+  g_assert_no_error (error);
+  id_b = dossier_library_add (library, b, &error);
+  g_assert_no_error (error);
+  documents = dossier_library_get_documents (library);
+  g_signal_connect (documents, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* Newest first. */
+  item = g_list_model_get_item (documents, 0);
+  g_assert_cmpstr (dossier_document_get_id (item), ==, id_b);
+  g_clear_object (&item);
+
+  /* Edit the lightweight list object itself, as the app does. */
+  item = g_list_model_get_item (documents, 1);
+  g_assert_cmpstr (dossier_document_get_id (item), ==, id_a);
+  dossier_document_set_title (item, "First, renamed");
+  dossier_document_remove_all_authors (item);
+  dossier_document_add_author (item, author);
+  g_assert_true (dossier_library_update_metadata (library, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  loaded = dossier_library_load (library, id_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (loaded), ==, "First, renamed");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (loaded)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (loaded)), ==, 1);
+
+  results = dossier_library_search (library, "renamed", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "Newname", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+
+  by_author = dossier_library_find_by_author (library, "ada newname", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_author), ==, 1);
+  g_clear_object (&by_author);
+  by_author = dossier_library_find_by_author (library, "Tobias Renk", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (by_author), ==, 1);
+
+  /* Moving to another document's address is refused. */
+  dossier_document_set_source_url (item, "https://example.org/2");
+  g_assert_false (dossier_library_update_metadata (library, item, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* Remove, then undo by adding the loaded document back under its id. */
+  g_clear_object (&loaded);
+  loaded = dossier_library_load (library, id_a, &error);
+  json_a = dossier_document_to_json (loaded, NULL);
+  g_assert_true (dossier_library_remove (library, id_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  g_assert_false (dossier_library_remove (library, id_a, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  results = dossier_library_search (library, "renamed", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&results);
+
+  id_again = dossier_library_add (library, loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id_again, ==, id_a);
+  g_signal_handlers_disconnect_by_func (documents, count_changes_cb, &changes);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_clear_object (&loaded);
+  loaded = dossier_library_load (library, id_a, &error);
+  {
+    g_autofree char *json = dossier_document_to_json (loaded, NULL);
+    g_assert_cmpstr (json, ==, json_a);
+  }
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("Grain and Insurance", "https://example.org/1", "Danube");
+  g_autoptr(DossierDocument) b = make_document ("Ports Under Pressure", "https://example.org/2", "Bosporus");
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(DossierSearchResult) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  const char *hostile[] = { "\"", "AND", "OR OR", "NEAR(", "*", "a:b", "title:grain", "-x", "(((", "^",
+                            "\"unbalanced phrase", "\xff\xfe broken utf8", "", "   ", NULL };
+  DossierLibraryQuery query = { 0 };
+  const char *snippet;
+
+  dossier_document_set_publisher (b, "Harbour Watch");
+  dossier_document_set_published (b, "2021-06-01");
+  id_a = dossier_library_add (library, a, &error);
+  g_assert_no_error (error);
+  id_b = dossier_library_add (library, b, &error);
+  g_assert_no_error (error);
+
+  results = dossier_library_search (library, "danube", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (dossier_document_get_id (dossier_search_result_get_document (first)), ==, id_a);
+  snippet = dossier_search_result_get_snippet (first);
+  g_assert_nonnull (strstr (snippet, DOSSIER_SNIPPET_MARK_START "Danube" DOSSIER_SNIPPET_MARK_END));
+  g_assert_cmpfloat (dossier_search_result_get_rank (first), <, 0);
+  /* The result's document is the list's own object. */
+  g_assert_true (dossier_search_result_get_document (first) ==
+                 g_list_model_get_item (dossier_library_get_documents (library), 1));
+  g_object_unref (dossier_search_result_get_document (first));
+  g_clear_object (&first);
+  g_clear_object (&results);
+
+  /* Stemming, prefixes while typing, titles outrank bodies. */
+  results = dossier_library_search (library, "insurer", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "Bospo", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "grain", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (dossier_document_get_id (dossier_search_result_get_document (first)), ==, id_a);
+  g_clear_object (&first);
+  g_clear_object (&results);
+
+  /* Phrases, authors, footnotes, accents. */
+  results = dossier_library_search (library, "\"premiums stayed high\"", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "\"high premiums\"", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "quillfeather", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "harbour authority", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "cafe", 10, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  results = dossier_library_search (library, "grain", 1, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+
+  /* Filters. */
+  query.text = "insurers";
+  query.publisher = "harbour";
+  results = dossier_library_search_query (library, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  query.publisher = NULL;
+  query.published_from = "2022-01-01";
+  results = dossier_library_search_query (library, &query, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_clear_object (&results);
+  query.published_from = NULL;
+  query.published_to = "2022-01-01";
+  query.text = NULL;
+  results = dossier_library_search_query (library, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (dossier_document_get_id (dossier_search_result_get_document (first)), ==, id_b);
+  g_assert_null (dossier_search_result_get_snippet (first));
+  g_clear_object (&first);
+  g_clear_object (&results);
+  query.published_to = NULL;
+  query.author = "renk";
+  results = dossier_library_search_query (library, &query, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+  query.author = "nobody";
+  query.text = "grain";
+  results = dossier_library_search_query (library, &query, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_clear_object (&results);
+
+  /* Whatever is typed, no error and no crash. */
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      results = dossier_library_search (library, hostile[i], 10, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (results);
+      g_clear_object (&results);
+    }
+  {
+    g_autofree char *long_query = g_strnfill (100000, 'a');
+    results = dossier_library_search (library, long_query, 10, &error);
+    g_assert_no_error (error);
+    g_clear_object (&results);
+  }
+}
+
+static void
+test_lookups (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("Grain and Insurance", "https://example.org/grain", "Danube");
+  g_autoptr(DossierDocument) found = NULL;
+  g_autoptr(GListModel) citing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = dossier_library_add (library, a, &error);
+  g_assert_no_error (error);
+
+  found = dossier_library_find_by_source_url (library, "http://www.example.org/grain/", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dossier_document_get_id (found), ==, id);
+  /* Complete, for quote checks. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (found)), ==, 3);
+  g_clear_object (&found);
+
+  g_assert_null (dossier_library_find_by_source_url (library, "https://example.org/other", &error));
+  g_assert_no_error (error);
+
+  found = dossier_library_find_by_title (library, "grain and insurance", "Quillfeather", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  found = dossier_library_find_by_title (library, "Grain and Insurance", NULL, &error);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  g_assert_null (dossier_library_find_by_title (library, "Grain and Insurance", "Someone Else", &error));
+  g_assert_no_error (error);
+
+  citing = dossier_library_find_citing_url (library, "https://example.org/report.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (citing), ==, 1);
+}
+
+static void
+test_highlights_positions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("Grain", "https://example.org/grain", "Danube");
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(DossierHighlight) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gint64 h1, h2;
+
+  id = dossier_library_add (library, a, &error);
+  g_assert_no_error (error);
+
+  h2 = dossier_library_add_highlight (library, id, 2, 0, 5, "Ports", &error);
+  g_assert_no_error (error);
+  h1 = dossier_library_add_highlight (library, id, 1, 4, 12, "ping thr", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (h1, >, 0);
+  g_assert_cmpint (h2, !=, h1);
+  g_assert_true (dossier_library_set_highlight_note (library, h1, "check this", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (dossier_library_add_highlight (library, id, 1, 9, 3, "x", &error), ==, 0);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_library_add_highlight (library, "nope", 1, 0, 3, "x", &error), ==, 0);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_object (&library);
+  library = open_ok (fixture->path);
+
+  highlights = dossier_library_list_highlights (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 2);
+  h = g_list_model_get_item (highlights, 0);
+  g_assert_cmpint (dossier_highlight_get_id (h), ==, h1);
+  g_assert_cmpstr (dossier_highlight_get_document_id (h), ==, id);
+  g_assert_cmpuint (dossier_highlight_get_paragraph (h), ==, 1);
+  g_assert_cmpuint (dossier_highlight_get_start (h), ==, 4);
+  g_assert_cmpuint (dossier_highlight_get_end (h), ==, 12);
+  g_assert_cmpstr (dossier_highlight_get_text (h), ==, "ping thr");
+  g_assert_cmpstr (dossier_highlight_get_note (h), ==, "check this");
+  g_clear_object (&h);
+  g_clear_object (&highlights);
+
+  g_assert_true (dossier_library_remove_highlight (library, h1, &error));
+  g_assert_false (dossier_library_remove_highlight (library, h1, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  highlights = dossier_library_list_highlights (library, id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+  g_clear_object (&highlights);
+
+  g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 0);
+  g_assert_true (dossier_library_set_reading_position (library, id, 7, &error));
+  g_assert_true (dossier_library_set_reading_position (library, id, 2, &error));
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  library = open_ok (fixture->path);
+  g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 2);
+  g_assert_cmpuint (dossier_library_get_reading_position (library, "nope"), ==, 0);
+
+  /* Removing the document removes what hangs off it. */
+  g_assert_true (dossier_library_remove (library, id, &error));
+  g_assert_null (dossier_library_list_highlights (library, id, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+}
+
+static void
+test_batch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_library_begin_batch (library, &error));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Brief %u", i);
+      g_autofree char *url = g_strdup_printf ("https://example.org/%u", i % 10);
+      g_autofree char *word = g_strdup_printf ("word%u", i % 10);
+      g_autoptr(DossierDocument) d = make_document (title, url, word);
+      g_autofree char *id = dossier_library_add (library, d, &error);
+
+      /* The second ten are duplicates; they fail alone. */
+      if (i < 10)
+        g_assert_no_error (error);
+      else
+        g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+      g_clear_error (&error);
+    }
+  g_assert_true (dossier_library_end_batch (library, &error));
+  g_assert_no_error (error);
+  g_clear_object (&library);
+
+  library = open_ok (fixture->path);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 10);
+}
+
+static void
+test_samples (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  const char *samples[] = { "closing-the-sanctions-gap.txt", "talking-before-it-is-too-late.txt",
+                            "hanbando-dangyejeok-jeopgeun.txt" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "samples",
+                                                samples[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierDocument) document = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *exported = NULL;
+      g_autofree char *id = NULL;
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+      document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, &error);
+      g_assert_no_error (error);
+      json = dossier_document_to_json (document, NULL);
+      id = dossier_library_add (library, document, &error);
+      g_assert_no_error (error);
+      exported = dossier_library_dup_json (library, id, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (exported, ==, json);
+    }
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  library = dossier_library_open (path, &error);
+  g_assert_null (library);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, code);
+  g_assert_nonnull (strstr (error->message, path));
+  /* One line, for the CLI and a dialog alike. */
+  g_assert_null (strchr (error->message, '\n'));
+  g_test_message ("refused: %s", error->message);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+make_library_with_documents (const char *path,
+                             guint       n)
+{
+  g_autoptr(DossierLibrary) library = open_ok (path);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Brief %u", i);
+      g_autofree char *url = g_strdup_printf ("https://example.org/%u", i);
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+      g_autoptr(DossierDocument) d = make_document (title, url, word);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = dossier_library_add (library, d, &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_safety_garbage (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *moved_to = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GBytes) moved = NULL;
+  g_autoptr(GString) garbage = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (garbage, "This is not a database, it is a shopping list. ");
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (fixture->path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_CORRUPT);
+
+  /* Short garbage too. */
+  g_file_set_contents (fixture->path, "SQLite", 6, &error);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_CORRUPT);
+  g_file_set_contents (fixture->path, garbage->str, garbage->len, &error);
+
+  /* What the app offers: keep the file, start afresh beside it. */
+  library = dossier_library_open_fresh_beside (fixture->path, &moved_to, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (library);
+  g_assert_nonnull (moved_to);
+  g_assert_true (g_str_has_prefix (moved_to, fixture->path));
+  moved = read_bytes (moved_to);
+  g_assert_cmpuint (g_bytes_get_size (moved), ==, garbage->len);
+  g_assert_cmpmem (g_bytes_get_data (moved, NULL), garbage->len, garbage->str, garbage->len);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 0);
+}
+
+static void
+test_safety_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  make_library_with_documents (fixture->path, 40);
+  whole = read_bytes (fixture->path);
+  size = g_bytes_get_size (whole);
+  g_assert_cmpuint (size, >, 8192);
+
+  /* Half the file. */
+  g_file_set_contents (fixture->path, g_bytes_get_data (whole, NULL), size / 2, &error);
+  g_assert_no_error (error);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_CORRUPT);
+
+  /* Only part of the header. */
+  g_file_set_contents (fixture->path, g_bytes_get_data (whole, NULL), 50, &error);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_CORRUPT);
+
+  /* The intact file still opens. */
+  g_file_set_contents (fixture->path, g_bytes_get_data (whole, NULL), size, &error);
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 40);
+  }
+}
+
+static void
+test_safety_damaged_pages (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  guint8 *copy;
+  gsize size;
+
+  make_library_with_documents (fixture->path, 40);
+  whole = read_bytes (fixture->path);
+  size = g_bytes_get_size (whole);
+  copy = g_memdup2 (g_bytes_get_data (whole, NULL), size);
+  /* Scribble over everything after the first page. */
+  for (gsize i = 4096; i < size; i++)
+    copy[i] = (guint8) (i * 7);
+  g_file_set_contents (fixture->path, (char *) copy, size, &error);
+  g_free (copy);
+  g_assert_no_error (error);
+
+  /* Either refused as damaged, or every later call reports errors: never a crash. */
+  library = dossier_library_open (fixture->path, &error);
+  if (library == NULL)
+    {
+      g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT);
+      g_test_message ("refused: %s", error->message);
+    }
+  else
+    {
+      g_autoptr(GListModel) results = dossier_library_search (library, "word1", 10, &error);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_safety_foreign_and_new (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  sqlite3 *db = NULL;
+
+  /* Another program's SQLite database. */
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_CORRUPT);
+  g_unlink (fixture->path);
+
+  /* A library from a newer Dossier. */
+  make_library_with_documents (fixture->path, 2);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_TOO_NEW);
+  g_unlink (fixture->path);
+
+  /* An empty file has nothing to lose: it becomes a library. */
+  g_file_set_contents (fixture->path, "", 0, NULL);
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  }
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  }
+}
+
+static void
+test_safety_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *file_as_dir = g_build_filename (fixture->dir, "plain-file", NULL);
+  g_autofree char *under_file = g_build_filename (file_as_dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+
+  /* A folder that cannot be created. */
+  g_file_set_contents (file_as_dir, "x", 1, NULL);
+  library = dossier_library_open (under_file, &error);
+  g_assert_null (library);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* A directory in place of the file. */
+  g_mkdir_with_parents (fixture->path, 0700);
+  library = dossier_library_open (fixture->path, &error);
+  g_assert_null (library);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED);
+  g_clear_error (&error);
+  g_rmdir (fixture->path);
+
+  /* A read-only folder with a library in it. */
+  make_library_with_documents (fixture->path, 3);
+  g_chmod (dir, 0500);
+  if (access (dir, W_OK) == 0)
+    {
+      g_chmod (dir, 0700);
+      g_test_skip ("running as root: a read-only folder is still writable");
+      return;
+    }
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_FAILED);
+  g_chmod (dir, 0700);
+
+  /* A read-only file. */
+  g_chmod (fixture->path, 0400);
+  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_FAILED);
+  g_chmod (fixture->path, 0600);
+}
+
+static void
+test_safety_crash (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  pid_t pid;
+  int status = 0;
+
+  make_library_with_documents (fixture->path, 3);
+
+  /* A process dies in the middle of a batch import: what was committed
+   * before stays, nothing of the batch appears, the library opens. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      DossierLibrary *library = dossier_library_open (fixture->path, NULL);
+
+      if (library == NULL || !dossier_library_begin_batch (library, NULL))
+        _exit (3);
+      for (guint i = 0; i < 30; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Doomed %u", i);
+          g_autofree char *url = g_strdup_printf ("https://example.org/doomed/%u", i);
+          g_autofree char *word = g_strdup_printf ("doomed%u", i);
+          g_autoptr(DossierDocument) d = make_document (title, url, word);
+          g_autofree char *id = dossier_library_add (library, d, NULL);
+        }
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 3);
+    results = dossier_library_search (library, "doomed1", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,6 +905,19 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/dossier/store/add-load", Fixture, NULL, fixture_setup, test_add_load, fixture_teardown);
+  g_test_add ("/dossier/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
+  g_test_add ("/dossier/store/update-remove", Fixture, NULL, fixture_setup, test_update_remove, fixture_teardown);
+  g_test_add ("/dossier/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/dossier/store/lookups", Fixture, NULL, fixture_setup, test_lookups, fixture_teardown);
+  g_test_add ("/dossier/store/highlights", Fixture, NULL, fixture_setup, test_highlights_positions, fixture_teardown);
+  g_test_add ("/dossier/store/batch", Fixture, NULL, fixture_setup, test_batch, fixture_teardown);
+  g_test_add ("/dossier/store/safety/garbage", Fixture, NULL, fixture_setup, test_safety_garbage, fixture_teardown);
+  g_test_add ("/dossier/store/safety/truncated", Fixture, NULL, fixture_setup, test_safety_truncated, fixture_teardown);
+  g_test_add ("/dossier/store/safety/damaged-pages", Fixture, NULL, fixture_setup, test_safety_damaged_pages, fixture_teardown);
+  g_test_add ("/dossier/store/safety/foreign-and-new", Fixture, NULL, fixture_setup, test_safety_foreign_and_new, fixture_teardown);
+  g_test_add ("/dossier/store/safety/unwritable", Fixture, NULL, fixture_setup, test_safety_unwritable, fixture_teardown);
+  g_test_add ("/dossier/store/safety/crash", Fixture, NULL, fixture_setup, test_safety_crash, fixture_teardown);
+  g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
 
   return g_test_run ();
 }

@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "importers/dossier-import.h"
+#include "store/dossier-library.h"
+#include "dossier-cli-commands.h"
+
+/* `dossier-cli library SUBCOMMAND`: the same library the app shows. */
+
+typedef struct {
+  char *library_path;
+  gboolean json;
+  int limit;
+  char *output;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->library_path, g_free);
+  g_clear_pointer (&options->output, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static DossierLibrary *
+open_library (Options  *options,
+              GError  **error)
+{
+  g_autofree char *path = options->library_path
+    ? g_strdup (options->library_path)
+    : dossier_library_dup_default_path ();
+
+  return dossier_library_open (path, error);
+}
+
+static int
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+  if (!dossier_cli_write_stdout (text, length, &error) ||
+      !dossier_cli_write_stdout ("\n", 1, &error))
+    return dossier_cli_fail (NULL, error);
+  return 0;
+}
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *name,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_document_members (JsonBuilder     *builder,
+                      DossierDocument *document)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+
+  add_nullable (builder, "id", dossier_document_get_id (document));
+  add_nullable (builder, "title", dossier_document_get_title (document));
+  add_nullable (builder, "subtitle", dossier_document_get_subtitle (document));
+  add_nullable (builder, "publisher", dossier_document_get_publisher (document));
+  add_nullable (builder, "published", dossier_document_get_published (document));
+  add_nullable (builder, "source_url", dossier_document_get_source_url (document));
+  json_builder_set_member_name (builder, "authors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      json_builder_add_string_value (builder, dossier_author_get_name (author));
+    }
+  json_builder_end_array (builder);
+}
+
+/* A tab in a title would break the columns of the text output. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text ? text : "");
+
+  for (char *p = copy; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
+static int
+run_add (Options  *options,
+         int       argc,
+         char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (argc < 1)
+    return dossier_cli_usage ("library", _("library add needs at least one FILE"));
+
+  library = open_library (options, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  /* One transaction for the whole run (much faster for many files); each
+   * file still succeeds or fails on its own. */
+  if (!dossier_library_begin_batch (library, &error))
+    return dossier_cli_fail (NULL, error);
+
+  for (int i = 0; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(DossierDocument) document = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+
+      document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, &local_error);
+      if (document == NULL)
+        {
+          dossier_cli_fail (argv[i], local_error);
+          status = 1;
+          continue;
+        }
+
+      /* An id in an imported file belongs to some other library. */
+      dossier_document_set_id (document, NULL);
+      id = dossier_library_add (library, document, &local_error);
+      if (id == NULL)
+        {
+          if (g_error_matches (local_error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
+            {
+              /* Not a failure: the article is in the library. */
+              g_printerr (_("dossier-cli: %s: skipped, %s\n"), argv[i], local_error->message);
+              continue;
+            }
+          dossier_cli_fail (argv[i], local_error);
+          status = 1;
+          continue;
+        }
+
+      title = one_line (dossier_document_get_title (document));
+      g_print ("%s\t%s\n", id, title);
+    }
+
+  if (!dossier_library_end_batch (library, &error))
+    return dossier_cli_fail (NULL, error);
+
+  return status;
+}
+
+static int
+run_list (Options *options)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *documents;
+  guint n;
+
+  library = open_library (options, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  documents = dossier_library_get_documents (library);
+  n = g_list_model_get_n_items (documents);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+          json_builder_begin_object (builder);
+          add_document_members (builder, document);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      return print_json (builder);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *title = one_line (dossier_document_get_title (document));
+      g_autofree char *authors = dossier_document_dup_author_names (document);
+      g_autofree char *authors_line = one_line (authors);
+
+      g_print ("%s\t%s\t%s\t%s\n", dossier_document_get_id (document),
+               dossier_document_get_published (document) ?: "-", title, authors_line);
+    }
+  return 0;
+}
+
+/* For a terminal: the private-use markers become [ ] and the snippet one line. */
+static char *
+plain_snippet (const char *snippet)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = snippet ? snippet : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0xE000)
+        g_string_append_c (out, '[');
+      else if (c == 0xE001)
+        g_string_append_c (out, ']');
+      else if (c == '\n' || c == '\t' || c == '\r')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static int
+run_search (Options  *options,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  guint n;
+
+  if (argc < 1)
+    return dossier_cli_usage ("library", _("library search needs a QUERY"));
+  if (options->limit < 0)
+    return dossier_cli_usage ("library", _("--limit must be a positive number"));
+
+  /* `library search north korea` means the same as `"north korea"` quoted by the shell. */
+  query = g_strjoinv (" ", argv);
+
+  library = open_library (options, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  results = dossier_library_search (library, query, options->limit > 0 ? (guint) options->limit : 20, &error);
+  if (results == NULL)
+    return dossier_cli_fail (NULL, error);
+  n = g_list_model_get_n_items (results);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+
+          json_builder_begin_object (builder);
+          add_document_members (builder, dossier_search_result_get_document (result));
+          add_nullable (builder, "snippet", dossier_search_result_get_snippet (result));
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, dossier_search_result_get_rank (result));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      return print_json (builder);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+      DossierDocument *document = dossier_search_result_get_document (result);
+      g_autofree char *title = one_line (dossier_document_get_title (document));
+      g_autofree char *snippet = plain_snippet (dossier_search_result_get_snippet (result));
+
+      g_print ("%s\t%s\t%s\n", dossier_document_get_id (document), title, snippet);
+    }
+  return 0;
+}
+
+/* Lets the user type the start of an id, as with git hashes. */
+static char *
+resolve_id (DossierLibrary  *library,
+            const char      *prefix,
+            GError         **error)
+{
+  GListModel *documents = dossier_library_get_documents (library);
+  guint n = g_list_model_get_n_items (documents);
+  g_autofree char *found = NULL;
+  gsize length = strlen (prefix);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      const char *id = dossier_document_get_id (document);
+
+      if (g_str_equal (id, prefix))
+        return g_strdup (id);
+      if (length >= 4 && strncmp (id, prefix, length) == 0)
+        {
+          if (found != NULL)
+            {
+              g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                           _("%s is the start of more than one document id"), prefix);
+              return NULL;
+            }
+          found = g_strdup (id);
+        }
+    }
+
+  if (found == NULL)
+    g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                 _("No document with the id %s in the library"), prefix);
+  return g_steal_pointer (&found);
+}
+
+static int
+run_export (Options  *options,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  gsize length;
+
+  if (argc != 1)
+    return dossier_cli_usage ("library", _("library export takes exactly one ID"));
+
+  library = open_library (options, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  id = resolve_id (library, argv[0], &error);
+  if (id == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  json = dossier_library_dup_json (library, id, &length, &error);
+  if (json == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (options->output != NULL && !g_str_equal (options->output, "-"))
+    {
+      if (!dossier_cli_write_file (options->output, json, length, &error))
+        return dossier_cli_fail (options->output, error);
+    }
+  else if (!dossier_cli_write_stdout (json, length, &error))
+    return dossier_cli_fail (NULL, error);
+
+  return 0;
+}
+
+static int
+run_remove (Options  *options,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (argc != 1)
+    return dossier_cli_usage ("library", _("library remove takes exactly one ID"));
+
+  library = open_library (options, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  id = resolve_id (library, argv[0], &error);
+  if (id == NULL || !dossier_library_remove (library, id, &error))
+    return dossier_cli_fail (NULL, error);
+
+  return 0;
+}
+
+int
+dossier_cli_library (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Options) options = { NULL, FALSE, 0, NULL };
+  const char *command;
+  const GOptionEntry entries[] = {
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &options.library_path,
+      N_("The library database (default: ~/.local/share/dossier/library.db)"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
+      N_("list, search: print JSON"), NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &options.limit,
+      N_("search: at most N results (default: 20)"), N_("N") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("export: write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("COMMAND [ARGUMENT…] — the document library"));
+  g_option_context_set_summary (context,
+                                _("Commands:\n"
+                                  "  add FILE…      import articles (text, HTML, JSON); prints ID and title\n"
+                                  "  list           the documents, newest first\n"
+                                  "  search QUERY   ranked full-text search with snippets\n"
+                                  "  export ID      the document as dossier-document JSON\n"
+                                  "  remove ID      delete a document\n"
+                                  "An ID may be shortened to its first characters (at least 4)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return dossier_cli_usage ("library", error->message);
+
+  if (argc < 2)
+    return dossier_cli_usage ("library", _("missing COMMAND: add, list, search, export or remove"));
+
+  command = argv[1];
+  argc -= 2;
+  argv += 2;
+
+  if (g_str_equal (command, "add"))
+    return run_add (&options, argc, argv);
+  if (g_str_equal (command, "list"))
+    {
+      if (argc != 0)
+        return dossier_cli_usage ("library", _("library list takes no arguments"));
+      return run_list (&options);
+    }
+  if (g_str_equal (command, "search"))
+    return run_search (&options, argc, argv);
+  if (g_str_equal (command, "export"))
+    return run_export (&options, argc, argv);
+  if (g_str_equal (command, "remove"))
+    return run_remove (&options, argc, argv);
+
+  return dossier_cli_usage ("library", _("unknown COMMAND; use add, list, search, export or remove"));
+}
