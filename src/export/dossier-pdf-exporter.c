@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-pdf-exporter"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+
+#include "dossier-page-layout.h"
+#include "dossier-pdf-exporter.h"
+
+/**
+ * DossierPdfExporter:
+ *
+ * Writes a #DossierLayoutDocument to a PDF file: the pages of a
+ * #DossierPageLayout, the link annotations, an outline of the sections
+ * and the document metadata, fonts embedded and subset by cairo.
+ *
+ * The file is written atomically: to a temporary file in the same
+ * folder, moved over the target only when complete, so a failed or
+ * cancelled export never leaves half a PDF behind.
+ */
+struct _DossierPdfExporter
+{
+  GObject parent_instance;
+
+  DossierPaper paper;
+  gboolean justify;
+  guint n_pages;        /* of the last export */
+};
+
+G_DEFINE_FINAL_TYPE (DossierPdfExporter, dossier_pdf_exporter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PAPER,
+  PROP_JUSTIFY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;
+} WriteClosure;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  WriteClosure *write = closure;
+
+  if (write->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (write->stream, data, length, NULL, write->cancellable, &write->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+add_outline (cairo_surface_t            *surface,
+             const DossierLayoutHeading *headings,
+             guint                       n_headings)
+{
+  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
+                     CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+
+  for (guint i = 0; i < n_headings; i++)
+    {
+      guint level = CLAMP (headings[i].level, 1, 3);
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[%.2f %.2f]",
+                                               headings[i].page + 1, 0.0, headings[i].y);
+      int id;
+
+      /* A subsection without a section above it hangs from the root. */
+      id = cairo_pdf_surface_add_outline (surface, parents[level - 1], headings[i].title, link,
+                                          CAIRO_PDF_OUTLINE_FLAG_OPEN);
+      for (guint l = level; l < G_N_ELEMENTS (parents); l++)
+        parents[l] = id;
+    }
+}
+
+static gboolean
+render (DossierPdfExporter    *self,
+        DossierLayoutDocument *document,
+        GOutputStream         *stream,
+        GCancellable          *cancellable,
+        GError               **error)
+{
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (self->paper);
+  WriteClosure closure = { stream, cancellable, NULL };
+  const DossierLayoutHeading *headings;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages, n_headings;
+
+  dossier_page_layout_set_justify (layout, self->justify);
+  dossier_page_layout_set_document (layout, document);
+  dossier_page_layout_get_page_size (layout, &width, &height);
+  n_pages = dossier_page_layout_get_n_pages (layout);
+  self->n_pages = n_pages;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &closure, width, height);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (dossier_layout_document_get_title (document) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                    dossier_layout_document_get_title (document));
+  if (dossier_layout_document_get_author (document) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    dossier_layout_document_get_author (document));
+  if (dossier_layout_document_get_subject (document) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                    dossier_layout_document_get_subject (document));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier " PACKAGE_VERSION);
+
+  headings = dossier_page_layout_get_headings (layout, &n_headings);
+  add_outline (surface, headings, n_headings);
+
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      if (g_cancellable_is_cancelled (cancellable) || closure.error != NULL)
+        break;
+      dossier_page_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (closure.error != NULL)
+    {
+      g_propagate_error (error, closure.error);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not draw the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_pdf_exporter_export:
+ * @self: an exporter
+ * @document: the document to export
+ * @file: the PDF file to write (replaced if it exists)
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Lays @document out and writes it to @file. Blocks: call it from a
+ * thread, or use dossier_pdf_exporter_export_async().
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+dossier_pdf_exporter_export (DossierPdfExporter    *self,
+                             DossierLayoutDocument *document,
+                             GFile                 *file,
+                             GCancellable          *cancellable,
+                             GError               **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parent = g_file_get_parent (file);
+  basename = g_file_get_basename (file);
+  if (parent == NULL || basename == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("Cannot write a PDF to “%s”"), g_file_peek_path (file) ?: "/");
+      return FALSE;
+    }
+
+  /* A temporary file next to the target, so the final move is a rename
+   * on the same file system. */
+  for (guint attempt = 0; attempt < 16 && file_stream == NULL; attempt++)
+    {
+      g_clear_error (&local_error);
+      g_clear_object (&temp);
+      g_free (temp_name);
+      temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
+      temp = g_file_get_child (parent, temp_name);
+      file_stream = g_file_create (temp, G_FILE_CREATE_NONE, cancellable, &local_error);
+      if (file_stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+    }
+  if (file_stream == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* cairo writes in small pieces; buffer them. */
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 64 * 1024);
+  ok = render (self, document, stream, cancellable, error);
+  if (ok)
+    ok = g_output_stream_close (stream, cancellable, error);
+  else
+    g_output_stream_close (stream, NULL, NULL);
+  if (ok)
+    ok = g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                      cancellable, NULL, NULL, error);
+  if (!ok)
+    g_file_delete (temp, NULL, NULL);
+
+  return ok;
+}
+
+typedef struct {
+  DossierLayoutDocument *document;
+  GFile *file;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_clear_object (&export->document);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (dossier_pdf_exporter_export (source_object, export->document, export->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dossier_pdf_exporter_export_async:
+ * @self: an exporter
+ * @document: the document to export; a copy is taken, so the caller may
+ *   go on editing it
+ * @file: the PDF file to write
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when the PDF is written or has failed
+ * @user_data: data for @callback
+ *
+ * Exports on a worker thread. Do not change the exporter's paper or
+ * justification until @callback has run.
+ */
+void
+dossier_pdf_exporter_export_async (DossierPdfExporter    *self,
+                                   DossierLayoutDocument *document,
+                                   GFile                 *file,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+
+  g_return_if_fail (DOSSIER_IS_PDF_EXPORTER (self));
+  g_return_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export = g_new0 (ExportData, 1);
+  export->document = dossier_layout_document_copy (document);
+  export->file = g_object_ref (file);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_pdf_exporter_export_async);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * dossier_pdf_exporter_export_finish:
+ * @self: an exporter
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+dossier_pdf_exporter_export_finish (DossierPdfExporter  *self,
+                                    GAsyncResult        *result,
+                                    GError             **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+dossier_pdf_exporter_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierPdfExporter *self = DOSSIER_PDF_EXPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAPER:
+      g_value_set_enum (value, self->paper);
+      break;
+    case PROP_JUSTIFY:
+      g_value_set_boolean (value, self->justify);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_pdf_exporter_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierPdfExporter *self = DOSSIER_PDF_EXPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAPER:
+      dossier_pdf_exporter_set_paper (self, g_value_get_enum (value));
+      break;
+    case PROP_JUSTIFY:
+      dossier_pdf_exporter_set_justify (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_pdf_exporter_class_init (DossierPdfExporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = dossier_pdf_exporter_get_property;
+  object_class->set_property = dossier_pdf_exporter_set_property;
+
+  properties[PROP_PAPER] =
+    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JUSTIFY] =
+    g_param_spec_boolean ("justify", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_pdf_exporter_init (DossierPdfExporter *self)
+{
+  self->paper = dossier_paper_get_default ();
+}
+
+/**
+ * dossier_pdf_exporter_new:
+ *
+ * Returns: (transfer full): an exporter for the locale's default paper
+ */
+DossierPdfExporter *
+dossier_pdf_exporter_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_PDF_EXPORTER, NULL);
+}
+
+DossierPaper
+dossier_pdf_exporter_get_paper (DossierPdfExporter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), DOSSIER_PAPER_A4);
+  return self->paper;
+}
+
+void
+dossier_pdf_exporter_set_paper (DossierPdfExporter *self,
+                                DossierPaper        paper)
+{
+  g_return_if_fail (DOSSIER_IS_PDF_EXPORTER (self));
+
+  if (self->paper == paper)
+    return;
+  self->paper = paper;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER]);
+}
+
+gboolean
+dossier_pdf_exporter_get_justify (DossierPdfExporter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
+  return self->justify;
+}
+
+void
+dossier_pdf_exporter_set_justify (DossierPdfExporter *self,
+                                  gboolean            justify)
+{
+  g_return_if_fail (DOSSIER_IS_PDF_EXPORTER (self));
+
+  justify = !!justify;
+  if (self->justify == justify)
+    return;
+  self->justify = justify;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JUSTIFY]);
+}
+
+/**
+ * dossier_pdf_exporter_get_n_pages:
+ * @self: an exporter
+ *
+ * Returns: the number of pages of the last export
+ */
+guint
+dossier_pdf_exporter_get_n_pages (DossierPdfExporter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), 0);
+  return self->n_pages;
+}
