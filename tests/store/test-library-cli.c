@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* `dossier-cli library …` as a user runs it: exit codes, output, one-line errors. */
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_argv (Run        *run,
+          GPtrArray  *args)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  run_clear (run);
+  g_ptr_array_insert (args, 0, (gpointer) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (args, NULL);
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+}
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  run_argv (run, args);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      lines++;
+  return lines;
+}
+
+static char *
+sample (const char *name)
+{
+  return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "samples", name, NULL);
+}
+
+static char *
+first_field (const char *line)
+{
+  const char *tab = strchr (line, '\t');
+
+  g_assert_nonnull (tab);
+  return g_strndup (line, tab - line);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_cli_library (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *gap = sample ("closing-the-sanctions-gap.txt");
+  g_autofree char *talking = sample ("talking-before-it-is-too-late.txt");
+  g_autofree char *korean = sample ("hanbando-dangyejeok-jeopgeun.txt");
+  g_autofree char *exported_path = g_build_filename (dir, "exported.json", NULL);
+  g_autofree char *gap_id = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *short_id = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *object;
+  char **lines;
+
+  g_assert_no_error (error);
+
+  if (!g_file_test (gap, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("data/samples is missing");
+      return;
+    }
+
+  /* add */
+  run_cli (&run, "library", "--library", db, "add", gap, talking, korean, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 3);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  gap_id = first_field (lines[0]);
+  g_assert_nonnull (strstr (lines[0], "Closing the Sanctions Gap"));
+  g_strfreev (lines);
+
+  /* A duplicate is reported and skipped, but is not a failure. */
+  run_cli (&run, "library", "add", "--library", db, gap, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "already in the library"));
+
+  /* A file that cannot be read fails with one line; the others still go in. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+    g_autofree char *garbage = g_build_filename (dir, "garbage.bin", NULL);
+
+    g_file_set_contents (garbage, "\x01\x02\x03\x00\xff binary", 12, NULL);
+    run_cli (&run, "library", "--library", db, "add", missing, garbage, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpuint (count_lines (run.err), ==, 2);
+    g_assert_true (g_str_has_prefix (run.err, "dossier-cli: "));
+  }
+
+  /* list */
+  run_cli (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 3);
+
+  run_cli (&run, "library", "--library", db, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* search */
+  run_cli (&run, "library", "--library", db, "search", "sanctions", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), >=, 1);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, gap_id);
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "snippet"), "\xee\x80\x80"));
+  g_clear_pointer (&root, json_node_unref);
+
+  run_cli (&run, "library", "--library", db, "search", "north", "korea", "--limit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_nonnull (strstr (run.out, "["));
+
+  run_cli (&run, "library", "--library", db, "search", "zzzzqqqq", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* export gives what import printed, byte for byte. */
+  run_cli (&run, "import", gap, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  imported = g_strdup (run.out);
+
+  run_cli (&run, "library", "--library", db, "export", gap_id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, imported);
+
+  short_id = g_strndup (gap_id, 8);
+  run_cli (&run, "library", "--library", db, "export", short_id, "-o", exported_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (exported_path, &exported, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exported, ==, imported);
+
+  run_cli (&run, "library", "--library", db, "export", "no-such-id", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+
+  /* remove, then add back from the exported JSON. */
+  run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  run_cli (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpuint (count_lines (run.out), ==, 2);
+
+  run_cli (&run, "library", "--library", db, "add", exported_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  run_cli (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpuint (count_lines (run.out), ==, 3);
+
+  /* Usage errors exit 2. */
+  run_cli (&run, "library", "--library", db, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "library", "--library", db, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "library", "--library", db, "export", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "library", "--library", db, "add", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "library", "--library", db, "search", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "library", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "search"));
+
+  g_unlink (exported_path);
+  {
+    g_autofree char *garbage = g_build_filename (dir, "garbage.bin", NULL);
+    g_unlink (garbage);
+  }
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_damaged_library (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *after = NULL;
+  const char *garbage = "not a library at all, just words\n";
+
+  g_file_set_contents (db, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "not a Dossier library"));
+
+  run_cli (&run, "library", "--library", db, "add", "/dev/null", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  g_file_get_contents (db, &after, NULL, &error);
+  g_assert_cmpstr (after, ==, garbage);
+
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_default_path (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "dossier", "library.db", NULL);
+  g_autofree char *gap = sample ("closing-the-sanctions-gap.txt");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+
+  if (!g_file_test (gap, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("data/samples is missing");
+      return;
+    }
+
+  /* Without --library the CLI uses $XDG_DATA_HOME/dossier/library.db, as the app does. */
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_ptr_array_add (args, "library");
+  g_ptr_array_add (args, "add");
+  g_ptr_array_add (args, gap);
+  run_argv (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (db);
+  {
+    g_autofree char *sub = g_path_get_dirname (db);
+    g_rmdir (sub);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/store/cli/library", test_cli_library);
+  g_test_add_func ("/dossier/store/cli/damaged-library", test_cli_damaged_library);
+  g_test_add_func ("/dossier/store/cli/default-path", test_cli_default_path);
+
+  return g_test_run ();
+}
