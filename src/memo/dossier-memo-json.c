@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-memo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "formats/dossier-json-reader.h"
+#include "dossier-memo-inline.h"
+#include "dossier-memo-json.h"
+
+/*
+ * The `dossier-memo` file format, version 1 (docs/formats.md). Members are
+ * written in a fixed order so that saving a loaded file gives the same
+ * bytes. Members added after the format was pinned ("kind", a citation's
+ * "via") are optional on reading; unknown members are ignored.
+ */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char         *name,
+                  const char * const *values)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_header (JsonBuilder *builder,
+            DossierMemo *memo)
+{
+  json_builder_set_member_name (builder, "header");
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "marking", dossier_memo_get_marking (memo));
+  add_string (builder, "to", dossier_memo_get_to (memo));
+  add_string (builder, "from", dossier_memo_get_from (memo));
+  add_string (builder, "date", dossier_memo_get_date (memo));
+  add_string (builder, "subject", dossier_memo_get_subject (memo));
+  json_builder_end_object (builder);
+}
+
+static void
+add_block (JsonBuilder      *builder,
+           DossierMemoBlock *block)
+{
+  DossierMemoBlockKind kind = dossier_memo_block_get_kind (block);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "type", dossier_memo_block_kind_to_string (kind));
+  switch (kind)
+    {
+    case DOSSIER_MEMO_BLOCK_PARAGRAPH:
+      add_string (builder, "text", dossier_memo_block_get_text (block));
+      break;
+    case DOSSIER_MEMO_BLOCK_BULLETS:
+      add_string_array (builder, "items", dossier_memo_block_get_items (block));
+      break;
+    case DOSSIER_MEMO_BLOCK_QUOTE:
+      add_string (builder, "text", dossier_memo_block_get_text (block));
+      add_string (builder, "cite", dossier_memo_block_get_cite (block));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_sections (JsonBuilder *builder,
+              DossierMemo *memo)
+{
+  guint n = dossier_memo_get_n_sections (memo);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, i);
+      guint n_blocks = dossier_memo_section_get_n_blocks (section);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "title", dossier_memo_section_get_title (section));
+      json_builder_set_member_name (builder, "blocks");
+      json_builder_begin_array (builder);
+      for (guint b = 0; b < n_blocks; b++)
+        add_block (builder, dossier_memo_section_get_block (section, b));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_citation (JsonBuilder     *builder,
+              DossierCitation *citation)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", dossier_citation_get_id (citation));
+  add_nullable_string (builder, "quote", dossier_citation_get_quote (citation));
+  add_nullable_string (builder, "locator", dossier_citation_get_locator (citation));
+  add_nullable_string (builder, "library_id", dossier_citation_get_library_id (citation));
+
+  json_builder_set_member_name (builder, "document");
+  json_builder_begin_object (builder);
+  add_string (builder, "title", dossier_citation_get_title (citation));
+  add_string_array (builder, "authors", dossier_citation_get_authors (citation));
+  add_nullable_string (builder, "publisher", dossier_citation_get_publisher (citation));
+  add_nullable_string (builder, "published", dossier_citation_get_published (citation));
+  add_nullable_string (builder, "source_url", dossier_citation_get_source_url (citation));
+  json_builder_end_object (builder);
+
+  /* Written only for "quoted in" citations, so others keep the pinned shape. */
+  if (dossier_citation_is_quoted_in (citation))
+    {
+      json_builder_set_member_name (builder, "via");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "note");
+      if (dossier_citation_get_via_note (citation) > 0)
+        json_builder_add_int_value (builder, dossier_citation_get_via_note (citation));
+      else
+        json_builder_add_null_value (builder);
+      add_string (builder, "text", dossier_citation_get_via_text (citation));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+/**
+ * dossier_memo_to_json_node:
+ *
+ * Returns: (transfer full): @memo in the `dossier-memo` format
+ */
+JsonNode *
+dossier_memo_to_json_node (DossierMemo *memo)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *citations;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", "dossier-memo");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DOSSIER_MEMO_FORMAT_VERSION);
+  add_string (builder, "kind", dossier_memo_kind_to_string (dossier_memo_get_kind (memo)));
+  add_header (builder, memo);
+  add_sections (builder, memo);
+
+  citations = dossier_memo_get_citations (memo);
+  n = g_list_model_get_n_items (citations);
+  json_builder_set_member_name (builder, "citations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+      add_citation (builder, citation);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * dossier_memo_to_json:
+ * @length: (out) (optional): the length of the returned text
+ *
+ * Returns: (transfer full): @memo as indented JSON text ending in a newline
+ */
+char *
+dossier_memo_to_json (DossierMemo *memo,
+                      gsize       *length)
+{
+  g_autoptr(JsonNode) root = dossier_memo_to_json_node (memo);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  char *result;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  result = g_strconcat (text, "\n", NULL);
+  if (length != NULL)
+    *length = strlen (result);
+
+  return result;
+}
+
+/* ---- Reading --------------------------------------------------------- */
+
+static gboolean
+read_header (DossierJsonReader *reader,
+             DossierMemo       *memo,
+             GError           **error)
+{
+  g_autofree char *marking = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *subject = NULL;
+
+  if (!dossier_json_reader_begin_object (reader, "header", error))
+    return FALSE;
+
+  if (!dossier_json_reader_read_string (reader, "marking", TRUE, &marking, error) ||
+      !dossier_json_reader_read_string (reader, "to", FALSE, &to, error) ||
+      !dossier_json_reader_read_string (reader, "from", FALSE, &from, error) ||
+      !dossier_json_reader_read_string (reader, "date", FALSE, &date, error) ||
+      !dossier_json_reader_read_string (reader, "subject", FALSE, &subject, error))
+    return FALSE;
+
+  if (!dossier_memo_set_date (memo, date))
+    return dossier_json_reader_fail (reader, "date", error, _("expected a date written YYYY-MM-DD"));
+
+  dossier_memo_set_marking (memo, marking);
+  dossier_memo_set_to (memo, to);
+  dossier_memo_set_from (memo, from);
+  dossier_memo_set_subject (memo, subject);
+
+  dossier_json_reader_end (reader);
+  return TRUE;
+}
+
+static gboolean
+read_block (DossierJsonReader   *reader,
+            DossierMemoSection  *section,
+            GError             **error)
+{
+  g_autoptr(DossierMemoBlock) block = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cite = NULL;
+  g_auto(GStrv) items = NULL;
+  DossierMemoBlockKind kind;
+
+  if (!dossier_json_reader_read_string (reader, "type", FALSE, &type, error))
+    return FALSE;
+
+  if (!dossier_memo_block_kind_from_string (type, &kind))
+    return dossier_json_reader_fail (reader, "type", error,
+                                     _("expected \"paragraph\", \"bullets\" or \"quote\""));
+
+  switch (kind)
+    {
+    case DOSSIER_MEMO_BLOCK_PARAGRAPH:
+      if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error))
+        return FALSE;
+      block = dossier_memo_block_new_paragraph (text);
+      break;
+    case DOSSIER_MEMO_BLOCK_BULLETS:
+      if (!dossier_json_reader_read_string_array (reader, "items", FALSE, &items, error))
+        return FALSE;
+      block = dossier_memo_block_new_bullets ((const char * const *)items);
+      break;
+    case DOSSIER_MEMO_BLOCK_QUOTE:
+      /* "cite" may be empty (or null, or absent) for an unattributed quote. */
+      if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
+          !dossier_json_reader_read_string (reader, "cite", TRUE, &cite, error))
+        return FALSE;
+      if (cite != NULL && *cite != '\0' && !dossier_memo_is_valid_citation_id (cite))
+        return dossier_json_reader_fail (reader, "cite", error,
+                                         _("expected a citation id (letters, digits, “_”, “-”, “.”, “:”)"));
+      block = dossier_memo_block_new_quote (text, cite);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dossier_memo_section_append_block (section, block);
+  return TRUE;
+}
+
+static gboolean
+read_section (DossierJsonReader  *reader,
+              DossierMemo        *memo,
+              GError            **error)
+{
+  g_autoptr(DossierMemoSection) section = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  if (!dossier_json_reader_read_string (reader, "title", FALSE, &title, error))
+    return FALSE;
+
+  section = dossier_memo_section_new (title);
+
+  if (!dossier_json_reader_begin_array (reader, "blocks", FALSE, &n, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
+          !read_block (reader, section, error))
+        return FALSE;
+      dossier_json_reader_end (reader);
+    }
+  dossier_json_reader_end (reader);
+
+  dossier_memo_append_section (memo, section);
+  return TRUE;
+}
+
+static gboolean
+read_document (DossierJsonReader  *reader,
+               DossierCitation    *citation,
+               GError            **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *publisher = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *source_url = NULL;
+  g_auto(GStrv) authors = NULL;
+
+  if (!dossier_json_reader_begin_object (reader, "document", error))
+    return FALSE;
+
+  if (!dossier_json_reader_read_string (reader, "title", FALSE, &title, error) ||
+      !dossier_json_reader_read_string_array (reader, "authors", FALSE, &authors, error) ||
+      !dossier_json_reader_read_string (reader, "publisher", TRUE, &publisher, error) ||
+      !dossier_json_reader_read_string (reader, "published", TRUE, &published, error) ||
+      !dossier_json_reader_read_string (reader, "source_url", TRUE, &source_url, error))
+    return FALSE;
+
+  if (!dossier_citation_set_published (citation, published))
+    return dossier_json_reader_fail (reader, "published", error,
+                                     _("expected a date written YYYY-MM-DD"));
+
+  dossier_citation_set_title (citation, title);
+  dossier_citation_set_authors (citation, (const char * const *)authors);
+  dossier_citation_set_publisher (citation, publisher);
+  dossier_citation_set_source_url (citation, source_url);
+
+  dossier_json_reader_end (reader);
+  return TRUE;
+}
+
+static gboolean
+read_via (DossierJsonReader  *reader,
+          DossierCitation    *citation,
+          GError            **error)
+{
+  g_autofree char *text = NULL;
+  gint64 note = 0;
+
+  if (!dossier_json_reader_has_member (reader, "via"))
+    return TRUE;
+
+  if (!dossier_json_reader_begin_object (reader, "via", error))
+    return FALSE;
+
+  if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error))
+    return FALSE;
+
+  if (dossier_json_reader_has_member (reader, "note"))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* null is allowed: the article's note number is not always known. */
+      if (!dossier_json_reader_read_int (reader, "note", 1, G_MAXINT, &note, &local_error))
+        {
+          g_autofree char *ignored = NULL;
+
+          if (!dossier_json_reader_read_string (reader, "note", TRUE, &ignored, NULL) || ignored != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          note = 0;
+        }
+    }
+
+  dossier_citation_set_via (citation, note, text);
+  dossier_json_reader_end (reader);
+  return TRUE;
+}
+
+static gboolean
+read_citation (DossierJsonReader  *reader,
+               DossierMemo        *memo,
+               GError            **error)
+{
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *locator = NULL;
+  g_autofree char *library_id = NULL;
+
+  if (!dossier_json_reader_read_string (reader, "id", FALSE, &id, error) ||
+      !dossier_json_reader_read_string (reader, "quote", TRUE, &quote, error) ||
+      !dossier_json_reader_read_string (reader, "locator", TRUE, &locator, error) ||
+      !dossier_json_reader_read_string (reader, "library_id", TRUE, &library_id, error))
+    return FALSE;
+
+  if (!dossier_memo_is_valid_citation_id (id))
+    return dossier_json_reader_fail (reader, "id", error,
+                                     _("expected 1–64 letters, digits, “_”, “-”, “.” or “:”"));
+
+  if (dossier_memo_lookup_citation (memo, id) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is used by an earlier citation"), id);
+      return dossier_json_reader_fail (reader, "id", error, message);
+    }
+
+  citation = dossier_citation_new (id);
+  dossier_citation_set_quote (citation, quote);
+  dossier_citation_set_locator (citation, locator);
+  dossier_citation_set_library_id (citation, library_id);
+
+  if (!read_document (reader, citation, error) ||
+      !read_via (reader, citation, error))
+    return FALSE;
+
+  dossier_memo_add_citation (memo, citation);
+  return TRUE;
+}
+
+typedef gboolean (*ReadElementFunc) (DossierJsonReader *reader,
+                                     DossierMemo       *memo,
+                                     GError           **error);
+
+static gboolean
+read_object_array (DossierJsonReader *reader,
+                   const char        *member,
+                   ReadElementFunc    read_element,
+                   DossierMemo       *memo,
+                   GError           **error)
+{
+  guint n;
+
+  if (!dossier_json_reader_begin_array (reader, member, FALSE, &n, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
+          !read_element (reader, memo, error))
+        return FALSE;
+      dossier_json_reader_end (reader);
+    }
+
+  dossier_json_reader_end (reader);
+  return TRUE;
+}
+
+/**
+ * dossier_memo_from_json_node:
+ * @node: a parsed `dossier-memo` file
+ *
+ * Validates @node and builds the memo. The error names the offending member
+ * by its path, e.g. `sections[1].blocks[0].type: expected "paragraph",
+ * "bullets" or "quote"`. Citation markers that do not resolve are not an
+ * error here: the memo must still open so the analyst can fix it
+ * (dossier_memo_check() reports them).
+ *
+ * Returns: (transfer full): the memo, or %NULL with @error set
+ */
+DossierMemo *
+dossier_memo_from_json_node (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(DossierJsonReader) reader = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autofree char *kind_name = NULL;
+  DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  reader = dossier_json_reader_new (node);
+  if (!dossier_json_reader_check_format (reader, "dossier-memo", DOSSIER_MEMO_FORMAT_VERSION, error))
+    return NULL;
+
+  if (!dossier_json_reader_read_string (reader, "kind", TRUE, &kind_name, error))
+    return NULL;
+  if (kind_name != NULL && !dossier_memo_kind_from_string (kind_name, &kind))
+    {
+      dossier_json_reader_fail (reader, "kind", error,
+                                _("expected \"information\", \"decision\" or \"policy-brief\""));
+      return NULL;
+    }
+
+  memo = dossier_memo_new ();
+  dossier_memo_set_kind (memo, kind);
+
+  if (!read_header (reader, memo, error) ||
+      !read_object_array (reader, "sections", read_section, memo, error) ||
+      !read_object_array (reader, "citations", read_citation, memo, error))
+    return NULL;
+
+  return g_steal_pointer (&memo);
+}
+
+/**
+ * dossier_memo_from_json:
+ * @data: the text of a `dossier-memo` file (untrusted)
+ * @length: its length, or -1 if nul-terminated
+ *
+ * Returns: (transfer full): the memo, or %NULL with @error set
+ */
+DossierMemo *
+dossier_memo_from_json (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonNode) root = dossier_json_parse (data, length, error);
+
+  if (root == NULL)
+    return NULL;
+
+  return dossier_memo_from_json_node (root, error);
+}
+
+/**
+ * dossier_memo_load_file:
+ *
+ * Reads and validates a `.dossier-memo` file. Blocks: use
+ * dossier_memo_load_async() from the UI.
+ *
+ * Returns: (transfer full): the memo, or %NULL with @error set
+ */
+DossierMemo *
+dossier_memo_load_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_size (info) > DOSSIER_MEMO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_INVALID,
+                   _("The file is larger than %d MB; memos are far smaller"),
+                   DOSSIER_MEMO_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return NULL;
+
+  return dossier_memo_from_json (data, length, error);
+}
+
+/**
+ * dossier_memo_save_file:
+ *
+ * Writes @memo atomically: the old file stays intact until the new one is
+ * complete on disk.
+ */
+gboolean
+dossier_memo_save_file (DossierMemo   *memo,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *json = NULL;
+  gsize length;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  json = dossier_memo_to_json (memo, &length);
+  return g_file_replace_contents (file, json, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, cancellable, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info != NULL && g_file_info_get_size (info) > DOSSIER_MEMO_MAX_FILE_SIZE)
+    g_set_error (&error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_INVALID,
+                 _("The file is larger than %d MB; memos are far smaller"),
+                 DOSSIER_MEMO_MAX_FILE_SIZE / (1024 * 1024));
+
+  if (error == NULL)
+    g_file_load_contents (file, cancellable, &data, &length, NULL, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    /* Parse on the main thread: the memo's objects belong there. */
+    g_task_return_pointer (task, g_bytes_new_take (g_steal_pointer (&data), length),
+                           (GDestroyNotify)g_bytes_unref);
+}
+
+/**
+ * dossier_memo_load_async:
+ *
+ * Reads @file in a worker thread; the memo is built in
+ * dossier_memo_load_finish().
+ */
+void
+dossier_memo_load_async (GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_memo_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * dossier_memo_load_finish:
+ *
+ * Returns: (transfer full): the memo, or %NULL with @error set
+ */
+DossierMemo *
+dossier_memo_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  bytes = g_task_propagate_pointer (G_TASK (result), error);
+  if (bytes == NULL)
+    return NULL;
+
+  return dossier_memo_from_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static void
+replace_contents_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dossier_memo_save_async:
+ *
+ * Serialises @memo now (so later edits do not race the write) and writes
+ * it atomically without blocking.
+ */
+void
+dossier_memo_save_async (DossierMemo         *memo,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *json;
+  gsize length;
+
+  g_return_if_fail (DOSSIER_IS_MEMO (memo));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (memo, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_memo_save_async);
+
+  json = dossier_memo_to_json (memo, &length);
+  bytes = g_bytes_new_take (json, length);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, replace_contents_cb, g_steal_pointer (&task));
+}
+
+gboolean
+dossier_memo_save_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-notes.h"
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "memo", "data", name, NULL);
+}
+
+static DossierMemo *
+load_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierMemo *memo = dossier_memo_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (memo);
+  return memo;
+}
+
+static DossierCitation *
+make_citation (const char         *id,
+               const char         *title,
+               const char * const *authors,
+               const char         *publisher,
+               const char         *published,
+               const char         *url)
+{
+  DossierCitation *citation = dossier_citation_new (id);
+
+  dossier_citation_set_title (citation, title);
+  dossier_citation_set_authors (citation, authors);
+  dossier_citation_set_publisher (citation, publisher);
+  g_assert_true (dossier_citation_set_published (citation, published));
+  dossier_citation_set_source_url (citation, url);
+  return citation;
+}
+
+#define RUN(i) (&g_array_index (runs, DossierMemoRun, (i)))
+
+static void
+test_inline_parse (void)
+{
+  g_autoptr(GArray) runs = dossier_memo_parse_inline ("A **bold *both*** and *it* end.[^src-1] 2 * 3 \\*x\\* [^bad id] [^]");
+
+  g_assert_cmpuint (runs->len, ==, 8);
+  g_assert_cmpstr (RUN (0)->text, ==, "A ");
+  g_assert_cmpint (RUN (0)->flags, ==, DOSSIER_MEMO_RUN_PLAIN);
+  g_assert_cmpstr (RUN (1)->text, ==, "bold ");
+  g_assert_cmpint (RUN (1)->flags, ==, DOSSIER_MEMO_RUN_BOLD);
+  g_assert_cmpstr (RUN (2)->text, ==, "both");
+  g_assert_cmpint (RUN (2)->flags, ==, DOSSIER_MEMO_RUN_BOLD | DOSSIER_MEMO_RUN_ITALIC);
+  g_assert_cmpstr (RUN (3)->text, ==, " and ");
+  g_assert_cmpint (RUN (3)->flags, ==, DOSSIER_MEMO_RUN_PLAIN);
+  g_assert_cmpstr (RUN (4)->text, ==, "it");
+  g_assert_cmpint (RUN (4)->flags, ==, DOSSIER_MEMO_RUN_ITALIC);
+  g_assert_cmpstr (RUN (5)->text, ==, " end.");
+  g_assert_cmpstr (RUN (6)->citation_id, ==, "src-1");
+  g_assert_cmpstr (RUN (6)->text, ==, "");
+  /* A lone star, escapes and malformed markers stay literal. */
+  g_assert_cmpstr (RUN (7)->text, ==, " 2 * 3 *x* [^bad id] [^]");
+  g_assert_null (RUN (7)->citation_id);
+}
+
+static void
+test_inline_plain (void)
+{
+  g_autofree char *plain = dossier_memo_inline_to_plain ("**Seoul** *prefers* a freeze.[^kim]");
+  g_autofree char *escaped = dossier_memo_escape_inline ("a*b [^c] \\");
+  g_autofree char *back = dossier_memo_inline_to_plain (escaped);
+  g_autoptr(GPtrArray) ids = dossier_memo_inline_citation_ids ("x[^a] y[^b] z[^a]");
+
+  g_assert_cmpstr (plain, ==, "Seoul prefers a freeze.");
+  g_assert_cmpstr (back, ==, "a*b [^c] \\");
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (ids, 2), ==, "a");
+  g_assert_false (dossier_memo_is_valid_citation_id (""));
+  g_assert_false (dossier_memo_is_valid_citation_id ("a b"));
+  g_assert_true (dossier_memo_is_valid_citation_id ("kim2024:p4"));
+}
+
+static void
+test_notes_numbering (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  g_autoptr(DossierMemoNotes) notes = dossier_memo_notes_new (memo);
+  const char *expected[] = { "whitcombe", "kim", "whitcombe", "report", "kim", "study", "minister" };
+  DossierMemoSection *section;
+  DossierMemoBlock *block;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) quote_runs = NULL;
+
+  g_assert_cmpuint (dossier_memo_notes_get_n_notes (notes), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DossierMemoNote *note = dossier_memo_notes_get_note (notes, i + 1);
+
+      g_assert_cmpuint (note->number, ==, i + 1);
+      g_assert_cmpstr (note->citation_id, ==, expected[i]);
+    }
+
+  g_assert_true (dossier_memo_notes_get_note (notes, 1)->first);
+  g_assert_false (dossier_memo_notes_get_note (notes, 3)->first);
+  g_assert_cmpstr (dossier_memo_notes_get_note (notes, 1)->url, ==, "https://meridian.example.org/quiet-diplomacy");
+  g_assert_null (dossier_memo_notes_get_note (notes, 3)->url);
+  g_assert_cmpuint (dossier_memo_notes_get_first_number (notes, "kim"), ==, 2);
+  g_assert_cmpuint (dossier_memo_notes_count_references (notes, "kim"), ==, 2);
+  g_assert_cmpuint (dossier_memo_notes_get_first_number (notes, "nothing"), ==, 0);
+
+  /* Runs carry the numbers: the second bullet holds notes 5 and 6. */
+  section = dossier_memo_get_section (memo, 2);
+  block = dossier_memo_section_get_block (section, 0);
+  runs = dossier_memo_notes_dup_runs (notes, block, 1);
+  g_assert_cmpuint (runs->len, ==, 6);
+  g_assert_cmpuint (RUN (1)->note_number, ==, 5);
+  g_assert_cmpstr (RUN (3)->text, ==, "the joint study");
+  g_assert_cmpint (RUN (3)->flags, ==, DOSSIER_MEMO_RUN_ITALIC);
+  g_assert_cmpuint (RUN (5)->note_number, ==, 6);
+  g_assert_cmpuint (dossier_memo_notes_get_note (notes, 6)->section, ==, 2);
+  g_assert_cmpuint (dossier_memo_notes_get_note (notes, 6)->item, ==, 1);
+
+  /* A quote block's attribution is its last run. */
+  block = dossier_memo_section_get_block (section, 1);
+  quote_runs = dossier_memo_notes_dup_runs (notes, block, 0);
+  g_assert_cmpuint (quote_runs->len, ==, 2);
+  g_assert_cmpstr (g_array_index (quote_runs, DossierMemoRun, 1).citation_id, ==, "minister");
+  g_assert_cmpuint (g_array_index (quote_runs, DossierMemoRun, 1).note_number, ==, 7);
+
+  g_assert_finalize_object (g_steal_pointer (&notes));
+  g_assert_finalize_object (g_steal_pointer (&memo));
+}
+
+static void
+test_notes_dangling (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new ();
+  g_autoptr(DossierMemoSection) section = dossier_memo_section_new ("Summary");
+  g_autoptr(DossierMemoBlock) block = dossier_memo_block_new_paragraph ("One.[^gone] Two.[^real] Three.[^gone]");
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("real");
+  g_autoptr(DossierMemoNotes) notes = NULL;
+  g_autoptr(GPtrArray) dangling = NULL;
+  g_autoptr(GArray) runs = NULL;
+
+  dossier_citation_set_title (citation, "Real Source");
+  dossier_memo_add_citation (memo, citation);
+  dossier_memo_section_append_block (section, block);
+  dossier_memo_append_section (memo, section);
+
+  notes = dossier_memo_notes_new (memo);
+  g_assert_cmpuint (dossier_memo_notes_get_n_notes (notes), ==, 1);
+  dangling = dossier_memo_notes_dup_dangling_ids (notes);
+  g_assert_cmpuint (dangling->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (dangling, 0), ==, "gone");
+
+  runs = dossier_memo_notes_dup_runs (notes, block, 0);
+  g_assert_cmpuint (RUN (1)->note_number, ==, 0);
+  g_assert_cmpuint (RUN (3)->note_number, ==, 1);
+}
+
+static void
+test_notes_full_short (void)
+{
+  const char *one[] = { "Daniel Whitcombe", NULL };
+  const char *two[] = { "Daniel Whitcombe", "Ana Ruiz", NULL };
+  const char *three[] = { "Daniel Whitcombe", "Ana Ruiz", "Kim Seo-yeon", NULL };
+  const char *four[] = { "Maria Holm", "Park Ji-hoon", "Lena Ortiz", "Samuel Achebe", NULL };
+  struct {
+    const char * const *authors;
+    const char *title;
+    const char *publisher;
+    const char *published;
+    const char *url;
+    const char *locator;
+    const char *full;
+    const char *short_form;
+  } cases[] = {
+    { one, "Quiet Diplomacy on the Peninsula", "The Meridian Institute", "2024-04-12",
+      "https://meridian.example.org/q",  NULL,
+      "Daniel Whitcombe, “Quiet Diplomacy on the Peninsula,” The Meridian Institute, April 12, 2024, https://meridian.example.org/q.",
+      "Whitcombe, “Quiet Diplomacy on the Peninsula.”" },
+    { two, "Freeze First: Sequencing Denuclearization", "Han River Policy Forum", "2023-01-05", NULL, NULL,
+      "Daniel Whitcombe and Ana Ruiz, “Freeze First: Sequencing Denuclearization,” Han River Policy Forum, January 5, 2023.",
+      "Whitcombe and Ruiz, “Freeze First.”" },
+    { three, "Allies Apart", NULL, NULL, NULL, "p. 4",
+      "Daniel Whitcombe, Ana Ruiz, and Kim Seo-yeon, “Allies Apart,” p. 4.",
+      "Whitcombe, Ruiz, and Kim, “Allies Apart,” p. 4." },
+    { four, "Verification without Trust?", NULL, "2022-09-30", NULL, NULL,
+      "Maria Holm et al., “Verification without Trust?” September 30, 2022.",
+      "Holm et al., “Verification without Trust?”" },
+    /* No author: the note starts with the title. No date: left out. */
+    { NULL, "Annual Review of “Peninsula” Security", "Center for Northeast Asian Studies", NULL,
+      "https://cnas.example.org/2023", NULL,
+      "“Annual Review of ‘Peninsula’ Security,” Center for Northeast Asian Studies, https://cnas.example.org/2023.",
+      "“Annual Review of ‘Peninsula’ Security.”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DossierCitation) citation = make_citation ("c", cases[i].title, cases[i].authors,
+                                                           cases[i].publisher, cases[i].published,
+                                                           cases[i].url);
+      g_autofree char *full = NULL;
+      g_autofree char *short_form = NULL;
+
+      dossier_citation_set_locator (citation, cases[i].locator);
+      full = dossier_citation_format_full (citation);
+      short_form = dossier_citation_format_short (citation);
+      g_assert_cmpstr (full, ==, cases[i].full);
+      g_assert_cmpstr (short_form, ==, cases[i].short_form);
+    }
+}
+
+static void
+test_notes_korean_names (void)
+{
+  const struct {
+    const char *name;
+    const char *family;
+  } names[] = {
+    { "Kim Seo-yeon", "Kim" },
+    { "Park Ji-hoon", "Park" },
+    { "김서연", "김" },
+    { "남궁민수", "남궁" },
+    { "김 서연", "김" },
+    { "KIM Jong Un", "Kim" },
+    { "Moon, Jae-in", "Moon" },
+    { "Victor Lee", "Lee" },
+    { "Lee Ann Whitfield", "Whitfield" },
+    { "Robert Carlin Jr.", "Carlin" },
+    { "Plato", "Plato" },
+  };
+  const char *hangul[] = { "김서연", "박지훈", NULL };
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *short_form = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *family = dossier_dup_family_name (names[i].name);
+      g_assert_cmpstr (family, ==, names[i].family);
+    }
+
+  citation = make_citation ("k", "한반도 평화 전략", hangul, "통일연구원", "2024-03-01", NULL);
+  full = dossier_citation_format_full (citation);
+  short_form = dossier_citation_format_short (citation);
+  g_assert_cmpstr (full, ==, "김서연 and 박지훈, “한반도 평화 전략,” 통일연구원, March 1, 2024.");
+  g_assert_cmpstr (short_form, ==, "김 and 박, “한반도 평화 전략.”");
+}
+
+static void
+test_notes_quoted_in (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  DossierCitation *citation = dossier_memo_lookup_citation (memo, "minister");
+  g_autofree char *full = dossier_citation_format_full (citation);
+  g_autofree char *short_form = dossier_citation_format_short (citation);
+
+  g_assert_true (dossier_citation_is_quoted_in (citation));
+  g_assert_cmpuint (dossier_citation_get_via_note (citation), ==, 3);
+  g_assert_cmpstr (full, ==,
+                   "Choi Min-jun, “Remarks at the Jeju Peace Forum,” Ministry of Unification, March 5, 2024, "
+                   "quoted in Daniel Whitcombe, “Quiet Diplomacy on the Peninsula,” The Meridian Institute, "
+                   "April 12, 2024, https://meridian.example.org/quiet-diplomacy.");
+  g_assert_cmpstr (short_form, ==,
+                   "Choi, “Remarks at the Jeju Peace Forum,” quoted in Whitcombe, “Quiet Diplomacy on the Peninsula.”");
+}
+
+static DossierDocument *
+make_article (void)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new ("Daniel Whitcombe");
+  g_autoptr(DossierParagraph) p0 = dossier_paragraph_new ("Talks have stalled since 2019.");
+  g_autoptr(DossierParagraph) p1 =
+    dossier_paragraph_new ("Seoul has been clear. “A freeze is not a reward; it is a floor,” the minister said.");
+  g_autoptr(DossierFootnote) note = dossier_footnote_new (3, "Choi Min-jun, “Remarks at the Jeju Peace Forum,” Ministry of Unification, March 5, 2024.");
+
+  dossier_document_set_id (document, "doc-1");
+  dossier_document_set_title (document, "Quiet Diplomacy on the Peninsula");
+  dossier_document_set_publisher (document, "The Meridian Institute");
+  dossier_document_set_published (document, "2024-04-12");
+  dossier_document_set_source_url (document, "https://meridian.example.org/quiet-diplomacy");
+  dossier_document_add_author (document, author);
+  dossier_paragraph_add_ref (p1, 3, g_utf8_strlen (dossier_paragraph_get_text (p1), -1));
+  dossier_document_add_paragraph (document, p0);
+  dossier_document_add_paragraph (document, p1);
+  dossier_document_add_footnote (document, note);
+
+  return document;
+}
+
+static void
+test_citation_from_excerpt (void)
+{
+  g_autoptr(DossierDocument) document = make_article ();
+  g_autoptr(DossierCitation) plain = dossier_citation_new_for_excerpt ("a", document, 0, 0, 13);
+  g_autoptr(DossierCitation) via = dossier_citation_new_for_excerpt ("b", document, 1, 21, 84);
+  const char * const *authors = dossier_citation_get_authors (plain);
+
+  g_assert_cmpstr (dossier_citation_get_quote (plain), ==, "Talks have st");
+  g_assert_false (dossier_citation_is_quoted_in (plain));
+  g_assert_cmpstr (dossier_citation_get_library_id (plain), ==, "doc-1");
+  g_assert_cmpstr (authors[0], ==, "Daniel Whitcombe");
+
+  g_assert_true (dossier_citation_is_quoted_in (via));
+  g_assert_cmpuint (dossier_citation_get_via_note (via), ==, 3);
+  g_assert_true (g_str_has_prefix (dossier_citation_get_quote (via), "“A freeze"));
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autofree char *path = fixture_path ("briefing.dossier-memo");
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierMemo) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *out_path = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_true (g_file_get_contents (path, &original, NULL, &error));
+  memo = dossier_memo_from_json (original, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (dossier_memo_get_kind (memo), ==, DOSSIER_MEMO_KIND_DECISION);
+  g_assert_cmpstr (dossier_memo_get_marking (memo), ==, "UNCLASSIFIED");
+  g_assert_cmpuint (dossier_memo_get_n_sections (memo), ==, 3);
+
+  saved = dossier_memo_to_json (memo, NULL);
+  g_assert_cmpstr (saved, ==, original);
+
+  tmpdir = g_dir_make_tmp ("dossier-memo-XXXXXX", &error);
+  g_assert_no_error (error);
+  out_path = g_build_filename (tmpdir, "saved.dossier-memo", NULL);
+  out = g_file_new_for_path (out_path);
+  g_assert_true (dossier_memo_save_file (memo, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==, original);
+
+  again = dossier_memo_load_file (out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_get_citations (again)), ==, 5);
+
+  g_unlink (out_path);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_json_errors (void)
+{
+  const struct {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "[]", "the file: expected a JSON object" },
+    { "{\"format\":\"dossier-document\",\"version\":1}", "format: expected \"dossier-memo\", found \"dossier-document\"" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"sections\":[],\"citations\":[]}", "header: is missing" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"kind\":\"sonnet\"}", "kind: expected" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-30\",\"subject\":\"\"}}",
+      "header.date: expected a date written YYYY-MM-DD" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[{\"title\":\"A\",\"blocks\":[]},{\"title\":\"B\",\"blocks\":[{\"type\":\"table\"}]}],\"citations\":[]}",
+      "sections[1].blocks[0].type: expected \"paragraph\", \"bullets\" or \"quote\"" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[{\"title\":\"A\",\"blocks\":[{\"type\":\"bullets\",\"items\":[\"x\",3]}]}],\"citations\":[]}",
+      "sections[0].blocks[0].items[1]: expected a string" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[],\"citations\":[{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[]}},{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[]}}]}",
+      "citations[1].id: “a” is used by an earlier citation" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[],\"citations\":[{\"id\":\"a b\",\"document\":{\"title\":\"T\",\"authors\":[]}}]}",
+      "citations[0].id: expected" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[],\"citations\":[{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[],\"published\":\"May 2024\"}}]}",
+      "citations[0].document.published: expected a date written YYYY-MM-DD" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierMemo) memo = dossier_memo_from_json (cases[i].json, -1, &error);
+
+      g_assert_null (memo);
+      g_assert_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DossierMemo) memo = dossier_memo_from_json ("{\"format\":\"dossier-memo\",\"version\":7}", -1, &error);
+
+    g_assert_null (memo);
+    g_assert_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_VERSION);
+  }
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_memo_changed (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  DossierMemoSection *section = dossier_memo_get_section (memo, 0);
+  DossierMemoBlock *block = dossier_memo_section_get_block (section, 0);
+  guint count = 0;
+
+  g_signal_connect (memo, "changed", G_CALLBACK (count_cb), &count);
+
+  dossier_memo_block_set_text (block, dossier_memo_block_get_text (block));
+  g_assert_cmpuint (count, ==, 0);
+  dossier_memo_block_set_text (block, "Changed.");
+  g_assert_cmpuint (count, ==, 1);
+  dossier_memo_move_section (memo, 0, 2);
+  g_assert_cmpuint (count, ==, 3); /* removed, inserted */
+  dossier_memo_block_set_text (block, "Changed again.");
+  g_assert_cmpuint (count, ==, 4);
+  dossier_memo_set_subject (memo, "New subject");
+  g_assert_cmpuint (count, ==, 5);
+  g_assert_false (dossier_memo_set_date (memo, "2024-13-01"));
+  g_assert_cmpuint (count, ==, 5);
+}
+
+static void
+test_render_text (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  g_autofree char *text = dossier_memo_render_text (memo);
+
+  g_assert_nonnull (strstr (text, "Interim steps are possible but fragile.[1] Seoul prefers a freeze first.[2]"));
+  g_assert_nonnull (strstr (text, "  • A freeze would cap the arsenal.[5] See also the joint study.[6]"));
+  g_assert_nonnull (strstr (text, "3. Whitcombe, “Quiet Diplomacy on the Peninsula.”"));
+  g_assert_true (g_str_has_prefix (text, "UNCLASSIFIED\n"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/memo/inline/parse", test_inline_parse);
+  g_test_add_func ("/dossier/memo/inline/plain", test_inline_plain);
+  g_test_add_func ("/dossier/memo/notes/numbering", test_notes_numbering);
+  g_test_add_func ("/dossier/memo/notes/dangling", test_notes_dangling);
+  g_test_add_func ("/dossier/memo/notes/full-short", test_notes_full_short);
+  g_test_add_func ("/dossier/memo/notes/korean-names", test_notes_korean_names);
+  g_test_add_func ("/dossier/memo/notes/quoted-in", test_notes_quoted_in);
+  g_test_add_func ("/dossier/memo/citation/from-excerpt", test_citation_from_excerpt);
+  g_test_add_func ("/dossier/memo/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/dossier/memo/json/errors", test_json_errors);
+  g_test_add_func ("/dossier/memo/changed", test_memo_changed);
+  g_test_add_func ("/dossier/memo/render-text", test_render_text);
+
+  return g_test_run ();
+}
