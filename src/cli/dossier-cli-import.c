@@ -9,6 +9,42 @@
 #include "importers/dossier-import.h"
 #include "dossier-cli-commands.h"
 
+typedef struct {
+  GMainLoop *loop;
+  DossierDocument *document;
+  GError *error;
+} WebImport;
+
+static void
+web_import_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  WebImport *state = user_data;
+
+  state->document = dossier_import_uri_finish (result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+/* Downloads and imports a web address, waiting for the result. */
+static DossierDocument *
+import_web_address (const char  *uri,
+                    GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  WebImport state = { loop, NULL, NULL };
+
+  g_main_context_push_thread_default (context);
+  dossier_import_uri_async (uri, NULL, NULL, web_import_done_cb, &state);
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (context);
+
+  if (state.error != NULL)
+    g_propagate_error (error, state.error);
+  return state.document;
+}
+
 int
 dossier_cli_import (int    argc,
                     char **argv)
@@ -27,7 +63,7 @@ dossier_cli_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — import an article and print it as JSON"));
+  context = g_option_context_new (_("FILE|URL — import an article and print it as JSON"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return dossier_cli_usage ("import", error->message);
@@ -38,8 +74,13 @@ dossier_cli_import (int    argc,
   if (format_name != NULL && !dossier_import_format_from_string (format_name, &format))
     return dossier_cli_usage ("import", _("--format must be auto, text, html or json"));
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  document = dossier_import_file (file, format, NULL, &error);
+  if (dossier_fetch_is_web_address (argv[1]))
+    document = import_web_address (argv[1], &error);
+  else
+    {
+      file = g_file_new_for_commandline_arg (argv[1]);
+      document = dossier_import_file (file, format, NULL, &error);
+    }
   if (document == NULL)
     return dossier_cli_fail (argv[1], error);
 

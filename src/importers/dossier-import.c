@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "formats/dossier-document-json.h"
+#include "dossier-fetch.h"
+#include "dossier-html-importer.h"
 #include "dossier-import.h"
 #include "dossier-text-decode.h"
 #include "dossier-text-importer.h"
@@ -165,9 +167,7 @@ dossier_import_bytes (GBytes               *bytes,
       return import_json (data, length, error);
 
     case DOSSIER_IMPORT_FORMAT_HTML:
-      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
-                           _("Importing web pages is not available in this version"));
-      return NULL;
+      return dossier_html_importer_import (data, length, NULL, NULL, name_hint, error);
 
     case DOSSIER_IMPORT_FORMAT_TEXT:
     case DOSSIER_IMPORT_FORMAT_AUTO:
@@ -292,6 +292,175 @@ dossier_import_file_async (GFile               *file,
 DossierDocument *
 dossier_import_file_finish (GAsyncResult  *result,
                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * dossier_import_web_page:
+ * @bytes: a downloaded page (untrusted)
+ * @uri: the address it came from, recorded as the document's source
+ * @content_type: (nullable): the MIME type the server declared
+ * @charset: (nullable): the charset the server declared
+ *
+ * Imports a download: plain text as text, anything else as a web page.
+ *
+ * Returns: (transfer full): a new document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_web_page (GBytes      *bytes,
+                         const char  *uri,
+                         const char  *content_type,
+                         const char  *charset,
+                         GError     **error)
+{
+  g_autoptr(DossierDocument) document = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0 || data == NULL)
+    {
+      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                           _("The page is empty"));
+      return NULL;
+    }
+
+  if (length > DOSSIER_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be an article (more than %d MiB)"),
+                   DOSSIER_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (g_strcmp0 (content_type, "text/plain") == 0 &&
+      dossier_import_guess_format (NULL, data, length) == DOSSIER_IMPORT_FORMAT_TEXT)
+    {
+      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *name = parsed ? g_path_get_basename (g_uri_get_path (parsed)) : NULL;
+
+      document = import_text (data, length, name, error);
+    }
+  else
+    document = dossier_html_importer_import (data, length, charset, uri, NULL, error);
+
+  if (document != NULL)
+    dossier_document_set_source_url (document, uri);
+
+  return g_steal_pointer (&document);
+}
+
+typedef struct {
+  char *uri;
+  GBytes *bytes;
+  char *content_type;
+  char *charset;
+} WebData;
+
+static void
+web_data_free (WebData *data)
+{
+  g_free (data->uri);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->content_type);
+  g_free (data->charset);
+  g_free (data);
+}
+
+static void
+web_import_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  WebData *data = task_data;
+  GError *error = NULL;
+  DossierDocument *document = dossier_import_web_page (data->bytes, data->uri, data->content_type,
+                                                       data->charset, &error);
+
+  if (document != NULL)
+    g_task_return_pointer (task, document, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+web_download_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WebData *data = g_task_get_task_data (task);
+  g_autofree char *final_uri = NULL;
+  GError *error = NULL;
+
+  data->bytes = dossier_fetch_download_finish (DOSSIER_FETCH (source), result, &final_uri,
+                                               &data->content_type, &data->charset, &error);
+  if (data->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (final_uri != NULL)
+    {
+      g_free (data->uri);
+      data->uri = g_steal_pointer (&final_uri);
+    }
+
+  /* Parsing a large page takes a moment: off the main thread. */
+  g_task_run_in_thread (task, web_import_thread);
+}
+
+/**
+ * dossier_import_uri_async:
+ * @uri: an http or https address
+ * @fetch: (nullable): the downloader to use, for its progress properties
+ *   and limits; a default one is used when %NULL
+ * @cancellable: (nullable): cancels the download and the import
+ *
+ * Downloads a web page and imports it, recording the address (after
+ * redirects) as the document's source.
+ */
+void
+dossier_import_uri_async (const char          *uri,
+                          DossierFetch        *fetch,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(DossierFetch) owned = NULL;
+  GTask *task;
+  WebData *data;
+
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (fetch == NULL || DOSSIER_IS_FETCH (fetch));
+
+  if (fetch == NULL)
+    fetch = owned = dossier_fetch_new ();
+
+  data = g_new0 (WebData, 1);
+  data->uri = g_strdup (uri);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_import_uri_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)web_data_free);
+  /* The task keeps the downloader alive until the download ends. */
+  g_object_set_data_full (G_OBJECT (task), "fetch", g_object_ref (fetch), g_object_unref);
+
+  dossier_fetch_download_async (fetch, uri, cancellable, web_download_cb, task);
+}
+
+/**
+ * dossier_import_uri_finish:
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_uri_finish (GAsyncResult  *result,
+                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

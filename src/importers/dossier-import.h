@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "model/dossier-document.h"
+#include "dossier-fetch.h"
 
 G_BEGIN_DECLS
 
@@ -66,6 +67,18 @@ void                 dossier_import_file_async     (GFile               *file,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 DossierDocument     *dossier_import_file_finish    (GAsyncResult        *result,
+                                                    GError             **error);
+DossierDocument     *dossier_import_web_page       (GBytes              *bytes,
+                                                    const char          *uri,
+                                                    const char          *content_type,
+                                                    const char          *charset,
+                                                    GError             **error);
+void                 dossier_import_uri_async      (const char          *uri,
+                                                    DossierFetch        *fetch,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+DossierDocument     *dossier_import_uri_finish     (GAsyncResult        *result,
                                                     GError             **error);
 
 G_END_DECLS

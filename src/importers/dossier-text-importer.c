@@ -1056,6 +1056,44 @@ importer_init (Importer *self)
 }
 
 /**
+ * dossier_text_importer_read_bios:
+ * @document: the document to add authors to
+ * @paragraphs: the paragraphs of an author section, without its heading
+ *
+ * Reads author bios ("NAME is a POSITION at AFFILIATION …") with the same
+ * rules as the author section of a text article, so that other importers
+ * (web pages) understand bios the same way. Authors already in @document
+ * are completed rather than repeated.
+ */
+void
+dossier_text_importer_read_bios (DossierDocument    *document,
+                                 const char * const *paragraphs)
+{
+  g_auto(Importer) self = { 0 };
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT (document));
+  g_return_if_fail (paragraphs != NULL);
+
+  importer_init (&self);
+  g_set_object (&self.document, document);
+  self.blocks = g_ptr_array_new_with_free_func (block_free);
+  g_ptr_array_add (self.blocks, block_new ("", BLOCK_AUTHOR_HEADING));
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *line = clean_line (paragraphs[i]);
+      Block *block;
+
+      if (*line == '\0')
+        continue;
+      block = block_new (line, BLOCK_PARAGRAPH);
+      block->folded = fold_text (line);
+      g_ptr_array_add (self.blocks, block);
+    }
+
+  read_authors (&self, 0);
+}
+
+/**
  * dossier_text_importer_import:
  * @text: the article as UTF-8 text with LF line endings
  * @name_hint: (nullable): the file name, for a title when the text has none

@@ -10,5 +10,7 @@ DossierDocument *dossier_text_importer_import  (const char  *text,
                                                 GError     **error);
 char            *dossier_title_from_file_name  (const char  *name);
 char            *dossier_parse_date            (const char  *text);
+void             dossier_text_importer_read_bios (DossierDocument    *document,
+                                                  const char * const *paragraphs);
 
 G_END_DECLS
