@@ -39,7 +39,7 @@
 #define NOTE_SIZE     10
 #define NOTE_SEP      16.0  /* space above the rule, the rule, space below */
 #define NOTE_GAP      3.0   /* between two notes */
-#define NOTE_INDENT   16.0
+#define NOTE_INDENT   14.0
 #define BULLET_INDENT 18.0
 #define QUOTE_INDENT  30.0
 #define HEADER_GAP    18.0  /* between the header block's rule and the body */
@@ -666,9 +666,11 @@ build_flows (DossierPageLayout *self)
   for (guint i = 0; i < n_notes; i++)
     {
       DossierLayoutBlock *block = dossier_layout_document_get_note (doc, i);
-      g_autofree char *prefix = g_strdup_printf ("%u.\t", dossier_layout_block_get_number (block));
+      /* "1. Text", wrapped lines indented: a space rather than a tab after
+       * the number, so that text extraction and copying keep one line. */
+      g_autofree char *prefix = g_strdup_printf ("%u. ", dossier_layout_block_get_number (block));
       ShapeParams params = { note_font, self->text_width, PANGO_ALIGN_LEFT, self->justify,
-                             -NOTE_INDENT, NOTE_INDENT, 0, prefix, NULL, 0 };
+                             -NOTE_INDENT, 0, 0, prefix, NULL, 0 };
       Note note = { 0 };
 
       note.number = dossier_layout_block_get_number (block);

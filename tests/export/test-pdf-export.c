@@ -1,0 +1,850 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-pdf-export"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "export/dossier-page-layout.h"
+#include "export/dossier-pdf-exporter.h"
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+#ifndef POPPLER_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDest, poppler_dest_free)
+#endif
+
+/* The tests read the PDF back with poppler and look for unique words
+ * ("Body07", "NoteText07") rather than at positions, so they hold with
+ * any font metrics: they assert the rules (same page, order, two lines
+ * on each side), not where lines happen to break. */
+
+#define KOREAN "한반도 비핵화를 위한 단계적 접근은 검증 가능성이 핵심이다."
+#define N_NOTES 24
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("dossier-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static DossierLayoutDocument *
+build_memo (void)
+{
+  DossierLayoutDocument *doc = dossier_layout_document_new ();
+  DossierLayoutBlock *block;
+  guint note = 0;
+
+  dossier_layout_document_set_marking (doc, "UNCLASSIFIED");
+  dossier_layout_document_set_metadata (doc, "Interim Steps with North Korea",
+                                        "Policy Planning Staff", "Interim Steps with North Korea");
+  dossier_layout_document_add_header_field (doc, "MEMORANDUM FOR", "The Secretary");
+  dossier_layout_document_add_header_field (doc, "FROM:", "Policy Planning Staff");
+  dossier_layout_document_add_header_field (doc, "DATE:", "March 4, 2025");
+  dossier_layout_document_add_header_field (doc, "SUBJECT:", "Interim Steps with North Korea");
+
+  for (guint s = 1; s <= 4; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Section%u", s);
+
+      block = dossier_layout_document_add_heading (doc, 1, TRUE);
+      dossier_layout_block_add_text (block, title, DOSSIER_LAYOUT_STYLE_NONE);
+
+      if (s == 2)
+        {
+          block = dossier_layout_document_add_heading (doc, 2, TRUE);
+          dossier_layout_block_add_text (block, "Subsection", DOSSIER_LAYOUT_STYLE_NONE);
+        }
+
+      for (guint p = 0; p < 6; p++)
+        {
+          g_autofree char *word = g_strdup_printf ("Body%02u", ++note);
+
+          block = dossier_layout_document_add_paragraph (doc);
+          dossier_layout_block_add_text (block,
+                                         "Allies in the region have expressed concern about the pace of "
+                                         "negotiations, and several research institutes have proposed "
+                                         "frameworks that stress verification, the sequencing of sanctions "
+                                         "relief, and measures that build confidence between the parties. ",
+                                         DOSSIER_LAYOUT_STYLE_NONE);
+          dossier_layout_block_add_text (block, "Bold words", DOSSIER_LAYOUT_STYLE_BOLD);
+          dossier_layout_block_add_text (block, " and ", DOSSIER_LAYOUT_STYLE_NONE);
+          dossier_layout_block_add_text (block, "italic words", DOSSIER_LAYOUT_STYLE_ITALIC);
+          dossier_layout_block_add_text (block, " end with ", DOSSIER_LAYOUT_STYLE_NONE);
+          dossier_layout_block_add_text (block, word, DOSSIER_LAYOUT_STYLE_NONE);
+          dossier_layout_block_add_note_ref (block, note);
+          dossier_layout_block_add_text (block, " and more text follows the reference.", DOSSIER_LAYOUT_STYLE_NONE);
+        }
+
+      block = dossier_layout_document_add_bullet (doc, 1);
+      dossier_layout_block_add_text (block, "A bullet point.", DOSSIER_LAYOUT_STYLE_NONE);
+      block = dossier_layout_document_add_quote (doc, "An Official");
+      dossier_layout_block_add_text (block, "A quotation worth keeping.", DOSSIER_LAYOUT_STYLE_NONE);
+    }
+
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, KOREAN, DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "That you approve the interim approach.", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_document_add_decision (doc, NULL);
+
+  for (guint n = 1; n <= N_NOTES; n++)
+    {
+      g_autofree char *text = g_strdup_printf ("NoteText%02u, “A Report,” Institute, 2024, ", n);
+      g_autofree char *url = g_strdup_printf ("https://example.org/report/%u", n);
+
+      block = dossier_layout_document_add_note (doc, n);
+      dossier_layout_block_add_text (block, text, DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_link (block, url, url, DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_text (block, ".", DOSSIER_LAYOUT_STYLE_NONE);
+    }
+
+  return doc;
+}
+
+static char *
+export_to (Fixture               *fixture,
+           DossierLayoutDocument *doc,
+           const char            *name,
+           DossierPaper           paper)
+{
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  dossier_pdf_exporter_set_paper (exporter, paper);
+  g_assert_true (dossier_pdf_exporter_export (exporter, doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&exporter));
+  return g_steal_pointer (&path);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *pdf;
+
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  return pdf;
+}
+
+static char **
+page_texts (PopplerDocument *pdf)
+{
+  int n = poppler_document_get_n_pages (pdf);
+  char **texts = g_new0 (char *, n + 1);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+
+      texts[i] = poppler_page_get_text (page);
+    }
+  return texts;
+}
+
+/* The page (from 0) whose text has @word, or -1. */
+static int
+find_page (char       **texts,
+           const char  *word)
+{
+  for (int i = 0; texts[i] != NULL; i++)
+    if (strstr (texts[i], word) != NULL)
+      return i;
+  return -1;
+}
+
+static guint
+count (const char *text,
+       const char *word)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    n++;
+  return n;
+}
+
+static void
+test_pages_and_text (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autofree char *path = export_to (fixture, doc, "memo.pdf", DOSSIER_PAPER_LETTER);
+  g_autoptr(PopplerDocument) pdf = open_pdf (path);
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (DOSSIER_PAPER_LETTER);
+  g_auto(GStrv) texts = page_texts (pdf);
+  g_autoptr(GString) all = g_string_new (NULL);
+  int n_pages = poppler_document_get_n_pages (pdf);
+  const char *order[] = { "MEMORANDUM FOR", "The Secretary", "FROM:", "Policy Planning Staff", "DATE:",
+                          "March 4, 2025", "SUBJECT:", "Section1", "Body01", "Body06", "Section2",
+                          "Subsection", "Body07", "Section3", "Section4", "Body24", "A quotation",
+                          "An Official", KOREAN, "Approve", "Disapprove" };
+  const char *cursor;
+  double width, height;
+
+  dossier_page_layout_set_document (layout, doc);
+  g_assert_cmpint (n_pages, >=, 3);
+  g_assert_cmpint (n_pages, ==, dossier_page_layout_get_n_pages (layout));
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+
+      /* The banner at the top and bottom of every page. */
+      g_assert_cmpuint (count (texts[i], "UNCLASSIFIED"), ==, 2);
+      g_assert_nonnull (strstr (texts[i], footer));
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, 612, 0.5);
+      g_assert_cmpfloat_with_epsilon (height, 792, 0.5);
+
+      /* Body text flows on, header fields only on page 1. */
+      if (i > 0)
+        g_assert_null (strstr (texts[i], "MEMORANDUM FOR"));
+      g_string_append (all, texts[i]);
+      g_string_append_c (all, '\n');
+    }
+
+  g_assert_cmpint (find_page (texts, "MEMORANDUM FOR"), ==, 0);
+  g_assert_cmpint (find_page (texts, "SUBJECT:"), ==, 0);
+
+  /* Header block, headings and body in order. */
+  cursor = all->str;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *found = strstr (cursor, order[i]);
+
+      if (found == NULL)
+        g_error ("“%s” missing or out of order in:\n%s", order[i], all->str);
+      cursor = found + strlen (order[i]);
+    }
+
+  /* Numbered headings. */
+  g_assert_nonnull (strstr (all->str, "1. Section1") ?: strstr (all->str, "1.\u2002Section1"));
+}
+
+static void
+test_footnotes_on_reference_page (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autofree char *path = export_to (fixture, doc, "notes.pdf", DOSSIER_PAPER_A4);
+  g_autoptr(PopplerDocument) pdf = open_pdf (path);
+  g_auto(GStrv) texts = page_texts (pdf);
+  int previous_page = 0;
+
+  for (guint n = 1; n <= N_NOTES; n++)
+    {
+      g_autofree char *body = g_strdup_printf ("Body%02u", n);
+      g_autofree char *note = g_strdup_printf ("NoteText%02u", n);
+      g_autofree char *pattern = g_strdup_printf ("(^|\\n)%u\\.\\s*NoteText%02u", n, n);
+      int body_page = find_page (texts, body);
+      int note_page = find_page (texts, note);
+
+      g_assert_cmpint (body_page, >=, 0);
+      g_assert_cmpint (note_page, ==, body_page);
+      g_assert_cmpint (note_page, >=, previous_page);
+      previous_page = note_page;
+
+      /* Printed with its number. */
+      if (!g_regex_match_simple (pattern, texts[note_page], G_REGEX_MULTILINE, 0))
+        g_error ("note %u not numbered on page %d:\n%s", n, note_page + 1, texts[note_page]);
+    }
+
+  /* On each page the notes come in increasing order. */
+  for (int i = 0; texts[i] != NULL; i++)
+    {
+      const char *last = texts[i];
+
+      for (guint n = 1; n <= N_NOTES; n++)
+        {
+          g_autofree char *note = g_strdup_printf ("NoteText%02u", n);
+          const char *found = strstr (texts[i], note);
+
+          if (found == NULL)
+            continue;
+          g_assert_true (found >= last);
+          last = found;
+        }
+    }
+}
+
+static void
+test_links_outline_metadata_fonts (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autofree char *path = export_to (fixture, doc, "links.pdf", DOSSIER_PAPER_LETTER);
+  g_autoptr(PopplerDocument) pdf = open_pdf (path);
+  g_autoptr(GHashTable) uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) dests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PopplerFontInfo) fonts = NULL;
+  PopplerFontsIter *iter = NULL;
+  PopplerIndexIter *index;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL, *author = NULL, *subject = NULL, *creator = NULL;
+  int n_pages = poppler_document_get_n_pages (pdf);
+  guint n_fonts = 0;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      GList *links = poppler_page_get_link_mapping (page);
+
+      for (GList *l = links; l != NULL; l = l->next)
+        {
+          PopplerLinkMapping *mapping = l->data;
+
+          if (mapping->action->type == POPPLER_ACTION_URI)
+            g_hash_table_add (uris, g_strdup (mapping->action->uri.uri));
+          else if (mapping->action->type == POPPLER_ACTION_GOTO_DEST &&
+                   mapping->action->goto_dest.dest->type == POPPLER_DEST_NAMED)
+            g_hash_table_add (dests, g_strdup (mapping->action->goto_dest.dest->named_dest));
+        }
+      poppler_page_free_link_mapping (links);
+    }
+
+  /* Every URL in the notes is a link; every reference jumps to its note. */
+  for (guint n = 1; n <= N_NOTES; n++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://example.org/report/%u", n);
+      g_autofree char *dest = g_strdup_printf ("note-%u", n);
+      g_autoptr(PopplerDest) named = NULL;
+
+      g_assert_true (g_hash_table_contains (uris, url));
+      g_assert_true (g_hash_table_contains (dests, dest));
+      named = poppler_document_find_dest (pdf, dest);
+      g_assert_nonnull (named);
+    }
+
+  /* The outline mirrors the sections, the subsection under its section. */
+  index = poppler_index_iter_new (pdf);
+  g_assert_nonnull (index);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (index);
+      PopplerIndexIter *child = poppler_index_iter_get_child (index);
+
+      g_ptr_array_add (titles, g_strdup (action->any.title));
+      if (child != NULL)
+        {
+          PopplerAction *child_action = poppler_index_iter_get_action (child);
+
+          g_assert_true (strstr (child_action->any.title, "Subsection") != NULL);
+          g_assert_true (strstr (action->any.title, "Section2") != NULL);
+          poppler_action_free (child_action);
+          poppler_index_iter_free (child);
+        }
+      poppler_action_free (action);
+    }
+  while (poppler_index_iter_next (index));
+  poppler_index_iter_free (index);
+  g_assert_cmpuint (titles->len, ==, 4);
+  g_assert_nonnull (strstr (g_ptr_array_index (titles, 0), "Section1"));
+  g_assert_nonnull (strstr (g_ptr_array_index (titles, 3), "Section4"));
+
+  title = poppler_document_get_title (pdf);
+  author = poppler_document_get_author (pdf);
+  subject = poppler_document_get_subject (pdf);
+  creator = poppler_document_get_creator (pdf);
+  g_assert_cmpstr (title, ==, "Interim Steps with North Korea");
+  g_assert_cmpstr (author, ==, "Policy Planning Staff");
+  g_assert_cmpstr (subject, ==, "Interim Steps with North Korea");
+  g_assert_cmpstr (creator, ==, "Dossier " PACKAGE_VERSION);
+
+  /* Every font is embedded, Hangul's fallback too. */
+  fonts = poppler_font_info_new (pdf);
+  while (poppler_font_info_scan (fonts, n_pages, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          g_test_message ("font %s embedded %d", poppler_fonts_iter_get_name (iter),
+                          poppler_fonts_iter_is_embedded (iter));
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          n_fonts++;
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_cmpuint (n_fonts, >=, 2);
+}
+
+static void
+test_korean (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autofree char *path = export_to (fixture, doc, "korean.pdf", DOSSIER_PAPER_A4);
+  g_autoptr(PopplerDocument) pdf = open_pdf (path);
+  g_auto(GStrv) texts = page_texts (pdf);
+
+  /* The same Hangul comes back out, not boxes or question marks. */
+  g_assert_cmpint (find_page (texts, KOREAN), >=, 0);
+}
+
+/* A paragraph of @n_lines forced lines, each "<tag>NN". */
+static void
+add_lines (DossierLayoutDocument *doc,
+           const char            *tag,
+           guint                  n_lines)
+{
+  DossierLayoutBlock *block = dossier_layout_document_add_paragraph (doc);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s%s%02u", i > 0 ? "\n" : "", tag, i);
+
+      dossier_layout_block_add_text (block, line, DOSSIER_LAYOUT_STYLE_NONE);
+    }
+}
+
+static void
+test_widows_orphans_keep (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gboolean split_seen = FALSE, heading_moved = FALSE;
+
+  /* Shift the paragraph under test down line by line, so that the page
+   * break falls at each of its lines in one variant or another. */
+  for (guint filler = 30; filler < 60; filler++)
+    {
+      g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+      g_autofree char *name = g_strdup_printf ("widow-%u.pdf", filler);
+      g_autofree char *path = NULL;
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_auto(GStrv) texts = NULL;
+      DossierLayoutBlock *heading;
+      int heading_page, first_page;
+
+      add_lines (doc, "Filler", filler);
+      add_lines (doc, "Widow", 5);
+      heading = dossier_layout_document_add_heading (doc, 1, FALSE);
+      dossier_layout_block_add_text (heading, "KeepHeading", DOSSIER_LAYOUT_STYLE_NONE);
+      add_lines (doc, "After", 6);
+
+      path = export_to (fixture, doc, name, DOSSIER_PAPER_A4);
+      pdf = open_pdf (path);
+      texts = page_texts (pdf);
+
+      for (int i = 0; texts[i] != NULL; i++)
+        {
+          guint widow = count (texts[i], "Widow");
+          guint after = count (texts[i], "After");
+          guint filled = count (texts[i], "Filler");
+
+          /* Two lines at least on each side of a break, or none. */
+          g_assert_true (widow == 0 || widow >= 2);
+          g_assert_true (after == 0 || after >= 2);
+          g_assert_true (filled == 0 || filled >= 2);
+          if (widow > 0 && widow < 5)
+            split_seen = TRUE;
+        }
+
+      /* The heading starts the page of the paragraph it heads. */
+      heading_page = find_page (texts, "KeepHeading");
+      first_page = find_page (texts, "After00");
+      g_assert_cmpint (heading_page, ==, first_page);
+      if (heading_page > find_page (texts, "Widow04"))
+        heading_moved = TRUE;
+    }
+
+  g_assert_true (split_seen);
+  g_assert_true (heading_moved);
+}
+
+static void
+test_note_kept_with_reference (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gboolean moved = FALSE;
+
+  /* A ten-line note referenced from lines ever lower on the page: it
+   * must land whole on its reference's page. */
+  for (guint filler = 20; filler < 50; filler += 2)
+    {
+      g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+      g_autofree char *name = g_strdup_printf ("keep-%u.pdf", filler);
+      g_autofree char *path = NULL;
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_auto(GStrv) texts = NULL;
+      DossierLayoutBlock *block;
+      int ref_page;
+
+      add_lines (doc, "Filler", filler);
+      block = dossier_layout_document_add_paragraph (doc);
+      dossier_layout_block_add_text (block, "RefLine", DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_note_ref (block, 1);
+      add_lines (doc, "Tail", 8);
+      block = dossier_layout_document_add_note (doc, 1);
+      for (guint i = 0; i < 10; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("%sNoteLine%02u", i > 0 ? "\n" : "", i);
+
+          dossier_layout_block_add_text (block, line, DOSSIER_LAYOUT_STYLE_NONE);
+        }
+
+      path = export_to (fixture, doc, name, DOSSIER_PAPER_LETTER);
+      pdf = open_pdf (path);
+      texts = page_texts (pdf);
+      ref_page = find_page (texts, "RefLine");
+      g_assert_cmpint (ref_page, >=, 0);
+      for (guint i = 0; i < 10; i++)
+        {
+          g_autofree char *line = g_strdup_printf ("NoteLine%02u", i);
+
+          g_assert_cmpint (find_page (texts, line), ==, ref_page);
+        }
+      if (ref_page > 0)
+        moved = TRUE;
+    }
+
+  g_assert_true (moved);
+}
+
+static void
+test_long_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_auto(GStrv) texts = NULL;
+  DossierLayoutBlock *block;
+  int ref_page, last_page, previous = 0;
+
+  add_lines (doc, "Filler", 10);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "LongRef", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_note_ref (block, 1);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "ShortRef", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_note_ref (block, 2);
+  add_lines (doc, "Tail", 10);
+
+  /* Longer than any page. */
+  block = dossier_layout_document_add_note (doc, 1);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%sLongLine%03u", i > 0 ? "\n" : "", i);
+
+      dossier_layout_block_add_text (block, line, DOSSIER_LAYOUT_STYLE_NONE);
+    }
+  block = dossier_layout_document_add_note (doc, 2);
+  dossier_layout_block_add_text (block, "ShortNote", DOSSIER_LAYOUT_STYLE_NONE);
+
+  path = export_to (fixture, doc, "long.pdf", DOSSIER_PAPER_A4);
+  pdf = open_pdf (path);
+  texts = page_texts (pdf);
+
+  /* It starts on its reference's page and goes on over the next ones,
+   * every line once and in order. */
+  ref_page = find_page (texts, "LongRef");
+  g_assert_cmpint (find_page (texts, "LongLine000"), ==, ref_page);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("LongLine%03u", i);
+      int page = find_page (texts, line);
+
+      g_assert_cmpint (page, >=, previous);
+      previous = page;
+    }
+  last_page = previous;
+  g_assert_cmpint (last_page, >, ref_page);
+
+  /* The note after it comes after it. */
+  g_assert_cmpint (find_page (texts, "ShortNote"), >=, find_page (texts, "ShortRef"));
+  g_assert_cmpint (find_page (texts, "Tail09"), >=, 0);
+}
+
+static void
+test_paper_a4 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autofree char *path = export_to (fixture, doc, "a4.pdf", DOSSIER_PAPER_A4);
+  g_autoptr(PopplerDocument) pdf = open_pdf (path);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.3, 0.5);
+  g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
+}
+
+static void
+test_paper_locale (void)
+{
+  DossierPaper paper;
+
+  g_assert_cmpint (dossier_paper_for_locale ("en_US.UTF-8"), ==, DOSSIER_PAPER_LETTER);
+  g_assert_cmpint (dossier_paper_for_locale ("fr_CA"), ==, DOSSIER_PAPER_LETTER);
+  g_assert_cmpint (dossier_paper_for_locale ("es_MX.UTF-8@euro"), ==, DOSSIER_PAPER_LETTER);
+  g_assert_cmpint (dossier_paper_for_locale ("en_PH"), ==, DOSSIER_PAPER_LETTER);
+  g_assert_cmpint (dossier_paper_for_locale ("en_GB.UTF-8"), ==, DOSSIER_PAPER_A4);
+  g_assert_cmpint (dossier_paper_for_locale ("ko_KR.UTF-8"), ==, DOSSIER_PAPER_A4);
+  g_assert_cmpint (dossier_paper_for_locale ("C.UTF-8"), ==, DOSSIER_PAPER_A4);
+  g_assert_cmpint (dossier_paper_for_locale (NULL), ==, DOSSIER_PAPER_A4);
+  g_assert_cmpint (dossier_paper_for_locale ("en_USA"), ==, DOSSIER_PAPER_A4);
+
+  g_assert_true (dossier_paper_from_string ("Letter", &paper));
+  g_assert_cmpint (paper, ==, DOSSIER_PAPER_LETTER);
+  g_assert_true (dossier_paper_from_string ("a4", &paper));
+  g_assert_cmpint (paper, ==, DOSSIER_PAPER_A4);
+  g_assert_false (dossier_paper_from_string ("legal", &paper));
+}
+
+static void
+test_atomic_write (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *target = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-dir", "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *contents = NULL;
+  const char *name;
+  gsize length;
+
+  /* An existing file is replaced whole. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_true (dossier_pdf_exporter_export (exporter, doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* A folder that is not there: an error, and nothing written. */
+  g_assert_false (dossier_pdf_exporter_export (exporter, doc, bad, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A cancelled export leaves the old file and no temporary file. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (dossier_pdf_exporter_export (exporter, doc, file, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, "out.pdf");
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  DossierLayoutBlock *block;
+  gboolean done = FALSE;
+
+  dossier_pdf_exporter_export_async (exporter, doc, file, NULL, export_done_cb, &done);
+
+  /* The caller may edit its document meanwhile: the thread has a copy. */
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "AddedLater", DOSSIER_LAYOUT_STYLE_NONE);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 3);
+  g_assert_finalize_object (g_steal_pointer (&exporter));
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autoptr(DossierLayoutDocument) edited = build_memo ();
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (DOSSIER_PAPER_LETTER);
+  DossierLayoutBlock *block;
+  guint n_pages;
+
+  dossier_page_layout_set_document (layout, doc);
+  n_pages = dossier_page_layout_get_n_pages (layout);
+  for (guint i = 0; i < n_pages; i++)
+    g_assert_true (dossier_page_layout_get_page_changed (layout, i));
+
+  /* The same content again: nothing to redraw. */
+  dossier_page_layout_set_document (layout, edited);
+  for (guint i = 0; i < n_pages; i++)
+    g_assert_false (dossier_page_layout_get_page_changed (layout, i));
+
+  /* A word added at the end changes only the last page. */
+  block = dossier_layout_document_get_block (edited, dossier_layout_document_get_n_blocks (edited) - 2);
+  dossier_layout_block_add_text (block, " Edited.", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_page_layout_set_document (layout, edited);
+  g_assert_cmpuint (dossier_page_layout_get_n_pages (layout), ==, n_pages);
+  g_assert_false (dossier_page_layout_get_page_changed (layout, 0));
+  g_assert_true (dossier_page_layout_get_page_changed (layout, n_pages - 1));
+
+  g_assert_cmpint (dossier_page_layout_get_note_page (layout, 1), ==, 0);
+  g_assert_cmpint (dossier_page_layout_get_note_page (layout, 999), ==, -1);
+}
+
+static void
+test_draw_to_image (void)
+{
+  g_autoptr(DossierLayoutDocument) doc = build_memo ();
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (DOSSIER_PAPER_A4);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  const DossierLayoutHeading *headings;
+  guint n_headings;
+  guint64 dark = 0;
+  unsigned char *data;
+  int stride;
+
+  dossier_page_layout_set_document (layout, doc);
+  dossier_page_layout_get_page_size (layout, &width, &height);
+
+  /* A preview draws a page at its own scale on any surface. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)(width / 2), (int)(height / 2));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  dossier_page_layout_draw_page (layout, cr, 1);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      if ((((guint32 *)(gpointer)(data + y * stride))[x] & 0xff) < 0x80)
+        dark++;
+  g_assert_cmpuint (dark, >, 1000);
+  cairo_surface_destroy (surface);
+
+  headings = dossier_page_layout_get_headings (layout, &n_headings);
+  g_assert_cmpuint (n_headings, ==, 5);
+  g_assert_cmpuint (headings[0].page, ==, 0);
+  g_assert_cmpuint (headings[2].level, ==, 2);
+  g_assert_true (headings[4].page >= headings[0].page);
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (DOSSIER_PAPER_A4);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  DossierLayoutBlock *block;
+
+  /* Refs to notes that do not exist, a note referenced twice, a heading
+   * as the last block, a huge unbreakable word, invalid UTF-8. */
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_note_ref (block, 7);
+  dossier_layout_block_add_note_ref (block, 1);
+  dossier_layout_block_add_note_ref (block, 1);
+  dossier_layout_block_add_text (block, "bad \xff\xfe utf8", DOSSIER_LAYOUT_STYLE_NONE);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (huge, 'x');
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, huge->str, DOSSIER_LAYOUT_STYLE_BOLD);
+  block = dossier_layout_document_add_note (doc, 1);
+  dossier_layout_block_add_text (block, huge->str, DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_document_add_note (doc, 1);
+  block = dossier_layout_document_add_heading (doc, 9, TRUE);
+  dossier_layout_block_add_text (block, "Last", DOSSIER_LAYOUT_STYLE_NONE);
+
+  dossier_page_layout_set_document (layout, doc);
+  g_assert_cmpuint (dossier_page_layout_get_n_pages (layout), >=, 1);
+  g_assert_cmpuint (dossier_page_layout_get_n_pages (layout), <, 100);
+
+  /* An empty document is one page. */
+  g_clear_object (&doc);
+  doc = dossier_layout_document_new ();
+  dossier_page_layout_set_document (layout, doc);
+  g_assert_cmpuint (dossier_page_layout_get_n_pages (layout), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/export/paper/locale", test_paper_locale);
+  g_test_add_func ("/dossier/export/layout/incremental", test_incremental);
+  g_test_add_func ("/dossier/export/layout/draw-to-image", test_draw_to_image);
+  g_test_add_func ("/dossier/export/layout/hostile", test_hostile);
+  g_test_add ("/dossier/export/pdf/pages-and-text", Fixture, NULL, fixture_set_up, test_pages_and_text, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/footnotes", Fixture, NULL, fixture_set_up, test_footnotes_on_reference_page, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/links-outline-metadata-fonts", Fixture, NULL, fixture_set_up, test_links_outline_metadata_fonts, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/korean", Fixture, NULL, fixture_set_up, test_korean, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/widows-orphans-keep", Fixture, NULL, fixture_set_up, test_widows_orphans_keep, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/note-kept-with-reference", Fixture, NULL, fixture_set_up, test_note_kept_with_reference, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/a4", Fixture, NULL, fixture_set_up, test_paper_a4, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/atomic", Fixture, NULL, fixture_set_up, test_atomic_write, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+
+  return g_test_run ();
+}
