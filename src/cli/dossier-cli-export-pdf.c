@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export/dossier-memo-layout.h"
+#include "export/dossier-pdf-exporter.h"
+#include "memo/dossier-memo-json.h"
+#include "dossier-cli-commands.h"
+
+/* MEMO.dossier-memo → MEMO.pdf next to it. */
+static char *
+default_output (const char *memo_path)
+{
+  g_autofree char *stem = NULL;
+
+  if (g_str_has_suffix (memo_path, ".dossier-memo"))
+    stem = g_strndup (memo_path, strlen (memo_path) - strlen (".dossier-memo"));
+  else if (g_str_has_suffix (memo_path, ".json"))
+    stem = g_strndup (memo_path, strlen (memo_path) - strlen (".json"));
+  else
+    stem = g_strdup (memo_path);
+
+  return g_strconcat (stem, ".pdf", NULL);
+}
+
+int
+dossier_cli_export_pdf (int    argc,
+                        char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierLayoutDocument) document = NULL;
+  g_autoptr(DossierPdfExporter) exporter = NULL;
+  g_autoptr(GFile) memo_file = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper_name = NULL;
+  gboolean justify = FALSE;
+  gboolean quiet = FALSE;
+  DossierPaper paper = dossier_paper_get_default ();
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to OUT.pdf (default: the memo's name with .pdf)"), N_("OUT.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      N_("Paper size: letter or a4 (default: from the locale)"), N_("PAPER") },
+    { "justify", 0, 0, G_OPTION_ARG_NONE, &justify,
+      N_("Justify the text instead of ragged right"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_("Do not print the file written"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("MEMO — export a briefing memo to PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return dossier_cli_usage ("export-pdf", error->message);
+
+  if (argc != 2)
+    return dossier_cli_usage ("export-pdf", _("export-pdf takes exactly one MEMO"));
+  if (paper_name != NULL && !dossier_paper_from_string (paper_name, &paper))
+    return dossier_cli_usage ("export-pdf", _("--paper must be letter or a4"));
+
+  memo_file = g_file_new_for_commandline_arg (argv[1]);
+  memo = dossier_memo_load_file (memo_file, NULL, &error);
+  if (memo == NULL)
+    return dossier_cli_fail (argv[1], error);
+
+  if (output == NULL)
+    output = default_output (argv[1]);
+  pdf_file = g_file_new_for_commandline_arg (output);
+
+  document = dossier_memo_to_layout_document (memo);
+  exporter = dossier_pdf_exporter_new ();
+  dossier_pdf_exporter_set_paper (exporter, paper);
+  dossier_pdf_exporter_set_justify (exporter, justify);
+  if (!dossier_pdf_exporter_export (exporter, document, pdf_file, NULL, &error))
+    return dossier_cli_fail (output, error);
+
+  if (!quiet)
+    {
+      guint n_pages = dossier_pdf_exporter_get_n_pages (exporter);
+
+      /* TRANSLATORS: %s is a file name, %u a number of pages. */
+      printf (ngettext ("Wrote %s (%u page)\n", "Wrote %s (%u pages)\n", n_pages), output, n_pages);
+    }
+
+  return 0;
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-export-pdf"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#ifndef POPPLER_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer)g_getenv ("DOSSIER_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *)args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+}
+
+static int
+find_page (PopplerDocument *pdf,
+           const char      *word)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, word) != NULL)
+        return i;
+    }
+  return -1;
+}
+
+static void
+test_export_memo (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *memo = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("dossier-cli-pdf-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "memo.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+  GList *links;
+  guint n_uris = 0;
+
+  run_cli (&run, "export-pdf", memo, "-o", out, "--paper=letter", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "memo.pdf"));
+
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 1);
+
+  page = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612, 0.5);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "ACTION MEMO FOR"));
+  g_assert_nonnull (strstr (text, "The Under Secretary for Political Affairs"));
+  g_assert_nonnull (strstr (text, "March 4, 2025"));
+  g_assert_nonnull (strstr (text, "SENSITIVE BUT UNCLASSIFIED"));
+  g_assert_nonnull (strstr (text, "Approve"));
+  g_assert_nonnull (strstr (text, "Disapprove"));
+
+  /* The memo's notes: full, then short, each on its reference's page. */
+  g_assert_cmpint (find_page (pdf, "1. Avery Stone, “Phased Relief and the Freeze,”"), ==,
+                   find_page (pdf, "achievable"));
+  g_assert_cmpint (find_page (pdf, "3. Stone, “Phased Relief and the Freeze.”"), >=, 0);
+  g_assert_cmpint (find_page (pdf, "서울의 한 연구자는"), >=, 0);
+
+  title = poppler_document_get_title (pdf);
+  author = poppler_document_get_author (pdf);
+  g_assert_cmpstr (title, ==, "(SBU) Sequencing Sanctions Relief for a Verified Freeze");
+  g_assert_cmpstr (author, ==, "Bureau of East Asian Affairs, Jordan Lee");
+
+  links = poppler_page_get_link_mapping (page);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *mapping = l->data;
+
+      if (mapping->action->type == POPPLER_ACTION_URI &&
+          (g_str_equal (mapping->action->uri.uri, "https://harbor.example.org/phased-relief") ||
+           g_str_equal (mapping->action->uri.uri, "https://ssf.example.kr/freeze-floor")))
+        n_uris++;
+    }
+  poppler_page_free_link_mapping (links);
+  g_assert_cmpuint (n_uris, >=, 2);
+
+  g_remove (out);
+  g_rmdir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-cli-pdf-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.dossier-memo", NULL);
+  g_autofree char *out = g_build_filename (dir, "bad.pdf", NULL);
+  g_autofree char *memo = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\":\"dossier-memo\",\"version\":1,\"header\":42}", -1, NULL));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* An invalid memo: one line on stderr, exit 1, no PDF. */
+    run_cli (&run, "export-pdf", bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.dossier-memo"));
+    g_assert_nonnull (strchr (run.err, '\n'));
+    g_assert_cmpstr (strchr (run.err, '\n') + 1, ==, "");
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export-pdf", memo, "--paper=legal", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export-pdf", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *missing = g_build_filename (dir, "none.dossier-memo", NULL);
+
+    run_cli (&run, "export-pdf", missing, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+
+  g_remove (bad);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/export/cli/export-memo", test_export_memo);
+  g_test_add_func ("/dossier/export/cli/errors", test_errors);
+
+  return g_test_run ();
+}
