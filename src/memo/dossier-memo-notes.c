@@ -394,6 +394,7 @@ char *
 dossier_memo_render_text (DossierMemo *memo)
 {
   g_autoptr(DossierMemoNotes) notes = NULL;
+  g_autofree char *date = NULL;
   GString *out;
   const char *marking;
   guint n_sections;
@@ -408,9 +409,23 @@ dossier_memo_render_text (DossierMemo *memo)
     g_string_append_printf (out, "%s\n\n", marking);
 
   /* The header labels are part of the memo's English form, like the notes. */
-  g_string_append_printf (out, "MEMORANDUM FOR %s\n", dossier_memo_get_to (memo));
+  switch (dossier_memo_get_kind (memo))
+    {
+    case DOSSIER_MEMO_KIND_DECISION:
+      g_string_append (out, "ACTION MEMO FOR ");
+      break;
+    case DOSSIER_MEMO_KIND_INFORMATION:
+      g_string_append (out, "INFORMATION MEMO FOR ");
+      break;
+    case DOSSIER_MEMO_KIND_POLICY_BRIEF:
+    default:
+      g_string_append (out, "MEMORANDUM FOR ");
+      break;
+    }
+  date = dossier_format_date_prose (dossier_memo_get_date (memo));
+  g_string_append_printf (out, "%s\n", dossier_memo_get_to (memo));
   g_string_append_printf (out, "FROM: %s\n", dossier_memo_get_from (memo));
-  g_string_append_printf (out, "DATE: %s\n", dossier_memo_get_date (memo));
+  g_string_append_printf (out, "DATE: %s\n", date ? date : dossier_memo_get_date (memo));
   g_string_append_printf (out, "SUBJECT: %s\n", dossier_memo_get_subject (memo));
 
   n_sections = dossier_memo_get_n_sections (memo);
