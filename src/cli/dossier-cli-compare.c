@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "comparison/dossier-compare-result.h"
+#include "importers/dossier-import.h"
+#include "dossier-cli-commands.h"
+#include "comparison/dossier-document-loader.h"
+#include "comparison/dossier-text-snapshot.h"
+
+static void
+print_terms (GString    *out,
+             const char *label,
+             GPtrArray  *terms)
+{
+  g_string_append_printf (out, "  %s:", label);
+  for (guint i = 0; i < terms->len; i++)
+    g_string_append_printf (out, "%s %s", i > 0 ? "," : "",
+                            ((DossierTopicTerm *) g_ptr_array_index (terms, i))->display);
+  g_string_append_c (out, '\n');
+}
+
+static char *
+first_words (const char *text,
+             guint       n_words)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", n_words + 1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL && i < n_words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  if (g_strv_length (words) > n_words)
+    g_string_append (out, " …");
+  return g_strdup (out->str);
+}
+
+static void
+print_names (GString              *out,
+             DossierCompareResult *result,
+             gboolean              left)
+{
+  GPtrArray *names = left ? result->names_a : result->names_b;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      DossierNamedEntity *entity = g_ptr_array_index (names, i);
+
+      g_string_append_printf (out, "    %s (%s, %u)%s\n", entity->name,
+                              entity->kind == DOSSIER_NAME_PERSON ? _("person") : _("organisation"),
+                              entity->mentions,
+                              dossier_compare_result_name_is_shared (result, left, entity)
+                              ? "" : _(" — this side only"));
+    }
+}
+
+static char *
+format_text (DossierCompareResult *result,
+             DossierTextSnapshot  *a,
+             DossierTextSnapshot  *b)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, _("Mode: %s (%.0f%% of the words unchanged)\n"),
+                          dossier_comparison_mode_to_string (result->mode), result->overlap * 100.0);
+  g_string_append_printf (out, "A: %s\nB: %s\n\n", a->title, b->title);
+
+  g_string_append_printf (out, "%s\n", _("Alignments:"));
+  for (guint i = 0; i < result->links->len; i++)
+    {
+      DossierLink *link = &g_array_index (result->links, DossierLink, i);
+      g_autofree char *wa = first_words (dossier_text_snapshot_get_paragraph (a, link->a), 6);
+      g_autofree char *wb = first_words (dossier_text_snapshot_get_paragraph (b, link->b), 6);
+      g_autofree char *terms = g_strjoinv (", ", link->shared_terms);
+
+      g_string_append_printf (out, "  A%u ↔ B%u  %.2f%s  [%s]\n      A: %s\n      B: %s\n",
+                              link->a, link->b, link->score, link->anchored ? _(" (anchor)") : "",
+                              terms, wa, wb);
+    }
+
+  g_string_append_printf (out, "\n%s\n", _("Topics:"));
+  print_terms (out, _("shared"), result->shared_terms);
+  print_terms (out, _("only A"), result->only_a_terms);
+  print_terms (out, _("only B"), result->only_b_terms);
+
+  g_string_append_printf (out, "\n%s\n", _("Shared sources:"));
+  for (guint i = 0; i < result->sources->len; i++)
+    {
+      DossierSharedSource *source = g_ptr_array_index (result->sources, i);
+      g_string_append_printf (out, "  %s (%s)\n", source->display, source->kind);
+    }
+
+  g_string_append_printf (out, "\n%s\n", _("Names in A:"));
+  print_names (out, result, TRUE);
+  g_string_append_printf (out, "%s\n", _("Names in B:"));
+  print_names (out, result, FALSE);
+
+  if (result->mode == DOSSIER_COMPARISON_MODE_VERSIONS)
+    {
+      g_string_append_printf (out, "\n");
+      g_string_append_printf (out, ngettext ("%u change:\n", "%u changes:\n", result->change_count),
+                              result->change_count);
+      for (guint i = 0; i < result->chunks->len; i++)
+        {
+          DossierChunkRecord *chunk = &g_array_index (result->chunks, DossierChunkRecord, i);
+
+          if (chunk->op == DOSSIER_DIFF_EQUAL)
+            continue;
+          g_string_append_printf (out, "  #%d %s A%d B%d: %s\n", chunk->change + 1,
+                                  chunk->op == DOSSIER_DIFF_DELETE ? "-" : "+",
+                                  chunk->a_paragraph, chunk->b_paragraph, chunk->text);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+int
+dossier_cli_compare (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode_name = NULL;
+  g_autofree char *library_path = NULL;
+  g_autoptr(DossierTextSnapshot) a = NULL;
+  g_autoptr(DossierTextSnapshot) b = NULL;
+  g_autoptr(DossierCompareResult) result = NULL;
+  g_autofree char *output = NULL;
+  DossierComparisonMode mode = DOSSIER_COMPARISON_MODE_AUTO;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_name,
+      N_("auto, perspectives or versions (default: auto)"), N_("MODE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
+      N_("Read documents given by id from this library"), N_("PATH") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("A B — compare two documents"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return dossier_cli_usage ("compare", error->message);
+
+  if (argc != 3)
+    return dossier_cli_usage ("compare", _("compare takes exactly two documents"));
+  if (mode_name != NULL && !dossier_comparison_mode_from_string (mode_name, &mode))
+    return dossier_cli_usage ("compare", _("--mode must be auto, perspectives or versions"));
+
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autoptr(DossierDocument) document = dossier_comparison_load_document (argv[i], library_path, NULL, &error);
+
+      if (document == NULL)
+        return dossier_cli_fail (argv[i], error);
+      if (i == 1)
+        a = dossier_text_snapshot_new (document);
+      else
+        b = dossier_text_snapshot_new (document);
+    }
+
+  result = dossier_compare_run (a, b, mode, NULL, 0, NULL, &error);
+  if (result == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = dossier_compare_result_to_json (result, a, b);
+      g_autofree char *text = json_to_string (node, TRUE);
+      output = g_strconcat (text, "\n", NULL);
+    }
+  else
+    output = format_text (result, a, b);
+
+  if (!dossier_cli_write_stdout (output, strlen (output), &error))
+    return dossier_cli_fail (NULL, error);
+
+  return 0;
+}

@@ -1,0 +1,888 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-comparison"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dossier-aligner.h"
+
+/*
+ * Paragraph alignment for the perspectives mode: every body paragraph of
+ * every document becomes a TF-IDF vector over stemmed content words and
+ * two-word phrases; two paragraphs talk about the same thing when the
+ * cosine of their vectors is high. docs/comparison.md has the reasoning
+ * behind the tuned constants.
+ */
+
+/**
+ * dossier_align_params_init:
+ * @params: (out): parameters to fill
+ *
+ * The values tuned on tests/comparison/data (see docs/comparison.md).
+ */
+void
+dossier_align_params_init (DossierAlignParams *params)
+{
+  /* Tuned on tests/comparison/data/aid-*.txt against aid-gold.txt and
+   * checked on the seed articles; docs/comparison.md has the table. */
+  params->threshold = 0.10;
+  params->mutual_threshold = 0.08;
+  params->threshold_sigmas = 2.0;
+  params->mutual_sigmas = 1.0;
+  params->relative_cut = 0.6;
+  params->max_links = 3;
+  params->phrase_weight = 1.0;
+  params->anchor_bonus = 1.5;
+  params->private_weight = 0.5;
+}
+
+void
+dossier_link_clear (gpointer data)
+{
+  DossierLink *link = data;
+
+  g_clear_pointer (&link->shared_terms, g_strfreev);
+}
+
+void
+dossier_topic_term_free (gpointer data)
+{
+  DossierTopicTerm *term = data;
+
+  if (term == NULL)
+    return;
+  g_free (term->display);
+  g_free (term->key);
+  g_clear_pointer (&term->a_paragraphs, g_array_unref);
+  g_clear_pointer (&term->b_paragraphs, g_array_unref);
+  g_free (term);
+}
+
+typedef struct {
+  guint term;
+  float weight;
+} Weight;
+
+struct _DossierAligner {
+  DossierAlignParams params;
+  DossierTermIndex *index;
+  guint n_documents;
+  guint *offsets;              /* first global paragraph of each document; [n] = total */
+  double *idf;                 /* per term */
+  double *link_idf;            /* the same, reduced for terms of one document */
+  GPtrArray *vectors;          /* per global paragraph: GArray of Weight, sorted, L2 = 1 */
+};
+
+static GArray *
+paragraph_vector (DossierAligner *self,
+                  guint           paragraph)
+{
+  return g_ptr_array_index (self->vectors, paragraph);
+}
+
+/**
+ * dossier_aligner_new:
+ * @documents: (array length=n_documents): the documents
+ * @n_documents: how many
+ * @params: (nullable): alignment parameters, or %NULL for the tuned ones
+ *
+ * Indexes the body paragraphs of all documents (headings are left out: they
+ * are too short to compare) and weights their terms by TF-IDF, the IDF
+ * being taken over the paragraphs of all documents together.
+ *
+ * Returns: (transfer full): the aligner
+ */
+DossierAligner *
+dossier_aligner_new (DossierTextSnapshot * const *documents,
+                     guint                        n_documents,
+                     const DossierAlignParams    *params)
+{
+  DossierAligner *self = g_new0 (DossierAligner, 1);
+  guint total = 0, n_nonempty = 0, n_terms;
+  g_autofree guint *term_docs = NULL;
+  g_autofree guint *term_last_doc = NULL;
+
+  if (params != NULL)
+    self->params = *params;
+  else
+    dossier_align_params_init (&self->params);
+
+  self->index = dossier_term_index_new ();
+  self->n_documents = n_documents;
+  self->offsets = g_new0 (guint, n_documents + 1);
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      DossierTextSnapshot *doc = documents[d];
+
+      self->offsets[d] = total;
+      for (guint p = 0; p < dossier_text_snapshot_get_n_paragraphs (doc); p++)
+        {
+          gboolean heading = dossier_text_snapshot_is_heading (doc, p);
+          guint n_counts;
+
+          dossier_term_index_add_paragraph (self->index,
+                                            heading ? "" : dossier_text_snapshot_get_paragraph (doc, p));
+          dossier_term_index_get_counts (self->index, total, &n_counts);
+          if (n_counts > 0)
+            n_nonempty++;
+          total++;
+        }
+    }
+  self->offsets[n_documents] = total;
+
+  /* idf = ln(N / df): a term in every paragraph says nothing about which
+   * paragraphs belong together and weighs zero. */
+  n_terms = dossier_term_index_get_n_terms (self->index);
+  self->idf = g_new0 (double, MAX (n_terms, 1));
+  self->link_idf = g_new0 (double, MAX (n_terms, 1));
+
+  /* in how many documents each term occurs */
+  term_docs = g_new0 (guint, MAX (n_terms, 1));
+  term_last_doc = g_new0 (guint, MAX (n_terms, 1));
+  for (guint d = 0; d < n_documents; d++)
+    for (guint p = self->offsets[d]; p < self->offsets[d + 1]; p++)
+      {
+        guint n_counts;
+        const DossierTermCount *counts = dossier_term_index_get_counts (self->index, p, &n_counts);
+
+        for (guint i = 0; i < n_counts; i++)
+          if (term_docs[counts[i].term] == 0 || term_last_doc[counts[i].term] != d)
+            {
+              term_docs[counts[i].term]++;
+              term_last_doc[counts[i].term] = d;
+            }
+      }
+  for (guint t = 0; t < n_terms; t++)
+    {
+      guint df = dossier_term_index_get_df (self->index, t);
+      double idf = df > 0 ? log ((double) MAX (n_nonempty, 1) / df) : 0.0;
+
+      if (dossier_term_index_get_kind (self->index, t) == DOSSIER_TERM_PHRASE)
+        idf *= self->params.phrase_weight;
+      self->idf[t] = idf;
+      /* A term of one document only can never link two documents, but it
+       * would still dilute the cosine of every paragraph using it; it keeps
+       * a reduced weight, so a paragraph mostly about other things still
+       * scores lower than one about the shared topic. */
+      self->link_idf[t] = n_documents > 1 && term_docs[t] < 2 ? idf * self->params.private_weight : idf;
+    }
+
+  self->vectors = g_ptr_array_new_full (total, (GDestroyNotify) g_array_unref);
+  for (guint p = 0; p < total; p++)
+    {
+      guint n_counts;
+      const DossierTermCount *counts = dossier_term_index_get_counts (self->index, p, &n_counts);
+      GArray *vector = g_array_sized_new (FALSE, FALSE, sizeof (Weight), n_counts);
+      double norm = 0.0;
+
+      for (guint i = 0; i < n_counts; i++)
+        {
+          Weight w = { counts[i].term, (1.0 + log (counts[i].count)) * self->link_idf[counts[i].term] };
+
+          if (w.weight <= 0.0f)
+            continue;
+          norm += (double) w.weight * w.weight;
+          g_array_append_val (vector, w);
+        }
+      norm = sqrt (norm);
+      for (guint i = 0; i < vector->len && norm > 0.0; i++)
+        g_array_index (vector, Weight, i).weight /= norm;
+      g_ptr_array_add (self->vectors, vector);
+    }
+
+  return self;
+}
+
+void
+dossier_aligner_free (DossierAligner *self)
+{
+  if (self == NULL)
+    return;
+
+  dossier_term_index_free (self->index);
+  g_free (self->offsets);
+  g_free (self->idf);
+  g_free (self->link_idf);
+  g_ptr_array_unref (self->vectors);
+  g_free (self);
+}
+
+DossierTermIndex *
+dossier_aligner_get_index (DossierAligner *self)
+{
+  return self->index;
+}
+
+guint
+dossier_aligner_get_n_paragraphs (DossierAligner *self,
+                                  guint           doc)
+{
+  g_return_val_if_fail (doc < self->n_documents, 0);
+  return self->offsets[doc + 1] - self->offsets[doc];
+}
+
+/**
+ * dossier_aligner_similarities:
+ * @self: the aligner
+ * @doc_a: a document
+ * @doc_b: another document
+ *
+ * Computes the cosine similarity of every paragraph of @doc_a with every
+ * paragraph of @doc_b through an inverted index of @doc_b, so the cost
+ * follows the shared terms rather than the product of the lengths.
+ *
+ * Returns: (transfer full): a row-major n_a × n_b matrix
+ */
+double *
+dossier_aligner_similarities (DossierAligner *self,
+                              guint           doc_a,
+                              guint           doc_b)
+{
+  guint n_a = dossier_aligner_get_n_paragraphs (self, doc_a);
+  guint n_b = dossier_aligner_get_n_paragraphs (self, doc_b);
+  guint n_terms = dossier_term_index_get_n_terms (self->index);
+  g_autofree guint *start = g_new0 (guint, n_terms + 2);
+  g_autofree guint *fill = NULL;
+  g_autofree guint *post_par = NULL;
+  g_autofree float *post_weight = NULL;
+  double *sim = g_new0 (double, (gsize) MAX (n_a, 1) * MAX (n_b, 1));
+  guint n_postings = 0;
+
+  for (guint j = 0; j < n_b; j++)
+    {
+      GArray *vector = paragraph_vector (self, self->offsets[doc_b] + j);
+
+      for (guint i = 0; i < vector->len; i++)
+        start[g_array_index (vector, Weight, i).term + 1]++;
+      n_postings += vector->len;
+    }
+  for (guint t = 0; t < n_terms; t++)
+    start[t + 1] += start[t];
+
+  fill = g_memdup2 (start, sizeof (guint) * (n_terms + 1));
+  post_par = g_new (guint, MAX (n_postings, 1));
+  post_weight = g_new (float, MAX (n_postings, 1));
+  for (guint j = 0; j < n_b; j++)
+    {
+      GArray *vector = paragraph_vector (self, self->offsets[doc_b] + j);
+
+      for (guint i = 0; i < vector->len; i++)
+        {
+          const Weight *w = &g_array_index (vector, Weight, i);
+          guint slot = fill[w->term]++;
+
+          post_par[slot] = j;
+          post_weight[slot] = w->weight;
+        }
+    }
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      GArray *vector = paragraph_vector (self, self->offsets[doc_a] + i);
+      double *row = sim + (gsize) i * n_b;
+
+      for (guint k = 0; k < vector->len; k++)
+        {
+          const Weight *w = &g_array_index (vector, Weight, k);
+
+          for (guint slot = start[w->term]; slot < start[w->term + 1]; slot++)
+            row[post_par[slot]] += (double) w->weight * post_weight[slot];
+        }
+      for (guint j = 0; j < n_b; j++)
+        row[j] = CLAMP (row[j], 0.0, 1.0);
+    }
+
+  return sim;
+}
+
+typedef struct {
+  guint term;
+  double score;
+} TermScore;
+
+static int
+compare_term_scores (gconstpointer a,
+                     gconstpointer b)
+{
+  const TermScore *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return (x->term > y->term) - (x->term < y->term);
+}
+
+/* Whether the words of a term are all part of an already chosen phrase:
+ * after "Chinese banks", "banks" adds nothing. */
+static gboolean
+covered_by (DossierTermIndex *index,
+            guint             term,
+            GArray           *chosen)
+{
+  const char *key = dossier_term_index_get_key (index, term);
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+
+  for (guint c = 0; c < chosen->len; c++)
+    {
+      guint other = g_array_index (chosen, guint, c);
+      g_auto(GStrv) other_words = NULL;
+      gboolean all = TRUE;
+
+      if (other == term)
+        return TRUE;
+      other_words = g_strsplit (dossier_term_index_get_key (index, other), " ", -1);
+      for (guint w = 0; words[w] != NULL && all; w++)
+        all = g_strv_contains ((const char * const *) other_words, words[w]);
+      if (all)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Picks the best-scored terms, phrases first among equals, skipping words a
+ * chosen phrase already shows. Sorts @scores. */
+static GArray *
+pick_terms (DossierTermIndex *index,
+            GArray           *scores,
+            guint             max_terms)
+{
+  GArray *chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_sort (scores, compare_term_scores);
+  for (guint i = 0; i < scores->len && chosen->len < max_terms; i++)
+    {
+      guint term = g_array_index (scores, TermScore, i).term;
+
+      if (g_array_index (scores, TermScore, i).score <= 0.0)
+        break;
+      if (covered_by (index, term, chosen))
+        continue;
+      g_array_append_val (chosen, term);
+    }
+
+  /* a phrase chosen after its words makes them redundant */
+  for (guint i = chosen->len; i > 0; i--)
+    {
+      guint term = g_array_index (chosen, guint, i - 1);
+      g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (dossier_term_index_get_kind (index, term) == DOSSIER_TERM_PHRASE)
+        continue;
+      for (guint j = 0; j < chosen->len; j++)
+        if (j != i - 1 && dossier_term_index_get_kind (index, g_array_index (chosen, guint, j)) == DOSSIER_TERM_PHRASE)
+          g_array_append_val (others, g_array_index (chosen, guint, j));
+      if (covered_by (index, term, others))
+        g_array_remove_index (chosen, i - 1);
+    }
+
+  return chosen;
+}
+
+static char **
+display_terms (DossierTermIndex *index,
+               GArray           *chosen)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < chosen->len; i++)
+    g_ptr_array_add (out, g_strdup (dossier_term_index_get_display (index, g_array_index (chosen, guint, i))));
+  g_ptr_array_add (out, NULL);
+
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/**
+ * dossier_aligner_shared_terms:
+ * @self: the aligner
+ * @doc_a: a document
+ * @par_a: one of its paragraphs
+ * @doc_b: another document
+ * @par_b: one of its paragraphs
+ * @max_terms: at most this many
+ *
+ * Returns: (transfer full): the terms that contribute most to the two
+ *   paragraphs' similarity, as written
+ */
+char **
+dossier_aligner_shared_terms (DossierAligner *self,
+                              guint           doc_a,
+                              guint           par_a,
+                              guint           doc_b,
+                              guint           par_b,
+                              guint           max_terms)
+{
+  GArray *va = paragraph_vector (self, self->offsets[doc_a] + par_a);
+  GArray *vb = paragraph_vector (self, self->offsets[doc_b] + par_b);
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (TermScore));
+  g_autoptr(GArray) chosen = NULL;
+  guint i = 0, j = 0;
+
+  while (i < va->len && j < vb->len)
+    {
+      const Weight *x = &g_array_index (va, Weight, i);
+      const Weight *y = &g_array_index (vb, Weight, j);
+
+      if (x->term < y->term)
+        i++;
+      else if (x->term > y->term)
+        j++;
+      else
+        {
+          TermScore s = { x->term, (double) x->weight * y->weight };
+          g_array_append_val (scores, s);
+          i++, j++;
+        }
+    }
+
+  chosen = pick_terms (self->index, scores, max_terms);
+  return display_terms (self->index, chosen);
+}
+
+typedef struct {
+  guint a;
+  guint b;
+  double score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer x,
+                    gconstpointer y)
+{
+  const Candidate *a = x, *b = y;
+
+  if (a->score != b->score)
+    return a->score < b->score ? 1 : -1;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+static int
+compare_links (gconstpointer x,
+               gconstpointer y)
+{
+  const DossierLink *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+/**
+ * dossier_aligner_align:
+ * @self: the aligner
+ * @doc_a: the left document
+ * @doc_b: the right document
+ * @similarities: dossier_aligner_similarities() of the two
+ * @anchors: (array length=n_anchors) (nullable): the user's anchors
+ * @n_anchors: how many
+ *
+ * Links paragraphs that talk about the same thing. A pair is linked when
+ * its score reaches the threshold, or a lower one when the two are each
+ * other's best match; a paragraph may link to several (one-to-many), but a
+ * link far weaker than both ends' best is dropped as a stray.
+ *
+ * Anchors force their link, and replace every automatic link of their two
+ * paragraphs. They also pull their neighbours together: the pairs just
+ * before and just after an anchor (a−1, b−1 and a+1, b+1) have their scores
+ * raised by the anchor bonus, since articles that agree on one point tend
+ * to discuss its context next to it.
+ *
+ * Returns: (transfer full) (element-type DossierLink): the links, sorted by
+ *   left then right paragraph
+ */
+GArray *
+dossier_aligner_align (DossierAligner      *self,
+                       guint                doc_a,
+                       guint                doc_b,
+                       const double        *similarities,
+                       const DossierAnchor *anchors,
+                       guint                n_anchors)
+{
+  guint n_a = dossier_aligner_get_n_paragraphs (self, doc_a);
+  guint n_b = dossier_aligner_get_n_paragraphs (self, doc_b);
+  const DossierAlignParams *params = &self->params;
+  g_autofree double *sim = g_memdup2 (similarities, sizeof (double) * MAX (n_a, 1) * MAX (n_b, 1));
+  g_autofree gboolean *pinned_a = g_new0 (gboolean, MAX (n_a, 1));
+  g_autofree gboolean *pinned_b = g_new0 (gboolean, MAX (n_b, 1));
+  g_autofree double *best_a = g_new0 (double, MAX (n_a, 1));
+  g_autofree double *best_b = g_new0 (double, MAX (n_b, 1));
+  g_autofree guint *count_a = g_new0 (guint, MAX (n_a, 1));
+  g_autofree guint *count_b = g_new0 (guint, MAX (n_b, 1));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (DossierLink));
+  double threshold = params->threshold;
+  double mutual_threshold = params->mutual_threshold;
+
+  g_array_set_clear_func (links, dossier_link_clear);
+
+  for (guint k = 0; k < n_anchors; k++)
+    {
+      if (anchors[k].a >= n_a || anchors[k].b >= n_b)
+        continue;
+      pinned_a[anchors[k].a] = TRUE;
+      pinned_b[anchors[k].b] = TRUE;
+    }
+  for (guint k = 0; k < n_anchors; k++)
+    {
+      for (int d = -1; d <= 1; d += 2)
+        {
+          gint64 a = (gint64) anchors[k].a + d, b = (gint64) anchors[k].b + d;
+
+          if (anchors[k].a >= n_a || anchors[k].b >= n_b || a < 0 || b < 0 || a >= n_a || b >= n_b)
+            continue;
+          sim[a * n_b + b] = MIN (1.0, similarities[a * n_b + b] * params->anchor_bonus);
+        }
+    }
+
+  for (guint i = 0; i < n_a; i++)
+    for (guint j = 0; j < n_b; j++)
+      {
+        double s = sim[(gsize) i * n_b + j];
+
+        if (pinned_a[i] || pinned_b[j])
+          continue;
+        best_a[i] = MAX (best_a[i], s);
+        best_b[j] = MAX (best_b[j], s);
+      }
+
+  /* The background: how similar any two paragraphs of these two articles
+   * are. Authors who share a vocabulary score higher across the board, so
+   * a link must stand out from the background as well as pass the floor. */
+  {
+    double sum = 0.0, sum2 = 0.0, n = 0.0;
+
+    for (gsize c = 0; c < (gsize) n_a * n_b; c++)
+      {
+        sum += sim[c];
+        sum2 += sim[c] * sim[c];
+        n += 1.0;
+      }
+    if (n > 0.0)
+      {
+        double mean = sum / n, sd = sqrt (MAX (sum2 / n - mean * mean, 0.0));
+
+        threshold = MAX (threshold, mean + params->threshold_sigmas * sd);
+        mutual_threshold = MAX (mutual_threshold, mean + params->mutual_sigmas * sd);
+      }
+  }
+
+  for (guint i = 0; i < n_a; i++)
+    for (guint j = 0; j < n_b; j++)
+      {
+        double s = sim[(gsize) i * n_b + j];
+        gboolean mutual = s == best_a[i] && s == best_b[j];
+        Candidate c = { i, j, s };
+
+        if (pinned_a[i] || pinned_b[j] || s <= 0.0)
+          continue;
+        if (s < threshold && !(mutual && s >= mutual_threshold))
+          continue;
+        if (s < params->relative_cut * best_a[i] && s < params->relative_cut * best_b[j])
+          continue;
+        g_array_append_val (candidates, c);
+      }
+
+  g_array_sort (candidates, compare_candidates);
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, k);
+      DossierLink link = { c->a, c->b, similarities[(gsize) c->a * n_b + c->b], FALSE, NULL };
+
+      if (count_a[c->a] >= params->max_links || count_b[c->b] >= params->max_links)
+        continue;
+      count_a[c->a]++;
+      count_b[c->b]++;
+      link.shared_terms = dossier_aligner_shared_terms (self, doc_a, c->a, doc_b, c->b, 6);
+      g_array_append_val (links, link);
+    }
+
+  for (guint k = 0; k < n_anchors; k++)
+    {
+      DossierLink link = { anchors[k].a, anchors[k].b, 0.0, TRUE, NULL };
+      gboolean duplicate = FALSE;
+
+      if (anchors[k].a >= n_a || anchors[k].b >= n_b)
+        continue;
+      for (guint l = 0; l < links->len && !duplicate; l++)
+        duplicate = g_array_index (links, DossierLink, l).a == link.a &&
+                    g_array_index (links, DossierLink, l).b == link.b;
+      if (duplicate)
+        continue;
+      link.score = similarities[(gsize) link.a * n_b + link.b];
+      link.shared_terms = dossier_aligner_shared_terms (self, doc_a, link.a, doc_b, link.b, 6);
+      g_array_append_val (links, link);
+    }
+
+  g_array_sort (links, compare_links);
+  return links;
+}
+
+/* A document's weight for each term: (1 + ln tf) · idf over the document's
+ * body, normalised to unit length so long and short documents compare. */
+static double *
+document_weights (DossierAligner *self,
+                  guint           doc,
+                  gboolean        phrase_bonus)
+{
+  guint n_terms = dossier_term_index_get_n_terms (self->index);
+  double *weights = g_new0 (double, MAX (n_terms, 1));
+  double norm = 0.0;
+
+  for (guint p = self->offsets[doc]; p < self->offsets[doc + 1]; p++)
+    {
+      guint n_counts;
+      const DossierTermCount *counts = dossier_term_index_get_counts (self->index, p, &n_counts);
+
+      for (guint i = 0; i < n_counts; i++)
+        weights[counts[i].term] += counts[i].count;
+    }
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      double idf = self->idf[t];
+
+      if (weights[t] <= 0.0)
+        continue;
+      /* Phrases name topics better than their words alone ("grand
+       * bargain"): the strip prefers them among terms of equal weight. */
+      if (phrase_bonus && dossier_term_index_get_kind (self->index, t) == DOSSIER_TERM_PHRASE)
+        idf *= 1.5;
+      /* A topic recurs; a phrase used once is more often a turn of
+       * phrase ("grown louder") than a theme. */
+      if (phrase_bonus && weights[t] < 2.0)
+        idf *= 0.5;
+      weights[t] = (1.0 + log (weights[t])) * idf;
+      norm += weights[t] * weights[t];
+    }
+  norm = sqrt (norm);
+  for (guint t = 0; t < n_terms && norm > 0.0; t++)
+    weights[t] /= norm;
+
+  return weights;
+}
+
+static GArray *
+paragraphs_with_term (DossierAligner *self,
+                      guint           doc,
+                      guint           term)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint p = self->offsets[doc]; p < self->offsets[doc + 1]; p++)
+    {
+      guint n_counts;
+      const DossierTermCount *counts = dossier_term_index_get_counts (self->index, p, &n_counts);
+      guint lo = 0, hi = n_counts;
+
+      /* counts are sorted by term */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (counts[mid].term < term)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < n_counts && counts[lo].term == term)
+        {
+          guint local = p - self->offsets[doc];
+          g_array_append_val (out, local);
+        }
+    }
+
+  return out;
+}
+
+static GPtrArray *
+make_topic_terms (DossierAligner *self,
+                  GArray         *chosen,
+                  guint           doc_a,
+                  guint           doc_b,
+                  const double   *wa,
+                  const double   *wb)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (dossier_topic_term_free);
+
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      guint t = g_array_index (chosen, guint, i);
+      DossierTopicTerm *term = g_new0 (DossierTopicTerm, 1);
+
+      term->display = g_strdup (dossier_term_index_get_display (self->index, t));
+      term->key = g_strdup (dossier_term_index_get_key (self->index, t));
+      term->weight_a = wa[t];
+      term->weight_b = wb[t];
+      term->a_paragraphs = paragraphs_with_term (self, doc_a, t);
+      term->b_paragraphs = paragraphs_with_term (self, doc_b, t);
+      g_ptr_array_add (out, term);
+    }
+
+  return out;
+}
+
+/* Terms for the topic strip: not names (phrases written in capitals
+ * throughout, like "World Food" or "Kim Jong", and words used only inside
+ * such names, belong to the list of names) and not fragments of
+ * initialisms ("U.S. foreign"). */
+static gboolean
+topic_worthy (DossierTermIndex *index,
+              guint             term)
+{
+  const char *display = dossier_term_index_get_display (index, term);
+  g_auto(GStrv) words = NULL;
+  gboolean all_capitalised = TRUE;
+
+  if (dossier_term_index_get_kind (index, term) != DOSSIER_TERM_PHRASE)
+    return !dossier_term_index_is_name_part (index, term);
+  if (strchr (dossier_term_index_get_key (index, term), '.') != NULL)
+    return FALSE;
+
+  words = g_strsplit_set (display, " -", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !g_unichar_isupper (g_utf8_get_char (words[i])))
+      all_capitalised = FALSE;
+
+  return !all_capitalised;
+}
+
+/**
+ * dossier_aligner_topic_strip:
+ * @self: the aligner
+ * @doc_a: the left document
+ * @doc_b: the right document
+ * @max_terms: at most this many terms per list
+ * @only_a: (out) (transfer full) (element-type DossierTopicTerm): the terms
+ *   distinctive of the left document
+ * @only_b: (out) (transfer full) (element-type DossierTopicTerm): the same
+ *   for the right
+ *
+ * The terms both documents weigh heavily (ranked by the smaller of the two
+ * weights, so a term must matter on both sides) and the heaviest terms each
+ * document uses and the other never does.
+ *
+ * Returns: (transfer full) (element-type DossierTopicTerm): the shared terms
+ */
+GPtrArray *
+dossier_aligner_topic_strip (DossierAligner  *self,
+                             guint            doc_a,
+                             guint            doc_b,
+                             guint            max_terms,
+                             GPtrArray      **only_a,
+                             GPtrArray      **only_b)
+{
+  guint n_terms = dossier_term_index_get_n_terms (self->index);
+  g_autofree double *wa = document_weights (self, doc_a, TRUE);
+  g_autofree double *wb = document_weights (self, doc_b, TRUE);
+  g_autoptr(GArray) shared = g_array_new (FALSE, FALSE, sizeof (TermScore));
+  g_autoptr(GArray) side_a = g_array_new (FALSE, FALSE, sizeof (TermScore));
+  g_autoptr(GArray) side_b = g_array_new (FALSE, FALSE, sizeof (TermScore));
+  g_autoptr(GArray) chosen_shared = NULL;
+  g_autoptr(GArray) chosen_a = NULL;
+  g_autoptr(GArray) chosen_b = NULL;
+
+  for (guint t = 0; t < n_terms; t++)
+    {
+      TermScore s = { t, 0.0 };
+
+      if (!topic_worthy (self->index, t))
+        continue;
+      if (wa[t] > 0.0 && wb[t] > 0.0)
+        {
+          s.score = MIN (wa[t], wb[t]);
+          g_array_append_val (shared, s);
+        }
+      else if (wa[t] > 0.0)
+        {
+          s.score = wa[t];
+          g_array_append_val (side_a, s);
+        }
+      else if (wb[t] > 0.0)
+        {
+          s.score = wb[t];
+          g_array_append_val (side_b, s);
+        }
+    }
+
+  chosen_shared = pick_terms (self->index, shared, max_terms);
+  chosen_a = pick_terms (self->index, side_a, max_terms);
+  chosen_b = pick_terms (self->index, side_b, max_terms);
+
+  if (only_a != NULL)
+    *only_a = make_topic_terms (self, chosen_a, doc_a, doc_b, wa, wb);
+  if (only_b != NULL)
+    *only_b = make_topic_terms (self, chosen_b, doc_a, doc_b, wa, wb);
+
+  return make_topic_terms (self, chosen_shared, doc_a, doc_b, wa, wb);
+}
+
+/**
+ * dossier_aligner_top_terms:
+ * @self: the aligner
+ * @docs: (array length=n_members): each member's document
+ * @paragraphs: (array length=n_members): each member's paragraph
+ * @n_members: how many paragraphs, grouped by document
+ * @max_terms: at most this many
+ *
+ * Labels a group of paragraphs from several documents: the terms with the
+ * highest summed weight, counting only terms used by at least two of the
+ * documents when there are such terms.
+ *
+ * Returns: (transfer full): the label terms, as written
+ */
+char **
+dossier_aligner_top_terms (DossierAligner *self,
+                           const guint    *docs,
+                           const guint    *paragraphs,
+                           guint           n_members,
+                           guint           max_terms)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (TermScore));
+  g_autoptr(GArray) chosen = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  typedef struct { double sum; guint last_doc; guint n_docs; } Acc;
+
+  for (guint m = 0; m < n_members; m++)
+    {
+      GArray *vector = paragraph_vector (self, self->offsets[docs[m]] + paragraphs[m]);
+
+      for (guint i = 0; i < vector->len; i++)
+        {
+          const Weight *w = &g_array_index (vector, Weight, i);
+          Acc *acc = g_hash_table_lookup (sums, GUINT_TO_POINTER (w->term + 1));
+
+          if (acc == NULL)
+            {
+              acc = g_new0 (Acc, 1);
+              acc->last_doc = G_MAXUINT;
+              g_hash_table_insert (sums, GUINT_TO_POINTER (w->term + 1), acc);
+            }
+          acc->sum += w->weight;
+          if (acc->last_doc != docs[m])
+            {
+              acc->last_doc = docs[m];
+              acc->n_docs++;
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Acc *acc = value;
+      /* terms of one document only rank after every shared term */
+      TermScore s = { GPOINTER_TO_UINT (key) - 1, acc->n_docs >= 2 ? 1000.0 + acc->sum : acc->sum };
+
+      g_array_append_val (scores, s);
+    }
+
+  chosen = pick_terms (self->index, scores, max_terms);
+  return display_terms (self->index, chosen);
+}
