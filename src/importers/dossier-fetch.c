@@ -155,7 +155,9 @@ return_error (GTask  *task,
 
   set_busy (self, FALSE);
 
-  if (download->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Our overall timeout cancels; libsoup's own I/O timeout may fire first. */
+  if ((download->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       g_error_free (error);
       g_task_return_new_error (task, DOSSIER_FETCH_ERROR, DOSSIER_FETCH_ERROR_TIMEOUT,

@@ -1014,6 +1014,32 @@ strip_site_suffix (Importer   *self,
   return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
 }
 
+/* Fills a missing position and affiliation from the bio's first sentence,
+ * "NAME is a POSITION at AFFILIATION", read by the text importer's rules. */
+static void
+complete_from_bio (DossierAuthor *author,
+                   const char    *bio)
+{
+  g_autoptr(DossierDocument) scratch = NULL;
+  g_autoptr(DossierAuthor) parsed = NULL;
+  const char *paragraphs[] = { bio, NULL };
+
+  if (bio == NULL || (dossier_author_get_position (author) != NULL &&
+                      dossier_author_get_affiliation (author) != NULL))
+    return;
+
+  scratch = dossier_document_new ();
+  dossier_text_importer_read_bios (scratch, paragraphs);
+  if (g_list_model_get_n_items (dossier_document_get_authors (scratch)) == 0)
+    return;
+
+  parsed = g_list_model_get_item (dossier_document_get_authors (scratch), 0);
+  if (dossier_author_get_position (author) == NULL)
+    dossier_author_set_position (author, dossier_author_get_position (parsed));
+  if (dossier_author_get_affiliation (author) == NULL)
+    dossier_author_set_affiliation (author, dossier_author_get_affiliation (parsed));
+}
+
 static void
 read_json_ld (Importer *self)
 {
@@ -1061,7 +1087,10 @@ read_json_ld (Importer *self)
       dossier_author_set_affiliation (author, person->affiliation);
       /* Profile descriptions are bios when they read like one. */
       if (person->bio != NULL && count_words (person->bio) >= 6)
-        dossier_author_set_bio (author, person->bio);
+        {
+          dossier_author_set_bio (author, person->bio);
+          complete_from_bio (author, person->bio);
+        }
       g_ptr_array_add (self->bio_authors, g_steal_pointer (&author));
     }
 
@@ -2016,23 +2045,7 @@ read_author_card (Importer *self,
   if (bio != NULL && g_strcmp0 (bio, name) != 0 && count_words (bio) >= 4)
     dossier_author_set_bio (author, bio);
 
-  /* Fill position and affiliation from the bio's first sentence. */
-  if (bio != NULL && (position == NULL || affiliation == NULL))
-    {
-      g_autoptr(DossierDocument) scratch = dossier_document_new ();
-      const char *paragraphs[] = { bio, NULL };
-      g_autoptr(DossierAuthor) parsed = NULL;
-
-      dossier_text_importer_read_bios (scratch, paragraphs);
-      if (g_list_model_get_n_items (dossier_document_get_authors (scratch)) > 0)
-        {
-          parsed = g_list_model_get_item (dossier_document_get_authors (scratch), 0);
-          if (dossier_author_get_position (author) == NULL)
-            dossier_author_set_position (author, dossier_author_get_position (parsed));
-          if (dossier_author_get_affiliation (author) == NULL)
-            dossier_author_set_affiliation (author, dossier_author_get_affiliation (parsed));
-        }
-    }
+  complete_from_bio (author, bio);
 
   g_ptr_array_add (self->bio_authors, g_steal_pointer (&author));
 }
@@ -2141,6 +2154,28 @@ find_author_cards (Importer *self)
   xmlXPathFreeObject (result);
 }
 
+/* The next node in document order; with @skip_children, after @node's subtree. */
+static xmlNode *
+next_in_order (xmlNode  *node,
+               gboolean  skip_children)
+{
+  if (!skip_children && node->type == XML_ELEMENT_NODE && node->children != NULL)
+    return node->children;
+
+  while (node != NULL)
+    {
+      if (node->next != NULL)
+        return node->next;
+      node = node->parent;
+      if (node != NULL && node->type != XML_ELEMENT_NODE)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+static gboolean is_byline_text (const char *text);
+
 static void
 find_visible_metadata (Importer *self)
 {
@@ -2231,6 +2266,37 @@ find_visible_metadata (Importer *self)
               self->subtitle = g_steal_pointer (&text);
               add_flags (self, next, FLAG_SKIP);
             }
+        }
+    }
+
+  /* "By …" and date lines just below the <h1>, on pages without classes. */
+  if (h1 != NULL && (self->author_names->len == 0 || self->date == NULL))
+    {
+      xmlNode *node = h1;
+      guint seen = 0;
+
+      while ((node = next_in_order (node, TRUE)) != NULL && seen < 40)
+        {
+          g_autofree char *text = NULL;
+          guint words;
+
+          if (node->type != XML_ELEMENT_NODE || tag_in (node, invisible_tags))
+            continue;
+          seen++;
+          if (!tag_in (node, (const char * const[]) { "p", "div", "span", "i", "em", "font", "td", "address", "small", NULL }))
+            continue;
+
+          text = node_text (self, node);
+          words = count_words (text);
+          if (words >= 25)
+            break;
+          if (words == 0 || words > 20)
+            continue;
+
+          if (self->author_names->len == 0 && is_byline_text (text))
+            add_byline (self, text);
+          if (self->date == NULL && words <= 12)
+            self->date = normalize_date (text);
         }
     }
 
@@ -3134,13 +3200,15 @@ sort_blocks (Importer *self)
 
     for (guint i = 0; i < n; i++)
       {
-        Block *block = g_ptr_array_steal_index (self->blocks, 0);
+        Block *block = g_ptr_array_index (self->blocks, i);
 
+        g_ptr_array_index (self->blocks, i) = NULL;
         if (drop[i])
           block_free (block);
         else
           g_ptr_array_add (kept, block);
       }
+    g_ptr_array_set_free_func (self->blocks, NULL);
     g_ptr_array_unref (self->blocks);
     self->blocks = kept;
   }

@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "importers/dossier-html-importer.h"
+#include "importers/dossier-import.h"
+
+static DossierDocument *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "html", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static DossierDocument *
+import_string (const char  *html,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+
+  return dossier_import_bytes (bytes, DOSSIER_IMPORT_FORMAT_HTML, "page.html", error);
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static DossierParagraph *
+paragraph (DossierDocument *document,
+           guint            index)
+{
+  g_autoptr(DossierParagraph) p = g_list_model_get_item (dossier_document_get_paragraphs (document), index);
+  return p;
+}
+
+static DossierAuthor *
+author (DossierDocument *document,
+        guint            index)
+{
+  g_autoptr(DossierAuthor) a = g_list_model_get_item (dossier_document_get_authors (document), index);
+  return a;
+}
+
+static DossierFootnote *
+footnote (DossierDocument *document,
+          guint            index)
+{
+  g_autoptr(DossierFootnote) f = g_list_model_get_item (dossier_document_get_footnotes (document), index);
+  return f;
+}
+
+static guint
+count_body (DossierDocument *document,
+            guint           *headings)
+{
+  guint body = 0;
+
+  *headings = 0;
+  for (guint i = 0; i < n_items (dossier_document_get_paragraphs (document)); i++)
+    if (dossier_paragraph_get_kind (paragraph (document, i)) == DOSSIER_PARAGRAPH_HEADING)
+      (*headings)++;
+    else
+      body++;
+
+  return body;
+}
+
+/* Every piece of text the document holds, for "nothing leaked" checks. */
+static char *
+all_text (DossierDocument *document)
+{
+  GString *out = g_string_new (NULL);
+  const char * const *strv;
+
+  g_string_append_printf (out, "%s\n%s\n", dossier_document_get_title (document),
+                          dossier_document_get_subtitle (document) ?: "");
+  for (strv = dossier_document_get_key_points (document); *strv; strv++)
+    g_string_append_printf (out, "%s\n", *strv);
+  for (strv = dossier_document_get_pull_quotes (document); *strv; strv++)
+    g_string_append_printf (out, "%s\n", *strv);
+  for (guint i = 0; i < n_items (dossier_document_get_paragraphs (document)); i++)
+    g_string_append_printf (out, "%s\n", dossier_paragraph_get_text (paragraph (document, i)));
+  for (guint i = 0; i < n_items (dossier_document_get_footnotes (document)); i++)
+    g_string_append_printf (out, "%s\n", dossier_footnote_get_text (footnote (document, i)));
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_no_leaks (DossierDocument    *document,
+                 const char * const *phrases)
+{
+  g_autofree char *text = all_text (document);
+
+  for (guint i = 0; phrases[i] != NULL; i++)
+    if (strstr (text, phrases[i]) != NULL)
+      g_error ("boilerplate “%s” leaked into the document:\n%s", phrases[i], text);
+}
+
+static void
+assert_ref (DossierDocument *document,
+            guint            para,
+            guint            ref_index,
+            guint            number,
+            const char      *text_before)
+{
+  DossierParagraph *p = paragraph (document, para);
+  guint n_refs;
+  const DossierFootnoteRef *refs = dossier_paragraph_get_refs (p, &n_refs);
+  const char *text = dossier_paragraph_get_text (p);
+  g_autofree char *prefix = NULL;
+
+  g_assert_cmpuint (ref_index, <, n_refs);
+  g_assert_cmpuint (refs[ref_index].number, ==, number);
+  g_assert_cmpuint (refs[ref_index].offset, <=, g_utf8_strlen (text, -1));
+  /* The marker stood right after @text_before. */
+  prefix = g_utf8_substring (text, 0, refs[ref_index].offset);
+  if (!g_str_has_suffix (prefix, text_before))
+    g_error ("reference %u stands after “%s”, expected after “%s”", number, prefix, text_before);
+}
+
+static void
+assert_urls (DossierFootnote *note,
+             const char      *first_url)
+{
+  const char * const *urls = dossier_footnote_get_urls (note);
+
+  if (first_url == NULL)
+    g_assert_cmpuint (g_strv_length ((char **)urls), ==, 0);
+  else
+    {
+      g_assert_cmpuint (g_strv_length ((char **)urls), >=, 1);
+      g_assert_cmpstr (urls[0], ==, first_url);
+    }
+}
+
+static void
+test_wordpress (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("wordpress.html");
+  const char * const *key_points = dossier_document_get_key_points (document);
+  const char * const *pull_quotes = dossier_document_get_pull_quotes (document);
+  const char * const leaks[] = {
+    "cookies", "Skip to content", "Research", "Share this", "Twitter", "weekly briefing",
+    "Subscribe", "Tagged", "Japan's Defense", "Most Popular", "All rights reserved", "tracking",
+    "Asia\n", "↩", NULL
+  };
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Rebuilding Deterrence in the Taiwan Strait");
+  g_assert_cmpstr (dossier_document_get_subtitle (document), ==,
+                   "Why the allies need a denial strategy before 2027, not after it");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2024-03-18");
+  g_assert_cmpstr (dossier_document_get_publisher (document), ==, "Harbor Policy Institute");
+
+  g_assert_cmpuint (g_strv_length ((char **)key_points), ==, 3);
+  g_assert_cmpstr (key_points[0], ==, "Deterrence across the strait rests on denial, not punishment.");
+  g_assert_cmpuint (g_strv_length ((char **)pull_quotes), ==, 1);
+  g_assert_cmpstr (pull_quotes[0], ==, "Deterrence fails quietly, long before the first shot is fired.");
+
+  g_assert_cmpuint (count_body (document, &headings), ==, 7);
+  g_assert_cmpuint (headings, ==, 2);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 2)), ==, "A Strategy of Denial");
+  /* Inline markup flattened. */
+  g_assert_true (g_str_has_suffix (dossier_paragraph_get_text (paragraph (document, 3)),
+                                   "three things: munitions, sensors, and the access to use them."));
+
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 3);
+  assert_ref (document, 0, 0, 1, "never fully spelled out.");
+  assert_ref (document, 1, 0, 2, "than any other navy,");
+  assert_ref (document, 4, 0, 3, "in under a week.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==,
+                   "Richard Bush, “Untying the Knot,” Brookings Institution Press, 2005.");
+  assert_urls (footnote (document, 0), NULL);
+  assert_urls (footnote (document, 1), "https://example.gov/china-military-power-2023.pdf");
+  assert_urls (footnote (document, 2), "https://example.org/first-battle");
+
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Maria Lopez");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "senior fellow for Asian security");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Harbor Policy Institute");
+  g_assert_nonnull (strstr (dossier_author_get_bio (author (document, 0)), "Department of Defense"));
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Daniel Okafor");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 1)), ==, "research associate");
+
+  assert_no_leaks (document, leaks);
+}
+
+static void
+test_drupal (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("drupal.html");
+  const char * const *key_points = dossier_document_get_key_points (document);
+  const char * const *pull_quotes = dossier_document_get_pull_quotes (document);
+  const char * const leaks[] = {
+    "cookies", "Main navigation", "Home", "Commentary\n", "Share on X", "Email", "Topics",
+    "Another article", "newsletter", "Stay informed", "More from", NULL
+  };
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Sanctions Fatigue: Why Pressure on Pyongyang Is Fading");
+  g_assert_cmpstr (dossier_document_get_subtitle (document), ==, "Enforcement gaps, not new resolutions, are the problem");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2023-11-07");
+  g_assert_cmpstr (dossier_document_get_publisher (document), ==, "Center for Northeast Asian Studies");
+  g_assert_cmpstr (dossier_document_get_source_url (document), ==, "https://example.org/analysis/sanctions-fatigue");
+
+  g_assert_cmpuint (g_strv_length ((char **)key_points), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **)pull_quotes), ==, 1);
+  g_assert_cmpstr (pull_quotes[0], ==, "Enforcement, not new resolutions, is what pressure now depends on.");
+
+  g_assert_cmpuint (count_body (document, &headings), ==, 5);
+  g_assert_cmpuint (headings, ==, 1);
+
+  /* Bare <sup>n</sup> markers with a "Notes" list. */
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 3);
+  assert_ref (document, 0, 0, 1, "a long-range missile.");
+  assert_ref (document, 1, 0, 2, "has weakened.");
+  assert_ref (document, 3, 0, 3, "flags of convenience.");
+  assert_urls (footnote (document, 0), "https://example.un.org/res/2397");
+  assert_urls (footnote (document, 1), NULL);
+  assert_urls (footnote (document, 2), "https://example.org/ais-data");
+
+  /* citation_author "Last, First", completed by the bios. */
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ji-won Park");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "fellow");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Center for Northeast Asian Studies");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Thomas Hartley");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 1)), ==, "director of the Korea program");
+
+  assert_no_leaks (document, leaks);
+}
+
+static void
+test_json_ld (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("jsonld-only.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Grain, Ports and War: The Black Sea Corridor After Two Years");
+  g_assert_cmpstr (dossier_document_get_subtitle (document), ==, "How Ukraine kept exporting despite the blockade");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2024-02-24");
+  g_assert_cmpstr (dossier_document_get_publisher (document), ==, "Lakeside Forum for Global Affairs");
+  g_assert_cmpstr (dossier_document_get_source_url (document), ==, "https://example.net/grain/");
+
+  /* An author by @id reference, and one inline with entities in the name. */
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Olena Kravets");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "Senior Fellow");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Lakeside Forum");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Tomasz Wróbel");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 1)), ==, "Lakeside Forum for Global Affairs");
+
+  /* No <article> or <main>: the text density finds the body. */
+  g_assert_cmpuint (count_body (document, &headings), ==, 3);
+  g_assert_cmpuint (headings, ==, 0);
+  assert_no_leaks (document, (const char * const[]) { "Home", "About", NULL });
+}
+
+static void
+test_korean (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("korean.html");
+  const char * const *key_points = dossier_document_get_key_points (document);
+  const char * const leaks[] = { "보고서\n", "연구진", "페이스북", "URL 복사", "관련 보고서", "다른 보고서", "대표전화", NULL };
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "북한 핵 위협과 한미 확장억제의 과제");
+  g_assert_cmpstr (dossier_document_get_subtitle (document), ==, "워싱턴 선언 이후 핵협의그룹의 실효성을 높이는 방안");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2024-05-13");
+  g_assert_cmpstr (dossier_document_get_publisher (document), ==, "한반도정책연구원");
+  g_assert_cmpuint (g_strv_length ((char **)key_points), ==, 2);
+  g_assert_cmpstr (key_points[1], ==, "핵협의그룹은 정례화되었으나 실행력을 높일 후속 조치가 필요하다.");
+
+  g_assert_cmpuint (count_body (document, &headings), ==, 3);
+  g_assert_cmpuint (headings, ==, 1);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  /* Offsets count code points, not bytes. */
+  assert_ref (document, 0, 0, 1, "공식화하였다.");
+  assert_ref (document, 1, 0, 2, "신설하였다.");
+  assert_urls (footnote (document, 1), "https://example.gov/washington-declaration");
+
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "김민준");
+  assert_no_leaks (document, leaks);
+}
+
+static void
+test_messy_legacy (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("messy-windows-1252.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "The Café Diplomacy of the 1990s");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Renée Dupont");
+
+  /* Unclosed <P>s, and <BR><BR> splitting a paragraph. */
+  g_assert_cmpuint (count_body (document, &headings), ==, 5);
+  g_assert_cmpuint (headings, ==, 0);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 4)), ==,
+                   "The lesson for today’s negotiators is simple: keep the café, but take better notes.");
+  g_assert_nonnull (strstr (dossier_paragraph_get_text (paragraph (document, 1)), "lost — a problem"));
+  g_assert_nonnull (strstr (dossier_paragraph_get_text (paragraph (document, 2)), "the naïve formalists"));
+  assert_no_leaks (document, (const char * const[]) { "Home", "Contact", "Copyright", "Occasional Paper", NULL });
+}
+
+static void
+test_footnotes_word (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("footnotes-word.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Energy Security After the Winter");
+  g_assert_cmpuint (count_body (document, &headings), ==, 3);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  assert_ref (document, 0, 0, 1, "a year earlier.");
+  assert_ref (document, 1, 0, 2, "pre-war average,");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==,
+                   "European Commission, “Gas storage report,” November 2022, https://example.eu/storage.");
+  assert_urls (footnote (document, 0), "https://example.eu/storage");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 1)), ==, "Interview with a trader, Rotterdam, December 2022.");
+  assert_no_leaks (document, (const char * const[]) { "[1]", "[2]", NULL });
+}
+
+static void
+test_footnotes_plain (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("footnotes-plain.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Arctic Shipping Lanes");
+  g_assert_cmpuint (count_body (document, &headings), ==, 3);
+  g_assert_cmpuint (headings, ==, 0);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 3);
+  assert_ref (document, 0, 0, 1, "bound for China.");
+  /* "escorts for parts of the route. [2] The fleet": the spare space goes too. */
+  assert_ref (document, 1, 0, 2, "parts of the route.");
+  g_assert_nonnull (strstr (dossier_paragraph_get_text (paragraph (document, 1)), "route. The fleet"));
+  assert_ref (document, 2, 0, 3, "do not answer.");
+  assert_urls (footnote (document, 0), "https://example.no/nsr-2023");
+  assert_urls (footnote (document, 2), "https://example.int/arctic-review");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ingrid Solberg");
+  assert_no_leaks (document, (const char * const[]) { "[1]", "Endnotes", "Archive", "©", NULL });
+}
+
+static void
+test_footnotes_sup (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("footnotes-sup.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2022-08-30");
+  g_assert_cmpstr (dossier_document_get_publisher (document), ==, "Riverine Institute");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Linh Tran");
+  g_assert_cmpuint (count_body (document, &headings), ==, 4);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 3);
+  assert_ref (document, 0, 0, 1, "recorded history.");
+  assert_ref (document, 1, 0, 2, "not a member.");
+  assert_ref (document, 3, 0, 3, "fund the stations.");
+  /* A superscript that is not a note number stays text. */
+  g_assert_nonnull (strstr (dossier_paragraph_get_text (paragraph (document, 2)), "the 21st century"));
+  assert_urls (footnote (document, 2), "https://example.org/mekong-data");
+}
+
+/* ---- rules on small pages -------------------------------------------------- */
+
+static void
+test_heading_kinds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><body><article><h1>Title Here</h1>"
+    "<p>First paragraph with enough words to be a real paragraph of the article body.</p>"
+    "<p><strong>A Bold Label</strong></p>"
+    "<p>Second paragraph with enough words to be a real paragraph of the article body.</p>"
+    "<h2>Related Articles</h2><ul><li><a href='/x'>Other</a></li></ul>"
+    "</article></body></html>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 3);
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 1)), ==, DOSSIER_PARAGRAPH_HEADING);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 1)), ==, "A Bold Label");
+}
+
+static void
+test_entities_and_space (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><title>A &amp; B</title></head><body><article>"
+    "<p>Caf&eacute; &#8220;quoted&#8221; &#x2014; and&nbsp;non&#160;breaking\n\n   spaces<br>after a break, "
+    "<em>emphasis</em>,<span> spans</span> and soft hy&shy;phens.</p></article></body></html>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "A & B");
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 0)), ==,
+                   "Café “quoted” — and non breaking spaces after a break, emphasis, spans and soft hyphens.");
+}
+
+static void
+test_charset_declared (void)
+{
+  /* Latin-1 bytes declared as ISO-8859-1; and UTF-8 bytes mislabelled as windows-1252. */
+  const char latin1[] = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Un caf\xe9 cr\xe8me "
+                        "pour le d\xe9l\xe9gu\xe9, s'il vous pla\xeet, avant la r\xe9union.</p></body></html>";
+  const char mislabelled[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>Un café crème "
+                             "pour le délégué, s'il vous plaît, avant la réunion.</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) a = import_string (latin1, &error);
+  g_autoptr(DossierDocument) b = NULL;
+
+  g_assert_no_error (error);
+  b = import_string (mislabelled, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (a, 0)), ==,
+                   "Un café crème pour le délégué, s'il vous plaît, avant la réunion.");
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (b, 0)), ==,
+                   "Un café crème pour le délégué, s'il vous plaît, avant la réunion.");
+}
+
+static void
+test_byline_and_bio_heading (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><body><main><h1>Trade Walls</h1><div class='byline'>By Ana Silva and Omar Haddad | May 2, 2024</div>"
+    "<p>Tariffs rose again this year across most of the large economies of the world, said analysts.</p>"
+    "<p>Supply chains adapted faster than most economists expected them to, at least for now.</p>"
+    "<h3>About the Authors</h3>"
+    "<p>Ana Silva is a senior economist at the Lisbon Trade Council.</p>"
+    "<p>Omar Haddad is a fellow with the Gulf Research Forum, where he studies logistics.</p>"
+    "</main></body></html>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2024-05-02");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ana Silva");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "senior economist");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Lisbon Trade Council");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Omar Haddad");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 1)), ==, "Gulf Research Forum");
+}
+
+/* ---- hostile input ------------------------------------------------------------ */
+
+static void
+assert_fails_quickly (const char *data,
+                      gsize       length,
+                      int         code)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  document = dossier_import_bytes (bytes, DOSSIER_IMPORT_FORMAT_HTML, "page.html", &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  if (code >= 0)
+    {
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, code);
+      g_assert_null (document);
+    }
+  else
+    g_assert_true (document != NULL || error != NULL);
+}
+
+static void
+test_deep_nesting (void)
+{
+  GString *html = g_string_new ("<html><body>");
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (html, "<div><span>");
+  g_string_append (html, "<p>Text deep inside, long enough to be a paragraph of text.</p>");
+  assert_fails_quickly (html->str, html->len, -1);
+
+  /* Unclosed inline elements, tens of thousands deep. */
+  g_string_assign (html, "<html><body><p>Start");
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (html, "<b><i><a href='#x'>");
+  assert_fails_quickly (html->str, html->len, -1);
+
+  g_string_free (html, TRUE);
+}
+
+static void
+test_huge_page (void)
+{
+  GString *html = g_string_new ("<html><body><article>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  while (html->len < 8 * 1024 * 1024)
+    g_string_append (html, "<p>Many words in many paragraphs make a long page; this one is long indeed.<sup>1</sup></p>\n");
+  bytes = g_string_free_to_bytes (html);
+  document = dossier_import_bytes (bytes, DOSSIER_IMPORT_FORMAT_HTML, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), >, 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+
+  /* A flood of tags is refused before parsing. */
+  {
+    gsize length = (DOSSIER_HTML_MAX_TAGS + 10) * 3;
+    g_autofree char *flood = g_malloc (length + 1);
+
+    for (gsize i = 0; i < length; i += 3)
+      memcpy (flood + i, "<b>", 3);
+    flood[length] = '\0';
+    assert_fails_quickly (flood, length, DOSSIER_IMPORT_ERROR_TOO_LARGE);
+  }
+}
+
+static void
+test_binary_and_truncated (void)
+{
+  static const char binary[] = "<html>\0\x01\x02\x89PNG\r\n\x1a\n\0\0\0";
+  static const char truncated[] = "<html><head><title>Cut</title></head><body><article><p>This page was cut off in the mid";
+  static const char empty_body[] = "<html><body><nav><a href='/'>Home</a></nav></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+
+  assert_fails_quickly (binary, sizeof binary - 1, DOSSIER_IMPORT_ERROR_BINARY);
+  assert_fails_quickly (empty_body, strlen (empty_body), DOSSIER_IMPORT_ERROR_NO_CONTENT);
+  assert_fails_quickly ("", 0, DOSSIER_IMPORT_ERROR_EMPTY);
+
+  document = import_string (truncated, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Cut");
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 0)), ==, "This page was cut off in the mid");
+}
+
+static void
+test_mislabelled_and_junk (void)
+{
+  GString *junk = g_string_new ("<html><meta charset='shift_jis'><body><p>");
+  guint32 seed = 42;
+
+  /* Random high bytes under a declared multibyte charset, then random
+   * markup-ish junk: a clean result or a clear error, nothing else. */
+  for (guint i = 0; i < 200000; i++)
+    {
+      seed = seed * 1103515245 + 12345;
+      g_string_append_c (junk, (char)(0x80 | ((seed >> 16) & 0x7F)));
+    }
+  assert_fails_quickly (junk->str, junk->len, -1);
+
+  g_string_assign (junk, "<");
+  for (guint i = 0; i < 200000; i++)
+    {
+      static const char alphabet[] = "<>/=\"' abpdivsu&#;x1[]";
+      seed = seed * 1103515245 + 12345;
+      g_string_append_c (junk, alphabet[(seed >> 16) % (sizeof alphabet - 1)]);
+    }
+  assert_fails_quickly (junk->str, junk->len, -1);
+  g_string_free (junk, TRUE);
+}
+
+static void
+test_no_network_no_entities (void)
+{
+  /* An external entity and a remote DTD must not be fetched or expanded. */
+  static const char page[] =
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"http://127.0.0.1:9/dtd\" "
+    "[<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+    "<html><body><p>Entity here: &xxe; and more text to make a paragraph.</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (page, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (dossier_paragraph_get_text (paragraph (document, 0)), "root:"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/html/wordpress", test_wordpress);
+  g_test_add_func ("/dossier/html/drupal", test_drupal);
+  g_test_add_func ("/dossier/html/json-ld", test_json_ld);
+  g_test_add_func ("/dossier/html/korean", test_korean);
+  g_test_add_func ("/dossier/html/messy-legacy-charset", test_messy_legacy);
+  g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
+  g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
+  g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
+  g_test_add_func ("/dossier/html/headings", test_heading_kinds);
+  g_test_add_func ("/dossier/html/entities", test_entities_and_space);
+  g_test_add_func ("/dossier/html/charset", test_charset_declared);
+  g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
+  g_test_add_func ("/dossier/html/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/dossier/html/hostile/huge", test_huge_page);
+  g_test_add_func ("/dossier/html/hostile/binary-truncated", test_binary_and_truncated);
+  g_test_add_func ("/dossier/html/hostile/junk", test_mislabelled_and_junk);
+  g_test_add_func ("/dossier/html/hostile/no-entities", test_no_network_no_entities);
+
+  return g_test_run ();
+}
