@@ -33,6 +33,32 @@ dossier_application_activate (GApplication *app)
 }
 
 static void
+dossier_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  DossierWindow *window = ensure_window (DOSSIER_APPLICATION (app));
+
+  /* Opening files (command line, file manager) imports them into the
+   * running window. */
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_import_files (window, files, n_files);
+}
+
+static int
+dossier_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("Dossier %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -49,6 +75,8 @@ about_action (GSimpleAction *action,
                          "copyright", "© 2026 The Dossier developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Read, compare and brief on policy articles"),
+                         "website", "https://github.com/dossier/dossier",
+                         "issue-url", "https://github.com/dossier/dossier/issues",
                          NULL);
 }
 
@@ -69,11 +97,13 @@ static void
 dossier_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
 static void
@@ -83,11 +113,23 @@ dossier_application_class_init (DossierApplicationClass *klass)
 
   app_class->activate = dossier_application_activate;
   app_class->startup = dossier_application_startup;
+  app_class->open = dossier_application_open;
+  app_class->handle_local_options = dossier_application_handle_local_options;
 }
 
 static void
 dossier_application_init (DossierApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read, compare and brief on policy articles. "
+                                              "Files given are imported into the library."));
 }
 
 DossierApplication *

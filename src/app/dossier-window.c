@@ -5,26 +5,1097 @@
 
 #include <glib/gi18n.h>
 
+#include "importers/dossier-import.h"
+#include "model/dossier-util.h"
+#include "widgets/dossier-document-row.h"
+#include "dossier-metadata-dialog.h"
+#include "dossier-reader-page.h"
 #include "dossier-window.h"
 
+/*
+ * The main window: the library in a sidebar, and a stack of content pages
+ * beside it ("empty", "welcome", "reader"; comparison and memo pages are
+ * added to the same stack). It sits on the DossierLibrary store.
+ */
 struct _DossierWindow
 {
   AdwApplicationWindow parent_instance;
 
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  GtkListView *list_view;
+  GtkStack *main_stack;
+  AdwStatusPage *welcome_status;
+  AdwStatusPage *error_status;
+  DossierReaderPage *reader_page;
+
   GSettings *settings;
+  DossierLibrary *library;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkMultiSelection *selection;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
+  GHashTable *search_ids;
+  char *search_casefold;
+  char *sort_order;
+  GCancellable *cancellable;
+
+  guint pending_imports;
+  guint imported;
+  char *last_imported_id;
+  GError *open_error;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SORT_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_state (DossierWindow *self);
+
+void
+dossier_window_add_toast (DossierWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_printf (DossierWindow *self,
+              const char    *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+toast_printf (DossierWindow *self,
+              const char    *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Toast titles are markup; titles come from documents. */
+  escaped = g_markup_escape_text (message, -1);
+  dossier_window_add_toast (self, adw_toast_new (escaped));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Library list: filter and sort                                              */
+
+static char *
+first_author_key (DossierDocument *document)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+  g_autoptr(DossierAuthor) author = NULL;
+  const char *name, *last;
+
+  if (g_list_model_get_n_items (authors) == 0)
+    return NULL;
+  author = g_list_model_get_item (authors, 0);
+  name = dossier_author_get_name (author);
+  if (name == NULL)
+    return NULL;
+
+  /* Surname first for Western names; Korean names already lead with it. */
+  last = strrchr (name, ' ');
+  if (last != NULL && g_unichar_isalpha (g_utf8_get_char (name)) && g_utf8_get_char (name) < 0x1100)
+    {
+      g_autofree char *key = g_strconcat (last + 1, " ", name, NULL);
+      return g_utf8_collate_key (key, -1);
+    }
+  return g_utf8_collate_key (name, -1);
+}
+
+static int
+compare_titles (DossierDocument *a,
+                DossierDocument *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (dossier_document_get_title (a) ?: "", -1);
+  g_autofree char *kb = g_utf8_collate_key (dossier_document_get_title (b) ?: "", -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+sort_documents (gconstpointer item_a,
+                gconstpointer item_b,
+                gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  DossierDocument *a = DOSSIER_DOCUMENT ((gpointer) item_a);
+  DossierDocument *b = DOSSIER_DOCUMENT ((gpointer) item_b);
+  int result = 0;
+
+  if (g_strcmp0 (self->sort_order, "title") == 0)
+    result = compare_titles (a, b);
+  else if (g_strcmp0 (self->sort_order, "author") == 0)
+    {
+      g_autofree char *ka = first_author_key (a);
+      g_autofree char *kb = first_author_key (b);
+
+      /* Documents without authors go last. */
+      if (ka == NULL || kb == NULL)
+        result = (ka == NULL) - (kb == NULL);
+      else
+        result = strcmp (ka, kb);
+    }
+  else
+    {
+      const char *da = dossier_document_get_published (a);
+      const char *db = dossier_document_get_published (b);
+
+      /* Newest first, undated last. */
+      if (da == NULL || db == NULL)
+        result = (da == NULL) - (db == NULL);
+      else
+        result = -strcmp (da, db);
+    }
+
+  if (result == 0)
+    result = compare_titles (a, b);
+  return result < 0 ? GTK_ORDERING_SMALLER : (result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_document (gpointer item,
+                 gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  DossierDocument *document = item;
+  g_autofree char *authors = NULL;
+
+  if (self->search_casefold == NULL)
+    return TRUE;
+  if (g_hash_table_contains (self->search_ids, dossier_document_get_id (document) ?: ""))
+    return TRUE;
+
+  /* Partial words as the user types ("sanct") match titles and names too. */
+  authors = dossier_document_dup_author_names (document);
+  return contains_casefold (dossier_document_get_title (document), self->search_casefold) ||
+         contains_casefold (authors, self->search_casefold) ||
+         contains_casefold (dossier_document_get_publisher (document), self->search_casefold);
+}
+
+static void
+search_changed_cb (DossierWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text ?: ""));
+
+  g_hash_table_remove_all (self->search_ids);
+  g_clear_pointer (&self->search_casefold, g_free);
+
+  if (*stripped != '\0')
+    {
+      self->search_casefold = g_utf8_casefold (stripped, -1);
+      if (self->library != NULL)
+        {
+          /* The store's full-text search finds words in the articles' text. */
+          g_autoptr(GListModel) results = dossier_library_search (self->library, stripped, 1000, NULL);
+
+          for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+            {
+              g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+              DossierDocument *document = dossier_search_result_get_document (result);
+
+              g_hash_table_add (self->search_ids, g_strdup (dossier_document_get_id (document)));
+            }
+        }
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+search_stop_cb (DossierWindow *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_activate_cb (DossierWindow *self)
+{
+  /* Enter in the search field opens the first result. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+    }
+}
+
+static void
+update_title (DossierWindow *self)
+{
+  DossierDocument *document = dossier_reader_page_get_document (self->reader_page);
+  const char *visible = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (document != NULL && g_strcmp0 (visible, "reader") == 0)
+    {
+      /* Translators: the window title while an article is open */
+      g_autofree char *title = g_strdup_printf (_("%s — Dossier"), dossier_document_get_title (document) ?: _("Untitled"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Dossier"));
+}
+
+static void
+update_state (DossierWindow *self)
+{
+  guint total = self->library ? g_list_model_get_n_items (dossier_library_get_documents (self->library)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  gboolean have_document = dossier_reader_page_get_document (self->reader_page) != NULL;
+  const char *visible = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+
+  /* Only switch among our own pages; a compare or memo page stays. */
+  if (g_strcmp0 (visible, "empty") == 0 || g_strcmp0 (visible, "welcome") == 0 ||
+      g_strcmp0 (visible, "reader") == 0 || g_strcmp0 (visible, "error") == 0 || visible == NULL)
+    {
+      if (self->library == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "error");
+      else if (have_document)
+        gtk_stack_set_visible_child_name (self->main_stack, "reader");
+      else if (total == 0)
+        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      else
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  if (total > 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article in your library", "%u articles in your library", total), total);
+      adw_status_page_set_description (self->welcome_status, description);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->library != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document",
+                                 have_document || !gtk_bitset_is_empty (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection))));
+  update_title (self);
+}
+
+static guint
+find_position (DossierWindow *self,
+               const char    *id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (model, i);
+      if (g_strcmp0 (dossier_document_get_id (document), id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * dossier_window_open_document:
+ *
+ * Shows the document in the reader and selects it in the library.
+ */
+gboolean
+dossier_window_open_document (DossierWindow *self,
+                              const char    *document_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (self->library == NULL)
+    return FALSE;
+
+  if (!dossier_reader_page_open (self->reader_page, document_id, &error))
+    {
+      toast_printf (self, _("Could not open the article: %s"), error->message);
+      return FALSE;
+    }
+
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->reader_page));
+  position = find_position (self, document_id);
+  if (position != GTK_INVALID_LIST_POSITION &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  update_state (self);
+  return TRUE;
+}
+
+static void
+selection_changed_cb (DossierWindow *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  /* One selected document is open in the reader; several are a selection
+   * for commands such as comparing. */
+  if (gtk_bitset_get_size (selected) == 1)
+    {
+      g_autoptr(DossierDocument) document =
+        g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+
+      dossier_window_open_document (self, dossier_document_get_id (document));
+    }
+  gtk_bitset_unref (selected);
+  update_state (self);
+}
+
+static void
+list_activate_cb (DossierWindow *self,
+                  guint          position)
+{
+  g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (document == NULL || !dossier_window_open_document (self, dossier_document_get_id (document)))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, dossier_document_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  dossier_document_row_set_document (DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item)),
+                                     gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  dossier_document_row_set_document (DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                     */
+
+typedef struct
+{
+  DossierWindow *self;
+  GFile *file;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_finished (DossierWindow *self)
+{
+  if (self->pending_imports > 0)
+    return;
+
+  if (self->imported == 1 && self->last_imported_id != NULL)
+    {
+      g_autofree char *id = g_strdup (self->last_imported_id);
+
+      if (dossier_window_open_document (self, id))
+        {
+          DossierDocument *document = dossier_reader_page_get_document (self->reader_page);
+          toast_printf (self, _("Imported “%s”"), dossier_document_get_title (document) ?: "");
+        }
+    }
+  else if (self->imported > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles", self->imported),
+                         self->imported);
+      toast_printf (self, "%s", message);
+    }
+
+  self->imported = 0;
+  g_clear_pointer (&self->last_imported_id, g_free);
+}
+
+static void
+import_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ImportData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *id = NULL;
+
+  document = dossier_import_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      import_data_free (data);
+      return;
+    }
+
+  self->pending_imports--;
+
+  if (document != NULL && self->library != NULL)
+    id = dossier_library_add (self->library, document, &error);
+
+  if (id != NULL)
+    {
+      self->imported++;
+      g_free (self->last_imported_id);
+      self->last_imported_id = g_steal_pointer (&id);
+    }
+  else if (g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
+    toast_printf (self, _("“%s” is already in the library (%s)"), name, error->message);
+  else if (error != NULL)
+    toast_printf (self, _("Could not import “%s”: %s"), name, error->message);
+
+  import_finished (self);
+  import_data_free (data);
+}
+
+/**
+ * dossier_window_import_files:
+ *
+ * Imports files off the main thread and adds them to the library; one
+ * imported article is opened, several are announced in a toast.
+ */
+void
+dossier_window_import_files (DossierWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      ImportData *data = g_new0 (ImportData, 1);
+
+      data->self = g_object_ref (self);
+      data->file = g_object_ref (files[i]);
+      self->pending_imports++;
+      dossier_import_file_async (files[i], DOSSIER_IMPORT_FORMAT_AUTO, self->cancellable, import_ready_cb, data);
+    }
+}
+
+guint
+dossier_window_get_n_pending_imports (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
+  return self->pending_imports;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      dossier_window_import_files (self, (GFile **) array->pdata, array->len);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  chooser = gtk_file_chooser_native_new (_("Import Articles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Articles (text, web pages, Dossier documents)"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_filter_add_suffix (filter, "htm");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All Files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  dossier_window_import_files (self, (GFile **) files->pdata, files->len);
+  return files->len > 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Delete with undo                                                           */
+
+typedef struct
+{
+  DossierLibrary *library;
+  GPtrArray *documents;    /* DossierDocument, fully loaded */
+  GPtrArray *highlights;   /* GListModel of DossierHighlight, per document */
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_clear_object (&deleted->library);
+  g_clear_pointer (&deleted->documents, g_ptr_array_unref);
+  g_clear_pointer (&deleted->highlights, g_ptr_array_unref);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast      *toast,
+                DossierWindow *self)
+{
+  Deleted *deleted = g_object_get_data (G_OBJECT (toast), "dossier-deleted");
+  const char *reopen = NULL;
+
+  for (guint i = 0; i < deleted->documents->len; i++)
+    {
+      DossierDocument *document = deleted->documents->pdata[i];
+      GListModel *highlights = deleted->highlights->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = dossier_library_add (deleted->library, document, &error);
+
+      if (id == NULL)
+        {
+          toast_printf (self, _("Could not restore “%s”: %s"), dossier_document_get_title (document) ?: "", error->message);
+          continue;
+        }
+      for (guint h = 0; highlights != NULL && h < g_list_model_get_n_items (highlights); h++)
+        {
+          g_autoptr(DossierHighlight) highlight = g_list_model_get_item (highlights, h);
+          dossier_library_add_highlight (deleted->library, id,
+                                         dossier_highlight_get_paragraph (highlight),
+                                         dossier_highlight_get_start (highlight),
+                                         dossier_highlight_get_end (highlight),
+                                         dossier_highlight_get_text (highlight), NULL);
+        }
+      reopen = dossier_document_get_id (document);
+    }
+
+  if (deleted->documents->len == 1 && reopen != NULL && deleted->library == self->library)
+    dossier_window_open_document (self, reopen);
+}
+
+static void
+delete_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  Deleted *deleted;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  if (self->library == NULL)
+    {
+      gtk_bitset_unref (selected);
+      return;
+    }
+
+  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+    {
+      g_autoptr(DossierDocument) document =
+        g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, i));
+      g_ptr_array_add (ids, g_strdup (dossier_document_get_id (document)));
+    }
+  gtk_bitset_unref (selected);
+  if (ids->len == 0 && open != NULL)
+    g_ptr_array_add (ids, g_strdup (dossier_document_get_id (open)));
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->library = g_object_ref (self->library);
+  deleted->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  deleted->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = ids->pdata[i];
+      g_autoptr(GError) error = NULL;
+      /* Keep the whole document so Undo can put it back as it was. */
+      g_autoptr(DossierDocument) full = dossier_library_load (self->library, id, &error);
+      g_autoptr(GListModel) highlights = NULL;
+
+      if (full == NULL)
+        continue;
+      highlights = dossier_library_list_highlights (self->library, id, NULL);
+      if (open != NULL && g_strcmp0 (dossier_document_get_id (open), id) == 0)
+        {
+          dossier_reader_page_close (self->reader_page);
+          open = NULL;
+        }
+      if (!dossier_library_remove (self->library, id, &error))
+        {
+          toast_printf (self, _("Could not delete “%s”: %s"), dossier_document_get_title (full) ?: "", error->message);
+          continue;
+        }
+      if (title == NULL)
+        title = g_strdup (dossier_document_get_title (full));
+      g_ptr_array_add (deleted->documents, g_steal_pointer (&full));
+      g_ptr_array_add (deleted->highlights, highlights ? g_steal_pointer (&highlights) : G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)));
+    }
+
+  if (deleted->documents->len == 0)
+    {
+      deleted_free (deleted);
+      update_state (self);
+      return;
+    }
+
+  if (deleted->documents->len == 1)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title ?: "", -1);
+      g_autofree char *message = g_strdup_printf (_("“%s” deleted"), escaped);
+      toast = adw_toast_new (message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article deleted", "%u articles deleted",
+                                                               deleted->documents->len),
+                                                  deleted->documents->len);
+      toast = adw_toast_new (message);
+    }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted, deleted_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  dossier_window_add_toast (self, toast);
+  update_state (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Metadata                                                                   */
+
+static void
+apply_metadata (DossierDocument *target,
+                DossierDocument *source)
+{
+  GListModel *authors = dossier_document_get_authors (source);
+
+  g_object_freeze_notify (G_OBJECT (target));
+  dossier_document_set_title (target, dossier_document_get_title (source));
+  dossier_document_set_subtitle (target, dossier_document_get_subtitle (source));
+  dossier_document_set_publisher (target, dossier_document_get_publisher (source));
+  dossier_document_set_published (target, dossier_document_get_published (source));
+  dossier_document_set_source_url (target, dossier_document_get_source_url (source));
+  dossier_document_remove_all_authors (target);
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      g_autoptr(DossierAuthor) copy = dossier_author_new (dossier_author_get_name (author));
+
+      dossier_author_set_position (copy, dossier_author_get_position (author));
+      dossier_author_set_affiliation (copy, dossier_author_get_affiliation (author));
+      dossier_author_set_bio (copy, dossier_author_get_bio (author));
+      dossier_document_add_author (target, copy);
+    }
+  g_object_thaw_notify (G_OBJECT (target));
+}
+
+static gboolean
+store_metadata (DossierWindow   *self,
+                DossierDocument *edited)
+{
+  g_autoptr(GError) error = NULL;
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+
+  if (!dossier_library_update_metadata (self->library, edited, &error))
+    {
+      toast_printf (self, _("Could not save the details: %s"), error->message);
+      return FALSE;
+    }
+
+  if (open != NULL && g_strcmp0 (dossier_document_get_id (open), dossier_document_get_id (edited)) == 0)
+    {
+      apply_metadata (open, edited);
+      /* Same document object: the view redraws its head in place. */
+      dossier_reader_view_set_document (dossier_reader_page_get_view (self->reader_page), open);
+    }
+  update_state (self);
+  return TRUE;
+}
+
+static void
+undo_metadata_cb (AdwToast      *toast,
+                  DossierWindow *self)
+{
+  DossierDocument *previous = g_object_get_data (G_OBJECT (toast), "dossier-previous");
+
+  store_metadata (self, previous);
+}
+
+static void
+metadata_save_cb (DossierMetadataDialog *dialog,
+                  DossierDocument       *edited,
+                  DossierWindow         *self)
+{
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  g_autoptr(DossierDocument) previous = NULL;
+  AdwToast *toast;
+
+  if (open == NULL || self->library == NULL)
+    return;
+
+  previous = dossier_document_copy_metadata (open);
+  if (!store_metadata (self, edited))
+    return;
+
+  toast = adw_toast_new (_("Details saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "dossier-previous", g_steal_pointer (&previous), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_metadata_cb), self, 0);
+  dossier_window_add_toast (self, toast);
+}
+
+/**
+ * dossier_window_edit_metadata:
+ *
+ * Opens the details dialog for the open document.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+dossier_window_edit_metadata (DossierWindow *self)
+{
+  DossierDocument *open;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  open = dossier_reader_page_get_document (self->reader_page);
+  if (open == NULL)
+    return NULL;
+
+  dialog = dossier_metadata_dialog_new (GTK_WINDOW (self), open);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (metadata_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+edit_metadata_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  dossier_window_edit_metadata (DOSSIER_WINDOW (widget));
+}
+
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  g_autofree char *citation = NULL;
+
+  if (open == NULL)
+    return;
+  citation = dossier_format_citation (open);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
+  dossier_window_add_toast (self, adw_toast_new (_("Citation copied")));
+}
+
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening the library                                                        */
+
+static void
+documents_changed_cb (DossierWindow *self)
+{
+  update_state (self);
+}
+
+static void
+set_library (DossierWindow  *self,
+             DossierLibrary *library)
+{
+  GListModel *documents;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_func (dossier_library_get_documents (self->library), documents_changed_cb, self);
+
+  dossier_reader_page_set_library (self->reader_page, library);
+  g_set_object (&self->library, library);
+
+  documents = library != NULL ? dossier_library_get_documents (library) : NULL;
+  gtk_filter_list_model_set_model (self->filter_model, documents);
+  if (documents != NULL)
+    g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_state (self);
+}
+
+static void
+fresh_library_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DossierWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *moved_to = NULL;
+
+  if (g_strcmp0 (response, "fresh") != 0)
+    return;
+
+  path = dossier_library_dup_default_path ();
+  library = dossier_library_open_fresh_beside (path, &moved_to, &error);
+  if (library == NULL)
+    {
+      adw_status_page_set_description (self->error_status, error->message);
+      return;
+    }
+  set_library (self, library);
+  if (moved_to != NULL)
+    toast_printf (self, _("Started a fresh library; the damaged one was kept as %s"), moved_to);
+}
+
+static void
+show_open_error (DossierWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->open_error == NULL)
+    return;
+
+  adw_status_page_set_description (self->error_status, self->open_error->message);
+
+  if (g_error_matches (self->open_error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT))
+    {
+      body = g_strdup_printf (_("The library file is damaged or is not a Dossier library (%s). "
+                                "Dossier can keep it untouched and start a fresh library beside it."),
+                              self->open_error->message);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Library Could Not Be Opened"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Not Now"),
+                                        "fresh", _("_Start a Fresh Library"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fresh", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fresh");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (fresh_library_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_clear_error (&self->open_error);
+}
+
+static void
+open_default_library (DossierWindow *self)
+{
+  g_autofree char *path = dossier_library_dup_default_path ();
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+
+  library = dossier_library_open (path, &error);
+  if (library != NULL)
+    {
+      set_library (self, library);
+      return;
+    }
+
+  g_debug ("Could not open %s: %s", path, error->message);
+  set_library (self, NULL);
+  self->open_error = g_steal_pointer (&error);
+  /* The dialog needs a mapped parent. */
+  g_signal_connect (self, "map", G_CALLBACK (show_open_error), NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                    */
 
 static void
 dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->reader_page != NULL)
+    dossier_reader_page_close (self->reader_page);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_finalize (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_clear_pointer (&self->search_casefold, g_free);
+  g_clear_pointer (&self->sort_order, g_free);
+  g_clear_pointer (&self->last_imported_id, g_free);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, self->sort_order);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_ORDER:
+      if (dossier_set_str (&self->sort_order, g_value_get_string (value)))
+        {
+          if (self->sorter != NULL)
+            gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+main_page_changed_cb (DossierWindow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -34,27 +1105,163 @@ dossier_window_class_init (DossierWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_window_dispose;
+  object_class->finalize = dossier_window_finalize;
+  object_class->get_property = dossier_window_get_property;
+  object_class->set_property = dossier_window_set_property;
 
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL, "date",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOSSIER_TYPE_READER_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, welcome_status);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_status);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, edit_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
+  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-order");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-library", NULL);
 }
 
 static void
 dossier_window_init (DossierWindow *self)
 {
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+
+  /* The sort menu in the template reads the "win.sort" state. */
+  self->sort_order = g_strdup ("date");
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Window geometry is state the user expects us to remember. */
   self->settings = g_settings_new ("io.github.dossier.Dossier");
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sort-order", self, "sort-order", G_SETTINGS_BIND_DEFAULT);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* documents → search filter → sort → selection */
+  self->filter = gtk_custom_filter_new (filter_document, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sorter = gtk_custom_sorter_new (sort_documents, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_state), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Delete in the list deletes the selected articles (with undo). */
+  keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
+                                                          gtk_named_action_new ("win.delete-document")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_object_bind_property (self->leaflet, "folded",
+                          dossier_reader_page_get_back_button (self->reader_page), "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded",
+                          dossier_reader_page_get_header_bar (self->reader_page), "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+
+  open_default_library (self);
 }
 
 DossierWindow *
 dossier_window_new (DossierApplication *application)
 {
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
+}
+
+DossierLibrary *
+dossier_window_get_library (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->library;
+}
+
+DossierReaderPage *
+dossier_window_get_reader_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->reader_page;
+}
+
+/**
+ * dossier_window_get_content_stack:
+ *
+ * The stack of content pages beside the library ("empty", "welcome",
+ * "reader"). Other views (comparison, memo) add their pages here; each page
+ * brings its own header bar.
+ *
+ * Returns: (transfer none): the stack
+ */
+GtkStack *
+dossier_window_get_content_stack (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->main_stack;
+}
+
+/**
+ * dossier_window_get_selection:
+ *
+ * Returns: (transfer none): the library list's selection (several
+ *   documents can be selected, e.g. to compare them)
+ */
+GtkSelectionModel *
+dossier_window_get_selection (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkWidget *
+dossier_window_get_search_entry (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->search_entry);
 }

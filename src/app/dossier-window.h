@@ -4,12 +4,28 @@
 #include <adwaita.h>
 
 #include "dossier-application.h"
+#include "dossier-reader-page.h"
+#include "store/dossier-library.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
 G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
 
-DossierWindow *dossier_window_new (DossierApplication *application);
+DossierWindow     *dossier_window_new               (DossierApplication *application);
+DossierLibrary    *dossier_window_get_library       (DossierWindow      *self);
+void               dossier_window_import_files      (DossierWindow      *self,
+                                                     GFile             **files,
+                                                     guint               n_files);
+gboolean           dossier_window_open_document     (DossierWindow      *self,
+                                                     const char         *document_id);
+void               dossier_window_add_toast         (DossierWindow      *self,
+                                                     AdwToast           *toast);
+DossierReaderPage *dossier_window_get_reader_page   (DossierWindow      *self);
+GtkStack          *dossier_window_get_content_stack (DossierWindow      *self);
+GtkSelectionModel *dossier_window_get_selection     (DossierWindow      *self);
+GtkWidget         *dossier_window_get_search_entry  (DossierWindow      *self);
+guint              dossier_window_get_n_pending_imports (DossierWindow  *self);
+GtkWidget         *dossier_window_edit_metadata     (DossierWindow      *self);
 
 G_END_DECLS

@@ -499,13 +499,16 @@ dossier_document_find_closest_passage (DossierDocument *document,
           if (overlap > best_score)
             {
               guint first = i >= length ? i - length + 1 : 0;
+              /* Show as many words as the quote has, even when the match
+               * peaks early (the last words were the ones edited). */
+              guint last = MIN (first + length - 1, words->len - 1);
 
               best_score = overlap;
               best_text = text;
               if (original->len == words->len)
                 {
                   best_start = g_array_index (original, Word, first).start;
-                  best_end = g_array_index (original, Word, i).end;
+                  best_end = g_array_index (original, Word, last).end;
                 }
               else
                 {

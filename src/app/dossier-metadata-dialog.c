@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-metadata-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-metadata-dialog.h"
+
+/*
+ * Importers guess titles, dates and authors; this dialog lets the user
+ * correct them. It does not touch the library itself: "save" hands an
+ * edited copy to the window, which stores it and offers to undo.
+ */
+typedef struct
+{
+  GtkWidget *name_row;
+  GtkWidget *affiliation_row;
+  GtkWidget *remove_button;
+  char *position;
+  char *bio;
+} AuthorRows;
+
+struct _DossierMetadataDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget *save_button;
+  AdwEntryRow *title_row;
+  AdwEntryRow *subtitle_row;
+  AdwEntryRow *publisher_row;
+  AdwEntryRow *date_row;
+  AdwEntryRow *url_row;
+  AdwPreferencesGroup *authors_group;
+
+  DossierDocument *document;
+  GPtrArray *authors;   /* AuthorRows */
+};
+
+G_DEFINE_FINAL_TYPE (DossierMetadataDialog, dossier_metadata_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+author_rows_free (gpointer data)
+{
+  AuthorRows *rows = data;
+
+  g_free (rows->position);
+  g_free (rows->bio);
+  g_free (rows);
+}
+
+/**
+ * dossier_document_copy_metadata:
+ *
+ * A new document with @document's id, bibliographic fields and authors
+ * (not its text): what dossier_library_update_metadata() needs.
+ *
+ * Returns: (transfer full): the copy
+ */
+DossierDocument *
+dossier_document_copy_metadata (DossierDocument *document)
+{
+  DossierDocument *copy = dossier_document_new ();
+  GListModel *authors = dossier_document_get_authors (document);
+
+  dossier_document_set_id (copy, dossier_document_get_id (document));
+  dossier_document_set_title (copy, dossier_document_get_title (document));
+  dossier_document_set_subtitle (copy, dossier_document_get_subtitle (document));
+  dossier_document_set_publisher (copy, dossier_document_get_publisher (document));
+  dossier_document_set_published (copy, dossier_document_get_published (document));
+  dossier_document_set_source_url (copy, dossier_document_get_source_url (document));
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      g_autoptr(DossierAuthor) author_copy = dossier_author_new (dossier_author_get_name (author));
+
+      dossier_author_set_position (author_copy, dossier_author_get_position (author));
+      dossier_author_set_affiliation (author_copy, dossier_author_get_affiliation (author));
+      dossier_author_set_bio (author_copy, dossier_author_get_bio (author));
+      dossier_document_add_author (copy, author_copy);
+    }
+
+  return copy;
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+stripped_or_null (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text ?: ""));
+
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+static gboolean
+validate (DossierMetadataDialog *self)
+{
+  g_autofree char *title = stripped_or_null (row_text (self->title_row));
+  g_autofree char *date = stripped_or_null (row_text (self->date_row));
+  g_autofree char *url = stripped_or_null (row_text (self->url_row));
+  gboolean title_ok = title != NULL;
+  gboolean date_ok = date == NULL || dossier_is_valid_iso_date (date);
+  gboolean url_ok = url == NULL || g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
+
+#define SET_ERROR(row, ok) \
+  G_STMT_START { if (ok) gtk_widget_remove_css_class (GTK_WIDGET (row), "error"); \
+                 else gtk_widget_add_css_class (GTK_WIDGET (row), "error"); } G_STMT_END
+  SET_ERROR (self->title_row, title_ok);
+  SET_ERROR (self->date_row, date_ok);
+  SET_ERROR (self->url_row, url_ok);
+#undef SET_ERROR
+
+  gtk_widget_set_sensitive (self->save_button, title_ok && date_ok && url_ok);
+  return title_ok && date_ok && url_ok;
+}
+
+static void
+remove_author_cb (GtkButton             *button,
+                  DossierMetadataDialog *self)
+{
+  for (guint i = 0; i < self->authors->len; i++)
+    {
+      AuthorRows *rows = self->authors->pdata[i];
+
+      if (rows->remove_button == GTK_WIDGET (button))
+        {
+          adw_preferences_group_remove (self->authors_group, rows->name_row);
+          adw_preferences_group_remove (self->authors_group, rows->affiliation_row);
+          g_ptr_array_remove_index (self->authors, i);
+          break;
+        }
+    }
+}
+
+static AuthorRows *
+append_author (DossierMetadataDialog *self,
+               DossierAuthor         *author)
+{
+  AuthorRows *rows = g_new0 (AuthorRows, 1);
+  guint number = self->authors->len + 1;
+  g_autofree char *name_title = g_strdup_printf (_("Author %u"), number);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove Author %u"), number);
+
+  rows->name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row), name_title);
+  rows->affiliation_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->affiliation_row), _("Affiliation"));
+  rows->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (rows->remove_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (rows->remove_button, "flat");
+  gtk_widget_set_tooltip_text (rows->remove_button, remove_label);
+  g_signal_connect (rows->remove_button, "clicked", G_CALLBACK (remove_author_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (rows->name_row), rows->remove_button);
+
+  if (author != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows->name_row), dossier_author_get_name (author) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (rows->affiliation_row), dossier_author_get_affiliation (author) ?: "");
+      rows->position = g_strdup (dossier_author_get_position (author));
+      rows->bio = g_strdup (dossier_author_get_bio (author));
+    }
+
+  adw_preferences_group_add (self->authors_group, rows->name_row);
+  adw_preferences_group_add (self->authors_group, rows->affiliation_row);
+  g_ptr_array_add (self->authors, rows);
+  return rows;
+}
+
+/**
+ * dossier_metadata_dialog_add_author:
+ *
+ * Adds a pair of author rows, filled in when @name is given.
+ */
+void
+dossier_metadata_dialog_add_author (DossierMetadataDialog *self,
+                                    const char            *name,
+                                    const char            *affiliation)
+{
+  AuthorRows *rows;
+
+  g_return_if_fail (DOSSIER_IS_METADATA_DIALOG (self));
+
+  rows = append_author (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (rows->name_row), name ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (rows->affiliation_row), affiliation ?: "");
+  if (name == NULL)
+    gtk_widget_grab_focus (rows->name_row);
+}
+
+static void
+add_author_cb (DossierMetadataDialog *self)
+{
+  dossier_metadata_dialog_add_author (self, NULL, NULL);
+}
+
+/**
+ * dossier_metadata_dialog_save:
+ *
+ * Emits ::save with the edited copy and closes the dialog, if the fields
+ * are valid.
+ *
+ * Returns: %FALSE if a field is invalid
+ */
+gboolean
+dossier_metadata_dialog_save (DossierMetadataDialog *self)
+{
+  g_autoptr(DossierDocument) edited = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *publisher = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), FALSE);
+
+  if (!validate (self))
+    return FALSE;
+
+  title = stripped_or_null (row_text (self->title_row));
+  subtitle = stripped_or_null (row_text (self->subtitle_row));
+  publisher = stripped_or_null (row_text (self->publisher_row));
+  date = stripped_or_null (row_text (self->date_row));
+  url = stripped_or_null (row_text (self->url_row));
+
+  edited = dossier_document_new ();
+  dossier_document_set_id (edited, dossier_document_get_id (self->document));
+  dossier_document_set_title (edited, title);
+  dossier_document_set_subtitle (edited, subtitle);
+  dossier_document_set_publisher (edited, publisher);
+  dossier_document_set_published (edited, date);
+  dossier_document_set_source_url (edited, url);
+
+  for (guint i = 0; i < self->authors->len; i++)
+    {
+      AuthorRows *rows = self->authors->pdata[i];
+      g_autofree char *name = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (rows->name_row)));
+      g_autofree char *affiliation = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (rows->affiliation_row)));
+      g_autoptr(DossierAuthor) author = NULL;
+
+      if (name == NULL)
+        continue;
+      author = dossier_author_new (name);
+      dossier_author_set_affiliation (author, affiliation);
+      dossier_author_set_position (author, rows->position);
+      dossier_author_set_bio (author, rows->bio);
+      dossier_document_add_author (edited, author);
+    }
+
+  g_signal_emit (self, signals[SAVE], 0, edited);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (DossierMetadataDialog *self)
+{
+  dossier_metadata_dialog_save (self);
+}
+
+static void
+cancel_clicked_cb (DossierMetadataDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * dossier_metadata_dialog_get_field:
+ * @name: "title", "subtitle", "publisher", "date" or "url"
+ *
+ * Returns: (transfer none) (nullable): the field's entry
+ */
+GtkEditable *
+dossier_metadata_dialog_get_field (DossierMetadataDialog *self,
+                                   const char            *name)
+{
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
+
+  if (g_str_equal (name, "title")) return GTK_EDITABLE (self->title_row);
+  if (g_str_equal (name, "subtitle")) return GTK_EDITABLE (self->subtitle_row);
+  if (g_str_equal (name, "publisher")) return GTK_EDITABLE (self->publisher_row);
+  if (g_str_equal (name, "date")) return GTK_EDITABLE (self->date_row);
+  if (g_str_equal (name, "url")) return GTK_EDITABLE (self->url_row);
+  return NULL;
+}
+
+static void
+dossier_metadata_dialog_dispose (GObject *object)
+{
+  DossierMetadataDialog *self = DOSSIER_METADATA_DIALOG (object);
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_METADATA_DIALOG);
+
+  G_OBJECT_CLASS (dossier_metadata_dialog_parent_class)->dispose (object);
+}
+
+static void
+dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_metadata_dialog_dispose;
+
+  /**
+   * DossierMetadataDialog::save:
+   * @edited: a #DossierDocument with the same id and the edited metadata
+   */
+  signals[SAVE] =
+    g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_DOCUMENT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-metadata-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, publisher_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, authors_group);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_author_cb);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dossier_metadata_dialog_init (DossierMetadataDialog *self)
+{
+  self->authors = g_ptr_array_new_with_free_func (author_rows_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dossier_metadata_dialog_new (GtkWindow       *parent,
+                             DossierDocument *document)
+{
+  DossierMetadataDialog *self;
+  GListModel *authors;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (DOSSIER_TYPE_METADATA_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->document = g_object_ref (document);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), dossier_document_get_title (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), dossier_document_get_subtitle (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->publisher_row), dossier_document_get_publisher (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), dossier_document_get_published (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), dossier_document_get_source_url (document) ?: "");
+
+  authors = dossier_document_get_authors (document);
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      append_author (self, author);
+    }
+
+  validate (self);
+  return GTK_WIDGET (self);
+}

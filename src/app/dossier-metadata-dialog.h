@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/dossier-document.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_METADATA_DIALOG (dossier_metadata_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (DossierMetadataDialog, dossier_metadata_dialog, DOSSIER, METADATA_DIALOG, AdwWindow)
+
+GtkWidget       *dossier_metadata_dialog_new           (GtkWindow             *parent,
+                                                        DossierDocument       *document);
+GtkEditable     *dossier_metadata_dialog_get_field     (DossierMetadataDialog *self,
+                                                        const char            *name);
+void             dossier_metadata_dialog_add_author    (DossierMetadataDialog *self,
+                                                        const char            *name,
+                                                        const char            *affiliation);
+gboolean         dossier_metadata_dialog_save          (DossierMetadataDialog *self);
+DossierDocument *dossier_document_copy_metadata        (DossierDocument       *document);
+
+G_END_DECLS

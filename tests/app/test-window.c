@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "dossier-application.h"
+#include "dossier-metadata-dialog.h"
+#include "dossier-reader-page.h"
+#include "dossier-window.h"
+#include "widgets/dossier-reader-view.h"
+
+/*
+ * Drives the real window in-process: import a fixture, find it in the
+ * library, read it, open a footnote, find text, edit its details, and keep a
+ * highlight across closing and reopening the window. Runs under Xvfb with a
+ * memory GSettings backend and a temporary XDG_DATA_HOME (set in main()).
+ */
+
+#define FIXTURE_TITLE "Harbour Lights and Coastal Trade"
+
+static DossierApplication *app;
+static DossierWindow *window;
+static char *data_home;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for_imports (void)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 0);
+  spin (50);
+}
+
+static DossierReaderView *
+current_view (void)
+{
+  return dossier_reader_page_get_view (dossier_window_get_reader_page (window));
+}
+
+static DossierWindow *
+create_window (void)
+{
+  DossierWindow *win = dossier_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1024, 700);
+  gtk_window_present (GTK_WINDOW (win));
+  spin (100);
+  return win;
+}
+
+static void
+test_empty_state (void)
+{
+  GtkStack *stack;
+
+  window = create_window ();
+  g_assert_nonnull (dossier_window_get_library (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dossier");
+
+  stack = dossier_window_get_content_stack (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)) == FALSE);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "harbour-lights.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSelectionModel *selection = dossier_window_get_selection (window);
+  g_autoptr(DossierDocument) listed = NULL;
+  DossierDocument *open;
+
+  dossier_window_import_files (window, &file, 1);
+  wait_for_imports ();
+
+  /* The sidebar lists it… */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  listed = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_assert_cmpstr (dossier_document_get_title (listed), ==, FIXTURE_TITLE);
+
+  /* …and a single import opens in the reader. */
+  open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+  g_assert_nonnull (open);
+  g_assert_cmpstr (dossier_document_get_title (open), ==, FIXTURE_TITLE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, FIXTURE_TITLE " — Dossier");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "reader");
+
+  /* Importing it again is refused as a duplicate, without a second copy. */
+  dossier_window_import_files (window, &file, 1);
+  wait_for_imports ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+}
+
+static void
+test_reader (void)
+{
+  DossierReaderView *view = current_view ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (view));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (text, FIXTURE_TITLE "\n"));
+  g_assert_nonnull (strstr (text, "How Small Ports Keep Regional Commerce Afloat"));
+  g_assert_nonnull (strstr (text, "Ingrid Halvorsen"));
+  g_assert_nonnull (strstr (text, "Notes"));
+  g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 3);
+}
+
+static void
+test_footnote (void)
+{
+  DossierReaderView *view = current_view ();
+  GtkWidget *marker = dossier_reader_view_get_footnote_marker (view, 1);
+  GtkPopover *popover;
+  GtkLabel *label;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (marker));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (marker)), ==, "2");
+
+  g_assert_true (gtk_widget_get_mapped (marker));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (marker));
+  spin (100);
+
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (marker));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  label = g_object_get_data (G_OBJECT (popover), "dossier-footnote-label");
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Deferred Maintenance Survey"));
+  /* The note's address is a link. */
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "<a href=\"https://example.org/hea/maintenance\">"));
+
+  gtk_popover_popdown (popover);
+  spin (50);
+}
+
+static void
+test_find (void)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (window);
+  DossierReaderView *view = current_view ();
+  GtkWidget *entry = dossier_reader_page_get_find_entry (page);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.find", NULL);
+  spin (50);
+  g_assert_true (gtk_widget_get_mapped (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "CORMORANT");
+  /* GtkSearchEntry waits a moment before it reports a change. */
+  spin (400);
+  g_assert_cmpuint (dossier_reader_view_get_match_count (view), ==, 3);
+  g_assert_cmpuint (dossier_reader_view_get_current_match (view), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (dossier_reader_page_get_match_label (page)), ==, "1 of 3");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.find-next", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_current_match (view), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.find-previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.find-previous", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_current_match (view), ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words here");
+  spin (400);
+  g_assert_cmpuint (dossier_reader_view_get_match_count (view), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (dossier_reader_page_get_match_label (page)), ==, "No matches");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.close-find", NULL);
+  spin (50);
+}
+
+static void
+test_library_search (void)
+{
+  GtkWidget *entry = dossier_window_get_search_entry (window);
+  GListModel *shown = G_LIST_MODEL (dossier_window_get_selection (window));
+
+  /* A word from the text (full-text search), then a partial title. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "breakwaters");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "harb");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
+static void
+test_metadata (void)
+{
+  DossierMetadataDialog *dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  DossierDocument *open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+  g_autoptr(DossierDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  spin (50);
+
+  /* An invalid date cannot be saved. */
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "April 2025");
+  g_assert_false (dossier_metadata_dialog_save (dialog));
+
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "2025-04-04");
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Harbour Lights, Revised");
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "publisher"), "Northern Maritime Institute");
+  dossier_metadata_dialog_add_author (dialog, "Tomas Lindqvist", "Coastal Freight Council");
+  g_assert_true (dossier_metadata_dialog_save (dialog));
+  spin (100);
+  g_assert_null (dialog);
+
+  stored = dossier_library_load (dossier_window_get_library (window), dossier_document_get_id (open), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (stored), ==, "Harbour Lights, Revised");
+  g_assert_cmpstr (dossier_document_get_publisher (stored), ==, "Northern Maritime Institute");
+  g_assert_cmpstr (dossier_document_get_published (stored), ==, "2025-04-04");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (stored)), ==, 2);
+
+  /* The open reader and the window title follow. */
+  g_assert_cmpstr (dossier_document_get_title (open), ==, "Harbour Lights, Revised");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
+}
+
+static void
+test_highlight_survives_reopen (void)
+{
+  DossierReaderView *view = current_view ();
+  DossierDocument *open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+  g_autofree char *id = g_strdup (dossier_document_get_id (open));
+  g_autofree char *selected = NULL;
+  g_autoptr(GListModel) stored = NULL;
+  guint first_paragraph, first_offset, last_paragraph, last_offset;
+
+  /* "cormorant colony" in paragraph 1, past the first marker's paragraph. */
+  g_assert_true (dossier_reader_view_select_range (view, 1, 70, 86));
+  selected = dossier_reader_view_dup_selected_text (view);
+  g_assert_cmpstr (selected, ==, "cormorant colony");
+  g_assert_true (dossier_reader_view_get_selection_range (view, &first_paragraph, &first_offset,
+                                                          &last_paragraph, &last_offset));
+  g_assert_cmpuint (first_paragraph, ==, 1);
+  g_assert_cmpuint (first_offset, ==, 70);
+  g_assert_cmpuint (last_offset, ==, 86);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.highlight", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 1);
+
+  /* A selection across a footnote marker maps to document offsets. */
+  g_assert_true (dossier_reader_view_select_range (view, 3, 77, 90));
+  g_free (selected);
+  selected = dossier_reader_view_dup_selected_text (view);
+  g_assert_cmpstr (selected, ==, "2023. Most of");
+  g_assert_true (dossier_reader_view_get_selection_range (view, &first_paragraph, &first_offset,
+                                                          &last_paragraph, &last_offset));
+  g_assert_cmpuint (first_paragraph, ==, 3);
+  g_assert_cmpuint (first_offset, ==, 77);
+  g_assert_cmpuint (last_offset, ==, 90);
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.highlight", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 2);
+
+  stored = dossier_library_list_highlights (dossier_window_get_library (window), id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 2);
+
+  /* Close the window, open a new one on the same library. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  window = create_window ();
+  g_assert_true (dossier_window_open_document (window, id));
+  spin (100);
+  view = current_view ();
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 2);
+}
+
+static void
+test_delete (void)
+{
+  GListModel *shown = G_LIST_MODEL (dossier_window_get_selection (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_null (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dossier");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  window = NULL;
+}
+
+/* The reader view on its own, with a document built in code. */
+static void
+test_view_standalone (void)
+{
+  GtkWidget *toplevel = gtk_window_new ();
+  DossierReaderView *view = DOSSIER_READER_VIEW (dossier_reader_view_new ());
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("세계 평화를 위한 <b>대화</b> & 협력.");
+  g_autoptr(DossierFootnote) note = dossier_footnote_new (1, "참고 <자료>, https://example.org/a?b=1&c=2.");
+  g_autofree char *citation = NULL;
+
+  dossier_document_set_title (document, "한반도 <평화> & 대화");
+  dossier_paragraph_add_ref (paragraph, 1, 5);
+  dossier_document_add_paragraph (document, paragraph);
+  dossier_document_add_footnote (document, note);
+
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
+  dossier_reader_view_set_document (view, document);
+  gtk_window_set_default_size (GTK_WINDOW (toplevel), 600, 400);
+  gtk_window_present (GTK_WINDOW (toplevel));
+  spin (300);
+
+  g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 1);
+  /* Markup characters in document text are shown as text. */
+  g_assert_cmpuint (dossier_reader_view_find (view, "<b>대화</b>"), ==, 1);
+  g_assert_cmpuint (dossier_reader_view_find (view, "평화"), ==, 2);
+
+  g_assert_true (gtk_widget_get_mapped (dossier_reader_view_get_footnote_marker (view, 0)));
+
+  dossier_reader_view_set_zoom (view, 1.5);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (view), 1.5, 0.001);
+  dossier_reader_view_set_zoom (view, 10.0);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (view), DOSSIER_READER_VIEW_MAX_ZOOM, 0.001);
+
+  citation = dossier_format_citation (document);
+  g_assert_cmpstr (citation, ==, "“한반도 <평화> & 대화.”");
+
+  gtk_window_destroy (GTK_WINDOW (toplevel));
+  spin (50);
+  g_assert_finalize_object (view);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Before GLib caches the user directories. */
+  data_home = g_dir_make_tmp ("dossier-test-app-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = dossier_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/dossier/app/view-standalone", test_view_standalone);
+  g_test_add_func ("/dossier/app/empty-state", test_empty_state);
+  g_test_add_func ("/dossier/app/import", test_import);
+  g_test_add_func ("/dossier/app/reader", test_reader);
+  g_test_add_func ("/dossier/app/footnote", test_footnote);
+  g_test_add_func ("/dossier/app/find", test_find);
+  g_test_add_func ("/dossier/app/library-search", test_library_search);
+  g_test_add_func ("/dossier/app/metadata", test_metadata);
+  g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
+  g_test_add_func ("/dossier/app/delete", test_delete);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
