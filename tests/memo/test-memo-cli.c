@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "memo/dossier-memo-json.h"
+#include "store/dossier-library.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static char *tmpdir;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autofree char *data_home = g_build_filename (tmpdir, "data-home", NULL);
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer)g_getenv ("DOSSIER_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  /* Keep the user's own library out of the test. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+
+  return lines;
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static char *
+fixture_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "memo", "data", "briefing.dossier-memo", NULL);
+}
+
+static void
+test_new (void)
+{
+  const char *templates[] = { "information", "decision", "policy-brief" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.dossier-memo", templates[i]);
+      g_autofree char *path = tmp_path (name);
+      g_autofree char *option = g_strdup_printf ("--template=%s", templates[i]);
+      g_autofree char *contents = NULL;
+      g_autoptr(DossierMemo) memo = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Run) run = { 0 };
+      g_auto(Run) again = { 0 };
+      g_auto(Run) check = { 0 };
+
+      run_cli (&run, "memo", "new", option, "-o", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      memo = dossier_memo_from_json (contents, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dossier_memo_kind_to_string (dossier_memo_get_kind (memo)), ==, templates[i]);
+
+      /* A fresh template passes the check, even --strict. */
+      run_cli (&check, "memo", "check", "--strict", path, NULL);
+      g_assert_cmpint (check.status, ==, 0);
+      g_assert_nonnull (strstr (check.out, ": OK"));
+
+      /* An existing memo is never overwritten by accident. */
+      run_cli (&again, "memo", "new", option, "-o", path, NULL);
+      g_assert_cmpint (again.status, ==, 1);
+      g_assert_cmpuint (count_lines (again.err), ==, 1);
+      g_assert_nonnull (strstr (again.err, "--force"));
+
+      g_unlink (path);
+    }
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) bad_template = { 0 };
+  g_auto(Run) no_command = { 0 };
+  g_auto(Run) two_memos = { 0 };
+
+  run_cli (&bad_template, "memo", "new", "--template=sonnet", NULL);
+  g_assert_cmpint (bad_template.status, ==, 2);
+  run_cli (&no_command, "memo", NULL);
+  g_assert_cmpint (no_command.status, ==, 2);
+  run_cli (&two_memos, "memo", "check", "a", "b", NULL);
+  g_assert_cmpint (two_memos.status, ==, 2);
+}
+
+static void
+test_show (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "memo", "show", fixture, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "UNCLASSIFIED\n\nACTION MEMO FOR The Deputy Secretary\n"));
+  g_assert_nonnull (strstr (run.out, "DATE: May 2, 2024\n"));
+  g_assert_nonnull (strstr (run.out, "fragile.[1]"));
+  g_assert_nonnull (strstr (run.out, "\n7. Choi Min-jun, “Remarks at the Jeju Peace Forum,” Ministry of Unification, March 5, 2024, quoted in"));
+}
+
+static void
+test_invalid (void)
+{
+  g_autofree char *path = tmp_path ("broken.dossier-memo");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  g_file_set_contents (path, "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"to\":1}}", -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&run, "memo", "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "header.to: expected a string"));
+
+  run_cli (&missing, "memo", "check", "--library", path, path, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_unlink (path);
+}
+
+static char *
+make_library (void)
+{
+  const char *texts[] = {
+    "Interim steps remain possible, but only if both sides accept that they are fragile.",
+    "Seoul has been clear. “A freeze is not a reward; it is a floor,” the minister said.",
+  };
+  char *path = tmp_path ("library.db");
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  library = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+
+  dossier_document_set_title (document, "Quiet Diplomacy on the Peninsula");
+  dossier_document_set_source_url (document, "https://meridian.example.org/quiet-diplomacy");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (texts[i]);
+      dossier_document_add_paragraph (document, paragraph);
+    }
+  id = dossier_library_add (library, document, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_check (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *library = make_library ();
+  g_autofree char *edited = tmp_path ("edited.dossier-memo");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) clean = { 0 };
+  g_auto(Run) unverified = { 0 };
+  g_auto(Run) strict = { 0 };
+  g_auto(Run) mismatch = { 0 };
+
+  run_cli (&clean, "memo", "check", "--library", library, fixture, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_true (g_str_has_suffix (clean.out, ": OK: 5 citations resolve, are used and match their sources\n"));
+
+  /* Without a library the quotes are unverified: warnings, which fail only --strict. */
+  run_cli (&unverified, "memo", "check", fixture, NULL);
+  g_assert_cmpint (unverified.status, ==, 0);
+  g_assert_nonnull (strstr (unverified.out, ": warning: unverified: "));
+  g_assert_nonnull (strstr (unverified.out, ": 0 errors, 2 warnings\n"));
+  run_cli (&strict, "memo", "check", "--strict", fixture, NULL);
+  g_assert_cmpint (strict.status, ==, 1);
+
+  /* A quote edited so it no longer matches its source. */
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, &error));
+  changed = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (changed, "that they are fragile.", "that they are permanent.", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (changed, "Seoul prefers a freeze first.[^kim]", "Seoul prefers a freeze first.[^kimm]", 1), ==, 1);
+  g_file_set_contents (edited, changed->str, changed->len, &error);
+  g_assert_no_error (error);
+
+  run_cli (&mismatch, "memo", "check", "--library", library, edited, NULL);
+  g_test_message ("%s", mismatch.out);
+  g_assert_cmpint (mismatch.status, ==, 1);
+  g_assert_nonnull (strstr (mismatch.out, ": error: quote-mismatch: the quote of citation “whitcombe” is not in “Quiet Diplomacy on the Peninsula”\n"
+                                          "    closest passage (93% of the words): “Interim steps remain possible, but only if both sides accept that they are fragile.”\n"));
+  g_assert_nonnull (strstr (mismatch.out, ": error: dangling-marker: “[^kimm]” in section 1"));
+  g_assert_nonnull (strstr (mismatch.out, ": 2 errors, 0 warnings\n"));
+
+  g_unlink (edited);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmpdir = g_dir_make_tmp ("dossier-memo-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/dossier/memo/cli/new", test_new);
+  g_test_add_func ("/dossier/memo/cli/usage", test_usage);
+  g_test_add_func ("/dossier/memo/cli/show", test_show);
+  g_test_add_func ("/dossier/memo/cli/invalid", test_invalid);
+  g_test_add_func ("/dossier/memo/cli/check", test_check);
+
+  status = g_test_run ();
+
+  {
+    /* The library leaves its -wal/-shm files; remove whatever is left. */
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = tmp_path (name);
+        g_unlink (path);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+
+  return status;
+}
