@@ -349,6 +349,12 @@ shape_build (DossierPageLayout        *self,
               attr->start_index = start;
               attr->end_index = end;
               pango_attr_list_insert (attrs, attr);
+              /* A note number never starts a line: no break between it
+               * and the character before. */
+              attr = pango_attr_allow_breaks_new (FALSE);
+              attr->start_index = start > offset ? g_utf8_prev_char (text->str + start) - text->str : start;
+              attr->end_index = end;
+              pango_attr_list_insert (attrs, attr);
               g_array_append_val (shape->notes, runs[i].note);
             }
           if (runs[i].uri != NULL || runs[i].note > 0)
@@ -637,7 +643,7 @@ build_flows (DossierPageLayout *self)
               g_string_append_printf (line, "%s%s ____________", c > 0 ? "\t" : "", choices[c]);
             suffix = g_string_free (line, FALSE);
             params.suffix = suffix;
-            params.tab = self->text_width / 2;
+            params.tab = 180.0;
             params.justify = FALSE;
             flow->x = QUOTE_INDENT;
             params.width -= QUOTE_INDENT;
