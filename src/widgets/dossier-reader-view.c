@@ -25,6 +25,15 @@
  */
 
 #define MEASURE_CHARS 68
+#define WORD_JOINER "\xe2\x81\xa0"  /* U+2060 */
+
+/* Markers take buffer positions (a word joiner and the anchor) that are not
+ * part of the document's text. */
+static gboolean
+is_marker_position (const GtkTextIter *iter)
+{
+  return gtk_text_iter_get_child_anchor (iter) != NULL || gtk_text_iter_get_char (iter) == 0x2060;
+}
 #define MAX_FIND_MATCHES 10000
 
 /* Boxes drawn behind the text: the key points, author cards, and a rule
@@ -342,6 +351,7 @@ update_layout_idle (gpointer data)
   set_margin_prop (self->buffer, "note", "left-margin", margin + (int) (char_width * 3));
   set_margin_prop (self->buffer, "note", "indent", - (int) (char_width * 3));
 
+
   set_margin_prop (self->buffer, "body", "pixels-below-lines", (int) (line_height * 0.8));
   set_margin_prop (self->buffer, "heading", "pixels-above-lines", (int) (line_height * 1.2));
   set_margin_prop (self->buffer, "heading", "pixels-below-lines", (int) (line_height * 0.5));
@@ -568,7 +578,9 @@ create_footnote_popover (DossierReaderView *self,
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (body), 48);
   gtk_label_set_width_chars (GTK_LABEL (body), 24);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  /* Not selectable: a selectable label would select all of itself when
+   * the popover gives it focus. Its links still take the focus. */
+  gtk_label_set_selectable (GTK_LABEL (body), FALSE);
   gtk_widget_add_css_class (body, "footnote-text");
 
   if (footnote != NULL)
@@ -609,12 +621,17 @@ insert_marker (DossierReaderView *self,
                GtkTextIter       *iter,
                guint              number)
 {
-  GtkTextChildAnchor *anchor = gtk_text_buffer_create_child_anchor (self->buffer, iter);
+  GtkTextChildAnchor *anchor;
+
+  /* A word joiner keeps the marker on the line of the word it follows. */
+  gtk_text_buffer_insert (self->buffer, iter, WORD_JOINER, -1);
+  anchor = gtk_text_buffer_create_child_anchor (self->buffer, iter);
   GtkWidget *button = gtk_menu_button_new ();
   g_autofree char *label = g_strdup_printf ("%u", number);
   g_autofree char *accessible = g_strdup_printf (_("Footnote %u"), number);
 
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  /* A label child rather than set_label(): no dropdown arrow. */
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new (label));
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_add_css_class (button, "footnote-marker");
   gtk_widget_set_tooltip_text (button, accessible);
@@ -833,7 +850,7 @@ insert_notes (DossierReaderView *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierFootnote) note = g_list_model_get_item (notes, i);
-      g_autofree char *number = g_strdup_printf ("%u.\t", dossier_footnote_get_number (note));
+      g_autofree char *number = g_strdup_printf ("%u.  ", dossier_footnote_get_number (note));
       int start = gtk_text_iter_get_offset (iter);
       GtkTextIter mark_iter;
       g_autofree char *mark_name = g_strdup_printf ("note-%u", dossier_footnote_get_number (note));
@@ -1044,7 +1061,7 @@ iter_at_paragraph_offset (DossierReaderView *self,
   /* Markers take one buffer position each but are not part of the text. */
   while ((guint) gtk_text_iter_get_offset (iter) < range->end)
     {
-      gboolean is_anchor = gtk_text_iter_get_child_anchor (iter) != NULL;
+      gboolean is_anchor = is_marker_position (iter);
 
       if (!is_anchor && counted == offset)
         break;
@@ -1095,7 +1112,7 @@ text_offset_in_paragraph (DossierReaderView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, range->start);
   while ((guint) gtk_text_iter_get_offset (&iter) < buffer_offset)
     {
-      if (gtk_text_iter_get_child_anchor (&iter) == NULL)
+      if (!is_marker_position (&iter))
         counted++;
       gtk_text_iter_forward_char (&iter);
     }
@@ -1418,8 +1435,20 @@ dossier_reader_view_dup_selected_text (DossierReaderView *self)
   if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     return NULL;
 
-  /* get_text() leaves out the anchored footnote markers. */
+  /* get_text() leaves out the anchored footnote markers; drop their word
+   * joiners too. */
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+  {
+    char *out = text;
+    for (const char *p = text; *p != '\0';)
+      {
+        if (g_str_has_prefix (p, WORD_JOINER))
+          p += strlen (WORD_JOINER);
+        else
+          *out++ = *p++;
+      }
+    *out = '\0';
+  }
   g_strstrip (text);
   if (*text == '\0')
     return NULL;

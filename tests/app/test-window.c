@@ -137,7 +137,7 @@ test_footnote (void)
   GtkLabel *label;
 
   g_assert_true (GTK_IS_MENU_BUTTON (marker));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (marker)), ==, "2");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (marker)))), ==, "2");
 
   g_assert_true (gtk_widget_get_mapped (marker));
   gtk_menu_button_popup (GTK_MENU_BUTTON (marker));
