@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 MESON_OPTS ?= --werror -Dprofile=development
 XVFB        = xvfb-run -a -s '-screen 0 1400x900x24'
 
-.PHONY: all deps build run check test test-asan clean
+.PHONY: all deps build run check test test-asan clean fuzz
 
 all: build
 
@@ -42,6 +42,27 @@ check:
 	python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(BUILD)/meson-logs/testlog-gui.json \
 	  $(ASAN_BUILD)/meson-logs/testlog-asan.json || status=1; \
 	exit $$status
+
+# libFuzzer on the HTML and text importers (clang; not part of check).
+# Runs FUZZ_SECONDS per target; new inputs go to $(FUZZ_BUILD)/corpus-*,
+# see tests/fuzz/README.md for merging the interesting ones into the repository.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_ENV      = ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp
+FUZZ_FLAGS    = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+                -artifact_prefix=$(FUZZ_BUILD)/artifacts/
+
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILD) -Dprofile=development -Dbuildtype=debugoptimized \
+	  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+
+fuzz: $(FUZZ_BUILD)/build.ninja
+	meson compile -C $(FUZZ_BUILD) fuzz-html fuzz-text
+	mkdir -p $(FUZZ_BUILD)/artifacts $(FUZZ_BUILD)/corpus-html $(FUZZ_BUILD)/corpus-text
+	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-html $(FUZZ_FLAGS) -dict=tests/fuzz/html.dict \
+	  $(FUZZ_BUILD)/corpus-html tests/fuzz/corpus/html
+	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-text $(FUZZ_FLAGS) \
+	  $(FUZZ_BUILD)/corpus-text tests/fuzz/corpus/text
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1051,13 +1051,11 @@ read_json_ld (Importer *self)
     {
       xmlNode *script = nodeset_item (result, i);
       g_autofree char *type = get_attr (script, "type");
+      g_autofree char *lower = type ? g_ascii_strdown (type, -1) : NULL;
       xmlChar *content;
 
-      if (type == NULL || strstr (g_ascii_strdown (type, -1), "ld+json") == NULL)
-        {
-          g_free (g_steal_pointer (&type));
-          continue;
-        }
+      if (lower == NULL || strstr (lower, "ld+json") == NULL)
+        continue;
 
       content = xmlNodeGetContent (script);
       if (content != NULL)
@@ -3566,7 +3564,7 @@ dossier_html_importer_import (const char  *data,
                               const char  *name_hint,
                               GError     **error)
 {
-  g_auto(Importer) self;
+  g_auto(Importer) self = { 0 };
   g_autofree char *text = NULL;
   DossierDocument *document;
   MeasureState measure;
