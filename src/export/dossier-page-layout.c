@@ -72,6 +72,17 @@ typedef struct {
   GArray *notes;        /* guint: note numbers referenced, in text order */
   GArray *links;        /* LinkSpan */
   guint generation;
+
+  /* Until shaped (shape_realize), what to shape: */
+  char *text;
+  PangoAttrList *attrs;
+  PangoFontDescription *font;
+  double width;
+  PangoAlignment alignment;
+  gboolean justify;
+  double indent;
+  double tab;
+  double spacing;
 } Shape;
 
 typedef struct {
@@ -129,6 +140,7 @@ struct _DossierPageLayout
   DossierLayoutDocument *document;
 
   PangoContext *context;
+  GPtrArray *unrealized;    /* Shape, waiting for shape_realize() */
   PangoFontDescription *serif;
   PangoFontDescription *sans;
   GHashTable *cache;        /* key → Shape */
@@ -183,6 +195,9 @@ shape_free (gpointer data)
   g_free (shape->note_start);
   g_array_unref (shape->notes);
   g_array_unref (shape->links);
+  g_free (shape->text);
+  g_clear_pointer (&shape->attrs, pango_attr_list_unref);
+  g_clear_pointer (&shape->font, pango_font_description_free);
   g_free (shape);
 }
 
@@ -287,6 +302,8 @@ make_key (const ShapeParams        *params,
   return g_string_free (key, FALSE);
 }
 
+/* Prepares a shape: its text, attributes and settings, but no Pango
+ * layout yet; shape_realize() shapes it, possibly on another thread. */
 static Shape *
 shape_build (DossierPageLayout        *self,
              const ShapeParams        *params,
@@ -297,33 +314,19 @@ shape_build (DossierPageLayout        *self,
   PangoAttrList *attrs = pango_attr_list_new ();
   GString *text = g_string_new (params->prefix);
   guint offset = text->len;
-  PangoLayoutIter *iter;
-  guint i, line;
-
+  guint i;
 
   shape->key = key;
   shape->notes = g_array_new (FALSE, FALSE, sizeof (guint));
   shape->links = g_array_new (FALSE, TRUE, sizeof (LinkSpan));
   g_array_set_clear_func (shape->links, link_span_clear);
-  shape->layout = pango_layout_new (self->context);
-
-  pango_layout_set_font_description (shape->layout, params->font);
-  pango_layout_set_width (shape->layout, (int)(params->width * PANGO_SCALE));
-  pango_layout_set_wrap (shape->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (shape->layout, params->alignment);
-  pango_layout_set_justify (shape->layout, params->justify);
-  if (params->indent != 0)
-    pango_layout_set_indent (shape->layout, (int)(params->indent * PANGO_SCALE));
-  if (params->spacing > 0)
-    pango_layout_set_line_spacing (shape->layout, params->spacing);
-  if (params->tab > 0)
-    {
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                                (int)(params->tab * PANGO_SCALE));
-
-      pango_layout_set_tabs (shape->layout, tabs);
-      pango_tab_array_free (tabs);
-    }
+  shape->font = pango_font_description_copy (params->font);
+  shape->width = params->width;
+  shape->alignment = params->alignment;
+  shape->justify = params->justify;
+  shape->indent = params->indent;
+  shape->tab = params->tab;
+  shape->spacing = params->spacing;
 
   if (block != NULL)
     {
@@ -383,9 +386,46 @@ shape_build (DossierPageLayout        *self,
       add_style_attrs (attrs, params->suffix_style, start, text->len);
     }
 
-  pango_layout_set_text (shape->layout, text->str, text->len);
-  pango_layout_set_attributes (shape->layout, attrs);
-  pango_attr_list_unref (attrs);
+  shape->text = g_string_free (text, FALSE);
+  shape->attrs = attrs;
+  g_ptr_array_add (self->unrealized, shape);
+  return shape;
+}
+
+/* Shapes with @context, which no other thread may use meanwhile. */
+static void
+shape_realize (Shape        *shape,
+               PangoContext *context)
+{
+  PangoLayoutIter *iter;
+  guint i, line;
+
+  if (shape->layout != NULL)
+    return;
+
+  shape->layout = pango_layout_new (context);
+  pango_layout_set_font_description (shape->layout, shape->font);
+  pango_layout_set_width (shape->layout, (int)(shape->width * PANGO_SCALE));
+  pango_layout_set_wrap (shape->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (shape->layout, shape->alignment);
+  pango_layout_set_justify (shape->layout, shape->justify);
+  if (shape->indent != 0)
+    pango_layout_set_indent (shape->layout, (int)(shape->indent * PANGO_SCALE));
+  if (shape->spacing > 0)
+    pango_layout_set_line_spacing (shape->layout, shape->spacing);
+  if (shape->tab > 0)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                (int)(shape->tab * PANGO_SCALE));
+
+      pango_layout_set_tabs (shape->layout, tabs);
+      pango_tab_array_free (tabs);
+    }
+  pango_layout_set_text (shape->layout, shape->text, -1);
+  pango_layout_set_attributes (shape->layout, shape->attrs);
+  g_clear_pointer (&shape->text, g_free);
+  g_clear_pointer (&shape->attrs, pango_attr_list_unref);
+  g_clear_pointer (&shape->font, pango_font_description_free);
 
   shape->n_lines = MAX (pango_layout_get_line_count (shape->layout), 1);
   shape->top = g_new0 (double, shape->n_lines + 1);
@@ -430,8 +470,6 @@ shape_build (DossierPageLayout        *self,
   for (line = 1; line <= shape->n_lines; line++)
     shape->note_start[line] += shape->note_start[line - 1];
 
-  g_string_free (text, TRUE);
-  return shape;
 }
 
 static Shape *
@@ -465,6 +503,37 @@ shape_for_text (DossierPageLayout    *self,
   ShapeParams params = { font, width, alignment, FALSE, 0, 0, 0, NULL, text, style };
 
   return shape_get (self, &params, NULL);
+}
+
+static PangoContext *
+create_context (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options;
+
+  /* Unhinted metrics at 72 dpi: a point is a unit, and the PDF, the
+   * printout and a zoomed preview break lines in the same places. */
+  pango_cairo_context_set_resolution (context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("en"));
+  return context;
+}
+
+/* Shapes every prepared shape. Preparing and shaping are apart so that
+ * shaping, most of a layout's cost, could move to worker threads (each
+ * would need a font map of its own). Tried: on two cores the cold font
+ * caches of a second font map ate the gain, so it is one thread for now. */
+static void
+realize_pending (DossierPageLayout *self)
+{
+  for (guint i = 0; i < self->unrealized->len; i++)
+    shape_realize (g_ptr_array_index (self->unrealized, i), self->context);
+  g_ptr_array_set_size (self->unrealized, 0);
 }
 
 /* Building the flow --------------------------------------------------- */
@@ -517,7 +586,7 @@ build_header (DossierPageLayout *self)
   g_autoptr(PangoFontDescription) title_font = font_with (self->sans, 14, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   guint n_fields = dossier_layout_document_get_n_header_fields (doc);
   const char *heading_line = dossier_layout_document_get_heading_line (doc);
-  double label_width = 0, y = 0;
+  double label_width = 0;
   PangoRectangle logical;
 
   g_ptr_array_set_size (self->header, 0);
@@ -528,7 +597,6 @@ build_header (DossierPageLayout *self)
                                      heading_line, DOSSIER_LAYOUT_STYLE_NONE);
 
       g_ptr_array_add (self->header, shape);
-      y += shape->top[shape->n_lines] + 10.0;
     }
 
   /* Labels in a column as wide as the widest, but never more than a
@@ -541,6 +609,7 @@ build_header (DossierPageLayout *self)
       dossier_layout_document_get_header_field (doc, i, &label, NULL);
       shape = shape_for_text (self, label_font, self->text_width / 3, PANGO_ALIGN_LEFT,
                               label, DOSSIER_LAYOUT_STYLE_NONE);
+      realize_pending (self);
       pango_layout_get_extents (shape->layout, NULL, &logical);
       label_width = MAX (label_width, (double)logical.width / PANGO_SCALE);
     }
@@ -558,10 +627,38 @@ build_header (DossierPageLayout *self)
                                     PANGO_ALIGN_LEFT, value, DOSSIER_LAYOUT_STYLE_NONE);
       g_ptr_array_add (self->header, label_shape);
       g_ptr_array_add (self->header, value_shape);
-      y += MAX (label_shape->top[label_shape->n_lines], value_shape->top[value_shape->n_lines]) + 8.0;
+    }
+}
+
+/* The header's height, once its shapes are shaped. */
+static void
+measure_header (DossierPageLayout *self)
+{
+  double y = 0;
+  guint i = 0;
+
+  if (self->header->len == 0)
+    {
+      self->header_height = 0;
+      return;
     }
 
-  self->header_height = (n_fields > 0 || heading_line != NULL) ? y + 4.0 + HEADER_GAP : 0;
+  if (self->has_heading_line)
+    {
+      Shape *shape = g_ptr_array_index (self->header, 0);
+
+      y += shape->top[shape->n_lines] + 10.0;
+      i = 1;
+    }
+  for (; i + 1 < self->header->len; i += 2)
+    {
+      Shape *label = g_ptr_array_index (self->header, i);
+      Shape *value = g_ptr_array_index (self->header, i + 1);
+
+      y += MAX (label->top[label->n_lines], value->top[value->n_lines]) + 8.0;
+    }
+
+  self->header_height = y + 4.0 + HEADER_GAP;
 }
 
 static void
@@ -661,9 +758,6 @@ build_flows (DossierPageLayout *self)
         }
 
       flow->shape = shape_get (self, &params, block);
-      flow->splittable = (flow->kind != DOSSIER_LAYOUT_BLOCK_HEADING &&
-                          flow->kind != DOSSIER_LAYOUT_BLOCK_DECISION &&
-                          flow->shape->n_lines >= 4);
       flow->gap_before = gap_between (previous, flow);
       g_ptr_array_add (self->flows, flow);
       previous = flow;
@@ -1110,6 +1204,19 @@ relayout (DossierPageLayout *self)
                                      DOSSIER_LAYOUT_STYLE_NONE);
       build_header (self);
       build_flows (self);
+      realize_pending (self);
+      measure_header (self);
+
+      /* Two lines at least on each side of a break: only blocks of four
+       * lines or more can break. */
+      for (guint i = 0; i < self->flows->len; i++)
+        {
+          Flow *flow = g_ptr_array_index (self->flows, i);
+
+          flow->splittable = (flow->kind != DOSSIER_LAYOUT_BLOCK_HEADING &&
+                              flow->kind != DOSSIER_LAYOUT_BLOCK_DECISION &&
+                              flow->shape->n_lines >= 4);
+        }
       paginate (self);
     }
   else
@@ -1411,6 +1518,7 @@ dossier_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->serif, pango_font_description_free);
   g_clear_pointer (&self->sans, pango_font_description_free);
+  g_clear_pointer (&self->unrealized, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dossier_page_layout_parent_class)->finalize (object);
@@ -1486,8 +1594,6 @@ dossier_page_layout_class_init (DossierPageLayoutClass *klass)
 static void
 dossier_page_layout_init (DossierPageLayout *self)
 {
-  cairo_font_options_t *options;
-
   self->paper = DOSSIER_PAPER_A4;
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shape_free);
   self->header = g_ptr_array_new ();
@@ -1500,17 +1606,8 @@ dossier_page_layout_init (DossierPageLayout *self)
   g_array_set_clear_func (self->headings, heading_clear);
   self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
-  /* Unhinted metrics at 72 dpi: a point is a unit, and the PDF, the
-   * printout and a zoomed preview break lines in the same places. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("en"));
+  self->context = create_context (pango_cairo_font_map_get_default ());
+  self->unrealized = g_ptr_array_new ();
 
   self->serif = pango_font_description_from_string (SERIF_FAMILIES);
   self->sans = pango_font_description_from_string (SANS_FAMILIES);
