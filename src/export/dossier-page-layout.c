@@ -45,6 +45,7 @@
 #define HEADER_GAP    18.0  /* between the header block's rule and the body */
 #define MAX_PAGES     5000
 #define EPSILON       0.01
+#define LONG_NOTE_FIRST_LINES 3   /* lines of a long note on its reference's page, at least */
 
 /* Times-metric faces first, as State Department and Army memos ask for
  * Times New Roman; Noto and DejaVu where Liberation is missing (the GNOME
@@ -803,6 +804,17 @@ lines_height (const Shape *shape,
   return shape->top[end] - shape->top[first];
 }
 
+/* A note taller than a third of the page may be split: kept whole, it
+ * would push its reference overleaf and leave most of a page blank. It
+ * still starts on its reference's page. */
+static gboolean
+is_long_note (DossierPageLayout *self,
+              const Note        *note)
+{
+  return note->shape->n_lines > LONG_NOTE_FIRST_LINES + 2 &&
+         lines_height (note->shape, 0, note->shape->n_lines) > self->text_height / 3;
+}
+
 /* The height of the notes that lines [first, end) of @shape bring onto
  * the page and that are not there yet nor counted under @mark. */
 static double
@@ -810,7 +822,8 @@ notes_cost (DossierPageLayout *self,
             const Shape       *shape,
             guint              first,
             guint              end,
-            guint              mark)
+            guint              mark,
+            gboolean          *long_note)
 {
   double cost = 0;
 
@@ -821,7 +834,15 @@ notes_cost (DossierPageLayout *self,
       if (note == NULL || note->placed || note->mark == mark)
         continue;
       note->mark = mark;
-      cost += lines_height (note->shape, 0, note->shape->n_lines) + NOTE_GAP;
+      if (is_long_note (self, note))
+        {
+          /* It may start here with a few lines and go on overleaf. */
+          cost += lines_height (note->shape, 0, LONG_NOTE_FIRST_LINES) + NOTE_GAP;
+          if (long_note != NULL)
+            *long_note = TRUE;
+        }
+      else
+        cost += lines_height (note->shape, 0, note->shape->n_lines) + NOTE_GAP;
     }
 
   return cost;
@@ -853,10 +874,16 @@ count_fit (DossierPageLayout *self,
 
   for (guint j = first; j < shape->n_lines; j++)
     {
-      notes += notes_cost (self, shape, j, j + 1, mark);
+      gboolean long_note = FALSE;
+
+      notes += notes_cost (self, shape, j, j + 1, mark, &long_note);
       if (!state_fits (self, gap + lines_height (shape, first, j + 1), notes))
         break;
       k++;
+
+      /* A long note takes the rest of the page: its line ends the page. */
+      if (long_note)
+        break;
     }
 
   return k;
@@ -878,8 +905,8 @@ fits_with_next (DossierPageLayout *self,
 
   body = gap + lines_height (flow->shape, first, first + count) +
          next->gap_before + lines_height (next->shape, 0, next_count);
-  notes = notes_cost (self, flow->shape, first, first + count, mark) +
-          notes_cost (self, next->shape, 0, next_count, mark);
+  notes = notes_cost (self, flow->shape, first, first + count, mark, NULL) +
+          notes_cost (self, next->shape, 0, next_count, mark, NULL);
   return state_fits (self, body, notes);
 }
 
@@ -1005,12 +1032,13 @@ place_lines (DossierPageLayout *self,
         continue;
       note->placed = TRUE;
       note_index = note - &g_array_index (self->notes, Note, 0);
-      if (!split_notes)
+      if (!split_notes && !is_long_note (self, note) && self->pending->len == 0)
         place_note_lines (self, note_index, 0, note->shape->n_lines);
       else
         {
-          /* Only a note too long for any page gets here: start it on its
-           * reference's page and carry the rest over. */
+          /* A long note, or one too long for any page: start it on its
+           * reference's page and carry the rest over, and the notes after
+           * it with it. */
           guint end = self->pending->len > 0 ? 0 : place_note_part (self, note_index, 0);
 
           if (end < note->shape->n_lines)
