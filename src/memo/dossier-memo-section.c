@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "dossier-memo-inline.h"
+
 #include "model/dossier-util.h"
 #include "dossier-memo-section.h"
 
@@ -324,4 +326,225 @@ dossier_memo_section_dup_portion_mark (DossierMemoSection *self)
     }
 
   return dossier_memo_dup_leading_portion_mark (dossier_memo_block_get_text (first));
+}
+
+/* ---- Source text --------------------------------------------------------- */
+
+/*
+ * A section's blocks as one editable text, for a plain text editor: blocks
+ * are separated by a blank line; a bullet list is lines starting "- "; a
+ * quote is lines starting "> ", its attribution a last line "> — [^ID]";
+ * anything else is a paragraph (its line breaks kept).
+ */
+
+#define QUOTE_CITE_PREFIX "> \xe2\x80\x94 [^"
+
+static void
+append_prefixed_lines (GString    *out,
+                       const char *prefix,
+                       const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, prefix);
+      g_string_append (out, lines[i]);
+    }
+}
+
+/**
+ * dossier_memo_section_dup_source_text:
+ *
+ * Returns: (transfer full): the section's blocks as one text (see
+ *   dossier_memo_section_set_source_text())
+ */
+char *
+dossier_memo_section_dup_source_text (DossierMemoSection *self)
+{
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_SECTION (self), NULL);
+
+  out = g_string_new (NULL);
+  n = dossier_memo_section_get_n_blocks (self);
+  for (guint b = 0; b < n; b++)
+    {
+      DossierMemoBlock *block = dossier_memo_section_get_block (self, b);
+
+      if (b > 0)
+        g_string_append (out, "\n\n");
+
+      switch (dossier_memo_block_get_kind (block))
+        {
+        case DOSSIER_MEMO_BLOCK_PARAGRAPH:
+          g_string_append (out, dossier_memo_block_get_text (block));
+          break;
+        case DOSSIER_MEMO_BLOCK_BULLETS:
+          {
+            const char * const *items = dossier_memo_block_get_items (block);
+
+            for (guint i = 0; items[i] != NULL; i++)
+              {
+                if (i > 0)
+                  g_string_append_c (out, '\n');
+                append_prefixed_lines (out, "- ", items[i]);
+              }
+          }
+          break;
+        case DOSSIER_MEMO_BLOCK_QUOTE:
+          append_prefixed_lines (out, "> ", dossier_memo_block_get_text (block));
+          if (dossier_memo_block_get_cite (block) != NULL)
+            g_string_append_printf (out, "\n" QUOTE_CITE_PREFIX "%s]", dossier_memo_block_get_cite (block));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static DossierMemoBlock *
+parse_block (GPtrArray *lines)
+{
+  const char *first = g_ptr_array_index (lines, 0);
+  gboolean all_bullets = TRUE, all_quote = TRUE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      all_bullets = all_bullets && (g_str_has_prefix (line, "- ") || g_str_equal (line, "-"));
+      all_quote = all_quote && line[0] == '>';
+    }
+
+  if (all_bullets)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) items = NULL;
+
+      for (guint i = 0; i < lines->len; i++)
+        g_strv_builder_add (builder, (const char *)g_ptr_array_index (lines, i) + MIN (2, strlen (g_ptr_array_index (lines, i))));
+      items = g_strv_builder_end (builder);
+      return dossier_memo_block_new_bullets ((const char * const *)items);
+    }
+
+  if (all_quote)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *cite = NULL;
+      guint n = lines->len;
+      const char *last = g_ptr_array_index (lines, n - 1);
+
+      if (n > 1 && g_str_has_prefix (last, QUOTE_CITE_PREFIX) && g_str_has_suffix (last, "]"))
+        {
+          const char *id = last + strlen (QUOTE_CITE_PREFIX);
+          g_autofree char *candidate = g_strndup (id, strlen (id) - 1);
+
+          if (dossier_memo_is_valid_citation_id (candidate))
+            {
+              cite = g_steal_pointer (&candidate);
+              n--;
+            }
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *line = g_ptr_array_index (lines, i);
+
+          line++;
+          if (*line == ' ')
+            line++;
+          if (i > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+
+      return dossier_memo_block_new_quote (text->str, cite);
+    }
+
+  {
+    g_autoptr(GString) text = g_string_new (first);
+
+    for (guint i = 1; i < lines->len; i++)
+      {
+        g_string_append_c (text, '\n');
+        g_string_append (text, g_ptr_array_index (lines, i));
+      }
+    return dossier_memo_block_new_paragraph (text->str);
+  }
+}
+
+/**
+ * dossier_memo_section_set_source_text:
+ * @text: the section's blocks as one text: blocks separated by blank
+ *   lines; "- " starts a bullet, "> " a quote line, "> — [^ID]" a quote's
+ *   attribution
+ *
+ * Replaces the section's blocks with those of @text. Blocks that keep
+ * their kind and position are updated in place, so a change notifies
+ * only what changed (and views keep their rows).
+ */
+void
+dossier_memo_section_set_source_text (DossierMemoSection *self,
+                                      const char         *text)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_auto(GStrv) all_lines = NULL;
+  guint n_old;
+
+  g_return_if_fail (DOSSIER_IS_MEMO_SECTION (self));
+
+  all_lines = g_strsplit (text ? text : "", "\n", -1);
+  for (guint i = 0; ; i++)
+    {
+      const char *line = all_lines[i];
+      gboolean blank = line == NULL;
+
+      if (line != NULL)
+        {
+          g_autofree char *copy = g_strstrip (g_strdup (line));
+          blank = *copy == '\0';
+        }
+
+      if (blank)
+        {
+          if (lines->len > 0)
+            g_ptr_array_add (blocks, parse_block (lines));
+          g_ptr_array_set_size (lines, 0);
+        }
+      else
+        g_ptr_array_add (lines, (gpointer)line);
+
+      if (line == NULL)
+        break;
+    }
+
+  n_old = dossier_memo_section_get_n_blocks (self);
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      DossierMemoBlock *fresh = g_ptr_array_index (blocks, b);
+      DossierMemoBlock *old = b < n_old ? dossier_memo_section_get_block (self, b) : NULL;
+
+      if (old != NULL && dossier_memo_block_get_kind (old) == dossier_memo_block_get_kind (fresh))
+        {
+          g_object_freeze_notify (G_OBJECT (old));
+          dossier_memo_block_set_text (old, dossier_memo_block_get_text (fresh));
+          dossier_memo_block_set_items (old, dossier_memo_block_get_items (fresh));
+          dossier_memo_block_set_cite (old, dossier_memo_block_get_cite (fresh));
+          g_object_thaw_notify (G_OBJECT (old));
+        }
+      else if (old != NULL)
+        g_list_store_splice (self->blocks, b, 1, (gpointer *)&fresh, 1);
+      else
+        g_list_store_append (self->blocks, fresh);
+    }
+
+  if (n_old > blocks->len)
+    g_list_store_splice (self->blocks, blocks->len, n_old - blocks->len, NULL, 0);
 }

@@ -30,6 +30,9 @@ void                dossier_memo_section_move_block      (DossierMemoSection *se
                                                           guint               from,
                                                           guint               to);
 char               *dossier_memo_section_dup_portion_mark (DossierMemoSection *self);
+char               *dossier_memo_section_dup_source_text (DossierMemoSection *self);
+void                dossier_memo_section_set_source_text (DossierMemoSection *self,
+                                                          const char         *text);
 
 char               *dossier_memo_dup_leading_portion_mark (const char        *text);
 

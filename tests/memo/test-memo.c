@@ -450,6 +450,55 @@ test_render_text (void)
   g_assert_true (g_str_has_prefix (text, "UNCLASSIFIED\n"));
 }
 
+static void
+test_source_text (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  g_autofree char *before = dossier_memo_to_json (memo, NULL);
+  g_autofree char *after = NULL;
+  DossierMemoSection *background = dossier_memo_get_section (memo, 2);
+  DossierMemoBlock *bullets = dossier_memo_section_get_block (background, 0);
+  g_autofree char *source = dossier_memo_section_dup_source_text (background);
+  guint count = 0;
+
+  g_assert_cmpstr (source, ==,
+                   "- Talks stalled in 2019.[^report]\n"
+                   "- A freeze would cap the arsenal.[^kim] See also *the joint study*.[^study]\n"
+                   "\n"
+                   "> A freeze is not a reward; it is a floor.\n"
+                   "> — [^minister]");
+
+  /* Reading its own text back changes nothing. */
+  for (guint s = 0; s < dossier_memo_get_n_sections (memo); s++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, s);
+      g_autofree char *text = dossier_memo_section_dup_source_text (section);
+
+      dossier_memo_section_set_source_text (section, text);
+    }
+  after = dossier_memo_to_json (memo, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Edits update blocks in place where the kind stays. */
+  g_signal_connect (memo, "changed", G_CALLBACK (count_cb), &count);
+  dossier_memo_section_set_source_text (background,
+                                        "- Talks stalled.\n- Second.\n- Third.\n\n\n"
+                                        "A new paragraph\nover two lines.\n\n"
+                                        "> Unattributed.");
+  g_assert_true (dossier_memo_section_get_block (background, 0) == bullets);
+  g_assert_cmpuint (dossier_memo_block_get_n_items (bullets), ==, 3);
+  g_assert_cmpuint (dossier_memo_section_get_n_blocks (background), ==, 3);
+  g_assert_cmpint (dossier_memo_block_get_kind (dossier_memo_section_get_block (background, 1)), ==,
+                   DOSSIER_MEMO_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (dossier_memo_block_get_text (dossier_memo_section_get_block (background, 1)), ==,
+                   "A new paragraph\nover two lines.");
+  g_assert_null (dossier_memo_block_get_cite (dossier_memo_section_get_block (background, 2)));
+  g_assert_cmpuint (count, >, 0);
+
+  dossier_memo_section_set_source_text (background, "");
+  g_assert_cmpuint (dossier_memo_section_get_n_blocks (background), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/json/errors", test_json_errors);
   g_test_add_func ("/dossier/memo/changed", test_memo_changed);
   g_test_add_func ("/dossier/memo/render-text", test_render_text);
+  g_test_add_func ("/dossier/memo/source-text", test_source_text);
 
   return g_test_run ();
 }
