@@ -935,6 +935,54 @@ apply_highlight (DossierReaderView *self,
                  const Highlight   *highlight,
                  const char        *tag_name);
 
+static gboolean
+is_hangul (gunichar c)
+{
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+
+/* Korean is set with breaks between words only (CSS "word-break:
+ * keep-all"); by default Pango may break between any two syllables. */
+static void
+keep_hangul_words (DossierReaderView *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  int offset = 0, run_start = -1;
+  gboolean run_has_hangul = FALSE;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  /* get_slice() keeps one character per anchor, so offsets line up. */
+  text = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+
+  for (const char *p = text;; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word = c != 0 && !g_unichar_isspace (c) && c != 0xFFFC;
+
+      if (word && run_start < 0)
+        {
+          run_start = offset;
+          run_has_hangul = FALSE;
+        }
+      if (word && is_hangul (c))
+        run_has_hangul = TRUE;
+      if (!word && run_start >= 0)
+        {
+          if (run_has_hangul && offset - run_start > 1)
+            {
+              GtkTextIter s, e;
+              gtk_text_buffer_get_iter_at_offset (self->buffer, &s, run_start);
+              gtk_text_buffer_get_iter_at_offset (self->buffer, &e, offset);
+              gtk_text_buffer_apply_tag_by_name (self->buffer, "keep-word", &s, &e);
+            }
+          run_start = -1;
+        }
+      if (c == 0)
+        break;
+    }
+}
+
 static void
 rebuild (DossierReaderView *self)
 {
@@ -1030,6 +1078,7 @@ rebuild (DossierReaderView *self)
 
   insert_notes (self, &iter);
   insert_authors (self, &iter);
+  keep_hangul_words (self);
 
   for (guint i = 0; i < self->highlights->len; i++)
     apply_highlight (self, &g_array_index (self->highlights, Highlight, i), "highlight");
@@ -1816,6 +1865,7 @@ create_tags (DossierReaderView *self)
   gtk_text_buffer_create_tag (b, "spacer", "scale", 0.5, NULL);
   gtk_text_buffer_create_tag (b, "note", "pixels-below-lines", 4, NULL);
   gtk_text_buffer_create_tag (b, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (b, "keep-word", "allow-breaks", FALSE, NULL);
   gtk_text_buffer_create_tag (b, "highlight", NULL);
   gtk_text_buffer_create_tag (b, "find-match", NULL);
   gtk_text_buffer_create_tag (b, "find-current", NULL);
