@@ -128,6 +128,7 @@ typedef struct {
   GRegex *byline_class;
   GRegex *date_class;
   GRegex *bracket_marker;
+  GRegex *chrome_class;
 } Importer;
 
 #define MAX_NOTE_CHARS 5000
@@ -1335,16 +1336,56 @@ find_body_class_enter (xmlNode  *node,
 {
   gpointer *state = data;
   Importer *self = state[0];
-  xmlNode **best = state[1];
+  GPtrArray *found = state[1];
 
   if (node->type != XML_ELEMENT_NODE || (flags_of (self, node) & (FLAG_NOISE | FLAG_INVISIBLE)))
     return FALSE;
 
-  if (class_matches (node, self->body_class) && useful_text (self, node) > 200 &&
-      (*best == NULL || useful_text (self, node) > useful_text (self, *best)))
-    *best = node;
+  if (class_matches (node, self->body_class) && useful_text (self, node) >= 100 && found->len < 200)
+    g_ptr_array_add (found, node);
 
   return TRUE;
+}
+
+static xmlNode *
+common_ancestor (xmlNode *a,
+                 xmlNode *b)
+{
+  g_autoptr(GHashTable) ancestors = g_hash_table_new (NULL, NULL);
+
+  for (xmlNode *node = a; node != NULL; node = node->parent)
+    g_hash_table_add (ancestors, node);
+  for (xmlNode *node = b; node != NULL; node = node->parent)
+    if (g_hash_table_contains (ancestors, node))
+      return node;
+
+  return NULL;
+}
+
+/* CMSs that build articles from blocks (Drupal paragraphs, Gutenberg
+ * groups) split the body into several containers with the same class,
+ * with images or quotes between them: take the element holding them all. */
+static xmlNode *
+join_body_parts (Importer  *self,
+                 GPtrArray *parts,
+                 xmlNode   *best)
+{
+  xmlNode *joined = best;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      xmlNode *part = g_ptr_array_index (parts, i);
+      xmlNode *ancestor;
+
+      if (is_ancestor (joined, part) || is_ancestor (part, joined))
+        continue;
+      ancestor = common_ancestor (joined, part);
+      if (ancestor == NULL || ancestor->type != XML_ELEMENT_NODE || tag_is (ancestor, "html"))
+        continue;
+      joined = ancestor;
+    }
+
+  return joined;
 }
 
 static gboolean
@@ -1379,9 +1420,21 @@ find_root (Importer *self)
   if ((node = largest (self, "//*[@itemprop='articleBody' or @itemprop='articlebody']", needed)) != NULL)
     return node;
 
-  traverse (self->body, find_body_class_enter, NULL, state);
-  if (best != NULL && useful_text (self, best) >= needed)
-    return best;
+  {
+    g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+    gpointer parts_state[2] = { self, parts };
+
+    traverse (self->body, find_body_class_enter, NULL, parts_state);
+    for (guint i = 0; i < parts->len; i++)
+      {
+        xmlNode *part = g_ptr_array_index (parts, i);
+        if (best == NULL || useful_text (self, part) > useful_text (self, best))
+          best = part;
+      }
+    if (best != NULL && useful_text (self, best) >= needed)
+      return join_body_parts (self, parts, best);
+    best = NULL;
+  }
 
   /* The <article> with the most text, not a teaser card in a list. */
   if ((node = largest (self, "//article", needed)) != NULL)
@@ -1703,6 +1756,9 @@ find_linked_notes (Importer *self)
             marker = link->parent;
         }
 
+      /* Links inside <noscript>, <template> … were never measured: not text. */
+      if (info_of (self, marker) == NULL)
+        continue;
       add_flags (self, marker, FLAG_REF);
       info_of (self, marker)->ref_number = number;
 
@@ -1739,6 +1795,32 @@ find_linked_notes (Importer *self)
   }
 
   self->linked_notes = self->notes->len > 0;
+}
+
+/* Is @node part of the site around the article (navigation, footer,
+ * "related" lists), where other articles' deks and quotes appear? */
+static gboolean
+in_site_chrome (Importer *self,
+                xmlNode  *node)
+{
+  guint depth = 0;
+
+  for (; node != NULL && node->type == XML_ELEMENT_NODE && depth < 400; node = node->parent, depth++)
+    {
+      g_autofree char *role = NULL;
+
+      if (node == self->root)
+        return FALSE;
+      if (tag_is (node, "nav") || (tag_is (node, "footer") && !is_ancestor (node, self->root)))
+        return TRUE;
+      role = get_attr (node, "role");
+      if (role != NULL && (g_ascii_strcasecmp (role, "navigation") == 0 || g_ascii_strcasecmp (role, "contentinfo") == 0))
+        return TRUE;
+      if (class_matches (node, self->chrome_class) && !is_ancestor (node, self->root))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* ---- key points, pull quotes, dek, authors ------------------------------ */
@@ -1828,8 +1910,10 @@ find_key_points (Importer *self)
       xmlNode *node = nodeset_item (result, i);
       ItemState state = { self, self->key_points };
 
-      if ((flags_of (self, node) & (FLAG_NOISE | FLAG_SKIP)) || !class_matches (node, self->key_points_class) ||
-          useful_text (self, node) > 5000 || (is_ancestor (node, self->root) && node != self->root))
+      /* Key points often sit in the article's <header>, which is boilerplate otherwise. */
+      if ((flags_of (self, node) & FLAG_SKIP) || !class_matches (node, self->key_points_class) ||
+          useful_text (self, node) > 5000 || (is_ancestor (node, self->root) && node != self->root) ||
+          in_site_chrome (self, node))
         continue;
 
       traverse (node, list_items_enter, NULL, &state);
@@ -1851,7 +1935,8 @@ find_key_points (Importer *self)
       xmlNode *anchor = label, *list = NULL;
       ItemState state = { self, self->key_points };
 
-      if ((flags_of (self, label) & (FLAG_NOISE | FLAG_SKIP)) || !is_label_element (self, label, self->key_points_heading))
+      if ((flags_of (self, label) & FLAG_SKIP) || !is_label_element (self, label, self->key_points_heading) ||
+          in_site_chrome (self, label))
         continue;
 
       /* <p><strong>Key Points</strong></p><ul>: climb out of the wrapper. */
@@ -1923,7 +2008,7 @@ find_pull_quotes (Importer *self)
         pull = TRUE;
 
       /* Pull quotes inside the article or the boxes around it only. */
-      if (!pull || useful_text (self, node) > 1500 ||
+      if (!pull || useful_text (self, node) > 1500 || in_site_chrome (self, node) ||
           (!is_ancestor (self->root, node) && !tag_is (node, "aside") && (flags_of (self, node) & FLAG_NOISE)))
         continue;
 
@@ -2235,7 +2320,7 @@ find_visible_metadata (Importer *self)
           g_autofree char *text = NULL;
 
           if (!class_matches (node, self->dek_class) || useful_text (self, node) > 600 ||
-              (flags_of (self, node) & FLAG_SKIP))
+              (flags_of (self, node) & FLAG_SKIP) || in_site_chrome (self, node))
             continue;
           text = node_text (self, node);
           if (count_words (text) >= 2 && g_strcmp0 (text, self->title) != 0)
@@ -2259,7 +2344,9 @@ find_visible_metadata (Importer *self)
           g_autofree char *date = normalize_date (text);
 
           if (count_words (text) >= 3 && count_words (text) <= 50 && date == NULL &&
-              g_ascii_strncasecmp (text, "by ", 3) != 0 && !class_matches (next, self->byline_class))
+              g_ascii_strncasecmp (text, "by ", 3) != 0 && !class_matches (next, self->byline_class) &&
+              !g_regex_match (self->skip_heading, text, 0, NULL) &&
+              !g_regex_match (self->key_points_heading, text, 0, NULL))
             {
               self->subtitle = g_steal_pointer (&text);
               add_flags (self, next, FLAG_SKIP);
@@ -3470,6 +3557,11 @@ importer_init (Importer *self)
     "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
     "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   self->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
+  /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
+  self->chrome_class = g_regex_new (
+    "(?:^|[\\s_-])(?:related|recommend|sidebar|widget|newsletter|promo|more-from|most-popular|trending|"
+    "read-?next|teaser|carousel|latest|popular|site-header|site-footer)",
+    G_REGEX_OPTIMIZE, 0, NULL);
 }
 
 static void
@@ -3511,6 +3603,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->byline_class, g_regex_unref);
   g_clear_pointer (&self->date_class, g_regex_unref);
   g_clear_pointer (&self->bracket_marker, g_regex_unref);
+  g_clear_pointer (&self->chrome_class, g_regex_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
