@@ -52,6 +52,7 @@ struct _DossierLibrary
   GObject parent_instance;
 
   char *path;
+  char *shown;              /* path for messages: always UTF-8 */
   sqlite3 *db;
   GHashTable *statements;   /* static SQL string → sqlite3_stmt */
   guint depth;              /* nesting of begin()/commit() */
@@ -93,14 +94,15 @@ set_sqlite_error (DossierLibrary  *self,
                   int              rc,
                   GError         **error)
 {
-  const char *message = sqlite3_errmsg (self->db);
+  /* SQLite may quote bytes from a damaged file: GError messages are UTF-8. */
+  g_autofree char *message = g_utf8_make_valid (sqlite3_errmsg (self->db), -1);
 
   switch (rc & 0xff)
     {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
-                   _("The library %s is damaged (%s)"), self->path, message);
+                   _("The library %s is damaged (%s)"), self->shown, message);
       break;
     case SQLITE_FULL:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
@@ -108,18 +110,18 @@ set_sqlite_error (DossierLibrary  *self,
       break;
     case SQLITE_READONLY:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("The library %s is read-only"), self->path);
+                   _("The library %s is read-only"), self->shown);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("The library %s is busy in another program"), self->path);
+                   _("The library %s is busy in another program"), self->shown);
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("Could not read or write the library %s (%s)"), self->path, message);
+                   _("Could not read or write the library %s (%s)"), self->shown, message);
       break;
     default:
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
@@ -433,6 +435,7 @@ check_existing_file (const char  *path,
   int fd;
   guint32 page_size, n_pages, app_id, user_version;
   g_autofree char *wal = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
 
   *is_new = FALSE;
 
@@ -446,14 +449,14 @@ check_existing_file (const char  *path,
           return TRUE;
         }
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("Could not open the library %s: %s"), path, g_strerror (saved_errno));
+                   _("Could not open the library %s: %s"), shown, g_strerror (saved_errno));
       return FALSE;
     }
 
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("Could not open the library %s: it is not a regular file"), path);
+                   _("Could not open the library %s: it is not a regular file"), shown);
       return FALSE;
     }
 
@@ -469,7 +472,7 @@ check_existing_file (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("Could not read the library %s: %s"), path, g_strerror (saved_errno));
+                   _("Could not read the library %s: %s"), shown, g_strerror (saved_errno));
       return FALSE;
     }
   do
@@ -482,7 +485,7 @@ check_existing_file (const char  *path,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                    _("The library %s is damaged: the file is shorter than it should be (truncated); it was left untouched"),
-                   path);
+                   shown);
       return FALSE;
     }
 
@@ -490,7 +493,7 @@ check_existing_file (const char  *path,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                    _("%s is not a Dossier library (it is not a database at all); it was left untouched"),
-                   path);
+                   shown);
       return FALSE;
     }
 
@@ -504,14 +507,14 @@ check_existing_file (const char  *path,
   if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
-                   _("The library %s is damaged (invalid header); it was left untouched"), path);
+                   _("The library %s is damaged (invalid header); it was left untouched"), shown);
       return FALSE;
     }
 
   if (app_id != DOSSIER_APPLICATION_ID)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
-                   _("%s is a database, but not a Dossier library; it was left untouched"), path);
+                   _("%s is a database, but not a Dossier library; it was left untouched"), shown);
       return FALSE;
     }
 
@@ -525,7 +528,7 @@ check_existing_file (const char  *path,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                    _("The library %s is damaged: the file is shorter than it should be (truncated); it was left untouched"),
-                   path);
+                   shown);
       return FALSE;
     }
 
@@ -533,7 +536,7 @@ check_existing_file (const char  *path,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_TOO_NEW,
                    _("The library %s was written by a newer version of Dossier (schema %u, this version reads up to %d)"),
-                   path, user_version, DOSSIER_LIBRARY_SCHEMA_VERSION);
+                   shown, user_version, DOSSIER_LIBRARY_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -676,6 +679,7 @@ dossier_library_finalize (GObject *object)
   g_clear_pointer (&self->by_rowid, g_hash_table_unref);
   g_clear_pointer (&self->rowid_by_id, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (dossier_library_parent_class)->finalize (object);
 }
@@ -750,14 +754,15 @@ open_database (DossierLibrary  *self,
   if (rc != SQLITE_OK)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *dir_shown = g_filename_display_name (dir);
 
       if (g_access (dir, W_OK) != 0)
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
                      _("Could not open the library %s: the folder %s is not writable"),
-                     self->path, dir);
+                     self->shown, dir_shown);
       else
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                     _("Could not open the library %s: %s"), self->path,
+                     _("Could not open the library %s: %s"), self->shown,
                      self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
@@ -768,7 +773,7 @@ open_database (DossierLibrary  *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("The library %s is read-only"), self->path);
+                   _("The library %s is read-only"), self->shown);
       return FALSE;
     }
 
@@ -784,7 +789,7 @@ open_database (DossierLibrary  *self,
         {
           g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                        _("%s is a database, but not a Dossier library; it was left untouched"),
-                       self->path);
+                       self->shown);
           return FALSE;
         }
       /* A brand-new file: create the schema while still in rollback
@@ -803,14 +808,14 @@ open_database (DossierLibrary  *self,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                    _("%s is a database, but not a Dossier library; it was left untouched"),
-                   self->path);
+                   self->shown);
       return FALSE;
     }
   else if (version > DOSSIER_LIBRARY_SCHEMA_VERSION)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_TOO_NEW,
                    _("The library %s was written by a newer version of Dossier (schema %d, this version reads up to %d)"),
-                   self->path, (int) version, DOSSIER_LIBRARY_SCHEMA_VERSION);
+                   self->shown, (int) version, DOSSIER_LIBRARY_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -826,7 +831,7 @@ open_database (DossierLibrary  *self,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
                    _("Could not open the library %s for writing (is its folder read-only?)"),
-                   self->path);
+                   self->shown);
       return FALSE;
     }
 
@@ -852,13 +857,14 @@ fail:
   if (error != NULL && *error != NULL && (*error)->code == DOSSIER_LIBRARY_ERROR_FAILED)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
+      g_autofree char *dir_shown = g_filename_display_name (dir);
 
       if (g_access (dir, W_OK) != 0)
         {
           g_clear_error (error);
           g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
                        _("Could not open the library %s: the folder %s is not writable"),
-                       self->path, dir);
+                       self->shown, dir_shown);
         }
     }
   return FALSE;
@@ -896,21 +902,81 @@ dossier_library_open (const char  *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved_errno = errno;
+          g_autofree char *dir_shown = g_filename_display_name (dir);
 
           g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
                        _("Could not create the folder %s for the library: %s"),
-                       dir, g_strerror (saved_errno));
+                       dir_shown, g_strerror (saved_errno));
           return NULL;
         }
     }
 
   self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
   self->path = g_strdup (path);
+  self->shown = g_filename_display_name (path);
 
   if (!open_database (self, is_new, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DossierLibrary *library = dossier_library_open (task_data, &error);
+
+  if (library == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, library, g_object_unref);
+}
+
+/**
+ * dossier_library_open_async:
+ * @path: the database file; created (with its folder) when missing
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * dossier_library_open() in a worker thread, so a large library or a slow
+ * disk does not block the window. The library is then used from the
+ * thread that called this.
+ */
+void
+dossier_library_open_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_library_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * dossier_library_open_finish:
+ * @result: the #GAsyncResult passed to the callback
+ * @error: return location for an error, as from dossier_library_open()
+ *
+ * Returns: (transfer full) (nullable): the library
+ */
+DossierLibrary *
+dossier_library_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -935,9 +1001,11 @@ dossier_library_open_fresh_beside (const char  *path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  shown = g_filename_display_name (path);
   if (moved_to != NULL)
     *moved_to = NULL;
 
@@ -957,7 +1025,7 @@ dossier_library_open_fresh_beside (const char  *path,
           int saved_errno = errno;
 
           g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                       _("Could not move %s aside: %s"), path, g_strerror (saved_errno));
+                       _("Could not move %s aside: %s"), shown, g_strerror (saved_errno));
           return NULL;
         }
 

@@ -63,6 +63,12 @@ GQuark           dossier_library_error_quark          (void);
 char            *dossier_library_dup_default_path     (void);
 DossierLibrary  *dossier_library_open                 (const char       *path,
                                                        GError          **error);
+void             dossier_library_open_async           (const char          *path,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+DossierLibrary  *dossier_library_open_finish          (GAsyncResult     *result,
+                                                       GError          **error);
 DossierLibrary  *dossier_library_open_fresh_beside    (const char       *path,
                                                        char            **moved_to,
                                                        GError          **error);

@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -648,6 +650,7 @@ assert_refused_untouched (const char *path,
   g_assert_nonnull (strstr (error->message, path));
   /* One line, for the CLI and a dialog alike. */
   g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_test_message ("refused: %s", error->message);
 
   after = read_bytes (path);
@@ -766,11 +769,15 @@ test_safety_damaged_pages (Fixture       *fixture,
   if (library == NULL)
     {
       g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_test_message ("refused: %s", error->message);
     }
   else
     {
       g_autoptr(GListModel) results = dossier_library_search (library, "word1", 10, &error);
+
+      if (error != NULL)
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_clear_error (&error);
     }
 }
@@ -898,6 +905,114 @@ test_safety_crash (Fixture       *fixture,
   }
 }
 
+static void
+open_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DossierLibrary **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dossier_library_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_async_and_schema (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  DossierLibrary *library = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  make_library_with_documents (fixture->path, 4);
+
+  dossier_library_open_async (fixture->path, NULL, open_async_cb, &library);
+  while (library == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 4);
+  g_object_unref (library);
+
+  /* The schema version, the application id, WAL. */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT application_id FROM pragma_application_id),"
+                                           " (SELECT journal_mode FROM pragma_journal_mode)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0x444f5353);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_safety_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GStatBuf st;
+  pid_t pid;
+  int status = 0;
+
+  make_library_with_documents (fixture->path, 3);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+
+  /* The child may not write any file past this size: as good as a full
+   * disk for SQLite, and no privileges needed. */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { st.st_size + 65536, st.st_size + 65536 };
+      g_autoptr(DossierLibrary) library = NULL;
+      g_autoptr(DossierDocument) big = make_document ("Too big", "https://example.org/big", "huge");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (4);
+      library = dossier_library_open (fixture->path, NULL);
+      if (library == NULL)
+        _exit (3);
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("Paragraph %u:", i);
+          g_autoptr(GString) filler = g_string_new (text);
+          g_autoptr(DossierParagraph) p = NULL;
+
+          for (guint j = 0; j < 40; j++)
+            g_string_append_printf (filler, " word%u-%u", i, j);
+          p = dossier_paragraph_new (filler->str);
+          dossier_document_add_paragraph (big, p);
+        }
+      id = dossier_library_add (library, big, &error);
+      if (id != NULL)
+        _exit (5);
+      if (!g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED))
+        _exit (6);
+      /* The list is unchanged. */
+      if (g_list_model_get_n_items (dossier_library_get_documents (library)) != 3)
+        _exit (7);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(GListModel) results = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 3);
+    results = dossier_library_search (library, "word1", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -917,6 +1032,8 @@ main (int    argc,
   g_test_add ("/dossier/store/safety/foreign-and-new", Fixture, NULL, fixture_setup, test_safety_foreign_and_new, fixture_teardown);
   g_test_add ("/dossier/store/safety/unwritable", Fixture, NULL, fixture_setup, test_safety_unwritable, fixture_teardown);
   g_test_add ("/dossier/store/safety/crash", Fixture, NULL, fixture_setup, test_safety_crash, fixture_teardown);
+  g_test_add ("/dossier/store/safety/disk-full", Fixture, NULL, fixture_setup, test_safety_disk_full, fixture_teardown);
+  g_test_add ("/dossier/store/open-async", Fixture, NULL, fixture_setup, test_open_async_and_schema, fixture_teardown);
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
 
   return g_test_run ();
