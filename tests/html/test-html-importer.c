@@ -372,6 +372,28 @@ test_footnotes_sup (void)
   assert_urls (footnote (document, 2), "https://example.org/mekong-data");
 }
 
+/* Substack, easy-footnotes, Wikipedia-style and <dl> notes: the same rule. */
+static void
+test_footnotes_variants (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("footnotes-variants.html");
+  guint headings;
+
+  g_assert_cmpuint (count_body (document, &headings), ==, 4);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 4);
+  assert_ref (document, 0, 0, 1, "long enough.");
+  assert_ref (document, 1, 0, 2, "of the article");
+  assert_ref (document, 2, 0, 3, "of the article.");
+  assert_ref (document, 3, 0, 4, "fourth sentence.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==, "Substack note, https://example.com/one.");
+  assert_urls (footnote (document, 0), "https://example.com/one");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 1)), ==, "Easy note with link.");
+  assert_urls (footnote (document, 1), "https://example.com/two");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 2)), ==, "Wiki note text.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 3)), ==, "Definition note text.");
+  assert_no_leaks (document, (const char * const[]) { "^", "[3]", NULL });
+}
+
 /* ---- rules on small pages -------------------------------------------------- */
 
 static void
@@ -597,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
+  g_test_add_func ("/dossier/html/footnotes/variants", test_footnotes_variants);
   g_test_add_func ("/dossier/html/headings", test_heading_kinds);
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
