@@ -56,6 +56,7 @@ struct _DossierLibrary
   sqlite3 *db;
   GHashTable *statements;   /* static SQL string → sqlite3_stmt */
   guint depth;              /* nesting of begin()/commit() */
+  gint64 data_version;      /* PRAGMA data_version when the list was read */
 
   GListStore *documents;    /* lightweight DossierDocument, newest first */
   GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */
@@ -584,14 +585,29 @@ index_document (DossierLibrary  *self,
   g_hash_table_insert (self->rowid_by_id, g_strdup (dossier_document_get_id (document)), value);
 }
 
+/* Reads the list of documents (metadata and authors, never the text)
+ * inside one read transaction, reusing the objects already in the list
+ * for documents that are still there so views keep their rows. */
 static gboolean
 load_document_list (DossierLibrary  *self,
                     GError         **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(DossierStmt) docs = NULL;
   g_autoptr(DossierStmt) authors = NULL;
   gboolean have_row, ok = TRUE;
+  gboolean own_transaction = (self->depth == 0);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      DossierDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      g_hash_table_insert (old, g_strdup (dossier_document_get_id (document)), document);
+    }
+
+  if (own_transaction && !exec (self, "BEGIN", error))
+    return FALSE;
 
   g_hash_table_remove_all (self->by_rowid);
   g_hash_table_remove_all (self->rowid_by_id);
@@ -600,24 +616,32 @@ load_document_list (DossierLibrary  *self,
                   "SELECT doc, id, title, subtitle, publisher, published, source_url"
                   " FROM documents ORDER BY added DESC, doc DESC", error);
   if (docs == NULL)
-    return FALSE;
+    goto fail;
 
   while ((ok = step_row (self, docs, &have_row, error)) && have_row)
     {
-      DossierDocument *document = dossier_document_new ();
+      DossierDocument *document = g_hash_table_lookup (old, column_text (docs, 1));
+
+      if (document != NULL)
+        {
+          g_object_ref (document);
+          dossier_document_remove_all_authors (document);
+        }
+      else
+        document = dossier_document_new ();
 
       fill_metadata (document, docs, 1);
       g_ptr_array_add (items, document);
       index_document (self, sqlite3_column_int64 (docs, 0), document);
     }
   if (!ok)
-    return FALSE;
+    goto fail;
 
   authors = prepare (self,
                      "SELECT doc, name, position, affiliation, bio FROM document_authors"
                      " ORDER BY doc, ord", error);
   if (authors == NULL)
-    return FALSE;
+    goto fail;
 
   while ((ok = step_row (self, authors, &have_row, error)) && have_row)
     {
@@ -631,11 +655,34 @@ load_document_list (DossierLibrary  *self,
       dossier_document_add_author (document, author);
     }
   if (!ok)
-    return FALSE;
+    goto fail;
 
-  g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       items->pdata, items->len);
+  g_clear_pointer (&docs, stmt_reset);
+  g_clear_pointer (&authors, stmt_reset);
+  if (own_transaction && !exec (self, "COMMIT", error))
+    goto fail;
+
+  g_list_store_splice (self->documents, 0, n_old, items->pdata, items->len);
   return TRUE;
+
+fail:
+  if (docs != NULL)
+    g_clear_pointer (&docs, stmt_reset);
+  if (authors != NULL)
+    g_clear_pointer (&authors, stmt_reset);
+  if (own_transaction)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gint64
+query_data_version (DossierLibrary *self)
+{
+  gint64 version = -1;
+
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return -1;
+  return version;
 }
 
 static DossierDocument *
@@ -851,7 +898,10 @@ open_database (DossierLibrary  *self,
   if (!exec (self, "BEGIN IMMEDIATE; COMMIT", error))
     goto fail;
 
-  return load_document_list (self, error);
+  if (!load_document_list (self, error))
+    goto fail;
+  self->data_version = query_data_version (self);
+  return TRUE;
 
 fail:
   if (error != NULL && *error != NULL && (*error)->code == DOSSIER_LIBRARY_ERROR_FAILED)
@@ -1075,6 +1125,56 @@ dossier_library_get_documents (DossierLibrary *self)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   return G_LIST_MODEL (self->documents);
+}
+
+/**
+ * dossier_library_get_document:
+ * @id: a document id
+ *
+ * The list's own lightweight object for @id (metadata and authors only).
+ *
+ * Returns: (transfer none) (nullable): the document, or %NULL
+ */
+DossierDocument *
+dossier_library_get_document (DossierLibrary *self,
+                              const char     *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return lookup_light (self, id, NULL);
+}
+
+/**
+ * dossier_library_refresh:
+ * @error: return location for an error
+ *
+ * Picks up changes another program made to the same library (such as
+ * `dossier-cli library add` while the app is open): when the database
+ * changed since the last look, the documents list is read again, keeping
+ * the objects of documents that are still there. Cheap when nothing
+ * changed, so the app can call it when its window gains focus.
+ *
+ * Returns: %TRUE on success (whether or not anything changed)
+ */
+gboolean
+dossier_library_refresh (DossierLibrary  *self,
+                         GError         **error)
+{
+  gint64 version;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  if (self->depth > 0)
+    return TRUE;
+
+  version = query_data_version (self);
+  if (version == self->data_version)
+    return TRUE;
+
+  if (!load_document_list (self, error))
+    return FALSE;
+  self->data_version = version;
+  return TRUE;
 }
 
 /* --- adding ------------------------------------------------------------ */
@@ -1897,7 +1997,13 @@ dossier_library_update_metadata (DossierLibrary   *self,
 
   /* Same object, but sorted views and row widgets watch items-changed. */
   if (find_position (self, light, &position))
-    g_list_store_splice (self->documents, position, 1, (gpointer *) &light, 1);
+    {
+      /* Removing the row drops the store's reference, which may be the
+       * only one: hold it across the splice. */
+      g_autoptr(DossierDocument) keep = g_object_ref (light);
+
+      g_list_store_splice (self->documents, position, 1, (gpointer *) &keep, 1);
+    }
 
   return TRUE;
 

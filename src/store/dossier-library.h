@@ -75,6 +75,10 @@ DossierLibrary  *dossier_library_open_fresh_beside    (const char       *path,
 const char      *dossier_library_get_path             (DossierLibrary   *self);
 
 GListModel      *dossier_library_get_documents        (DossierLibrary   *self);
+DossierDocument *dossier_library_get_document         (DossierLibrary   *self,
+                                                       const char       *id);
+gboolean         dossier_library_refresh              (DossierLibrary   *self,
+                                                       GError          **error);
 
 char            *dossier_library_add                  (DossierLibrary   *self,
                                                        DossierDocument  *document,

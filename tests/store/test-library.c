@@ -1013,6 +1013,50 @@ test_safety_disk_full (Fixture       *fixture,
   }
 }
 
+static void
+test_refresh (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) app = NULL;
+  g_autoptr(DossierLibrary) cli = NULL;
+  g_autoptr(DossierDocument) a = make_document ("First", "https://example.org/1", "eastern");
+  g_autoptr(DossierDocument) b = make_document ("Second", "https://example.org/2", "western");
+  g_autoptr(DossierDocument) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  GListModel *documents;
+
+  app = open_ok (fixture->path);
+  id_a = dossier_library_add (app, a, &error);
+  g_assert_no_error (error);
+  documents = dossier_library_get_documents (app);
+  kept = g_object_ref (dossier_library_get_document (app, id_a));
+  g_assert_null (dossier_library_get_document (app, "nope"));
+
+  /* Nothing changed: nothing happens. */
+  g_assert_true (dossier_library_refresh (app, &error));
+  g_assert_true (g_list_model_get_item (documents, 0) == kept);
+  g_object_unref (kept);
+
+  /* Another program adds one and renames the first. */
+  cli = open_ok (fixture->path);
+  id_b = dossier_library_add (cli, b, &error);
+  g_assert_no_error (error);
+  dossier_document_set_title (dossier_library_get_document (cli, id_a), "First, renamed elsewhere");
+  g_assert_true (dossier_library_update_metadata (cli, dossier_library_get_document (cli, id_a), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  g_assert_true (dossier_library_refresh (app, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  /* The same object, updated in place. */
+  g_assert_true (dossier_library_get_document (app, id_a) == kept);
+  g_assert_cmpstr (dossier_document_get_title (kept), ==, "First, renamed elsewhere");
+  g_assert_nonnull (dossier_library_get_document (app, id_b));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1034,6 +1078,7 @@ main (int    argc,
   g_test_add ("/dossier/store/safety/crash", Fixture, NULL, fixture_setup, test_safety_crash, fixture_teardown);
   g_test_add ("/dossier/store/safety/disk-full", Fixture, NULL, fixture_setup, test_safety_disk_full, fixture_teardown);
   g_test_add ("/dossier/store/open-async", Fixture, NULL, fixture_setup, test_open_async_and_schema, fixture_teardown);
+  g_test_add ("/dossier/store/refresh", Fixture, NULL, fixture_setup, test_refresh, fixture_teardown);
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
 
   return g_test_run ();
