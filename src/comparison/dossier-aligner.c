@@ -733,21 +733,11 @@ static gboolean
 topic_worthy (DossierTermIndex *index,
               guint             term)
 {
-  const char *display = dossier_term_index_get_display (index, term);
-  g_auto(GStrv) words = NULL;
-  gboolean all_capitalised = TRUE;
-
-  if (dossier_term_index_get_kind (index, term) != DOSSIER_TERM_PHRASE)
-    return !dossier_term_index_is_name_part (index, term);
-  if (strchr (dossier_term_index_get_key (index, term), '.') != NULL)
+  if (dossier_term_index_get_kind (index, term) == DOSSIER_TERM_PHRASE &&
+      strchr (dossier_term_index_get_key (index, term), '.') != NULL)
     return FALSE;
 
-  words = g_strsplit_set (display, " -", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && !g_unichar_isupper (g_utf8_get_char (words[i])))
-      all_capitalised = FALSE;
-
-  return !all_capitalised;
+  return !dossier_term_index_is_name_part (index, term);
 }
 
 /**
@@ -877,10 +867,15 @@ dossier_aligner_top_terms (DossierAligner *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Acc *acc = value;
+
+      if (!topic_worthy (self->index, GPOINTER_TO_UINT (key) - 1))
+        continue;
+      {
       /* terms of one document only rank after every shared term */
       TermScore s = { GPOINTER_TO_UINT (key) - 1, acc->n_docs >= 2 ? 1000.0 + acc->sum : acc->sum };
 
       g_array_append_val (scores, s);
+      }
     }
 
   chosen = pick_terms (self->index, scores, max_terms);

@@ -333,17 +333,21 @@ versions_chunks (DossierTextSnapshot *a,
         }
     }
 
-  /* number the changes: a change is a maximal stretch of non-equal chunks */
+  /* number the changes: a change is a maximal stretch of non-equal chunks
+   * within one pair of paragraphs (a paragraph added or removed whole is a
+   * change of its own) */
   for (guint c = 0; c < state.chunks->len; c++)
     {
       DossierChunkRecord *chunk = &g_array_index (state.chunks, DossierChunkRecord, c);
+      const DossierChunkRecord *prev = c > 0 ? chunk - 1 : NULL;
 
       if (chunk->op == DOSSIER_DIFF_EQUAL)
         {
           in_change = FALSE;
           continue;
         }
-      if (!in_change)
+      if (!in_change || prev == NULL ||
+          prev->a_paragraph != chunk->a_paragraph || prev->b_paragraph != chunk->b_paragraph)
         change++;
       in_change = TRUE;
       chunk->change = change;

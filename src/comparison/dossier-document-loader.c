@@ -57,19 +57,35 @@ dossier_comparison_load_document (const char    *spec,
 
   file = g_file_new_for_commandline_arg (spec);
   if (library_path != NULL && !g_file_query_exists (file, cancellable))
-    {
-#ifdef HAVE_LIBRARY
-      g_autoptr(DossierLibrary) library = dossier_library_open (library_path, error);
-
-      if (library == NULL)
-        return NULL;
-      return dossier_library_load (library, spec, error);
-#else
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("This build cannot read library documents"));
-      return NULL;
-#endif
-    }
+    return dossier_comparison_load_library_document (spec, library_path, error);
 
   return dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, cancellable, error);
+}
+
+/**
+ * dossier_comparison_load_library_document:
+ * @id: a library document id
+ * @library_path: (nullable): the library, or %NULL for the user's
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the document, or %NULL
+ */
+DossierDocument *
+dossier_comparison_load_library_document (const char  *id,
+                                          const char  *library_path,
+                                          GError     **error)
+{
+#ifdef HAVE_LIBRARY
+  g_autofree char *default_path = library_path == NULL ? dossier_library_dup_default_path () : NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (library_path != NULL ? library_path : default_path,
+                                                            error);
+
+  if (library == NULL)
+    return NULL;
+  return dossier_library_load (library, id, error);
+#else
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("This build cannot read library documents (“%s”)"), id);
+  return NULL;
+#endif
 }

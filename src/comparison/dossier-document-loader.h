@@ -13,4 +13,8 @@ DossierDocument *dossier_comparison_load_document       (const char    *spec,
                                                          GCancellable  *cancellable,
                                                          GError       **error);
 
+DossierDocument *dossier_comparison_load_library_document (const char    *id,
+                                                          const char    *library_path,
+                                                          GError       **error);
+
 G_END_DECLS

@@ -26,6 +26,7 @@ static const char * const honorifics[] = {
   "Leader", "Chancellor", "Governor", "Mayor", "Former", "Assistant", "Senior", "Chief",
   "Congressman", "Analyst", "Spokesman", "Spokeswoman", "Spokesperson",
   "Official", "Candidate", "Lieutenant", "Colonel", "Judge", "Justice", "Sir", "Lord",
+  "Lt.", "Col.", "Gov.",
 };
 
 static const char * const org_words[] = {
@@ -36,7 +37,7 @@ static const char * const org_words[] = {
   "Office", "Bureau", "Service", "Group", "Program", "Programme", "Nations", "Court",
   "Senate", "House", "Times", "Post", "Journal", "News", "Society", "Initiative",
   "Alliance", "Coalition", "Company", "Board", "Club", "Panel", "Secretariat", "Programme",
-  "Shinmun", "Ilbo", "Sinmun", "Times", "Institute", "Command", "UNICEF",
+  "Shinmun", "Ilbo", "Sinmun", "Institute", "Command", "UNICEF", "Cross", "Crescent",
 };
 
 /* Capitalised words that are not names: places, calendar words and the
@@ -250,6 +251,19 @@ is_name_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+static gboolean
+is_abbreviation (const char *word)
+{
+  static const char * const abbreviations[] = {
+    "Dr", "Mr", "Mrs", "Ms", "Gen", "Sen", "Rep", "Prof", "Adm", "Lt", "Col", "Gov", "St",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (g_str_equal (word, abbreviations[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Words for name finding: letters with inner hyphens and apostrophes
  * ("Rapp-Hooper", "Jae-in", "O'Brien") and initials with their dot ("J."). */
 static GArray *
@@ -319,6 +333,13 @@ name_tokens (const char *text)
               p += 2;
               token.initialism = TRUE;
             }
+        }
+
+      /* "Dr." and "Gen.": the dot ends an abbreviation, not a sentence */
+      if (*p == '.' && is_abbreviation (word->str))
+        {
+          g_string_append_c (word, '.');
+          p++;
         }
 
       c = g_utf8_get_char (word->str);
@@ -523,16 +544,40 @@ classify_organization (Collector *collector,
         {
           /* "Center for Strategic and International Studies", but not
            * "World Food Programme and UNICEF" */
-          guint k = end;
+          guint k = end, run_end, last_known = G_MAXUINT;
 
           while (k < to && is_connector (tokens[k].text))
             k++;
-          if (k < to && tokens[k].cap && !is_honorific (tokens[k].text) &&
-              (is_common (&tokens[k]) || is_org_word (tokens[k].text) ||
-               (k + 1 < to && (is_common (&tokens[k + 1]) || is_org_word (tokens[k + 1].text)))))
-            end = k + 1;
-          else
+          if (k >= to || !tokens[k].cap || is_honorific (tokens[k].text))
             break;
+
+          /* the capitalised words after the connector belong to the
+           * organisation ("Ministry of Unification"), except two or more
+           * name-like words after the last place or organisation word:
+           * "House of Representatives Nancy Pelosi" */
+          run_end = k;
+          while (run_end < to && tokens[run_end].cap && !is_connector (tokens[run_end].text))
+            {
+              if (is_common (&tokens[run_end]) || is_org_word (tokens[run_end].text))
+                last_known = run_end;
+              run_end++;
+            }
+          /* "… and the Ministry of Unification" starts another one */
+          {
+            gboolean has_and = FALSE, has_org = FALSE;
+
+            for (guint c = end; c < k; c++)
+              has_and |= g_str_equal (tokens[c].text, "and");
+            for (guint c = k; c < run_end; c++)
+              has_org |= is_org_word (tokens[c].text);
+            if (has_and && has_org)
+              break;
+          }
+          if (last_known != G_MAXUINT && run_end - last_known - 1 >= 2)
+            run_end = last_known + 1;
+          else if (last_known == G_MAXUINT && run_end - k >= 2)
+            break;
+          end = run_end;
         }
       else
         break;

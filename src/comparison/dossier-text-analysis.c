@@ -492,9 +492,15 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
       if (prev_stem != NULL && token->joined)
         {
           g_autofree char *phrase_key = g_strconcat (prev_stem, " ", stem, NULL);
-          g_autofree char *phrase_form = g_strconcat (prev_form, " ", form, NULL);
+          const DossierWordToken *prev = token - 1;
+          g_autofree char *between = g_strndup (text + prev->end, token->start - prev->end);
+          gboolean hyphen = strchr (between, '-') != NULL || strstr (between, "\xe2\x80\x90") != NULL;
+          /* as written: "Inter-Korean", "Chinese banks" */
+          g_autofree char *phrase_form = g_strconcat (prev_form, hyphen ? "-" : " ", form, NULL);
 
-          count_term (index, counts, intern_term (index, phrase_key, DOSSIER_TERM_PHRASE), phrase_form, FALSE);
+          /* a phrase inside a name: "World Food", "Jae-myung" */
+          count_term (index, counts, intern_term (index, phrase_key, DOSSIER_TERM_PHRASE), phrase_form,
+                      is_capitalised (text, prev) && (is_capitalised (text, token) || hyphen));
         }
 
       g_clear_pointer (&prev_stem, g_free);

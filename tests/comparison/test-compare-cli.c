@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* `dossier-cli compare` and `dossier-cli matrix`, run as a user runs them. */
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("DOSSIER_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "comparison", "data", name, NULL);
+}
+
+static JsonObject *
+parse_object (const char *text,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static guint
+n_paragraphs (const char *path)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  run_cli (&run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+  return json_array_get_length (json_object_get_array_member (root, "paragraphs"));
+}
+
+static void
+test_compare_json (void)
+{
+  g_autofree char *a = fixture ("aid-engagement.txt");
+  g_autofree char *b = fixture ("aid-pressure.txt");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *topics, *names;
+  JsonArray *alignments, *sources;
+  guint na = n_paragraphs (a), nb = n_paragraphs (b);
+
+  run_cli (&run, "compare", "--json", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_object (run.out, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "mode"), ==, "perspectives");
+  alignments = json_object_get_array_member (root, "alignments");
+  g_assert_cmpuint (json_array_get_length (alignments), >=, 8);
+  for (guint i = 0; i < json_array_get_length (alignments); i++)
+    {
+      JsonObject *link = json_array_get_object_element (alignments, i);
+      JsonArray *terms = json_object_get_array_member (link, "shared_terms");
+
+      /* indices into the paragraphs `dossier-cli import` prints */
+      g_assert_cmpint (json_object_get_int_member (link, "a"), >=, 0);
+      g_assert_cmpint (json_object_get_int_member (link, "a"), <, na);
+      g_assert_cmpint (json_object_get_int_member (link, "b"), >=, 0);
+      g_assert_cmpint (json_object_get_int_member (link, "b"), <, nb);
+      g_assert_cmpfloat (json_object_get_double_member (link, "score"), >, 0.0);
+      g_assert_cmpuint (json_array_get_length (terms), >, 0);
+      g_assert_nonnull (json_array_get_string_element (terms, 0));
+    }
+
+  topics = json_object_get_object_member (root, "topics");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (topics, "shared")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (topics, "left_only")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (topics, "right_only")), >, 0);
+
+  sources = json_object_get_array_member (root, "shared_sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 2);
+
+  names = json_object_get_object_member (root, "names");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (names, "left")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (names, "right")), >, 0);
+
+  g_assert_cmpint (json_object_get_int_member (root, "changes"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "edits")), ==, 0);
+}
+
+static void
+test_compare_versions_json (void)
+{
+  g_autofree char *a = fixture ("brief-v1.txt");
+  g_autofree char *b = fixture ("brief-v2.txt");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *edit;
+  JsonArray *edits;
+
+  run_cli (&run, "compare", "--json", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "mode"), ==, "versions");
+  g_assert_cmpint (json_object_get_int_member (root, "changes"), ==, 5);
+  edits = json_object_get_array_member (root, "edits");
+  g_assert_cmpuint (json_array_get_length (edits), ==, 13);
+
+  edit = json_array_get_object_element (edits, 2);
+  g_assert_cmpstr (json_object_get_string_member (edit, "op"), ==, "delete");
+  g_assert_cmpint (json_object_get_int_member (edit, "a"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (edit, "b"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (edit, "text"), ==, "three");
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (edit, "a_words"), 0), ==, 10);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (edit, "a_words"), 1), ==, 11);
+
+  /* a paragraph added whole has no left paragraph */
+  edit = json_array_get_object_element (edits, 9);
+  g_assert_cmpstr (json_object_get_string_member (edit, "op"), ==, "insert");
+  g_assert_true (json_object_get_null_member (edit, "a"));
+  g_assert_cmpint (json_object_get_int_member (edit, "b"), ==, 4);
+
+  /* forcing perspectives on versions works too */
+  {
+    g_auto(Run) forced = { 0, };
+    g_autoptr(JsonParser) parser2 = json_parser_new ();
+
+    run_cli (&forced, "compare", "--mode=perspectives", "--json", a, b, NULL);
+    g_assert_cmpint (forced.status, ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (parse_object (forced.out, parser2), "mode"), ==, "perspectives");
+  }
+}
+
+static void
+test_compare_text (void)
+{
+  g_autofree char *a = fixture ("brief-v1.txt");
+  g_autofree char *b = fixture ("brief-v2.txt");
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "compare", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Mode: versions"));
+  g_assert_nonnull (strstr (run.out, "5 changes:"));
+  g_assert_nonnull (strstr (run.out, "- A1 B1: three"));
+  g_assert_nonnull (strstr (run.out, "+ A1 B1: four"));
+}
+
+static void
+test_compare_errors (void)
+{
+  g_autofree char *a = fixture ("brief-v1.txt");
+  g_autofree char *missing = fixture ("no-such-file.txt");
+
+  {
+    g_auto(Run) run = { 0, };
+    run_cli (&run, "compare", a, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_cli (&run, "compare", "--mode=sideways", a, a, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_cli (&run, "compare", a, missing, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_str_has_prefix (run.err, "dossier-cli: "));
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_cli (&run, "matrix", a, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+}
+
+static void
+test_matrix_json (void)
+{
+  g_autofree char *a = fixture ("aid-engagement.txt");
+  g_autofree char *b = fixture ("aid-pressure.txt");
+  g_autofree char *c = fixture ("brief-v1.txt");
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *documents, *topics;
+
+  run_cli (&run, "matrix", "--json", a, b, c, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out, parser);
+
+  documents = json_object_get_array_member (root, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0), "authors"), ==,
+                   "Hana Seo");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0), "affiliations"), ==,
+                   "Asia Peace Institute");
+
+  topics = json_object_get_array_member (root, "topics");
+  g_assert_cmpuint (json_array_get_length (topics), >=, 5);
+  for (guint t = 0; t < json_array_get_length (topics); t++)
+    {
+      JsonObject *topic = json_array_get_object_element (topics, t);
+
+      g_assert_cmpstr (json_object_get_string_member (topic, "label"), !=, "");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (topic, "cells")), ==, 3);
+    }
+
+  {
+    g_auto(Run) text = { 0, };
+
+    run_cli (&text, "matrix", a, b, NULL);
+    g_assert_cmpint (text.status, ==, 0);
+    g_assert_nonnull (strstr (text.out, "A: Feeding the North"));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/comparison/cli/compare-json", test_compare_json);
+  g_test_add_func ("/dossier/comparison/cli/compare-versions-json", test_compare_versions_json);
+  g_test_add_func ("/dossier/comparison/cli/compare-text", test_compare_text);
+  g_test_add_func ("/dossier/comparison/cli/errors", test_compare_errors);
+  g_test_add_func ("/dossier/comparison/cli/matrix-json", test_matrix_json);
+
+  return g_test_run ();
+}
