@@ -49,9 +49,13 @@
 
 /* Times-metric faces first, as State Department and Army memos ask for
  * Times New Roman; Noto and DejaVu where Liberation is missing (the GNOME
- * runtime); fontconfig falls back to Noto CJK for Hangul. */
-#define SERIF_FAMILIES "Liberation Serif, Tinos, Times New Roman, Noto Serif, DejaVu Serif, serif"
-#define SANS_FAMILIES  "Liberation Sans, Arimo, Arial, Noto Sans, DejaVu Sans, sans-serif"
+ * runtime). Hangul: Nanum Myeongjo (TrueType), else Noto Serif CJK KR;
+ * Nanum first also because cairo 1.16 leaks a little when it subsets a
+ * CID-keyed CFF font such as Noto CJK. */
+#define SERIF_FAMILIES "Liberation Serif, Tinos, Times New Roman, Noto Serif, DejaVu Serif, " \
+                       "NanumMyeongjo, Noto Serif CJK KR, serif"
+#define SANS_FAMILIES  "Liberation Sans, Arimo, Arial, Noto Sans, DejaVu Sans, " \
+                       "NanumGothic, Noto Sans CJK KR, sans-serif"
 
 typedef struct {
   guint start;
