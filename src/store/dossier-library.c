@@ -1401,7 +1401,7 @@ check_duplicate (DossierLibrary  *self,
   gboolean have_row;
 
   stmt = prepare (self,
-                  "SELECT title, url_key = ?2 FROM documents"
+                  "SELECT title, url_key = ?2, id = ?1 FROM documents"
                   " WHERE (id = ?1 OR url_key = ?2 OR text_hash = ?3) AND doc != ?4 LIMIT 1",
                   error);
   if (stmt == NULL)
@@ -1417,7 +1417,10 @@ check_duplicate (DossierLibrary  *self,
 
   if (have_row)
     {
-      if (sqlite3_column_int (stmt, 1))
+      if (sqlite3_column_int (stmt, 2))
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
+                     _("“%s” is already in the library"), column_text (stmt, 0));
+      else if (sqlite3_column_int (stmt, 1))
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
                      _("“%s” from the same address is already in the library"),
                      column_text (stmt, 0));

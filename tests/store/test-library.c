@@ -315,6 +315,10 @@ test_update_remove (Fixture       *fixture,
   id_again = dossier_library_add (library, loaded, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (id_again, ==, id_a);
+  /* A second undo finds it already there. */
+  g_assert_null (dossier_library_add (library, loaded, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+  g_clear_error (&error);
   g_signal_handlers_disconnect_by_func (documents, count_changes_cb, &changes);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
   g_clear_object (&loaded);
