@@ -7,7 +7,9 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "export/dossier-memo-layout.h"
 #include "export/dossier-page-layout.h"
+#include "memo/dossier-memo-json.h"
 #include "export/dossier-pdf-exporter.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups. */
@@ -600,11 +602,25 @@ test_paper_a4 (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(DossierLayoutDocument) doc = build_memo ();
-  g_autofree char *path = export_to (fixture, doc, "a4.pdf", DOSSIER_PAPER_A4);
-  g_autoptr(PopplerDocument) pdf = open_pdf (path);
-  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "a4.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_auto(GStrv) texts = NULL;
   double width, height;
 
+  /* Justified, on A4. */
+  dossier_pdf_exporter_set_paper (exporter, DOSSIER_PAPER_A4);
+  dossier_pdf_exporter_set_justify (exporter, TRUE);
+  g_assert_true (dossier_pdf_exporter_export (exporter, doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&pdf);
+  pdf = open_pdf (path);
+  texts = page_texts (pdf);
+  g_assert_cmpint (find_page (texts, "Body24"), ==, find_page (texts, "NoteText24"));
+  page = poppler_document_get_page (pdf, 0);
   poppler_page_get_size (page, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.3, 0.5);
   g_assert_cmpfloat_with_epsilon (height, 841.9, 0.5);
@@ -790,6 +806,70 @@ test_draw_to_image (void)
 }
 
 static void
+test_memo_adapter (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = dossier_memo_load_file (file, NULL, &error);
+  g_autoptr(DossierLayoutDocument) doc = NULL;
+  const char *label, *value;
+  const DossierLayoutRun *runs;
+  gboolean decision = FALSE, quote = FALSE, link = FALSE;
+  guint n_runs, refs = 0;
+
+  g_assert_no_error (error);
+  doc = dossier_memo_to_layout_document (memo);
+
+  g_assert_cmpstr (dossier_layout_document_get_marking (doc), ==, "SENSITIVE BUT UNCLASSIFIED");
+  g_assert_cmpstr (dossier_layout_document_get_title (doc), ==, "(SBU) Sequencing Sanctions Relief for a Verified Freeze");
+  g_assert_cmpstr (dossier_layout_document_get_author (doc), ==, "Bureau of East Asian Affairs, Jordan Lee");
+  g_assert_cmpuint (dossier_layout_document_get_n_header_fields (doc), ==, 4);
+  dossier_layout_document_get_header_field (doc, 0, &label, &value);
+  g_assert_cmpstr (label, ==, "ACTION MEMO FOR");
+  g_assert_cmpstr (value, ==, "The Under Secretary for Political Affairs");
+  dossier_layout_document_get_header_field (doc, 2, &label, &value);
+  g_assert_cmpstr (value, ==, "March 4, 2025");
+
+  for (guint i = 0; i < dossier_layout_document_get_n_blocks (doc); i++)
+    {
+      DossierLayoutBlock *block = dossier_layout_document_get_block (doc, i);
+
+      if (dossier_layout_block_get_kind (block) == DOSSIER_LAYOUT_BLOCK_DECISION)
+        {
+          const char * const *choices = dossier_layout_block_get_choices (block);
+
+          g_assert_cmpstr (choices[0], ==, "Approve");
+          g_assert_cmpstr (choices[1], ==, "Disapprove");
+          g_assert_null (choices[2]);
+          decision = TRUE;
+        }
+      if (dossier_layout_block_get_kind (block) == DOSSIER_LAYOUT_BLOCK_QUOTE)
+        {
+          g_assert_cmpstr (dossier_layout_block_get_attribution (block), ==, "Yoon Ha-eun");
+          quote = TRUE;
+        }
+      runs = dossier_layout_block_get_runs (block, &n_runs);
+      for (guint r = 0; r < n_runs; r++)
+        if (runs[r].note > 0)
+          g_assert_cmpuint (runs[r].note, ==, ++refs);
+    }
+  g_assert_true (decision);
+  g_assert_true (quote);
+
+  /* Notes numbered in reading order, one per reference, URLs as links. */
+  g_assert_cmpuint (dossier_layout_document_get_n_notes (doc), ==, refs);
+  g_assert_cmpuint (refs, ==, 9);
+  runs = dossier_layout_block_get_runs (dossier_layout_document_get_note (doc, 0), &n_runs);
+  for (guint r = 0; r < n_runs; r++)
+    if (g_strcmp0 (runs[r].uri, "https://harbor.example.org/phased-relief") == 0)
+      link = TRUE;
+  g_assert_true (link);
+  g_assert_true (g_str_has_prefix (dossier_layout_block_get_text (dossier_layout_document_get_note (doc, 2)),
+                                   "Stone, “Phased Relief and the Freeze.”"));
+}
+
+static void
 test_hostile (void)
 {
   g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
@@ -835,6 +915,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export/layout/incremental", test_incremental);
   g_test_add_func ("/dossier/export/layout/draw-to-image", test_draw_to_image);
   g_test_add_func ("/dossier/export/layout/hostile", test_hostile);
+  g_test_add_func ("/dossier/export/layout/memo-adapter", test_memo_adapter);
   g_test_add ("/dossier/export/pdf/pages-and-text", Fixture, NULL, fixture_set_up, test_pages_and_text, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/footnotes", Fixture, NULL, fixture_set_up, test_footnotes_on_reference_page, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/links-outline-metadata-fonts", Fixture, NULL, fixture_set_up, test_links_outline_metadata_fonts, fixture_tear_down);
