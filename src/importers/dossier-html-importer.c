@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <string.h>
 
 #include "dossier-html-importer.h"
@@ -45,6 +46,7 @@ enum {
   FLAG_REF        = 1 << 2,   /* a footnote reference, see ref_number */
   FLAG_NOTES      = 1 << 3,   /* a notes container ("footnotes" class) */
   FLAG_INVISIBLE  = 1 << 4,   /* script, style and the like */
+  FLAG_IN_BODY    = 1 << 5,   /* <body> or inside it */
 };
 
 typedef struct {
@@ -87,6 +89,7 @@ typedef struct {
   xmlNode *root;
   GArray *info;               /* NodeInfo */
   GHashTable *ids;            /* id or a@name → xmlNode */
+  GPtrArray *elements;        /* every measured element, in document order */
   guint n_elements;
 
   /* metadata, each from the most trusted source that had it */
@@ -647,7 +650,13 @@ measure_enter (xmlNode  *node,
   self->n_elements++;
   if (tag_in (node, invisible_tags))
     info.flags |= FLAG_INVISIBLE;
+  {
+    NodeInfo *parent = info_of (self, node->parent);
+    if (node == self->body || (parent != NULL && (parent->flags & FLAG_IN_BODY)))
+      info.flags |= FLAG_IN_BODY;
+  }
   g_array_append_val (self->info, info);
+  g_ptr_array_add (self->elements, node);
   node->_private = GUINT_TO_POINTER (self->info->len);
 
   /* Footnote targets are addressed by id, or by <a name> in Word's HTML. */
@@ -668,7 +677,8 @@ measure_enter (xmlNode  *node,
       }
   }
 
-  return !(info.flags & FLAG_INVISIBLE);
+  /* <head> holds no text, but its <meta> and <script> elements are read. */
+  return !(info.flags & FLAG_INVISIBLE) || tag_is (node, "head");
 }
 
 static void
@@ -727,6 +737,92 @@ nodeset_item (xmlXPathObjectPtr result,
   return result->nodesetval->nodeTab[i];
 }
 
+typedef gboolean (*ElementFilter) (Importer *self, xmlNode *node);
+
+/* Like an XPath query over the whole page, but from the element list the
+ * measuring pass made: a descendant query over the body costs libxml2 a node set per
+ * element, which dominates on large pages. */
+static xmlXPathObjectPtr
+select_elements (Importer      *self,
+                 ElementFilter  filter)
+{
+  xmlNodeSetPtr set = xmlXPathNodeSetCreate (NULL);
+
+  for (guint i = 0; i < self->elements->len && set != NULL; i++)
+    {
+      xmlNode *node = g_ptr_array_index (self->elements, i);
+
+      if (filter (self, node) && xmlXPathNodeSetAddUnique (set, node) < 0)
+        break;
+    }
+
+  return xmlXPathWrapNodeSet (set);
+}
+
+static gboolean
+in_body (Importer *self,
+         xmlNode  *node)
+{
+  return (flags_of (self, node) & FLAG_IN_BODY) != 0;
+}
+
+static gboolean
+filter_meta (Importer *self,
+             xmlNode  *node)
+{
+  return tag_is (node, "meta") && xmlHasProp (node, (const xmlChar *)"content") != NULL;
+}
+
+static gboolean
+filter_script (Importer *self,
+               xmlNode  *node)
+{
+  return tag_is (node, "script") && xmlHasProp (node, (const xmlChar *)"type") != NULL;
+}
+
+static gboolean
+filter_classed (Importer *self,
+                xmlNode  *node)
+{
+  return in_body (self, node) && (xmlHasProp (node, (const xmlChar *)"class") != NULL ||
+                                  xmlHasProp (node, (const xmlChar *)"id") != NULL);
+}
+
+static gboolean
+filter_labels (Importer *self,
+               xmlNode  *node)
+{
+  NodeInfo *info = info_of (self, node);
+
+  return in_body (self, node) && info != NULL && info->text <= 60 && info->text > 0 &&
+         (heading_level (node) >= 2 ||
+          tag_in (node, (const char * const[]) { "p", "div", "strong", "b", "span", "dt", NULL }));
+}
+
+static gboolean
+filter_quotes (Importer *self,
+               xmlNode  *node)
+{
+  return in_body (self, node) && (tag_is (node, "aside") || tag_is (node, "blockquote") ||
+                                  xmlHasProp (node, (const xmlChar *)"class") != NULL);
+}
+
+static gboolean
+filter_authors (Importer *self,
+                xmlNode  *node)
+{
+  return in_body (self, node) && ((tag_is (node, "a") && attr_equals (node, "rel", "author")) ||
+                                  attr_equals (node, "itemprop", "author"));
+}
+
+static gboolean
+filter_dates (Importer *self,
+              xmlNode  *node)
+{
+  return in_body (self, node) && (tag_is (node, "time") || xmlHasProp (node, (const xmlChar *)"class") != NULL ||
+                                  attr_equals (node, "itemprop", "datePublished"));
+}
+
 /* Collapses space in an attribute value; NULL when nothing is left. */
 static char *
 clean_value (const char *value)
@@ -754,7 +850,7 @@ meta_values (Importer   *self,
              const char *name)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  xmlXPathObjectPtr result = xpath (self, "//meta[@content]");
+  xmlXPathObjectPtr result = select_elements (self, filter_meta);
   g_autofree char *wanted = g_ascii_strdown (name, -1);
 
   for (guint i = 0; i < nodeset_len (result); i++)
@@ -1044,7 +1140,7 @@ complete_from_bio (DossierAuthor *author,
 static void
 read_json_ld (Importer *self)
 {
-  xmlXPathObjectPtr result = xpath (self, "//script[@type]");
+  xmlXPathObjectPtr result = select_elements (self, filter_script);
   DossierJsonLd ld;
 
   dossier_json_ld_init (&ld);
@@ -1902,7 +1998,7 @@ is_label_element (Importer *self,
 static void
 find_key_points (Importer *self)
 {
-  xmlXPathObjectPtr result = xpath (self, "//body//*[@class or @id]");
+  xmlXPathObjectPtr result = select_elements (self, filter_classed);
 
   /* A box whose class names it: "key-takeaways", "highlights" … */
   for (guint i = 0; i < nodeset_len (result) && self->key_points->len == 0; i++)
@@ -1928,7 +2024,7 @@ find_key_points (Importer *self)
     return;
 
   /* A "Key Takeaways" label followed by a list. */
-  result = xpath (self, "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::div or self::strong or self::b or self::span or self::dt]");
+  result = select_elements (self, filter_labels);
   for (guint i = 0; i < nodeset_len (result) && self->key_points->len == 0; i++)
     {
       xmlNode *label = nodeset_item (result, i);
@@ -1984,7 +2080,7 @@ quote_text (Importer *self,
 static void
 find_pull_quotes (Importer *self)
 {
-  xmlXPathObjectPtr result = xpath (self, "//body//*[@class] | //aside | //body//blockquote");
+  xmlXPathObjectPtr result = select_elements (self, filter_quotes);
 
   for (guint i = 0; i < nodeset_len (result) && self->pull_quotes->len < 20; i++)
     {
@@ -2136,7 +2232,7 @@ read_author_card (Importer *self,
 static void
 find_author_cards (Importer *self)
 {
-  xmlXPathObjectPtr result = xpath (self, "//body//*[@class or @id]");
+  xmlXPathObjectPtr result = select_elements (self, filter_classed);
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
   for (guint i = 0; i < nodeset_len (result) && cards->len < 20; i++)
@@ -2185,7 +2281,7 @@ find_author_cards (Importer *self)
     }
 
   /* "About the Author" headings followed by bio paragraphs. */
-  result = xpath (self, "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p or self::strong or self::b or self::div]");
+  result = select_elements (self, filter_labels);
   for (guint i = 0; i < nodeset_len (result); i++)
     {
       xmlNode *label = nodeset_item (result, i);
@@ -2313,7 +2409,7 @@ find_visible_metadata (Importer *self)
   /* The dek: a class that says so, or a heading right below the <h1>. */
   if (self->subtitle == NULL)
     {
-      result = xpath (self, "//body//*[@class or @id]");
+      result = select_elements (self, filter_classed);
       for (guint i = 0; i < nodeset_len (result); i++)
         {
           xmlNode *node = nodeset_item (result, i);
@@ -2388,7 +2484,7 @@ find_visible_metadata (Importer *self)
   /* Bylines: rel=author links, itemprop=author, "byline" classes. */
   if (self->author_names->len == 0)
     {
-      result = xpath (self, "//body//a[@rel='author'] | //body//*[@itemprop='author']");
+      result = select_elements (self, filter_authors);
       for (guint i = 0; i < nodeset_len (result); i++)
         {
           xmlNode *node = nodeset_item (result, i);
@@ -2403,7 +2499,7 @@ find_visible_metadata (Importer *self)
 
   if (self->author_names->len == 0)
     {
-      result = xpath (self, "//body//*[@class or @id]");
+      result = select_elements (self, filter_classed);
       for (guint i = 0; i < nodeset_len (result) && self->author_names->len == 0; i++)
         {
           xmlNode *node = nodeset_item (result, i);
@@ -2436,7 +2532,7 @@ find_visible_metadata (Importer *self)
 
   if (self->date == NULL)
     {
-      result = xpath (self, "//body//time | //body//*[@itemprop='datePublished'] | //body//*[@class]");
+      result = select_elements (self, filter_dates);
       for (guint i = 0; i < nodeset_len (result) && self->date == NULL; i++)
         {
           xmlNode *node = nodeset_item (result, i);
@@ -3473,6 +3569,7 @@ importer_init (Importer *self)
   memset (self, 0, sizeof *self);
   self->info = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->elements = g_ptr_array_new ();
   self->author_names = g_ptr_array_new_with_free_func (g_free);
   self->bio_authors = g_ptr_array_new_with_free_func (g_object_unref);
   self->bio_paragraphs = g_ptr_array_new_with_free_func (g_free);
@@ -3571,6 +3668,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->doc, xmlFreeDoc);
   g_clear_pointer (&self->info, g_array_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->h1, g_free);
   g_clear_pointer (&self->subtitle, g_free);

@@ -525,13 +525,13 @@ test_huge_page (void)
   g_autoptr(DossierDocument) document = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  while (html->len < 8 * 1024 * 1024)
+  while (html->len < 4 * 1024 * 1024)
     g_string_append (html, "<p>Many words in many paragraphs make a long page; this one is long indeed.<sup>1</sup></p>\n");
   bytes = g_string_free_to_bytes (html);
   document = dossier_import_bytes (bytes, DOSSIER_IMPORT_FORMAT_HTML, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), >, 1000);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 
   /* A flood of tags is refused before parsing. */
   {
