@@ -350,6 +350,7 @@ dossier_window_open_document (DossierWindow *self,
       toast_printf (self, _("Could not open the article: %s"), error->message);
       return FALSE;
     }
+  g_settings_set_string (self->settings, "last-document", document_id);
 
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->reader_page));
   position = find_position (self, document_id);
@@ -1005,7 +1006,13 @@ open_default_library (DossierWindow *self)
   library = dossier_library_open (path, &error);
   if (library != NULL)
     {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-document");
+      g_autoptr(DossierDocument) document = NULL;
+
       set_library (self, library);
+      /* Back to the article the user was reading, if it is still there. */
+      if (last[0] != '\0' && (document = dossier_library_load (library, last, NULL)) != NULL)
+        dossier_window_open_document (self, last);
       return;
     }
 

@@ -189,6 +189,7 @@ struct _DossierReaderView
   /* Buffer offsets of each document paragraph, indexed like the model. */
   GArray *paragraphs;           /* Range */
   GPtrArray *markers;           /* GtkWidget, owned by the text view */
+  GPtrArray *link_tags;         /* GtkTextTag, one per link, in the tag table */
   GArray *highlights;           /* Highlight */
   GArray *matches;              /* Range */
   guint current_match;          /* 1-based, 0 = none */
@@ -199,6 +200,8 @@ struct _DossierReaderView
 
   int last_width;
   guint layout_idle;
+  int pending_scroll;           /* buffer offset, -1 = none */
+  guint pending_scroll_timeout;
   gulong dark_handler;
   gulong contrast_handler;
 };
@@ -481,6 +484,7 @@ insert_with_links (DossierReaderView  *self,
         int start = gtk_text_iter_get_offset (iter);
 
         g_object_set_data_full (G_OBJECT (tag), "dossier-url", g_strdup (url), g_free);
+        g_ptr_array_add (self->link_tags, tag);
         gtk_text_buffer_insert (self->buffer, iter, url, -1);
         apply_tag_from (self, "link", start, iter);
         {
@@ -996,12 +1000,17 @@ rebuild (DossierReaderView *self)
 
   g_ptr_array_set_size (self->markers, 0);
   g_array_set_size (self->paragraphs, 0);
+  self->pending_scroll = -1;
   g_array_set_size (self->matches, 0);
   self->current_match = 0;
 
   /* Removing the text removes the anchored markers with it. */
   gtk_text_buffer_set_text (self->buffer, "", 0);
   g_array_set_size (DOSSIER_READER_TEXT (self->text_view)->boxes, 0);
+  /* Anonymous link tags stay in the table until removed. */
+  for (guint i = 0; i < self->link_tags->len; i++)
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), self->link_tags->pdata[i]);
+  g_ptr_array_set_size (self->link_tags, 0);
 
   if (self->document == NULL)
     return;
@@ -1635,6 +1644,35 @@ dossier_reader_view_get_first_visible_paragraph (DossierReaderView *self)
   return paragraph_at_offset (self, gtk_text_iter_get_offset (&iter), NULL);
 }
 
+static gboolean
+pending_scroll_timeout_cb (gpointer data)
+{
+  DossierReaderView *self = data;
+
+  /* Low priority: runs once the text view's own idle layout of the new
+   * text is done, when line positions are exact rather than estimated. */
+  self->pending_scroll_timeout = 0;
+  if (self->pending_scroll >= 0)
+    scroll_to_offset (self, self->pending_scroll, 0.0);
+  self->pending_scroll = -1;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vadjustment_changed_cb (DossierReaderView *self)
+{
+  /* The text view lays out a new text in steps, and each step can move
+   * the target; aim again until the layout settles. */
+  if (self->pending_scroll >= 0)
+    scroll_to_offset (self, self->pending_scroll, 0.0);
+}
+
+/**
+ * dossier_reader_view_scroll_to_paragraph:
+ *
+ * Brings the paragraph to the top of the view, also right after a new
+ * document was set (the reading position is restored this way).
+ */
 void
 dossier_reader_view_scroll_to_paragraph (DossierReaderView *self,
                                          guint              paragraph)
@@ -1643,7 +1681,10 @@ dossier_reader_view_scroll_to_paragraph (DossierReaderView *self,
 
   if (paragraph == 0 || paragraph >= self->paragraphs->len)
     return;
-  scroll_to_offset (self, g_array_index (self->paragraphs, Range, paragraph).start, 0.0);
+  self->pending_scroll = g_array_index (self->paragraphs, Range, paragraph).start;
+  scroll_to_offset (self, self->pending_scroll, 0.0);
+  g_clear_handle_id (&self->pending_scroll_timeout, g_source_remove);
+  self->pending_scroll_timeout = g_idle_add_full (G_PRIORITY_LOW, pending_scroll_timeout_cb, self, NULL);
 }
 
 static void
@@ -1878,6 +1919,7 @@ dossier_reader_view_dispose (GObject *object)
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->pending_scroll_timeout, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, style);
   g_clear_signal_handler (&self->contrast_handler, style);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -1897,6 +1939,7 @@ dossier_reader_view_finalize (GObject *object)
   g_clear_object (&self->selection_menu);
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->markers, g_ptr_array_unref);
+  g_clear_pointer (&self->link_tags, g_ptr_array_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->find_text, g_free);
@@ -2021,8 +2064,10 @@ dossier_reader_view_init (DossierReaderView *self)
 
   self->zoom = 1.0;
   self->serif = TRUE;
+  self->pending_scroll = -1;
   self->paragraphs = g_array_new (FALSE, FALSE, sizeof (Range));
   self->markers = g_ptr_array_new ();
+  self->link_tags = g_ptr_array_new ();
   self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
 
@@ -2055,6 +2100,8 @@ dossier_reader_view_init (DossierReaderView *self)
                     G_CALLBACK (hadjustment_changed_cb), self);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
                             G_CALLBACK (vadjustment_value_changed_cb), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "changed",
+                            G_CALLBACK (vadjustment_changed_cb), self);
   g_signal_connect_swapped (self->buffer, "notify::has-selection", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->buffer, "mark-set", G_CALLBACK (update_actions), self);
 

@@ -298,6 +298,30 @@ test_highlight_survives_reopen (void)
 }
 
 static void
+test_reading_position (void)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (window);
+  DossierReaderView *view = current_view ();
+  g_autofree char *id = g_strdup (dossier_document_get_id (dossier_reader_page_get_document (page)));
+  guint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
+  spin (200);
+  dossier_reader_view_scroll_to_paragraph (view, 4);
+  spin (300);
+  position = dossier_reader_view_get_first_visible_paragraph (view);
+  g_assert_cmpuint (position, >, 0);
+  dossier_reader_page_save_position (page);
+  g_assert_cmpuint (dossier_library_get_reading_position (dossier_window_get_library (window), id), ==, position);
+
+  /* Reopening returns there. */
+  dossier_reader_page_close (page);
+  g_assert_true (dossier_window_open_document (window, id));
+  spin (300);
+  g_assert_cmpuint (dossier_reader_view_get_first_visible_paragraph (view), ==, position);
+}
+
+static void
 test_delete (void)
 {
   GListModel *shown = G_LIST_MODEL (dossier_window_get_selection (window));
@@ -400,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
+  g_test_add_func ("/dossier/app/reading-position", test_reading_position);
   g_test_add_func ("/dossier/app/delete", test_delete);
 
   status = g_test_run ();
