@@ -199,7 +199,27 @@ char *
 dossier_fold_word (const char *word,
                    gssize      length)
 {
-  g_autofree char *normal = g_utf8_normalize (word, length, G_NORMALIZE_NFKC);
+  g_autofree char *normal = NULL;
+  gboolean ascii = TRUE;
+  gsize n;
+
+  if (length < 0)
+    length = strlen (word);
+
+  /* most words of English prose are plain ASCII: no normalisation needed */
+  for (gssize i = 0; i < length && ascii; i++)
+    ascii = (guchar) word[i] < 0x80;
+  if (ascii)
+    {
+      char *out = g_ascii_strdown (word, length);
+
+      n = strlen (out);
+      if (n > 2 && out[n - 2] == '\'' && out[n - 1] == 's')
+        out[n - 2] = '\0';
+      return out;
+    }
+
+  normal = g_utf8_normalize (word, length, G_NORMALIZE_NFKC);
   g_autofree char *lower = NULL;
   GString *out;
   gsize len;
@@ -276,6 +296,7 @@ struct _DossierTermIndex {
   GHashTable *ids;          /* key → id + 1 */
   GPtrArray *terms;         /* Term */
   GPtrArray *paragraphs;    /* GArray of DossierTermCount, sorted by term */
+  GHashTable *stems;        /* folded word → stem */
 };
 
 /**
@@ -294,6 +315,7 @@ dossier_term_index_new (void)
   index->ids = g_hash_table_new (g_str_hash, g_str_equal);
   index->terms = g_ptr_array_new_with_free_func (term_free);
   index->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  index->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return index;
 }
@@ -309,6 +331,7 @@ dossier_term_index_free (DossierTermIndex *index)
   g_hash_table_unref (index->ids);
   g_ptr_array_unref (index->terms);
   g_ptr_array_unref (index->paragraphs);
+  g_hash_table_unref (index->stems);
   g_free (index);
 }
 
@@ -341,9 +364,29 @@ static const char * const demonyms[][2] = {
   { "vietnames", "vietnam" }, { "german", "germani" }, { "british", "britain" },
 };
 
+static char *stem_word_uncached (DossierTermIndex *index,
+                                 const char       *folded);
+
+/* Stemming the same word again and again is the bulk of indexing. */
 static char *
 stem_word (DossierTermIndex *index,
            const char       *folded)
+{
+  const char *cached = g_hash_table_lookup (index->stems, folded);
+  char *stem;
+
+  if (cached != NULL)
+    return g_strdup (cached);
+
+  stem = stem_word_uncached (index, folded);
+  if (g_hash_table_size (index->stems) < 200000)
+    g_hash_table_insert (index->stems, g_strdup (folded), g_strdup (stem));
+  return stem;
+}
+
+static char *
+stem_word_uncached (DossierTermIndex *index,
+                    const char       *folded)
 {
   const sb_symbol *stem;
   char *result;
@@ -381,7 +424,7 @@ intern_term (DossierTermIndex *index,
   term->key = g_strdup (key);
   term->kind = kind;
   term->last_paragraph = G_MAXUINT;
-  term->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  term->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_ptr_array_add (index->terms, term);
   g_hash_table_insert (index->ids, term->key, GUINT_TO_POINTER (index->terms->len));
 
@@ -413,12 +456,19 @@ count_term (DossierTermIndex *index,
     }
 
   /* A bounded sample of forms is enough to pick a display form. */
-  if (g_hash_table_size (term->forms) < 16 || g_hash_table_contains (term->forms, form))
-    {
-      gpointer n = g_hash_table_lookup (term->forms, form);
-      g_hash_table_insert (term->forms, g_strdup (form), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
-      g_clear_pointer (&term->display, g_free);
-    }
+  {
+    guint *n = g_hash_table_lookup (term->forms, form);
+
+    if (n != NULL)
+      (*n)++;
+    else if (g_hash_table_size (term->forms) < 16)
+      {
+        n = g_new (guint, 1);
+        *n = 1;
+        g_hash_table_insert (term->forms, g_strdup (form), n);
+      }
+    g_clear_pointer (&term->display, g_free);
+  }
 }
 
 static int
@@ -624,7 +674,7 @@ dossier_term_index_get_display (DossierTermIndex *index,
   g_hash_table_iter_init (&iter, t->forms);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      guint n = GPOINTER_TO_UINT (value);
+      guint n = *(guint *) value;
 
       if (n > best_n || (n == best_n && g_strcmp0 (key, best) < 0))
         best = key, best_n = n;
