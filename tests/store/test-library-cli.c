@@ -223,6 +223,31 @@ test_cli_library (void)
   run_cli (&run, "library", "--library", db, "list", NULL);
   g_assert_cmpuint (count_lines (run.out), ==, 3);
 
+  /* A saved web page goes in like the rest, and comes out as import printed it. */
+  {
+    g_autofree char *html = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "store", "data",
+                                              "harbour-insurance.html", NULL);
+    g_autofree char *html_json = NULL;
+    g_autofree char *html_id = NULL;
+
+    run_cli (&run, "import", html, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    html_json = g_strdup (run.out);
+
+    run_cli (&run, "library", "--library", db, "add", html, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 1);
+    html_id = first_field (run.out);
+
+    run_cli (&run, "library", "--library", db, "search", "reinsurance", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, html_id));
+
+    run_cli (&run, "library", "--library", db, "export", html_id, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, html_json);
+  }
+
   /* Usage errors exit 2. */
   run_cli (&run, "library", "--library", db, NULL);
   g_assert_cmpint (run.status, ==, 2);
