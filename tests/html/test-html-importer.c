@@ -315,6 +315,19 @@ test_messy_legacy (void)
 }
 
 static void
+test_korean_euc_kr (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("korean-euc-kr.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "한반도 정세 전망");
+  g_assert_cmpuint (count_body (document, &headings), ==, 2);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 1)), ==,
+                   "전문가들은 외교적 해법과 억제력 강화를 병행해야 한다고 지적한다. 특히 중국의 역할이 중요하다.");
+  assert_no_leaks (document, (const char * const[]) { "홈", NULL });
+}
+
+static void
 test_footnotes_word (void)
 {
   g_autoptr(DossierDocument) document = import_fixture ("footnotes-word.html");
@@ -616,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/json-ld", test_json_ld);
   g_test_add_func ("/dossier/html/korean", test_korean);
   g_test_add_func ("/dossier/html/messy-legacy-charset", test_messy_legacy);
+  g_test_add_func ("/dossier/html/korean-euc-kr", test_korean_euc_kr);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
