@@ -375,5 +375,13 @@ dossier_metadata_dialog_new (GtkWindow       *parent,
     }
 
   validate (self);
+  /* Enter saves; typing starts in the title. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  adw_entry_row_set_activates_default (self->title_row, TRUE);
+  adw_entry_row_set_activates_default (self->subtitle_row, TRUE);
+  adw_entry_row_set_activates_default (self->publisher_row, TRUE);
+  adw_entry_row_set_activates_default (self->date_row, TRUE);
+  adw_entry_row_set_activates_default (self->url_row, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return GTK_WIDGET (self);
 }
