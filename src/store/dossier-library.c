@@ -324,9 +324,12 @@ static const char schema_v1[] =
   "  PRIMARY KEY (doc, footnote, ord)"
   ");"
   "CREATE INDEX footnote_urls_url ON footnote_urls (url);"
+  /* Highlights and reading positions hang off the public id, not the row:
+   * removing a document leaves them, so adding it back (undo) brings them
+   * back too; opening the library clears those left behind. */
   "CREATE TABLE highlights ("
   "  highlight INTEGER PRIMARY KEY,"
-  "  doc INTEGER NOT NULL REFERENCES documents ON DELETE CASCADE,"
+  "  document TEXT NOT NULL,"
   "  paragraph INTEGER NOT NULL,"
   "  start INTEGER NOT NULL,"
   "  end INTEGER NOT NULL,"
@@ -334,9 +337,9 @@ static const char schema_v1[] =
   "  note TEXT,"
   "  created INTEGER NOT NULL"
   ");"
-  "CREATE INDEX highlights_doc ON highlights (doc);"
+  "CREATE INDEX highlights_document ON highlights (document);"
   "CREATE TABLE reading_positions ("
-  "  doc INTEGER PRIMARY KEY REFERENCES documents ON DELETE CASCADE,"
+  "  document TEXT PRIMARY KEY,"
   "  paragraph INTEGER NOT NULL,"
   "  updated INTEGER NOT NULL"
   ");"
@@ -894,9 +897,16 @@ open_database (DossierLibrary  *self,
     goto fail;
 
   /* Take the write lock once, so a library we could read but never save to
-   * is reported now rather than at the first edit. */
-  if (!exec (self, "BEGIN IMMEDIATE; COMMIT", error))
-    goto fail;
+   * is reported now rather than at the first edit; and clear what removed
+   * documents left behind for an undo in the last session. */
+  if (!exec (self, "BEGIN IMMEDIATE;"
+             " DELETE FROM highlights WHERE document NOT IN (SELECT id FROM documents);"
+             " DELETE FROM reading_positions WHERE document NOT IN (SELECT id FROM documents);"
+             " COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      goto fail;
+    }
 
   if (!load_document_list (self, error))
     goto fail;
@@ -2020,8 +2030,9 @@ fail:
  * @id: a document id
  * @error: return location for an error
  *
- * Deletes the document with its highlights and reading position. To undo,
- * dossier_library_add() the full document again (its id is kept).
+ * Deletes the document. To undo, dossier_library_add() the full document
+ * again: it keeps its id, and its highlights and reading position come
+ * back with it (they are kept until the library is next opened).
  *
  * Returns: %TRUE on success
  */
@@ -2581,10 +2592,10 @@ dossier_library_list_highlights (DossierLibrary  *self,
 
   stmt = prepare (self,
                   "SELECT highlight, paragraph, start, end, text, note FROM highlights"
-                  " WHERE doc = ? ORDER BY paragraph, start, highlight", error);
+                  " WHERE document = ? ORDER BY paragraph, start, highlight", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 1, document_id);
   while ((ok = step_row (self, stmt, &have_row, error)) && have_row)
     {
       g_autoptr(DossierHighlight) highlight = NULL;
@@ -2644,11 +2655,11 @@ dossier_library_add_highlight (DossierLibrary  *self,
     return 0;
 
   stmt = prepare (self,
-                  "INSERT INTO highlights (doc, paragraph, start, end, text, created)"
+                  "INSERT INTO highlights (document, paragraph, start, end, text, created)"
                   " VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 1, document_id);
   sqlite3_bind_int64 (stmt, 2, paragraph);
   sqlite3_bind_int64 (stmt, 3, start);
   sqlite3_bind_int64 (stmt, 4, end);
@@ -2769,11 +2780,11 @@ dossier_library_set_reading_position (DossierLibrary  *self,
     return FALSE;
 
   stmt = prepare (self,
-                  "INSERT INTO reading_positions (doc, paragraph, updated) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (doc) DO UPDATE SET paragraph = ?2, updated = ?3", error);
+                  "INSERT INTO reading_positions (document, paragraph, updated) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (document) DO UPDATE SET paragraph = ?2, updated = ?3", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 1, document_id);
   sqlite3_bind_int64 (stmt, 2, paragraph);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
   if (!step_done (self, stmt, error))
@@ -2806,10 +2817,10 @@ dossier_library_get_reading_position (DossierLibrary *self,
   if (lookup_light (self, document_id, &rowid) == NULL)
     return 0;
 
-  stmt = prepare (self, "SELECT paragraph FROM reading_positions WHERE doc = ?", NULL);
+  stmt = prepare (self, "SELECT paragraph FROM reading_positions WHERE document = ?", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 1, document_id);
   if (!step_row (self, stmt, &have_row, NULL) || !have_row)
     return 0;
   return CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);

@@ -557,10 +557,35 @@ test_highlights_positions (Fixture       *fixture,
   g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 2);
   g_assert_cmpuint (dossier_library_get_reading_position (library, "nope"), ==, 0);
 
-  /* Removing the document removes what hangs off it. */
-  g_assert_true (dossier_library_remove (library, id, &error));
-  g_assert_null (dossier_library_list_highlights (library, id, &error));
-  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  /* Undoing a removal brings highlights and position back with the document. */
+  {
+    g_autoptr(DossierDocument) full = dossier_library_load (library, id, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_library_remove (library, id, &error));
+    g_assert_null (dossier_library_list_highlights (library, id, &error));
+    g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    again = dossier_library_add (library, full, &error);
+    g_assert_no_error (error);
+    highlights = dossier_library_list_highlights (library, id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+    g_clear_object (&highlights);
+    g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 2);
+
+    /* Removed for good: the next open clears them. */
+    g_assert_true (dossier_library_remove (library, id, &error));
+    g_clear_object (&library);
+    library = open_ok (fixture->path);
+    g_clear_pointer (&again, g_free);
+    again = dossier_library_add (library, full, &error);
+    g_assert_no_error (error);
+    highlights = dossier_library_list_highlights (library, id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 0);
+    g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 0);
+  }
 }
 
 static void
