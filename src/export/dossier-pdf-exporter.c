@@ -27,6 +27,8 @@ struct _DossierPdfExporter
   DossierPaper paper;
   gboolean justify;
   guint n_pages;        /* of the last export */
+  guint busy;           /* asynchronous exports under way */
+  double progress;
 };
 
 G_DEFINE_FINAL_TYPE (DossierPdfExporter, dossier_pdf_exporter, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ enum {
   PROP_0,
   PROP_PAPER,
   PROP_JUSTIFY,
+  PROP_BUSY,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -58,6 +62,58 @@ write_cb (void                *closure,
   if (!g_output_stream_write_all (write->stream, data, length, NULL, write->cancellable, &write->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+typedef struct {
+  DossierPdfExporter *self;
+  double progress;
+} ProgressUpdate;
+
+static void
+set_progress (DossierPdfExporter *self,
+              double              progress)
+{
+  if (self->progress == progress)
+    return;
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static gboolean
+apply_progress_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  if (update->self->busy > 0)
+    set_progress (update->self, update->progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->self);
+  g_free (update);
+}
+
+/* From the export thread to the caller's main context, where the
+ * property is set and notified. */
+static void
+report_progress (DossierPdfExporter *self,
+                 GMainContext       *context,
+                 double              progress)
+{
+  ProgressUpdate *update;
+
+  if (context == NULL)
+    return;
+  update = g_new0 (ProgressUpdate, 1);
+  update->self = g_object_ref (self);
+  update->progress = progress;
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, apply_progress_cb, update,
+                              progress_update_free);
 }
 
 static void
@@ -87,6 +143,7 @@ static gboolean
 render (DossierPdfExporter    *self,
         DossierLayoutDocument *document,
         GOutputStream         *stream,
+        GMainContext          *progress_context,
         GCancellable          *cancellable,
         GError               **error)
 {
@@ -104,6 +161,8 @@ render (DossierPdfExporter    *self,
   dossier_page_layout_get_page_size (layout, &width, &height);
   n_pages = dossier_page_layout_get_n_pages (layout);
   self->n_pages = n_pages;
+  /* Laying out is about a third of the work, drawing the rest. */
+  report_progress (self, progress_context, 0.3);
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &closure, width, height);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
@@ -128,6 +187,8 @@ render (DossierPdfExporter    *self,
         break;
       dossier_page_layout_draw_page (layout, cr, page);
       cairo_show_page (cr);
+      if (n_pages >= 20 && (page + 1) % (n_pages / 10) == 0)
+        report_progress (self, progress_context, 0.3 + 0.65 * (page + 1) / n_pages);
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -153,25 +214,14 @@ render (DossierPdfExporter    *self,
   return TRUE;
 }
 
-/**
- * dossier_pdf_exporter_export:
- * @self: an exporter
- * @document: the document to export
- * @file: the PDF file to write (replaced if it exists)
- * @cancellable: (nullable): a cancellable
- * @error: return location for an error
- *
- * Lays @document out and writes it to @file. Blocks: call it from a
- * thread, or use dossier_pdf_exporter_export_async().
- *
- * Returns: %TRUE if the PDF was written
- */
-gboolean
-dossier_pdf_exporter_export (DossierPdfExporter    *self,
-                             DossierLayoutDocument *document,
-                             GFile                 *file,
-                             GCancellable          *cancellable,
-                             GError               **error)
+/* Writes the PDF; progress goes to @progress_context when not %NULL. */
+static gboolean
+export_file (DossierPdfExporter    *self,
+             DossierLayoutDocument *document,
+             GFile                 *file,
+             GMainContext          *progress_context,
+             GCancellable          *cancellable,
+             GError               **error)
 {
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GFile) temp = NULL;
@@ -181,11 +231,6 @@ dossier_pdf_exporter_export (DossierPdfExporter    *self,
   g_autofree char *temp_name = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
-
-  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
-  g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   parent = g_file_get_parent (file);
   basename = g_file_get_basename (file);
@@ -217,7 +262,7 @@ dossier_pdf_exporter_export (DossierPdfExporter    *self,
 
   /* cairo writes in small pieces; buffer them. */
   stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 64 * 1024);
-  ok = render (self, document, stream, cancellable, error);
+  ok = render (self, document, stream, progress_context, cancellable, error);
   if (ok)
     ok = g_output_stream_close (stream, cancellable, error);
   else
@@ -231,9 +276,38 @@ dossier_pdf_exporter_export (DossierPdfExporter    *self,
   return ok;
 }
 
+/**
+ * dossier_pdf_exporter_export:
+ * @self: an exporter
+ * @document: the document to export
+ * @file: the PDF file to write (replaced if it exists)
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Lays @document out and writes it to @file. Blocks: call it from a
+ * thread, or use dossier_pdf_exporter_export_async().
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+dossier_pdf_exporter_export (DossierPdfExporter    *self,
+                             DossierLayoutDocument *document,
+                             GFile                 *file,
+                             GCancellable          *cancellable,
+                             GError               **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_file (self, document, file, NULL, cancellable, error);
+}
+
 typedef struct {
   DossierLayoutDocument *document;
   GFile *file;
+  GMainContext *context;
 } ExportData;
 
 static void
@@ -243,6 +317,7 @@ export_data_free (gpointer data)
 
   g_clear_object (&export->document);
   g_clear_object (&export->file);
+  g_clear_pointer (&export->context, g_main_context_unref);
   g_free (export);
 }
 
@@ -255,10 +330,47 @@ export_thread (GTask        *task,
   ExportData *export = task_data;
   GError *error = NULL;
 
-  if (dossier_pdf_exporter_export (source_object, export->document, export->file, cancellable, &error))
+  if (export_file (source_object, export->document, export->file, export->context, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+set_busy (DossierPdfExporter *self,
+          gboolean            busy)
+{
+  gboolean was_busy = self->busy > 0;
+
+  if (busy)
+    self->busy++;
+  else if (self->busy > 0)
+    self->busy--;
+  if (was_busy != (self->busy > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierPdfExporter *self = DOSSIER_PDF_EXPORTER (source);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* The caller's callback sees the exporter idle and, on success, done. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      set_progress (self, 1.0);
+      set_busy (self, FALSE);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    {
+      set_busy (self, FALSE);
+      g_task_return_error (task, error);
+    }
 }
 
 /**
@@ -271,8 +383,10 @@ export_thread (GTask        *task,
  * @callback: called when the PDF is written or has failed
  * @user_data: data for @callback
  *
- * Exports on a worker thread. Do not change the exporter's paper or
- * justification until @callback has run.
+ * Exports on a worker thread. Meanwhile #DossierPdfExporter:busy is
+ * %TRUE and #DossierPdfExporter:progress goes from 0 to 1, notified in the
+ * thread-default main context of the caller. Do not change the
+ * exporter's paper or justification until @callback has run.
  */
 void
 dossier_pdf_exporter_export_async (DossierPdfExporter    *self,
@@ -283,20 +397,28 @@ dossier_pdf_exporter_export_async (DossierPdfExporter    *self,
                                    gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
   ExportData *export;
 
   g_return_if_fail (DOSSIER_IS_PDF_EXPORTER (self));
   g_return_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_pdf_exporter_export_async);
+
   export = g_new0 (ExportData, 1);
   export->document = dossier_layout_document_copy (document);
   export->file = g_object_ref (file);
+  export->context = g_main_context_ref_thread_default ();
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_pdf_exporter_export_async);
-  g_task_set_task_data (task, export, export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  set_busy (self, TRUE);
+  set_progress (self, 0.0);
+
+  thread_task = g_task_new (self, cancellable, export_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, export_thread);
+  g_task_set_task_data (thread_task, export, export_data_free);
+  g_task_run_in_thread (thread_task, export_thread);
 }
 
 /**
@@ -333,6 +455,12 @@ dossier_pdf_exporter_get_property (GObject    *object,
       break;
     case PROP_JUSTIFY:
       g_value_set_boolean (value, self->justify);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -374,6 +502,22 @@ dossier_pdf_exporter_class_init (DossierPdfExporterClass *klass)
   properties[PROP_JUSTIFY] =
     g_param_spec_boolean ("justify", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierPdfExporter:busy:
+   *
+   * Whether an asynchronous export is under way.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierPdfExporter:progress:
+   *
+   * How far the asynchronous export is, from 0 to 1, for a progress bar.
+   */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

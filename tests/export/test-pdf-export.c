@@ -698,10 +698,29 @@ export_done_cb (GObject      *source,
 {
   gboolean *done = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean busy;
+  double progress;
 
   g_assert_true (dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, &error));
   g_assert_no_error (error);
+  g_object_get (source, "busy", &busy, "progress", &progress, NULL);
+  g_assert_false (busy);
+  g_assert_cmpfloat (progress, ==, 1.0);
   *done = TRUE;
+}
+
+static void
+progress_notified_cb (GObject    *object,
+                      GParamSpec *pspec,
+                      gpointer    user_data)
+{
+  double *last = user_data;
+  double progress;
+
+  /* Only ever forward, notified on this thread. */
+  g_object_get (object, "progress", &progress, NULL);
+  g_assert_cmpfloat (progress, >=, *last);
+  *last = progress;
 }
 
 static void
@@ -714,9 +733,22 @@ test_async (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PopplerDocument) pdf = NULL;
   DossierLayoutBlock *block;
-  gboolean done = FALSE;
+  gboolean done = FALSE, busy = FALSE;
+  double last = 0;
+  guint i;
+
+  /* Long enough to report progress along the way. */
+  for (i = 0; i < 12; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("Extra%02u", i);
+
+      add_lines (doc, word, 40);
+    }
+  g_signal_connect (exporter, "notify::progress", G_CALLBACK (progress_notified_cb), &last);
 
   dossier_pdf_exporter_export_async (exporter, doc, file, NULL, export_done_cb, &done);
+  g_object_get (exporter, "busy", &busy, NULL);
+  g_assert_true (busy);
 
   /* The caller may edit its document meanwhile: the thread has a copy. */
   block = dossier_layout_document_add_paragraph (doc);
@@ -726,7 +758,14 @@ test_async (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   pdf = open_pdf (path);
-  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 3);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 10);
+  {
+    g_auto(GStrv) texts = page_texts (pdf);
+
+    g_assert_cmpint (find_page (texts, "AddedLater"), ==, -1);
+  }
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_signal_handlers_disconnect_by_data (exporter, &last);
   g_assert_finalize_object (g_steal_pointer (&exporter));
 }
 
