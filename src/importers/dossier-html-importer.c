@@ -978,6 +978,28 @@ looks_like_name (const char *text)
   return words >= 2 && words <= 6 && g_unichar_isupper (g_utf8_get_char (text));
 }
 
+/* "The Heritage Foundation" or "CSIS Staff" in an author field is not a person. */
+static gboolean
+looks_like_organization (Importer   *self,
+                         const char *name)
+{
+  static GRegex *words = NULL;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      words = g_regex_new ("\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|Press|"
+                           "Staff|Team|Editors?|Editorial|Board|Association|Society|Program|Programme|"
+                           "Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|Media)\\b",
+                           G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return g_regex_match (words, name, 0, NULL) ||
+         (self->publisher != NULL && g_ascii_strcasecmp (name, self->publisher) == 0) ||
+         (self->site_name != NULL && g_ascii_strcasecmp (name, self->site_name) == 0);
+}
+
 static gboolean
 has_author (Importer   *self,
             const char *name)
@@ -998,11 +1020,23 @@ add_author_name (Importer   *self,
   if (clean == NULL || self->author_names->len >= 32)
     return;
 
-  /* Korean bylines end in a title: "홍길동 기자" (reporter). */
-  if (g_str_has_suffix (clean, " 기자"))
-    clean[strlen (clean) - strlen (" 기자")] = '\0';
+  /* Korean bylines end in a title: "홍길동 기자" (reporter), "김민준 연구위원". */
+  if (has_hangul (clean))
+    {
+      static const char * const titles[] = {
+        " 기자", " 특파원", " 선임연구위원", " 수석연구위원", " 부연구위원", " 연구위원", " 책임연구원",
+        " 연구원", " 교수", " 박사", " 위원", " 소장", " 원장", " 센터장", NULL
+      };
 
-  if (looks_like_name (clean) && !has_author (self, clean))
+      for (guint i = 0; titles[i] != NULL; i++)
+        if (g_str_has_suffix (clean, titles[i]))
+          {
+            clean[strlen (clean) - strlen (titles[i])] = '\0';
+            break;
+          }
+    }
+
+  if (looks_like_name (clean) && !looks_like_organization (self, clean) && !has_author (self, clean))
     g_ptr_array_add (self->author_names, g_steal_pointer (&clean));
 }
 
@@ -1173,7 +1207,15 @@ read_json_ld (Importer *self)
       DossierJsonLdPerson *person = g_ptr_array_index (ld.authors, i);
       g_autoptr(DossierAuthor) author = NULL;
 
-      if (!looks_like_name (person->name))
+      /* "Jane Doe and John Roe" in one name field: two people, no details. */
+      if (strchr (person->name, ',') != NULL || strstr (person->name, " and ") != NULL ||
+          strchr (person->name, '&') != NULL)
+        {
+          add_byline (self, person->name);
+          continue;
+        }
+
+      if (!looks_like_name (person->name) || looks_like_organization (self, person->name))
         continue;
 
       add_author_name (self, person->name);
@@ -3142,8 +3184,8 @@ find_plain_notes (Importer  *self,
   if (heading < n)
     {
       Note *previous = NULL;
+      guint notes_before = self->notes->len;
 
-      is_note[heading] = TRUE;
       for (guint j = heading + 1; j < n; j++)
         {
           Block *block = block_at (self, j);
@@ -3168,7 +3210,13 @@ find_plain_notes (Importer  *self,
           else
             break;
         }
-      return;
+
+      /* A "References" heading over a bibliography is not a notes list. */
+      if (self->notes->len > notes_before)
+        {
+          is_note[heading] = TRUE;
+          return;
+        }
     }
 
   /* <ol class="footnotes"> with no heading. */
@@ -3282,7 +3330,7 @@ sort_blocks (Importer *self)
 
       /* Headings of sections set aside, and the title repeated. */
       if (is_heading_block (block) &&
-          (g_regex_match (self->skip_heading, text, 0, NULL) || g_regex_match (self->notes_heading, text, 0, NULL) ||
+          (g_regex_match (self->skip_heading, text, 0, NULL) ||
            text_equal_folded (text, self->title) || text_equal_folded (text, self->h1)))
         {
           drop[i] = TRUE;
@@ -3337,6 +3385,32 @@ sort_blocks (Importer *self)
 
       if (!is_heading_block (block) && words >= 8)
         seen_body = TRUE;
+    }
+
+  /* A closing bio without a heading ("Jane Doe is a fellow at …", often in
+   * italics): the last paragraphs, when they open with a byline name. */
+  for (guint i = n, checked = 0; i > 0 && checked < 3; i--)
+    {
+      Block *block = block_at (self, i - 1);
+      gboolean is_bio = FALSE;
+
+      if (drop[i - 1] || is_heading_block (block))
+        continue;
+      checked++;
+      for (guint k = 0; k < self->author_names->len && !is_bio; k++)
+        {
+          const char *name = g_ptr_array_index (self->author_names, k);
+          const char *rest = block->text->str + strlen (name);
+
+          is_bio = g_str_has_prefix (block->text->str, name) &&
+                   (g_str_has_prefix (rest, " is ") || g_str_has_prefix (rest, " was ") ||
+                    g_str_has_prefix (rest, ", ") || g_str_has_prefix (rest, " serves ") ||
+                    g_str_has_prefix (rest, " has "));
+        }
+      if (!is_bio)
+        break;
+      g_ptr_array_insert (self->bio_paragraphs, 0, g_strdup (block->text->str));
+      drop[i - 1] = TRUE;
     }
 
   /* Headings with nothing under them, at the end or before another heading
@@ -3624,7 +3698,7 @@ importer_init (Importer *self)
     G_REGEX_OPTIMIZE, 0, NULL);
   self->byline_class = g_regex_new (
     TOKEN_START "(?:byline|by-line|author|authors|author-name|author-names|article-author|post-author|"
-    "entry-author|contributors?)" TOKEN_END,
+    "entry-author|contributors?|writer|writers|reporter)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   self->date_class = g_regex_new (
     TOKEN_START "(?:date|published|pubdate|post-date|entry-date|publish-date|article-date|dateline|"

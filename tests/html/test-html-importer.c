@@ -487,6 +487,34 @@ test_byline_and_bio_heading (void)
   g_assert_cmpstr (dossier_author_get_affiliation (author (document, 1)), ==, "Gulf Research Forum");
 }
 
+static void
+test_authors_edge_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><meta name='author' content='The Heritage Foundation'>"
+    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Chips and Alliances\","
+    "\"author\":{\"@type\":\"Person\",\"name\":\"Ana Silva and Omar Haddad\"}}</script></head>"
+    "<body><article><h1>Chips and Alliances</h1>"
+    "<p>Export controls on advanced chips have reshaped supply chains across Asia in the past two years.</p>"
+    "<p>Allies have followed Washington's lead, though not without friction over the scope of the rules.</p>"
+    "<h2>References</h2><ul><li>Some book, 2020.</li><li>Another book, 2021.</li></ul>"
+    "<p><em>Ana Silva is a senior economist at the Lisbon Trade Council.</em></p>"
+    "</article></body></html>", &error);
+
+  g_assert_no_error (error);
+  /* Two people from one JSON-LD name; the organisation is not an author. */
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ana Silva");
+  /* The closing italic bio went to the author, not the body. */
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Lisbon Trade Council");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Omar Haddad");
+  /* A bibliography under "References" is not a notes list: it stays. */
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 0);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 5);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 2)), ==, "References");
+}
+
 /* ---- hostile input ------------------------------------------------------------ */
 
 static void
@@ -638,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
+  g_test_add_func ("/dossier/html/authors-edge-cases", test_authors_edge_cases);
   g_test_add_func ("/dossier/html/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/html/hostile/huge", test_huge_page);
   g_test_add_func ("/dossier/html/hostile/binary-truncated", test_binary_and_truncated);
