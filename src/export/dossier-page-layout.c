@@ -975,7 +975,7 @@ start_page (DossierPageLayout *self)
 
       page.body = g_array_new (FALSE, FALSE, sizeof (Slice));
       page.notes = g_array_new (FALSE, FALSE, sizeof (Slice));
-      page.continued = self->pending->len > 0;
+      page.continued = self->pending->len > 0 && g_array_index (self->pending, Pending, 0).line > 0;
       g_array_append_val (self->pages, page);
 
       self->state.y = self->pages->len == 1 ? self->header_height : 0;
