@@ -36,6 +36,7 @@ dossier_align_params_init (DossierAlignParams *params)
   params->phrase_weight = 1.0;
   params->anchor_bonus = 1.5;
   params->private_weight = 0.5;
+  params->min_evidence = 5;
 }
 
 void
@@ -441,6 +442,81 @@ dossier_aligner_shared_terms (DossierAligner *self,
   return display_terms (self->index, chosen);
 }
 
+static guint count_evidence (DossierAligner *self,
+                             guint           doc_a,
+                             guint           par_a,
+                             guint           doc_b,
+                             guint           par_b);
+
+/* The distinct topical words two paragraphs share: words (not phrases)
+ * used by at most half of all paragraphs. A link resting on one or two
+ * such words ("senior officials") is a coincidence of wording more often
+ * than a shared subject. */
+static gboolean
+is_topical_word (DossierAligner *self,
+                 guint           term)
+{
+  return dossier_term_index_get_kind (self->index, term) == DOSSIER_TERM_WORD && self->idf[term] >= G_LN2;
+}
+
+static guint
+count_topical_words (GArray         *vector,
+                     DossierAligner *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vector->len; i++)
+    if (is_topical_word (self, g_array_index (vector, Weight, i).term))
+      n++;
+  return n;
+}
+
+/* Short paragraphs cannot share many words: the evidence asked for is at
+ * most a quarter of the shorter paragraph's topical words. */
+static gboolean
+enough_evidence (DossierAligner *self,
+                 guint           doc_a,
+                 guint           par_a,
+                 guint           doc_b,
+                 guint           par_b)
+{
+  GArray *va = paragraph_vector (self, self->offsets[doc_a] + par_a);
+  GArray *vb = paragraph_vector (self, self->offsets[doc_b] + par_b);
+  guint shorter = MIN (count_topical_words (va, self), count_topical_words (vb, self));
+  guint needed = MIN (self->params.min_evidence, MAX (1, shorter / 4));
+
+  return count_evidence (self, doc_a, par_a, doc_b, par_b) >= needed;
+}
+
+static guint
+count_evidence (DossierAligner *self,
+                guint           doc_a,
+                guint           par_a,
+                guint           doc_b,
+                guint           par_b)
+{
+  GArray *va = paragraph_vector (self, self->offsets[doc_a] + par_a);
+  GArray *vb = paragraph_vector (self, self->offsets[doc_b] + par_b);
+  guint i = 0, j = 0, n = 0;
+
+  while (i < va->len && j < vb->len)
+    {
+      guint x = g_array_index (va, Weight, i).term, y = g_array_index (vb, Weight, j).term;
+
+      if (x < y)
+        i++;
+      else if (x > y)
+        j++;
+      else
+        {
+          if (is_topical_word (self, x))
+            n++;
+          i++, j++;
+        }
+    }
+  return n;
+}
+
 typedef struct {
   guint a;
   guint b;
@@ -582,6 +658,8 @@ dossier_aligner_align (DossierAligner      *self,
         if (s < threshold && !(mutual && s >= mutual_threshold))
           continue;
         if (s < params->relative_cut * best_a[i] && s < params->relative_cut * best_b[j])
+          continue;
+        if (!enough_evidence (self, doc_a, i, doc_b, j))
           continue;
         g_array_append_val (candidates, c);
       }

@@ -54,6 +54,7 @@ void dossier_link_clear (gpointer link);
  * @phrase_weight: weight of two-word phrases relative to single words
  * @anchor_bonus: factor on the scores of an anchor's neighbours
  * @private_weight: factor on the weight of terms only one document uses
+ * @min_evidence: a link needs at least this many shared topical words
  *
  * The tuned values are dossier_align_params_init()'s; docs/comparison.md
  * explains them.
@@ -68,6 +69,7 @@ typedef struct {
   double phrase_weight;
   double anchor_bonus;
   double private_weight;
+  guint min_evidence;
 } DossierAlignParams;
 
 void dossier_align_params_init (DossierAlignParams *params);

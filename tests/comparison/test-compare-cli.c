@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -263,6 +264,56 @@ test_matrix_json (void)
   }
 }
 
+/* Library ids, when this build has a library (`dossier-cli library`). */
+static void
+test_compare_library_ids (void)
+{
+  g_autofree char *a = fixture ("brief-v1.txt");
+  g_autofree char *b = fixture ("brief-v2.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-compare-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_auto(Run) help = { 0, };
+  g_auto(Run) add = { 0, };
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+
+  run_cli (&help, "--help", NULL);
+  if (strstr (help.out, "library") == NULL)
+    {
+      g_test_skip ("this build has no library");
+      return;
+    }
+
+  run_cli (&add, "library", "--library", db, "add", a, b, NULL);
+  if (add.status != 0)
+    {
+      g_test_skip ("the library could not add the fixtures");
+      return;
+    }
+  /* "ID<TAB>title" per document */
+  lines = g_strsplit (add.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  id_a = g_strndup (lines[0], strcspn (lines[0], "\t"));
+  id_b = g_strndup (lines[1], strcspn (lines[1], "\t"));
+
+  run_cli (&run, "compare", "--library", db, "--json", id_a, id_b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (parse_object (run.out, parser), "mode"), ==, "versions");
+
+  {
+    g_auto(Run) bad = { 0, };
+    run_cli (&bad, "compare", "--library", db, id_a, "no-such-id", NULL);
+    g_assert_cmpint (bad.status, ==, 1);
+  }
+
+  g_remove (db);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/dossier/comparison/cli/compare-text", test_compare_text);
   g_test_add_func ("/dossier/comparison/cli/errors", test_compare_errors);
   g_test_add_func ("/dossier/comparison/cli/matrix-json", test_matrix_json);
+  g_test_add_func ("/dossier/comparison/cli/library-ids", test_compare_library_ids);
 
   return g_test_run ();
 }
