@@ -317,6 +317,7 @@ test_links_outline_metadata_fonts (Fixture       *fixture,
   g_autoptr(GHashTable) uris = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) dests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(PopplerFontInfo) fonts = NULL;
+  g_auto(GStrv) texts = page_texts (pdf);
   PopplerFontsIter *iter = NULL;
   PopplerIndexIter *index;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
@@ -364,6 +365,15 @@ test_links_outline_metadata_fonts (Fixture       *fixture,
       PopplerIndexIter *child = poppler_index_iter_get_child (index);
 
       g_ptr_array_add (titles, g_strdup (action->any.title));
+
+      /* Each entry opens the page its section starts on. */
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_assert_cmpint (action->goto_dest.dest->type, ==, POPPLER_DEST_XYZ);
+      {
+        g_autofree char *word = g_strdup_printf ("Section%u", titles->len);
+
+        g_assert_cmpint (action->goto_dest.dest->page_num - 1, ==, find_page (texts, word));
+      }
       if (child != NULL)
         {
           PopplerAction *child_action = poppler_index_iter_get_action (child);
