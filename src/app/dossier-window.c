@@ -306,6 +306,7 @@ update_state (DossierWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->library != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-web", self->library != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document",
@@ -425,14 +426,15 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 typedef struct
 {
   DossierWindow *self;
-  GFile *file;
+  char *name;        /* file name or web address, for messages */
+  gboolean web;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->self);
-  g_clear_object (&data->file);
+  g_clear_pointer (&data->name, g_free);
   g_free (data);
 }
 
@@ -473,10 +475,10 @@ import_ready_cb (GObject      *source,
   DossierWindow *self = data->self;
   g_autoptr(DossierDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
+  const char *name = data->name;
   g_autofree char *id = NULL;
 
-  document = dossier_import_file_finish (result, &error);
+  document = data->web ? dossier_import_uri_finish (result, &error) : dossier_import_file_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       import_data_free (data);
@@ -524,10 +526,121 @@ dossier_window_import_files (DossierWindow  *self,
       ImportData *data = g_new0 (ImportData, 1);
 
       data->self = g_object_ref (self);
-      data->file = g_object_ref (files[i]);
       self->pending_imports++;
-      dossier_import_file_async (files[i], DOSSIER_IMPORT_FORMAT_AUTO, self->cancellable, import_ready_cb, data);
+      /* A web address given on the command line is downloaded. */
+      if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          data->web = TRUE;
+          data->name = g_strdup (uri);
+          dossier_import_uri_async (uri, NULL, self->cancellable, import_ready_cb, data);
+        }
+      else
+        {
+          data->name = g_file_get_basename (files[i]);
+          dossier_import_file_async (files[i], DOSSIER_IMPORT_FORMAT_AUTO, self->cancellable, import_ready_cb, data);
+        }
     }
+}
+
+/**
+ * dossier_window_import_uri:
+ * @uri: an http or https address
+ *
+ * Downloads and imports a web page, like dossier_window_import_files().
+ */
+void
+dossier_window_import_uri (DossierWindow *self,
+                           const char    *uri)
+{
+  ImportData *data;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  if (self->library == NULL)
+    return;
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+  data->name = g_strdup (uri);
+  data->web = TRUE;
+  self->pending_imports++;
+  toast_printf (self, _("Downloading %s…"), uri);
+  dossier_import_uri_async (uri, NULL, self->cancellable, import_ready_cb, data);
+}
+
+static gboolean
+is_web_address (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
+}
+
+static void
+web_address_changed_cb (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", is_web_address (text));
+}
+
+static void
+web_address_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "add") == 0 && is_web_address (text))
+    dossier_window_import_uri (self, text);
+}
+
+static void
+web_address_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "add"))
+    adw_message_dialog_response (dialog, "add");
+}
+
+static void
+add_from_web_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add from Web Address"),
+                                   _("Dossier downloads the page and imports the article in it."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Web address"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (web_address_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (web_address_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (web_address_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 guint
@@ -1140,6 +1253,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.add-from-web", NULL, add_from_web_action);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, edit_metadata_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
@@ -1148,6 +1262,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-order");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-web", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-library", NULL);

@@ -17,6 +17,8 @@ DossierLibrary    *dossier_window_get_library       (DossierWindow      *self);
 void               dossier_window_import_files      (DossierWindow      *self,
                                                      GFile             **files,
                                                      guint               n_files);
+void               dossier_window_import_uri        (DossierWindow      *self,
+                                                     const char         *uri);
 gboolean           dossier_window_open_document     (DossierWindow      *self,
                                                      const char         *document_id);
 void               dossier_window_add_toast         (DossierWindow      *self,

@@ -78,7 +78,46 @@ test_empty_state (void)
 
   stack = dossier_window_get_content_stack (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window)) == FALSE);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_web_address_dialog (void)
+{
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  /* Only http and https addresses with a host can be added. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (entry, "file:///etc/passwd");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (entry, "https://");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (entry, "  https://example.org/article  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  adw_message_dialog_response (dialog, "cancel");
+  spin (100);
+  g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 0);
 }
 
 static void
@@ -417,6 +456,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/app/view-standalone", test_view_standalone);
   g_test_add_func ("/dossier/app/empty-state", test_empty_state);
+  g_test_add_func ("/dossier/app/web-address-dialog", test_web_address_dialog);
   g_test_add_func ("/dossier/app/import", test_import);
   g_test_add_func ("/dossier/app/reader", test_reader);
   g_test_add_func ("/dossier/app/footnote", test_footnote);
