@@ -74,6 +74,7 @@ typedef struct {
   gboolean list_item;
   gboolean in_notes;
   gboolean in_quote;
+  gboolean before_title;  /* above the <h1> inside the article: kickers, breadcrumbs */
 } Block;
 
 typedef struct {
@@ -95,6 +96,8 @@ typedef struct {
   /* metadata, each from the most trusted source that had it */
   char *title;
   char *h1;
+  xmlNode *h1_node;
+  gboolean title_pending;     /* walking the article and not yet past its <h1> */
   char *subtitle;
   char *date;
   char *publisher;
@@ -2430,6 +2433,7 @@ find_visible_metadata (Importer *self)
     }
   xmlXPathFreeObject (result);
 
+  self->h1_node = h1;
   if (self->title == NULL && self->h1 != NULL)
     self->title = g_strdup (self->h1);
 
@@ -2547,11 +2551,43 @@ find_visible_metadata (Importer *self)
           xmlNode *node = nodeset_item (result, i);
           g_autofree char *text = NULL;
 
-          if (!class_matches (node, self->byline_class) || useful_text (self, node) > 300)
+          if (!class_matches (node, self->byline_class) || info_of (self, node)->text > 600 ||
+              in_site_chrome (self, node))
             continue;
 
-          /* Linked names, each its own author. */
+          /* Named parts, each with the title printed next to it:
+           * <a class="person"><span class="name">…</span><span class="title">…</span></a> */
           self->xpath->node = node;
+          {
+            xmlXPathObjectPtr names = xpath (self, ".//*[@itemprop='name' or contains(translate(@class, 'NAME', 'name'), 'name')]");
+
+            for (guint k = 0; k < nodeset_len (names); k++)
+              {
+                xmlNode *name_node = nodeset_item (names, k);
+                g_autofree char *name = node_text (self, name_node);
+                g_autofree char *position = NULL;
+                guint before = self->author_names->len;
+
+                add_author_name (self, name);
+                if (self->author_names->len == before || name_node->parent == NULL)
+                  continue;
+
+                position = text_of_first (self, name_node->parent,
+                  "./*[@itemprop='jobTitle' or contains(@class, 'title') or contains(@class, 'position') or "
+                  "contains(@class, 'job') or contains(@class, 'role')][not(contains(translate(@class, 'NAME', 'name'), 'name'))]");
+                self->xpath->node = node;
+                if (position != NULL && count_words (position) <= 12 && g_strcmp0 (position, name) != 0)
+                  {
+                    g_autoptr(DossierAuthor) person = dossier_author_new (g_ptr_array_index (self->author_names, before));
+                    dossier_author_set_position (person, position);
+                    g_ptr_array_add (self->bio_authors, g_steal_pointer (&person));
+                  }
+              }
+            xmlXPathFreeObject (names);
+          }
+
+          /* Linked names, each its own author. */
+          if (self->author_names->len == 0)
           {
             xmlXPathObjectPtr links = xpath (self, ".//a");
             for (guint k = 0; k < nodeset_len (links); k++)
@@ -2646,6 +2682,7 @@ current_block (Importer *self)
       self->current = block_new ();
       self->current->in_quote = self->quote_depth > 0;
       self->current->in_notes = self->notes_depth > 0;
+      self->current->before_title = self->title_pending;
     }
 
   return self->current;
@@ -2752,6 +2789,12 @@ walk_enter (xmlNode  *node,
       Block *block = current_block (self);
       block_add_ref (block, block->refs, info->ref_number);
       return FALSE;
+    }
+
+  if (node == self->h1_node)
+    {
+      flush_block (self);
+      self->title_pending = FALSE;
     }
 
   if (node != self->root && (info->flags & (FLAG_NOISE | FLAG_SKIP | FLAG_INVISIBLE)))
@@ -3343,6 +3386,13 @@ sort_blocks (Importer *self)
           continue;
         }
 
+      /* Kickers and breadcrumbs above the title ("Commentary", "Home / Asia"). */
+      if (block->before_title && words < 25)
+        {
+          drop[i] = TRUE;
+          continue;
+        }
+
       /* "Share", "Advertisement", "Read more" … */
       if (words <= 6 && g_regex_match (self->boilerplate_text, text, 0, NULL))
         {
@@ -3667,7 +3717,7 @@ importer_init (Importer *self)
     "|" TOKEN_START "(?:nav|menu|header|footer|ads?|ad-slot|banner|comments?|tags?|tag-list|topics?|"
     "categories|pagination|pager|print|toc|meta|entry-meta|post-meta|byline|credits?|caption|"
     "login|search|cta|alert|notice|overlay|toolbar|hidden-print|no-print|utility|tools|"
-    "author|authors|contributors?|pdf|download|keywords|series|issues|regions)" TOKEN_END,
+    "author|authors|contributors?|pdf|download|keywords|series|issues|regions|eyebrow|kicker|overline)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   self->pull_quote_class = g_regex_new (
     TOKEN_START "(?:pull-?quote|pullquote|quote-pull|blockquote--pull|featured-quote|highlight-quote|"
@@ -3698,7 +3748,8 @@ importer_init (Importer *self)
     G_REGEX_OPTIMIZE, 0, NULL);
   self->byline_class = g_regex_new (
     TOKEN_START "(?:byline|by-line|author|authors|author-name|author-names|article-author|post-author|"
-    "entry-author|contributors?|writer|writers|reporter)" TOKEN_END,
+    "entry-author|contributors?|writer|writers|reporter|people|people-list|person|persons|author-list|"
+    "authors-list|byline-list|contributor-list)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   self->date_class = g_regex_new (
     TOKEN_START "(?:date|published|pubdate|post-date|entry-date|publish-date|article-date|dateline|"
@@ -3899,6 +3950,7 @@ dossier_html_importer_import (const char  *data,
   find_author_cards (&self);
   find_visible_metadata (&self);
 
+  self.title_pending = self.h1_node != NULL && is_ancestor (self.root, self.h1_node);
   traverse (self.root, walk_enter, walk_leave, &self);
   flush_block (&self);
   sort_blocks (&self);

@@ -314,6 +314,36 @@ test_messy_legacy (void)
   assert_no_leaks (document, (const char * const[]) { "Home", "Contact", "Copyright", "Occasional Paper", NULL });
 }
 
+/* A body split into several CMS blocks around a figure, people cards with
+ * titles, a kicker above the title, footnotes in the last block. */
+static void
+test_block_layout (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("block-layout.html");
+  const char * const leaks[] = {
+    "Skip to", "Topics", "Commentary", "Share", "Print", "Cape Canaveral", "Related", "Another piece",
+    "A dek of another", "Somewhere Ave", "Back to top", "Footnotes", NULL
+  };
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "How to Think About Deterrence in Space");
+  g_assert_null (dossier_document_get_subtitle (document));
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2024-03-01");
+  g_assert_cmpuint (count_body (document, &headings), ==, 4);
+  g_assert_cmpuint (headings, ==, 1);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  assert_ref (document, 0, 0, 1, "easy to disrupt.");
+  assert_ref (document, 3, 0, 2, "calculation.");
+  assert_urls (footnote (document, 0), "https://example.edu/space-threats");
+  assert_urls (footnote (document, 1), "https://example.org/constellations");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Jane Doe");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "Senior Fellow - Foreign Policy");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "John Roe");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 1)), ==, "Nonresident Fellow");
+  assert_no_leaks (document, leaks);
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -658,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/korean", test_korean);
   g_test_add_func ("/dossier/html/messy-legacy-charset", test_messy_legacy);
   g_test_add_func ("/dossier/html/korean-euc-kr", test_korean_euc_kr);
+  g_test_add_func ("/dossier/html/block-layout", test_block_layout);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
