@@ -1586,10 +1586,26 @@ find_root (Importer *self)
 
   best = NULL;
   traverse (self->body, best_score_enter, NULL, state);
-  if (best != NULL)
-    return best;
+  if (best == NULL)
+    return self->body;
 
-  return self->body;
+  /* Readability keeps siblings that score well too: an article split into
+   * columns or sections is one article. Take the parent then. */
+  if (best->parent != NULL && best->parent->type == XML_ELEMENT_NODE && best != self->body)
+    {
+      double best_score = info_of (self, best)->score;
+
+      for (xmlNode *sibling = best->parent->children; sibling != NULL; sibling = sibling->next)
+        {
+          NodeInfo *info = info_of (self, sibling);
+
+          if (sibling != best && info != NULL && !(info->flags & FLAG_NOISE) &&
+              info->score >= best_score * 0.3)
+            return best->parent;
+        }
+    }
+
+  return best;
 }
 
 /* ---- footnotes linked by fragment -------------------------------------- */

@@ -518,6 +518,25 @@ test_byline_and_bio_heading (void)
 }
 
 static void
+test_density_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><title>Columns</title></head><body><div class='wrap'><div class='top'><a href='/'>Home</a> <a href='/a'>About us</a></div>"
+    "<div class='c1'><p>First column paragraph one, with enough words to count as article text.</p>"
+    "<p>First column paragraph two, with enough words to count as article text.</p></div>"
+    "<div class='c2'><p>Second column paragraph one, with enough words to count as article text.</p>"
+    "<p>Second column paragraph two, with enough words to count as article text.</p></div></div>"
+    "<div class='bottom'><p>Copyright line that is long enough to be a paragraph itself, sadly.</p></div></body></html>", &error);
+
+  g_assert_no_error (error);
+  /* No semantic markup: the densest element, with its well-scoring sibling. */
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 4);
+  g_assert_true (g_str_has_prefix (dossier_paragraph_get_text (paragraph (document, 3)), "Second column paragraph two"));
+  assert_no_leaks (document, (const char * const[]) { "Home", "Copyright", NULL });
+}
+
+static void
 test_authors_edge_cases (void)
 {
   g_autoptr(GError) error = NULL;
@@ -697,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
+  g_test_add_func ("/dossier/html/density-columns", test_density_columns);
   g_test_add_func ("/dossier/html/authors-edge-cases", test_authors_edge_cases);
   g_test_add_func ("/dossier/html/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/html/hostile/huge", test_huge_page);
