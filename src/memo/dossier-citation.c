@@ -281,9 +281,39 @@ has_quotation_mark (const char *text)
          strstr (text, "\xe2\x80\x9d") != NULL;
 }
 
-/* A marker this many code points after the excerpt still belongs to it:
- * the excerpt usually stops before the closing quote and full stop. */
-#define MARKER_SLACK 3
+/* How far past the excerpt the article's marker may stand: the end of the
+ * sentence the excerpt ends in ("…,” the minister said.[3]"), but no more
+ * than this many code points. */
+#define MAX_MARKER_DISTANCE 200
+
+static guint
+sentence_end (const char *text,
+              guint       end)
+{
+  const char *p = g_utf8_offset_to_pointer (text, end > 0 ? end - 1 : 0);
+  guint offset = end > 0 ? end - 1 : 0;
+
+  for (; *p != '\0' && offset < end + MAX_MARKER_DISTANCE; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* A full stop inside the excerpt's last quotation ends nothing. */
+      if ((c == '.' || c == '?' || c == '!') && offset + 1 >= end)
+        {
+          const char *q = g_utf8_next_char (p);
+
+          offset++;
+          while (*q != '\0' && (g_utf8_get_char (q) == 0x201D || *q == '"' || g_utf8_get_char (q) == 0x2019))
+            {
+              q = g_utf8_next_char (q);
+              offset++;
+            }
+          return offset;
+        }
+    }
+
+  return offset;
+}
 
 /**
  * dossier_citation_new_for_excerpt:
@@ -295,7 +325,8 @@ has_quotation_mark (const char *text)
  *
  * Makes the citation for "Add to Memo" on a selection. When the excerpt
  * quotes someone (it contains quotation marks) and the article sources it
- * with its own footnote, inside the excerpt or just after it, the citation
+ * with its own footnote, inside the excerpt or before the end of the
+ * sentence it ends in, the citation
  * is made "via" that note, so the memo cites the original work "quoted in"
  * the article.
  *
@@ -315,6 +346,7 @@ dossier_citation_new_for_excerpt (const char      *id,
   const char *text;
   glong length;
   guint n_refs;
+  guint limit;
 
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
 
@@ -335,10 +367,11 @@ dossier_citation_new_for_excerpt (const char      *id,
   if (!has_quotation_mark (quote))
     return self;
 
+  limit = sentence_end (text, end);
   refs = dossier_paragraph_get_refs (para, &n_refs);
   for (guint i = 0; i < n_refs; i++)
     {
-      if (refs[i].offset > start && refs[i].offset <= end + MARKER_SLACK)
+      if (refs[i].offset > start && refs[i].offset <= limit)
         {
           DossierFootnote *note = dossier_document_lookup_footnote (document, refs[i].number);
 

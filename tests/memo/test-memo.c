@@ -303,6 +303,9 @@ test_citation_from_excerpt (void)
   g_autoptr(DossierDocument) document = make_article ();
   g_autoptr(DossierCitation) plain = dossier_citation_new_for_excerpt ("a", document, 0, 0, 13);
   g_autoptr(DossierCitation) via = dossier_citation_new_for_excerpt ("b", document, 1, 21, 84);
+  /* The excerpt stops before "the minister said.", where the article's marker stands. */
+  g_autoptr(DossierCitation) short_via = dossier_citation_new_for_excerpt ("c", document, 1, 22, 64);
+  g_autoptr(DossierCitation) other_sentence = dossier_citation_new_for_excerpt ("d", document, 1, 0, 21);
   const char * const *authors = dossier_citation_get_authors (plain);
 
   g_assert_cmpstr (dossier_citation_get_quote (plain), ==, "Talks have st");
@@ -313,6 +316,9 @@ test_citation_from_excerpt (void)
   g_assert_true (dossier_citation_is_quoted_in (via));
   g_assert_cmpuint (dossier_citation_get_via_note (via), ==, 3);
   g_assert_true (g_str_has_prefix (dossier_citation_get_quote (via), "“A freeze"));
+  g_assert_true (dossier_citation_is_quoted_in (short_via));
+  g_assert_cmpstr (dossier_citation_get_quote (short_via), ==, "“A freeze is not a reward; it is a floor,”");
+  g_assert_false (dossier_citation_is_quoted_in (other_sentence));
 }
 
 static void

@@ -1,0 +1,1014 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-memo-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "memo/dossier-memo-check.h"
+#include "memo/dossier-memo-inline.h"
+#include "memo/dossier-memo-notes.h"
+#include "memo/dossier-memo-templates.h"
+#include "dossier-memo-page.h"
+
+/*
+ * The memo editor page: the header fields, one row per section (title,
+ * and the section's blocks edited as one text: blank lines between
+ * blocks, "- " bullets, "> " quotations), the numbered notes and the
+ * check's findings, which refresh shortly after each change. Text
+ * formatting is inline markup, shown with text tags; undo and redo are
+ * GtkTextBuffer's. Sections move with Alt+Up/Down, the row buttons, or by
+ * dragging the handle.
+ *
+ * Spell checking is left out: libspelling, the maintained GTK 4 spell
+ * checker, is not in Debian 12.
+ */
+
+typedef struct _SectionRow SectionRow;
+
+struct _DossierMemoPage
+{
+  GtkWidget parent_instance;
+
+  AdwHeaderBar *header_bar;
+  AdwWindowTitle *window_title;
+  AdwEntryRow *marking_row;
+  AdwEntryRow *to_row;
+  AdwEntryRow *from_row;
+  AdwEntryRow *date_row;
+  AdwEntryRow *subject_row;
+  GtkListBox *sections_list;
+  GtkLabel *notes_label;
+  GtkListBox *issues_list;
+
+  DossierMemo *memo;
+  GListStore *issues;
+  GPtrArray *rows;                 /* SectionRow*, owned by their list rows */
+  DossierMemoSection *current;     /* weak */
+  guint refresh_source;
+  gulong changed_handler;
+  gulong date_handler;
+};
+
+struct _SectionRow
+{
+  DossierMemoPage *page;
+  DossierMemoSection *section;
+  GtkWidget *row;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  gboolean syncing;
+};
+
+G_DEFINE_FINAL_TYPE (DossierMemoPage, dossier_memo_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define REFRESH_DELAY_MS 250
+
+/* ---- Formatting tags --------------------------------------------------- */
+
+static void
+apply_pattern (GtkTextBuffer *buffer,
+               const char    *text,
+               const char    *pattern,
+               const char    *tag)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      GtkTextIter start, end;
+      int start_pos, end_pos;
+
+      g_match_info_fetch_pos (match, 0, &start_pos, &end_pos);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + start_pos));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + end_pos));
+      gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
+      g_match_info_next (match, NULL);
+    }
+}
+
+static void
+apply_tags (GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  apply_pattern (buffer, text, "^- .*$", "bullet");
+  apply_pattern (buffer, text, "^>.*$", "quote");
+  apply_pattern (buffer, text, "\\*\\*[^*\\n]+\\*\\*", "bold");
+  apply_pattern (buffer, text, "(?<![*\\\\])\\*[^*\\n]+\\*(?!\\*)", "italic");
+  apply_pattern (buffer, text, "\\[\\^[A-Za-z0-9_.:-]{1,64}\\]", "citation");
+}
+
+static GtkTextBuffer *
+create_buffer (void)
+{
+  GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
+
+  gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  /* Citation markers read as superscripts, as the notes will be numbered. */
+  gtk_text_buffer_create_tag (buffer, "citation", "rise", 4 * PANGO_SCALE, "scale", 0.75,
+                              "foreground", "#1c71d8", NULL);
+  gtk_text_buffer_create_tag (buffer, "bullet", "left-margin", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "quote", "left-margin", 24, "style", PANGO_STYLE_ITALIC, NULL);
+
+  return buffer;
+}
+
+/* ---- Section rows -------------------------------------------------------- */
+
+static void schedule_refresh (DossierMemoPage *self);
+
+static void
+section_row_free (gpointer data)
+{
+  SectionRow *row = data;
+
+  if (row->page->rows != NULL)
+    g_ptr_array_remove (row->page->rows, row);
+  g_clear_object (&row->section);
+  g_clear_object (&row->buffer);
+  g_free (row);
+}
+
+static void
+sync_buffer_from_section (SectionRow *row)
+{
+  g_autofree char *source = dossier_memo_section_dup_source_text (row->section);
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  if (row->syncing)
+    return;
+
+  gtk_text_buffer_get_bounds (row->buffer, &start, &end);
+  current = gtk_text_buffer_get_text (row->buffer, &start, &end, TRUE);
+  if (g_strcmp0 (current, source) == 0)
+    return;
+
+  /* A change made elsewhere (an excerpt added): not the user's to undo here. */
+  row->syncing = TRUE;
+  gtk_text_buffer_begin_irreversible_action (row->buffer);
+  gtk_text_buffer_set_text (row->buffer, source, -1);
+  gtk_text_buffer_end_irreversible_action (row->buffer);
+  apply_tags (row->buffer);
+  row->syncing = FALSE;
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer *buffer,
+                   SectionRow    *row)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (row->syncing)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  row->syncing = TRUE;
+  dossier_memo_section_set_source_text (row->section, text);
+  apply_tags (buffer);
+  row->syncing = FALSE;
+}
+
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                SectionRow              *row)
+{
+  g_set_weak_pointer (&row->page->current, row->section);
+}
+
+static gboolean
+find_section (DossierMemoPage    *self,
+              DossierMemoSection *section,
+              guint              *position)
+{
+  return g_list_store_find (G_LIST_STORE (dossier_memo_get_sections (self->memo)), section, position);
+}
+
+static void
+move_section_by (DossierMemoPage    *self,
+                 DossierMemoSection *section,
+                 int                 delta)
+{
+  guint from, n;
+  int to;
+
+  if (section == NULL || !find_section (self, section, &from))
+    return;
+
+  n = dossier_memo_get_n_sections (self->memo);
+  to = (int)from + delta;
+  if (to < 0 || to >= (int)n)
+    return;
+
+  dossier_memo_move_section (self->memo, from, to);
+
+  /* The row was recreated: put the focus back into it. */
+  {
+    GtkListBoxRow *moved = gtk_list_box_get_row_at_index (self->sections_list, to);
+    if (moved != NULL)
+      gtk_widget_child_focus (GTK_WIDGET (moved), GTK_DIR_TAB_FORWARD);
+    g_set_weak_pointer (&self->current, section);
+  }
+}
+
+static void
+up_clicked_cb (GtkButton  *button,
+               SectionRow *row)
+{
+  move_section_by (row->page, row->section, -1);
+}
+
+static void
+down_clicked_cb (GtkButton  *button,
+                 SectionRow *row)
+{
+  move_section_by (row->page, row->section, +1);
+}
+
+static void
+remove_clicked_cb (GtkButton  *button,
+                   SectionRow *row)
+{
+  guint position;
+
+  if (find_section (row->page, row->section, &position))
+    dossier_memo_remove_section (row->page->memo, position);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 SectionRow    *row)
+{
+  return gdk_content_provider_new_typed (DOSSIER_TYPE_MEMO_SECTION, row->section);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SectionRow    *row)
+{
+  DossierMemoSection *dragged = g_value_get_object (value);
+  guint from, to;
+
+  if (dragged == NULL || dragged == row->section ||
+      !find_section (row->page, dragged, &from) || !find_section (row->page, row->section, &to))
+    return FALSE;
+
+  dossier_memo_move_section (row->page->memo, from, to);
+  return TRUE;
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static GtkWidget *
+create_section_row (gpointer item,
+                    gpointer user_data)
+{
+  DossierMemoPage *self = user_data;
+  DossierMemoSection *section = item;
+  SectionRow *row = g_new0 (SectionRow, 1);
+  GtkWidget *box, *header, *handle, *entry, *button, *view;
+  GtkEventController *focus;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
+  g_autofree char *source = NULL;
+
+  row->page = self;
+  row->section = g_object_ref (section);
+  row->buffer = create_buffer ();
+  row->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
+  g_object_set_data_full (G_OBJECT (row->row), "dossier-section-row", row, section_row_free);
+  g_ptr_array_add (self->rows, row);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), header);
+
+  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_set_tooltip_text (handle, _("Drag to Move the Section"));
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_box_append (GTK_BOX (header), handle);
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+
+  drop = gtk_drop_target_new (DOSSIER_TYPE_MEMO_SECTION, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row->row, GTK_EVENT_CONTROLLER (drop));
+
+  entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Section Title"));
+  gtk_widget_add_css_class (entry, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section title"), -1);
+  g_object_bind_property (section, "title", entry, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_box_append (GTK_BOX (header), entry);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), row);
+  gtk_widget_add_controller (entry, focus);
+
+  button = icon_button ("go-up-symbolic", _("Move Section Up (Alt+Up)"));
+  g_signal_connect (button, "clicked", G_CALLBACK (up_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), button);
+  button = icon_button ("go-down-symbolic", _("Move Section Down (Alt+Down)"));
+  g_signal_connect (button, "clicked", G_CALLBACK (down_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), button);
+  button = icon_button ("user-trash-symbolic", _("Remove Section"));
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), button);
+
+  view = gtk_text_view_new_with_buffer (row->buffer);
+  row->view = GTK_TEXT_VIEW (view);
+  gtk_text_view_set_wrap_mode (row->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (row->view, 6);
+  gtk_text_view_set_bottom_margin (row->view, 6);
+  gtk_text_view_set_left_margin (row->view, 6);
+  gtk_text_view_set_right_margin (row->view, 6);
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section text"), -1);
+  gtk_box_append (GTK_BOX (box), view);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), row);
+  gtk_widget_add_controller (view, focus);
+
+  /* Fill before connecting: loading the text is not an edit to undo. */
+  source = dossier_memo_section_dup_source_text (section);
+  gtk_text_buffer_begin_irreversible_action (row->buffer);
+  gtk_text_buffer_set_text (row->buffer, source, -1);
+  gtk_text_buffer_end_irreversible_action (row->buffer);
+  apply_tags (row->buffer);
+  g_signal_connect (row->buffer, "changed", G_CALLBACK (buffer_changed_cb), row);
+
+  return row->row;
+}
+
+static SectionRow *
+find_row (DossierMemoPage    *self,
+          DossierMemoSection *section)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SectionRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->section == section)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* ---- Notes and findings -------------------------------------------------- */
+
+static GtkWidget *
+create_issue_row (gpointer item,
+                  gpointer user_data)
+{
+  DossierMemoIssue *issue = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  const char *closest = dossier_memo_issue_get_closest_passage (issue);
+
+  /* Messages quote the analyst's text: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dossier_memo_issue_get_message (issue));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), closest ? closest : dossier_memo_issue_get_code (issue));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  icon = gtk_image_new_from_icon_name (dossier_memo_issue_is_error (issue)
+                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, dossier_memo_issue_is_error (issue) ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dossier_memo_issue_is_error (issue) ? _("Error") : _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static const char *
+kind_label (DossierMemoKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_MEMO_KIND_DECISION:
+      return _("Decision Memo");
+    case DOSSIER_MEMO_KIND_POLICY_BRIEF:
+      return _("Policy Brief");
+    case DOSSIER_MEMO_KIND_INFORMATION:
+    default:
+      return _("Information Memo");
+    }
+}
+
+/**
+ * dossier_memo_page_refresh:
+ *
+ * Renumbers the notes and re-runs the reference check and lint now
+ * (normally done shortly after each change).
+ */
+void
+dossier_memo_page_refresh (DossierMemoPage *self)
+{
+  g_autoptr(DossierMemoNotes) notes = NULL;
+  g_autoptr(GListStore) found = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *subject;
+  guint n_found;
+
+  g_return_if_fail (DOSSIER_IS_MEMO_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  subject = dossier_memo_get_subject (self->memo);
+  adw_window_title_set_title (self->window_title, subject && *subject ? subject : _("Untitled Memo"));
+  adw_window_title_set_subtitle (self->window_title, kind_label (dossier_memo_get_kind (self->memo)));
+
+  notes = dossier_memo_notes_new (self->memo);
+  for (guint i = 1; i <= dossier_memo_notes_get_n_notes (notes); i++)
+    {
+      const DossierMemoNote *note = dossier_memo_notes_get_note (notes, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%u. %s", note->number, note->text);
+    }
+  gtk_label_set_text (self->notes_label, text->len ? text->str : _("No citations yet"));
+
+  found = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
+  dossier_memo_check_references (self->memo, found);
+  dossier_memo_lint (self->memo, NULL, found);
+  n_found = g_list_model_get_n_items (G_LIST_MODEL (found));
+  {
+    g_autofree gpointer *items = g_new0 (gpointer, n_found + 1);
+
+    for (guint i = 0; i < n_found; i++)
+      items[i] = g_list_model_get_item (G_LIST_MODEL (found), i);
+    g_list_store_splice (self->issues, 0, g_list_model_get_n_items (G_LIST_MODEL (self->issues)),
+                         items, n_found);
+    for (guint i = 0; i < n_found; i++)
+      g_object_unref (items[i]);
+  }
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  DossierMemoPage *self = data;
+
+  self->refresh_source = 0;
+  dossier_memo_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (DossierMemoPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+memo_changed_cb (DossierMemoPage *self)
+{
+  /* Bring rows up to date with changes made outside them (cheap: memos are short). */
+  for (guint i = 0; i < self->rows->len; i++)
+    sync_buffer_from_section (g_ptr_array_index (self->rows, i));
+
+  schedule_refresh (self);
+}
+
+/* ---- Header ------------------------------------------------------------- */
+
+static gboolean
+null_to_empty (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+static void
+date_changed_cb (DossierMemoPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  if (self->memo == NULL)
+    return;
+
+  if (dossier_memo_set_date (self->memo, text))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+}
+
+static void
+memo_date_notify_cb (DossierMemoPage *self)
+{
+  const char *date = dossier_memo_get_date (self->memo);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), date) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+}
+
+static void
+bind_memo (DossierMemoPage *self)
+{
+  g_object_bind_property_full (self->memo, "marking", self->marking_row, "text",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               null_to_empty, NULL, NULL, NULL);
+  g_object_bind_property (self->memo, "to", self->to_row, "text",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->memo, "from", self->from_row, "text",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->memo, "subject", self->subject_row, "text",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  self->date_handler = g_signal_connect_object (self->memo, "notify::date",
+                                                G_CALLBACK (memo_date_notify_cb), self, G_CONNECT_SWAPPED);
+  memo_date_notify_cb (self);
+
+  gtk_list_box_bind_model (self->sections_list, dossier_memo_get_sections (self->memo),
+                           create_section_row, self, NULL);
+  gtk_list_box_bind_model (self->issues_list, G_LIST_MODEL (self->issues),
+                           create_issue_row, self, NULL);
+
+  self->changed_handler = g_signal_connect_object (self->memo, "changed",
+                                                   G_CALLBACK (memo_changed_cb), self, G_CONNECT_SWAPPED);
+  dossier_memo_page_refresh (self);
+}
+
+/* ---- Actions ----------------------------------------------------------- */
+
+static GtkTextView *
+focused_view (DossierMemoPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  while (focus != NULL && !GTK_IS_TEXT_VIEW (focus))
+    focus = gtk_widget_get_parent (focus);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+
+  return GTK_TEXT_VIEW (focus);
+}
+
+static void
+wrap_selection (DossierMemoPage *self,
+                const char      *mark)
+{
+  GtkTextView *view = focused_view (self);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextMark *end_mark;
+
+  if (view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_begin_user_action (buffer);
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      end_mark = gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE);
+      gtk_text_buffer_insert (buffer, &start, mark, -1);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, end_mark);
+      gtk_text_buffer_insert (buffer, &end, mark, -1);
+      gtk_text_buffer_delete_mark (buffer, end_mark);
+    }
+  else
+    {
+      /* Nothing selected: type between the marks. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_insert (buffer, &start, mark, -1);
+      end_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+      gtk_text_buffer_insert (buffer, &start, mark, -1);
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, end_mark);
+      gtk_text_buffer_place_cursor (buffer, &start);
+      gtk_text_buffer_delete_mark (buffer, end_mark);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+bold_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  wrap_selection (DOSSIER_MEMO_PAGE (widget), "**");
+}
+
+static void
+italic_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  wrap_selection (DOSSIER_MEMO_PAGE (widget), "*");
+}
+
+static void
+bullets_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkTextView *view = focused_view (DOSSIER_MEMO_PAGE (widget));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end, iter;
+  int first, last;
+  gboolean all_bullets = TRUE;
+
+  if (view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  first = gtk_text_iter_get_line (&start);
+  last = gtk_text_iter_get_line (&end);
+
+  for (int line = first; line <= last; line++)
+    {
+      GtkTextIter line_end;
+      g_autofree char *prefix = NULL;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      line_end = iter;
+      gtk_text_iter_forward_chars (&line_end, 2);
+      prefix = gtk_text_buffer_get_text (buffer, &iter, &line_end, TRUE);
+      all_bullets = all_bullets && g_str_has_prefix (prefix, "- ");
+    }
+
+  /* One undo step toggles the whole selection. */
+  gtk_text_buffer_begin_user_action (buffer);
+  for (int line = first; line <= last; line++)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      if (all_bullets)
+        {
+          GtkTextIter prefix_end = iter;
+
+          gtk_text_iter_forward_chars (&prefix_end, 2);
+          gtk_text_buffer_delete (buffer, &iter, &prefix_end);
+        }
+      else
+        {
+          GtkTextIter prefix_end = iter;
+          g_autofree char *prefix = NULL;
+
+          gtk_text_iter_forward_chars (&prefix_end, 2);
+          prefix = gtk_text_buffer_get_text (buffer, &iter, &prefix_end, TRUE);
+          if (!g_str_has_prefix (prefix, "- "))
+            gtk_text_buffer_insert (buffer, &iter, "- ", -1);
+        }
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+add_section_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  g_autoptr(DossierMemoSection) section = dossier_memo_section_new ("");
+  g_autoptr(DossierMemoBlock) block = dossier_memo_block_new_paragraph ("");
+  GtkListBoxRow *row;
+
+  dossier_memo_section_append_block (section, block);
+  dossier_memo_append_section (self->memo, section);
+  g_set_weak_pointer (&self->current, section);
+
+  row = gtk_list_box_get_row_at_index (self->sections_list, dossier_memo_get_n_sections (self->memo) - 1);
+  if (row != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+move_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+
+  move_section_by (self, self->current, g_str_equal (action_name, "memo.move-section-up") ? -1 : +1);
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+dossier_memo_page_dispose (GObject *object)
+{
+  DossierMemoPage *self = (DossierMemoPage *)object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->memo != NULL)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->memo);
+      g_clear_signal_handler (&self->date_handler, self->memo);
+    }
+  g_clear_weak_pointer (&self->current);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_MEMO_PAGE);
+  /* GTK 4.8 unparents only the bound template children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->issues);
+  g_clear_object (&self->memo);
+
+  G_OBJECT_CLASS (dossier_memo_page_parent_class)->dispose (object);
+}
+
+static void
+dossier_memo_page_constructed (GObject *object)
+{
+  DossierMemoPage *self = (DossierMemoPage *)object;
+
+  G_OBJECT_CLASS (dossier_memo_page_parent_class)->constructed (object);
+
+  if (self->memo == NULL)
+    self->memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+
+  bind_memo (self);
+}
+
+static void
+dossier_memo_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMO:
+      g_value_set_object (value, self->memo);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_memo_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMO:
+      self->memo = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_memo_page_class_init (DossierMemoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_memo_page_dispose;
+  object_class->constructed = dossier_memo_page_constructed;
+  object_class->get_property = dossier_memo_page_get_property;
+  object_class->set_property = dossier_memo_page_set_property;
+
+  properties[PROP_MEMO] =
+    g_param_spec_object ("memo", NULL, NULL, DOSSIER_TYPE_MEMO,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-memo-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, marking_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, to_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, from_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, issues_list);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "memo.bold", NULL, bold_action);
+  gtk_widget_class_install_action (widget_class, "memo.italic", NULL, italic_action);
+  gtk_widget_class_install_action (widget_class, "memo.bullets", NULL, bullets_action);
+  gtk_widget_class_install_action (widget_class, "memo.add-section", NULL, add_section_action);
+  gtk_widget_class_install_action (widget_class, "memo.move-section-up", NULL, move_section_action);
+  gtk_widget_class_install_action (widget_class, "memo.move-section-down", NULL, move_section_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "memo.bold", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "memo.italic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.bullets", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "memo.move-section-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "memo.move-section-down", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossiermemopage");
+}
+
+static void
+dossier_memo_page_init (DossierMemoPage *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->rows = g_ptr_array_new ();
+  self->issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * dossier_memo_page_new:
+ * @memo: (nullable): the memo to edit; %NULL for a new information memo
+ */
+GtkWidget *
+dossier_memo_page_new (DossierMemo *memo)
+{
+  return g_object_new (DOSSIER_TYPE_MEMO_PAGE, "memo", memo, NULL);
+}
+
+/**
+ * dossier_memo_page_get_memo:
+ *
+ * Returns: (transfer none): the memo being edited
+ */
+DossierMemo *
+dossier_memo_page_get_memo (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  return self->memo;
+}
+
+/**
+ * dossier_memo_page_get_current_section:
+ *
+ * Returns: (transfer none) (nullable): the section last edited, or %NULL
+ */
+DossierMemoSection *
+dossier_memo_page_get_current_section (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  return self->current;
+}
+
+/**
+ * dossier_memo_page_add_excerpt:
+ * @document: the full document the excerpt comes from
+ * @paragraph: its paragraph index
+ * @start: first code point of the excerpt in the paragraph
+ * @end: code point after it
+ *
+ * "Add to Memo": adds a citation of the excerpt (a "quoted in" citation
+ * when the excerpt quotes someone the article sources with its own note)
+ * and a quote block attributed to it, at the end of the section last
+ * edited (or the last section; a new "Excerpts" section if there is none).
+ *
+ * Returns: (transfer none): the new citation
+ */
+DossierCitation *
+dossier_memo_page_add_excerpt (DossierMemoPage *self,
+                               DossierDocument *document,
+                               guint            paragraph,
+                               guint            start,
+                               guint            end)
+{
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autoptr(DossierMemoBlock) block = NULL;
+  g_autofree char *hint = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  DossierMemoSection *section;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+
+  citation = dossier_citation_new_for_excerpt ("excerpt", document, paragraph, start, end);
+  hint = dossier_memo_dup_citation_id_hint (dossier_citation_get_authors (citation),
+                                            dossier_citation_get_title (citation),
+                                            dossier_citation_get_published (citation));
+  id = dossier_memo_dup_new_citation_id (self->memo, hint);
+  dossier_citation_set_id (citation, id);
+  dossier_memo_add_citation (self->memo, citation);
+
+  section = self->current;
+  n = dossier_memo_get_n_sections (self->memo);
+  if (section == NULL && n > 0)
+    section = dossier_memo_get_section (self->memo, n - 1);
+  if (section == NULL)
+    {
+      g_autoptr(DossierMemoSection) fresh = dossier_memo_section_new (_("Excerpts"));
+
+      dossier_memo_append_section (self->memo, fresh);
+      section = fresh;
+    }
+
+  text = dossier_memo_escape_inline (dossier_citation_get_quote (citation));
+  block = dossier_memo_block_new_quote (text, id);
+  dossier_memo_section_append_block (section, block);
+
+  return citation; /* the memo holds it */
+}
+
+/**
+ * dossier_memo_page_insert_perspectives:
+ * @documents: a #GListModel of #DossierDocument
+ *
+ * "Insert Perspectives": see dossier_memo_insert_perspectives().
+ *
+ * Returns: (transfer none): the drafted section
+ */
+DossierMemoSection *
+dossier_memo_page_insert_perspectives (DossierMemoPage *self,
+                                       GListModel      *documents)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  return dossier_memo_insert_perspectives (self->memo, documents);
+}
+
+/**
+ * dossier_memo_page_get_section_view:
+ *
+ * Returns: (transfer none) (nullable): the text view of the section at
+ *   @position
+ */
+GtkTextView *
+dossier_memo_page_get_section_view (DossierMemoPage *self,
+                                    guint            position)
+{
+  DossierMemoSection *section;
+  SectionRow *row;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  section = dossier_memo_get_section (self->memo, position);
+  row = section ? find_row (self, section) : NULL;
+  return row ? row->view : NULL;
+}
+
+/**
+ * dossier_memo_page_get_issues:
+ *
+ * Returns: (transfer none): the findings shown, a #GListModel of
+ *   #DossierMemoIssue
+ */
+GListModel *
+dossier_memo_page_get_issues (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  return G_LIST_MODEL (self->issues);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "memo/dossier-memo.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_MEMO_PAGE (dossier_memo_page_get_type ())
+G_DECLARE_FINAL_TYPE (DossierMemoPage, dossier_memo_page, DOSSIER, MEMO_PAGE, GtkWidget)
+
+GtkWidget          *dossier_memo_page_new                 (DossierMemo     *memo);
+DossierMemo        *dossier_memo_page_get_memo            (DossierMemoPage *self);
+DossierMemoSection *dossier_memo_page_get_current_section (DossierMemoPage *self);
+DossierCitation    *dossier_memo_page_add_excerpt         (DossierMemoPage *self,
+                                                           DossierDocument *document,
+                                                           guint            paragraph,
+                                                           guint            start,
+                                                           guint            end);
+DossierMemoSection *dossier_memo_page_insert_perspectives (DossierMemoPage *self,
+                                                           GListModel      *documents);
+GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self,
+                                                           guint            position);
+GListModel         *dossier_memo_page_get_issues          (DossierMemoPage *self);
+void                dossier_memo_page_refresh             (DossierMemoPage *self);
+
+G_END_DECLS

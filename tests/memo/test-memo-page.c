@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dossier-memo-page.h"
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-templates.h"
+
+/*
+ * The memo editor page on its own: a decision memo from the template, an
+ * excerpt added as a quote with its citation, footnote 1 shown, typing
+ * and undo, bold, moving a section, save and reopen. Set
+ * DOSSIER_SCREENSHOT_DIR to get a PNG of the page.
+ */
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static DossierDocument *
+make_article (void)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new ("Daniel Whitcombe");
+  g_autoptr(DossierParagraph) p0 = dossier_paragraph_new ("Talks have stalled since 2019.");
+  g_autoptr(DossierParagraph) p1 =
+    dossier_paragraph_new ("Seoul has been clear. “A freeze is not a reward; it is a floor,” the minister said.");
+  g_autoptr(DossierFootnote) note =
+    dossier_footnote_new (3, "Choi Min-jun, “Remarks at the Jeju Peace Forum,” Ministry of Unification, March 5, 2024.");
+
+  dossier_document_set_title (document, "Quiet Diplomacy on the Peninsula");
+  dossier_document_set_publisher (document, "The Meridian Institute");
+  dossier_document_set_published (document, "2024-04-12");
+  dossier_document_add_author (document, author);
+  dossier_paragraph_add_ref (p1, 3, g_utf8_strlen (dossier_paragraph_get_text (p1), -1));
+  dossier_document_add_paragraph (document, p0);
+  dossier_document_add_paragraph (document, p1);
+  dossier_document_add_footnote (document, note);
+
+  return document;
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* As the user does it (set_text is not undoable). */
+static void
+replace_text (GtkTextBuffer *buffer,
+              const char    *text)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_DECISION);
+  g_autoptr(DossierDocument) article = make_article ();
+  g_autoptr(DossierMemo) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *reloaded = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *window, *page;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  DossierCitation *citation;
+  DossierMemoSection *bluf;
+  GtkLabel *note_label;
+  const char *original;
+
+  dossier_memo_set_to (memo, "The Deputy Secretary");
+  dossier_memo_set_from (memo, "Office of Korean Affairs");
+  dossier_memo_set_subject (memo, "(U) Options for Reopening Talks");
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1100);
+  page = dossier_memo_page_new (memo);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  g_assert_true (dossier_memo_page_get_memo (DOSSIER_MEMO_PAGE (page)) == memo);
+  g_assert_nonnull (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3));
+  g_assert_null (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 4));
+
+  /* Add to Memo: a quote block with its ("quoted in") citation, footnote 1. */
+  citation = dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 1, 22, 64);
+  g_assert_cmpstr (dossier_citation_get_id (citation), ==, "whitcombe2024");
+  g_assert_true (dossier_citation_is_quoted_in (citation));
+  spin (400);
+  text = buffer_text (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3));
+  g_assert_true (g_str_has_suffix (text, "\n\n> “A freeze is not a reward; it is a floor,”\n> — [^whitcombe2024]"));
+  note_label = find_label (page, "1. Choi Min-jun");
+  g_assert_nonnull (note_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (note_label), "quoted in Daniel Whitcombe"));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page))), ==, 0);
+  screenshot (window, "memo-page.png");
+
+  /* Typing changes the memo; undo takes it back. */
+  bluf = dossier_memo_get_section (memo, 0);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  original = dossier_memo_block_get_text (dossier_memo_section_get_block (bluf, 0));
+  g_assert_true (g_str_has_prefix (original, "(U) [The decision"));
+  replace_text (buffer, "(U) Approve the phased approach.");
+  g_assert_cmpstr (dossier_memo_block_get_text (dossier_memo_section_get_block (bluf, 0)), ==,
+                   "(U) Approve the phased approach.");
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (g_str_has_prefix (dossier_memo_block_get_text (dossier_memo_section_get_block (bluf, 0)),
+                                   "(U) [The decision"));
+  gtk_text_buffer_redo (buffer);
+
+  /* Ctrl+B's action wraps the selection. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 4);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 11);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  g_assert_cmpstr (dossier_memo_block_get_text (dossier_memo_section_get_block (bluf, 0)), ==,
+                   "(U) **Approve** the phased approach.");
+
+  /* Alt+Down's action moves the section being edited. */
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == bluf);
+  g_assert_true (gtk_widget_activate_action (page, "memo.move-section-down", NULL));
+  spin (50);
+  g_assert_true (dossier_memo_get_section (memo, 1) == bluf);
+  g_assert_cmpstr (dossier_memo_section_get_title (dossier_memo_get_section (memo, 0)), ==, "(U) Recommendation");
+
+  /* Removing the Approve/Disapprove line shows up in the check. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  replace_text (gtk_text_view_get_buffer (view), "(U) That you approve.");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page))), ==, 1);
+
+  /* Save and reopen. */
+  tmpdir = g_dir_make_tmp ("dossier-memo-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmpdir, "memo.dossier-memo", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dossier_memo_save_file (memo, file, NULL, &error));
+  g_assert_no_error (error);
+  reopened = dossier_memo_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  saved = dossier_memo_to_json (memo, NULL);
+  reloaded = dossier_memo_to_json (reopened, NULL);
+  g_assert_cmpstr (saved, ==, reloaded);
+  g_unlink (path);
+  g_rmdir (tmpdir);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (g_steal_pointer (&memo));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/dossier/memo/page", test_page);
+
+  return g_test_run ();
+}
