@@ -60,6 +60,10 @@ test_corrupt_library (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
 
+  /* Tests run in parallel: a unique app would find another test's
+   * instance on the bus and turn into a remote for it. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = dossier_window_new (app);
   gtk_window_present (GTK_WINDOW (window));

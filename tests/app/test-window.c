@@ -452,6 +452,10 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   app = dossier_application_new ();
+  /* Tests run in parallel: a unique app would find another test's
+   * instance on the bus and turn into a remote for it. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/dossier/app/view-standalone", test_view_standalone);
