@@ -436,6 +436,53 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
   g_clear_object (&results);
 
+  /* A long paragraph: the snippet is a window around the matches, with
+   * "…" where text was left out and every marker closed. */
+  {
+    g_autoptr(DossierDocument) c = make_document ("Long", "https://example.org/3", "Carpathian");
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autoptr(DossierParagraph) p = NULL;
+    g_autofree char *id_c = NULL;
+    guint starts = 0, ends = 0;
+
+    for (guint i = 0; i < 60; i++)
+      g_string_append_printf (text, "filler%u ", i);
+    g_string_append (text, "the quarantined zebra convoy crossed ");
+    for (guint i = 60; i < 120; i++)
+      g_string_append_printf (text, "filler%u ", i);
+    p = dossier_paragraph_new (text->str);
+    dossier_document_add_paragraph (c, p);
+    id_c = dossier_library_add (library, c, &error);
+    g_assert_no_error (error);
+
+    results = dossier_library_search (library, "\"zebra convoy\"", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+    first = g_list_model_get_item (results, 0);
+    snippet = dossier_search_result_get_snippet (first);
+    g_test_message ("snippet: %s", snippet);
+    g_assert_true (g_str_has_prefix (snippet, "…"));
+    g_assert_true (g_str_has_suffix (snippet, "…"));
+    g_assert_nonnull (strstr (snippet, DOSSIER_SNIPPET_MARK_START "zebra"));
+    g_assert_nonnull (strstr (snippet, "convoy" DOSSIER_SNIPPET_MARK_END));
+    for (const char *q = snippet; (q = strstr (q, DOSSIER_SNIPPET_MARK_START)) != NULL; q += 3)
+      starts++;
+    for (const char *q = snippet; (q = strstr (q, DOSSIER_SNIPPET_MARK_END)) != NULL; q += 3)
+      ends++;
+    g_assert_cmpuint (starts, ==, ends);
+    g_assert_cmpuint (g_utf8_strlen (snippet, -1), <, 300);
+    g_clear_object (&first);
+    g_clear_object (&results);
+
+    /* A match only in a footnote is shown from the footnote. */
+    results = dossier_library_search (library, "harbour authority", 10, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 3);
+    first = g_list_model_get_item (results, 0);
+    g_assert_nonnull (strstr (dossier_search_result_get_snippet (first), DOSSIER_SNIPPET_MARK_START "Harbour"));
+    g_clear_object (&first);
+    g_clear_object (&results);
+  }
+
   /* Whatever is typed, no error and no crash. */
   for (guint i = 0; hostile[i] != NULL; i++)
     {
