@@ -3847,6 +3847,215 @@ importer_clear (Importer *self)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
 
+/* ---- MHTML ("Webpage, Single File") --------------------------------------- */
+
+static const char *
+find_header (const char *headers,
+             gsize       length,
+             const char *name)
+{
+  gsize n = strlen (name);
+
+  for (const char *p = headers; p + n < headers + length; p++)
+    if ((p == headers || p[-1] == '\n') && g_ascii_strncasecmp (p, name, n) == 0)
+      return p + n;
+
+  return NULL;
+}
+
+/* The value of a header line, up to the end of the line, with folded
+ * continuation lines joined. */
+static char *
+header_value (const char *headers,
+              gsize       length,
+              const char *name)
+{
+  const char *start = find_header (headers, length, name);
+  const char *end = headers + length;
+  GString *value;
+
+  if (start == NULL)
+    return NULL;
+
+  value = g_string_new (NULL);
+  for (const char *p = start; p < end && value->len < 2048; p++)
+    {
+      if (*p == '\r')
+        continue;
+      if (*p == '\n')
+        {
+          if (p + 1 < end && (p[1] == ' ' || p[1] == '\t'))
+            continue;
+          break;
+        }
+      g_string_append_c (value, *p);
+    }
+
+  g_strstrip (value->str);
+  value->len = strlen (value->str);
+  return g_string_free (value, FALSE);
+}
+
+/* A parameter of a header value: boundary="…", charset=… */
+static char *
+header_parameter (const char *value,
+                  const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (value, -1);
+  g_autofree char *key = g_strconcat (name, "=", NULL);
+  const char *p = strstr (lower, key);
+  const char *q;
+  GString *out;
+
+  if (p == NULL)
+    return NULL;
+
+  q = value + (p - lower) + strlen (key);
+  out = g_string_new (NULL);
+  if (*q == '"')
+    {
+      q++;
+      while (*q != '\0' && *q != '"')
+        g_string_append_c (out, *q++);
+    }
+  else
+    while (*q != '\0' && *q != ';' && !g_ascii_isspace (*q))
+      g_string_append_c (out, *q++);
+
+  return g_string_free (out, FALSE);
+}
+
+static GBytes *
+decode_quoted_printable (const char *data,
+                         gsize       length)
+{
+  GByteArray *out = g_byte_array_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 c = data[i];
+
+      if (c == '=' && i + 1 < length && (data[i + 1] == '\n' || data[i + 1] == '\r'))
+        {
+          /* A soft line break. */
+          i++;
+          if (data[i] == '\r' && i + 1 < length && data[i + 1] == '\n')
+            i++;
+          continue;
+        }
+      if (c == '=' && i + 2 < length && g_ascii_isxdigit (data[i + 1]) && g_ascii_isxdigit (data[i + 2]))
+        {
+          c = g_ascii_xdigit_value (data[i + 1]) * 16 + g_ascii_xdigit_value (data[i + 2]);
+          i += 2;
+        }
+      g_byte_array_append (out, &c, 1);
+    }
+
+  return g_byte_array_free_to_bytes (out);
+}
+
+/**
+ * unwrap_mhtml:
+ *
+ * Chrome's "Webpage, Single File" (.mhtml) is a MIME message whose first
+ * text/html part is the page, usually quoted-printable, with the page's
+ * address in Content-Location. Returns %NULL when @data is not MHTML.
+ */
+static GBytes *
+unwrap_mhtml (const char  *data,
+              gsize        length,
+              char       **charset,
+              char       **location)
+{
+  gsize head_length = MIN (length, 16 * 1024);
+  g_autofree char *content_type = NULL;
+  g_autofree char *boundary = NULL;
+  g_autofree char *delimiter = NULL;
+  const char *p;
+  const char *end = data + length;
+
+  if (!(g_ascii_strncasecmp (data, "From:", 5) == 0 || g_ascii_strncasecmp (data, "MIME-Version:", 13) == 0 ||
+        g_ascii_strncasecmp (data, "Content-Type:", 13) == 0 || g_ascii_strncasecmp (data, "Snapshot-Content-Location:", 26) == 0 ||
+        g_ascii_strncasecmp (data, "Subject:", 8) == 0 || g_ascii_strncasecmp (data, "Date:", 5) == 0))
+    return NULL;
+
+  content_type = header_value (data, head_length, "Content-Type:");
+  if (content_type == NULL || strstr (content_type, "multipart/") == NULL)
+    return NULL;
+  boundary = header_parameter (content_type, "boundary");
+  if (boundary == NULL || *boundary == '\0')
+    return NULL;
+
+  delimiter = g_strconcat ("--", boundary, NULL);
+  p = data;
+  while ((p = g_strstr_len (p, end - p, delimiter)) != NULL)
+    {
+      const char *part = p + strlen (delimiter);
+      const char *body, *next;
+      g_autofree char *type = NULL;
+      g_autofree char *encoding = NULL;
+      gsize headers_length;
+
+      if (part + 2 <= end && part[0] == '-' && part[1] == '-')
+        break;   /* the closing delimiter */
+
+      body = g_strstr_len (part, MIN ((gsize)(end - part), 16 * 1024), "\n\r\n");
+      if (body == NULL)
+        body = g_strstr_len (part, MIN ((gsize)(end - part), 16 * 1024), "\n\n");
+      if (body == NULL)
+        return NULL;
+      headers_length = body - part;
+      body += body[1] == '\r' ? 3 : 2;
+
+      next = g_strstr_len (body, end - body, delimiter);
+      if (next == NULL)
+        next = end;
+
+      type = header_value (part, headers_length, "Content-Type:");
+      if (type != NULL && g_ascii_strncasecmp (type, "text/html", 9) == 0)
+        {
+          encoding = header_value (part, headers_length, "Content-Transfer-Encoding:");
+          *charset = header_parameter (type, "charset");
+          *location = header_value (part, headers_length, "Content-Location:");
+
+          if (encoding != NULL && g_ascii_strcasecmp (encoding, "quoted-printable") == 0)
+            return decode_quoted_printable (body, next - body);
+          if (encoding != NULL && g_ascii_strcasecmp (encoding, "base64") == 0)
+            {
+              g_autofree char *copy = g_strndup (body, next - body);
+              gsize decoded_length;
+              guchar *decoded = g_base64_decode_inplace (copy, &decoded_length);
+
+              return g_bytes_new (decoded, decoded_length);
+            }
+          return g_bytes_new (body, next - body);
+        }
+
+      p = next;
+    }
+
+  return NULL;
+}
+
+/* Chrome marks pages it saved: <!-- saved from url=(0042)https://… --> */
+static char *
+saved_from_url (const char *text)
+{
+  const char *p = g_strstr_len (text, MIN (strlen (text), 2048), "saved from url=(");
+  const char *start, *q;
+
+  if (p == NULL || (start = strchr (p, ')')) == NULL)
+    return NULL;
+
+  start++;
+  for (q = start; *q != '\0' && !g_ascii_isspace (*q) && !(q[0] == '-' && q[1] == '-') && q - start < 2048; q++)
+    ;
+  if (!g_str_has_prefix (start, "http://") && !g_str_has_prefix (start, "https://"))
+    return NULL;
+
+  return g_strndup (start, q - start);
+}
+
 static xmlNode *
 find_body (htmlDocPtr doc)
 {
@@ -3913,9 +4122,35 @@ dossier_html_importer_import (const char  *data,
 
   importer_init (&self);
 
-  text = dossier_html_decode (data, length, charset, error);
+  {
+    g_autofree char *part_charset = NULL;
+    g_autofree char *location = NULL;
+    g_autoptr(GBytes) page = unwrap_mhtml (data, length, &part_charset, &location);
+
+    if (page != NULL)
+      {
+        gsize page_length;
+        const char *page_data = g_bytes_get_data (page, &page_length);
+
+        if (page_length == 0 || page_data == NULL)
+          {
+            g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NO_CONTENT,
+                                 _("The saved page holds no web page"));
+            return NULL;
+          }
+        text = dossier_html_decode (page_data, page_length, charset ? charset : part_charset, error);
+        if (source_url == NULL && location != NULL &&
+            (g_str_has_prefix (location, "http://") || g_str_has_prefix (location, "https://")))
+          self.source_url = g_steal_pointer (&location);
+      }
+    else
+      text = dossier_html_decode (data, length, charset, error);
+  }
   if (text == NULL)
     return NULL;
+
+  if (self.source_url == NULL && source_url == NULL)
+    self.source_url = saved_from_url (text);
 
   if (count_tags (text) > DOSSIER_HTML_MAX_TAGS)
     {
@@ -3946,7 +4181,10 @@ dossier_html_importer_import (const char  *data,
     }
 
   if (source_url != NULL)
-    self.source_url = g_strdup (source_url);
+    {
+      g_free (self.source_url);
+      self.source_url = g_strdup (source_url);
+    }
 
   measure.self = &self;
   traverse (xmlDocGetRootElement (self.doc), measure_enter, measure_leave, &measure);

@@ -88,7 +88,14 @@ dossier_import_guess_format (const char *name_hint,
 
   if (name_hint != NULL &&
       (g_str_has_suffix (name_hint, ".html") || g_str_has_suffix (name_hint, ".htm") ||
-       g_str_has_suffix (name_hint, ".xhtml")))
+       g_str_has_suffix (name_hint, ".xhtml") || g_str_has_suffix (name_hint, ".mhtml") ||
+       g_str_has_suffix (name_hint, ".mht")))
+    return DOSSIER_IMPORT_FORMAT_HTML;
+
+  /* A page saved as one file (.mhtml): a MIME message around the HTML. */
+  if ((has_prefix_nocase (p, end, "From:") || has_prefix_nocase (p, end, "MIME-Version:") ||
+       has_prefix_nocase (p, end, "Snapshot-Content-Location:")) &&
+      g_strstr_len (p, end - p, "multipart/related") != NULL)
     return DOSSIER_IMPORT_FORMAT_HTML;
 
   return DOSSIER_IMPORT_FORMAT_TEXT;

@@ -344,6 +344,27 @@ test_block_layout (void)
   assert_no_leaks (document, leaks);
 }
 
+/* Chrome's "Webpage, Single File": MIME, quoted-printable, address in the part. */
+static void
+test_mhtml (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("saved-page.mhtml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) saved = NULL;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Fisheries and the Coast Guard");
+  g_assert_cmpstr (dossier_document_get_source_url (document), ==, "https://example.org/fisheries");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Rosa Martínez");
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  assert_no_leaks (document, (const char * const[]) { "=3D", "=\r", "color: black", "Sea Lanes Review", NULL });
+
+  /* Chrome's "saved from url" comment on a plain saved page. */
+  saved = import_string ("<!-- saved from url=(0030)https://example.org/a-page -->\n<html><body>"
+                         "<p>Some article text that is long enough to be a paragraph here.</p></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_source_url (saved), ==, "https://example.org/a-page");
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -708,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/messy-legacy-charset", test_messy_legacy);
   g_test_add_func ("/dossier/html/korean-euc-kr", test_korean_euc_kr);
   g_test_add_func ("/dossier/html/block-layout", test_block_layout);
+  g_test_add_func ("/dossier/html/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
