@@ -18,6 +18,10 @@ typedef struct {
   gboolean json;
   int limit;
   char *output;
+  char *author;
+  char *publisher;
+  char *from;
+  char *to;
 } Options;
 
 static void
@@ -25,6 +29,10 @@ options_clear (Options *options)
 {
   g_clear_pointer (&options->library_path, g_free);
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->author, g_free);
+  g_clear_pointer (&options->publisher, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -244,12 +252,17 @@ run_search (Options  *options,
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
+  DossierLibraryQuery q = { 0 };
+  gboolean filtered = options->author || options->publisher || options->from || options->to;
   guint n;
 
-  if (argc < 1)
-    return dossier_cli_usage ("library", _("library search needs a QUERY"));
+  if (argc < 1 && !filtered)
+    return dossier_cli_usage ("library", _("library search needs a QUERY or a filter"));
   if (options->limit < 0)
     return dossier_cli_usage ("library", _("--limit must be a positive number"));
+  if ((options->from && !dossier_is_valid_iso_date (options->from)) ||
+      (options->to && !dossier_is_valid_iso_date (options->to)))
+    return dossier_cli_usage ("library", _("--from and --to take a date as YYYY-MM-DD"));
 
   /* `library search north korea` means the same as `"north korea"` quoted by the shell. */
   query = g_strjoinv (" ", argv);
@@ -258,7 +271,13 @@ run_search (Options  *options,
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
-  results = dossier_library_search (library, query, options->limit > 0 ? (guint) options->limit : 20, &error);
+  q.text = query;
+  q.author = options->author;
+  q.publisher = options->publisher;
+  q.published_from = options->from;
+  q.published_to = options->to;
+  q.limit = options->limit > 0 ? (guint) options->limit : 20;
+  results = dossier_library_search_query (library, &q, &error);
   if (results == NULL)
     return dossier_cli_fail (NULL, error);
   n = g_list_model_get_n_items (results);
@@ -397,7 +416,7 @@ dossier_cli_library (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Options) options = { NULL, FALSE, 0, NULL };
+  g_auto(Options) options = { NULL, FALSE, 0, NULL, NULL, NULL, NULL, NULL };
   const char *command;
   const GOptionEntry entries[] = {
     { "library", 'L', 0, G_OPTION_ARG_FILENAME, &options.library_path,
@@ -408,6 +427,14 @@ dossier_cli_library (int    argc,
       N_("search: at most N results (default: 20)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("export: write to FILE instead of standard output"), N_("FILE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &options.author,
+      N_("search: only documents by an author whose name contains NAME"), N_("NAME") },
+    { "publisher", 0, 0, G_OPTION_ARG_STRING, &options.publisher,
+      N_("search: only documents whose publisher contains NAME"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
+      N_("search: only documents published on or after DATE"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
+      N_("search: only documents published on or before DATE"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
@@ -416,7 +443,9 @@ dossier_cli_library (int    argc,
                                 _("Commands:\n"
                                   "  add FILE…      import articles (text, HTML, JSON); prints ID and title\n"
                                   "  list           the documents, newest first\n"
-                                  "  search QUERY   ranked full-text search with snippets\n"
+                                  "  search QUERY   ranked full-text search with snippets (filters:\n"
+                                  "                 --author, --publisher, --from, --to; QUERY may be\n"
+                                  "                 left out when a filter is given)\n"
                                   "  export ID      the document as dossier-document JSON\n"
                                   "  remove ID      delete a document\n"
                                   "An ID may be shortened to its first characters (at least 4)."));

@@ -248,6 +248,21 @@ test_cli_library (void)
     g_assert_cmpstr (run.out, ==, html_json);
   }
 
+  /* Filters. */
+  run_cli (&run, "library", "--library", db, "search", "--author", "whitcombe", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_nonnull (strstr (run.out, "Closing the Sanctions Gap"));
+  run_cli (&run, "library", "--library", db, "search", "korea", "--author", "nobody-at-all", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  run_cli (&run, "library", "--library", db, "search", "--from", "2024-05-01", "--to", "2024-05-31", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_nonnull (strstr (run.out, "Harbour"));
+  run_cli (&run, "library", "--library", db, "search", "--from", "May 2024", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
   /* Usage errors exit 2. */
   run_cli (&run, "library", "--library", db, NULL);
   g_assert_cmpint (run.status, ==, 2);
