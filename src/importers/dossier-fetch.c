@@ -55,7 +55,7 @@ typedef struct {
   GCancellable *cancellable;     /* ours: cancelled by the caller's or the timeout */
   GCancellable *caller_cancellable;
   gulong caller_handler;
-  guint timeout_id;
+  GSource *timeout_source;
   gboolean timed_out;
   goffset expected;
   char *final_uri;
@@ -64,11 +64,21 @@ typedef struct {
 } Download;
 
 static void
+stop_timeout (Download *download)
+{
+  if (download->timeout_source != NULL)
+    {
+      g_source_destroy (download->timeout_source);
+      g_clear_pointer (&download->timeout_source, g_source_unref);
+    }
+}
+
+static void
 download_free (gpointer data)
 {
   Download *download = data;
 
-  g_clear_handle_id (&download->timeout_id, g_source_remove);
+  stop_timeout (download);
   if (download->caller_cancellable != NULL && download->caller_handler != 0)
     g_cancellable_disconnect (download->caller_cancellable, download->caller_handler);
   g_clear_object (&download->caller_cancellable);
@@ -201,7 +211,7 @@ read_cb (GObject      *source,
     {
       GBytes *body = g_byte_array_free_to_bytes (g_steal_pointer (&download->body));
 
-      g_clear_handle_id (&download->timeout_id, g_source_remove);
+      stop_timeout (download);
       set_progress (self, 1.0, self->received);
       set_busy (self, FALSE);
       g_task_return_pointer (task, body, (GDestroyNotify)g_bytes_unref);
@@ -298,7 +308,6 @@ timeout_cb (gpointer user_data)
 {
   Download *download = user_data;
 
-  download->timeout_id = 0;
   download->timed_out = TRUE;
   g_cancellable_cancel (download->cancellable);
   return G_SOURCE_REMOVE;
@@ -370,7 +379,15 @@ dossier_fetch_download_async (DossierFetch        *self,
                                                         g_object_unref);
     }
 
-  download->timeout_id = g_timeout_add_seconds (MAX (self->timeout, 1), timeout_cb, download);
+  /* On the caller's main context, like libsoup's own callbacks: the CLI
+   * runs its own context, not the global default one. */
+  {
+    g_autoptr(GSource) source = g_timeout_source_new_seconds (MAX (self->timeout, 1));
+
+    g_source_set_callback (source, timeout_cb, download, NULL);
+    g_source_attach (source, g_main_context_get_thread_default ());
+    download->timeout_source = g_source_ref (source);
+  }
   set_progress (self, 0.0, 0);
   set_busy (self, TRUE);
 

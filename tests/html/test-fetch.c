@@ -193,6 +193,36 @@ test_timeout (Fixture       *fixture,
   result_clear (&r);
 }
 
+/* The command-line tool waits on a main context of its own: the timeout
+ * must fire there too, not only on the global default context. */
+static void
+test_timeout_own_context (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(DossierFetch) fetch = NULL;
+  g_autofree char *uri = g_strconcat (fixture->base, "/slow", NULL);
+  gint64 start = g_get_monotonic_time ();
+  Result r = { 0 };
+
+  g_main_context_push_thread_default (context);
+  fetch = dossier_fetch_new ();
+  dossier_fetch_set_timeout (fetch, 1);
+  dossier_import_uri_async (uri, fetch, NULL, import_done_cb, &r);
+  while (!r.done)
+    {
+      /* The server lives on the default context; serve it in between. */
+      g_main_context_iteration (context, FALSE);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+    }
+  g_main_context_pop_thread_default (context);
+
+  g_assert_error (r.error, DOSSIER_FETCH_ERROR, DOSSIER_FETCH_ERROR_TIMEOUT);
+  result_clear (&r);
+}
+
 static gboolean
 cancel_cb (gpointer user_data)
 {
@@ -279,6 +309,7 @@ main (int   argc,
   ADD ("not-found", test_not_found);
   ADD ("too-large", test_too_large);
   ADD ("timeout", test_timeout);
+  ADD ("timeout-own-context", test_timeout_own_context);
   ADD ("cancel", test_cancel);
   ADD ("not-a-page", test_not_a_page);
   ADD ("bad-addresses", test_bad_addresses);
