@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "memo/dossier-memo-autosave.h"
 #include "memo/dossier-memo-json.h"
 #include "memo/dossier-memo-notes.h"
 
@@ -505,6 +506,79 @@ test_source_text (void)
   g_assert_cmpuint (dossier_memo_section_get_n_blocks (background), ==, 0);
 }
 
+static void
+test_autosave (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  g_autoptr(DossierMemoAutosave) autosave = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) after_save = NULL;
+  g_autoptr(DossierMemo) recovered = NULL;
+  g_autoptr(GFile) own = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-memo-recovery-XXXXXX", &error);
+  g_autofree char *own_path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  GFile *recovery;
+  gint64 until;
+
+  g_assert_no_error (error);
+  autosave = dossier_memo_autosave_new (memo, NULL, dir);
+  dossier_memo_autosave_set_delay (autosave, 20);
+  recovery = dossier_memo_autosave_get_recovery_file (autosave);
+  g_assert_false (dossier_memo_autosave_get_dirty (autosave));
+
+  /* A change is copied a moment later, without blocking. */
+  dossier_memo_set_subject (memo, "(U) Recovered subject");
+  g_assert_true (dossier_memo_autosave_get_dirty (autosave));
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (recovered == NULL && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      /* A first copy is written in place: wait until it is complete. */
+      if (g_file_query_exists (recovery, NULL))
+        recovered = dossier_memo_load_file (recovery, NULL, NULL);
+    }
+  g_assert_nonnull (recovered);
+  g_clear_object (&recovered);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  left = dossier_memo_autosave_list_recoverable (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_null (dossier_memo_autosave_dup_original (g_ptr_array_index (left, 0)));
+  recovered = dossier_memo_load_file (g_ptr_array_index (left, 0), NULL, &error);
+  g_assert_no_error (error);
+  expected = dossier_memo_to_json (memo, NULL);
+  actual = dossier_memo_to_json (recovered, NULL);
+  g_assert_cmpstr (actual, ==, expected);
+
+  /* On quit: written at once, with the memo's own file recorded. */
+  own_path = g_build_filename (dir, "mine.dossier-memo", NULL);
+  own = g_file_new_for_path (own_path);
+  dossier_memo_autosave_set_file (autosave, own);
+  dossier_memo_set_to (memo, "The Secretary");
+  g_assert_true (dossier_memo_autosave_flush (autosave, &error));
+  g_assert_no_error (error);
+  original = dossier_memo_autosave_dup_original (recovery);
+  g_assert_nonnull (original);
+  g_assert_true (g_file_equal (original, own));
+
+  /* A clean save removes the copy. */
+  dossier_memo_autosave_mark_saved (autosave);
+  g_assert_false (dossier_memo_autosave_get_dirty (autosave));
+  after_save = dossier_memo_autosave_list_recoverable (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_save->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&autosave));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/changed", test_memo_changed);
   g_test_add_func ("/dossier/memo/render-text", test_render_text);
   g_test_add_func ("/dossier/memo/source-text", test_source_text);
+  g_test_add_func ("/dossier/memo/autosave", test_autosave);
 
   return g_test_run ();
 }
