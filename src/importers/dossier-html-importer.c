@@ -978,7 +978,26 @@ looks_like_name (const char *text)
   if (has_hangul (text))
     return words <= 3 && g_utf8_strlen (text, -1) <= 12;
 
-  return words >= 2 && words <= 6 && g_unichar_isupper (g_utf8_get_char (text));
+  if (words < 2 || words > 6 || !g_unichar_isupper (g_utf8_get_char (text)))
+    return FALSE;
+
+  /* "Senior Fellow", "Research Director": a title, printed next to a name. */
+  {
+    static GRegex *titles = NULL;
+    static gsize initialised = 0;
+
+    if (g_once_init_enter (&initialised))
+      {
+        titles = g_regex_new ("\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
+                              "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
+                              "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Staff|Intern|"
+                              "Program|Research|Share|Print|Email|Comments?|Subscribe|Menu|Search)\\b",
+                              G_REGEX_OPTIMIZE, 0, NULL);
+        g_once_init_leave (&initialised, 1);
+      }
+
+    return !g_regex_match (titles, text, 0, NULL);
+  }
 }
 
 /* "The Heritage Foundation" or "CSIS Staff" in an author field is not a person. */
@@ -1049,7 +1068,8 @@ add_byline (Importer   *self,
             const char *byline)
 {
   static const char * const prefixes[] = {
-    "written by ", "by: ", "by ", "authors: ", "author: ", "authors ", "author ", "posted by ", NULL
+    "written by ", "by: ", "by ", "authors: ", "author: ", "authors ", "author ", "posted by ",
+    "글쓴이: ", "글쓴이 ", "작성자: ", "작성자 ", "필자: ", "글: ", "글 ", NULL
   };
   g_autofree char *text = clean_value (byline);
   g_autofree char *list = NULL;
@@ -3745,7 +3765,7 @@ importer_init (Importer *self)
     G_REGEX_OPTIMIZE, 0, NULL);
   self->dek_class = g_regex_new (
     TOKEN_START "(?:dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|standfirst|strapline|"
-    "field--name-field-subtitle|field-subtitle|article-subtitle|entry-subtitle|page-subtitle|"
+    "subheading|sub-heading|field--name-field-subtitle|field-subtitle|article-subtitle|entry-subtitle|page-subtitle|"
     "post-subtitle|article-dek|summary-dek)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   self->author_card_class = g_regex_new (

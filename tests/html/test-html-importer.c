@@ -579,6 +579,24 @@ test_authors_edge_cases (void)
   /* The closing italic bio went to the author, not the body. */
   g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Lisbon Trade Council");
   g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Omar Haddad");
+  g_clear_object (&document);
+
+  /* A title after the name is not a second author. */
+  document = import_string ("<html><body><article><h1>T One</h1><p class='byline'>By Jane Doe, Senior Fellow</p>"
+                            "<p>Body paragraph with enough words to count as the article text here.</p></article></body></html>",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Jane Doe");
+  g_clear_object (&document);
+
+  document = import_string (
+    "<html><body><article><h1>Chips and Alliances</h1>"
+    "<p>Export controls on advanced chips have reshaped supply chains across Asia in the past two years.</p>"
+    "<p>Allies have followed Washington's lead, though not without friction over the scope of the rules.</p>"
+    "<h2>References</h2><ul><li>Some book, 2020.</li><li>Another book, 2021.</li></ul>"
+    "</article></body></html>", &error);
+  g_assert_no_error (error);
   /* A bibliography under "References" is not a notes list: it stays. */
   g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 0);
   g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 5);
