@@ -44,6 +44,7 @@ struct _DossierWindow
   char *sort_order;
   GCancellable *cancellable;
 
+  AdwToast *undo_toast;      /* the toast whose Undo is current */
   guint pending_imports;
   guint imported;
   char *last_imported_id;
@@ -746,6 +747,31 @@ deleted_free (gpointer data)
 }
 
 static void
+undo_toast_dismissed_cb (AdwToast      *toast,
+                         DossierWindow *self)
+{
+  if (self->undo_toast == toast)
+    {
+      g_clear_object (&self->undo_toast);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+    }
+}
+
+/* Undo goes through the "win.undo" action (the toast's button, Ctrl+Z),
+ * so only the latest change can be undone, and only while its toast shows. */
+static void
+show_undo_toast (DossierWindow *self,
+                 AdwToast      *toast)
+{
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
+  g_set_object (&self->undo_toast, toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  dossier_window_add_toast (self, toast);
+}
+
+static void
 undo_delete_cb (AdwToast      *toast,
                 DossierWindow *self)
 {
@@ -764,6 +790,12 @@ undo_delete_cb (AdwToast      *toast,
           toast_printf (self, _("Could not restore “%s”: %s"), dossier_document_get_title (document) ?: "", error->message);
           continue;
         }
+      /* The store may have kept the highlights of a removed document. */
+      {
+        g_autoptr(GListModel) kept = dossier_library_list_highlights (deleted->library, id, NULL);
+        if (kept != NULL && g_list_model_get_n_items (kept) > 0)
+          highlights = NULL;
+      }
       for (guint h = 0; highlights != NULL && h < g_list_model_get_n_items (highlights); h++)
         {
           g_autoptr(DossierHighlight) highlight = g_list_model_get_item (highlights, h);
@@ -861,11 +893,9 @@ delete_document_action (GtkWidget  *widget,
                                                   deleted->documents->len);
       toast = adw_toast_new (message);
     }
-  adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted, deleted_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
-  dossier_window_add_toast (self, toast);
+  show_undo_toast (self, toast);
   update_state (self);
 }
 
@@ -947,10 +977,8 @@ metadata_save_cb (DossierMetadataDialog *dialog,
     return;
 
   toast = adw_toast_new (_("Details saved"));
-  adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "dossier-previous", g_steal_pointer (&previous), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_metadata_cb), self, 0);
-  dossier_window_add_toast (self, toast);
+  show_undo_toast (self, toast);
 }
 
 /**
@@ -976,6 +1004,25 @@ dossier_window_edit_metadata (DossierWindow *self)
   g_signal_connect_object (dialog, "save", G_CALLBACK (metadata_save_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+  if (toast == NULL)
+    return;
+
+  if (g_object_get_data (G_OBJECT (toast), "dossier-deleted") != NULL)
+    undo_delete_cb (toast, self);
+  else if (g_object_get_data (G_OBJECT (toast), "dossier-previous") != NULL)
+    undo_metadata_cb (toast, self);
+  adw_toast_dismiss (toast);
 }
 
 static void
@@ -1150,6 +1197,7 @@ dossier_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->undo_toast);
   g_clear_object (&self->library);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
@@ -1256,6 +1304,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-from-web", NULL, add_from_web_action);
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, edit_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
@@ -1265,6 +1314,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-web", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-library", NULL);
 }
 
@@ -1329,6 +1379,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   open_default_library (self);
 }
 

@@ -1339,15 +1339,23 @@ scroll_to_offset (DossierReaderView *self,
                   guint              offset,
                   double             within)
 {
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
   GtkTextIter iter;
-  GtkTextMark *mark = gtk_text_buffer_get_mark (self->buffer, "dossier-scroll");
+  GdkRectangle rect;
+  double target, page;
 
+  /* Set the adjustment directly rather than through scroll_to_mark(),
+   * whose smooth scrolling makes GTK 4.8 warn when the view is unmapped
+   * mid-animation (deleting the open article right after opening it). */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (self->buffer, "dossier-scroll", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (self->buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, within, within == 0.0, 0.0, 0.0);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  /* Buffer y to scroll position: the top margin is part of the scrolled
+   * area, above buffer y = 0. */
+  target = rect.y + gtk_text_view_get_top_margin (self->text_view) - page * within;
+  target = CLAMP (target, gtk_adjustment_get_lower (vadjustment),
+                  MAX (gtk_adjustment_get_lower (vadjustment), gtk_adjustment_get_upper (vadjustment) - page));
+  gtk_adjustment_set_value (vadjustment, target);
 }
 
 static void
@@ -1638,10 +1646,21 @@ dossier_reader_view_get_first_visible_paragraph (DossierReaderView *self)
   if (self->paragraphs->len == 0)
     return 0;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
-  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  /* A pixel down, so rounding cannot pick the paragraph above. */
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y + 1);
   if ((guint) gtk_text_iter_get_offset (&iter) < g_array_index (self->paragraphs, Range, 0).start)
     return 0;
   return paragraph_at_offset (self, gtk_text_iter_get_offset (&iter), NULL);
+}
+
+static gboolean
+pending_scroll_done_cb (gpointer data)
+{
+  DossierReaderView *self = data;
+
+  self->pending_scroll_timeout = 0;
+  self->pending_scroll = -1;
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -1654,7 +1673,8 @@ pending_scroll_timeout_cb (gpointer data)
   self->pending_scroll_timeout = 0;
   if (self->pending_scroll >= 0)
     scroll_to_offset (self, self->pending_scroll, 0.0);
-  self->pending_scroll = -1;
+  /* Keep aiming while the last size changes come in. */
+  self->pending_scroll_timeout = g_timeout_add (300, pending_scroll_done_cb, self);
   return G_SOURCE_REMOVE;
 }
 

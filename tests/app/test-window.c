@@ -285,6 +285,22 @@ test_metadata (void)
   /* The open reader and the window title follow. */
   g_assert_cmpstr (dossier_document_get_title (open), ==, "Harbour Lights, Revised");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
+
+  /* Undo (the toast's button) restores the previous details… */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_clear_object (&stored);
+  stored = dossier_library_load (dossier_window_get_library (window), dossier_document_get_id (open), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (stored), ==, FIXTURE_TITLE);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (stored)), ==, 1);
+  g_assert_cmpstr (dossier_document_get_title (open), ==, FIXTURE_TITLE);
+
+  /* …and saving again keeps the edit for the tests that follow. */
+  dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Harbour Lights, Revised");
+  g_assert_true (dossier_metadata_dialog_save (dialog));
+  spin (50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
 }
 
 static void
@@ -356,7 +372,7 @@ test_reading_position (void)
   /* Reopening returns there. */
   dossier_reader_page_close (page);
   g_assert_true (dossier_window_open_document (window, id));
-  spin (300);
+  spin (500);
   g_assert_cmpuint (dossier_reader_view_get_first_visible_paragraph (view), ==, position);
 }
 
@@ -372,6 +388,18 @@ test_delete (void)
   g_assert_null (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "empty");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Dossier");
+
+  /* Undo brings the article back, with its highlights, and reopens it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_nonnull (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (current_view ()), ==, 2);
+
+  /* Delete again for good. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
