@@ -75,6 +75,7 @@ typedef struct {
   gboolean in_notes;
   gboolean in_quote;
   gboolean before_title;  /* above the <h1> inside the article: kickers, breadcrumbs */
+  gboolean outside_root;  /* from a notes list outside the article, never body text */
 } Block;
 
 typedef struct {
@@ -88,6 +89,7 @@ typedef struct {
   xmlXPathContextPtr xpath;
   xmlNode *body;
   xmlNode *root;
+  xmlNode *root_saved;
   GArray *info;               /* NodeInfo */
   GHashTable *ids;            /* id or a@name → xmlNode */
   GPtrArray *elements;        /* every measured element, in document order */
@@ -98,6 +100,7 @@ typedef struct {
   char *h1;
   xmlNode *h1_node;
   gboolean title_pending;     /* walking the article and not yet past its <h1> */
+  gboolean walking_notes;     /* walking a notes list outside the article */
   char *subtitle;
   char *date;
   char *publisher;
@@ -364,7 +367,7 @@ typedef struct {
   GString *out;
   gboolean pending_space;
   xmlNode *exclude;        /* a subtree left out, or NULL */
-  gboolean skip_flagged;   /* leave out noise and consumed elements */
+  guint skip_flags;        /* leave out elements with any of these flags */
   gboolean skip_refs;
   gsize limit;
 } TextCollector;
@@ -417,7 +420,7 @@ collect_enter (xmlNode  *node,
   if (tc->skip_refs && (flags_of (tc->self, node) & FLAG_REF))
     return FALSE;
 
-  if (tc->skip_flagged && (flags_of (tc->self, node) & (FLAG_NOISE | FLAG_SKIP | FLAG_INVISIBLE)))
+  if (flags_of (tc->self, node) & tc->skip_flags)
     return FALSE;
 
   if (tag_is (node, "br") || tag_is (node, "p") || tag_is (node, "li") || tag_is (node, "div") ||
@@ -446,7 +449,8 @@ node_text_full (Importer *self,
                 gboolean  skip_flagged,
                 gsize     limit)
 {
-  TextCollector tc = { self, g_string_new (NULL), FALSE, exclude, skip_flagged, FALSE, limit };
+  TextCollector tc = { self, g_string_new (NULL), FALSE, exclude,
+                       skip_flagged ? FLAG_NOISE | FLAG_SKIP | FLAG_INVISIBLE : 0, FALSE, limit };
 
   traverse (node, collect_enter, collect_leave, &tc);
   return g_string_free (tc.out, FALSE);
@@ -1797,7 +1801,9 @@ read_note (Importer *self,
   {
     GHashTableIter iter;
     gpointer key;
-    TextCollector collector = { self, text, FALSE, NULL, TRUE, TRUE, MAX_NOTE_CHARS };
+    /* Notes often sit in a <footer> or <aside>: boilerplate by tag, but
+     * here only the backlinks are left out. */
+    TextCollector collector = { self, text, FALSE, NULL, FLAG_SKIP | FLAG_INVISIBLE, TRUE, MAX_NOTE_CHARS };
     NodeInfo *info = info_of (self, element);
     guint saved = info ? info->flags : 0;
 
@@ -1911,6 +1917,13 @@ find_linked_notes (Importer *self)
         continue;
 
       target = g_hash_table_lookup (self->ids, href + 1);
+      if (target == NULL)
+        {
+          /* "#fn%3A1" for id="fn:1" */
+          g_autofree char *unescaped = g_uri_unescape_string (href + 1, NULL);
+          if (unescaped != NULL)
+            target = g_hash_table_lookup (self->ids, unescaped);
+        }
       if (target == NULL || target == link)
         continue;
 
@@ -2719,6 +2732,7 @@ current_block (Importer *self)
       self->current->in_quote = self->quote_depth > 0;
       self->current->in_notes = self->notes_depth > 0;
       self->current->before_title = self->title_pending;
+      self->current->outside_root = self->walking_notes;
     }
 
   return self->current;
@@ -2833,7 +2847,8 @@ walk_enter (xmlNode  *node,
       self->title_pending = FALSE;
     }
 
-  if (node != self->root && (info->flags & (FLAG_NOISE | FLAG_SKIP | FLAG_INVISIBLE)))
+  if (node != self->root &&
+      (info->flags & ((self->walking_notes ? 0 : FLAG_NOISE) | FLAG_SKIP | FLAG_INVISIBLE)))
     return FALSE;
 
   if (tag_is (node, "br"))
@@ -2946,6 +2961,44 @@ walk_leave (xmlNode  *node,
     self->link_depth--;
   else if ((tag_is (node, "strong") || tag_is (node, "b")) && self->strong_depth > 0)
     self->strong_depth--;
+}
+
+/* Notes without links may sit outside the article's element (a separate
+ * "footnotes" field, a <footer>): walk such a list too. Its blocks only
+ * ever become notes; whatever else is there is dropped. */
+static void
+walk_outside_notes (Importer *self)
+{
+  xmlNode *container = NULL;
+
+  for (guint i = 0; i < self->elements->len && container == NULL; i++)
+    {
+      xmlNode *node = g_ptr_array_index (self->elements, i);
+
+      if (!in_body (self, node) || is_ancestor (self->root, node) || is_ancestor (node, self->root) ||
+          (flags_of (self, node) & (FLAG_SKIP | FLAG_INVISIBLE)) || in_site_chrome (self, node))
+        continue;
+
+      if (class_matches (node, self->notes_class) && info_of (self, node)->text > 0)
+        container = node;
+      else if (is_label_element (self, node, self->notes_heading) && node->parent != NULL &&
+               !is_ancestor (node->parent, self->root))
+        container = node->parent;
+    }
+
+  if (container == NULL)
+    return;
+
+  self->walking_notes = TRUE;
+  self->title_pending = FALSE;
+  self->notes_depth = 1;
+  self->root_saved = self->root;
+  self->root = container;
+  traverse (container, walk_enter, walk_leave, self);
+  flush_block (self);
+  self->root = self->root_saved;
+  self->notes_depth = 0;
+  self->walking_notes = FALSE;
 }
 
 /* ---- sorting the blocks --------------------------------------------------- */
@@ -3376,7 +3429,7 @@ sort_blocks (Importer *self)
       const char *text = block->text->str;
       guint words = count_words (text);
 
-      if (is_note[i])
+      if (is_note[i] || block->outside_root)
         {
           drop[i] = TRUE;
           continue;
@@ -4227,6 +4280,8 @@ dossier_html_importer_import (const char  *data,
   self.title_pending = self.h1_node != NULL && is_ancestor (self.root, self.h1_node);
   traverse (self.root, walk_enter, walk_leave, &self);
   flush_block (&self);
+  if (!self.linked_notes)
+    walk_outside_notes (&self);
   sort_blocks (&self);
 
   document = assemble (&self, name_hint, error);

@@ -539,6 +539,41 @@ test_byline_and_bio_heading (void)
 }
 
 static void
+test_notes_outside_article (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><title>Outside Notes</title></head><body><main>"
+    "<div class='field--name-body'><h1>Outside Notes</h1>"
+    "<p>The first claim in this article needs a source, which is given below the body.<sup>1</sup> More words follow here.</p>"
+    "<p>The second claim also needs one, as careful readers will expect by now.<sup>2</sup> End of the body text.</p></div>"
+    "<div class='field--name-field-endnotes'><h3>Endnotes</h3><p><sup>1</sup> First source, https://example.org/first.</p>"
+    "<p><sup>2</sup> Second source.</p></div><div class='field--name-tags'><a href='/t'>Tag</a></div>"
+    "</main></body></html>", &error);
+
+  g_assert_no_error (error);
+  /* Unlinked superscripts, their notes in a field after the body's. */
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  assert_ref (document, 0, 0, 1, "below the body.");
+  assert_ref (document, 1, 0, 2, "by now.");
+  assert_urls (footnote (document, 0), "https://example.org/first");
+  g_clear_object (&document);
+
+  /* Linked notes inside a <footer>, which is boilerplate by tag. */
+  document = import_string (
+    "<html><head><title>Footer Notes</title></head><body><article><h1>Footer Notes</h1>"
+    "<p>A claim with a linked note in a footer that is boilerplate by tag.<sup><a href='#n1'>1</a></sup> More text.</p>"
+    "<p>Another paragraph of body text that is long enough to be counted.</p>"
+    "<footer><ol><li id='n1'><p>The note in the footer, <a href='https://example.org/f'>source</a>.</p></li></ol></footer>"
+    "</article></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 1);
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==, "The note in the footer, source.");
+  assert_urls (footnote (document, 0), "https://example.org/f");
+}
+
+static void
 test_density_columns (void)
 {
   g_autoptr(GError) error = NULL;
@@ -756,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
+  g_test_add_func ("/dossier/html/footnotes/outside-article", test_notes_outside_article);
   g_test_add_func ("/dossier/html/density-columns", test_density_columns);
   g_test_add_func ("/dossier/html/authors-edge-cases", test_authors_edge_cases);
   g_test_add_func ("/dossier/html/hostile/deep-nesting", test_deep_nesting);
