@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-compare-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dossier-compare-page.h"
+#include "importers/dossier-import.h"
+
+/*
+ * The comparison page on its own (the window wires it in elsewhere): open
+ * the comparison of two fixtures, select a paragraph, and check that the
+ * other pane scrolled to and highlighted its match. Set
+ * DOSSIER_SCREENSHOT_DIR to keep PNG screenshots of the states tested.
+ */
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static DossierDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "comparison", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static GtkWindow *
+show_page (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  DossierComparison *comparison = dossier_compare_page_get_comparison (DOSSIER_COMPARE_PAGE (page));
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (window, 1300, 800);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  while ((dossier_comparison_get_busy (comparison) || dossier_comparison_get_result (comparison) == NULL) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_comparison_get_result (comparison));
+  spin (300);
+
+  return window;
+}
+
+static gboolean
+row_selected (GtkListBox *list,
+              guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return row != NULL && gtk_list_box_row_is_selected (row);
+}
+
+static gboolean
+row_visible (DossierComparePage *page,
+             gboolean            left,
+             guint               index)
+{
+  GtkListBox *list = dossier_compare_page_get_list (page, left);
+  GtkAdjustment *adjustment = dossier_compare_page_get_vadjustment (page, left);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+  graphene_point_t in = GRAPHENE_POINT_INIT (0, 0), out;
+  double top = gtk_adjustment_get_value (adjustment);
+  double bottom = top + gtk_adjustment_get_page_size (adjustment);
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (list), &in, &out));
+  return out.y >= top - 1 && out.y < bottom;
+}
+
+static void
+test_perspectives_selection (void)
+{
+  g_autoptr(DossierDocument) left = load_fixture ("aid-engagement.txt");
+  g_autoptr(DossierDocument) right = load_fixture ("aid-pressure.txt");
+  GtkWidget *page = dossier_compare_page_new (left, right);
+  DossierComparePage *compare = DOSSIER_COMPARE_PAGE (page);
+  GtkWindow *window;
+  GtkListBox *left_list, *right_list;
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  window = show_page (page);
+  left_list = dossier_compare_page_get_list (compare, TRUE);
+  right_list = dossier_compare_page_get_list (compare, FALSE);
+  g_assert_cmpint (dossier_comparison_get_effective_mode (dossier_compare_page_get_comparison (compare)), ==,
+                   DOSSIER_COMPARISON_MODE_PERSPECTIVES);
+
+  /* the right pane starts at the top: its paragraph 9 is out of view */
+  g_assert_false (row_visible (compare, FALSE, 9));
+
+  /* the user clicks the recommendation on the left (A8) */
+  g_signal_emit_by_name (left_list, "row-activated", gtk_list_box_get_row_at_index (left_list, 8));
+  spin (200);
+  g_assert_true (row_selected (left_list, 8));
+  g_assert_true (row_selected (right_list, 9));   /* its match: what Washington should do */
+  g_assert_false (row_selected (right_list, 0));
+  g_assert_true (row_visible (compare, FALSE, 9));
+  screenshot (GTK_WIDGET (window), "compare-perspectives.png");
+
+  /* and from the right: the paragraph on Seoul (B7) leads to A6 */
+  dossier_compare_page_select_paragraph (compare, FALSE, 7);
+  spin (200);
+  g_assert_true (row_selected (left_list, 6));
+  g_assert_true (row_visible (compare, TRUE, 6));
+  g_assert_false (row_selected (left_list, 8));
+
+  /* an anchor from the current pair recomputes with it */
+  g_assert_true (gtk_widget_activate_action (page, "compare.toggle-anchor", NULL));
+  spin (100);
+  while (dossier_comparison_get_busy (dossier_compare_page_get_comparison (compare)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_comparison_get_anchors (dossier_compare_page_get_comparison (compare))), ==, 1);
+
+  gtk_window_destroy (window);
+  spin (100);
+  g_assert_null (page);
+}
+
+static void
+test_versions_navigation (void)
+{
+  g_autoptr(DossierDocument) left = load_fixture ("brief-v1.txt");
+  g_autoptr(DossierDocument) right = load_fixture ("brief-v2.txt");
+  GtkWidget *page = dossier_compare_page_new (left, right);
+  DossierComparePage *compare = DOSSIER_COMPARE_PAGE (page);
+  GtkWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  window = show_page (page);
+  g_assert_cmpint (dossier_comparison_get_effective_mode (dossier_compare_page_get_comparison (compare)), ==,
+                   DOSSIER_COMPARISON_MODE_VERSIONS);
+
+  /* first change: "three" → "four" in paragraph 1 of both */
+  g_assert_true (gtk_widget_activate_action (page, "compare.next-change", NULL));
+  spin (100);
+  g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 1));
+  g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 1));
+  screenshot (GTK_WIDGET (window), "compare-versions.png");
+
+  /* backwards from the first wraps to the last: the end of paragraph 5 */
+  g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
+  spin (100);
+  g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
+  g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 5));
+
+  /* and before it, the paragraph added whole: only on the right */
+  g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
+  spin (100);
+  g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 4));
+  g_assert_false (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
+
+  gtk_window_destroy (window);
+  spin (100);
+  g_assert_null (page);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/dossier/app/compare/perspectives-selection", test_perspectives_selection);
+  g_test_add_func ("/dossier/app/compare/versions-navigation", test_versions_navigation);
+
+  return g_test_run ();
+}
