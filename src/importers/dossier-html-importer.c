@@ -138,6 +138,7 @@ typedef struct {
   GRegex *date_class;
   GRegex *bracket_marker;
   GRegex *chrome_class;
+  GRegex *related_prefix;
 } Importer;
 
 #define MAX_NOTE_CHARS 5000
@@ -3489,6 +3490,14 @@ sort_blocks (Importer *self)
           continue;
         }
 
+      /* "Related: <a>Another article</a>", "See also: …" between paragraphs. */
+      if (words <= 30 && block->link_chars * 2 >= block->n_chars && block->refs->len == 0 &&
+          g_regex_match (self->related_prefix, text, 0, NULL))
+        {
+          drop[i] = TRUE;
+          continue;
+        }
+
       /* A line that is only a link: "Download the PDF", a related article. */
       if (block->link_chars * 10 >= block->n_chars * 8 && block->refs->len == 0 && words <= 25)
         {
@@ -3868,6 +3877,8 @@ importer_init (Importer *self)
     "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
     "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   self->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
+  self->related_prefix = g_regex_new ("^(?:related|see also|read also|also read|read more|more on this|"
+                                      "recommended|further reading|listen|watch)\\s*:", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
   self->chrome_class = g_regex_new (
     "(?:^|[\\s_-])(?:related|recommend|sidebar|widget|newsletter|promo|more-from|most-popular|trending|"
@@ -3916,6 +3927,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->date_class, g_regex_unref);
   g_clear_pointer (&self->bracket_marker, g_regex_unref);
   g_clear_pointer (&self->chrome_class, g_regex_unref);
+  g_clear_pointer (&self->related_prefix, g_regex_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)

@@ -468,6 +468,7 @@ test_heading_kinds (void)
     "<html><body><article><h1>Title Here</h1>"
     "<p>First paragraph with enough words to be a real paragraph of the article body.</p>"
     "<p><strong>A Bold Label</strong></p>"
+    "<p>Related: <a href='/other'>Another Article on a Different Subject Entirely</a></p>"
     "<p>Second paragraph with enough words to be a real paragraph of the article body.</p>"
     "<h2>Related Articles</h2><ul><li><a href='/x'>Other</a></li></ul>"
     "</article></body></html>", &error);
