@@ -615,9 +615,12 @@ load_document_list (DossierLibrary  *self,
   g_hash_table_remove_all (self->by_rowid);
   g_hash_table_remove_all (self->rowid_by_id);
 
+  /* Newest first: row keys grow with every insertion, so key order is
+   * the order of adding and the table is read straight through rather
+   * than looked up row by row through an index on "added". */
   docs = prepare (self,
                   "SELECT doc, id, title, subtitle, publisher, published, source_url"
-                  " FROM documents ORDER BY added DESC, doc DESC", error);
+                  " FROM documents ORDER BY doc DESC", error);
   if (docs == NULL)
     goto fail;
 
