@@ -51,6 +51,8 @@ report (GListStore           *issues,
 
 /* ---- References -------------------------------------------------------- */
 
+#define MAX_LOCATED_MARKERS 100
+
 /**
  * dossier_memo_check_references:
  * @issues: (element-type DossierMemoIssue): where findings are appended
@@ -81,7 +83,9 @@ dossier_memo_check_references (DossierMemo *memo,
       int where = -1;
       g_autofree char *message = NULL;
 
-      for (guint s = 0; s < n_sections && where < 0; s++)
+      /* Locating costs a scan of the memo; a file full of bogus markers
+       * gets locations for the first ones only. */
+      for (guint s = 0; s < n_sections && where < 0 && d < MAX_LOCATED_MARKERS; s++)
         {
           DossierMemoSection *section = dossier_memo_get_section (memo, s);
           guint n_blocks = dossier_memo_section_get_n_blocks (section);

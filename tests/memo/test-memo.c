@@ -414,6 +414,66 @@ test_json_errors (void)
   }
 }
 
+/* Truncated and corrupted files give an error or a memo, never a crash. */
+static void
+test_json_hostile (void)
+{
+  g_autofree char *path = fixture_path ("briefing.dossier-memo");
+  g_autofree char *original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) stars = g_string_new (NULL);
+  gsize length;
+  GRand *rand = g_rand_new_with_seed (8);
+
+  g_assert_true (g_file_get_contents (path, &original, &length, &error));
+
+  for (gsize cut = 0; cut < length; cut += 5)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(DossierMemo) memo = dossier_memo_from_json (original, cut, &local_error);
+
+      g_assert_true ((memo == NULL) != (local_error == NULL));
+    }
+
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autofree char *copy = g_strdup (original);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(DossierMemo) memo = NULL;
+
+      for (guint flips = 0; flips < 3; flips++)
+        copy[g_rand_int_range (rand, 0, length)] = " \"{}[]:,0aZ"[g_rand_int_range (rand, 0, 12)];
+
+      memo = dossier_memo_from_json (copy, length, &local_error);
+      g_assert_true ((memo == NULL) != (local_error == NULL));
+      if (memo != NULL)
+        {
+          g_autofree char *text = dossier_memo_render_text (memo);
+          g_assert_nonnull (text);
+        }
+    }
+  g_rand_free (rand);
+
+  /* Nesting is refused before parsing. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(DossierMemo) memo = dossier_memo_from_json (deep->str, deep->len, &error);
+    g_assert_null (memo);
+    g_assert_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_TOO_DEEP);
+    g_clear_error (&error);
+  }
+
+  /* Long runs of markup stay linear. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (stars, i % 3 ? "*" : "[^");
+  {
+    g_autoptr(GArray) runs = dossier_memo_parse_inline (stars->str);
+    g_assert_cmpuint (runs->len, >, 0);
+  }
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -595,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/citation/from-excerpt", test_citation_from_excerpt);
   g_test_add_func ("/dossier/memo/json/round-trip", test_json_round_trip);
   g_test_add_func ("/dossier/memo/json/errors", test_json_errors);
+  g_test_add_func ("/dossier/memo/json/hostile", test_json_hostile);
   g_test_add_func ("/dossier/memo/changed", test_memo_changed);
   g_test_add_func ("/dossier/memo/render-text", test_render_text);
   g_test_add_func ("/dossier/memo/source-text", test_source_text);
