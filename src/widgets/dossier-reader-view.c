@@ -60,6 +60,7 @@ struct _DossierReaderText
   GtkTextView parent_instance;
 
   GArray *boxes;         /* Box */
+  GPtrArray *markers;    /* borrowed from the view, in reading order */
   GdkRGBA key_points_bg;
   GdkRGBA card_bg;
   GdkRGBA accent;
@@ -126,6 +127,52 @@ dossier_reader_text_snapshot_layer (GtkTextView      *text_view,
     }
 }
 
+/* Tab and Shift+Tab walk the footnote markers in reading order. GTK's
+ * default sorts children by position, and markers in lines the text view
+ * has not laid out yet have no position, so they would come first. */
+static gboolean
+dossier_reader_text_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  DossierReaderText *self = DOSSIER_READER_TEXT (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  gboolean on_text = gtk_widget_is_focus (widget);
+  int current = -1;
+  int next;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || self->markers == NULL)
+    return GTK_WIDGET_CLASS (dossier_reader_text_parent_class)->focus (widget, direction);
+
+  for (guint i = 0; focus != NULL && i < self->markers->len; i++)
+    if (focus == self->markers->pdata[i] || gtk_widget_is_ancestor (focus, self->markers->pdata[i]))
+      current = i;
+
+  /* Coming in from outside: the text itself takes the focus first. */
+  if (!on_text && current < 0)
+    {
+      gtk_widget_grab_focus (widget);
+      return TRUE;
+    }
+
+  if (on_text)
+    next = forward ? 0 : -1;
+  else
+    next = forward ? current + 1 : current - 1;
+
+  if (!forward && !on_text && next < 0)
+    {
+      gtk_widget_grab_focus (widget);
+      return TRUE;
+    }
+  if (next < 0 || next >= (int) self->markers->len)
+    return FALSE;
+
+  gtk_widget_grab_focus (self->markers->pdata[next]);
+  return TRUE;
+}
+
 static void
 dossier_reader_text_finalize (GObject *object)
 {
@@ -139,6 +186,7 @@ static void
 dossier_reader_text_class_init (DossierReaderTextClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dossier_reader_text_finalize;
+  GTK_WIDGET_CLASS (klass)->focus = dossier_reader_text_focus;
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_reader_text_snapshot_layer;
 }
 
@@ -620,19 +668,41 @@ marker_create_popup_cb (GtkMenuButton *button,
     gtk_menu_button_set_popover (button, create_footnote_popover (self, number));
 }
 
+static void scroll_to_offset (DossierReaderView *self,
+                              guint              offset,
+                              double             within);
+
+static void
+marker_focus_enter_cb (GtkWidget *button)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (button, DOSSIER_TYPE_READER_VIEW);
+  DossierReaderView *self = DOSSIER_READER_VIEW (view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "dossier-offset"));
+
+  /* Keyboard users see the marker they moved to. */
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    scroll_to_offset (self, offset, 0.3);
+}
+
 static void
 insert_marker (DossierReaderView *self,
                GtkTextIter       *iter,
                guint              number)
 {
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *label = g_strdup_printf ("%u", number);
+  g_autofree char *accessible = g_strdup_printf (_("Footnote %u"), number);
   GtkTextChildAnchor *anchor;
+  GtkEventController *focus;
 
   /* A word joiner keeps the marker on the line of the word it follows. */
   gtk_text_buffer_insert (self->buffer, iter, WORD_JOINER, -1);
   anchor = gtk_text_buffer_create_child_anchor (self->buffer, iter);
-  GtkWidget *button = gtk_menu_button_new ();
-  g_autofree char *label = g_strdup_printf ("%u", number);
-  g_autofree char *accessible = g_strdup_printf (_("Footnote %u"), number);
 
   /* A label child rather than set_label(): no dropdown arrow. */
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), gtk_label_new (label));
@@ -648,6 +718,11 @@ insert_marker (DossierReaderView *self,
 
   gtk_text_view_add_child_at_anchor (self->text_view, button, anchor);
   g_ptr_array_add (self->markers, button);
+
+  g_object_set_data (G_OBJECT (button), "dossier-offset", GINT_TO_POINTER (gtk_text_iter_get_offset (iter) - 1));
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (marker_focus_enter_cb), button);
+  gtk_widget_add_controller (button, focus);
 }
 
 static int
@@ -1942,6 +2017,8 @@ dossier_reader_view_dispose (GObject *object)
   g_clear_handle_id (&self->pending_scroll_timeout, g_source_remove);
   g_clear_signal_handler (&self->dark_handler, style);
   g_clear_signal_handler (&self->contrast_handler, style);
+  if (self->text_view != NULL)
+    DOSSIER_READER_TEXT (self->text_view)->markers = NULL;
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->document);
 
@@ -2095,6 +2172,7 @@ dossier_reader_view_init (DossierReaderView *self)
   create_tags (self);
 
   self->text_view = g_object_new (DOSSIER_TYPE_READER_TEXT, "buffer", self->buffer, NULL);
+  DOSSIER_READER_TEXT (self->text_view)->markers = self->markers;
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, FALSE);
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);

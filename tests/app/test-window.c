@@ -195,6 +195,29 @@ test_footnote (void)
 }
 
 static void
+test_keyboard_markers (void)
+{
+  DossierReaderView *view = current_view ();
+  GtkWidget *text = GTK_WIDGET (dossier_reader_view_get_text_view (view));
+  GtkRoot *root = gtk_widget_get_root (text);
+  GtkWidget *focus;
+
+  /* From the text, Tab reaches the first footnote marker. */
+  gtk_widget_grab_focus (text);
+  g_assert_true (gtk_widget_child_focus (text, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, dossier_reader_view_get_footnote_marker (view, 0)) ||
+                 focus == dossier_reader_view_get_footnote_marker (view, 0));
+
+  /* The next Tab goes to the second marker, in reading order. */
+  g_assert_true (gtk_widget_child_focus (text, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (root);
+  g_assert_true (gtk_widget_is_ancestor (focus, dossier_reader_view_get_footnote_marker (view, 1)) ||
+                 focus == dossier_reader_view_get_footnote_marker (view, 1));
+}
+
+static void
 test_find (void)
 {
   DossierReaderPage *page = dossier_window_get_reader_page (window);
@@ -249,6 +272,75 @@ test_library_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+}
+
+static DossierDocument *
+make_document (const char *title,
+               const char *author,
+               const char *date)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) person = dossier_author_new (author);
+  g_autofree char *text = g_strdup_printf ("A paragraph about %s, written for the sort test.", title);
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (text);
+
+  dossier_document_set_title (document, title);
+  dossier_document_set_published (document, date);
+  dossier_document_add_author (document, person);
+  dossier_document_add_paragraph (document, paragraph);
+  return document;
+}
+
+static char *
+titles_in_order (void)
+{
+  GListModel *shown = G_LIST_MODEL (dossier_window_get_selection (window));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (shown, i);
+      g_string_append_printf (out, "%s%c", dossier_document_get_title (document), i + 1 < g_list_model_get_n_items (shown) ? '|' : '\0');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_sort (void)
+{
+  DossierLibrary *library = dossier_window_get_library (window);
+  g_autoptr(DossierDocument) a = make_document ("Zebra Crossings", "Anna Adams", "2020-01-01");
+  g_autoptr(DossierDocument) b = make_document ("Alpine Passes", "Zoe Young", "2026-01-01");
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *order = NULL;
+
+  id_a = dossier_library_add (library, a, NULL);
+  id_b = dossier_library_add (library, b, NULL);
+  g_assert_nonnull (id_a);
+  g_assert_nonnull (id_b);
+  spin (50);
+
+  /* Newest first by default. */
+  order = titles_in_order ();
+  g_assert_cmpstr (order, ==, "Alpine Passes|Harbour Lights and Coastal Trade|Zebra Crossings");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "title");
+  g_free (order);
+  order = titles_in_order ();
+  g_assert_cmpstr (order, ==, "Alpine Passes|Harbour Lights and Coastal Trade|Zebra Crossings");
+
+  /* By surname: Adams, Halvorsen, Young. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "author");
+  g_free (order);
+  order = titles_in_order ();
+  g_assert_cmpstr (order, ==, "Zebra Crossings|Harbour Lights and Coastal Trade|Alpine Passes");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "date");
+  g_assert_true (dossier_library_remove (library, id_a, NULL));
+  g_assert_true (dossier_library_remove (library, id_b, NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_window_get_selection (window))), ==, 1);
 }
 
 static void
@@ -492,7 +584,9 @@ main (int    argc,
   g_test_add_func ("/dossier/app/import", test_import);
   g_test_add_func ("/dossier/app/reader", test_reader);
   g_test_add_func ("/dossier/app/footnote", test_footnote);
+  g_test_add_func ("/dossier/app/keyboard-markers", test_keyboard_markers);
   g_test_add_func ("/dossier/app/find", test_find);
+  g_test_add_func ("/dossier/app/sort", test_sort);
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
