@@ -811,8 +811,12 @@ static gboolean
 topic_worthy (DossierTermIndex *index,
               guint             term)
 {
-  if (dossier_term_index_get_kind (index, term) == DOSSIER_TERM_PHRASE &&
-      strchr (dossier_term_index_get_key (index, term), '.') != NULL)
+  const char *key = dossier_term_index_get_key (index, term);
+
+  if (dossier_term_index_get_kind (index, term) == DOSSIER_TERM_PHRASE && strchr (key, '.') != NULL)
+    return FALSE;
+  /* two letters say little out of context ("un" is "UN" and "Jong-un") */
+  if (g_utf8_strlen (key, -1) < 3)
     return FALSE;
 
   return !dossier_term_index_is_name_part (index, term);

@@ -44,6 +44,8 @@ static const char * const stop_words[] = {
   "set", "show", "side", "simply", "small", "sure", "take", "taken", "taking", "thing",
   "things", "think", "time", "times", "today", "took", "turn", "two", "three", "use", "used",
   "using", "various", "want", "way", "ways", "week", "weeks", "whole", "year", "years",
+  "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "hundreds",
+  "thousand", "thousands", "million", "millions", "billion", "billions", "percent",
 };
 
 gboolean
@@ -487,6 +489,17 @@ is_capitalised (const char             *text,
   return g_unichar_isupper (g_utf8_get_char (text + token->start));
 }
 
+static gboolean
+hyphen_before (const char             *text,
+               const DossierWordToken *token)
+{
+  const DossierWordToken *prev = token - 1;
+
+  return token->start > prev->end && (text[token->start - 1] == '-' ||
+                                      (token->start >= prev->end + 3 &&
+                                       strncmp (text + token->start - 3, "\xe2\x80\x90", 3) == 0));
+}
+
 /* Bound on words per paragraph: a pasted book in one block must not make
  * the comparison crawl. */
 #define MAX_WORDS_PER_PARAGRAPH 20000
@@ -535,9 +548,12 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
       possessive = strlen (form) < token->end - token->start;
       stem = stem_word (index, folded);
       count_term (index, counts, intern_term (index, stem, DOSSIER_TERM_WORD), form,
-                  is_capitalised (text, token) &&
-                  ((i > 0 && token->joined && is_capitalised (text, token - 1)) ||
-                   (i + 1 < tokens->len && token[1].joined && is_capitalised (text, token + 1))));
+                  (is_capitalised (text, token) &&
+                   ((i > 0 && token->joined && is_capitalised (text, token - 1)) ||
+                    (i + 1 < tokens->len && token[1].joined && is_capitalised (text, token + 1)))) ||
+                  /* the given name of "Kim Jong-un", "Moon Jae-in" */
+                  (i > 0 && token->joined && is_capitalised (text, token - 1) &&
+                   hyphen_before (text, token)));
 
       if (prev_stem != NULL && token->joined)
         {
