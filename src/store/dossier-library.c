@@ -15,6 +15,7 @@
 #include "formats/dossier-document-json.h"
 #include "model/dossier-util.h"
 #include "dossier-library.h"
+#include "dossier-search-result-private.h"
 
 /**
  * DossierLibrary:
@@ -57,6 +58,7 @@ struct _DossierLibrary
   GHashTable *statements;   /* static SQL string → sqlite3_stmt */
   guint depth;              /* nesting of begin()/commit() */
   gint64 data_version;      /* PRAGMA data_version when the list was read */
+  int snippet_budget;       /* rows left that get their snippet in the search query */
 
   GListStore *documents;    /* lightweight DossierDocument, newest first */
   GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */
@@ -259,6 +261,19 @@ commit (DossierLibrary  *self,
     }
   self->depth--;
   return TRUE;
+}
+
+/* dossier_snippet_budget(): true for the first rows a search returns. */
+static void
+snippet_budget_func (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  DossierLibrary *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->snippet_budget > 0);
+  if (self->snippet_budget > 0)
+    self->snippet_budget--;
 }
 
 /* --- schema ------------------------------------------------------------ */
@@ -822,6 +837,9 @@ open_database (DossierLibrary  *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Not deterministic: it must be called once per row. */
+  sqlite3_create_function_v2 (self->db, "dossier_snippet_budget", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                              self, snippet_budget_func, NULL, NULL, NULL);
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
@@ -2307,6 +2325,26 @@ dossier_library_find_citing_url (DossierLibrary  *self,
 
 /* --- search ------------------------------------------------------------ */
 
+/* Results that get their snippet inside the search query; a view shows
+ * about this many before scrolling. */
+#define EAGER_SNIPPETS 30
+
+static char *dup_snippet (DossierLibrary *self, const char *match, gint64 rowid,
+                          const char *body, GError **error);
+
+static char *
+load_snippet (GObject    *owner,
+              const char *match,
+              gint64      rowid)
+{
+  g_autoptr(GError) error = NULL;
+  char *snippet = dup_snippet (DOSSIER_LIBRARY (owner), match, rowid, NULL, &error);
+
+  if (snippet == NULL)
+    g_debug ("No snippet for a search result: %s", error->message);
+  return snippet;
+}
+
 /* Turns what the user typed into a safe FTS5 query: words (runs of
  * letters and digits) and "quoted phrases", all required; the last word
  * also matches as a prefix while the user is still typing it. FTS5 syntax
@@ -2636,9 +2674,12 @@ dossier_library_search_query (DossierLibrary             *self,
     {
       /* The common case, kept to the FTS table alone: FTS5 then produces
        * rows in rank order itself, so the LIMIT stops it early and
-       * highlight() runs only for the rows returned. */
+       * highlight() runs only for the rows returned, and of those only for
+       * the first EAGER_SNIPPETS (the others make theirs when asked). */
       stmt = prepare (self,
-                      "SELECT rowid, rank, highlight (search, 3, ?7, ?8) FROM search"
+                      "SELECT rowid, rank,"
+                      " CASE WHEN dossier_snippet_budget () THEN highlight (search, 3, ?7, ?8) END"
+                      " FROM search"
                       " WHERE search MATCH ?1 AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
                       " ORDER BY rank LIMIT ?6", error);
       with_snippets = TRUE;
@@ -2671,6 +2712,7 @@ dossier_library_search_query (DossierLibrary             *self,
       bind_text (stmt, 8, DOSSIER_SNIPPET_MARK_END);
     }
 
+  self->snippet_budget = EAGER_SNIPPETS;
   while ((ok = step_row (self, stmt, &have_row, error)) && have_row)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -2685,25 +2727,28 @@ dossier_library_search_query (DossierLibrary             *self,
     return NULL;
   sqlite3_reset (stmt);
 
-  /* With filters, snippets only for the rows shown: computing them inside
-   * the joined, sorted query would tokenize every matching document. */
+  /* Snippets for the first rows now (with filters, computing them inside
+   * the joined, sorted query would highlight every matching document);
+   * the rest when a view asks. */
   for (guint i = 0; i < rowids->len; i++)
     {
       gint64 rowid = g_array_index (rowids, gint64, i);
       DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
+      const char *body = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
       g_autofree char *snippet = NULL;
       g_autoptr(DossierSearchResult) result = NULL;
 
       if (light == NULL)
         continue;
-      if (match != NULL)
+      if (match != NULL && (body != NULL || i < EAGER_SNIPPETS))
         {
-          snippet = dup_snippet (self, match, rowid,
-                                 with_snippets ? g_ptr_array_index (snippets, i) : NULL, error);
+          snippet = dup_snippet (self, match, rowid, body, error);
           if (snippet == NULL)
             return NULL;
         }
       result = dossier_search_result_new (light, snippet, g_array_index (ranks, double, i));
+      if (match != NULL && snippet == NULL)
+        dossier_search_result_set_snippet_loader (result, G_OBJECT (self), load_snippet, match, rowid);
       g_list_store_append (results, result);
     }
 

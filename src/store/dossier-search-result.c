@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "dossier-search-result.h"
+#include "model/dossier-util.h"
+
+#include "dossier-search-result-private.h"
 
 /**
  * DossierSearchResult:
@@ -20,6 +22,12 @@ struct _DossierSearchResult
   DossierDocument *document;
   char *snippet;
   double rank;
+
+  /* Set when the snippet is made on first use. */
+  GWeakRef owner;
+  DossierSnippetLoader loader;
+  char *match;
+  gint64 rowid;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSearchResult, dossier_search_result, G_TYPE_OBJECT)
@@ -41,6 +49,8 @@ dossier_search_result_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->match, g_free);
+  g_weak_ref_clear (&self->owner);
 
   G_OBJECT_CLASS (dossier_search_result_parent_class)->finalize (object);
 }
@@ -59,7 +69,7 @@ dossier_search_result_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
     case PROP_SNIPPET:
-      g_value_set_string (value, self->snippet);
+      g_value_set_string (value, dossier_search_result_get_snippet (self));
       break;
     case PROP_RANK:
       g_value_set_double (value, self->rank);
@@ -120,6 +130,7 @@ dossier_search_result_class_init (DossierSearchResultClass *klass)
 static void
 dossier_search_result_init (DossierSearchResult *self)
 {
+  g_weak_ref_init (&self->owner, NULL);
 }
 
 /**
@@ -165,7 +176,38 @@ const char *
 dossier_search_result_get_snippet (DossierSearchResult *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SEARCH_RESULT (self), NULL);
+
+  if (self->loader != NULL)
+    {
+      g_autoptr(GObject) owner = g_weak_ref_get (&self->owner);
+      DossierSnippetLoader loader = self->loader;
+
+      /* Once only, whatever the outcome. */
+      self->loader = NULL;
+      if (owner != NULL)
+        {
+          g_free (self->snippet);
+          self->snippet = loader (owner, self->match, self->rowid);
+        }
+      g_clear_pointer (&self->match, g_free);
+    }
+
   return self->snippet;
+}
+
+void
+dossier_search_result_set_snippet_loader (DossierSearchResult  *self,
+                                          GObject              *owner,
+                                          DossierSnippetLoader  loader,
+                                          const char           *match,
+                                          gint64                rowid)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_RESULT (self));
+
+  g_weak_ref_set (&self->owner, owner);
+  self->loader = loader;
+  dossier_set_str (&self->match, match);
+  self->rowid = rowid;
 }
 
 /**

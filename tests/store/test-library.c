@@ -1133,6 +1133,58 @@ test_refresh (Fixture       *fixture,
   g_assert_nonnull (dossier_library_get_document (app, id_b));
 }
 
+static void
+test_lazy_snippets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *via_property = NULL;
+
+  g_assert_true (dossier_library_begin_batch (library, &error));
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Brief %u", i);
+      g_autofree char *url = g_strdup_printf ("https://example.org/%u", i);
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+      g_autoptr(DossierDocument) d = make_document (title, url, word);
+      g_autofree char *id = dossier_library_add (library, d, &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_true (dossier_library_end_batch (library, &error));
+
+  /* Every result has its snippet, made now or when first asked for. */
+  results = dossier_library_search (library, "premiums", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 45);
+  for (guint i = 0; i < 45; i++)
+    {
+      g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+      const char *snippet = dossier_search_result_get_snippet (result);
+
+      g_assert_nonnull (snippet);
+      g_assert_nonnull (strstr (snippet, DOSSIER_SNIPPET_MARK_START "premiums" DOSSIER_SNIPPET_MARK_END));
+      /* Asked again: the same string. */
+      g_assert_true (dossier_search_result_get_snippet (result) == snippet);
+    }
+  g_clear_object (&results);
+
+  results = dossier_library_search (library, "premiums", 100, &error);
+  {
+    g_autoptr(DossierSearchResult) late = g_list_model_get_item (results, 40);
+    g_autoptr(DossierSearchResult) later = g_list_model_get_item (results, 41);
+
+    g_object_get (late, "snippet", &via_property, NULL);
+    g_assert_nonnull (strstr (via_property, "premiums"));
+
+    /* Without the library there is no snippet to make, and no crash. */
+    g_clear_object (&library);
+    g_assert_null (dossier_search_result_get_snippet (later));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1155,6 +1207,7 @@ main (int    argc,
   g_test_add ("/dossier/store/safety/disk-full", Fixture, NULL, fixture_setup, test_safety_disk_full, fixture_teardown);
   g_test_add ("/dossier/store/open-async", Fixture, NULL, fixture_setup, test_open_async_and_schema, fixture_teardown);
   g_test_add ("/dossier/store/refresh", Fixture, NULL, fixture_setup, test_refresh, fixture_teardown);
+  g_test_add ("/dossier/store/lazy-snippets", Fixture, NULL, fixture_setup, test_lazy_snippets, fixture_teardown);
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
 
   return g_test_run ();
