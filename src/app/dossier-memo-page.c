@@ -39,6 +39,7 @@ struct _DossierMemoPage
   AdwEntryRow *subject_row;
   GtkListBox *sections_list;
   GtkLabel *notes_label;
+  GtkListBox *citations_list;
   GtkListBox *issues_list;
 
   DossierMemo *memo;
@@ -426,6 +427,115 @@ create_issue_row (gpointer item,
   return row;
 }
 
+/* ---- Sources ------------------------------------------------------------ */
+
+static gboolean null_to_empty (GBinding     *binding,
+                               const GValue *from,
+                               GValue       *to,
+                               gpointer      user_data);
+
+static gboolean
+authors_to_text (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  const char * const *authors = g_value_get_boxed (from);
+
+  g_value_take_string (to, authors ? g_strjoinv ("; ", (char **)authors) : g_strdup (""));
+  return TRUE;
+}
+
+static gboolean
+text_to_authors (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_auto(GStrv) parts = g_strsplit (g_value_get_string (from) ?: "", ";", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  /* "A; B" — a semicolon, since names may hold commas ("Kim, Seo-yeon"). */
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  g_value_take_boxed (to, g_strv_builder_end (builder));
+  return TRUE;
+}
+
+static void
+published_changed_cb (GtkEditable     *editable,
+                      DossierCitation *citation)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (dossier_citation_set_published (citation, *text ? text : NULL))
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+static GtkWidget *
+add_entry (GtkWidget       *expander,
+           const char      *title,
+           DossierCitation *citation,
+           const char      *property)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  if (property != NULL)
+    g_object_bind_property_full (citation, property, entry, "text",
+                                 G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                 null_to_empty, NULL, NULL, NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), entry);
+  return entry;
+}
+
+static void
+update_citation_row (GtkWidget *expander)
+{
+  DossierCitation *citation = g_object_get_data (G_OBJECT (expander), "dossier-citation");
+  g_autofree char *note = dossier_citation_format_full (citation);
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), note);
+}
+
+static GtkWidget *
+create_citation_row (gpointer item,
+                     gpointer user_data)
+{
+  DossierCitation *citation = item;
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *entry;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), dossier_citation_get_id (citation));
+  g_object_set_data_full (G_OBJECT (expander), "dossier-citation", g_object_ref (citation), g_object_unref);
+  g_signal_connect_object (citation, "notify", G_CALLBACK (update_citation_row), expander, G_CONNECT_SWAPPED);
+  update_citation_row (expander);
+
+  add_entry (expander, _("Title"), citation, "title");
+  entry = add_entry (expander, _("Authors (separated by “;”)"), citation, NULL);
+  g_object_bind_property_full (citation, "authors", entry, "text",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               authors_to_text, text_to_authors, NULL, NULL);
+  add_entry (expander, _("Publisher"), citation, "publisher");
+  entry = add_entry (expander, _("Published (YYYY-MM-DD)"), citation, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), dossier_citation_get_published (citation) ?: "");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (published_changed_cb), citation, 0);
+  add_entry (expander, _("Address"), citation, "source-url");
+  add_entry (expander, _("Locator (page, section)"), citation, "locator");
+  add_entry (expander, _("Quoted Excerpt"), citation, "quote");
+
+  return expander;
+}
+
 static const char *
 kind_label (DossierMemoKind kind)
 {
@@ -574,6 +684,8 @@ bind_memo (DossierMemoPage *self)
 
   gtk_list_box_bind_model (self->sections_list, dossier_memo_get_sections (self->memo),
                            create_section_row, self, NULL);
+  gtk_list_box_bind_model (self->citations_list, dossier_memo_get_citations (self->memo),
+                           create_citation_row, self, NULL);
   gtk_list_box_bind_model (self->issues_list, G_LIST_MODEL (self->issues),
                            create_issue_row, self, NULL);
 
@@ -840,6 +952,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, subject_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, sections_list);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, citations_list);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, issues_list);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 

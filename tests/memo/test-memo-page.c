@@ -148,7 +148,7 @@ test_page (void)
   dossier_memo_set_subject (memo, "(U) Options for Reopening Talks");
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1100);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1900);
   page = dossier_memo_page_new (memo);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
@@ -207,6 +207,7 @@ test_page (void)
   replace_text (gtk_text_view_get_buffer (view), "(U) That you approve.");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page))), ==, 1);
+  screenshot (window, "memo-page-check.png");
 
   /* Save and reopen. */
   tmpdir = g_dir_make_tmp ("dossier-memo-page-XXXXXX", &error);
