@@ -45,6 +45,7 @@ struct _DossierWindow
   GCancellable *cancellable;
 
   AdwToast *undo_toast;      /* the toast whose Undo is current */
+  AdwToast *last_toast;      /* the toast showing */
   guint pending_imports;
   guint imported;
   char *last_imported_id;
@@ -63,11 +64,35 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_state (DossierWindow *self);
 
+static void
+last_toast_dismissed_cb (AdwToast      *toast,
+                         DossierWindow *self)
+{
+  if (self->last_toast == toast)
+    g_clear_object (&self->last_toast);
+}
+
+/**
+ * dossier_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast at once, in place of the one showing: the newest message is
+ * the one that matters. (This also keeps libadwaita 1.2 from re-showing a
+ * toast that a high-priority one pushed back, which it asserts on.)
+ */
 void
 dossier_window_add_toast (DossierWindow *self,
                           AdwToast      *toast)
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (self->last_toast != NULL)
+    {
+      g_autoptr(AdwToast) previous = g_steal_pointer (&self->last_toast);
+      adw_toast_dismiss (previous);
+    }
+  self->last_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (last_toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -753,6 +778,7 @@ undo_toast_dismissed_cb (AdwToast      *toast,
   if (self->undo_toast == toast)
     {
       g_clear_object (&self->undo_toast);
+  g_clear_object (&self->last_toast);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
     }
 }
@@ -893,7 +919,6 @@ delete_document_action (GtkWidget  *widget,
                                                   deleted->documents->len);
       toast = adw_toast_new (message);
     }
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted, deleted_free);
   show_undo_toast (self, toast);
   update_state (self);
@@ -1198,6 +1223,7 @@ dossier_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_toast);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->library);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);

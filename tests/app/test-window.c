@@ -445,6 +445,36 @@ test_highlight_survives_reopen (void)
 }
 
 static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+static void
+test_copy_with_citation (void)
+{
+  DossierReaderView *view = current_view ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autofree char *text = NULL;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (dossier_reader_view_select_range (view, 1, 70, 86));
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.copy-with-citation", NULL);
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
+  while (text == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The quote, then a note-style citation with the current details. */
+  g_assert_cmpstr (text, ==,
+                   "“cormorant colony”\n\n"
+                   "Ingrid Halvorsen, “Harbour Lights, Revised,” April 3, 2025.");
+}
+
+static void
 test_reading_position (void)
 {
   DossierReaderPage *page = dossier_window_get_reader_page (window);
@@ -590,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
+  g_test_add_func ("/dossier/app/copy-with-citation", test_copy_with_citation);
   g_test_add_func ("/dossier/app/reading-position", test_reading_position);
   g_test_add_func ("/dossier/app/delete", test_delete);
 
