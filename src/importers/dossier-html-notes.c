@@ -1,0 +1,744 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-html-importer.h"
+#include "dossier-html-private.h"
+#include "dossier-import.h"
+#include "dossier-jsonld.h"
+#include "dossier-text-decode.h"
+#include "dossier-text-importer.h"
+
+/* Footnotes of a web page: linked markers and their notes, plain "[n]"
+ * and superscript markers with a notes list. See docs/import.md. */
+
+/* ---- footnotes linked by fragment -------------------------------------- */
+
+gboolean
+dossier_html_parse_marker_number (const char *text,
+                                  guint      *number)
+{
+  const char *p = text;
+  guint64 value;
+  char *end;
+
+  while (*p == ' ' || *p == '[' || *p == '(')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+
+  value = g_ascii_strtoull (p, &end, 10);
+  p = end;
+  while (*p == ' ' || *p == ']' || *p == ')' || *p == '.')
+    p++;
+
+  if (*p != '\0' || value == 0 || value > 9999)
+    return FALSE;
+
+  *number = (guint)value;
+  return TRUE;
+}
+
+static xmlNode *
+block_ancestor (xmlNode *node)
+{
+  static const char * const blocks[] = {
+    "li", "p", "div", "dd", "td", "section", "aside", "article", "blockquote", "body", NULL
+  };
+
+  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
+    if (dossier_html_tag_in (node, blocks))
+      return node;
+
+  return NULL;
+}
+
+void
+dossier_html_note_free (gpointer data)
+{
+  Note *note = data;
+
+  g_free (note->text);
+  g_clear_pointer (&note->urls, g_ptr_array_unref);
+  g_free (note);
+}
+
+Note *
+dossier_html_find_note (Importer *self,
+                        guint     number)
+{
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      Note *note = g_ptr_array_index (self->notes, i);
+
+      if (note->number == number)
+        return note;
+    }
+
+  return NULL;
+}
+
+static void
+add_url (GPtrArray  *urls,
+         const char *url)
+{
+  g_autofree char *clean = dossier_html_clean_value (url);
+
+  if (clean == NULL || !(g_str_has_prefix (clean, "http://") || g_str_has_prefix (clean, "https://")) ||
+      strlen (clean) <= strlen ("https://"))
+    return;
+
+  for (guint i = 0; i < urls->len; i++)
+    if (g_str_equal (g_ptr_array_index (urls, i), clean))
+      return;
+
+  g_ptr_array_add (urls, g_steal_pointer (&clean));
+}
+
+/* "1. ", "[1] ", "1 " at the start of a note, when it is the note's number. */
+static const char *
+skip_number_prefix (const char *text,
+                    guint       number)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  const char *p = text;
+
+  if (*p == '[' || *p == '(')
+    p++;
+  if (!g_str_has_prefix (p, digits))
+    return text;
+  p += strlen (digits);
+  if (*p == ']' || *p == ')' || *p == '.')
+    p++;
+  if (*p != ' ' && *p != '\0')
+    return text;
+  while (*p == ' ')
+    p++;
+
+  return p;
+}
+
+static gboolean
+is_backlink_text (const char *text)
+{
+  static const char * const backlinks[] = {
+    "↩", "↩︎", "↑", "^", "back", "return", "return to text", "back to text", "top", "⤴", "↵", NULL
+  };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  g_strstrip (lower);
+  return g_strv_contains (backlinks, lower) || g_str_has_prefix (lower, "back to") ||
+         g_str_has_prefix (lower, "return to") || g_str_has_prefix (lower, "jump up");
+}
+
+typedef struct {
+  Importer *self;
+  GHashTable *backlinks;   /* xmlNode of <a> to leave out of the note */
+  GPtrArray *urls;
+} NoteLinks;
+
+static gboolean
+note_links_enter (xmlNode  *node,
+                  gpointer  data)
+{
+  NoteLinks *state = data;
+
+  if (dossier_html_tag_is (node, "a"))
+    {
+      g_autofree char *href = dossier_html_get_attr (node, "href");
+      g_autofree char *text = dossier_html_node_text (state->self, node);
+
+      if (href != NULL && href[0] == '#')
+        {
+          /* Links back to the text, or the note's own number. */
+          guint number;
+          if (is_backlink_text (text) || dossier_html_parse_marker_number (text, &number) || *text == '\0')
+            g_hash_table_add (state->backlinks, node);
+        }
+      else if (href != NULL)
+        add_url (state->urls, href);
+    }
+
+  return node->type == XML_ELEMENT_NODE;
+}
+
+static void
+read_note (Importer *self,
+           xmlNode  *element,
+           guint     number)
+{
+  g_autoptr(GHashTable) backlinks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  NoteLinks state = { self, backlinks, g_ptr_array_new_with_free_func (g_free) };
+  g_auto(GStrv) found = NULL;
+  Note *note;
+
+  dossier_html_traverse (element, note_links_enter, NULL, &state);
+
+  /* The note's text without the links back to the body: mark them, and
+   * collect text leaving marked elements out (the note itself is not yet
+   * marked; notes are set aside only after all have been read). */
+  {
+    GHashTableIter iter;
+    gpointer key;
+    /* Notes often sit in a <footer> or <aside>: boilerplate by tag, but
+     * here only the backlinks are left out. */
+    TextCollector collector = { self, text, FALSE, NULL, FLAG_SKIP | FLAG_INVISIBLE, TRUE, MAX_NOTE_CHARS };
+    NodeInfo *info = dossier_html_info_of (self, element);
+    guint saved = info ? info->flags : 0;
+
+    g_hash_table_iter_init (&iter, backlinks);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      dossier_html_add_flags (self, key, FLAG_SKIP);
+
+    if (info != NULL)
+      info->flags &= ~(FLAG_SKIP | FLAG_NOISE);
+    dossier_html_traverse (element, dossier_html_collect_enter, dossier_html_collect_leave, &collector);
+    if (info != NULL)
+      info->flags = saved;
+  }
+
+  note = g_new0 (Note, 1);
+  note->number = number;
+  note->text = g_strdup (skip_number_prefix (g_strstrip (text->str), number));
+  note->urls = state.urls;
+
+  /* Plus addresses written out in the text, not linked. */
+  found = dossier_footnote_extract_urls (note->text);
+  for (guint i = 0; found[i] != NULL; i++)
+    add_url (note->urls, found[i]);
+
+  if (*note->text == '\0')
+    {
+      dossier_html_note_free (note);
+      return;
+    }
+
+  g_ptr_array_add (self->notes, note);
+}
+
+/* Which element of the page is the note an in-text link points to? */
+static xmlNode *
+note_element_for (Importer *self,
+                  xmlNode  *link,
+                  xmlNode  *target)
+{
+  xmlNode *element = target;
+
+  /* Word: <p><a name="_ftn1" href="#_ftnref1">[1]</a> Citation</p>;
+   * others point at an empty <span id> or <a id> inside the note. */
+  if (!dossier_html_tag_in (target, (const char * const[]) { "li", "p", "div", "dd", "td", "section", "aside", "tr", "dt", NULL }))
+    element = block_ancestor (target);
+
+  if (element == NULL || dossier_html_is_ancestor (element, link) || dossier_html_tag_is (element, "body") ||
+      dossier_html_tag_is (element, "article"))
+    return NULL;
+
+  /* <dt id="fn1">1</dt><dd>text</dd> */
+  if (dossier_html_tag_is (element, "dt"))
+    {
+      xmlNode *next = element->next;
+      while (next != NULL && next->type != XML_ELEMENT_NODE)
+        next = next->next;
+      if (dossier_html_tag_is (next, "dd"))
+        element = next;
+    }
+
+  {
+    NodeInfo *info = dossier_html_info_of (self, element);
+
+    if (info == NULL || info->text > MAX_NOTE_CHARS)
+      return NULL;
+  }
+
+  return element;
+}
+
+void
+dossier_html_find_linked_notes (Importer *self)
+{
+  static GRegex *fragment_hint = NULL;
+  static gsize initialised = 0;
+  xmlXPathObjectPtr result;
+  g_autoptr(GHashTable) note_elements = g_hash_table_new (NULL, NULL);
+
+  if (g_once_init_enter (&initialised))
+    {
+      fragment_hint = g_regex_new ("fn|foot|note|ftn|edn|cite|ref|ann", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  xmlXPathOrderDocElems (self->doc);
+  result = dossier_html_xpath (self, "//a[starts-with(@href, '#')]");
+
+  for (guint i = 0; i < dossier_html_nodeset_len (result) && self->notes->len < 2000; i++)
+    {
+      xmlNode *link = dossier_html_nodeset_item (result, i);
+      g_autofree char *href = dossier_html_get_attr (link, "href");
+      g_autofree char *text = dossier_html_node_text (self, link);
+      g_autofree char *role = dossier_html_get_attr (link, "role");
+      xmlNode *target, *element, *marker;
+      gboolean in_sup;
+      guint number;
+
+      if (href == NULL || href[1] == '\0' || (dossier_html_flags_of (self, link) & FLAG_SKIP))
+        continue;
+
+      if (!dossier_html_parse_marker_number (text, &number))
+        {
+          /* <sup>[<a href="#fn1">1</a>]</sup>: the number may sit outside the link */
+          continue;
+        }
+
+      in_sup = dossier_html_tag_is (link->parent, "sup") || dossier_html_tag_is (link->parent ? link->parent->parent : NULL, "sup") ||
+               xmlStrcasestr (link->children && link->children->type == XML_ELEMENT_NODE ? link->children->name : (const xmlChar *)"", (const xmlChar *)"sup") != NULL;
+      if (!in_sup && !g_regex_match (fragment_hint, href + 1, 0, NULL) &&
+          !(role != NULL && strstr (role, "noteref") != NULL) && text[0] != '[')
+        continue;
+
+      target = g_hash_table_lookup (self->ids, href + 1);
+      if (target == NULL)
+        {
+          /* "#fn%3A1" for id="fn:1" */
+          g_autofree char *unescaped = g_uri_unescape_string (href + 1, NULL);
+          if (unescaped != NULL)
+            target = g_hash_table_lookup (self->ids, unescaped);
+        }
+      if (target == NULL || target == link)
+        continue;
+
+      /* A link back from the note to the text points backwards. */
+      if (xmlXPathCmpNodes (link, target) != 1)
+        continue;
+
+      element = note_element_for (self, link, target);
+      if (element == NULL)
+        continue;
+
+      /* The marker is the <sup> around the link when it holds nothing else. */
+      marker = link;
+      if (dossier_html_tag_is (link->parent, "sup"))
+        {
+          g_autofree char *sup_text = dossier_html_node_text (self, link->parent);
+          guint sup_number;
+
+          if (dossier_html_parse_marker_number (sup_text, &sup_number) && sup_number == number)
+            marker = link->parent;
+        }
+
+      /* Links inside <noscript>, <template> … were never measured: not text. */
+      if (dossier_html_info_of (self, marker) == NULL)
+        continue;
+      dossier_html_add_flags (self, marker, FLAG_REF);
+      dossier_html_info_of (self, marker)->ref_number = number;
+
+      if (!g_hash_table_contains (note_elements, element) && dossier_html_find_note (self, number) == NULL)
+        {
+          g_hash_table_add (note_elements, element);
+          read_note (self, element, number);
+        }
+    }
+
+  xmlXPathFreeObject (result);
+
+  /* Set the notes aside only now: a note may hold links to the next one. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, note_elements);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        xmlNode *element = key;
+
+        dossier_html_add_flags (self, element, FLAG_SKIP);
+        /* <dd> notes leave their <dt> numbers behind. */
+        if (dossier_html_tag_is (element, "dd"))
+          for (xmlNode *prev = element->prev; prev != NULL; prev = prev->prev)
+            if (prev->type == XML_ELEMENT_NODE)
+              {
+                if (dossier_html_tag_is (prev, "dt"))
+                  dossier_html_add_flags (self, prev, FLAG_SKIP);
+                break;
+              }
+      }
+  }
+
+  self->linked_notes = self->notes->len > 0;
+}
+
+/* Character offset → byte offset in @text. */
+static gsize
+byte_offset (const char *text,
+             guint       chars)
+{
+  const char *p = text;
+
+  for (guint i = 0; i < chars && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+
+  return p - text;
+}
+
+/* Removes @length characters at @offset, moving later references. */
+static void
+block_remove_chars (Block *block,
+                    guint  offset,
+                    guint  length)
+{
+  gsize start = byte_offset (block->text->str, offset);
+  gsize end = start + byte_offset (block->text->str + start, length);
+  GArray *arrays[] = { block->refs, block->tentative };
+
+  g_string_erase (block->text, start, end - start);
+  block->n_chars -= length;
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    for (guint i = 0; i < arrays[a]->len; i++)
+      {
+        DossierFootnoteRef *ref = &g_array_index (arrays[a], DossierFootnoteRef, i);
+
+        if (ref->offset > offset + length)
+          ref->offset -= length;
+        else if (ref->offset > offset)
+          ref->offset = offset;
+      }
+}
+
+static void
+block_insert_text (Block      *block,
+                   guint       offset,
+                   const char *text,
+                   GArray     *skip)
+{
+  gsize position = byte_offset (block->text->str, offset);
+  guint length = g_utf8_strlen (text, -1);
+  GArray *arrays[] = { block->refs, block->tentative };
+
+  g_string_insert (block->text, position, text);
+  block->n_chars += length;
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    {
+      if (arrays[a] == skip)
+        continue;
+      for (guint i = 0; i < arrays[a]->len; i++)
+        {
+          DossierFootnoteRef *ref = &g_array_index (arrays[a], DossierFootnoteRef, i);
+          if (ref->offset > offset)
+            ref->offset += length;
+        }
+    }
+}
+
+static gboolean
+is_superscript_digit (gunichar c,
+                      guint   *digit)
+{
+  static const gunichar supers[] = { 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (supers); i++)
+    if (c == supers[i])
+      {
+        *digit = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* "[3]" and "³" in the text become references when note 3 exists. */
+void
+dossier_html_convert_text_markers (Importer *self,
+                                   Block    *block)
+{
+  guint position = 0;
+  const char *p = block->text->str;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint number = 0, digit, length = 0;
+      const char *q = p;
+
+      if (c == '[')
+        {
+          q++;
+          while (g_ascii_isdigit (*q) && length < 4)
+            {
+              number = number * 10 + (*q - '0');
+              q++;
+              length++;
+            }
+          if (length == 0 || *q != ']' || dossier_html_find_note (self, number) == NULL)
+            {
+              p = g_utf8_next_char (p);
+              position++;
+              continue;
+            }
+          length += 2;
+        }
+      else if (is_superscript_digit (c, &digit) && position > 0)
+        {
+          while (is_superscript_digit (g_utf8_get_char (q), &digit) && length < 4)
+            {
+              number = number * 10 + digit;
+              q = g_utf8_next_char (q);
+              length++;
+            }
+          if (dossier_html_find_note (self, number) == NULL)
+            {
+              p = q;
+              position += length;
+              continue;
+            }
+        }
+      else
+        {
+          p = g_utf8_next_char (p);
+          position++;
+          continue;
+        }
+
+      {
+        DossierFootnoteRef ref;
+        gsize byte_position = p - block->text->str;
+        gboolean space_before = position > 0 && block->text->str[byte_position - 1] == ' ';
+        char after = block->text->str[byte_position + (c == '[' ? length : (gsize)(q - p))];
+
+        /* "talks. [3] Next" reads "talks. Next". */
+        if (space_before && (after == ' ' || after == '\0'))
+          {
+            block_remove_chars (block, position - 1, length + 1);
+            position--;
+          }
+        else
+          block_remove_chars (block, position, length);
+
+        ref.number = number;
+        ref.offset = position;
+        g_array_append_val (block->refs, ref);
+        p = block->text->str + byte_offset (block->text->str, position);
+      }
+    }
+}
+
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const DossierFootnoteRef *x = a, *y = b;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  return 0;
+}
+
+/* Bare superscripts that are not note numbers go back into the text. */
+void
+dossier_html_settle_tentative_refs (Importer *self,
+                                    Block    *block)
+{
+  for (guint i = block->tentative->len; i > 0; i--)
+    {
+      DossierFootnoteRef ref = g_array_index (block->tentative, DossierFootnoteRef, i - 1);
+
+      if (dossier_html_find_note (self, ref.number) != NULL)
+        g_array_append_val (block->refs, ref);
+      else
+        {
+          g_autofree char *digits = g_strdup_printf ("%u", ref.number);
+          block_insert_text (block, ref.offset, digits, block->tentative);
+        }
+    }
+  g_array_set_size (block->tentative, 0);
+  g_array_sort (block->refs, compare_refs);
+}
+
+static void
+add_plain_note (Importer   *self,
+                guint       number,
+                const char *text,
+                GPtrArray  *hrefs)
+{
+  Note *note;
+  g_auto(GStrv) found = NULL;
+
+  if (dossier_html_find_note (self, number) != NULL || text == NULL || *text == '\0')
+    return;
+
+  note = g_new0 (Note, 1);
+  note->number = number;
+  note->text = g_strdup (text);
+  note->urls = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; hrefs != NULL && i < hrefs->len; i++)
+    add_url (note->urls, g_ptr_array_index (hrefs, i));
+  found = dossier_footnote_extract_urls (text);
+  for (guint i = 0; found[i] != NULL; i++)
+    add_url (note->urls, found[i]);
+  g_ptr_array_add (self->notes, note);
+}
+
+/* Reads a block as a note: "[1] text", "1. text", an <ol> item, or a
+ * paragraph opening with a bare superscript number. */
+static gboolean
+block_as_note (Importer *self,
+               Block    *block,
+               gboolean  allow_list_number)
+{
+  static GRegex *pattern = NULL;
+  static gsize initialised = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      pattern = g_regex_new ("^(?:\\[(\\d{1,4})\\]|(\\d{1,4})[.)]|\\((\\d{1,4})\\))\\s*(\\S.*)$",
+                             G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (block->tentative->len > 0 && g_array_index (block->tentative, DossierFootnoteRef, 0).offset == 0)
+    {
+      guint number = g_array_index (block->tentative, DossierFootnoteRef, 0).number;
+      g_array_remove_index (block->tentative, 0);
+      add_plain_note (self, number, block->text->str, block->hrefs);
+      return TRUE;
+    }
+
+  if (g_regex_match (pattern, block->text->str, 0, &match))
+    {
+      guint number = 0;
+
+      for (int group = 1; group <= 3 && number == 0; group++)
+        {
+          g_autofree char *digits = g_match_info_fetch (match, group);
+          if (digits != NULL && *digits != '\0')
+            number = (guint)g_ascii_strtoull (digits, NULL, 10);
+        }
+      if (number > 0)
+        {
+          g_autofree char *text = g_match_info_fetch (match, 4);
+          add_plain_note (self, number, text, block->hrefs);
+          return TRUE;
+        }
+    }
+
+  if (allow_list_number && block->list_number > 0)
+    {
+      add_plain_note (self, (guint)block->list_number, block->text->str, block->hrefs);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+body_has_bracket_marker (Importer *self,
+                         guint     end)
+{
+  for (guint i = 0; i < end; i++)
+    if (g_regex_match (self->bracket_marker, dossier_html_block_at (self, i)->text->str, 0, NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Notes not linked to the text: a "Notes" heading, a footnotes container or
+ * a trailing run of "[n] …" paragraphs. Returns the blocks they occupied. */
+void
+dossier_html_find_plain_notes (Importer  *self,
+                               gboolean  *is_note)
+{
+  guint n = self->blocks->len;
+  guint heading = n;
+
+  for (guint i = n; i > 0; i--)
+    {
+      Block *block = dossier_html_block_at (self, i - 1);
+
+      if ((dossier_html_is_heading_block (block) || (dossier_html_count_words (block->text->str) <= 3 && block->strong_chars >= block->n_chars / 2)) &&
+          g_regex_match (self->notes_heading, block->text->str, 0, NULL))
+        {
+          heading = i - 1;
+          break;
+        }
+    }
+
+  if (heading < n)
+    {
+      Note *previous = NULL;
+      guint notes_before = self->notes->len;
+
+      for (guint j = heading + 1; j < n; j++)
+        {
+          Block *block = dossier_html_block_at (self, j);
+          guint before = self->notes->len;
+
+          if (dossier_html_is_heading_block (block))
+            break;
+          if (block_as_note (self, block, TRUE))
+            {
+              is_note[j] = TRUE;
+              if (self->notes->len > before)
+                previous = g_ptr_array_index (self->notes, self->notes->len - 1);
+            }
+          else if (previous != NULL && block->n_chars < MAX_NOTE_CHARS)
+            {
+              /* A note running over two paragraphs. */
+              char *joined = g_strconcat (previous->text, " ", block->text->str, NULL);
+              g_free (previous->text);
+              previous->text = joined;
+              is_note[j] = TRUE;
+            }
+          else
+            break;
+        }
+
+      /* A "References" heading over a bibliography is not a notes list. */
+      if (self->notes->len > notes_before)
+        {
+          is_note[heading] = TRUE;
+          return;
+        }
+    }
+
+  /* <ol class="footnotes"> with no heading. */
+  for (guint j = 0; j < n; j++)
+    {
+      Block *block = dossier_html_block_at (self, j);
+
+      if (block->in_notes && block_as_note (self, block, TRUE))
+        is_note[j] = TRUE;
+    }
+  if (self->notes->len > 0)
+    return;
+
+  /* A trailing run of "[n] …" paragraphs, when the text has "[n]" markers. */
+  {
+    guint start = n;
+
+    while (start > 0 && !dossier_html_is_heading_block (dossier_html_block_at (self, start - 1)) &&
+           g_str_has_prefix (dossier_html_block_at (self, start - 1)->text->str, "[") &&
+           g_regex_match (self->bracket_marker, dossier_html_block_at (self, start - 1)->text->str, G_REGEX_MATCH_ANCHORED, NULL))
+      start--;
+
+    if (start < n && body_has_bracket_marker (self, start))
+      for (guint j = start; j < n; j++)
+        if (block_as_note (self, dossier_html_block_at (self, j), FALSE))
+          is_note[j] = TRUE;
+  }
+}
+
+int
+dossier_html_compare_notes (gconstpointer a,
+                            gconstpointer b)
+{
+  const Note *x = *(const Note * const *)a;
+  const Note *y = *(const Note * const *)b;
+
+  return x->number < y->number ? -1 : x->number > y->number;
+}
