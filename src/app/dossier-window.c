@@ -39,6 +39,8 @@ struct _DossierWindow
   GtkMultiSelection *selection;
   GtkCustomFilter *filter;
   GtkCustomSorter *sorter;
+  GMenu *library_menu;
+  GtkWidget *library_popover;
   GHashTable *search_ids;
   char *search_casefold;
   char *sort_order;
@@ -419,6 +421,82 @@ list_activate_cb (DossierWindow *self,
     return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+}
+
+static void
+popup_library_menu (DossierWindow *self,
+                    double         x,
+                    double         y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->library_popover == NULL)
+    {
+      self->library_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->library_menu));
+      gtk_widget_set_parent (self->library_popover, GTK_WIDGET (self->list_view));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->library_popover), FALSE);
+      gtk_widget_set_halign (self->library_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->library_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->library_popover));
+}
+
+static void
+list_right_click_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     DossierWindow   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
+
+  /* The menu acts on the selection; a click outside it selects the row. */
+  if (row != NULL)
+    {
+      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row));
+      guint position = document ? find_position (self, dossier_document_get_id (document)) : GTK_INVALID_LIST_POSITION;
+
+      if (position != GTK_INVALID_LIST_POSITION &&
+          !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    }
+  popup_library_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+library_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (8, 8, 0, 0);
+
+  /* Shift+F10 or the Menu key: open the menu at the focused row. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      if (!gtk_widget_compute_bounds (focus, GTK_WIDGET (self->list_view), &bounds))
+        bounds = GRAPHENE_RECT_INIT (8, 8, 0, 0);
+    }
+  popup_library_menu (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
+}
+
+/**
+ * dossier_window_get_library_menu:
+ *
+ * The context menu of the library list (right click, Shift+F10). Its
+ * commands act on the selected documents; other features append their own
+ * sections, e.g. "Compare".
+ *
+ * Returns: (transfer none): the menu
+ */
+GMenu *
+dossier_window_get_library_menu (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->library_menu;
 }
 
 static void
@@ -1220,7 +1298,9 @@ dossier_window_dispose (GObject *object)
   if (self->reader_page != NULL)
     dossier_reader_page_close (self->reader_page);
 
+  g_clear_pointer (&self->library_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  g_clear_object (&self->library_menu);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->last_toast);
@@ -1331,6 +1411,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, edit_metadata_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.library-menu", NULL, library_menu_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
@@ -1390,7 +1471,30 @@ dossier_window_init (DossierWindow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
                                                           gtk_named_action_new ("win.delete-document")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                                                          gtk_named_action_new ("win.library-menu")));
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  /* The list's context menu: commands on the selected documents. */
+  {
+    GMenu *section = g_menu_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    self->library_menu = g_menu_new ();
+    g_menu_append (section, _("_Edit Details…"), "win.edit-metadata");
+    g_menu_append (section, _("Copy _Citation"), "win.copy-citation");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+    section = g_menu_new ();
+    g_menu_append (section, _("_Delete"), "win.delete-document");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (list_right_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

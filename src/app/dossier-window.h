@@ -27,6 +27,7 @@ DossierReaderPage *dossier_window_get_reader_page   (DossierWindow      *self);
 GtkStack          *dossier_window_get_content_stack (DossierWindow      *self);
 GtkSelectionModel *dossier_window_get_selection     (DossierWindow      *self);
 GtkWidget         *dossier_window_get_search_entry  (DossierWindow      *self);
+GMenu             *dossier_window_get_library_menu  (DossierWindow      *self);
 guint              dossier_window_get_n_pending_imports (DossierWindow  *self);
 GtkWidget         *dossier_window_edit_metadata     (DossierWindow      *self);
 
