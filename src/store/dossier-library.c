@@ -276,6 +276,24 @@ snippet_budget_func (sqlite3_context  *context,
     self->snippet_budget--;
 }
 
+static char *dup_words_key (const char *text);
+
+/* dossier_words(text): dup_words_key() for SQL, so filters compare names
+ * the way people read them, beyond ASCII. */
+static void
+words_func (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *key = text && g_utf8_validate (text, -1, NULL) ? dup_words_key (text) : NULL;
+
+  if (key == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, key, -1, g_free);
+}
+
 /* --- schema ------------------------------------------------------------ */
 
 /* Version 1, the first released schema. Later versions add a step to
@@ -286,6 +304,7 @@ static const char schema_v1[] =
   "  doc INTEGER PRIMARY KEY,"
   "  id TEXT NOT NULL UNIQUE,"
   "  title TEXT NOT NULL,"
+  "  title_key TEXT,"
   "  subtitle TEXT,"
   "  publisher TEXT,"
   "  published TEXT,"
@@ -299,6 +318,7 @@ static const char schema_v1[] =
   ");"
   "CREATE INDEX documents_url_key ON documents (url_key);"
   "CREATE INDEX documents_text_hash ON documents (text_hash);"
+  "CREATE INDEX documents_title_key ON documents (title_key);"
   "CREATE INDEX documents_published ON documents (published);"
   "CREATE INDEX documents_added ON documents (added);"
   "CREATE TABLE authors ("
@@ -840,6 +860,9 @@ open_database (DossierLibrary  *self,
   /* Not deterministic: it must be called once per row. */
   sqlite3_create_function_v2 (self->db, "dossier_snippet_budget", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                               self, snippet_budget_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dossier_words", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                              NULL, words_func, NULL, NULL, NULL);
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
@@ -1210,9 +1233,53 @@ dossier_library_refresh (DossierLibrary  *self,
 
 /* --- adding ------------------------------------------------------------ */
 
-/* "Same text" means the same words: case, accents of compatibility forms,
- * punctuation and spacing do not count, so the same article pasted from
- * the web page and saved as HTML is recognised. */
+/* The words of @text, compared the way people read them: compatibility
+ * forms unified, accents and case ignored, punctuation and spacing reduced
+ * to single spaces. "Closing the “Sanctions” Gap." and "closing the
+ * sanctions gap" give the same key. */
+static char *
+dup_words_key (const char *text)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  GString *words;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  folded = normal ? g_utf8_casefold (normal, -1) : NULL;
+  if (folded == NULL)
+    return NULL;
+
+  words = g_string_new (NULL);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (g_unichar_isalnum (c))
+        {
+          if (space && words->len > 0)
+            g_string_append_c (words, ' ');
+          g_string_append_unichar (words, c);
+          space = FALSE;
+        }
+      else
+        space = TRUE;
+    }
+
+  if (words->len == 0)
+    {
+      g_string_free (words, TRUE);
+      return NULL;
+    }
+  return g_string_free (words, FALSE);
+}
+
+/* "Same text" means the same words (dup_words_key()), so the same article
+ * pasted from the web page and saved as HTML is recognised. */
 static char *
 dup_text_hash (DossierDocument *document)
 {
@@ -1224,35 +1291,13 @@ dup_text_hash (DossierDocument *document)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
-      g_autofree char *normal = g_utf8_normalize (dossier_paragraph_get_text (paragraph) ?: "",
-                                                  -1, G_NORMALIZE_ALL);
-      g_autofree char *folded = normal ? g_utf8_casefold (normal, -1) : NULL;
-      g_autoptr(GString) words = g_string_new (NULL);
-      gboolean space = FALSE;
+      g_autofree char *words = dup_words_key (dossier_paragraph_get_text (paragraph));
 
-      if (folded == NULL)
-        continue;
-
-      for (const char *p = folded; *p; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (g_unichar_isalnum (c))
-            {
-              if (space && words->len > 0)
-                g_string_append_c (words, ' ');
-              g_string_append_unichar (words, c);
-              space = FALSE;
-            }
-          else
-            space = TRUE;
-        }
-
-      if (words->len == 0)
+      if (words == NULL)
         continue;
       if (any)
         g_checksum_update (checksum, (const guchar *) " ", 1);
-      g_checksum_update (checksum, (const guchar *) words->str, words->len);
+      g_checksum_update (checksum, (const guchar *) words, strlen (words));
       any = TRUE;
     }
 
@@ -1685,6 +1730,7 @@ dossier_library_add (DossierLibrary   *self,
   g_autofree char *id = NULL;
   g_autofree char *url_key = NULL;
   g_autofree char *text_hash = NULL;
+  g_autofree char *title_key = NULL;
   g_autofree char *key_points = NULL;
   g_autofree char *pull_quotes = NULL;
   g_autoptr(DossierStmt) stmt = NULL;
@@ -1700,6 +1746,7 @@ dossier_library_add (DossierLibrary   *self,
     id = g_uuid_string_random ();
   url_key = dup_url_key (dossier_document_get_source_url (document));
   text_hash = dup_text_hash (document);
+  title_key = dup_words_key (dossier_document_get_title (document));
   key_points = strv_to_json (dossier_document_get_key_points (document));
   pull_quotes = strv_to_json (dossier_document_get_pull_quotes (document));
   now = g_get_real_time () / G_USEC_PER_SEC;
@@ -1712,8 +1759,8 @@ dossier_library_add (DossierLibrary   *self,
 
   stmt = prepare (self,
                   "INSERT INTO documents (id, title, subtitle, publisher, published, source_url,"
-                  " url_key, key_points, pull_quotes, text_hash, added, modified)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                  " url_key, key_points, pull_quotes, text_hash, added, modified, title_key)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, id);
@@ -1728,6 +1775,7 @@ dossier_library_add (DossierLibrary   *self,
   bind_text (stmt, 10, text_hash);
   sqlite3_bind_int64 (stmt, 11, now);
   sqlite3_bind_int64 (stmt, 12, now);
+  bind_text (stmt, 13, title_key);
   if (!step_done (self, stmt, error))
     goto fail;
   rowid = sqlite3_last_insert_rowid (self->db);
@@ -1956,6 +2004,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
   g_autoptr(DossierDocument) full = NULL;
   g_autoptr(DossierStmt) stmt = NULL;
   g_autofree char *url_key = NULL;
+  g_autofree char *title_key = NULL;
   gint64 rowid;
   guint position;
 
@@ -1971,6 +2020,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
     }
 
   url_key = dup_url_key (dossier_document_get_source_url (document));
+  title_key = dup_words_key (dossier_document_get_title (document));
 
   if (!begin (self, error))
     return FALSE;
@@ -1980,7 +2030,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
 
   stmt = prepare (self,
                   "UPDATE documents SET title = ?, subtitle = ?, publisher = ?, published = ?,"
-                  " source_url = ?, url_key = ?, modified = ? WHERE doc = ?", error);
+                  " source_url = ?, url_key = ?, modified = ?, title_key = ?9 WHERE doc = ?8", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, dossier_document_get_title (document) ?: "");
@@ -1991,6 +2041,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
   bind_text (stmt, 6, url_key);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 8, rowid);
+  bind_text (stmt, 9, title_key);
   if (!step_done (self, stmt, error))
     goto fail;
 
@@ -2212,9 +2263,10 @@ dossier_library_find_by_source_url (DossierLibrary  *self,
 
 /**
  * dossier_library_find_by_title:
- * @title: the title, compared without regard to case
+ * @title: the title; compared by its words, so case, accents,
+ *   punctuation and quotation marks do not matter
  * @author_name: (nullable): part of an author's name ("Cha" finds "Victor
- *   Cha"), or %NULL for any
+ *   Cha"; compared the same way), or %NULL for any
  * @error: return location for an error
  *
  * Returns: (transfer full) (nullable): the newest complete document that
@@ -2227,21 +2279,28 @@ dossier_library_find_by_title (DossierLibrary  *self,
                                GError         **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *title_key = NULL;
+  g_autofree char *author_key = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
 
   if (title == NULL)
     return NULL;
 
+  title_key = dup_words_key (title);
+  author_key = dup_words_key (author_name);
+  if (title_key == NULL)
+    return NULL;
+
   stmt = prepare (self,
-                  "SELECT doc FROM documents d WHERE title = ?1 COLLATE NOCASE"
+                  "SELECT doc FROM documents d WHERE title_key = ?1"
                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
-                  "   WHERE da.doc = d.doc AND instr (lower (da.name), lower (?2)) > 0))"
+                  "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
                   " ORDER BY added DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, title);
-  bind_text (stmt, 2, author_name && *author_name ? author_name : NULL);
+  bind_text (stmt, 1, title_key);
+  bind_text (stmt, 2, author_key);
   return load_first_match (self, stmt, error);
 }
 
@@ -2644,6 +2703,8 @@ dossier_library_search_query (DossierLibrary             *self,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *author_key = NULL;
+  g_autofree char *publisher_key = NULL;
   gboolean with_snippets = FALSE;
   gboolean have_row, ok = TRUE;
   guint limit;
@@ -2663,8 +2724,8 @@ dossier_library_search_query (DossierLibrary             *self,
       stmt = prepare (self,
                       "SELECT d.doc, 0.0 FROM documents d WHERE ?1 IS NULL"
                       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
-                      "   WHERE da.doc = d.doc AND instr (lower (da.name), lower (?2)) > 0))"
-                      " AND (?3 IS NULL OR instr (lower (d.publisher), lower (?3)) > 0)"
+                      "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
+                      " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
                       " AND (?4 IS NULL OR d.published >= ?4)"
                       " AND (?5 IS NULL OR d.published <= ?5)"
                       " ORDER BY d.published DESC, d.added DESC LIMIT ?6", error);
@@ -2691,8 +2752,8 @@ dossier_library_search_query (DossierLibrary             *self,
                       " JOIN documents d ON d.doc = search.rowid"
                       " WHERE search MATCH ?1"
                       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
-                      "   WHERE da.doc = d.doc AND instr (lower (da.name), lower (?2)) > 0))"
-                      " AND (?3 IS NULL OR instr (lower (d.publisher), lower (?3)) > 0)"
+                      "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
+                      " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
                       " AND (?4 IS NULL OR d.published >= ?4)"
                       " AND (?5 IS NULL OR d.published <= ?5)"
                       " ORDER BY search.rank LIMIT ?6", error);
@@ -2701,8 +2762,10 @@ dossier_library_search_query (DossierLibrary             *self,
     return NULL;
 
   bind_text (stmt, 1, match);
-  bind_text (stmt, 2, nonempty (query->author));
-  bind_text (stmt, 3, nonempty (query->publisher));
+  author_key = dup_words_key (nonempty (query->author));
+  publisher_key = dup_words_key (nonempty (query->publisher));
+  bind_text (stmt, 2, author_key);
+  bind_text (stmt, 3, publisher_key);
   bind_text (stmt, 4, nonempty (query->published_from));
   bind_text (stmt, 5, nonempty (query->published_to));
   sqlite3_bind_int (stmt, 6, limit);

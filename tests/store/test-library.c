@@ -531,6 +531,16 @@ test_lookups (Fixture       *fixture,
   found = dossier_library_find_by_title (library, "Grain and Insurance", NULL, &error);
   g_assert_nonnull (found);
   g_clear_object (&found);
+  /* As a memo quotes it: other quotation marks, punctuation, case, accents. */
+  found = dossier_library_find_by_title (library, "“GRAIN and insurance.”", "QUILLFEATHER", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  found = dossier_library_find_by_title (library, "Gráin and Insurance", "Tobiás", &error);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  g_assert_null (dossier_library_find_by_title (library, "Grain and Insurance, Part Two", NULL, &error));
+  g_assert_no_error (error);
   g_assert_null (dossier_library_find_by_title (library, "Grain and Insurance", "Someone Else", &error));
   g_assert_no_error (error);
 
