@@ -447,6 +447,16 @@ sync_from (DossierComparePage *self,
       self->syncing = FALSE;
       return;
     }
+
+  /* nothing linked above: keep the same relative position */
+  {
+    double range_from = gtk_adjustment_get_upper (from) - gtk_adjustment_get_page_size (from);
+    double range_to = gtk_adjustment_get_upper (to) - gtk_adjustment_get_page_size (to);
+
+    self->syncing = TRUE;
+    gtk_adjustment_set_value (to, range_from > 0 ? value / range_from * range_to : 0.0);
+    self->syncing = FALSE;
+  }
 }
 
 static void
@@ -676,6 +686,46 @@ toggle_anchor_action (GtkWidget  *widget,
 }
 
 static void
+save_response_cb (GtkNativeDialog    *dialog,
+                  int                 response,
+                  DossierComparePage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (!dossier_comparison_save (self->comparison, file, NULL, &error))
+        gtk_label_set_text (self->status_label, error->message);
+      else
+        gtk_label_set_text (self->status_label, _("Comparison saved"));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* Saves the two documents' references, the mode and the anchors; the
+ * portal-aware native dialog keeps the sandbox minimal. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.dossier-comparison"));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 mode_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -813,6 +863,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.previous-change", NULL, previous_change_action);
   gtk_widget_class_install_action (widget_class, "compare.toggle-anchor", NULL, toggle_anchor_action);
   gtk_widget_class_install_action (widget_class, "compare.mode", "s", mode_action);
+  gtk_widget_class_install_action (widget_class, "compare.save", NULL, save_action);
   gtk_widget_class_install_property_action (widget_class, "compare.sync-scrolling", "sync-scrolling");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next-change", NULL);

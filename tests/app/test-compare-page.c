@@ -150,6 +150,28 @@ test_perspectives_selection (void)
   g_assert_true (row_visible (compare, TRUE, 6));
   g_assert_false (row_selected (left_list, 8));
 
+  /* synchronised scrolling: the left pane back to the top brings the
+   * right one with it, and not when turned off */
+  {
+    GtkAdjustment *left_adj = dossier_compare_page_get_vadjustment (compare, TRUE);
+    GtkAdjustment *right_adj = dossier_compare_page_get_vadjustment (compare, FALSE);
+
+    g_assert_true (dossier_compare_page_get_sync_scrolling (compare));
+    g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
+    gtk_adjustment_set_value (left_adj, 0.0);
+    spin (100);
+    g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), <, 100.0);
+
+    g_assert_true (gtk_widget_activate_action (page, "compare.sync-scrolling", NULL));
+    g_assert_false (dossier_compare_page_get_sync_scrolling (compare));
+    dossier_compare_page_select_paragraph (compare, FALSE, 9);
+    spin (100);
+    g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
+    gtk_adjustment_set_value (left_adj, 0.0);
+    spin (100);
+    g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
+  }
+
   /* an anchor from the current pair recomputes with it */
   g_assert_true (gtk_widget_activate_action (page, "compare.toggle-anchor", NULL));
   spin (100);
