@@ -43,6 +43,7 @@
 #define BULLET_INDENT 18.0
 #define QUOTE_INDENT  30.0
 #define HEADER_GAP    18.0  /* between the header block's rule and the body */
+#define HEADER_LABEL_MAX 0.42 /* of the line: "INFORMATION MEMO FOR" fits on one */
 #define MAX_PAGES     5000
 #define EPSILON       0.01
 #define LONG_NOTE_FIRST_LINES 3   /* lines of a long note on its reference's page, at least */
@@ -604,21 +605,21 @@ build_header (DossierPageLayout *self)
       g_ptr_array_add (self->header, shape);
     }
 
-  /* Labels in a column as wide as the widest, but never more than a
-   * third of the line. */
+  /* Labels in a column as wide as the widest, up to HEADER_LABEL_MAX of
+   * the line. */
   for (guint i = 0; i < n_fields; i++)
     {
       const char *label;
       Shape *shape;
 
       dossier_layout_document_get_header_field (doc, i, &label, NULL);
-      shape = shape_for_text (self, label_font, self->text_width / 3, PANGO_ALIGN_LEFT,
+      shape = shape_for_text (self, label_font, self->text_width * HEADER_LABEL_MAX, PANGO_ALIGN_LEFT,
                               label, DOSSIER_LAYOUT_STYLE_NONE);
       realize_pending (self);
       pango_layout_get_extents (shape->layout, NULL, &logical);
       label_width = MAX (label_width, (double)logical.width / PANGO_SCALE);
     }
-  self->header_label_width = MIN (label_width + 14.0, self->text_width / 3 + 14.0);
+  self->header_label_width = MIN (label_width + 14.0, self->text_width * HEADER_LABEL_MAX + 14.0);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -626,7 +627,7 @@ build_header (DossierPageLayout *self)
       Shape *label_shape, *value_shape;
 
       dossier_layout_document_get_header_field (doc, i, &label, &value);
-      label_shape = shape_for_text (self, label_font, self->text_width / 3, PANGO_ALIGN_LEFT,
+      label_shape = shape_for_text (self, label_font, self->text_width * HEADER_LABEL_MAX, PANGO_ALIGN_LEFT,
                                     label, DOSSIER_LAYOUT_STYLE_NONE);
       value_shape = shape_for_text (self, value_font, self->text_width - self->header_label_width,
                                     PANGO_ALIGN_LEFT, value, DOSSIER_LAYOUT_STYLE_NONE);
