@@ -583,10 +583,10 @@ walk_enter (xmlNode  *node,
   if (node->type != XML_ELEMENT_NODE || (info = dossier_html_info_of (self, node)) == NULL)
     return FALSE;
 
-  if (info->flags & FLAG_REF)
+  if (info->flags & (FLAG_REF | FLAG_TENTATIVE))
     {
       Block *block = current_block (self);
-      block_add_ref (block, block->refs, info->ref_number);
+      block_add_ref (block, (info->flags & FLAG_REF) ? block->refs : block->tentative, info->ref_number);
       return FALSE;
     }
 

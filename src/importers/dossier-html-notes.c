@@ -258,6 +258,12 @@ note_element_for (Importer *self,
   return element;
 }
 
+typedef struct {
+  xmlNode *marker;
+  xmlNode *element;
+  guint number;
+} LinkedRef;
+
 void
 dossier_html_find_linked_notes (Importer *self)
 {
@@ -265,6 +271,9 @@ dossier_html_find_linked_notes (Importer *self)
   static gsize initialised = 0;
   xmlXPathObjectPtr result;
   g_autoptr(GHashTable) note_elements = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);   /* note element → first number */
+  g_autoptr(GHashTable) shared = g_hash_table_new (NULL, NULL);    /* elements several numbers link to */
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (LinkedRef));
 
   if (g_once_init_enter (&initialised))
     {
@@ -333,13 +342,37 @@ dossier_html_find_linked_notes (Importer *self)
       /* Links inside <noscript>, <template> … were never measured: not text. */
       if (dossier_html_info_of (self, marker) == NULL)
         continue;
-      dossier_html_add_flags (self, marker, FLAG_REF);
-      dossier_html_info_of (self, marker)->ref_number = number;
 
-      if (!g_hash_table_contains (note_elements, element) && dossier_html_find_note (self, number) == NULL)
+      {
+        LinkedRef ref = { marker, element, number };
+        g_array_append_val (refs, ref);
+      }
+      if (g_hash_table_lookup (numbers, element) == NULL)
+        g_hash_table_insert (numbers, element, GUINT_TO_POINTER (number));
+      else if (GPOINTER_TO_UINT (g_hash_table_lookup (numbers, element)) != number)
+        g_hash_table_add (shared, element);
+    }
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      LinkedRef *ref = &g_array_index (refs, LinkedRef, i);
+      NodeInfo *info = dossier_html_info_of (self, ref->marker);
+
+      info->ref_number = ref->number;
+
+      /* Markers that all link to one "Notes" section, not to a note each:
+       * plain markers, numbered by the list they point at. */
+      if (g_hash_table_contains (shared, ref->element))
         {
-          g_hash_table_add (note_elements, element);
-          read_note (self, element, number);
+          info->flags |= FLAG_TENTATIVE;
+          continue;
+        }
+
+      info->flags |= FLAG_REF;
+      if (!g_hash_table_contains (note_elements, ref->element) && dossier_html_find_note (self, ref->number) == NULL)
+        {
+          g_hash_table_add (note_elements, ref->element);
+          read_note (self, ref->element, ref->number);
         }
     }
 

@@ -18,6 +18,7 @@ enum {
   FLAG_REF        = 1 << 2,   /* a footnote reference, see ref_number */
   FLAG_NOTES      = 1 << 3,   /* a notes container ("footnotes" class) */
   FLAG_INVISIBLE  = 1 << 4,   /* script, style and the like */
+  FLAG_TENTATIVE  = 1 << 6,   /* a marker that is a reference if its note is found */
   FLAG_IN_BODY    = 1 << 5,   /* <body> or inside it */
 };
 

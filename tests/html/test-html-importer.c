@@ -572,6 +572,21 @@ test_notes_outside_article (void)
   g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 1);
   g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==, "The note in the footer, source.");
   assert_urls (footnote (document, 0), "https://example.org/f");
+  g_clear_object (&document);
+
+  /* Every marker links to the "Notes" section, not to its own note. */
+  document = import_string (
+    "<html><head><title>Section Links</title></head><body><article><h1>Section Links</h1>"
+    "<p>A claim whose marker links to the notes section as a whole.<sup><a href='#notes'>1</a></sup> More text here.</p>"
+    "<p>A second claim, linking to the same section.<sup><a href='#notes'>2</a></sup> And the end of it.</p>"
+    "<section id='notes'><h2>Notes</h2><ol><li>First note, https://example.org/one.</li><li>Second note.</li></ol></section>"
+    "</article></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  assert_ref (document, 0, 0, 1, "as a whole.");
+  assert_ref (document, 1, 0, 2, "same section.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 1)), ==, "Second note.");
 }
 
 static void
