@@ -66,6 +66,9 @@ for lang in $langs; do
     status=1
     continue
   fi
+  # msgattrib writes nothing when no message is selected.
+  : >"$tmp/$lang-untranslated.po"
+  : >"$tmp/$lang-fuzzy.po"
   msgattrib --untranslated --no-obsolete -o "$tmp/$lang-untranslated.po" "$tmp/$lang.po"
   msgattrib --only-fuzzy --no-obsolete -o "$tmp/$lang-fuzzy.po" "$tmp/$lang.po"
   # Entries other than the header.
@@ -76,8 +79,8 @@ for lang in $langs; do
   if [ $untranslated -gt 0 ] || [ $fuzzy -gt 0 ]; then
     echo "po/$lang.po against the current sources: $untranslated untranslated, $fuzzy fuzzy" \
          "(run \`meson compile dossier-update-po\` and translate them):"
-    msgattrib --no-wrap --no-location "$tmp/$lang-untranslated.po" | awk '/^msgid / { if (seen++) print }' | sed 's/^/  untranslated: /'
-    msgattrib --no-wrap --no-location "$tmp/$lang-fuzzy.po" | awk '/^msgid / { if (seen++) print }' | sed 's/^/  fuzzy: /'
+    [ -s "$tmp/$lang-untranslated.po" ] && msgattrib --no-wrap --no-location "$tmp/$lang-untranslated.po" | awk '/^msgid / { if (seen++) print }' | sed 's/^/  untranslated: /'
+    [ -s "$tmp/$lang-fuzzy.po" ] && msgattrib --no-wrap --no-location "$tmp/$lang-fuzzy.po" | awk '/^msgid / { if (seen++) print }' | sed 's/^/  fuzzy: /'
     incomplete=1
   else
     echo "po/$lang.po: complete for the current sources"
