@@ -417,9 +417,24 @@ migrate (DossierLibrary  *self,
          GError         **error)
 {
   g_autofree char *set_version = NULL;
+  gint64 current;
 
   if (!begin (self, error))
     return FALSE;
+
+  /* Another program (the CLI and the app on first start) may have done it
+   * while this one waited for the write lock. */
+  if (!query_int (self, "PRAGMA user_version", &current, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (current > from_version)
+    {
+      from_version = current;
+      if (from_version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
+        return commit (self, error);
+    }
 
   for (gint64 v = from_version; v < DOSSIER_LIBRARY_SCHEMA_VERSION; v++)
     {
@@ -886,14 +901,10 @@ open_database (DossierLibrary  *self,
                        self->shown);
           return FALSE;
         }
-      /* A brand-new file: create the schema while still in rollback
-       * journal mode, so the application id is in the main file from the
-       * start and the header check above sees it even after a crash. */
-      /* 64 KiB pages: bulk imports interleave the small documents table
-       * with the big text tables, and with 4 KiB pages reading the list
-       * from a cold disk cache costs a seek per 15 documents (245 ms for
-       * 10,000 documents against 115 ms; see bench/RESULTS.md). It also
-       * keeps a whole article's FTS content row on one page. */
+      /* A file with no schema at all (create_library_file() normally
+       * leaves none such): create it while still in rollback journal mode,
+       * so the application id is in the main file from the start and the
+       * header check sees it even after a crash. */
       if (!exec (self, "PRAGMA page_size = 65536", error) ||
           !migrate (self, 0, error))
         goto fail;
@@ -974,6 +985,92 @@ fail:
   return FALSE;
 }
 
+static gboolean
+rename_into_place (const char  *tmp,
+                   const char  *path,
+                   const char  *shown,
+                   GError     **error)
+{
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("Could not create the library %s: %s"), shown, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a new, complete library at @path without anyone ever seeing it
+ * half made: the schema is written to a temporary file beside it, which
+ * then appears under its name at once. When another program (the CLI and
+ * the app on first start) got there first, its library is used and ours
+ * dropped. */
+static gboolean
+create_library_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.new-XXXXXX", path);
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autoptr(DossierLibrary) builder = NULL;
+  GStatBuf st;
+  int fd, rc;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("Could not create the library %s: %s"), shown, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  builder = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
+  builder->path = g_strdup (tmp);
+  builder->shown = g_strdup (shown);
+  rc = sqlite3_open_v2 (tmp, &builder->db, SQLITE_OPEN_READWRITE, NULL);
+  /* 64 KiB pages: bulk imports interleave the small documents table with
+   * the big text tables, and with 4 KiB pages reading the list from a cold
+   * disk cache costs a seek per 15 documents (245 ms for 10,000 documents
+   * against 115 ms; see bench/RESULTS.md). It also keeps a whole article's
+   * FTS content row on one page. */
+  if (rc != SQLITE_OK ||
+      !exec (builder, "PRAGMA page_size = 65536", error) ||
+      !migrate (builder, 0, error))
+    {
+      if (rc != SQLITE_OK)
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                     _("Could not create the library %s: %s"), shown, sqlite3_errstr (rc));
+      g_clear_object (&builder);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  g_clear_object (&builder);
+
+  /* An empty file in its place held nothing: the new library replaces it. */
+  if (g_stat (path, &st) == 0 && st.st_size == 0)
+    return rename_into_place (tmp, path, shown, error);
+
+  if (link (tmp, path) == 0 || errno == EEXIST)
+    {
+      /* Ours, or one another program made first. */
+      g_unlink (tmp);
+      return TRUE;
+    }
+
+  /* A file system without hard links. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_unlink (tmp);
+      return TRUE;
+    }
+  return rename_into_place (tmp, path, shown, error);
+}
+
 /**
  * dossier_library_open:
  * @path: the database file; created (with its folder) when missing
@@ -1015,11 +1112,25 @@ dossier_library_open (const char  *path,
         }
     }
 
+  if (is_new)
+    {
+      if (!create_library_file (path, error) || !check_existing_file (path, &is_new, error))
+        return NULL;
+      if (is_new)
+        {
+          g_autofree char *shown = g_filename_display_name (path);
+
+          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                       _("Could not create the library %s"), shown);
+          return NULL;
+        }
+    }
+
   self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
   self->path = g_strdup (path);
   self->shown = g_filename_display_name (path);
 
-  if (!open_database (self, is_new, error))
+  if (!open_database (self, FALSE, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -1195,6 +1195,36 @@ test_lazy_snippets (Fixture       *fixture,
   }
 }
 
+static void
+test_concurrent_create (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* The app and the CLI starting at once on a new library: both open it. */
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/race-%u/library.db", fixture->dir, round);
+      int status = 0;
+      pid_t pid = fork ();
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          DossierLibrary *library = dossier_library_open (path, NULL);
+          _exit (library != NULL ? 0 : 1);
+        }
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DossierLibrary) library = dossier_library_open (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (library);
+      }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1218,6 +1248,7 @@ main (int    argc,
   g_test_add ("/dossier/store/open-async", Fixture, NULL, fixture_setup, test_open_async_and_schema, fixture_teardown);
   g_test_add ("/dossier/store/refresh", Fixture, NULL, fixture_setup, test_refresh, fixture_teardown);
   g_test_add ("/dossier/store/lazy-snippets", Fixture, NULL, fixture_setup, test_lazy_snippets, fixture_teardown);
+  g_test_add ("/dossier/store/concurrent-create", Fixture, NULL, fixture_setup, test_concurrent_create, fixture_teardown);
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
 
   return g_test_run ();
