@@ -218,6 +218,31 @@ test_keyboard_markers (void)
 }
 
 static void
+test_zoom (void)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (window);
+  DossierReaderView *view = current_view ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossier.Dossier");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (view), 1.2, 0.001);
+  /* Kept in GSettings for the next article and the next start. */
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.2, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.1, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (view), 1.0, 0.001);
+
+  /* The serif preference is a toggle in the reader menu. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.reader-serif", NULL);
+  g_assert_false (dossier_reader_view_get_serif (view));
+  gtk_widget_activate_action (GTK_WIDGET (page), "reader.reader-serif", NULL);
+  g_assert_true (dossier_reader_view_get_serif (view));
+  spin (50);
+}
+
+static void
 test_find (void)
 {
   DossierReaderPage *page = dossier_window_get_reader_page (window);
@@ -431,6 +456,14 @@ test_highlight_survives_reopen (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "reader.highlight", NULL);
   g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 2);
 
+  /* A third highlight, removed again from the context menu's action. */
+  g_assert_true (dossier_reader_view_select_range (view, 4, 2, 14));
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.highlight", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 3);
+  g_assert_true (dossier_reader_view_select_range (view, 4, 5, 6));
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.remove-highlight", NULL);
+  g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 2);
+
   stored = dossier_library_list_highlights (dossier_window_get_library (window), id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 2);
 
@@ -615,6 +648,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader", test_reader);
   g_test_add_func ("/dossier/app/footnote", test_footnote);
   g_test_add_func ("/dossier/app/keyboard-markers", test_keyboard_markers);
+  g_test_add_func ("/dossier/app/zoom", test_zoom);
   g_test_add_func ("/dossier/app/find", test_find);
   g_test_add_func ("/dossier/app/sort", test_sort);
   g_test_add_func ("/dossier/app/library-search", test_library_search);
