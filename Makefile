@@ -20,10 +20,13 @@ build: deps $(BUILD)/build.ninja
 run: build
 	build-aux/run-profile.sh $(BUILD)
 
+# Both runs happen even when the first fails, so one report covers everything.
 test: build
 	rm -f $(BUILD)/meson-logs/testlog*.json
-	meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --suite data
-	$(XVFB) meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite gui --logbase testlog-gui
+	@status=0; \
+	meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --suite data || status=1; \
+	$(XVFB) meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite gui --logbase testlog-gui || status=1; \
+	exit $$status
 
 $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) $(MESON_OPTS) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
