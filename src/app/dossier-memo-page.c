@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "export/dossier-memo-layout.h"
+#include "export/dossier-page-layout.h"
 #include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-inline.h"
 #include "memo/dossier-memo-notes.h"
@@ -551,6 +553,19 @@ kind_label (DossierMemoKind kind)
     }
 }
 
+/* The page-count lint gets the real count from the PDF layout (a decision
+ * memo is two pages; laying it out takes milliseconds). */
+static guint
+count_pages (DossierMemo *memo,
+             gpointer     user_data)
+{
+  g_autoptr(DossierLayoutDocument) document = dossier_memo_to_layout_document (memo);
+  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (dossier_paper_get_default ());
+
+  dossier_page_layout_set_document (layout, document);
+  return dossier_page_layout_get_n_pages (layout);
+}
+
 /**
  * dossier_memo_page_refresh:
  *
@@ -587,7 +602,10 @@ dossier_memo_page_refresh (DossierMemoPage *self)
 
   found = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   dossier_memo_check_references (self->memo, found);
-  dossier_memo_lint (self->memo, NULL, found);
+  {
+    const DossierMemoLayoutHooks hooks = { count_pages, NULL, NULL };
+    dossier_memo_lint (self->memo, &hooks, found);
+  }
   n_found = g_list_model_get_n_items (G_LIST_MODEL (found));
   {
     g_autofree gpointer *items = g_new0 (gpointer, n_found + 1);
@@ -1050,9 +1068,7 @@ dossier_memo_page_add_excerpt (DossierMemoPage *self,
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
 
   citation = dossier_citation_new_for_excerpt ("excerpt", document, paragraph, start, end);
-  hint = dossier_memo_dup_citation_id_hint (dossier_citation_get_authors (citation),
-                                            dossier_citation_get_title (citation),
-                                            dossier_citation_get_published (citation));
+  hint = dossier_citation_dup_id_hint (citation);
   id = dossier_memo_dup_new_citation_id (self->memo, hint);
   dossier_citation_set_id (citation, id);
   dossier_memo_add_citation (self->memo, citation);

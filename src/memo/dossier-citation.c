@@ -510,6 +510,56 @@ dossier_citation_is_quoted_in (DossierCitation *self)
   return self->via_text != NULL && *self->via_text != '\0';
 }
 
+/**
+ * dossier_citation_dup_id_hint:
+ *
+ * Suggests an id for the citation: the family name of the first author
+ * and the year ("whitcombe2024"); for a "quoted in" citation, the family
+ * name of whoever the article's note names ("choi"), since that is whom
+ * the memo cites. Pass it to dossier_memo_dup_new_citation_id().
+ *
+ * Returns: (transfer full): lower-case ASCII letters and digits
+ */
+char *
+dossier_citation_dup_id_hint (DossierCitation *self)
+{
+  GString *id;
+  g_autofree char *family = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CITATION (self), NULL);
+
+  if (dossier_citation_is_quoted_in (self))
+    {
+      const char *comma = strchr (self->via_text, ',');
+      g_autofree char *name = comma ? g_strndup (self->via_text, comma - self->via_text)
+                                    : g_strdup (self->via_text);
+
+      family = dossier_dup_family_name (name);
+    }
+  else if (self->authors != NULL && self->authors[0] != NULL)
+    family = dossier_dup_family_name (self->authors[0]);
+  else
+    family = g_strdup (self->title ? self->title : "");
+
+  id = g_string_new (NULL);
+  for (const char *p = family; *p != '\0' && id->len < 24; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (*p == ' ' && id->len > 0)
+        break;
+    }
+
+  /* Hangul and other scripts leave nothing usable. */
+  if (id->len == 0)
+    g_string_append (id, "source");
+
+  if (!dossier_citation_is_quoted_in (self) && self->published != NULL)
+    g_string_append_len (id, self->published, 4);
+
+  return g_string_free (id, FALSE);
+}
+
 /* ---- Names ----------------------------------------------------------- */
 
 /* Romanised Korean family names; a name starting with one of these and

@@ -57,6 +57,7 @@ gboolean            dossier_citation_is_quoted_in        (DossierCitation *self)
 void                dossier_citation_set_document        (DossierCitation *self,
                                                           DossierDocument *document);
 
+char               *dossier_citation_dup_id_hint         (DossierCitation *self);
 char               *dossier_citation_format_full         (DossierCitation *self);
 char               *dossier_citation_format_short        (DossierCitation *self);
 

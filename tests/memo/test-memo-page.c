@@ -160,11 +160,11 @@ test_page (void)
 
   /* Add to Memo: a quote block with its ("quoted in") citation, footnote 1. */
   citation = dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 1, 22, 64);
-  g_assert_cmpstr (dossier_citation_get_id (citation), ==, "whitcombe2024");
+  g_assert_cmpstr (dossier_citation_get_id (citation), ==, "choi");
   g_assert_true (dossier_citation_is_quoted_in (citation));
   spin (400);
   text = buffer_text (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3));
-  g_assert_true (g_str_has_suffix (text, "\n\n> “A freeze is not a reward; it is a floor,”\n> — [^whitcombe2024]"));
+  g_assert_true (g_str_has_suffix (text, "\n\n> “A freeze is not a reward; it is a floor,”\n> — [^choi]"));
   note_label = find_label (page, "1. Choi Min-jun");
   g_assert_nonnull (note_label);
   g_assert_nonnull (strstr (gtk_label_get_text (note_label), "quoted in Daniel Whitcombe"));

@@ -320,6 +320,13 @@ test_citation_from_excerpt (void)
   g_assert_true (dossier_citation_is_quoted_in (short_via));
   g_assert_cmpstr (dossier_citation_get_quote (short_via), ==, "“A freeze is not a reward; it is a floor,”");
   g_assert_false (dossier_citation_is_quoted_in (other_sentence));
+  {
+    g_autofree char *plain_hint = dossier_citation_dup_id_hint (plain);
+    g_autofree char *via_hint = dossier_citation_dup_id_hint (via);
+
+    g_assert_cmpstr (plain_hint, ==, "whitcombe2024");
+    g_assert_cmpstr (via_hint, ==, "choi");
+  }
 }
 
 static void
