@@ -1273,9 +1273,13 @@ open_default_library (DossierWindow *self)
       g_autoptr(DossierDocument) document = NULL;
 
       set_library (self, library);
-      /* Back to the article the user was reading, if it is still there. */
-      if (last[0] != '\0' && (document = dossier_library_load (library, last, NULL)) != NULL)
-        dossier_window_open_document (self, last);
+      /* Back to the article the user was reading, if it is still there;
+       * the keyboard starts in the article, or else in the list. */
+      if (last[0] != '\0' && (document = dossier_library_load (library, last, NULL)) != NULL &&
+          dossier_window_open_document (self, last))
+        gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       return;
     }
 
