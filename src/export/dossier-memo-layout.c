@@ -10,6 +10,7 @@
 #include "memo/dossier-memo-inline.h"
 #include "memo/dossier-memo-notes.h"
 #include "dossier-memo-layout.h"
+#include "dossier-page-layout.h"
 
 /* Turns a DossierMemo into the neutral layout document: the header block
  * the memo conventions ask for, sections as headings, the memo's inline
@@ -152,26 +153,19 @@ header_label (DossierMemoKind kind)
     }
 }
 
-/**
- * dossier_memo_to_layout_document:
- * @memo: a memo
- *
- * Builds what the PDF layout engine lays out from @memo, with its
- * footnotes numbered and formatted (full note on the first reference,
- * short after) by #DossierMemoNotes.
- *
- * Returns: (transfer full): the layout document
- */
-DossierLayoutDocument *
-dossier_memo_to_layout_document (DossierMemo *memo)
+/* The layout document of @memo; with @wanted, the range of block
+ * indices its body takes. */
+static DossierLayoutDocument *
+build_document (DossierMemo        *memo,
+                DossierMemoSection *wanted,
+                guint              *wanted_first,
+                guint              *wanted_end)
 {
   g_autoptr(DossierMemoNotes) notes = NULL;
   g_autofree char *date = NULL;
   DossierLayoutDocument *doc;
   DossierMemoKind kind;
   guint n_sections;
-
-  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
 
   notes = dossier_memo_notes_new (memo);
   kind = dossier_memo_get_kind (memo);
@@ -203,6 +197,8 @@ dossier_memo_to_layout_document (DossierMemo *memo)
 
           dossier_layout_block_add_text (heading, title, DOSSIER_LAYOUT_STYLE_NONE);
         }
+      if (section == wanted && wanted_first != NULL)
+        *wanted_first = dossier_layout_document_get_n_blocks (doc);
 
       for (guint b = 0; b < n_blocks; b++)
         {
@@ -244,6 +240,8 @@ dossier_memo_to_layout_document (DossierMemo *memo)
                 }
             }
         }
+      if (section == wanted && wanted_end != NULL)
+        *wanted_end = dossier_layout_document_get_n_blocks (doc);
     }
 
   for (guint n = 1; n <= dossier_memo_notes_get_n_notes (notes); n++)
@@ -256,4 +254,77 @@ dossier_memo_to_layout_document (DossierMemo *memo)
     }
 
   return doc;
+}
+
+/**
+ * dossier_memo_to_layout_document:
+ * @memo: a memo
+ *
+ * Builds what the PDF layout engine lays out from @memo, with its
+ * footnotes numbered and formatted (full note on the first reference,
+ * short after) by #DossierMemoNotes.
+ *
+ * Returns: (transfer full): the layout document
+ */
+DossierLayoutDocument *
+dossier_memo_to_layout_document (DossierMemo *memo)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
+
+  return build_document (memo, NULL, NULL, NULL);
+}
+
+/**
+ * dossier_memo_layout_count_pages:
+ * @memo: a memo
+ * @paper: the paper
+ *
+ * For lint ("an action memo over two pages"): the real page count.
+ *
+ * Returns: the number of pages @memo lays out to
+ */
+guint
+dossier_memo_layout_count_pages (DossierMemo  *memo,
+                                 DossierPaper  paper)
+{
+  g_autoptr(DossierLayoutDocument) document = NULL;
+  g_autoptr(DossierPageLayout) layout = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), 0);
+
+  document = build_document (memo, NULL, NULL, NULL);
+  layout = dossier_page_layout_new (paper);
+  dossier_page_layout_set_document (layout, document);
+  return dossier_page_layout_get_n_pages (layout);
+}
+
+/**
+ * dossier_memo_layout_count_lines:
+ * @memo: a memo
+ * @section: one of its sections
+ * @paper: the paper
+ *
+ * For lint ("a BLUF longer than four lines"): how many printed lines the
+ * body of @section takes, its heading left out.
+ *
+ * Returns: the number of lines, 0 if @section is not in @memo
+ */
+guint
+dossier_memo_layout_count_lines (DossierMemo        *memo,
+                                 DossierMemoSection *section,
+                                 DossierPaper        paper)
+{
+  g_autoptr(DossierLayoutDocument) document = NULL;
+  g_autoptr(DossierPageLayout) layout = NULL;
+  guint first = 0, end = 0, lines = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), 0);
+  g_return_val_if_fail (DOSSIER_IS_MEMO_SECTION (section), 0);
+
+  document = build_document (memo, section, &first, &end);
+  layout = dossier_page_layout_new (paper);
+  dossier_page_layout_set_document (layout, document);
+  for (guint i = first; i < end; i++)
+    lines += dossier_page_layout_get_block_n_lines (layout, i);
+  return lines;
 }

@@ -3,9 +3,15 @@
 
 #include "memo/dossier-memo.h"
 #include "dossier-layout-document.h"
+#include "dossier-paper.h"
 
 G_BEGIN_DECLS
 
-DossierLayoutDocument *dossier_memo_to_layout_document (DossierMemo *memo);
+DossierLayoutDocument *dossier_memo_to_layout_document (DossierMemo        *memo);
+guint                  dossier_memo_layout_count_pages (DossierMemo        *memo,
+                                                        DossierPaper        paper);
+guint                  dossier_memo_layout_count_lines (DossierMemo        *memo,
+                                                        DossierMemoSection *section,
+                                                        DossierPaper        paper);
 
 G_END_DECLS

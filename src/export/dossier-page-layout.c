@@ -1828,3 +1828,22 @@ dossier_page_layout_get_note_page (DossierPageLayout *self,
   note = lookup_note (self, number);
   return note != NULL ? note->page : -1;
 }
+
+/**
+ * dossier_page_layout_get_block_n_lines:
+ * @self: a page layout
+ * @index: the index of a block of the document
+ *
+ * Returns: how many lines block @index is printed on, 0 if there is no
+ *   such block
+ */
+guint
+dossier_page_layout_get_block_n_lines (DossierPageLayout *self,
+                                       guint              index)
+{
+  g_return_val_if_fail (DOSSIER_IS_PAGE_LAYOUT (self), 0);
+
+  if (index >= self->flows->len)
+    return 0;
+  return ((Flow *)g_ptr_array_index (self->flows, index))->shape->n_lines;
+}

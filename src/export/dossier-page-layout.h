@@ -51,5 +51,7 @@ const DossierLayoutHeading *dossier_page_layout_get_headings     (DossierPageLay
                                                                   guint                 *n_headings);
 int                         dossier_page_layout_get_note_page    (DossierPageLayout     *self,
                                                                   guint                  number);
+guint                       dossier_page_layout_get_block_n_lines (DossierPageLayout    *self,
+                                                                  guint                  index);
 
 G_END_DECLS

@@ -916,6 +916,13 @@ test_memo_adapter (void)
   g_assert_true (link);
   g_assert_true (g_str_has_prefix (dossier_layout_block_get_text (dossier_layout_document_get_note (doc, 2)),
                                    "Stone, “Phased Relief and the Freeze.”"));
+
+  /* Real figures for lint: one page; the BLUF is one paragraph of a few
+   * lines, the background three blocks and more. */
+  g_assert_cmpuint (dossier_memo_layout_count_pages (memo, DOSSIER_PAPER_LETTER), ==, 1);
+  g_assert_cmpuint (dossier_memo_layout_count_lines (memo, dossier_memo_get_section (memo, 0), DOSSIER_PAPER_LETTER), >=, 1);
+  g_assert_cmpuint (dossier_memo_layout_count_lines (memo, dossier_memo_get_section (memo, 0), DOSSIER_PAPER_LETTER), <=, 4);
+  g_assert_cmpuint (dossier_memo_layout_count_lines (memo, dossier_memo_get_section (memo, 2), DOSSIER_PAPER_LETTER), >=, 7);
 }
 
 static void
