@@ -36,7 +36,9 @@ gboolean
 dossier_html_tag_is (xmlNode    *node,
                      const char *name)
 {
+  /* The first letter first: this runs for every node of every walk. */
   return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+         g_ascii_tolower (node->name[0]) == g_ascii_tolower (name[0]) &&
          g_ascii_strcasecmp ((const char *)node->name, name) == 0;
 }
 
@@ -48,7 +50,8 @@ dossier_html_tag_in (xmlNode            *node,
     return FALSE;
 
   for (guint i = 0; names[i] != NULL; i++)
-    if (g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
+    if (g_ascii_tolower (node->name[0]) == g_ascii_tolower (names[i][0]) &&
+        g_ascii_strcasecmp ((const char *)node->name, names[i]) == 0)
       return TRUE;
 
   return FALSE;

@@ -612,6 +612,27 @@ dossier_html_is_label_element (Importer *self,
       !(dossier_html_heading_level (node) > 0 || dossier_html_tag_in (node, (const char * const[]) { "p", "div", "strong", "b", "span", "dt", "summary", NULL })))
     return FALSE;
 
+  /* A wrapper around a single element with the same text: that element
+   * is the label, and reading the text at every level of a deep chain of
+   * wrappers would be quadratic. */
+  {
+    xmlNode *only = NULL;
+    guint elements = 0;
+
+    for (xmlNode *child = node->children; child != NULL && elements < 2; child = child->next)
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          only = child;
+          elements++;
+        }
+    if (elements == 1 && !dossier_html_tag_in (only, (const char * const[]) { "strong", "b", "span", "em", "i", "a", NULL }))
+      {
+        NodeInfo *only_info = dossier_html_info_of (self, only);
+        if (only_info != NULL && only_info->text == info->text)
+          return FALSE;
+      }
+  }
+
   text = dossier_html_node_text (self, node);
   return g_regex_match (regex, text, 0, NULL);
 }

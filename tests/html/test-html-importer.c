@@ -687,6 +687,19 @@ test_deep_nesting (void)
   g_string_append (html, "<p>Text deep inside, long enough to be a paragraph of text.</p>");
   assert_fails_quickly (html->str, html->len, -1);
 
+  /* Many chains of wrappers, each as deep as the parser allows: every
+   * element qualifies as a short label, which must not cost depth × n. */
+  g_string_assign (html, "<html><body><main>");
+  for (guint i = 0; i < 500; i++)
+    {
+      for (guint k = 0; k < 200; k++)
+        g_string_append (html, "<div class='a b'>");
+      g_string_append (html, "<p>Some words here in a paragraph of text.</p>");
+      for (guint k = 0; k < 200; k++)
+        g_string_append (html, "</div>");
+    }
+  assert_fails_quickly (html->str, html->len, -1);
+
   /* Unclosed inline elements, tens of thousands deep. */
   g_string_assign (html, "<html><body><p>Start");
   for (guint i = 0; i < 60000; i++)
