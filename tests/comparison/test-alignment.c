@@ -343,6 +343,78 @@ test_hostile_text (void)
   g_assert_nonnull (result);
 }
 
+/* Random text from a hostile alphabet: no crash, no hang, sane output. */
+static void
+test_fuzz (void)
+{
+  static const char * const pieces[] = {
+    "U.S.", "’s", "'", "-", "—", "“", "”", "\"", ".", " ", "  ", "\n", "Kim", "Jong-un", "of", "the",
+    "Institute", "President", "김정은", "é", "\xcc\x81", "A.", "B.C.D.", "http://x.org/#a", "www.",
+    "https://", "[1]", "sanctions", "Chinese banks", "and", "UN", "1718", "Council", "on", "#",
+  };
+  GRand *rand = g_rand_new_with_seed (20261124);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GPtrArray) pa = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) pb = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(DossierTextSnapshot) a = NULL;
+      g_autoptr(DossierTextSnapshot) b = NULL;
+      g_autoptr(DossierCompareResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint p = 0; p < n; p++)
+        {
+          GString *text = g_string_new (NULL);
+          guint words = g_rand_int_range (rand, 0, 60);
+
+          for (guint w = 0; w < words; w++)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+          g_ptr_array_add (g_rand_boolean (rand) ? pa : pb, g_string_free (text, FALSE));
+        }
+      g_ptr_array_add (pa, NULL);
+      g_ptr_array_add (pb, NULL);
+      a = dossier_text_snapshot_new_from_text ("A", (const char * const *) pa->pdata);
+      b = dossier_text_snapshot_new_from_text ("B", (const char * const *) pb->pdata);
+
+      for (DossierSnapshotNote *note = NULL; note == NULL && g_rand_boolean (rand);)
+        {
+          note = g_new0 (DossierSnapshotNote, 1);
+          note->number = 1;
+          note->text = g_strdup ("“Unclosed title, http://www.x.org/a/ and \"Another One Here\" “");
+          note->urls = g_new0 (char *, 2);
+          note->urls[0] = g_strdup ("http://www.x.org/a/");
+          g_ptr_array_add (a->notes, note);
+        }
+
+      result = dossier_compare_run (a, b, g_rand_int_range (rand, 0, 3), NULL, 0, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < result->links->len; i++)
+        {
+          DossierLink *link = &g_array_index (result->links, DossierLink, i);
+
+          g_assert_cmpuint (link->a, <, a->paragraphs->len);
+          g_assert_cmpuint (link->b, <, b->paragraphs->len);
+          g_assert_true (link->score >= 0.0 && link->score <= 1.0);
+        }
+      for (guint i = 0; i < result->chunks->len; i++)
+        {
+          DossierChunkRecord *chunk = &g_array_index (result->chunks, DossierChunkRecord, i);
+
+          g_assert_true (g_utf8_validate (chunk->text, -1, NULL));
+          g_assert_cmpint (chunk->a_paragraph, <, (int) a->paragraphs->len);
+          g_assert_cmpint (chunk->b_paragraph, <, (int) b->paragraphs->len);
+        }
+      {
+        g_autoptr(JsonNode) node = dossier_compare_result_to_json (result, a, b);
+        g_assert_nonnull (node);
+      }
+    }
+
+  g_rand_free (rand);
+}
+
 static DossierNamedEntity *
 find_name (GPtrArray  *names,
            const char *name)
@@ -535,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/dossier/comparison/topics/strip", test_topic_strip);
   g_test_add_func ("/dossier/comparison/text/tokenize", test_tokenize);
   g_test_add_func ("/dossier/comparison/text/hostile", test_hostile_text);
+  g_test_add_func ("/dossier/comparison/text/fuzz", test_fuzz);
   g_test_add_func ("/dossier/comparison/names/extract", test_names);
   g_test_add_func ("/dossier/comparison/names/fixture", test_names_fixture);
   g_test_add_func ("/dossier/comparison/sources/shared", test_shared_sources);
