@@ -13,6 +13,8 @@
 
 /* `dossier-cli library SUBCOMMAND`: the same library the app shows. */
 
+#define BATCH_SIZE 250
+
 typedef struct {
   char *library_path;
   gboolean json;
@@ -129,8 +131,9 @@ run_add (Options  *options,
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
-  /* One transaction for the whole run (much faster for many files); each
-   * file still succeeds or fails on its own. */
+  /* Transactions of up to BATCH_SIZE files: far faster than one per file,
+   * while an interrupted run keeps what it finished and the write-ahead
+   * log stays small. Each file still succeeds or fails on its own. */
   if (!dossier_library_begin_batch (library, &error))
     return dossier_cli_fail (NULL, error);
 
@@ -168,6 +171,11 @@ run_add (Options  *options,
 
       title = one_line (dossier_document_get_title (document));
       g_print ("%s\t%s\n", id, title);
+
+      if ((i + 1) % BATCH_SIZE == 0 && i + 1 < argc &&
+          (!dossier_library_end_batch (library, &error) ||
+           !dossier_library_begin_batch (library, &error)))
+        return dossier_cli_fail (NULL, error);
     }
 
   if (!dossier_library_end_batch (library, &error))
