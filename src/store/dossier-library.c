@@ -693,9 +693,12 @@ load_document_list (DossierLibrary  *self,
   if (!ok)
     goto fail;
 
+  /* A document's authors are always written together, first to last, so
+   * row order is their order; reading the table straight through spares a
+   * lookup per row through the (doc, ord) index. */
   authors = prepare (self,
                      "SELECT doc, name, position, affiliation, bio FROM document_authors"
-                     " ORDER BY doc, ord", error);
+                     " ORDER BY rowid", error);
   if (authors == NULL)
     goto fail;
 
