@@ -35,6 +35,9 @@ is_marker_position (const GtkTextIter *iter)
   return gtk_text_iter_get_child_anchor (iter) != NULL || gtk_text_iter_get_char (iter) == 0x2060;
 }
 #define MAX_FIND_MATCHES 10000
+/* Each marker is a widget; more than this many would make showing the
+ * article slow (real articles have well under a hundred notes). */
+#define MAX_MARKER_WIDGETS 400
 
 /* Boxes drawn behind the text: the key points, author cards, and a rule
  * beside pull quotes. Text tags cannot pad or round a background, so the
@@ -755,7 +758,9 @@ insert_paragraph (DossierReaderView *self,
   if (n_refs > 0)
     qsort (sorted, n_refs, sizeof *sorted, compare_refs);
 
-  for (guint i = 0; i < n_refs; i++)
+  /* Past the cap on marker widgets (hostile or odd input) the rest of the
+   * paragraph goes in whole: the notes are still listed at the end. */
+  for (guint i = 0; i < n_refs && self->markers->len < MAX_MARKER_WIDGETS; i++)
     {
       glong at = MIN ((glong) sorted[i].offset, length);
       const char *q = g_utf8_offset_to_pointer (p, at - done);

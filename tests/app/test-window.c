@@ -622,6 +622,92 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Hostile input: thousands of markers in one paragraph stay quick (marker
+ * widgets up to a cap) and keep the offset mapping right. */
+static void
+test_view_many_markers (void)
+{
+  GtkWidget *toplevel = gtk_window_new ();
+  DossierReaderView *view = DOSSIER_READER_VIEW (dossier_reader_view_new ());
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DossierParagraph) paragraph = NULL;
+  guint first, first_offset, last, last_offset;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 2500; i++)
+    g_string_append (text, "word ");
+  paragraph = dossier_paragraph_new (text->str);
+  for (guint i = 0; i < 2500; i++)
+    dossier_paragraph_add_ref (paragraph, i + 1, i * 5 + 4);
+  dossier_document_set_title (document, "Many Notes");
+  dossier_document_add_paragraph (document, paragraph);
+
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
+  dossier_reader_view_set_document (view, document);
+  gtk_window_present (GTK_WINDOW (toplevel));
+  spin (100);
+  g_test_message ("2500 markers shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 400);
+  /* Past the cap: word 2400 is still at code point 12000. */
+  g_assert_true (dossier_reader_view_select_range (view, 0, 12000, 12004));
+  g_assert_true (dossier_reader_view_get_selection_range (view, &first, &first_offset, &last, &last_offset));
+  g_assert_cmpuint (first_offset, ==, 12000);
+  g_assert_cmpuint (last_offset, ==, 12004);
+
+  gtk_window_destroy (GTK_WINDOW (toplevel));
+  spin (50);
+  g_assert_finalize_object (view);
+}
+
+/* A long article: 500 paragraphs of about 60 words with a note each. */
+static void
+test_view_long_article (void)
+{
+  GtkWidget *toplevel = gtk_window_new ();
+  DossierReaderView *view = DOSSIER_READER_VIEW (dossier_reader_view_new ());
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  gint64 start;
+  double ms;
+
+  dossier_document_set_title (document, "A Long Article");
+  for (guint p = 0; p < 500; p++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(DossierParagraph) paragraph = NULL;
+      g_autoptr(DossierFootnote) note = NULL;
+      g_autofree char *note_text = g_strdup_printf ("Source %u, https://example.org/%u.", p + 1, p + 1);
+
+      for (guint w = 0; w < 60; w++)
+        g_string_append (text, "analysis ");
+      paragraph = dossier_paragraph_new (text->str);
+      dossier_paragraph_add_ref (paragraph, p + 1, 200);
+      dossier_document_add_paragraph (document, paragraph);
+      note = dossier_footnote_new (p + 1, note_text);
+      dossier_document_add_footnote (document, note);
+    }
+
+  g_object_ref_sink (view);
+  gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (toplevel));
+  spin (50);
+  start = g_get_monotonic_time ();
+  dossier_reader_view_set_document (view, document);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("500 paragraphs with 500 notes set in %.0f ms", ms);
+  g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 400);
+  start = g_get_monotonic_time ();
+  g_assert_cmpuint (dossier_reader_view_find (view, "analysis"), ==, 10000);
+  g_test_message ("find with 10000 matches in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  spin (50);
+
+  gtk_window_destroy (GTK_WINDOW (toplevel));
+  spin (50);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -642,6 +728,8 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/dossier/app/view-standalone", test_view_standalone);
+  g_test_add_func ("/dossier/app/view-many-markers", test_view_many_markers);
+  g_test_add_func ("/dossier/app/view-long-article", test_view_long_article);
   g_test_add_func ("/dossier/app/empty-state", test_empty_state);
   g_test_add_func ("/dossier/app/web-address-dialog", test_web_address_dialog);
   g_test_add_func ("/dossier/app/import", test_import);
