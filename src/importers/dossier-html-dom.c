@@ -262,7 +262,7 @@ dossier_html_collect_enter (xmlNode  *node,
 {
   TextCollector *tc = data;
 
-  if (tc->out->len > tc->limit)
+  if (tc->out->len > tc->limit || ++tc->self->text_visits > MAX_TEXT_VISITS)
     return FALSE;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)

@@ -640,6 +640,7 @@ dossier_html_is_label_element (Importer *self,
 void
 dossier_html_find_key_points (Importer *self)
 {
+  guint examined = 0;
   xmlXPathObjectPtr result = dossier_html_select_elements (self, dossier_html_filter_classed);
 
   /* A box whose class names it: "key-takeaways", "highlights" … */
@@ -649,8 +650,11 @@ dossier_html_find_key_points (Importer *self)
       ItemState state = { self, self->key_points };
 
       /* Key points often sit in the article's <header>, which is boilerplate otherwise. */
-      if ((dossier_html_flags_of (self, node) & FLAG_SKIP) || !dossier_html_class_matches (node, self->key_points_class) ||
-          dossier_html_useful_text (self, node) > 5000 || (dossier_html_is_ancestor (node, self->root) && node != self->root) ||
+      if ((dossier_html_flags_of (self, node) & FLAG_SKIP) || !dossier_html_class_matches (node, self->key_points_class))
+        continue;
+      if (++examined > MAX_CANDIDATES)
+        break;
+      if (dossier_html_useful_text (self, node) > 5000 || (dossier_html_is_ancestor (node, self->root) && node != self->root) ||
           dossier_html_in_site_chrome (self, node))
         continue;
 
@@ -724,6 +728,9 @@ dossier_html_find_pull_quotes (Importer *self)
 {
   xmlXPathObjectPtr result = dossier_html_select_elements (self, dossier_html_filter_quotes);
 
+  guint asides = 0;
+  guint examined = 0;
+
   for (guint i = 0; i < dossier_html_nodeset_len (result) && self->pull_quotes->len < 20; i++)
     {
       xmlNode *node = dossier_html_nodeset_item (result, i);
@@ -731,6 +738,9 @@ dossier_html_find_pull_quotes (Importer *self)
       char *text;
 
       if (dossier_html_flags_of (self, node) & FLAG_SKIP)
+        continue;
+      /* Each aside costs a query of its subtree: bound them. */
+      if (dossier_html_tag_is (node, "aside") && ++asides > 200)
         continue;
 
       if (dossier_html_class_matches (node, self->pull_quote_class))
@@ -744,6 +754,9 @@ dossier_html_find_pull_quotes (Importer *self)
         }
       else if (dossier_html_tag_is (node, "blockquote") && dossier_html_tag_is (node->parent, "aside"))
         pull = TRUE;
+
+      if (pull && ++examined > MAX_CANDIDATES)
+        break;
 
       /* Pull quotes inside the article or the boxes around it only. */
       if (!pull || dossier_html_useful_text (self, node) > 1500 || dossier_html_in_site_chrome (self, node) ||
@@ -877,7 +890,9 @@ dossier_html_find_author_cards (Importer *self)
   xmlXPathObjectPtr result = dossier_html_select_elements (self, dossier_html_filter_classed);
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
 
-  for (guint i = 0; i < dossier_html_nodeset_len (result) && cards->len < 20; i++)
+  guint examined = 0;
+
+  for (guint i = 0; i < dossier_html_nodeset_len (result) && cards->len < 20 && examined < 200; i++)
     {
       xmlNode *node = dossier_html_nodeset_item (result, i);
       NodeInfo *info = dossier_html_info_of (self, node);
@@ -896,6 +911,7 @@ dossier_html_find_author_cards (Importer *self)
         continue;
 
       /* A list of cards: read each card, not the list. */
+      examined++;
       {
         guint inner = 0;
         self->xpath->node = node;
@@ -999,6 +1015,7 @@ next_in_order (xmlNode  *node,
 void
 dossier_html_find_visible_metadata (Importer *self)
 {
+  guint examined = 0;
   xmlXPathObjectPtr result;
   xmlNode *h1 = NULL;
 
@@ -1052,13 +1069,18 @@ dossier_html_find_visible_metadata (Importer *self)
   if (self->subtitle == NULL)
     {
       result = dossier_html_select_elements (self, dossier_html_filter_classed);
+      examined = 0;
       for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
         {
           xmlNode *node = dossier_html_nodeset_item (result, i);
           g_autofree char *text = NULL;
 
           if (!dossier_html_class_matches (node, self->dek_class) || dossier_html_useful_text (self, node) > 600 ||
-              (dossier_html_flags_of (self, node) & FLAG_SKIP) || dossier_html_in_site_chrome (self, node))
+              (dossier_html_flags_of (self, node) & FLAG_SKIP))
+            continue;
+          if (++examined > MAX_CANDIDATES)
+            break;
+          if (dossier_html_in_site_chrome (self, node))
             continue;
           text = dossier_html_node_text (self, node);
           if (dossier_html_count_words (text) >= 2 && g_strcmp0 (text, self->title) != 0)
@@ -1142,13 +1164,17 @@ dossier_html_find_visible_metadata (Importer *self)
   if (self->author_names->len == 0)
     {
       result = dossier_html_select_elements (self, dossier_html_filter_classed);
+      examined = 0;
       for (guint i = 0; i < dossier_html_nodeset_len (result) && self->author_names->len == 0; i++)
         {
           xmlNode *node = dossier_html_nodeset_item (result, i);
           g_autofree char *text = NULL;
 
-          if (!dossier_html_class_matches (node, self->byline_class) || dossier_html_info_of (self, node)->text > 600 ||
-              dossier_html_in_site_chrome (self, node))
+          if (!dossier_html_class_matches (node, self->byline_class) || dossier_html_info_of (self, node)->text > 600)
+            continue;
+          if (++examined > MAX_CANDIDATES)
+            break;
+          if (dossier_html_in_site_chrome (self, node))
             continue;
 
           /* Named parts, each with the title printed next to it:
@@ -1207,6 +1233,7 @@ dossier_html_find_visible_metadata (Importer *self)
   if (self->date == NULL)
     {
       result = dossier_html_select_elements (self, dossier_html_filter_dates);
+      examined = 0;
       for (guint i = 0; i < dossier_html_nodeset_len (result) && self->date == NULL; i++)
         {
           xmlNode *node = dossier_html_nodeset_item (result, i);
@@ -1215,6 +1242,8 @@ dossier_html_find_visible_metadata (Importer *self)
           if (!dossier_html_tag_is (node, "time") && !dossier_html_attr_equals (node, "itemprop", "datePublished") &&
               !dossier_html_class_matches (node, self->date_class))
             continue;
+          if (++examined > MAX_CANDIDATES)
+            break;
           if (dossier_html_useful_text (self, node) > 200)
             continue;
           /* Dates in "related articles" lists belong to other articles. */

@@ -112,9 +112,16 @@ typedef struct {
   GRegex *bracket_marker;
   GRegex *chrome_class;
   GRegex *related_prefix;
+  guint64 text_visits;
 } Importer;
 
 #define MAX_NOTE_CHARS 5000
+/* Element visits spent reading text, all calls together: hostile nesting
+ * makes text reading quadratic, so it stops here (about a second). */
+#define MAX_TEXT_VISITS 20000000
+/* Elements of one kind (bylines, dates, deks …) examined at most: each
+ * costs a look at its subtree and its ancestors. */
+#define MAX_CANDIDATES 100
 #define MAX_BLOCKS_FOR_QUOTE_SEARCH 3000
 
 typedef gboolean (*EnterFunc) (xmlNode *node, gpointer data);

@@ -700,6 +700,21 @@ test_deep_nesting (void)
     }
   assert_fails_quickly (html->str, html->len, -1);
 
+  /* Thousands of nested bylines, deks, dates, author cards and quotes
+   * inside navigation: each kind is examined a bounded number of times. */
+  g_string_assign (html, "<html><body><main><p>Body text that is long enough to be the article, really it is.</p>");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append (html, "<nav>");
+      for (guint k = 0; k < 100; k++)
+        g_string_append (html, "<aside class='byline deck date key-points author-bio pullquote'>");
+      g_string_append (html, "<p>Jane Doe is a fellow at the Example Institute.</p>");
+      for (guint k = 0; k < 100; k++)
+        g_string_append (html, "</aside>");
+      g_string_append (html, "</nav>");
+    }
+  assert_fails_quickly (html->str, html->len, -1);
+
   /* Unclosed inline elements, tens of thousands deep. */
   g_string_assign (html, "<html><body><p>Start");
   for (guint i = 0; i < 60000; i++)
