@@ -491,6 +491,26 @@ test_search (Fixture       *fixture,
       g_assert_nonnull (results);
       g_clear_object (&results);
     }
+  /* Random bytes and random FTS5 syntax: never an error. */
+  {
+    const char *pieces[] = { "\"", "*", "(", ")", ":", "^", "-", "+", "NEAR", "AND", "OR", "NOT",
+                             "grain", "insur", "é", "북한", "\xff", " ", "{", "}", ",", "'", NULL };
+    GRand *rand = g_rand_new_with_seed (42);
+
+    for (guint i = 0; i < 500; i++)
+      {
+        g_autoptr(GString) q = g_string_new (NULL);
+        guint n = g_rand_int_range (rand, 0, 12);
+
+        for (guint j = 0; j < n; j++)
+          g_string_append (q, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces) - 1)]);
+        results = dossier_library_search (library, q->str, 5, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (results);
+        g_clear_object (&results);
+      }
+    g_rand_free (rand);
+  }
   {
     g_autofree char *long_query = g_strnfill (100000, 'a');
     results = dossier_library_search (library, long_query, 10, &error);
