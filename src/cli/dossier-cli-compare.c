@@ -9,6 +9,7 @@
 
 #include "comparison/dossier-compare-result.h"
 #include "importers/dossier-import.h"
+#include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
 #include "comparison/dossier-document-loader.h"
 #include "comparison/dossier-text-snapshot.h"
@@ -175,8 +176,7 @@ dossier_cli_compare (int    argc,
   if (json)
     {
       g_autoptr(JsonNode) node = dossier_compare_result_to_json (result, a, b);
-      g_autofree char *text = json_to_string (node, TRUE);
-      output = g_strconcat (text, "\n", NULL);
+      output = dossier_json_print (node);
     }
   else
     output = format_text (result, a, b);

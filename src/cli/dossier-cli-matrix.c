@@ -8,6 +8,7 @@
 
 #include "comparison/dossier-document-loader.h"
 #include "comparison/dossier-matrix.h"
+#include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
 
 static char *
@@ -91,8 +92,7 @@ dossier_cli_matrix (int    argc,
   if (json)
     {
       g_autoptr(JsonNode) node = dossier_matrix_to_json (matrix, (DossierTextSnapshot * const *) docs->pdata);
-      g_autofree char *text = json_to_string (node, TRUE);
-      output = g_strconcat (text, "\n", NULL);
+      output = dossier_json_print (node);
     }
   else
     output = format_text (matrix, (DossierTextSnapshot * const *) docs->pdata);

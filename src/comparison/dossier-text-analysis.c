@@ -277,7 +277,8 @@ typedef struct {
   guint df;
   guint last_paragraph;      /* for counting df once per paragraph */
   guint total;               /* occurrences */
-  guint in_name;             /* occurrences inside a run of capitalised words */
+  guint in_name;             /* occurrences inside a run of capitalised words, or
+                              * before a hyphen: not meaningful alone */
   GHashTable *forms;         /* surface form → count */
   char *display;
 } Term;
@@ -553,7 +554,10 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
                     (i + 1 < tokens->len && token[1].joined && is_capitalised (text, token + 1)))) ||
                   /* the given name of "Kim Jong-un", "Moon Jae-in" */
                   (i > 0 && token->joined && is_capitalised (text, token - 1) &&
-                   hyphen_before (text, token)));
+                   hyphen_before (text, token)) ||
+                  /* a prefix, "inter" of "inter-Korean": only the phrase
+                   * means something */
+                  (i + 1 < tokens->len && token[1].joined && hyphen_before (text, token + 1)));
 
       if (prev_stem != NULL && token->joined)
         {
@@ -720,7 +724,8 @@ dossier_term_index_get_display (DossierTermIndex *index,
  * @term: a word's id
  *
  * Returns: %TRUE when the word only ever occurs inside a run of capitalised
- *   words ("Programme" in "World Food Programme")
+ *   words ("Programme" in "World Food Programme") or before a hyphen ("inter"
+ *   in "inter-Korean"), so it means nothing on its own
  */
 gboolean
 dossier_term_index_is_name_part (DossierTermIndex *index,
