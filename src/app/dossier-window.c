@@ -1179,8 +1179,28 @@ search_library_action (GtkWidget  *widget,
 /* Opening the library                                                        */
 
 static void
-documents_changed_cb (DossierWindow *self)
+documents_changed_cb (DossierWindow *self,
+                      guint          position,
+                      guint          removed,
+                      guint          added)
 {
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+
+  /* The open article was removed elsewhere (another window, the CLI's
+   * library in the same process): stop showing it. */
+  if (open != NULL && removed > 0 && self->library != NULL)
+    {
+      GListModel *documents = dossier_library_get_documents (self->library);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (documents) && !found; i++)
+        {
+          g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+          found = g_strcmp0 (dossier_document_get_id (document), dossier_document_get_id (open)) == 0;
+        }
+      if (!found)
+        dossier_reader_page_close (self->reader_page);
+    }
   update_state (self);
 }
 

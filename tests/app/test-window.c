@@ -151,6 +151,57 @@ test_import (void)
 }
 
 static void
+test_drop (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "lighthouse-keepers.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  GSList *list = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  GListModel *shown = G_LIST_MODEL (dossier_window_get_selection (window));
+  gboolean accepted = FALSE;
+  g_autoptr(DossierDocument) dropped = NULL;
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* What a file manager's drop delivers. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (list);
+  g_assert_true (accepted);
+  wait_for_imports ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n + 1);
+  dropped = dossier_library_find_by_title (dossier_window_get_library (window), "Lighthouse Keepers", NULL, NULL);
+  g_assert_nonnull (dropped);
+  g_assert_cmpstr (dossier_document_get_title (dossier_reader_page_get_document (dossier_window_get_reader_page (window))),
+                   ==, "Lighthouse Keepers");
+
+  /* Removed behind the window's back: the reader lets go of it. */
+  g_assert_true (dossier_library_remove (dossier_window_get_library (window), dossier_document_get_id (dropped), NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  g_assert_null (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "welcome");
+
+  {
+    g_autoptr(DossierDocument) harbour = g_list_model_get_item (shown, 0);
+    g_assert_true (dossier_window_open_document (window, dossier_document_get_id (harbour)));
+    spin (100);
+  }
+}
+
+static void
 test_reader (void)
 {
   DossierReaderView *view = current_view ();
@@ -733,6 +784,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/empty-state", test_empty_state);
   g_test_add_func ("/dossier/app/web-address-dialog", test_web_address_dialog);
   g_test_add_func ("/dossier/app/import", test_import);
+  g_test_add_func ("/dossier/app/drop", test_drop);
   g_test_add_func ("/dossier/app/reader", test_reader);
   g_test_add_func ("/dossier/app/footnote", test_footnote);
   g_test_add_func ("/dossier/app/keyboard-markers", test_keyboard_markers);
