@@ -554,9 +554,9 @@ block_add_ref (Block *block,
                GArray *refs,
                guint  number)
 {
+  /* The marker stood here: offsets count code points of the text so far. */
   DossierFootnoteRef ref = { number, block->n_chars };
 
-  (void)block;
   g_array_append_val (refs, ref);
 }
 

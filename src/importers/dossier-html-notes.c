@@ -303,8 +303,10 @@ dossier_html_find_linked_notes (Importer *self)
           continue;
         }
 
-      in_sup = dossier_html_tag_is (link->parent, "sup") || dossier_html_tag_is (link->parent ? link->parent->parent : NULL, "sup") ||
-               xmlStrcasestr (link->children && link->children->type == XML_ELEMENT_NODE ? link->children->name : (const xmlChar *)"", (const xmlChar *)"sup") != NULL;
+      /* <sup><a>1</a></sup>, <sup><span><a>1</a></span></sup> or <a><sup>1</sup></a> */
+      in_sup = dossier_html_tag_is (link->parent, "sup") ||
+               dossier_html_tag_is (link->parent ? link->parent->parent : NULL, "sup") ||
+               dossier_html_tag_is (link->children, "sup");
       if (!in_sup && !g_regex_match (fragment_hint, href + 1, 0, NULL) &&
           !(role != NULL && strstr (role, "noteref") != NULL) && text[0] != '[')
         continue;
