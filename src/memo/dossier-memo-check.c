@@ -257,6 +257,52 @@ collect_passages (DossierDocument *document)
   return passages;
 }
 
+/* A document's searchable text, normalised once per check however many
+ * citations quote it. */
+typedef struct {
+  DossierDocument *document;
+  GPtrArray *passages;    /* borrowed from the document */
+  GPtrArray *normalised;  /* owned, one per passage */
+  char *haystack;         /* all normalised passages, space-separated */
+} SourceText;
+
+static void
+source_text_free (SourceText *text)
+{
+  g_clear_pointer (&text->passages, g_ptr_array_unref);
+  g_clear_pointer (&text->normalised, g_ptr_array_unref);
+  g_clear_pointer (&text->haystack, g_free);
+  g_clear_object (&text->document);
+  g_free (text);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SourceText, source_text_free)
+
+static SourceText *
+source_text_new (DossierDocument *document)
+{
+  SourceText *text = g_new0 (SourceText, 1);
+  GString *joined = g_string_new (NULL);
+
+  text->document = g_object_ref (document);
+  text->passages = collect_passages (document);
+  text->normalised = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < text->passages->len; i++)
+    {
+      char *normalised = dossier_normalize_for_quote (g_ptr_array_index (text->passages, i));
+
+      g_ptr_array_add (text->normalised, normalised);
+      /* A space, as in the normalised text: a quote may run on into the next paragraph. */
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, normalised);
+    }
+
+  text->haystack = g_string_free (joined, FALSE);
+  return text;
+}
+
 /* Splits a quote at omissions ("…", "...", "[…]") and editorial insertions
  * ("[the minister]"): each fragment must appear in the source, in order. */
 static GPtrArray *
@@ -316,39 +362,13 @@ split_quote (const char *quote)
   return fragments;
 }
 
-/**
- * dossier_document_contains_quote:
- * @document: a full document
- * @quote: an excerpt, possibly with omissions marked "…" or "[…]"
- *
- * Whether @quote still appears in @document, comparing normalised text
- * (see dossier_normalize_for_quote()).
- */
-gboolean
-dossier_document_contains_quote (DossierDocument *document,
-                                 const char      *quote)
+static gboolean
+source_text_contains (SourceText *text,
+                      const char *quote)
 {
-  g_autoptr(GPtrArray) passages = NULL;
-  g_autoptr(GPtrArray) fragments = NULL;
-  g_autoptr(GString) joined = g_string_new (NULL);
-  g_autofree char *haystack = NULL;
-  const char *from;
+  g_autoptr(GPtrArray) fragments = split_quote (quote ? quote : "");
+  const char *from = text->haystack;
 
-  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), FALSE);
-
-  fragments = split_quote (quote ? quote : "");
-  if (fragments->len == 0)
-    return TRUE;
-
-  passages = collect_passages (document);
-  for (guint i = 0; i < passages->len; i++)
-    {
-      g_string_append (joined, g_ptr_array_index (passages, i));
-      g_string_append_c (joined, '\n');
-    }
-
-  haystack = dossier_normalize_for_quote (joined->str);
-  from = haystack;
   for (guint i = 0; i < fragments->len; i++)
     {
       const char *fragment = g_ptr_array_index (fragments, i);
@@ -362,6 +382,28 @@ dossier_document_contains_quote (DossierDocument *document,
   return TRUE;
 }
 
+/**
+ * dossier_document_contains_quote:
+ * @document: a full document
+ * @quote: an excerpt, possibly with omissions marked "…" or "[…]"
+ *
+ * Whether @quote still appears in @document, comparing normalised text
+ * (see dossier_normalize_for_quote()). Fragments between omissions must
+ * appear in order. The body, key points, pull quotes and notes are
+ * searched.
+ */
+gboolean
+dossier_document_contains_quote (DossierDocument *document,
+                                 const char      *quote)
+{
+  g_autoptr(SourceText) text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), FALSE);
+
+  text = source_text_new (document);
+  return source_text_contains (text, quote);
+}
+
 typedef struct {
   gsize start;  /* bytes into the passage */
   gsize end;
@@ -372,18 +414,22 @@ typedef struct {
  * words decide. Keeps the search linear and bounded. */
 #define MAX_QUOTE_WORDS 400
 
+/* Splits @text into words (runs of letters and digits). With a
+ * @vocabulary, each word gets its index there (@text must be normalised,
+ * hence already case-folded); @extend adds new words. Without one, only
+ * the offsets are wanted. */
 static GArray *
 split_words (const char *text,
              GHashTable *vocabulary,
              gboolean    extend)
 {
   GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_autoptr(GString) key = g_string_new (NULL);
   const char *p = text;
 
   while (*p != '\0')
     {
       const char *start;
-      g_autofree char *key = NULL;
       gpointer value;
       Word word;
 
@@ -396,19 +442,23 @@ split_words (const char *text,
       while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
 
-      key = g_utf8_casefold (start, p - start);
       word.start = start - text;
       word.end = p - text;
+      word.key = -1;
 
-      if (g_hash_table_lookup_extended (vocabulary, key, NULL, &value))
-        word.key = GPOINTER_TO_INT (value);
-      else if (extend && words->len < MAX_QUOTE_WORDS)
+      if (vocabulary != NULL)
         {
-          word.key = g_hash_table_size (vocabulary);
-          g_hash_table_insert (vocabulary, g_steal_pointer (&key), GINT_TO_POINTER (word.key));
+          g_string_truncate (key, 0);
+          g_string_append_len (key, start, p - start);
+
+          if (g_hash_table_lookup_extended (vocabulary, key->str, NULL, &value))
+            word.key = GPOINTER_TO_INT (value);
+          else if (extend && words->len < MAX_QUOTE_WORDS)
+            {
+              word.key = g_hash_table_size (vocabulary);
+              g_hash_table_insert (vocabulary, g_strdup (key->str), GINT_TO_POINTER (word.key));
+            }
         }
-      else
-        word.key = -1;
 
       if (extend && words->len >= MAX_QUOTE_WORDS)
         break;
@@ -418,28 +468,13 @@ split_words (const char *text,
   return words;
 }
 
-/**
- * dossier_document_find_closest_passage:
- * @document: a full document
- * @quote: the quote that was not found
- * @similarity: (out) (optional): the share of the quote's words the
- *   passage has, 0–1
- *
- * Slides a window as long as the quote over each paragraph and keeps the
- * one sharing most words with it (as a multiset, so reordered or edited
- * wording still scores). Linear in the document's length.
- *
- * Returns: (transfer full) (nullable): the passage as written in the
- *   source, or %NULL when nothing shares a word with the quote
- */
-char *
-dossier_document_find_closest_passage (DossierDocument *document,
-                                       const char      *quote,
-                                       double          *similarity)
+static char *
+source_text_find_closest (SourceText *source,
+                          const char *quote,
+                          double     *similarity)
 {
   g_autoptr(GHashTable) vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) quote_words = NULL;
-  g_autoptr(GPtrArray) passages = NULL;
   g_autofree int *wanted = NULL;
   g_autofree int *have = NULL;
   g_autofree char *folded_quote = NULL;
@@ -447,8 +482,6 @@ dossier_document_find_closest_passage (DossierDocument *document,
   gsize best_start = 0, best_end = 0;
   guint best_score = 0;
   guint n_keys, length;
-
-  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
 
   if (similarity != NULL)
     *similarity = 0;
@@ -465,14 +498,12 @@ dossier_document_find_closest_passage (DossierDocument *document,
   for (guint i = 0; i < length; i++)
     wanted[g_array_index (quote_words, Word, i).key]++;
 
-  passages = collect_passages (document);
-  for (guint p = 0; p < passages->len; p++)
+  for (guint p = 0; p < source->passages->len; p++)
     {
-      const char *text = g_ptr_array_index (passages, p);
-      g_autofree char *normalised = dossier_normalize_for_quote (text);
+      const char *text = g_ptr_array_index (source->passages, p);
+      const char *normalised = g_ptr_array_index (source->normalised, p);
       g_autoptr(GArray) words = NULL;
       g_autoptr(GArray) original = NULL;
-      g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
       guint overlap = 0;
 
       /* Keys come from the normalised text, offsets from the original:
@@ -480,7 +511,7 @@ dossier_document_find_closest_passage (DossierDocument *document,
        * digits in order) unless NFKC changed the count, in which case
        * the passage is shown whole. */
       words = split_words (normalised, vocabulary, FALSE);
-      original = split_words (text, none, FALSE);
+      original = split_words (text, NULL, FALSE);
       if (words->len == 0)
         continue;
 
@@ -540,6 +571,56 @@ dossier_document_find_closest_passage (DossierDocument *document,
 }
 
 /**
+ * dossier_document_find_closest_passage:
+ * @document: a full document
+ * @quote: the quote that was not found
+ * @similarity: (out) (optional): the share of the quote's words the
+ *   passage has, 0–1
+ *
+ * Slides a window as long as the quote over each paragraph and keeps the
+ * one sharing most words with it (as a multiset, so reordered or edited
+ * wording still scores). Linear in the document's length.
+ *
+ * Returns: (transfer full) (nullable): the passage as written in the
+ *   source, or %NULL when nothing shares a word with the quote
+ */
+
+char *
+dossier_document_find_closest_passage (DossierDocument *document,
+                                       const char      *quote,
+                                       double          *similarity)
+{
+  g_autoptr(SourceText) text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+
+  text = source_text_new (document);
+  return source_text_find_closest (text, quote, similarity);
+}
+
+/* Documents from a library have ids; others are told apart by address. */
+static char *
+dup_source_key (DossierDocument *document)
+{
+  const char *id = dossier_document_get_id (document);
+
+  return id != NULL ? g_strconcat ("id:", id, NULL) : g_strdup_printf ("at:%p", (void *)document);
+}
+
+static char *
+dup_lookup_key (DossierCitation *citation)
+{
+  const char * const *authors = dossier_citation_get_authors (citation);
+
+  return g_strjoin ("\x1f",
+                    dossier_citation_get_library_id (citation) ?: "",
+                    dossier_citation_get_source_url (citation) ?: "",
+                    dossier_citation_get_title (citation) ?: "",
+                    authors && authors[0] ? authors[0] : "",
+                    NULL);
+}
+
+/**
  * dossier_memo_check_quotes:
  * @find_source: (nullable): finds a citation's document; %NULL when no
  *   library is available (every quote is then unverified)
@@ -557,6 +638,9 @@ dossier_memo_check_quotes (DossierMemo            *memo,
                            GCancellable           *cancellable,
                            GError                **error)
 {
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify)source_text_free);
+  g_autoptr(GHashTable) lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *citations;
 
   g_return_val_if_fail (DOSSIER_IS_MEMO (memo), FALSE);
@@ -566,7 +650,10 @@ dossier_memo_check_quotes (DossierMemo            *memo,
   for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
     {
       g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
-      g_autoptr(DossierDocument) document = NULL;
+      DossierDocument *document = NULL;
+      SourceText *source;
+      g_autofree char *key = NULL;
+      gpointer cached;
       const char *quote = dossier_citation_get_quote (citation);
       const char *id = dossier_citation_get_id (citation);
       g_autofree char *message = NULL;
@@ -577,16 +664,37 @@ dossier_memo_check_quotes (DossierMemo            *memo,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (find_source != NULL)
+      /* Citations of one source share its lookup and its normalised text. */
+      key = dup_lookup_key (citation);
+      if (g_hash_table_lookup_extended (lookups, key, NULL, &cached))
+        document = cached;
+      else if (find_source != NULL)
         {
           GError *local_error = NULL;
+          DossierDocument *found = find_source (citation, user_data, &local_error);
 
-          document = find_source (citation, user_data, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, local_error);
               return FALSE;
             }
+
+          g_autofree char *source_key = found ? dup_source_key (found) : NULL;
+
+          if (found != NULL && (source = g_hash_table_lookup (sources, source_key)) != NULL)
+            {
+              /* The same document found another way: keep the first copy. */
+              document = source->document;
+              g_object_unref (found);
+            }
+          else if (found != NULL)
+            {
+              source = source_text_new (found);
+              g_hash_table_insert (sources, g_steal_pointer (&source_key), source);
+              document = source->document;
+              g_object_unref (found);
+            }
+          g_hash_table_insert (lookups, g_steal_pointer (&key), document);
         }
 
       if (document == NULL)
@@ -599,7 +707,14 @@ dossier_memo_check_quotes (DossierMemo            *memo,
           continue;
         }
 
-      if (!dossier_document_contains_quote (document, quote))
+      {
+        g_autofree char *source_key = dup_source_key (document);
+
+        source = g_hash_table_lookup (sources, source_key);
+        g_assert (source != NULL);
+      }
+
+      if (!source_text_contains (source, quote))
         {
           g_autoptr(DossierMemoIssue) issue = NULL;
           g_autofree char *closest = NULL;
@@ -609,7 +724,7 @@ dossier_memo_check_quotes (DossierMemo            *memo,
                                      id, dossier_document_get_title (document));
           issue = dossier_memo_issue_new (DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH, message);
           dossier_memo_issue_set_citation_id (issue, id);
-          closest = dossier_document_find_closest_passage (document, quote, &similarity);
+          closest = source_text_find_closest (source, quote, &similarity);
           if (closest != NULL)
             dossier_memo_issue_set_closest_passage (issue, closest, similarity);
           g_list_store_append (issues, issue);
