@@ -1253,6 +1253,8 @@ importer_init (Importer *self)
     "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
     "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   self->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
+  self->logo_class = g_regex_new ("(?:^|[\\s_-])(?:logo|brand|branding|site-title|site-name|sitename)(?=$|[\\s_-])",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
   self->related_prefix = g_regex_new ("^(?:related|see also|read also|also read|read more|more on this|"
                                       "recommended|further reading|listen|watch)\\s*:", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
@@ -1304,6 +1306,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->bracket_marker, g_regex_unref);
   g_clear_pointer (&self->chrome_class, g_regex_unref);
   g_clear_pointer (&self->related_prefix, g_regex_unref);
+  g_clear_pointer (&self->logo_class, g_regex_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)

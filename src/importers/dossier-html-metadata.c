@@ -1012,6 +1012,25 @@ next_in_order (xmlNode  *node,
 }
 
 
+/* Do @a and @b open with the same words (case aside)? Titles from
+ * metadata and the visible <h1> differ in punctuation or a cut tail. */
+static gboolean
+starts_alike (const char *a,
+              const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  glong n;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  x = g_utf8_casefold (a, -1);
+  y = g_utf8_casefold (b, -1);
+  n = MIN (MIN (g_utf8_strlen (x, -1), g_utf8_strlen (y, -1)), 15);
+  return n > 0 && strncmp (x, y, g_utf8_offset_to_pointer (x, n) - x) == 0;
+}
+
 void
 dossier_html_find_visible_metadata (Importer *self)
 {
@@ -1034,6 +1053,12 @@ dossier_html_find_visible_metadata (Importer *self)
         }
       text = dossier_html_node_text (self, node);
       if (dossier_html_count_words (text) == 0 || strlen (text) > 400)
+        continue;
+      /* Some themes make the site's logo the <h1>. */
+      if ((self->site_name != NULL && g_ascii_strcasecmp (text, self->site_name) == 0) ||
+          (self->publisher != NULL && g_ascii_strcasecmp (text, self->publisher) == 0) ||
+          dossier_html_class_matches (node, self->logo_class) ||
+          (node->parent != NULL && dossier_html_class_matches (node->parent, self->logo_class)))
         continue;
       if (h1 == NULL || dossier_html_is_ancestor (self->root, node))
         {
@@ -1093,7 +1118,8 @@ dossier_html_find_visible_metadata (Importer *self)
       xmlXPathFreeObject (result);
     }
 
-  if (self->subtitle == NULL && h1 != NULL)
+  /* A heading right below the <h1> is the dek only if the <h1> is the title. */
+  if (self->subtitle == NULL && h1 != NULL && starts_alike (self->h1, self->title))
     {
       xmlNode *next = next_element (h1);
 

@@ -112,6 +112,7 @@ typedef struct {
   GRegex *bracket_marker;
   GRegex *chrome_class;
   GRegex *related_prefix;
+  GRegex *logo_class;
   guint64 text_visits;
 } Importer;
 

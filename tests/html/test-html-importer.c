@@ -480,6 +480,24 @@ test_heading_kinds (void)
 }
 
 static void
+test_logo_h1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><meta property='og:site_name' content='Policy Notes'><meta property='og:title' content='Grid Security in Winter'></head><body>"
+    "<header><h1 class='site-title'><a href='/'>Policy Notes</a></h1><h2 class='site-description'>Ideas for a safer world and more</h2></header>"
+    "<article><h2 class='entry-title'>Grid Security in Winter</h2>"
+    "<p>Electric grids face their greatest stress during cold snaps, when demand peaks and supply falters.</p>"
+    "<p>Operators have learned to plan for this, but attacks on substations add a new kind of risk.</p></article></body></html>", &error);
+
+  g_assert_no_error (error);
+  /* The site's logo is the <h1>: neither it nor the tagline under it is the article's. */
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Grid Security in Winter");
+  g_assert_null (dossier_document_get_subtitle (document));
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+}
+
+static void
 test_entities_and_space (void)
 {
   g_autoptr(GError) error = NULL;
@@ -832,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
   g_test_add_func ("/dossier/html/footnotes/variants", test_footnotes_variants);
   g_test_add_func ("/dossier/html/headings", test_heading_kinds);
+  g_test_add_func ("/dossier/html/logo-h1", test_logo_h1);
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
