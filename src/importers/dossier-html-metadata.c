@@ -1075,6 +1075,14 @@ dossier_html_find_visible_metadata (Importer *self)
   if (self->title == NULL && self->h1 != NULL)
     self->title = g_strdup (self->h1);
 
+  /* A headline cut short for search engines ("… in the Taiwan…"): the page's own <h1> is whole. */
+  if (self->h1 != NULL && (g_str_has_suffix (self->title, "…") || g_str_has_suffix (self->title, "...")) &&
+      starts_alike (self->h1, self->title) && strlen (self->h1) > strlen (self->title) - 3)
+    {
+      g_free (self->title);
+      self->title = g_strdup (self->h1);
+    }
+
   if (self->title == NULL)
     {
       result = dossier_html_xpath (self, "//title");

@@ -495,6 +495,15 @@ test_logo_h1 (void)
   g_assert_cmpstr (dossier_document_get_title (document), ==, "Grid Security in Winter");
   g_assert_null (dossier_document_get_subtitle (document));
   g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_clear_object (&document);
+
+  /* A JSON-LD headline cut short: the visible <h1> is whole. */
+  document = import_string ("<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+                            "\"headline\":\"A Very Long Title About Many Things That Was Cut...\"}</script></head>"
+                            "<body><article><h1>A Very Long Title About Many Things That Was Cut Short by a CMS</h1>"
+                            "<p>Some body text that is long enough to be a paragraph in this test.</p></article></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "A Very Long Title About Many Things That Was Cut Short by a CMS");
 }
 
 static void
