@@ -41,7 +41,8 @@ struct _DossierWindow
   GtkCustomSorter *sorter;
   GMenu *library_menu;
   GtkWidget *library_popover;
-  GHashTable *search_ids;
+  GHashTable *search_ids;    /* id → snippet of the full-text match */
+  GHashTable *bound_rows;    /* DossierDocumentRow shown in the list */
   char *search_casefold;
   char *sort_order;
   GCancellable *cancellable;
@@ -210,6 +211,18 @@ contains_casefold (const char *haystack,
   return strstr (folded, needle) != NULL;
 }
 
+static void
+update_row_snippet (DossierWindow      *self,
+                    DossierDocumentRow *row)
+{
+  DossierDocument *document = dossier_document_row_get_document (row);
+  const char *snippet = NULL;
+
+  if (document != NULL && self->search_casefold != NULL)
+    snippet = g_hash_table_lookup (self->search_ids, dossier_document_get_id (document) ?: "");
+  dossier_document_row_set_snippet (row, snippet, DOSSIER_SNIPPET_MARK_START, DOSSIER_SNIPPET_MARK_END);
+}
+
 static gboolean
 filter_document (gpointer item,
                  gpointer user_data)
@@ -252,12 +265,23 @@ search_changed_cb (DossierWindow *self)
               g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
               DossierDocument *document = dossier_search_result_get_document (result);
 
-              g_hash_table_add (self->search_ids, g_strdup (dossier_document_get_id (document)));
+              g_hash_table_insert (self->search_ids, g_strdup (dossier_document_get_id (document)),
+                                   g_strdup (dossier_search_result_get_snippet (result)));
             }
         }
     }
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Rows that stay in the list show the new snippets too. */
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, self->bound_rows);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      update_row_snippet (self, row);
+  }
   update_state (self);
 }
 
@@ -510,18 +534,24 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             DossierWindow            *self)
 {
-  dossier_document_row_set_document (DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item)),
-                                     gtk_list_item_get_item (item));
+  DossierDocumentRow *row = DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item));
+
+  dossier_document_row_set_document (row, gtk_list_item_get_item (item));
+  update_row_snippet (self, row);
+  g_hash_table_add (self->bound_rows, row);
 }
 
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               DossierWindow            *self)
 {
-  dossier_document_row_set_document (DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
+  DossierDocumentRow *row = DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item));
+
+  g_hash_table_remove (self->bound_rows, row);
+  dossier_document_row_set_document (row, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1341,6 +1371,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->search_casefold, g_free);
   g_clear_pointer (&self->sort_order, g_free);
   g_clear_pointer (&self->last_imported_id, g_free);
@@ -1461,7 +1492,8 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   /* Window geometry is state the user expects us to remember. */
   self->settings = g_settings_new ("io.github.dossier.Dossier");
@@ -1484,8 +1516,8 @@ dossier_window_init (DossierWindow *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

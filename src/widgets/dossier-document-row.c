@@ -16,6 +16,7 @@ struct _DossierDocumentRow
   GtkLabel *title_label;
   GtkLabel *authors_label;
   GtkLabel *meta_label;
+  GtkLabel *snippet_label;
 
   DossierDocument *document;
   gulong notify_handler;
@@ -150,6 +151,7 @@ dossier_document_row_class_init (DossierDocumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, authors_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, snippet_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossierdocumentrow");
 }
@@ -190,4 +192,54 @@ dossier_document_row_set_document (DossierDocumentRow *self,
     self->notify_handler = g_signal_connect_object (document, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * dossier_document_row_set_snippet:
+ * @snippet: (nullable): plain text in which the matched words stand between
+ *   @mark_start and @mark_end, or %NULL to hide the snippet
+ *
+ * Shows where a search matched the document's text.
+ */
+void
+dossier_document_row_set_snippet (DossierDocumentRow *self,
+                                  const char         *snippet,
+                                  const char         *mark_start,
+                                  const char         *mark_end)
+{
+  g_autoptr(GString) markup = NULL;
+  const char *p;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_ROW (self));
+
+  if (snippet == NULL || *snippet == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
+      return;
+    }
+
+  /* Document text goes into markup escaped; only our <b> is markup. */
+  markup = g_string_new (NULL);
+  p = snippet;
+  while (*p != '\0')
+    {
+      const char *start = strstr (p, mark_start);
+      const char *end = start ? strstr (start + strlen (mark_start), mark_end) : NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *match = NULL;
+
+      if (start == NULL || end == NULL)
+        {
+          g_autofree char *rest = g_markup_escape_text (p, -1);
+          g_string_append (markup, rest);
+          break;
+        }
+      before = g_markup_escape_text (p, start - p);
+      match = g_markup_escape_text (start + strlen (mark_start), end - start - strlen (mark_start));
+      g_string_append_printf (markup, "%s<b>%s</b>", before, match);
+      p = end + strlen (mark_end);
+    }
+
+  gtk_label_set_markup (self->snippet_label, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), TRUE);
 }
