@@ -160,8 +160,19 @@ looks_like_noise (Importer *self,
   if (dossier_html_tag_in (node, noise_tags))
     return TRUE;
 
-  if (dossier_html_attr_equals (node, "aria-hidden", "true") || xmlHasProp (node, (const xmlChar *)"hidden"))
+  if (xmlHasProp (node, (const xmlChar *)"hidden"))
     return TRUE;
+
+  /* Hidden from screen readers: icons and duplicated labels, but not a
+   * drop cap, which is one letter of the first word. */
+  if (dossier_html_attr_equals (node, "aria-hidden", "true"))
+    {
+      NodeInfo *info = dossier_html_info_of (self, node);
+
+      if (info == NULL || info->text > 2 ||
+          !dossier_html_tag_in (node, (const char * const[]) { "span", "i", "b", "em", "strong", "a", NULL }))
+        return TRUE;
+    }
 
   role = dossier_html_get_attr (node, "role");
   if (role != NULL)

@@ -522,6 +522,23 @@ test_entities_and_space (void)
 }
 
 static void
+test_hidden_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><body><article><h1>Drop</h1><p><span class='dropcap' aria-hidden='true'>T</span><span class='sr-only'>The</span>"
+    "he first paragraph starts with a drop cap, as magazines like.<span aria-hidden='true' class='icon'>&#9654; Play audio</span></p>"
+    "<p style='display: none'>Hidden paragraph that no reader sees on the page at all.</p>"
+    "<p hidden>Another hidden paragraph that no reader sees on the page.</p>"
+    "<p>Second paragraph with enough words to count as the text of the article.</p></article></body></html>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 0)), ==,
+                   "The first paragraph starts with a drop cap, as magazines like.");
+}
+
+static void
 test_charset_declared (void)
 {
   /* Latin-1 bytes declared as ISO-8859-1; and UTF-8 bytes mislabelled as windows-1252. */
@@ -862,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/logo-h1", test_logo_h1);
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
+  g_test_add_func ("/dossier/html/hidden-text", test_hidden_text);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
   g_test_add_func ("/dossier/html/footnotes/outside-article", test_notes_outside_article);
   g_test_add_func ("/dossier/html/density-columns", test_density_columns);
