@@ -534,6 +534,139 @@ add_topic_row (DossierComparePage *self,
   gtk_box_append (self->topic_box, box);
 }
 
+/* A button that selects paragraphs on both sides, for names and sources. */
+static void
+paragraphs_clicked_cb (GtkButton          *button,
+                       DossierComparePage *self)
+{
+  GArray *sides[2] = { g_object_get_data (G_OBJECT (button), "left"), g_object_get_data (G_OBJECT (button), "right") };
+
+  gtk_list_box_unselect_all (self->left_list);
+  gtk_list_box_unselect_all (self->right_list);
+  for (int side = 0; side < 2; side++)
+    {
+      GArray *pars = sides[side];
+
+      for (guint i = 0; pars != NULL && i < pars->len; i++)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_for (self, side == 0), g_array_index (pars, guint, i));
+
+          if (row != NULL)
+            gtk_list_box_select_row (list_for (self, side == 0), row);
+        }
+      self->syncing = TRUE;
+      if (pars != NULL && pars->len > 0)
+        scroll_to_row (self, side == 0, g_array_index (pars, guint, 0));
+      self->syncing = FALSE;
+    }
+}
+
+static GtkWidget *
+add_strip_row (DossierComparePage *self,
+               const char         *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_size_request (label, 110, -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->topic_box, box);
+  return box;
+}
+
+static void
+add_paragraphs_button (DossierComparePage *self,
+                       GtkWidget          *box,
+                       const char         *text,
+                       const char         *tooltip,
+                       GArray             *left,
+                       GArray             *right)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "caption");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  if (left != NULL)
+    g_object_set_data_full (G_OBJECT (button), "left", g_array_ref (left), (GDestroyNotify) g_array_unref);
+  if (right != NULL)
+    g_object_set_data_full (G_OBJECT (button), "right", g_array_ref (right), (GDestroyNotify) g_array_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (paragraphs_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+}
+
+/* The paragraphs of a document that refer to any of the given notes. */
+static GArray *
+paragraphs_citing (DossierDocument *document,
+                   GArray          *notes)
+{
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(DossierParagraph) par = g_list_model_get_item (paragraphs, i);
+
+      for (guint n = 0; n < notes->len; n++)
+        if (dossier_paragraph_references (par, g_array_index (notes, guint, n)))
+          {
+            g_array_append_val (out, i);
+            break;
+          }
+    }
+  return out;
+}
+
+/* Shared sources, and who is named on one side only ("Lee never names
+ * Yoon"). */
+static void
+render_sources_and_names (DossierComparePage         *self,
+                          const DossierCompareResult *result)
+{
+  if (result->sources->len > 0)
+    {
+      GtkWidget *box = add_strip_row (self, _("Shared sources"));
+
+      for (guint i = 0; i < result->sources->len && i < 8; i++)
+        {
+          DossierSharedSource *source = g_ptr_array_index (result->sources, i);
+          g_autoptr(GArray) left = paragraphs_citing (document_for (self, TRUE), source->a_notes);
+          g_autoptr(GArray) right = paragraphs_citing (document_for (self, FALSE), source->b_notes);
+          g_autofree char *start = g_utf8_substring (source->display, 0, 47);
+          g_autofree char *label = g_utf8_strlen (source->display, -1) > 48
+                                   ? g_strconcat (start, "…", NULL)
+                                   : g_strdup (source->display);
+
+          add_paragraphs_button (self, box, label, source->display, left, right);
+        }
+    }
+
+  for (int side = 0; side < 2; side++)
+    {
+      GPtrArray *names = side == 0 ? result->names_a : result->names_b;
+      GtkWidget *box = NULL;
+      guint shown = 0;
+
+      for (guint i = 0; i < names->len && shown < 10; i++)
+        {
+          DossierNamedEntity *entity = g_ptr_array_index (names, i);
+          g_autofree char *tooltip = NULL;
+
+          if (dossier_compare_result_name_is_shared ((DossierCompareResult *) result, side == 0, entity))
+            continue;
+          if (box == NULL)
+            box = add_strip_row (self, side == 0 ? _("Named only left") : _("Named only right"));
+          tooltip = g_strdup_printf (ngettext ("Named %u time", "Named %u times", entity->mentions), entity->mentions);
+          add_paragraphs_button (self, box, entity->name, tooltip,
+                                 side == 0 ? entity->paragraphs : NULL, side == 0 ? NULL : entity->paragraphs);
+          shown++;
+        }
+    }
+}
+
 static void
 render_topics (DossierComparePage *self)
 {
@@ -548,6 +681,7 @@ render_topics (DossierComparePage *self)
   add_topic_row (self, _("Both"), result->shared_terms);
   add_topic_row (self, _("Only left"), result->only_a_terms);
   add_topic_row (self, _("Only right"), result->only_b_terms);
+  render_sources_and_names (self, result);
 }
 
 /* ---- computing ---- */
