@@ -495,6 +495,24 @@ apply_tag_from (DossierReaderView *self,
   gtk_text_buffer_apply_tag_by_name (self->buffer, tag_name, &start, end);
 }
 
+static void
+insert_link (DossierReaderView *self,
+             GtkTextIter       *iter,
+             const char        *text,
+             const char        *url)
+{
+  GtkTextTag *tag = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  int start = gtk_text_iter_get_offset (iter);
+  GtkTextIter s;
+
+  g_object_set_data_full (G_OBJECT (tag), "dossier-url", g_strdup (url), g_free);
+  g_ptr_array_add (self->link_tags, tag);
+  gtk_text_buffer_insert (self->buffer, iter, text, -1);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &s, start);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &s, iter);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, "link", &s, iter);
+}
+
 /* Inserts @text, turning the http(s) addresses in it into links. */
 static void
 insert_with_links (DossierReaderView  *self,
@@ -870,10 +888,15 @@ insert_head (DossierReaderView *self,
     }
   if (is_web_url (url))
     {
-      const char *urls[] = { url, NULL };
+      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
       if (gtk_text_iter_get_offset (iter) > start)
         insert (self, iter, "  ·  ", NULL);
-      insert_with_links (self, iter, url, urls);
+      /* The site's name stands for the address, which can be very long. */
+      if (host != NULL && g_str_has_prefix (host, "www."))
+        host += 4;
+      insert_link (self, iter, host != NULL && *host != '\0' ? host : url, url);
     }
   if (gtk_text_iter_get_offset (iter) > start)
     {

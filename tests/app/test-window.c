@@ -624,6 +624,7 @@ test_view_standalone (void)
   g_autofree char *citation = NULL;
 
   dossier_document_set_title (document, "한반도 <평화> & 대화");
+  dossier_document_set_source_url (document, "https://www.example.org/research/2025/a-very-long-address?ref=feed");
   dossier_paragraph_add_ref (paragraph, 1, 5);
   dossier_document_add_paragraph (document, paragraph);
   dossier_document_add_footnote (document, note);
@@ -647,8 +648,13 @@ test_view_standalone (void)
   dossier_reader_view_set_zoom (view, 10.0);
   g_assert_cmpfloat_with_epsilon (dossier_reader_view_get_zoom (view), DOSSIER_READER_VIEW_MAX_ZOOM, 0.001);
 
+  /* The head names the site; the long address is only the link. */
+  g_assert_cmpuint (dossier_reader_view_find (view, "www.example.org"), ==, 0);
+  g_assert_cmpuint (dossier_reader_view_find (view, "example.org"), ==, 2);  /* head and note */
+  g_assert_cmpuint (dossier_reader_view_find (view, "a-very-long-address"), ==, 0);
+
   citation = dossier_format_citation (document);
-  g_assert_cmpstr (citation, ==, "“한반도 <평화> & 대화.”");
+  g_assert_cmpstr (citation, ==, "“한반도 <평화> & 대화,” https://www.example.org/research/2025/a-very-long-address?ref=feed.");
 
   gtk_window_destroy (GTK_WINDOW (toplevel));
   spin (50);
