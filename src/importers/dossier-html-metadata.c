@@ -407,7 +407,16 @@ dossier_html_read_json_ld (Importer *self)
 
       content = xmlNodeGetContent (script);
       if (content != NULL)
-        dossier_json_ld_parse (&ld, (const char *)content, strlen ((const char *)content));
+        {
+          /* Some CMSs wrap the JSON in an HTML comment or a CDATA section:
+           * failing the whole, try from the first brace to the last. */
+          const char *json = (const char *)content;
+          const char *start = strchr (json, '{');
+          const char *end = strrchr (json, '}');
+
+          if (!dossier_json_ld_parse (&ld, json, strlen (json)) && start != NULL && end > start)
+            dossier_json_ld_parse (&ld, start, end - start + 1);
+        }
       xmlFree (content);
     }
   xmlXPathFreeObject (result);

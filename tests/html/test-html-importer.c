@@ -504,6 +504,15 @@ test_logo_h1 (void)
                             "<p>Some body text that is long enough to be a paragraph in this test.</p></article></body></html>", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_document_get_title (document), ==, "A Very Long Title About Many Things That Was Cut Short by a CMS");
+  g_clear_object (&document);
+
+  /* JSON-LD wrapped in an HTML comment. */
+  document = import_string ("<html><head><script type='application/ld+json'><!-- {\"@type\":\"NewsArticle\","
+                            "\"headline\":\"Commented JSON Title\",\"datePublished\":\"2021-06-01\"} --></script></head>"
+                            "<body><article><p>Some body text that is long enough to be a paragraph in this test.</p></article></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Commented JSON Title");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2021-06-01");
 }
 
 static void
