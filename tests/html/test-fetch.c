@@ -116,6 +116,22 @@ test_success (Fixture       *fixture,
 }
 
 static void
+test_plain_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  Result r;
+  g_autofree char *expected = g_strconcat (fixture->base, "/notes.txt", NULL);
+
+  /* text/plain goes to the text importer, still with its address. */
+  run_import (fixture, "/notes.txt", NULL, &r);
+  g_assert_no_error (r.error);
+  g_assert_cmpstr (dossier_document_get_title (r.document), ==, "Harbour Notes");
+  g_assert_cmpstr (dossier_document_get_source_url (r.document), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (r.document)), ==, 2);
+  result_clear (&r);
+}
+
+static void
 test_http_charset (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -305,6 +321,7 @@ main (int   argc,
   g_test_add ("/dossier/html/fetch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("success", test_success);
   ADD ("http-charset", test_http_charset);
+  ADD ("plain-text", test_plain_text);
   ADD ("redirect", test_redirect);
   ADD ("not-found", test_not_found);
   ADD ("too-large", test_too_large);

@@ -36,6 +36,13 @@ test_server_cb (SoupServer        *server,
       soup_server_message_set_response (msg, "text/html; charset=ISO-8859-1", SOUP_MEMORY_STATIC,
                                         page, strlen (page));
     }
+  else if (g_str_equal (path, "/notes.txt"))
+    {
+      static const char text[] = "Harbour Notes\n\nPorts have become instruments of influence across the region.\n\n"
+                                 "Control of a port gives leverage over trade and data.\n";
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC, text, strlen (text));
+    }
   else if (g_str_equal (path, "/old"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/moved");
   else if (g_str_equal (path, "/moved"))
