@@ -716,15 +716,16 @@ recompute_done_cb (GObject      *object,
   g_autoptr(DossierComparePage) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean versions;
+  gboolean ok = dossier_comparison_recompute_finish (DOSSIER_COMPARISON (object), result, &error);
 
-  if (!dossier_comparison_recompute_finish (DOSSIER_COMPARISON (object), result, &error))
+  /* the page was disposed while the comparison ran */
+  if (self->comparison == NULL || self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (!ok)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->status_label, error->message);
+      gtk_label_set_text (self->status_label, error->message);
       return;
     }
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
 
   versions = dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS;
   self->current_change = -1;

@@ -222,6 +222,31 @@ test_versions_navigation (void)
   g_assert_null (page);
 }
 
+/* Closing the page while the comparison still runs must not touch the
+ * disposed page when the result arrives. */
+static void
+test_destroy_while_computing (void)
+{
+  g_autoptr(DossierDocument) left = load_fixture ("aid-engagement.txt");
+  g_autoptr(DossierDocument) right = load_fixture ("aid-pressure.txt");
+  GtkWidget *page = dossier_compare_page_new (left, right);
+  g_autoptr(DossierComparison) comparison = g_object_ref (dossier_compare_page_get_comparison (DOSSIER_COMPARE_PAGE (page)));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  g_assert_true (dossier_comparison_get_busy (comparison));
+  gtk_window_destroy (window);
+
+  while (dossier_comparison_get_busy (comparison) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  spin (100);
+  g_assert_false (dossier_comparison_get_busy (comparison));
+  g_assert_null (page);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +256,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/app/compare/perspectives-selection", test_perspectives_selection);
   g_test_add_func ("/dossier/app/compare/versions-navigation", test_versions_navigation);
+  g_test_add_func ("/dossier/app/compare/destroy-while-computing", test_destroy_while_computing);
 
   return g_test_run ();
 }
