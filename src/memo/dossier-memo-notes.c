@@ -33,6 +33,7 @@ struct _DossierMemoNotes
   GHashTable *ref_counts;      /* citation id → number of references */
   GHashTable *block_starts;    /* DossierMemoBlock* → GArray of guint: first number per item */
   GPtrArray *dangling;         /* ids of markers naming no citation, in order, once each */
+  GHashTable *citations;       /* id → DossierCitation, while resolving (long memos) */
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoNotes, dossier_memo_notes, G_TYPE_OBJECT)
@@ -86,7 +87,7 @@ add_reference (DossierMemoNotes *self,
                guint             block,
                guint             item)
 {
-  DossierCitation *citation = dossier_memo_lookup_citation (self->memo, id);
+  DossierCitation *citation = g_hash_table_lookup (self->citations, id);
   DossierMemoNote note = { 0 };
   guint count;
 
@@ -137,6 +138,19 @@ static void
 resolve (DossierMemoNotes *self)
 {
   guint n_sections = dossier_memo_get_n_sections (self->memo);
+  GListModel *citations = dossier_memo_get_citations (self->memo);
+  guint n_citations = g_list_model_get_n_items (citations);
+
+  /* Borrowed: the memo holds the citations. The first of a duplicated id wins, as in lookups. */
+  self->citations = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_citations; i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+      const char *id = dossier_citation_get_id (citation);
+
+      if (id != NULL && !g_hash_table_contains (self->citations, id))
+        g_hash_table_insert (self->citations, (gpointer)id, citation);
+    }
 
   for (guint s = 0; s < n_sections; s++)
     {
@@ -180,6 +194,8 @@ resolve (DossierMemoNotes *self)
           g_hash_table_insert (self->block_starts, block, starts);
         }
     }
+
+  g_clear_pointer (&self->citations, g_hash_table_unref);
 }
 
 /**

@@ -33,6 +33,7 @@ struct _DossierMemo
 
   GListStore *sections;
   GListStore *citations;
+  GHashTable *citation_index;  /* id → citation (borrowed); NULL when stale */
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemo, dossier_memo, G_TYPE_OBJECT)
@@ -118,6 +119,41 @@ watch_list (DossierMemo *self,
     }
 }
 
+static void
+citation_id_notify_cb (DossierMemo *self)
+{
+  g_clear_pointer (&self->citation_index, g_hash_table_unref);
+}
+
+/* Long memos cite hundreds of sources: keep an index for lookups, updated
+ * as citations are appended and dropped when anything else changes. */
+static void
+citations_changed_cb (DossierMemo *self,
+                      guint        position,
+                      guint        removed,
+                      guint        added)
+{
+  if (removed > 0)
+    g_clear_pointer (&self->citation_index, g_hash_table_unref);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (G_LIST_MODEL (self->citations), i);
+      const char *id = dossier_citation_get_id (citation);
+
+      if (g_signal_handler_find (citation, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                 0, 0, NULL, citation_id_notify_cb, self) == 0)
+        g_signal_connect_object (citation, "notify::id", G_CALLBACK (citation_id_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+      /* An insertion before the end changes which of two equal ids comes first. */
+      if (self->citation_index != NULL && i + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->citations)))
+        g_clear_pointer (&self->citation_index, g_hash_table_unref);
+      else if (self->citation_index != NULL && id != NULL && !g_hash_table_contains (self->citation_index, id))
+        g_hash_table_insert (self->citation_index, g_strdup (id), citation);
+    }
+}
+
 static char **
 field_for_prop (DossierMemo *self,
                 guint        prop_id)
@@ -156,6 +192,7 @@ dossier_memo_dispose (GObject *object)
 {
   DossierMemo *self = (DossierMemo *)object;
 
+  g_clear_pointer (&self->citation_index, g_hash_table_unref);
   g_clear_object (&self->sections);
   g_clear_object (&self->citations);
 
@@ -282,6 +319,8 @@ dossier_memo_init (DossierMemo *self)
 
   watch_list (self, G_LIST_MODEL (self->sections));
   watch_list (self, G_LIST_MODEL (self->citations));
+  g_signal_connect_object (self->citations, "items-changed", G_CALLBACK (citations_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -526,23 +565,28 @@ DossierCitation *
 dossier_memo_lookup_citation (DossierMemo *self,
                               const char  *id)
 {
-  guint n;
-
   g_return_val_if_fail (DOSSIER_IS_MEMO (self), NULL);
 
-  if (id == NULL)
+  if (id == NULL || self->citations == NULL)
     return NULL;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->citations));
-  for (guint i = 0; i < n; i++)
+  if (self->citation_index == NULL)
     {
-      g_autoptr(DossierCitation) citation = g_list_model_get_item (G_LIST_MODEL (self->citations), i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->citations));
 
-      if (g_strcmp0 (dossier_citation_get_id (citation), id) == 0)
-        return citation; /* the store keeps a reference */
+      self->citation_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierCitation) citation = g_list_model_get_item (G_LIST_MODEL (self->citations), i);
+          const char *citation_id = dossier_citation_get_id (citation);
+
+          /* The first of equal ids wins. The store keeps the references. */
+          if (citation_id != NULL && !g_hash_table_contains (self->citation_index, citation_id))
+            g_hash_table_insert (self->citation_index, g_strdup (citation_id), citation);
+        }
     }
 
-  return NULL;
+  return g_hash_table_lookup (self->citation_index, id);
 }
 
 /**

@@ -513,6 +513,32 @@ test_memo_changed (void)
 }
 
 static void
+test_citation_lookup (void)
+{
+  g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
+  DossierCitation *kim = dossier_memo_lookup_citation (memo, "kim");
+  g_autoptr(DossierCitation) extra = dossier_citation_new ("extra");
+  g_autofree char *fresh = NULL;
+
+  g_assert_nonnull (kim);
+  g_assert_null (dossier_memo_lookup_citation (memo, "nobody"));
+
+  /* The index follows renames, additions and removals. */
+  dossier_citation_set_id (kim, "kim2023");
+  g_assert_null (dossier_memo_lookup_citation (memo, "kim"));
+  g_assert_true (dossier_memo_lookup_citation (memo, "kim2023") == kim);
+
+  g_assert_true (dossier_memo_add_citation (memo, extra));
+  g_assert_false (dossier_memo_add_citation (memo, extra));
+  g_assert_true (dossier_memo_lookup_citation (memo, "extra") == extra);
+  g_assert_true (dossier_memo_remove_citation (memo, "extra"));
+  g_assert_null (dossier_memo_lookup_citation (memo, "extra"));
+
+  fresh = dossier_memo_dup_new_citation_id (memo, "whitcombe");
+  g_assert_cmpstr (fresh, ==, "whitcombe-2");
+}
+
+static void
 test_render_text (void)
 {
   g_autoptr(DossierMemo) memo = load_fixture ("briefing.dossier-memo");
@@ -665,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/json/hostile", test_json_hostile);
   g_test_add_func ("/dossier/memo/changed", test_memo_changed);
   g_test_add_func ("/dossier/memo/render-text", test_render_text);
+  g_test_add_func ("/dossier/memo/citation-lookup", test_citation_lookup);
   g_test_add_func ("/dossier/memo/source-text", test_source_text);
   g_test_add_func ("/dossier/memo/autosave", test_autosave);
 
