@@ -150,6 +150,25 @@ dossier_html_normalize_date (const char *text)
   return NULL;
 }
 
+static gboolean
+has_title_word (const char *text)
+{
+  static GRegex *titles = NULL;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      titles = g_regex_new ("\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
+                            "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
+                            "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Staff|Intern|"
+                            "Program|Research|Share|Print|Email|Comments?|Subscribe|Menu|Search)\\b",
+                            G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return g_regex_match (titles, text, 0, NULL);
+}
+
 gboolean
 dossier_html_looks_like_name (const char *text)
 {
@@ -176,22 +195,16 @@ dossier_html_looks_like_name (const char *text)
     return FALSE;
 
   /* "Senior Fellow", "Research Director": a title, printed next to a name. */
-  {
-    static GRegex *titles = NULL;
-    static gsize initialised = 0;
+  return !has_title_word (text);
+}
 
-    if (g_once_init_enter (&initialised))
-      {
-        titles = g_regex_new ("\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
-                              "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
-                              "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Staff|Intern|"
-                              "Program|Research|Share|Print|Email|Comments?|Subscribe|Menu|Search)\\b",
-                              G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave (&initialised, 1);
-      }
+/* "Senior Fellow for Asia": what a byline prints after a name. */
+static gboolean
+looks_like_position (const char *text)
+{
+  guint words = dossier_html_count_words (text);
 
-    return !g_regex_match (titles, text, 0, NULL);
-  }
+  return words >= 1 && words <= 12 && has_title_word (text) && !strchr (text, '@') && !strstr (text, "http");
 }
 
 /* "The Heritage Foundation" or "CSIS Staff" in an author field is not a person. */
@@ -296,8 +309,20 @@ dossier_html_add_byline (Importer   *self,
   parts = g_strsplit (list, ",", 16);
   for (guint i = 0; parts[i] != NULL; i++)
     {
+      guint before = self->author_names->len;
+
       g_strstrip (parts[i]);
       add_author_name (self, parts[i]);
+
+      /* "Jane Doe, Senior Fellow": the title belongs to the name before it. */
+      if (self->author_names->len == before && i > 0 && before > 0 && looks_like_position (parts[i]) &&
+          g_strcmp0 (g_ptr_array_index (self->author_names, before - 1), g_strstrip (parts[i - 1])) == 0)
+        {
+          g_autoptr(DossierAuthor) person = dossier_author_new (g_ptr_array_index (self->author_names, before - 1));
+
+          dossier_author_set_position (person, parts[i]);
+          g_ptr_array_add (self->bio_authors, g_steal_pointer (&person));
+        }
     }
 }
 

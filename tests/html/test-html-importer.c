@@ -692,6 +692,7 @@ test_authors_edge_cases (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
   g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Jane Doe");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "Senior Fellow");
   g_clear_object (&document);
 
   document = import_string (
