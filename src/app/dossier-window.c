@@ -48,7 +48,6 @@ struct _DossierWindow
   GCancellable *cancellable;
 
   AdwToast *undo_toast;      /* the toast whose Undo is current */
-  AdwToast *last_toast;      /* the toast showing */
   guint pending_imports;
   guint imported;
   char *last_imported_id;
@@ -67,21 +66,14 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_state (DossierWindow *self);
 
-static void
-last_toast_dismissed_cb (AdwToast      *toast,
-                         DossierWindow *self)
-{
-  if (self->last_toast == toast)
-    g_clear_object (&self->last_toast);
-}
-
 /**
  * dossier_window_add_toast:
  * @toast: (transfer full): the toast
  *
- * Shows @toast at once, in place of the one showing: the newest message is
- * the one that matters. (This also keeps libadwaita 1.2 from re-showing a
- * toast that a high-priority one pushed back, which it asserts on.)
+ * Shows @toast after the ones already showing. Messages without a button
+ * stay briefly so that an Undo toast behind them comes up soon. (Toasts
+ * are never dismissed early or given high priority here: libadwaita 1.2
+ * crashes when a toast is pushed back or skipped mid-animation.)
  */
 void
 dossier_window_add_toast (DossierWindow *self,
@@ -89,13 +81,8 @@ dossier_window_add_toast (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
-  if (self->last_toast != NULL)
-    {
-      g_autoptr(AdwToast) previous = g_steal_pointer (&self->last_toast);
-      adw_toast_dismiss (previous);
-    }
-  self->last_toast = g_object_ref (toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (last_toast_dismissed_cb), self, 0);
+  if (adw_toast_get_button_label (toast) == NULL)
+    adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -886,7 +873,6 @@ undo_toast_dismissed_cb (AdwToast      *toast,
   if (self->undo_toast == toast)
     {
       g_clear_object (&self->undo_toast);
-  g_clear_object (&self->last_toast);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
     }
 }
@@ -1155,7 +1141,9 @@ undo_action (GtkWidget  *widget,
     undo_delete_cb (toast, self);
   else if (g_object_get_data (G_OBJECT (toast), "dossier-previous") != NULL)
     undo_metadata_cb (toast, self);
-  adw_toast_dismiss (toast);
+  /* Not dismissed here: its button already dismisses it, and a second
+   * dismissal mid-animation crashes libadwaita 1.2. With the action
+   * disabled its button does nothing more. */
 }
 
 static void
@@ -1357,7 +1345,6 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->library_menu);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_toast);
-  g_clear_object (&self->last_toast);
   g_clear_object (&self->library);
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
