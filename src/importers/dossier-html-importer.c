@@ -1349,6 +1349,8 @@ count_tags (const char *text)
   return tags;
 }
 
+static gsize libxml_initialised = 0;
+
 /**
  * dossier_html_importer_import:
  * @data: the page as saved or downloaded (untrusted, any encoding)
@@ -1378,6 +1380,14 @@ dossier_html_importer_import (const char  *data,
   NoiseState noise;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  /* libxml2 must be initialised once before threads use it (imports run
+   * on GTask worker threads). */
+  if (g_once_init_enter (&libxml_initialised))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&libxml_initialised, 1);
+    }
 
   if (length == 0)
     {
