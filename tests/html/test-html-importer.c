@@ -708,6 +708,44 @@ test_authors_edge_cases (void)
   g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 2)), ==, "References");
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_import_file_finish (result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_document_get_title (document));
+  (*pending)--;
+}
+
+/* Imports run on worker threads, several at once. */
+static void
+test_threads (void)
+{
+  static const char * const names[] = {
+    "wordpress.html", "drupal.html", "korean.html", "jsonld-only.html", "footnotes-word.html",
+    "messy-windows-1252.html", "saved-page.mhtml", "block-layout.html",
+  };
+  guint pending = 0;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "html", "data", names[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        dossier_import_file_async (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, import_done_cb, &pending);
+        pending++;
+      }
+
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* ---- hostile input ------------------------------------------------------------ */
 
 static void
@@ -894,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/footnotes/outside-article", test_notes_outside_article);
   g_test_add_func ("/dossier/html/density-columns", test_density_columns);
   g_test_add_func ("/dossier/html/authors-edge-cases", test_authors_edge_cases);
+  g_test_add_func ("/dossier/html/threads", test_threads);
   g_test_add_func ("/dossier/html/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/dossier/html/hostile/huge", test_huge_page);
   g_test_add_func ("/dossier/html/hostile/binary-truncated", test_binary_and_truncated);
