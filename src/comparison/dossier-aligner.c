@@ -37,6 +37,7 @@ dossier_align_params_init (DossierAlignParams *params)
   params->anchor_bonus = 1.5;
   params->private_weight = 0.5;
   params->min_evidence = 5;
+  params->proper_weight = 0.5;
 }
 
 void
@@ -169,6 +170,11 @@ dossier_aligner_new (DossierTextSnapshot * const *documents,
        * a reduced weight, so a paragraph mostly about other things still
        * scores lower than one about the shared topic. */
       self->link_idf[t] = n_documents > 1 && term_docs[t] < 2 ? idf * self->params.private_weight : idf;
+      /* Names of places and people ("Washington", "China", "Biden") recur
+       * in every article of the genre: weak evidence that two paragraphs
+       * discuss the same matter. The names list shows them instead. */
+      if (dossier_term_index_is_proper (self->index, t))
+        self->link_idf[t] *= self->params.proper_weight;
     }
 
   self->vectors = g_ptr_array_new_full (total, (GDestroyNotify) g_array_unref);

@@ -55,6 +55,8 @@ void dossier_link_clear (gpointer link);
  * @anchor_bonus: factor on the scores of an anchor's neighbours
  * @private_weight: factor on the weight of terms only one document uses
  * @min_evidence: a link needs at least this many shared topical words
+ * @proper_weight: factor on the weight of words always written with a
+ *   capital (places, people: "Washington", "China")
  *
  * The tuned values are dossier_align_params_init()'s; docs/comparison.md
  * explains them.
@@ -70,6 +72,7 @@ typedef struct {
   double anchor_bonus;
   double private_weight;
   guint min_evidence;
+  double proper_weight;
 } DossierAlignParams;
 
 void dossier_align_params_init (DossierAlignParams *params);

@@ -277,6 +277,7 @@ typedef struct {
   guint df;
   guint last_paragraph;      /* for counting df once per paragraph */
   guint total;               /* occurrences */
+  guint capitalised;         /* occurrences written with a capital */
   guint in_name;             /* occurrences inside a run of capitalised words, or
                               * before a hyphen: not meaningful alone */
   GHashTable *forms;         /* surface form → count */
@@ -446,6 +447,8 @@ count_term (DossierTermIndex *index,
   term->total++;
   if (in_name)
     term->in_name++;
+  if (g_unichar_isupper (g_utf8_get_char (form)))
+    term->capitalised++;
   guint paragraph = index->paragraphs->len;
   gpointer old;
 
@@ -736,6 +739,25 @@ dossier_term_index_is_name_part (DossierTermIndex *index,
   g_return_val_if_fail (term < index->terms->len, FALSE);
   t = g_ptr_array_index (index->terms, term);
   return t->total > 0 && t->in_name == t->total;
+}
+
+/**
+ * dossier_term_index_is_proper:
+ * @index: the index
+ * @term: a term id
+ *
+ * Returns: %TRUE for a word always written with a capital: a name of a
+ *   person, place or organisation ("Washington", "Iran")
+ */
+gboolean
+dossier_term_index_is_proper (DossierTermIndex *index,
+                              guint             term)
+{
+  Term *t;
+
+  g_return_val_if_fail (term < index->terms->len, FALSE);
+  t = g_ptr_array_index (index->terms, term);
+  return t->kind == DOSSIER_TERM_WORD && t->total > 0 && t->capitalised == t->total;
 }
 
 gboolean

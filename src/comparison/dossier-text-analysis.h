@@ -82,6 +82,8 @@ gboolean          dossier_term_index_lookup          (DossierTermIndex *index,
                                                       guint            *term);
 gboolean          dossier_term_index_is_name_part    (DossierTermIndex *index,
                                                       guint             term);
+gboolean          dossier_term_index_is_proper       (DossierTermIndex *index,
+                                                      guint             term);
 char             *dossier_term_index_stem_phrase     (DossierTermIndex *index,
                                                       const char       *words);
 
