@@ -609,7 +609,15 @@ walk_enter (xmlNode  *node,
 
   if (node != self->root &&
       (info->flags & ((self->walking_notes ? 0 : FLAG_NOISE) | FLAG_SKIP | FLAG_INVISIBLE)))
-    return FALSE;
+    {
+      /* The title may sit in a skipped header: what follows is below it. */
+      if (self->title_pending && dossier_html_is_ancestor (node, self->h1_node))
+        {
+          flush_block (self);
+          self->title_pending = FALSE;
+        }
+      return FALSE;
+    }
 
   if (dossier_html_tag_is (node, "br"))
     {
@@ -1215,7 +1223,7 @@ importer_init (Importer *self)
   self->dek_class = g_regex_new (
     TOKEN_START "(?:dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|standfirst|strapline|"
     "subheading|sub-heading|field--name-field-subtitle|field-subtitle|article-subtitle|entry-subtitle|page-subtitle|"
-    "post-subtitle|article-dek|summary-dek)" TOKEN_END,
+    "post-subtitle|article-dek|summary-dek|article-summary|entry-summary|post-summary|story-summary)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   self->author_card_class = g_regex_new (
     TOKEN_START "(?:author-?(?:bio|info|card|box|profile|details|block|about|description|biography)|"

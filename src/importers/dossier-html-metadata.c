@@ -1166,7 +1166,11 @@ dossier_html_find_visible_metadata (Importer *self)
       xmlNode *next = next_element (h1);
 
       if (next != NULL && (dossier_html_heading_level (next) >= 2 ||
-                           (dossier_html_tag_is (next, "p") && dossier_html_tag_is (h1->parent, "header"))))
+                           /* a paragraph, when the <h1> sits in a header of its own rather than
+                            * at the top of the body, where the next paragraph is the text */
+                           (dossier_html_tag_is (next, "p") && h1->parent != NULL &&
+                            (dossier_html_tag_is (h1->parent, "header") ||
+                             !dossier_html_is_ancestor (h1->parent, self->root)))))
         {
           g_autofree char *text = dossier_html_node_text (self, next);
           g_autofree char *date = dossier_html_normalize_date (text);

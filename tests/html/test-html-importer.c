@@ -365,6 +365,31 @@ test_mhtml (void)
   g_assert_cmpstr (dossier_document_get_source_url (saved), ==, "https://example.org/a-page");
 }
 
+/* The title, dek, byline and date in a header block that is boilerplate by
+ * class, all paragraphs short, ads and a newsletter box inside the body. */
+static void
+test_header_block (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("header-block.html");
+  const char * const leaks[] = {
+    "Expert Brief", "Advertisement", "Daily Brief", "every weekday", "More From", "Greenland", "©",
+    "Regions", "Senior Fellow for Europe", NULL
+  };
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Why the Arctic Council Still Matters");
+  g_assert_cmpstr (dossier_document_get_subtitle (document), ==,
+                   "Cooperation on science and search and rescue survives the freeze in relations.");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2023-09-14");
+  g_assert_cmpuint (count_body (document, &headings), ==, 4);
+  g_assert_cmpuint (headings, ==, 1);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Erik Lindqvist");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "senior fellow for Europe");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Global Affairs Council");
+  assert_no_leaks (document, leaks);
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -918,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/messy-legacy-charset", test_messy_legacy);
   g_test_add_func ("/dossier/html/korean-euc-kr", test_korean_euc_kr);
   g_test_add_func ("/dossier/html/block-layout", test_block_layout);
+  g_test_add_func ("/dossier/html/header-block", test_header_block);
   g_test_add_func ("/dossier/html/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
