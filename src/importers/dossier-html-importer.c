@@ -573,7 +573,7 @@ block_add_ref (Block *block,
 
 static const char * const block_tags[] = {
   "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dd", "dt",
-  "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "address", "hr",
+  "pre", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "address", "hr",
   "header", "footer", "center", "details", "summary", "caption", "tbody", "thead", NULL
 };
 
@@ -689,6 +689,15 @@ walk_enter (xmlNode  *node,
           self->current->in_notes = self->notes_depth > 0;
           self->current->in_quote = self->quote_depth > 0;
         }
+      return TRUE;
+    }
+
+  /* A table row is one paragraph, its cells separated by bars; cells that
+   * hold paragraphs (layout tables) still give paragraphs of their own. */
+  if ((dossier_html_tag_is (node, "td") || dossier_html_tag_is (node, "th")) &&
+      self->current != NULL && self->current->n_chars > 0)
+    {
+      block_append (self, " | ");
       return TRUE;
     }
 

@@ -390,6 +390,31 @@ test_header_block (void)
   assert_no_leaks (document, leaks);
 }
 
+/* A report: sections with numbered headings, a table of contents, a quote,
+ * a data table, endnotes with "↑" links back. */
+static void
+test_report_sections (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("report-sections.html");
+  guint headings;
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Securing Undersea Cables");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2022-11-30");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Claire Moreau");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Kenji Ito");
+  g_assert_cmpuint (count_body (document, &headings), ==, 6);
+  g_assert_cmpuint (headings, ==, 2);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 0)), ==, "1. Introduction");
+  /* A table row is one paragraph. */
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 6)), ==, "Year | Incidents");
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  assert_ref (document, 1, 0, 1, "on the seabed.");
+  assert_ref (document, 4, 0, 2, "than accidents.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==, "TeleGeography, Submarine Cable Map, https://example.com/map.");
+  assert_no_leaks (document, (const char * const[]) { "Contents", "Home", "Reports", "↑", "Endnotes", NULL });
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -944,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/korean-euc-kr", test_korean_euc_kr);
   g_test_add_func ("/dossier/html/block-layout", test_block_layout);
   g_test_add_func ("/dossier/html/header-block", test_header_block);
+  g_test_add_func ("/dossier/html/report-sections", test_report_sections);
   g_test_add_func ("/dossier/html/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
