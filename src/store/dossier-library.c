@@ -59,6 +59,9 @@ struct _DossierLibrary
   guint depth;              /* nesting of begin()/commit() */
   gint64 data_version;      /* PRAGMA data_version when the list was read */
   int snippet_budget;       /* rows left that get their snippet in the search query */
+  gboolean in_batch;        /* between begin_batch() and end_batch() */
+  gboolean batch_failed;    /* a change in the batch failed half-way */
+  gint64 changes_at[8];     /* sqlite3_total_changes64() when each level began */
 
   GListStore *documents;    /* lightweight DossierDocument, newest first */
   GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */
@@ -224,14 +227,33 @@ column_text (DossierStmt *stmt,
 
 /* Every change runs between begin() and commit()/rollback(). The outermost
  * level is a real IMMEDIATE transaction (so a second writer waits instead
- * of failing half-way); inner levels, as in a batch import, are savepoints
- * so one bad document does not undo the others. */
+ * of failing half-way); inner levels are savepoints — except inside a
+ * batch: FTS5 writes out its pending index at every savepoint, which made
+ * a bulk import write one tiny index segment per document. There a change
+ * that fails before writing anything (a duplicate) leaves the batch as it
+ * was, and one that fails half-way marks the batch failed: end_batch()
+ * then stores none of it. */
 static gboolean
 begin (DossierLibrary  *self,
        GError         **error)
 {
-  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT dossier", error))
+  if (self->in_batch && self->batch_failed)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("An earlier change in this batch failed; nothing more is stored"));
+      return FALSE;
+    }
+
+  if (self->depth == 0)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else if (!self->in_batch && !exec (self, "SAVEPOINT dossier", error))
     return FALSE;
+
+  if (self->depth < G_N_ELEMENTS (self->changes_at))
+    self->changes_at[self->depth] = sqlite3_total_changes64 (self->db);
   self->depth++;
   return TRUE;
 }
@@ -243,7 +265,16 @@ rollback (DossierLibrary *self)
 
   self->depth--;
   if (self->depth == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->in_batch = FALSE;
+    }
+  else if (self->in_batch)
+    {
+      if (self->depth >= G_N_ELEMENTS (self->changes_at) ||
+          sqlite3_total_changes64 (self->db) != self->changes_at[self->depth])
+        self->batch_failed = TRUE;
+    }
   else
     sqlite3_exec (self->db, "ROLLBACK TO dossier; RELEASE dossier", NULL, NULL, NULL);
 }
@@ -254,7 +285,16 @@ commit (DossierLibrary  *self,
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE dossier", error))
+  if (self->depth == 1)
+    {
+      if (!exec (self, "COMMIT", error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      self->in_batch = FALSE;
+    }
+  else if (!self->in_batch && !exec (self, "RELEASE dossier", error))
     {
       rollback (self);
       return FALSE;
@@ -1351,37 +1391,65 @@ dossier_library_refresh (DossierLibrary  *self,
  * forms unified, accents and case ignored, punctuation and spacing reduced
  * to single spaces. "Closing the “Sanctions” Gap." and "closing the
  * sanctions gap" give the same key. */
+static void
+append_word_char (GString   *words,
+                  gunichar   c,
+                  gboolean  *space)
+{
+  if (g_unichar_ismark (c))
+    return;
+  if (g_unichar_isalnum (c))
+    {
+      if (*space && words->len > 0)
+        g_string_append_c (words, ' ');
+      g_string_append_unichar (words, c);
+      *space = FALSE;
+    }
+  else
+    *space = TRUE;
+}
+
 static char *
 dup_words_key (const char *text)
 {
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
   GString *words;
   gboolean space = FALSE;
 
   if (text == NULL)
     return NULL;
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  folded = normal ? g_utf8_casefold (normal, -1) : NULL;
-  if (folded == NULL)
-    return NULL;
 
-  words = g_string_new (NULL);
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+  words = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isalnum (c))
+      /* ASCII, nearly all of an English article, without the cost of
+       * normalising and case folding the whole text. */
+      if ((guchar) *p < 0x80)
         {
-          if (space && words->len > 0)
-            g_string_append_c (words, ' ');
-          g_string_append_unichar (words, c);
-          space = FALSE;
+          if (g_ascii_isalnum (*p))
+            {
+              if (space && words->len > 0)
+                g_string_append_c (words, ' ');
+              g_string_append_c (words, g_ascii_tolower (*p));
+              space = FALSE;
+            }
+          else
+            space = TRUE;
+          p++;
         }
       else
-        space = TRUE;
+        {
+          const char *next = g_utf8_find_next_char (p, NULL);
+          gsize length = next ? (gsize) (next - p) : strlen (p);
+          g_autofree char *normal = g_utf8_normalize (p, length, G_NORMALIZE_ALL);
+          g_autofree char *folded = normal ? g_utf8_casefold (normal, -1) : NULL;
+
+          if (folded != NULL)
+            for (const char *q = folded; *q; q = g_utf8_next_char (q))
+              append_word_char (words, g_utf8_get_char (q), &space);
+          else
+            space = TRUE;
+          p += length;
+        }
     }
 
   if (words->len == 0)
@@ -1627,17 +1695,22 @@ static gboolean
 store_authors (DossierLibrary   *self,
                gint64            rowid,
                DossierDocument  *document,
+               gboolean          replace,
                GError          **error)
 {
   GListModel *authors = dossier_document_get_authors (document);
   guint n = g_list_model_get_n_items (authors);
-  g_autoptr(DossierStmt) del = prepare (self, "DELETE FROM document_authors WHERE doc = ?", error);
 
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, rowid);
-  if (!step_done (self, del, error))
-    return FALSE;
+  if (replace)
+    {
+      g_autoptr(DossierStmt) del = prepare (self, "DELETE FROM document_authors WHERE doc = ?", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, rowid);
+      if (!step_done (self, del, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1680,6 +1753,11 @@ store_authors (DossierLibrary   *self,
         return FALSE;
     }
 
+  /* Replacing a document's authors may leave people without documents;
+   * adding a new document cannot, and scanning every author on each of
+   * ten thousand adds would make a bulk import quadratic. */
+  if (!replace)
+    return TRUE;
   return exec (self,
                "DELETE FROM authors WHERE NOT EXISTS"
                " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
@@ -1894,7 +1972,7 @@ dossier_library_add (DossierLibrary   *self,
     goto fail;
   rowid = sqlite3_last_insert_rowid (self->db);
 
-  if (!store_authors (self, rowid, document, error) ||
+  if (!store_authors (self, rowid, document, FALSE, error) ||
       !store_body (self, rowid, document, error) ||
       !store_search_row (self, rowid, document, FALSE, error))
     goto fail;
@@ -2159,7 +2237,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
   if (!step_done (self, stmt, error))
     goto fail;
 
-  if (!store_authors (self, rowid, document, error))
+  if (!store_authors (self, rowid, document, TRUE, error))
     goto fail;
 
   /* The search row holds title and authors too; rebuild it from the
@@ -2288,9 +2366,10 @@ fail:
  * @error: return location for an error
  *
  * Groups many changes (a bulk import) into one transaction, which is far
- * faster than one per document. Each dossier_library_add() inside the
- * batch still succeeds or fails on its own. Nothing is on disk until
- * dossier_library_end_batch().
+ * faster than one per document. An add refused before anything is written
+ * (a duplicate) does not affect the others; one that fails half-way (a
+ * full disk) makes the whole batch fail at dossier_library_end_batch().
+ * Nothing is on disk until then.
  *
  * Returns: %TRUE on success
  */
@@ -2299,8 +2378,13 @@ dossier_library_begin_batch (DossierLibrary  *self,
                              GError         **error)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
-  return begin (self, error);
+  if (!begin (self, error))
+    return FALSE;
+  self->in_batch = TRUE;
+  self->batch_failed = FALSE;
+  return TRUE;
 }
 
 /**
@@ -2308,8 +2392,8 @@ dossier_library_begin_batch (DossierLibrary  *self,
  * @error: return location for an error
  *
  * Commits what was added since dossier_library_begin_batch(). If that
- * fails (disk full) nothing of the batch is stored and the documents list
- * is read again from the database.
+ * fails, or a change in the batch failed half-way, nothing of the batch is
+ * stored and the documents list is read again from the database.
  *
  * Returns: %TRUE on success
  */
@@ -2318,7 +2402,17 @@ dossier_library_end_batch (DossierLibrary  *self,
                            GError         **error)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (self->depth > 0, FALSE);
+  g_return_val_if_fail (self->in_batch && self->depth == 1, FALSE);
+
+  if (self->batch_failed)
+    {
+      rollback (self);
+      self->batch_failed = FALSE;
+      load_document_list (self, NULL);
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("A change failed half-way, so nothing of this batch was stored"));
+      return FALSE;
+    }
 
   if (!commit (self, error))
     {

@@ -1117,6 +1117,54 @@ test_safety_disk_full (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   }
+
+  /* The same inside a batch: the batch fails as a whole, nothing of it is stored. */
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { st.st_size + 65536, st.st_size + 65536 };
+      g_autoptr(DossierLibrary) library = NULL;
+      g_autoptr(DossierDocument) small = make_document ("Small", "https://example.org/small", "tiny");
+      g_autoptr(DossierDocument) big = make_document ("Too big", "https://example.org/big", "huge");
+      g_autofree char *id_small = NULL;
+      g_autofree char *id_big = NULL;
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (4);
+      library = dossier_library_open (fixture->path, NULL);
+      if (library == NULL || !dossier_library_begin_batch (library, NULL))
+        _exit (3);
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autoptr(GString) filler = g_string_new (NULL);
+          g_autoptr(DossierParagraph) p = NULL;
+
+          for (guint j = 0; j < 40; j++)
+            g_string_append_printf (filler, " batchword%u-%u", i, j);
+          p = dossier_paragraph_new (filler->str);
+          dossier_document_add_paragraph (big, p);
+        }
+      id_small = dossier_library_add (library, small, NULL);
+      if (id_small == NULL)
+        _exit (5);
+      id_big = dossier_library_add (library, big, NULL);
+      if (dossier_library_end_batch (library, NULL))
+        _exit (6);
+      if (g_list_model_get_n_items (dossier_library_get_documents (library)) != 3)
+        _exit (7);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 3);
+  }
 }
 
 static void
