@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "comparison/dossier-compare-result.h"
+#include "comparison/dossier-comparison.h"
 #include "importers/dossier-import.h"
 #include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
@@ -124,6 +124,34 @@ format_text (DossierCompareResult *result,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+add_anchors (DossierComparison  *comparison,
+             char              **specs,
+             GError            **error)
+{
+  guint n_left = g_list_model_get_n_items (dossier_document_get_paragraphs (dossier_comparison_get_left (comparison)));
+  guint n_right = g_list_model_get_n_items (dossier_document_get_paragraphs (dossier_comparison_get_right (comparison)));
+
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (specs[i], ":", 3);
+      guint64 a, b;
+
+      if (g_strv_length (parts) != 2 ||
+          !g_ascii_string_to_unsigned (parts[0], 10, 0, n_left > 0 ? n_left - 1 : 0, &a, NULL) ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 0, n_right > 0 ? n_right - 1 : 0, &b, NULL) ||
+          n_left == 0 || n_right == 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--anchor “%s” must be A:B, paragraph numbers from 0 to %u and 0 to %u"),
+                       specs[i], n_left > 0 ? n_left - 1 : 0, n_right > 0 ? n_right - 1 : 0);
+          return FALSE;
+        }
+      dossier_comparison_add_anchor (comparison, a, b);
+    }
+  return TRUE;
+}
+
 int
 dossier_cli_compare (int    argc,
                      char **argv)
@@ -132,9 +160,13 @@ dossier_cli_compare (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *mode_name = NULL;
   g_autofree char *library_path = NULL;
+  g_autofree char *comparison_path = NULL;
+  g_autofree char *save_path = NULL;
+  g_auto(GStrv) anchors = NULL;
+  g_autoptr(DossierComparison) comparison = NULL;
   g_autoptr(DossierTextSnapshot) a = NULL;
   g_autoptr(DossierTextSnapshot) b = NULL;
-  g_autoptr(DossierCompareResult) result = NULL;
+  DossierCompareResult *result;
   g_autofree char *output = NULL;
   DossierComparisonMode mode = DOSSIER_COMPARISON_MODE_AUTO;
   gboolean json = FALSE;
@@ -144,6 +176,13 @@ dossier_cli_compare (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
       N_("Read documents given by id from this library"), N_("PATH") },
+    { "anchor", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &anchors,
+      N_("Declare that paragraph A of the first document and B of the second correspond (repeatable)"),
+      N_("A:B") },
+    { "comparison", 'c', 0, G_OPTION_ARG_FILENAME, &comparison_path,
+      N_("Open a saved comparison instead of naming two documents"), N_("FILE") },
+    { "save", 's', 0, G_OPTION_ARG_FILENAME, &save_path,
+      N_("Save the comparison (documents, mode, anchors) to FILE"), N_("FILE") },
     { NULL }
   };
 
@@ -152,26 +191,65 @@ dossier_cli_compare (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return dossier_cli_usage ("compare", error->message);
 
-  if (argc != 3)
+  if (comparison_path == NULL && argc != 3)
     return dossier_cli_usage ("compare", _("compare takes exactly two documents"));
+  if (comparison_path != NULL && argc != 1)
+    return dossier_cli_usage ("compare", _("--comparison takes no documents besides"));
   if (mode_name != NULL && !dossier_comparison_mode_from_string (mode_name, &mode))
     return dossier_cli_usage ("compare", _("--mode must be auto, perspectives or versions"));
 
-  for (int i = 1; i <= 2; i++)
+  if (comparison_path != NULL)
     {
-      g_autoptr(DossierDocument) document = dossier_comparison_load_document (argv[i], library_path, NULL, &error);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (comparison_path);
 
-      if (document == NULL)
-        return dossier_cli_fail (argv[i], error);
-      if (i == 1)
-        a = dossier_text_snapshot_new (document);
-      else
-        b = dossier_text_snapshot_new (document);
+      comparison = dossier_comparison_load (file, library_path, NULL, &error);
+      if (comparison == NULL)
+        return dossier_cli_fail (comparison_path, error);
+    }
+  else
+    {
+      g_autoptr(DossierDocument) left = dossier_comparison_load_document (argv[1], library_path, NULL, &error);
+      g_autoptr(DossierDocument) right = NULL;
+
+      if (left == NULL)
+        return dossier_cli_fail (argv[1], error);
+      right = dossier_comparison_load_document (argv[2], library_path, NULL, &error);
+      if (right == NULL)
+        return dossier_cli_fail (argv[2], error);
+
+      comparison = dossier_comparison_new (left, right);
+      /* files are recorded by path, library documents by their id */
+      for (int i = 1; i <= 2; i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+          if (!g_file_query_exists (file, NULL))
+            continue;
+          if (i == 1)
+            dossier_comparison_set_left_file (comparison, file);
+          else
+            dossier_comparison_set_right_file (comparison, file);
+        }
     }
 
-  result = dossier_compare_run (a, b, mode, NULL, 0, NULL, &error);
-  if (result == NULL)
+  if (mode_name != NULL || comparison_path == NULL)
+    dossier_comparison_set_mode (comparison, mode);
+  if (!add_anchors (comparison, anchors, &error))
+    return dossier_cli_usage ("compare", error->message);
+
+  if (save_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (save_path);
+
+      if (!dossier_comparison_save (comparison, file, NULL, &error))
+        return dossier_cli_fail (save_path, error);
+    }
+
+  if (!dossier_comparison_recompute (comparison, &error))
     return dossier_cli_fail (NULL, error);
+  result = (DossierCompareResult *) dossier_comparison_get_result (comparison);
+  a = dossier_text_snapshot_new (dossier_comparison_get_left (comparison));
+  b = dossier_text_snapshot_new (dossier_comparison_get_right (comparison));
 
   if (json)
     {

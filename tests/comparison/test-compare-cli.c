@@ -264,6 +264,64 @@ test_matrix_json (void)
   }
 }
 
+static JsonObject *
+find_link (JsonObject *root,
+           gint64      a,
+           gint64      b)
+{
+  JsonArray *alignments = json_object_get_array_member (root, "alignments");
+
+  for (guint i = 0; i < json_array_get_length (alignments); i++)
+    {
+      JsonObject *link = json_array_get_object_element (alignments, i);
+
+      if (json_object_get_int_member (link, "a") == a && json_object_get_int_member (link, "b") == b)
+        return link;
+    }
+  return NULL;
+}
+
+/* Anchors on the command line, saved into a comparison file and reopened. */
+static void
+test_compare_anchor_save (void)
+{
+  g_autofree char *a = fixture ("aid-engagement.txt");
+  g_autofree char *b = fixture ("aid-pressure.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-compare-cli-XXXXXX", &error);
+  g_autofree char *saved = g_build_filename (dir, "saved.dossier-comparison", NULL);
+  g_auto(Run) run = { 0, };
+  g_auto(Run) reopened = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser2 = json_parser_new ();
+  JsonObject *link;
+
+  run_cli (&run, "compare", "--json", "--anchor", "0:10", "--save", saved, a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  link = find_link (parse_object (run.out, parser), 0, 10);
+  g_assert_nonnull (link);
+  g_assert_true (json_object_get_boolean_member (link, "anchored"));
+
+  run_cli (&reopened, "compare", "--json", "--comparison", saved, NULL);
+  g_assert_cmpint (reopened.status, ==, 0);
+  g_assert_cmpstr (reopened.out, ==, run.out);
+  g_assert_nonnull (find_link (parse_object (reopened.out, parser2), 0, 10));
+
+  {
+    g_auto(Run) bad = { 0, };
+    run_cli (&bad, "compare", "--anchor", "0:99", a, b, NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+  }
+  {
+    g_auto(Run) bad = { 0, };
+    run_cli (&bad, "compare", "--comparison", saved, a, NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+  }
+
+  g_remove (saved);
+  g_rmdir (dir);
+}
+
 /* Library ids, when this build has a library (`dossier-cli library`). */
 static void
 test_compare_library_ids (void)
@@ -326,6 +384,7 @@ main (int    argc,
   g_test_add_func ("/dossier/comparison/cli/errors", test_compare_errors);
   g_test_add_func ("/dossier/comparison/cli/matrix-json", test_matrix_json);
   g_test_add_func ("/dossier/comparison/cli/library-ids", test_compare_library_ids);
+  g_test_add_func ("/dossier/comparison/cli/anchor-save", test_compare_anchor_save);
 
   return g_test_run ();
 }
