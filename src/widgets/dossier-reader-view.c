@@ -398,12 +398,13 @@ update_layout_idle (gpointer data)
   /* Boxes (key points, author cards) reach a little into the margin so
    * their text lines up with the body's. */
   DOSSIER_READER_TEXT (self->text_view)->pad = (int) (char_width * 1.6);
-  set_margin_prop (self->buffer, "key-points-item", "left-margin", margin + inset);
-  set_margin_prop (self->buffer, "key-points-item", "indent", - inset);
+  /* A negative indent hangs: Pango moves the lines after the first. */
+  set_margin_prop (self->buffer, "key-points-item", "left-margin", margin);
+  set_margin_prop (self->buffer, "key-points-item", "indent", - (int) (char_width * 1.4));
   set_margin_prop (self->buffer, "pull-quote", "left-margin", margin + 2 * inset);
   set_margin_prop (self->buffer, "pull-quote", "right-margin", margin + inset);
-  set_margin_prop (self->buffer, "note", "left-margin", margin + (int) (char_width * 3));
-  set_margin_prop (self->buffer, "note", "indent", - (int) (char_width * 3));
+  set_margin_prop (self->buffer, "note", "left-margin", margin);
+  set_margin_prop (self->buffer, "note", "indent", - (int) (char_width * 2.6));
 
 
   set_margin_prop (self->buffer, "body", "pixels-below-lines", (int) (line_height * 0.8));
