@@ -46,8 +46,6 @@
 
 typedef struct {
   Importer *self;
-  guint link_depth;
-  guint para_depth;
 } MeasureState;
 
 static gboolean
