@@ -880,6 +880,14 @@ read_author_card (Importer *self,
   if (bio == NULL)
     {
       dossier_html_traverse (card, paragraphs_enter, NULL, &state);
+      /* The name and title printed as paragraphs of their own are not bio. */
+      for (guint k = state.items->len; k > 0; k--)
+        {
+          const char *item = g_ptr_array_index (state.items, k - 1);
+
+          if (g_strcmp0 (item, name) == 0 || g_strcmp0 (item, position) == 0 || g_strcmp0 (item, affiliation) == 0)
+            g_ptr_array_remove_index (state.items, k - 1);
+        }
       if (state.items->len > 0)
         {
           g_ptr_array_add (state.items, NULL);
@@ -918,6 +926,18 @@ read_author_card (Importer *self,
   g_ptr_array_add (self->bio_authors, g_steal_pointer (&author));
 }
 
+/* Is @node, or an element around it, already set aside? */
+static gboolean
+inside_skipped (Importer *self,
+                xmlNode  *node)
+{
+  for (guint depth = 0; node != NULL && node->type == XML_ELEMENT_NODE && depth < 400; node = node->parent, depth++)
+    if (dossier_html_flags_of (self, node) & FLAG_SKIP)
+      return TRUE;
+
+  return FALSE;
+}
+
 void
 dossier_html_find_author_cards (Importer *self)
 {
@@ -953,7 +973,7 @@ dossier_html_find_author_cards (Importer *self)
           xmlXPathObjectPtr children = dossier_html_xpath (self, ".//*[@class or @id]");
           for (guint k = 0; k < dossier_html_nodeset_len (children); k++)
             if (dossier_html_class_matches (dossier_html_nodeset_item (children, k), self->author_card_class) &&
-                dossier_html_useful_text (self, dossier_html_nodeset_item (children, k)) >= 20)
+                dossier_html_info_of (self, dossier_html_nodeset_item (children, k))->text >= 20)
               inner++;
           xmlXPathFreeObject (children);
         }
@@ -980,7 +1000,7 @@ dossier_html_find_author_cards (Importer *self)
       xmlNode *anchor = label;
       xmlNode *sibling;
 
-      if ((dossier_html_flags_of (self, label) & FLAG_SKIP) || !dossier_html_is_label_element (self, label, self->author_heading))
+      if (!dossier_html_is_label_element (self, label, self->author_heading) || inside_skipped (self, label))
         continue;
 
       /* Climb out of <p><strong>…</strong></p> to the level of the bios. */

@@ -415,6 +415,24 @@ test_report_sections (void)
   assert_no_leaks (document, (const char * const[]) { "Contents", "Home", "Reports", "↑", "Endnotes", NULL });
 }
 
+/* A list of author cards under "About the Authors", outside the article. */
+static void
+test_author_cards (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("author-cards.html");
+
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ana Lee");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "Fellow, Asia Program");
+  g_assert_cmpstr (dossier_author_get_affiliation (author (document, 0)), ==, "Harbor Institute");
+  g_assert_cmpstr (dossier_author_get_bio (author (document, 0)), ==,
+                   "Ana Lee is a fellow in the Asia Program at the Harbor Institute. She writes on trade.");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Ben Cho");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 1)), ==, "Research Assistant");
+  g_assert_cmpstr (dossier_author_get_bio (author (document, 1)), ==, "Ben Cho is a research assistant at the Harbor Institute.");
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -970,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/block-layout", test_block_layout);
   g_test_add_func ("/dossier/html/header-block", test_header_block);
   g_test_add_func ("/dossier/html/report-sections", test_report_sections);
+  g_test_add_func ("/dossier/html/author-cards", test_author_cards);
   g_test_add_func ("/dossier/html/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
