@@ -3267,7 +3267,9 @@ dossier_library_set_reading_position (DossierLibrary  *self,
 
   stmt = prepare (self,
                   "INSERT INTO reading_positions (document, paragraph, updated) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (document) DO UPDATE SET paragraph = ?2, updated = ?3", error);
+                  " ON CONFLICT (document) DO UPDATE SET paragraph = ?2, updated = ?3"
+                  /* Unchanged: nothing to write (and nothing to sync). */
+                  " WHERE paragraph != ?2", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, document_id);

@@ -628,6 +628,7 @@ test_highlights_positions (Fixture       *fixture,
   g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 0);
   g_assert_true (dossier_library_set_reading_position (library, id, 7, &error));
   g_assert_true (dossier_library_set_reading_position (library, id, 2, &error));
+  g_assert_true (dossier_library_set_reading_position (library, id, 2, &error));
   g_assert_no_error (error);
   g_clear_object (&library);
   library = open_ok (fixture->path);
