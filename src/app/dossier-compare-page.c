@@ -142,11 +142,17 @@ add_term_marks (GArray             *marks,
 
           if (word_start && g_ascii_strncasecmp (p, terms[t], term_len) == 0)
             {
-              Mark mark = { g_utf8_pointer_to_offset (text, p),
-                            g_utf8_pointer_to_offset (text, p + term_len), MARK_TERM };
+              /* the whole word: "designated" for the term "designate" */
+              const char *end = p + term_len;
+              Mark mark;
 
+              while (g_ascii_isalnum (*end))
+                end++;
+              mark.start = g_utf8_pointer_to_offset (text, p);
+              mark.end = g_utf8_pointer_to_offset (text, end);
+              mark.kind = MARK_TERM;
               g_array_append_val (marks, mark);
-              p += term_len - 1;
+              p = end - 1;
             }
         }
     }
@@ -259,6 +265,29 @@ render_all_rows (DossierComparePage *self)
     }
 }
 
+/* Re-renders the focused paragraphs and everything linked to them. */
+static void
+render_focus_rows (DossierComparePage *self,
+                   int                 left_focus,
+                   int                 right_focus)
+{
+  if (dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS)
+    return;   /* the diff marks do not depend on the selection */
+
+  for (int side = 0; side < 2; side++)
+    {
+      int focus = side == 0 ? left_focus : right_focus;
+      g_autoptr(GArray) links = NULL;
+
+      if (focus < 0)
+        continue;
+      render_row (self, side == 0, focus);
+      links = dossier_comparison_dup_links_for (self->comparison, side == 0, focus);
+      for (guint i = 0; i < links->len; i++)
+        render_row (self, side != 0, g_array_index (links, guint, i));
+    }
+}
+
 static void
 fill_list (DossierComparePage *self,
            gboolean            left)
@@ -337,6 +366,7 @@ update_selection (DossierComparePage *self,
   GtkListBox *other = list_for (self, !chosen_left);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (own, paragraph);
   gboolean was_syncing = self->syncing;
+  int old_left = self->left_focus, old_right = self->right_focus;
 
   if (chosen_left)
     self->left_focus = paragraph, self->right_focus = links->len > 0 ? (int) g_array_index (links, guint, 0) : -1;
@@ -355,7 +385,9 @@ update_selection (DossierComparePage *self,
         gtk_list_box_select_row (other, match);
     }
 
-  render_all_rows (self);
+  /* only the rows around the old and the new focus change their marks */
+  render_focus_rows (self, old_left, old_right);
+  render_focus_rows (self, self->left_focus, self->right_focus);
   dossier_link_gutter_set_selection (self->gutter, self->left_focus, self->right_focus);
 
   /* bring the chosen paragraph and its best match into view (without the
