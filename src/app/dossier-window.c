@@ -8,6 +8,12 @@
 #include "importers/dossier-import.h"
 #include "model/dossier-util.h"
 #include "widgets/dossier-document-row.h"
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-templates.h"
+#include "dossier-compare-page.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
@@ -29,6 +35,8 @@ struct _DossierWindow
   GtkListView *list_view;
   GtkStack *main_stack;
   AdwStatusPage *welcome_status;
+  GtkWidget *recent_label;
+  GtkListBox *recent_list;
   AdwStatusPage *error_status;
   DossierReaderPage *reader_page;
 
@@ -52,6 +60,21 @@ struct _DossierWindow
   guint imported;
   char *last_imported_id;
   GError *open_error;
+
+  /* The comparison shown, with the header bar around it. */
+  GtkWidget *compare_box;
+  DossierComparePage *compare_page;
+  AdwWindowTitle *compare_title;
+
+  /* The open memo. */
+  DossierMemoPage *memo_page;
+  DossierMemoAutosave *memo_autosave;
+  GFile *restored_from;      /* the recovery copy it came from */
+  int pending;               /* what to do once unsaved changes are settled */
+  DossierMemoKind pending_kind;
+  GFile *pending_file;
+  guint saving;
+  gboolean close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,6 +88,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (DossierWindow *self);
+static char *comparison_title (DossierComparison *comparison);
+static char *memo_display_name (DossierWindow *self);
+static gboolean memo_is_dirty (DossierWindow *self);
+static guint count_selected (DossierWindow *self);
 
 /**
  * dossier_window_add_toast:
@@ -304,6 +331,21 @@ update_title (DossierWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s — Dossier"), dossier_document_get_title (document) ?: _("Untitled"));
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
+  else if (self->compare_page != NULL && g_strcmp0 (visible, "compare") == 0)
+    {
+      g_autofree char *pair = comparison_title (dossier_compare_page_get_comparison (self->compare_page));
+      /* Translators: the window title while two articles are compared */
+      g_autofree char *title = g_strdup_printf (_("%s — Dossier"), pair);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else if (self->memo_page != NULL && g_strcmp0 (visible, "memo") == 0)
+    {
+      g_autofree char *name = memo_display_name (self);
+      /* Translators: the window title while a memo is open; the first %s
+       * marks unsaved changes */
+      g_autofree char *title = g_strdup_printf (_("%s%s — Dossier"), memo_is_dirty (self) ? "• " : "", name);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Dossier"));
 }
@@ -348,6 +390,10 @@ update_state (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-web", self->library != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", self->library != NULL && count_selected (self) == 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-perspectives",
+                                 self->library != NULL && count_selected (self) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document",
                                  have_document || !gtk_bitset_is_empty (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection))));
   update_title (self);
@@ -1194,6 +1240,1162 @@ search_library_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Comparing documents                                                        */
+
+static void
+close_compare_page (DossierWindow *self)
+{
+  GtkWidget *box = g_steal_pointer (&self->compare_box);
+
+  self->compare_page = NULL;
+  self->compare_title = NULL;
+  if (box != NULL)
+    gtk_stack_remove (self->main_stack, box);
+}
+
+static void
+close_compare_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  /* Back to the article (or the welcome page); update_state picks. */
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  close_compare_page (self);
+  update_state (self);
+}
+
+static char *
+comparison_title (DossierComparison *comparison)
+{
+  DossierDocument *left = dossier_comparison_get_left (comparison);
+  DossierDocument *right = dossier_comparison_get_right (comparison);
+
+  /* Translators: the two titles of the compared articles */
+  return g_strdup_printf (_("%s ↔ %s"),
+                          (left ? dossier_document_get_title (left) : NULL) ?: _("Untitled"),
+                          (right ? dossier_document_get_title (right) : NULL) ?: _("Untitled"));
+}
+
+static void
+show_compare_page (DossierWindow *self,
+                   GtkWidget     *page)
+{
+  GtkWidget *box, *header, *back;
+  g_autofree char *subtitle = NULL;
+
+  close_compare_page (self);
+
+  /* The compare page brings no header bar of its own. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (back, _("Close the Comparison"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Close the Comparison"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-compare");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  subtitle = comparison_title (dossier_compare_page_get_comparison (DOSSIER_COMPARE_PAGE (page)));
+  self->compare_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Comparison"), subtitle));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->compare_title));
+  g_object_bind_property (self->leaflet, "folded", header, "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+
+  self->compare_box = box;
+  self->compare_page = DOSSIER_COMPARE_PAGE (page);
+  gtk_stack_add_named (self->main_stack, box, "compare");
+  gtk_stack_set_visible_child (self->main_stack, box);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_state (self);
+}
+
+static guint
+count_selected (DossierWindow *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+
+  gtk_bitset_unref (selected);
+  return n;
+}
+
+/* The selected documents, loaded in full from the store (the list holds
+ * only their headers). */
+static GListStore *
+load_selected (DossierWindow  *self,
+               GError        **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->library == NULL)
+    return NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DossierDocument) header = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(DossierDocument) full = dossier_library_load (self->library, dossier_document_get_id (header), error);
+
+      if (full == NULL)
+        {
+          gtk_bitset_unref (selected);
+          return NULL;
+        }
+      g_list_store_append (store, full);
+    }
+  gtk_bitset_unref (selected);
+  return g_steal_pointer (&store);
+}
+
+/**
+ * dossier_window_compare:
+ * @left: the first document (in full)
+ * @right: the second
+ *
+ * Shows the comparison of the two documents in the content stack.
+ */
+void
+dossier_window_compare (DossierWindow   *self,
+                        DossierDocument *left,
+                        DossierDocument *right)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (DOSSIER_IS_DOCUMENT (left));
+  g_return_if_fail (DOSSIER_IS_DOCUMENT (right));
+
+  show_compare_page (self, dossier_compare_page_new (left, right));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GListStore) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) left = NULL;
+  g_autoptr(DossierDocument) right = NULL;
+
+  if (count_selected (self) != 2)
+    return;
+  documents = load_selected (self, &error);
+  if (documents == NULL)
+    {
+      toast_printf (self, _("Could not open the articles: %s"), error ? error->message : "");
+      return;
+    }
+  left = g_list_model_get_item (G_LIST_MODEL (documents), 0);
+  right = g_list_model_get_item (G_LIST_MODEL (documents), 1);
+  dossier_window_compare (self, left, right);
+}
+
+static void
+comparison_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(DossierComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+
+  comparison = dossier_comparison_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (comparison == NULL)
+    {
+      toast_printf (self, _("Could not open the comparison: %s"), error->message);
+      return;
+    }
+  show_compare_page (self, dossier_compare_page_new_for_comparison (comparison));
+}
+
+/**
+ * dossier_window_open_comparison:
+ * @file: a `.dossier-comparison` file
+ *
+ * Loads a saved comparison (its documents come from the library, or from
+ * the files it names) and shows it.
+ */
+void
+dossier_window_open_comparison (DossierWindow *self,
+                                GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  dossier_comparison_load_async (file, self->library ? dossier_library_get_path (self->library) : NULL,
+                                 self->cancellable, comparison_loaded_cb, g_object_ref (self));
+}
+
+static GtkFileFilter *
+filter_for (const char *name,
+            const char *mime_type,
+            const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+static void
+open_comparison_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      if (file != NULL)
+        dossier_window_open_comparison (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_comparison_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Open Comparison"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  filter = filter_for (_("Dossier Comparisons"), "application/x-dossier-comparison", "*.dossier-comparison");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_comparison_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* "Compare With…": the open article and one picked from a list. */
+static void
+compare_with_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DossierWindow    *self)
+{
+  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  g_autoptr(DossierDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  if (g_strcmp0 (response, "compare") != 0 || row == NULL || open == NULL || self->library == NULL)
+    return;
+  id = g_object_get_data (G_OBJECT (row), "dossier-id");
+  other = dossier_library_load (self->library, id, &error);
+  if (other == NULL)
+    {
+      toast_printf (self, _("Could not open the article: %s"), error->message);
+      return;
+    }
+  dossier_window_compare (self, open, other);
+}
+
+static void
+compare_with_row_selected_cb (GtkListBox       *list,
+                              GtkListBoxRow    *row,
+                              AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "compare", row != NULL);
+}
+
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  GListModel *documents;
+  GtkWidget *dialog, *scroller, *list;
+
+  if (open == NULL || self->library == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Compare With"),
+                                   _("Choose the article to set beside the open one."));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Articles"), -1);
+  documents = dossier_library_get_documents (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (documents) && i < 2000; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      GtkWidget *row, *label;
+
+      if (g_strcmp0 (dossier_document_get_id (document), dossier_document_get_id (open)) == 0)
+        continue;
+      label = gtk_label_new (dossier_document_get_title (document) ?: _("Untitled"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "dossier-id", g_strdup (dossier_document_get_id (document)), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  /* The extra child is the list box itself so the response finds it. */
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "compare", _("_Compare"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "compare", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "compare", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (list, "row-selected", G_CALLBACK (compare_with_row_selected_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (compare_with_response_cb), self, 0);
+  g_object_unref (g_object_ref_sink (scroller));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Memos                                                                      */
+
+enum {
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_NEW,
+  PENDING_OPEN_FILE,
+  PENDING_OPEN_CHOOSER,
+};
+
+static void run_pending (DossierWindow *self);
+static void save_memo_as (DossierWindow *self);
+
+static gboolean
+memo_is_dirty (DossierWindow *self)
+{
+  if (self->memo_autosave == NULL)
+    return FALSE;
+  /* A memo restored from a recovery copy is unsaved until saved. */
+  return dossier_memo_autosave_get_dirty (self->memo_autosave) || self->restored_from != NULL;
+}
+
+static char *
+memo_display_name (DossierWindow *self)
+{
+  GFile *file = self->memo_autosave ? dossier_memo_autosave_get_file (self->memo_autosave) : NULL;
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (_("Unsaved Memo"));
+}
+
+static void
+update_memo_actions (DossierWindow *self)
+{
+  gboolean have_memo = self->memo_page != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo-as", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-memo", have_memo);
+  update_title (self);
+}
+
+static void
+forget_restored (DossierWindow *self)
+{
+  g_autoptr(GFile) restored = g_steal_pointer (&self->restored_from);
+  g_autofree char *path = NULL;
+
+  if (restored == NULL)
+    return;
+  path = g_file_get_path (restored);
+  g_file_delete (restored, NULL, NULL);
+  if (path != NULL && g_str_has_suffix (path, ".dossier-memo"))
+    {
+      g_autofree char *origin = NULL;
+
+      path[strlen (path) - strlen (".dossier-memo")] = '\0';
+      origin = g_strconcat (path, ".origin", NULL);
+      g_unlink (origin);
+    }
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-dossier-memo",
+    .app_name = (char *) "Dossier",
+    .app_exec = (char *) "dossier %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+set_memo (DossierWindow *self,
+          DossierMemo   *memo,
+          GFile         *file,
+          GFile         *restored_from)
+{
+  GtkWidget *page;
+
+  if (self->memo_autosave != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->memo_autosave, self);
+      dossier_memo_autosave_discard (self->memo_autosave);
+      g_clear_object (&self->memo_autosave);
+    }
+  forget_restored (self);
+  if (self->memo_page != NULL)
+    {
+      GtkWidget *old = GTK_WIDGET (g_steal_pointer (&self->memo_page));
+      gtk_stack_remove (self->main_stack, old);
+    }
+  if (memo == NULL)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "memo") == 0 ||
+          gtk_stack_get_visible_child (self->main_stack) == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      update_state (self);
+      update_memo_actions (self);
+      return;
+    }
+
+  page = dossier_memo_page_new (memo);
+  self->memo_page = DOSSIER_MEMO_PAGE (page);
+  gtk_stack_add_named (self->main_stack, page, "memo");
+  gtk_stack_set_visible_child (self->main_stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  self->memo_autosave = dossier_memo_autosave_new (memo, file, NULL);
+  g_signal_connect_swapped (self->memo_autosave, "notify::dirty", G_CALLBACK (update_memo_actions), self);
+  g_set_object (&self->restored_from, restored_from);
+  if (file != NULL)
+    add_recent (file);
+  update_state (self);
+  update_memo_actions (self);
+}
+
+/**
+ * dossier_window_get_memo_page:
+ *
+ * Returns: (transfer none) (nullable): the open memo's page
+ */
+DossierMemoPage *
+dossier_window_get_memo_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_page;
+}
+
+/**
+ * dossier_window_get_memo_file:
+ *
+ * Returns: (transfer none) (nullable): where the open memo is saved
+ */
+GFile *
+dossier_window_get_memo_file (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_autosave ? dossier_memo_autosave_get_file (self->memo_autosave) : NULL;
+}
+
+/**
+ * dossier_window_get_memo_autosave:
+ *
+ * Returns: (transfer none) (nullable): the open memo's autosaver
+ */
+DossierMemoAutosave *
+dossier_window_get_memo_autosave (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_autosave;
+}
+
+typedef struct
+{
+  DossierWindow *self;
+  GFile *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+memo_saved_to_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaveData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  if (!dossier_memo_save_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_printf (self, _("Could not save the memo: %s"), error->message);
+      self->pending = PENDING_NONE;
+      save_data_free (data);
+      return;
+    }
+  if (self->memo_autosave != NULL &&
+      dossier_memo_autosave_get_memo (self->memo_autosave) == DOSSIER_MEMO (source))
+    {
+      dossier_memo_autosave_set_file (self->memo_autosave, data->file);
+      dossier_memo_autosave_mark_saved (self->memo_autosave);
+      add_recent (data->file);
+      forget_restored (self);
+    }
+  update_memo_actions (self);
+  save_data_free (data);
+  run_pending (self);
+}
+
+/**
+ * dossier_window_save_memo_to:
+ * @file: where to save the open memo
+ *
+ * Saves the open memo to @file (atomically, off the main thread); it is
+ * then the memo's file.
+ */
+void
+dossier_window_save_memo_to (DossierWindow *self,
+                             GFile         *file)
+{
+  SaveData *data;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->memo_autosave == NULL)
+    return;
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  self->saving++;
+  dossier_memo_save_async (dossier_memo_autosave_get_memo (self->memo_autosave), file,
+                           self->cancellable, memo_saved_to_cb, data);
+}
+
+/**
+ * dossier_window_get_n_pending_saves:
+ *
+ * Returns: how many memo saves are under way (for tests)
+ */
+guint
+dossier_window_get_n_pending_saves (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
+  return self->saving;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (file == NULL)
+    {
+      self->pending = PENDING_NONE;
+      return;
+    }
+  if (!g_str_has_suffix (g_file_peek_path (file) ?: "", ".dossier-memo"))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *with_suffix = g_strconcat (uri, ".dossier-memo", NULL);
+
+      g_set_object (&file, NULL);
+      file = g_file_new_for_uri (with_suffix);
+    }
+  dossier_window_save_memo_to (self, file);
+}
+
+static void
+save_memo_as (DossierWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  DossierMemo *memo;
+  g_autofree char *name = NULL;
+  GFile *file;
+
+  if (self->memo_autosave == NULL)
+    return;
+  memo = dossier_memo_autosave_get_memo (self->memo_autosave);
+  file = dossier_memo_autosave_get_file (self->memo_autosave);
+
+  dialog = gtk_file_chooser_native_new (_("Save Memo"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  filter = filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
+  else
+    {
+      const char *subject = dossier_memo_get_subject (memo);
+
+      /* Translators: the suggested file name of a memo without a subject */
+      name = g_strdup_printf ("%s.dossier-memo", subject && *subject ? subject : _("Memo"));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_memo (DossierWindow *self)
+{
+  GFile *file;
+
+  if (self->memo_autosave == NULL)
+    return;
+  file = dossier_memo_autosave_get_file (self->memo_autosave);
+  if (file == NULL)
+    save_memo_as (self);
+  else
+    dossier_window_save_memo_to (self, file);
+}
+
+static void
+save_memo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  save_memo (DOSSIER_WINDOW (widget));
+}
+
+static void
+save_memo_as_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  save_memo_as (DOSSIER_WINDOW (widget));
+}
+
+static void
+memo_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  memo = dossier_memo_load_finish (result, &error);
+  if (memo == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (data->file);
+          toast_printf (self, _("Could not open %s: %s"), name, error->message);
+        }
+    }
+  else
+    set_memo (self, memo, data->file, NULL);
+  save_data_free (data);
+}
+
+static void
+load_memo_file (DossierWindow *self,
+                GFile         *file)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  self->saving++;
+  dossier_memo_load_async (file, self->cancellable, memo_loaded_cb, data);
+}
+
+static void
+open_memo_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    load_memo_file (self, file);
+}
+
+static void
+show_open_memo_chooser (DossierWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Open Memo"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  filter = filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_memo_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+run_pending (DossierWindow *self)
+{
+  int pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = PENDING_NONE;
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      if (self->memo_autosave != NULL)
+        dossier_memo_autosave_discard (self->memo_autosave);
+      forget_restored (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+    case PENDING_NEW:
+      {
+        g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (self->pending_kind);
+        set_memo (self, memo, NULL, NULL);
+      }
+      break;
+    case PENDING_OPEN_FILE:
+      if (file != NULL)
+        load_memo_file (self, file);
+      break;
+    case PENDING_OPEN_CHOOSER:
+      show_open_memo_chooser (self);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DossierWindow    *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    save_memo (self);  /* runs the pending step once saved */
+  else
+    {
+      self->pending = PENDING_NONE;
+      g_clear_object (&self->pending_file);
+    }
+}
+
+/* Runs @pending now if the open memo has no unsaved changes, else after
+ * asking whether to save them. */
+static void
+after_memo_confirmed (DossierWindow *self,
+                      int            pending)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  self->pending = pending;
+  if (!memo_is_dirty (self))
+    {
+      run_pending (self);
+      return;
+    }
+
+  name = memo_display_name (self);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The memo has changes that are not saved. "
+                                     "If you do not save them, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * dossier_window_new_memo:
+ * @kind: the template
+ *
+ * Starts a memo from a template (after asking about unsaved changes to
+ * the open one).
+ */
+void
+dossier_window_new_memo (DossierWindow   *self,
+                         DossierMemoKind  kind)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  self->pending_kind = kind;
+  after_memo_confirmed (self, PENDING_NEW);
+}
+
+/**
+ * dossier_window_open_memo:
+ * @file: a `.dossier-memo` file
+ *
+ * Opens the memo in the memo page (after asking about unsaved changes to
+ * the open one).
+ */
+void
+dossier_window_open_memo (DossierWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->pending_file, file);
+  after_memo_confirmed (self, PENDING_OPEN_FILE);
+}
+
+static void
+new_memo_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierMemoKind kind = DOSSIER_MEMO_KIND_POLICY_BRIEF;
+
+  if (parameter != NULL && !dossier_memo_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    kind = DOSSIER_MEMO_KIND_POLICY_BRIEF;
+  dossier_window_new_memo (DOSSIER_WINDOW (widget), kind);
+}
+
+static void
+open_memo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  after_memo_confirmed (DOSSIER_WINDOW (widget), PENDING_OPEN_CHOOSER);
+}
+
+static void
+show_memo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->memo_page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->memo_page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static DossierMemoPage *
+ensure_memo (DossierWindow *self)
+{
+  if (self->memo_page == NULL)
+    {
+      g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
+      AdwToast *toast;
+
+      set_memo (self, memo, NULL, NULL);
+      toast = adw_toast_new (_("Started a policy brief"));
+      dossier_window_add_toast (self, toast);
+    }
+  return self->memo_page;
+}
+
+/**
+ * dossier_window_add_selection_to_memo:
+ *
+ * Adds the reader's selection with its citation to the open memo, starting
+ * a policy brief if none is open.
+ *
+ * Returns: whether something was added
+ */
+gboolean
+dossier_window_add_selection_to_memo (DossierWindow *self)
+{
+  DossierReaderView *view;
+  DossierDocument *document;
+  guint first_paragraph, first_offset, last_paragraph, last_offset, end;
+  const char *visible;
+  AdwToast *toast;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  view = dossier_reader_page_get_view (self->reader_page);
+  document = dossier_reader_view_get_document (view);
+  if (document == NULL ||
+      !dossier_reader_view_get_selection_range (view, &first_paragraph, &first_offset, &last_paragraph, &last_offset))
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Select a passage to add it to the memo")));
+      return FALSE;
+    }
+
+  /* An excerpt is one paragraph: a selection running on is cut at the end
+   * of its first paragraph. */
+  if (last_paragraph == first_paragraph)
+    end = last_offset;
+  else
+    {
+      g_autoptr(DossierParagraph) paragraph =
+        g_list_model_get_item (dossier_document_get_paragraphs (document), first_paragraph);
+      end = paragraph ? (guint) g_utf8_strlen (dossier_paragraph_get_text (paragraph), -1) : first_offset;
+    }
+  if (end <= first_offset)
+    return FALSE;
+
+  visible = gtk_stack_get_visible_child_name (self->main_stack);
+  ensure_memo (self);
+  if (dossier_memo_page_add_excerpt (self->memo_page, document, first_paragraph, first_offset, end) == NULL)
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
+      return FALSE;
+    }
+  /* Stay in the article: the analyst usually collects several passages. */
+  if (g_strcmp0 (visible, "reader") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  toast = adw_toast_new (_("Added to the memo"));
+  adw_toast_set_button_label (toast, _("_Show Memo"));
+  adw_toast_set_action_name (toast, "win.show-memo");
+  dossier_window_add_toast (self, toast);
+  return TRUE;
+}
+
+static void
+add_to_memo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  dossier_window_add_selection_to_memo (DOSSIER_WINDOW (widget));
+}
+
+static void
+insert_perspectives_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GListStore) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (count_selected (self) == 0)
+    return;
+  documents = load_selected (self, &error);
+  if (documents == NULL)
+    {
+      toast_printf (self, _("Could not open the articles: %s"), error ? error->message : "");
+      return;
+    }
+  ensure_memo (self);
+  dossier_memo_page_insert_perspectives (self->memo_page, G_LIST_MODEL (documents));
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->memo_page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GDateTime *time_a = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *time_b = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return -g_date_time_compare (time_a, time_b);
+}
+
+#define MAX_RECENT_MEMOS 5
+
+static void
+update_recent_memos (DossierWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent_newest_first);
+  for (GList *l = items; l != NULL && shown < MAX_RECENT_MEMOS; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *where = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-dossier-memo") != 0 ||
+          !gtk_recent_info_exists (info))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      name = g_file_get_basename (file);
+      /* Row titles are markup; file names are not. */
+      escaped = g_markup_escape_text (name ?: "", -1);
+      where = g_file_get_parse_name (file);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      g_free (escaped);
+      escaped = g_markup_escape_text (where, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "dossier-file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (self->recent_label, shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+static void
+recent_activated_cb (DossierWindow *self,
+                     GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "dossier-file");
+
+  if (file != NULL)
+    dossier_window_open_memo (self, file);
+}
+
+static gboolean
+close_request_cb (DossierWindow *self)
+{
+  if (self->close_confirmed || !memo_is_dirty (self))
+    return FALSE;
+  after_memo_confirmed (self, PENDING_CLOSE);
+  return TRUE;
+}
+
+/* After a crash: offer the recovery copies left behind. */
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DossierWindow    *self)
+{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "dossier-files");
+  GFile *newest;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (files == NULL || files->len == 0)
+    return;
+  newest = g_ptr_array_index (files, 0);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_set_object (&self->restored_from, g_ptr_array_index (files, i));
+          forget_restored (self);
+        }
+      return;
+    }
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+
+  memo = dossier_memo_load_file (newest, NULL, &error);
+  if (memo == NULL)
+    {
+      toast_printf (self, _("Could not restore the memo: %s"), error->message);
+      return;
+    }
+  original = dossier_memo_autosave_dup_original (newest);
+  set_memo (self, memo, original, newest);
+  toast_printf (self, "%s", _("Memo restored; save it to keep it"));
+}
+
+/**
+ * dossier_window_offer_recovery:
+ *
+ * If memos were left unsaved by a crash, asks whether to restore the most
+ * recent one.
+ *
+ * Returns: (transfer none) (nullable): the dialog, if one is shown
+ */
+GtkWidget *
+dossier_window_offer_recovery (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  files = dossier_memo_autosave_list_recoverable (NULL, &error);
+  if (files == NULL || files->len == 0)
+    return NULL;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Memo?"),
+                                   _("Dossier closed before a memo was saved. "
+                                     "Its last version was kept and can be restored."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Closing the dialog keeps the copies for next time. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-files", g_steal_pointer (&files),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+offer_recovery_on_map (DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, offer_recovery_on_map, NULL);
+  /* A damaged library's dialog comes first. */
+  if (self->open_error == NULL)
+    dossier_window_offer_recovery (self);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Opening the library                                                        */
 
 static void
@@ -1336,6 +2538,25 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  /* Quitting without settling the memo (the session ending, app.quit
+   * from elsewhere): keep its recovery copy for next time. */
+  if (self->memo_autosave != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_signal_handlers_disconnect_by_data (self->memo_autosave, self);
+      if (!self->close_confirmed && memo_is_dirty (self) &&
+          !dossier_memo_autosave_flush (self->memo_autosave, &error))
+        g_warning ("Could not keep a recovery copy of the memo: %s", error->message);
+      g_clear_object (&self->memo_autosave);
+    }
+  g_clear_object (&self->restored_from);
+  g_clear_object (&self->pending_file);
+  self->memo_page = NULL;
+  self->compare_page = NULL;
+  self->compare_box = NULL;
+  self->compare_title = NULL;
+
   g_cancellable_cancel (self->cancellable);
   if (self->reader_page != NULL)
     dossier_reader_page_close (self->reader_page);
@@ -1440,6 +2661,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, welcome_status);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1447,6 +2670,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.add-from-web", NULL, add_from_web_action);
@@ -1458,6 +2682,17 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-order");
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.open-comparison", NULL, open_comparison_action);
+  gtk_widget_class_install_action (widget_class, "win.close-compare", NULL, close_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.new-memo", "s", new_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-memo", NULL, open_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-memo", NULL, save_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-memo-as", NULL, save_memo_as_action);
+  gtk_widget_class_install_action (widget_class, "win.show-memo", NULL, show_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-memo", NULL, add_to_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-perspectives", NULL, insert_perspectives_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-web", NULL);
@@ -1465,6 +2700,12 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-metadata", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-memo", "s", "policy-brief");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-memo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-memo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-memo-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.add-to-memo", NULL);
 }
 
 static void
@@ -1530,6 +2771,11 @@ dossier_window_init (DossierWindow *self)
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
     section = g_menu_new ();
+    g_menu_append (section, _("C_ompare"), "win.compare");
+    g_menu_append (section, _("Insert _Perspectives in Memo"), "win.insert-perspectives");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+    section = g_menu_new ();
     g_menu_append (section, _("_Delete"), "win.delete-document");
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
@@ -1552,7 +2798,33 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
 
+  /* The reader's selection menu: send the passage to the memo. */
+  {
+    GMenu *section = g_menu_new ();
+
+    g_menu_append (section, _("Add to _Memo"), "win.add-to-memo");
+    g_menu_append_section (dossier_reader_view_get_selection_menu (dossier_reader_page_get_view (self->reader_page)),
+                           NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+  }
+  /* "Compare With…" in the reader's header bar. */
+  {
+    GtkWidget *button = gtk_button_new_from_icon_name ("view-dual-symbolic");
+
+    gtk_widget_set_tooltip_text (button, _("Compare With…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Compare With…"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.compare-with");
+    adw_header_bar_pack_end (dossier_reader_page_get_header_bar (self->reader_page), button);
+  }
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_memos), self, G_CONNECT_SWAPPED);
+  update_recent_memos (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (offer_recovery_on_map), NULL);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  update_memo_actions (self);
   open_default_library (self);
 }
 

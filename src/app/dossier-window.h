@@ -4,7 +4,9 @@
 #include <adwaita.h>
 
 #include "dossier-application.h"
+#include "dossier-memo-page.h"
 #include "dossier-reader-page.h"
+#include "memo/dossier-memo-autosave.h"
 #include "store/dossier-library.h"
 
 G_BEGIN_DECLS
@@ -30,5 +32,23 @@ GtkWidget         *dossier_window_get_search_entry  (DossierWindow      *self);
 GMenu             *dossier_window_get_library_menu  (DossierWindow      *self);
 guint              dossier_window_get_n_pending_imports (DossierWindow  *self);
 GtkWidget         *dossier_window_edit_metadata     (DossierWindow      *self);
+
+void               dossier_window_compare           (DossierWindow      *self,
+                                                     DossierDocument    *left,
+                                                     DossierDocument    *right);
+void               dossier_window_open_comparison   (DossierWindow      *self,
+                                                     GFile              *file);
+void               dossier_window_new_memo          (DossierWindow      *self,
+                                                     DossierMemoKind     kind);
+void               dossier_window_open_memo         (DossierWindow      *self,
+                                                     GFile              *file);
+void               dossier_window_save_memo_to      (DossierWindow      *self,
+                                                     GFile              *file);
+DossierMemoPage   *dossier_window_get_memo_page     (DossierWindow      *self);
+GFile             *dossier_window_get_memo_file     (DossierWindow      *self);
+DossierMemoAutosave *dossier_window_get_memo_autosave (DossierWindow    *self);
+guint              dossier_window_get_n_pending_saves (DossierWindow    *self);
+gboolean           dossier_window_add_selection_to_memo (DossierWindow  *self);
+GtkWidget         *dossier_window_offer_recovery    (DossierWindow      *self);
 
 G_END_DECLS

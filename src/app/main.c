@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "config.h"
+#define G_LOG_DOMAIN "dossier"
 
-#include <glib/gi18n.h>
-#include <locale.h>
+#include "config.h"
 
 #include "dossier-application.h"
 
@@ -12,10 +11,9 @@ main (int    argc,
 {
   g_autoptr(DossierApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Honours DOSSIER_LOCALEDIR like dossier-cli, so the build tree's
+   * catalogues can be tried (LANGUAGE=ko). */
+  dossier_application_setup_i18n ();
 
   app = dossier_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
