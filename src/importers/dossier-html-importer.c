@@ -885,6 +885,16 @@ sort_blocks (Importer *self)
           continue;
         }
 
+      /* Copyright lines that news sites print under the text
+       * ("© 2024 …", "Copyright ⓒ … 무단전재 및 재배포 금지"). */
+      if (words <= 25 && (g_str_has_prefix (text, "©") || g_str_has_prefix (text, "ⓒ") ||
+                          g_ascii_strncasecmp (text, "copyright", 9) == 0 ||
+                          (strstr (text, "무단") != NULL && strstr (text, "재배포") != NULL)))
+        {
+          drop[i] = TRUE;
+          continue;
+        }
+
       /* "Share", "Advertisement", "Read more" … */
       if (words <= 6 && g_regex_match (self->boilerplate_text, text, 0, NULL))
         {

@@ -537,6 +537,7 @@ test_heading_kinds (void)
     "<p>First paragraph with enough words to be a real paragraph of the article body.</p>"
     "<p><strong>A Bold Label</strong></p>"
     "<p>Related: <a href='/other'>Another Article on a Different Subject Entirely</a></p>"
+    "<p>Copyright ⓒ 한반도일보 무단전재 및 재배포 금지</p><p>© 2024 Example Institute. All rights reserved.</p>"
     "<p>Second paragraph with enough words to be a real paragraph of the article body.</p>"
     "<h2>Related Articles</h2><ul><li><a href='/x'>Other</a></li></ul>"
     "</article></body></html>", &error);
