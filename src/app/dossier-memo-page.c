@@ -4,13 +4,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "export/dossier-memo-layout.h"
 #include "export/dossier-page-layout.h"
+#include "export/dossier-pdf-exporter.h"
 #include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-inline.h"
 #include "memo/dossier-memo-notes.h"
 #include "memo/dossier-memo-templates.h"
+#include "widgets/dossier-memo-preview.h"
 #include "dossier-memo-page.h"
 
 /*
@@ -21,6 +24,10 @@
  * formatting is inline markup, shown with text tags; undo and redo are
  * GtkTextBuffer's. Sections move with Alt+Up/Down, the row buttons, or by
  * dragging the handle.
+ *
+ * Beside the editor, a live print preview (toggled with Ctrl+Shift+P and
+ * remembered) draws the pages as the PDF export and printing will; the
+ * page count lint reads its layout.
  *
  * Spell checking is left out: libspelling, the maintained GTK 4 spell
  * checker, is not in Debian 12.
@@ -43,8 +50,16 @@ struct _DossierMemoPage
   GtkLabel *notes_label;
   GtkListBox *citations_list;
   GtkListBox *issues_list;
+  AdwToastOverlay *toast_overlay;
+  GtkProgressBar *export_progress;
+  GtkRevealer *preview_revealer;
+  DossierMemoPreview *preview;
 
   DossierMemo *memo;
+  GSettings *settings;
+  DossierPdfExporter *exporter;
+  DossierPaper paper;
+  gboolean show_preview;
   GListStore *issues;
   GPtrArray *rows;                 /* SectionRow*, owned by their list rows */
   DossierMemoSection *current;     /* weak */
@@ -68,6 +83,8 @@ G_DEFINE_FINAL_TYPE (DossierMemoPage, dossier_memo_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_MEMO,
+  PROP_SHOW_PREVIEW,
+  PROP_PAPER,
   N_PROPS
 };
 
@@ -553,17 +570,18 @@ kind_label (DossierMemoKind kind)
     }
 }
 
-/* The page-count lint gets the real count from the PDF layout (a decision
- * memo is two pages; laying it out takes milliseconds). */
+/* The page-count lint gets the real count from the preview's layout (a
+ * decision memo is two pages), on the paper chosen for export: it is kept
+ * up to date incrementally, so asking costs milliseconds even for a long
+ * memo where a fresh layout would cost a noticeable pause. */
 static guint
 count_pages (DossierMemo *memo,
              gpointer     user_data)
 {
-  g_autoptr(DossierLayoutDocument) document = dossier_memo_to_layout_document (memo);
-  g_autoptr(DossierPageLayout) layout = dossier_page_layout_new (dossier_paper_get_default ());
+  DossierMemoPage *self = user_data;
 
-  dossier_page_layout_set_document (layout, document);
-  return dossier_page_layout_get_n_pages (layout);
+  dossier_memo_preview_flush (self->preview);
+  return dossier_page_layout_get_n_pages (dossier_memo_preview_get_layout (self->preview));
 }
 
 /**
@@ -603,7 +621,7 @@ dossier_memo_page_refresh (DossierMemoPage *self)
   found = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   dossier_memo_check_references (self->memo, found);
   {
-    const DossierMemoLayoutHooks hooks = { count_pages, NULL, NULL };
+    const DossierMemoLayoutHooks hooks = { count_pages, NULL, self };
     dossier_memo_lint (self->memo, &hooks, found);
   }
   n_found = g_list_model_get_n_items (G_LIST_MODEL (found));
@@ -706,6 +724,8 @@ bind_memo (DossierMemoPage *self)
                            create_citation_row, self, NULL);
   gtk_list_box_bind_model (self->issues_list, G_LIST_MODEL (self->issues),
                            create_issue_row, self, NULL);
+
+  dossier_memo_preview_set_memo (self->preview, self->memo);
 
   self->changed_handler = g_signal_connect_object (self->memo, "changed",
                                                    G_CALLBACK (memo_changed_cb), self, G_CONNECT_SWAPPED);
@@ -867,6 +887,375 @@ move_section_action (GtkWidget  *widget,
   move_section_by (self, self->current, g_str_equal (action_name, "memo.move-section-up") ? -1 : +1);
 }
 
+/* ---- Preview, export and printing --------------------------------------- */
+
+static void
+set_show_preview (DossierMemoPage *self,
+                  gboolean         show)
+{
+  show = !!show;
+  if (self->show_preview == show)
+    return;
+
+  self->show_preview = show;
+  gtk_revealer_set_reveal_child (self->preview_revealer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+static void
+set_paper (DossierMemoPage *self,
+           DossierPaper     paper)
+{
+  if (self->paper == paper)
+    return;
+
+  self->paper = paper;
+  dossier_memo_preview_set_paper (self->preview, paper);
+  schedule_refresh (self);   /* the page count may change */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER]);
+}
+
+static void
+show_toast (DossierMemoPage *self,
+            AdwToast        *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DossierMemoPage *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Toast titles are markup; the message may quote a file name. */
+          escaped = g_markup_escape_text (error->message, -1);
+          title = g_strdup_printf (_("Could not export the memo: %s"), escaped);
+          toast = adw_toast_new (title);
+          adw_toast_set_timeout (toast, 0);
+          show_toast (self, toast);
+        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  escaped = g_markup_escape_text (name, -1);
+  title = g_strdup_printf (_("Exported “%s”"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "memo.open-uri");
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  }
+  show_toast (self, toast);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * dossier_memo_page_export_to_file:
+ * @file: where to write the PDF
+ * @paper: the paper size
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the PDF is written
+ * @user_data: data for @callback
+ *
+ * Exports the memo as it stands to @file in a worker thread, with the
+ * progress bar and a toast ("Exported …" with an Open button, or the
+ * error), as Export to PDF does once a file is chosen.
+ */
+void
+dossier_memo_page_export_to_file (DossierMemoPage     *self,
+                                  GFile               *file,
+                                  DossierPaper         paper,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(DossierLayoutDocument) document = NULL;
+  GTask *task;
+
+  g_return_if_fail (DOSSIER_IS_MEMO_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_memo_page_export_to_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  document = dossier_memo_to_layout_document (self->memo);
+  dossier_pdf_exporter_set_paper (self->exporter, paper);
+  dossier_pdf_exporter_export_async (self->exporter, document, file, cancellable, export_done_cb, task);
+}
+
+/**
+ * dossier_memo_page_export_to_file_finish:
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+dossier_memo_page_export_to_file_finish (DossierMemoPage  *self,
+                                         GAsyncResult     *result,
+                                         GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static char *
+suggested_file_name (DossierMemoPage *self)
+{
+  const char *subject = dossier_memo_get_subject (self->memo);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  /* The subject, minus characters file systems or shells trip on. */
+  for (const char *p = subject ? subject : ""; *p != '\0' && name->len < 120; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
+          c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
+        c = ' ';
+      if (c == ' ' && (name->len == 0 || name->str[name->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (name, c);
+    }
+  while (name->len > 0 && (name->str[name->len - 1] == ' ' || name->str[name->len - 1] == '.'))
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, _("Memo"));
+  g_string_append (name, ".pdf");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DossierMemoPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+
+      /* Keep the .pdf the filter promised when the name was typed without it. */
+      if (basename != NULL && !g_str_has_suffix (basename, ".pdf") && !g_str_has_suffix (basename, ".PDF"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *fixed = g_strconcat (basename, ".pdf", NULL);
+
+          if (parent != NULL)
+            g_set_object (&file, g_file_get_child (parent, fixed));
+        }
+      if (file != NULL)
+        dossier_memo_page_export_to_file (self, file, self->paper, NULL, NULL, NULL);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_file_name (self);
+
+  chooser = gtk_file_chooser_native_new (_("Export Memo to PDF"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct {
+  DossierPaper paper;
+  DossierPageLayout *layout;
+} PrintData;
+
+static void
+print_data_free (gpointer data)
+{
+  PrintData *print = data;
+
+  g_clear_object (&print->layout);
+  g_free (print);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                DossierMemoPage   *self)
+{
+  PrintData *print = g_object_get_data (G_OBJECT (operation), "dossier-print");
+  g_autoptr(DossierLayoutDocument) document = dossier_memo_to_layout_document (self->memo);
+  double width = gtk_print_context_get_width (context);
+  DossierPaper paper = print->paper;
+  double letter_width, a4_width;
+
+  /* The print dialog may have changed the paper: lay out for the one
+   * printed on (the nearer of the two widths, in points). */
+  dossier_paper_get_size (DOSSIER_PAPER_LETTER, &letter_width, NULL);
+  dossier_paper_get_size (DOSSIER_PAPER_A4, &a4_width, NULL);
+  if (width > 0)
+    paper = fabs (width - letter_width) < fabs (width - a4_width) ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
+
+  print->layout = dossier_page_layout_new (paper);
+  dossier_page_layout_set_document (print->layout, document);
+  gtk_print_operation_set_n_pages (operation, MAX (1, dossier_page_layout_get_n_pages (print->layout)));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              DossierMemoPage   *self)
+{
+  PrintData *print = g_object_get_data (G_OBJECT (operation), "dossier-print");
+
+  if (print->layout != NULL && page_nr >= 0 && (guint)page_nr < dossier_page_layout_get_n_pages (print->layout))
+    dossier_page_layout_draw_page (print->layout, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static GtkPrintOperation *
+create_print_operation (DossierMemoPage *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) size = gtk_paper_size_new (self->paper == DOSSIER_PAPER_LETTER
+                                                     ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  PrintData *print = g_new0 (PrintData, 1);
+  const char *subject = dossier_memo_get_subject (self->memo);
+
+  print->paper = self->paper;
+  g_object_set_data_full (G_OBJECT (operation), "dossier-print", print, print_data_free);
+
+  /* Points from the sheet's corner: the layout draws its own margins. */
+  gtk_page_setup_set_paper_size_and_default_margins (setup, size);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, subject && *subject ? subject : _("Memo"));
+
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  return operation;
+}
+
+/**
+ * dossier_memo_page_print_to_file:
+ * @filename: the PDF to write
+ *
+ * Runs the print operation Print uses, exporting to @filename instead
+ * of showing the print dialog (for tests and scripting).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_memo_page_print_to_file (DossierMemoPage  *self,
+                                 const char       *filename,
+                                 GError          **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  operation = create_print_operation (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_print_operation_set_export_filename (operation, filename);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               DossierMemoPage         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *escaped = NULL;
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      gtk_print_operation_get_error (operation, &error);
+      escaped = g_markup_escape_text (error ? error->message : _("Unknown error"), -1);
+      title = g_strdup_printf (_("Could not print the memo: %s"), escaped);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      show_toast (self, toast);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = create_print_operation (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Non-blocking: the dialog and the printing run from the main loop. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree char *title = g_strdup_printf (_("Could not print the memo: %s"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      show_toast (self, toast);
+    }
+}
+
 /* ---- GObject -------------------------------------------------------------- */
 
 static void
@@ -891,6 +1280,8 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->issues);
   g_clear_object (&self->memo);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->exporter);
 
   G_OBJECT_CLASS (dossier_memo_page_parent_class)->dispose (object);
 }
@@ -921,6 +1312,12 @@ dossier_memo_page_get_property (GObject    *object,
     case PROP_MEMO:
       g_value_set_object (value, self->memo);
       break;
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, self->show_preview);
+      break;
+    case PROP_PAPER:
+      g_value_set_enum (value, self->paper);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -938,6 +1335,12 @@ dossier_memo_page_set_property (GObject      *object,
     {
     case PROP_MEMO:
       self->memo = g_value_dup_object (value);
+      break;
+    case PROP_SHOW_PREVIEW:
+      set_show_preview (self, g_value_get_boolean (value));
+      break;
+    case PROP_PAPER:
+      set_paper (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -958,8 +1361,15 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   properties[PROP_MEMO] =
     g_param_spec_object ("memo", NULL, NULL, DOSSIER_TYPE_MEMO,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAPER] =
+    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DOSSIER_TYPE_MEMO_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-memo-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, window_title);
@@ -972,6 +1382,10 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, citations_list);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, issues_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, preview_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, preview);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "memo.bold", NULL, bold_action);
@@ -980,12 +1394,20 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "memo.move-section-up", NULL, move_section_action);
   gtk_widget_class_install_action (widget_class, "memo.move-section-down", NULL, move_section_action);
+  gtk_widget_class_install_property_action (widget_class, "memo.show-preview", "show-preview");
+  gtk_widget_class_install_property_action (widget_class, "memo.paper", "paper");
+  gtk_widget_class_install_action (widget_class, "memo.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "memo.open-uri", "s", open_uri_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "memo.bold", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "memo.italic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.bullets", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "memo.move-section-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "memo.move-section-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.show-preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "memo.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "memo.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossiermemopage");
@@ -999,6 +1421,27 @@ dossier_memo_page_init (DossierMemoPage *self)
   self->rows = g_ptr_array_new ();
   self->issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->paper = dossier_paper_get_default ();
+  dossier_memo_preview_set_paper (self->preview, self->paper);
+
+  /* Progress for long exports: a thin bar over the top of the editor. */
+  self->exporter = dossier_pdf_exporter_new ();
+  g_object_bind_property (self->exporter, "busy", self->export_progress, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->exporter, "progress", self->export_progress, "fraction", G_BINDING_SYNC_CREATE);
+
+  /* Remember whether the preview is shown (when the schema is installed:
+   * the widget is also used outside the app, in tests). */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, "io.github.dossier.Dossier", TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, "memo-preview"))
+      {
+        self->settings = g_settings_new ("io.github.dossier.Dossier");
+        g_settings_bind (self->settings, "memo-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+      }
+  }
 }
 
 /**
@@ -1140,4 +1583,17 @@ dossier_memo_page_get_issues (DossierMemoPage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
   return G_LIST_MODEL (self->issues);
+}
+
+/**
+ * dossier_memo_page_get_preview:
+ *
+ * Returns: (transfer none): the print preview (a #DossierMemoPreview),
+ *   shown or not
+ */
+GtkWidget *
+dossier_memo_page_get_preview (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  return GTK_WIDGET (self->preview);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "export/dossier-paper.h"
 #include "memo/dossier-memo.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,18 @@ GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self
                                                            guint            position);
 GListModel         *dossier_memo_page_get_issues          (DossierMemoPage *self);
 void                dossier_memo_page_refresh             (DossierMemoPage *self);
+GtkWidget          *dossier_memo_page_get_preview         (DossierMemoPage *self);
+void                dossier_memo_page_export_to_file      (DossierMemoPage     *self,
+                                                           GFile               *file,
+                                                           DossierPaper         paper,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            dossier_memo_page_export_to_file_finish (DossierMemoPage  *self,
+                                                             GAsyncResult     *result,
+                                                             GError          **error);
+gboolean            dossier_memo_page_print_to_file       (DossierMemoPage  *self,
+                                                           const char       *filename,
+                                                           GError          **error);
 
 G_END_DECLS

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-memo-preview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "export/dossier-memo-layout.h"
+#include "dossier-memo-preview.h"
+
+/*
+ * The live preview of a memo: its pages as the PDF will print them, one
+ * GtkDrawingArea per page in a scrolled column, drawn by the same
+ * DossierPageLayout as the export. Edits are laid out after a short pause
+ * (the layout reshapes only edited blocks, so a relayout of a long memo
+ * costs a few milliseconds) and only the pages that changed are redrawn.
+ * While the preview is hidden it only notes that it is out of date;
+ * dossier_memo_preview_flush() lays it out on demand (the memo lint asks
+ * it for the page count).
+ */
+
+struct _DossierMemoPreview
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scroller;
+  GtkWidget *pages_box;
+  GPtrArray *pages;              /* GtkDrawingArea*, children of pages_box */
+
+  DossierMemo *memo;
+  gulong changed_handler;
+  DossierPageLayout *layout;
+  DossierPaper paper;
+  guint n_pages;
+
+  guint relayout_source;
+  gint64 pending_since;
+  gboolean dirty;
+  gboolean resize_all;
+};
+
+G_DEFINE_FINAL_TYPE (DossierMemoPreview, dossier_memo_preview, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MEMO,
+  PROP_PAPER,
+  PROP_N_PAGES,
+  N_PROPS
+};
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Pause after the last keystroke before laying out again, and the longest
+ * a steady typist waits to see the pages catch up. */
+#define RELAYOUT_DELAY_MS 300
+#define RELAYOUT_MAX_WAIT_US (1000 * 1000)
+
+/* Pages at 70 %: a Letter page is 428 px wide, readable beside the editor. */
+#define ZOOM 0.7
+#define SHADOW 6
+
+static void
+page_size_px (DossierMemoPreview *self,
+              int                *width,
+              int                *height)
+{
+  double w, h;
+
+  dossier_paper_get_size (self->paper, &w, &h);
+  *width = (int)(w * ZOOM + 0.5);
+  *height = (int)(h * ZOOM + 0.5);
+}
+
+static void
+draw_page_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  DossierMemoPreview *self = user_data;
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "dossier-page"));
+  int pw, ph;
+
+  if (page >= self->n_pages)
+    return;
+
+  page_size_px (self, &pw, &ph);
+
+  /* A soft shadow (a few widening translucent frames, offset down) so the
+   * white sheet reads as paper on a light background too. */
+  for (int i = SHADOW; i >= 1; i--)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.045);
+      cairo_rectangle (cr, SHADOW - i, SHADOW - i + 2, pw + 2 * i, ph + 2 * i - 2);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_rectangle (cr, SHADOW - 0.5, SHADOW - 0.5, pw + 1, ph + 1.5);
+  cairo_fill (cr);
+
+  /* Paper is white in the dark style too: this is what will print. */
+  cairo_rectangle (cr, SHADOW, SHADOW, pw, ph);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+
+  cairo_translate (cr, SHADOW, SHADOW);
+  cairo_scale (cr, ZOOM, ZOOM);
+  dossier_page_layout_draw_page (self->layout, cr, page);
+}
+
+static void
+update_page_label (DossierMemoPreview *self,
+                   GtkWidget          *area,
+                   guint               page)
+{
+  g_autofree char *label = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static GtkWidget *
+create_page (DossierMemoPreview *self,
+             guint               page)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  int pw, ph;
+
+  page_size_px (self, &pw, &ph);
+  g_object_set_data (G_OBJECT (area), "dossier-page", GUINT_TO_POINTER (page));
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), pw + 2 * SHADOW);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), ph + 2 * SHADOW);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page_cb, self, NULL);
+  gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+  return area;
+}
+
+static void
+relayout (DossierMemoPreview *self)
+{
+  g_autoptr(DossierLayoutDocument) document = NULL;
+  guint n_pages, old_n_pages = self->n_pages;
+  gint64 start = g_get_monotonic_time ();
+
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  self->dirty = FALSE;
+
+  if (self->memo != NULL)
+    document = dossier_memo_to_layout_document (self->memo);
+  dossier_page_layout_set_document (self->layout, document);
+  n_pages = document != NULL ? dossier_page_layout_get_n_pages (self->layout) : 0;
+  self->n_pages = n_pages;
+
+  g_debug ("relayout: %u pages in %.1f ms", n_pages, (g_get_monotonic_time () - start) / 1000.0);
+
+  while (self->pages->len < n_pages)
+    {
+      GtkWidget *area = create_page (self, self->pages->len);
+
+      gtk_box_append (GTK_BOX (self->pages_box), area);
+      g_ptr_array_add (self->pages, area);
+    }
+  while (self->pages->len > n_pages)
+    {
+      GtkWidget *area = g_ptr_array_steal_index (self->pages, self->pages->len - 1);
+
+      gtk_box_remove (GTK_BOX (self->pages_box), area);
+    }
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *area = g_ptr_array_index (self->pages, i);
+
+      if (self->resize_all)
+        {
+          int pw, ph;
+
+          page_size_px (self, &pw, &ph);
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), pw + 2 * SHADOW);
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), ph + 2 * SHADOW);
+        }
+      if (self->resize_all || i >= old_n_pages || dossier_page_layout_get_page_changed (self->layout, i))
+        gtk_widget_queue_draw (area);
+      if (n_pages != old_n_pages || i >= old_n_pages)
+        update_page_label (self, area, i);
+    }
+  self->resize_all = FALSE;
+
+  if (n_pages != old_n_pages)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  g_signal_emit (self, signals[UPDATED], 0);
+}
+
+static gboolean
+relayout_timeout_cb (gpointer data)
+{
+  DossierMemoPreview *self = data;
+
+  self->relayout_source = 0;
+  relayout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_relayout (DossierMemoPreview *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  self->dirty = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  /* Wait for a pause in the typing, but not forever. */
+  if (self->relayout_source != 0)
+    {
+      if (now - self->pending_since >= RELAYOUT_MAX_WAIT_US)
+        return;
+      g_clear_handle_id (&self->relayout_source, g_source_remove);
+    }
+  else
+    self->pending_since = now;
+
+  self->relayout_source = g_timeout_add (RELAYOUT_DELAY_MS, relayout_timeout_cb, self);
+}
+
+static void
+dossier_memo_preview_map (GtkWidget *widget)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->map (widget);
+
+  if (self->dirty)
+    relayout (self);
+}
+
+static void
+dossier_memo_preview_unmap (GtkWidget *widget)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
+
+  if (self->relayout_source != 0)
+    {
+      g_clear_handle_id (&self->relayout_source, g_source_remove);
+      self->dirty = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->unmap (widget);
+}
+
+static void
+dossier_memo_preview_dispose (GObject *object)
+{
+  DossierMemoPreview *self = (DossierMemoPreview *)object;
+
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  if (self->memo != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->memo);
+  g_clear_object (&self->memo);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (dossier_memo_preview_parent_class)->dispose (object);
+}
+
+static void
+dossier_memo_preview_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMO:
+      g_value_set_object (value, self->memo);
+      break;
+    case PROP_PAPER:
+      g_value_set_enum (value, self->paper);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, self->n_pages);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_memo_preview_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMO:
+      dossier_memo_preview_set_memo (self, g_value_get_object (value));
+      break;
+    case PROP_PAPER:
+      dossier_memo_preview_set_paper (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_memo_preview_dispose;
+  object_class->get_property = dossier_memo_preview_get_property;
+  object_class->set_property = dossier_memo_preview_set_property;
+  widget_class->map = dossier_memo_preview_map;
+  widget_class->unmap = dossier_memo_preview_unmap;
+
+  properties[PROP_MEMO] =
+    g_param_spec_object ("memo", NULL, NULL, DOSSIER_TYPE_MEMO,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAPER] =
+    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DossierMemoPreview::updated:
+   *
+   * Emitted after each relayout (the pages shown match the memo).
+   */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossiermemopreview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dossier_memo_preview_init (DossierMemoPreview *self)
+{
+  self->paper = dossier_paper_get_default ();
+  self->layout = dossier_page_layout_new (self->paper);
+  self->pages = g_ptr_array_new ();
+
+  self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18 - 2 * SHADOW);
+  gtk_widget_set_margin_top (self->pages_box, 18 - SHADOW);
+  gtk_widget_set_margin_bottom (self->pages_box, 18 - SHADOW);
+  gtk_widget_set_margin_start (self->pages_box, 18 - SHADOW);
+  gtk_widget_set_margin_end (self->pages_box, 18 - SHADOW);
+  gtk_widget_set_halign (self->pages_box, GTK_ALIGN_CENTER);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->pages_box);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Preview"), -1);
+}
+
+/**
+ * dossier_memo_preview_new:
+ *
+ * Returns: (transfer floating): a new preview, showing no memo
+ */
+GtkWidget *
+dossier_memo_preview_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_MEMO_PREVIEW, NULL);
+}
+
+/**
+ * dossier_memo_preview_get_memo:
+ *
+ * Returns: (transfer none) (nullable): the memo shown
+ */
+DossierMemo *
+dossier_memo_preview_get_memo (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), NULL);
+  return self->memo;
+}
+
+/**
+ * dossier_memo_preview_set_memo:
+ * @memo: (nullable): the memo to show
+ *
+ * Shows @memo and follows its edits.
+ */
+void
+dossier_memo_preview_set_memo (DossierMemoPreview *self,
+                               DossierMemo        *memo)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+  g_return_if_fail (memo == NULL || DOSSIER_IS_MEMO (memo));
+
+  if (self->memo == memo)
+    return;
+
+  if (self->memo != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->memo);
+  g_set_object (&self->memo, memo);
+  if (memo != NULL)
+    self->changed_handler = g_signal_connect_object (memo, "changed", G_CALLBACK (schedule_relayout),
+                                                     self, G_CONNECT_SWAPPED);
+
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMO]);
+}
+
+DossierPaper
+dossier_memo_preview_get_paper (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), DOSSIER_PAPER_A4);
+  return self->paper;
+}
+
+/**
+ * dossier_memo_preview_set_paper:
+ * @paper: the paper the memo will be exported or printed on
+ */
+void
+dossier_memo_preview_set_paper (DossierMemoPreview *self,
+                                DossierPaper        paper)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  if (self->paper == paper)
+    return;
+
+  self->paper = paper;
+  dossier_page_layout_set_paper (self->layout, paper);
+  self->resize_all = TRUE;
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER]);
+}
+
+/**
+ * dossier_memo_preview_get_n_pages:
+ *
+ * Returns: the number of pages shown (as of the last layout)
+ */
+guint
+dossier_memo_preview_get_n_pages (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), 0);
+  return self->n_pages;
+}
+
+/**
+ * dossier_memo_preview_get_layout:
+ *
+ * Returns: (transfer none): the layout drawn (call
+ *   dossier_memo_preview_flush() first for one that matches the memo)
+ */
+DossierPageLayout *
+dossier_memo_preview_get_layout (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), NULL);
+  return self->layout;
+}
+
+/**
+ * dossier_memo_preview_flush:
+ *
+ * Lays out pending edits now, even while the preview is hidden.
+ */
+void
+dossier_memo_preview_flush (DossierMemoPreview *self)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  if (self->dirty || self->relayout_source != 0)
+    relayout (self);
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "export/dossier-page-layout.h"
+#include "memo/dossier-memo.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_MEMO_PREVIEW (dossier_memo_preview_get_type ())
+G_DECLARE_FINAL_TYPE (DossierMemoPreview, dossier_memo_preview, DOSSIER, MEMO_PREVIEW, GtkWidget)
+
+GtkWidget         *dossier_memo_preview_new        (void);
+DossierMemo       *dossier_memo_preview_get_memo   (DossierMemoPreview *self);
+void               dossier_memo_preview_set_memo   (DossierMemoPreview *self,
+                                                    DossierMemo        *memo);
+DossierPaper       dossier_memo_preview_get_paper  (DossierMemoPreview *self);
+void               dossier_memo_preview_set_paper  (DossierMemoPreview *self,
+                                                    DossierPaper        paper);
+guint              dossier_memo_preview_get_n_pages (DossierMemoPreview *self);
+DossierPageLayout *dossier_memo_preview_get_layout (DossierMemoPreview *self);
+void               dossier_memo_preview_flush      (DossierMemoPreview *self);
+
+G_END_DECLS

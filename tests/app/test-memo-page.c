@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-memo-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "export/dossier-memo-layout.h"
+#include "memo/dossier-memo-block.h"
+#include "memo/dossier-memo-section.h"
+#include "widgets/dossier-memo-preview.h"
+#include "dossier-memo-page.h"
+
+/*
+ * The memo editor's output: the live print preview (pages shown, updated
+ * after an edit, only when the layout says so), Export to PDF through the
+ * page's export function (read back with poppler), printing through
+ * GtkPrintOperation's export action, and the remembered preview toggle.
+ * A long memo measures what typing costs. Set DOSSIER_SCREENSHOT_DIR to
+ * keep screenshots of the editor with the preview, light and dark.
+ */
+
+
+/* poppler-glib 22.x declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define SUBJECT "Preview Fixture: Semiconductor Export Controls"
+
+static const char *sentences[] = {
+  "Allied governments have tightened controls on advanced lithography tools, and the effect on supply chains is uneven.",
+  "Officials in the region describe the measures as necessary but warn that enforcement will depend on shared licensing data.",
+  "Industry groups report longer lead times for spare parts, while smaller firms say compliance costs fall hardest on them.",
+  "The committee should weigh whether a narrower list of items would keep the coalition together through the next review.",
+};
+
+static char *
+paragraph_text (guint seed,
+                guint n_sentences)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, sentences[(seed + i) % G_N_ELEMENTS (sentences)]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static DossierMemo *
+create_memo (guint n_sections,
+             guint paragraphs_per_section)
+{
+  DossierMemo *memo = dossier_memo_new ();
+
+  dossier_memo_set_kind (memo, DOSSIER_MEMO_KIND_INFORMATION);
+  dossier_memo_set_marking (memo, "UNCLASSIFIED");
+  dossier_memo_set_to (memo, "The Deputy Secretary");
+  dossier_memo_set_from (memo, "Office of Policy Analysis");
+  dossier_memo_set_date (memo, "2025-03-04");
+  dossier_memo_set_subject (memo, SUBJECT);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Section %u", s + 1);
+      g_autoptr(DossierMemoSection) section = dossier_memo_section_new (title);
+
+      for (guint p = 0; p < paragraphs_per_section; p++)
+        {
+          g_autofree char *text = paragraph_text (s + p, 4);
+          g_autoptr(DossierMemoBlock) block = dossier_memo_block_new_paragraph (text);
+
+          dossier_memo_section_append_block (section, block);
+        }
+      dossier_memo_append_section (memo, section);
+    }
+
+  return memo;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static GtkWindow *
+show_page (GtkWidget *page,
+           int        width,
+           int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_set (page, "show-preview", TRUE, NULL);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  while (!gtk_widget_get_mapped (preview) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (preview));
+
+  return window;
+}
+
+static void
+updated_cb (GtkWidget *preview,
+            gboolean  *updated)
+{
+  *updated = TRUE;
+}
+
+static void
+wait_for_update (GtkWidget *preview)
+{
+  gboolean updated = FALSE;
+  gulong handler = g_signal_connect (preview, "updated", G_CALLBACK (updated_cb), &updated);
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!updated && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (preview, handler);
+  g_assert_true (updated);
+}
+
+static void
+append_to_view (GtkTextView *view,
+                const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+static void
+test_preview_pages (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (3, 6);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  DossierMemoPreview *preview = DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page)));
+  GtkWindow *window;
+  DossierPaper paper;
+  guint expected, before;
+  g_autoptr(GString) more = g_string_new (NULL);
+
+  window = show_page (page, 1300, 800);
+  paper = dossier_memo_preview_get_paper (preview);
+
+  expected = dossier_memo_layout_count_pages (memo, paper);
+  g_assert_cmpuint (expected, >=, 2);
+  g_assert_cmpuint (dossier_memo_preview_get_n_pages (preview), ==, expected);
+  before = expected;
+
+  /* Type a few more paragraphs into the last section: the pages follow. */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *text = paragraph_text (i, 4);
+
+      g_string_append_printf (more, "\n\n%s", text);
+    }
+  append_to_view (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 2), more->str);
+  wait_for_update (GTK_WIDGET (preview));
+
+  expected = dossier_memo_layout_count_pages (memo, paper);
+  g_assert_cmpuint (expected, >, before);
+  g_assert_cmpuint (dossier_memo_preview_get_n_pages (preview), ==, expected);
+
+  /* A change of paper lays the pages out again at the new size. */
+  paper = paper == DOSSIER_PAPER_A4 ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
+  g_object_set (page, "paper", paper, NULL);
+  g_assert_cmpuint (dossier_memo_preview_get_paper (preview), ==, paper);
+  g_assert_cmpuint (dossier_memo_preview_get_n_pages (preview), ==, dossier_memo_layout_count_pages (memo, paper));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_preview_toggle (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossier.Dossier");
+  GtkWidget *page;
+  gboolean shown;
+
+  g_settings_set_boolean (settings, "memo-preview", TRUE);
+  page = g_object_ref_sink (dossier_memo_page_new (NULL));
+  g_object_get (page, "show-preview", &shown, NULL);
+  g_assert_true (shown);
+
+  g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
+  g_object_get (page, "show-preview", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_false (g_settings_get_boolean (settings, "memo-preview"));
+
+  g_object_unref (page);
+  page = g_object_ref_sink (dossier_memo_page_new (NULL));
+  g_object_get (page, "show-preview", &shown, NULL);
+  g_assert_false (shown);
+  g_object_unref (page);
+
+  g_settings_reset (settings, "memo-preview");
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (2, 4);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  g_autofree char *dir = g_dir_make_tmp ("dossier-memo-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) first = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = show_page (page, 1000, 700);
+  double width, height;
+
+  dossier_memo_page_export_to_file (DOSSIER_MEMO_PAGE (page), file, DOSSIER_PAPER_A4, NULL,
+                                    export_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dossier_memo_page_export_to_file_finish (DOSSIER_MEMO_PAGE (page), result, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, dossier_memo_layout_count_pages (memo, DOSSIER_PAPER_A4));
+  first = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (first, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.3, 1.0);
+  text = poppler_page_get_text (first);
+  g_assert_nonnull (strstr (text, "Semiconductor Export Controls"));
+
+  /* A folder that does not exist: an error, reported, nothing written. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "missing", "memo.pdf", NULL);
+    g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+    g_clear_object (&result);
+    dossier_memo_page_export_to_file (DOSSIER_MEMO_PAGE (page), bad_file, DOSSIER_PAPER_A4, NULL,
+                                      export_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (dossier_memo_page_export_to_file_finish (DOSSIER_MEMO_PAGE (page), result, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+
+  gtk_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_print (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (2, 5);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  g_autofree char *dir = g_dir_make_tmp ("dossier-memo-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) first = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = show_page (page, 1000, 700);
+  double width, height;
+
+  g_object_set (page, "paper", DOSSIER_PAPER_LETTER, NULL);
+  g_assert_true (dossier_memo_page_print_to_file (DOSSIER_MEMO_PAGE (page), path, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, dossier_memo_layout_count_pages (memo, DOSSIER_PAPER_LETTER));
+  first = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (first, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612.0, 1.0);
+  text = poppler_page_get_text (first);
+  g_assert_nonnull (strstr (text, "Semiconductor Export Controls"));
+  g_assert_nonnull (strstr (text, "UNCLASSIFIED"));
+
+  gtk_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* What a keystroke costs in a memo of about 100 pages: the handlers run
+ * while typing (memo sync), and the deferred work (notes, check, lint with
+ * the page count from the preview's incremental relayout). */
+static void
+test_typing_latency (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (20, 45);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  DossierMemoPreview *preview = DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page)));
+  GtkWindow *window;
+  GtkTextView *view;
+  gint64 start, worst_key = 0, total_key = 0, worst_refresh = 0, total_refresh = 0;
+  guint n_keys = 40;
+
+  start = g_get_monotonic_time ();
+  window = show_page (page, 1300, 800);
+  g_test_message ("first layout and showing: %u pages, %.0f ms",
+                  dossier_memo_preview_get_n_pages (preview), (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (dossier_memo_preview_get_n_pages (preview), >=, 80);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 10);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+      append_to_view (view, i % 6 == 5 ? " " : "x");
+      t1 = g_get_monotonic_time ();
+      dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
+      t2 = g_get_monotonic_time ();
+
+      worst_key = MAX (worst_key, t1 - t0);
+      total_key += t1 - t0;
+      worst_refresh = MAX (worst_refresh, t2 - t1);
+      total_refresh += t2 - t1;
+    }
+  g_test_message ("keystroke handlers: mean %.2f ms, worst %.2f ms",
+                  total_key / 1000.0 / n_keys, worst_key / 1000.0);
+  g_test_message ("refresh with relayout: mean %.2f ms, worst %.2f ms",
+                  total_refresh / 1000.0 / n_keys, worst_refresh / 1000.0);
+
+  /* Generous bounds: an ASan build on a busy machine must pass too. */
+  g_assert_cmpint (total_key / n_keys, <, 50 * 1000);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierMemoSection) section = NULL;
+  g_autoptr(DossierMemoBlock) korean = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *page;
+  GtkWindow *window;
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("DOSSIER_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  memo = create_memo (2, 2);
+  section = dossier_memo_section_new ("Views from Seoul");
+  korean = dossier_memo_block_new_paragraph ("한국 정부는 반도체 수출 통제에 대해 신중한 입장을 유지하고 있으며, "
+                                             "동맹국과의 정보 공유가 집행의 관건이라고 강조했다.");
+  dossier_memo_section_append_block (section, korean);
+  dossier_memo_insert_section (memo, 1, section);
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (600);
+  screenshot (GTK_WIDGET (window), "memo-editor-light.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (600);
+  screenshot (GTK_WIDGET (window), "memo-editor-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
+  g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
+  g_test_add_func ("/dossier/app/memo-page/export", test_export);
+  g_test_add_func ("/dossier/app/memo-page/print", test_print);
+  g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
+  g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
