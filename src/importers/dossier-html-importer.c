@@ -806,6 +806,15 @@ text_equal_folded (const char *a,
   return g_str_equal (x, y);
 }
 
+/* An e-mail address somewhere in @text. */
+static gboolean
+has_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at > text && at[-1] != ' ' && strchr (at, '.') != NULL && at[1] != ' ' && at[1] != '\0';
+}
+
 gboolean
 dossier_html_is_byline_text (const char *text)
 {
@@ -891,6 +900,21 @@ sort_blocks (Importer *self)
                           g_ascii_strncasecmp (text, "copyright", 9) == 0 ||
                           (strstr (text, "무단") != NULL && strstr (text, "재배포") != NULL)))
         {
+          drop[i] = TRUE;
+          continue;
+        }
+
+      /* A reporter's line with an address ("홍길동 기자 hong@example.com",
+       * "Contact: jane@example.org"): the byline, not text. */
+      if (words <= 8 && has_email (text))
+        {
+          const char *reporter = strstr (text, " 기자");
+
+          if (self->author_names->len == 0 && reporter != NULL)
+            {
+              g_autofree char *name = g_strndup (text, reporter - text);
+              dossier_html_add_byline (self, name);
+            }
           drop[i] = TRUE;
           continue;
         }

@@ -292,6 +292,21 @@ test_korean (void)
   g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
   g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "김민준");
   assert_no_leaks (document, leaks);
+  g_clear_object (&document);
+
+  /* A news page's closing reporter line and copyright notice. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    document = import_string ("<html><body><article><h1>기사 제목입니다</h1>"
+                              "<p>북한은 올해 들어 미사일 발사를 계속하며 긴장을 높이고 있다는 분석이 나왔다.</p>"
+                              "<p>전문가들은 외교적 해법과 억제력 강화를 병행해야 한다고 지적한다.</p>"
+                              "<p>홍길동 기자 hong@example.co.kr</p><p>Copyright ⓒ 예시일보 무단전재 및 재배포 금지</p>"
+                              "</article></body></html>", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+    g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "홍길동");
+  }
 }
 
 static void
