@@ -919,7 +919,11 @@ static void
 show_toast (DossierMemoPage *self,
             AdwToast        *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* An export may finish after the page was closed. */
+  if (self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  else
+    g_object_unref (toast);
 }
 
 static void

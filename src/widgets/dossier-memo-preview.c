@@ -256,6 +256,29 @@ dossier_memo_preview_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->unmap (widget);
 }
 
+/* The pages lie on a desk a shade darker than the window (lighter in the
+ * dark style), so white paper stands out in both. */
+static const char preview_css[] =
+  "dossiermemopreview { background-color: @window_bg_color; background-image: image(@shade_color); }";
+
+static void
+dossier_memo_preview_realize (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  if (g_object_get_data (G_OBJECT (display), "dossier-memo-preview-css") == NULL)
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_data (provider, preview_css, -1);
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (display), "dossier-memo-preview-css", provider, g_object_unref);
+    }
+
+  GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->realize (widget);
+}
+
 static void
 dossier_memo_preview_dispose (GObject *object)
 {
@@ -326,6 +349,7 @@ dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
   object_class->dispose = dossier_memo_preview_dispose;
   object_class->get_property = dossier_memo_preview_get_property;
   object_class->set_property = dossier_memo_preview_set_property;
+  widget_class->realize = dossier_memo_preview_realize;
   widget_class->map = dossier_memo_preview_map;
   widget_class->unmap = dossier_memo_preview_unmap;
 
