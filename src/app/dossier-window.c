@@ -1738,6 +1738,7 @@ typedef struct
 {
   DossierWindow *self;
   GFile *file;
+  DossierMemo *memo;
 } SaveData;
 
 static void
@@ -1745,6 +1746,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_clear_object (&data->memo);
   g_free (data);
 }
 
@@ -1758,7 +1760,7 @@ memo_saved_to_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->saving--;
-  if (!dossier_memo_save_finish (result, &error))
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast_printf (self, _("Could not save the memo: %s"), error->message);
@@ -1767,7 +1769,7 @@ memo_saved_to_cb (GObject      *source,
       return;
     }
   if (self->memo_autosave != NULL &&
-      dossier_memo_autosave_get_memo (self->memo_autosave) == DOSSIER_MEMO (source))
+      dossier_memo_autosave_get_memo (self->memo_autosave) == data->memo)
     {
       dossier_memo_autosave_set_file (self->memo_autosave, data->file);
       dossier_memo_autosave_mark_saved (self->memo_autosave);
@@ -1790,7 +1792,10 @@ void
 dossier_window_save_memo_to (DossierWindow *self,
                              GFile         *file)
 {
+  g_autoptr(GBytes) bytes = NULL;
   SaveData *data;
+  char *json;
+  gsize length;
 
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1800,9 +1805,14 @@ dossier_window_save_memo_to (DossierWindow *self,
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->memo = g_object_ref (dossier_memo_autosave_get_memo (self->memo_autosave));
+  /* Serialised now, so later edits do not race the write; written
+   * atomically without blocking. */
+  json = dossier_memo_to_json (data->memo, &length);
+  bytes = g_bytes_new_take (json, length);
   self->saving++;
-  dossier_memo_save_async (dossier_memo_autosave_get_memo (self->memo_autosave), file,
-                           self->cancellable, memo_saved_to_cb, data);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, memo_saved_to_cb, data);
 }
 
 /**

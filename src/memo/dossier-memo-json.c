@@ -718,7 +718,9 @@ gboolean
 dossier_memo_save_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  /* The task's source object is the memo (see dossier_memo_save_async). */
+  g_return_val_if_fail (G_IS_TASK (result) &&
+                        g_task_is_valid (result, g_task_get_source_object (G_TASK (result))), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-briefs"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "comparison/dossier-comparison.h"
+#include "memo/dossier-memo-json.h"
+#include "dossier-application.h"
+#include "dossier-compare-page.h"
+#include "dossier-memo-page.h"
+#include "dossier-reader-page.h"
+#include "dossier-window.h"
+#include "widgets/dossier-reader-view.h"
+
+/*
+ * The window's comparison and memo wiring, driven in-process under Xvfb:
+ * compare two selected articles, save and reopen the comparison, start a
+ * memo from a template, add a reader selection to it, insert perspectives,
+ * save and reopen it (also through GApplication::open), the unsaved-changes
+ * prompt, and the recovery copy offered after the window went away without
+ * saving. XDG_DATA_HOME and XDG_STATE_HOME are temporary (set in main()).
+ */
+
+static DossierApplication *app;
+static DossierWindow *window;
+static char *tmp_home;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_for (gboolean (*done) (void),
+          guint      seconds)
+{
+  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done () && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (done ());
+  spin (30);
+}
+
+static gboolean
+imports_done (void)
+{
+  return dossier_window_get_n_pending_imports (window) == 0;
+}
+
+static gboolean
+saves_done (void)
+{
+  return dossier_window_get_n_pending_saves (window) == 0;
+}
+
+static const char *
+visible_page (void)
+{
+  return gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window));
+}
+
+static gboolean
+compare_shown (void)
+{
+  return g_strcmp0 (visible_page (), "compare") == 0;
+}
+
+static DossierWindow *
+create_window (void)
+{
+  DossierWindow *win = dossier_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  spin (100);
+  return win;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static DossierComparePage *
+find_compare_page (void)
+{
+  GtkWidget *box = gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "compare");
+
+  g_assert_nonnull (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (DOSSIER_IS_COMPARE_PAGE (child))
+      return DOSSIER_COMPARE_PAGE (child);
+  g_assert_not_reached ();
+}
+
+static DossierComparison *current_comparison;
+
+static gboolean
+comparison_done (void)
+{
+  return !dossier_comparison_get_busy (current_comparison);
+}
+
+static void
+select_both (void)
+{
+  GtkSelectionModel *selection = dossier_window_get_selection (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  gtk_selection_model_select_all (selection);
+  spin (50);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "app", "data", "harbour-lights.txt", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "app", "data", "lighthouse-keepers.txt", NULL);
+  GFile *files[2];
+
+  window = create_window ();
+  /* Nothing to compare yet. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-memo", NULL) &&
+                  dossier_window_get_memo_page (window) != NULL);
+
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+  dossier_window_import_files (window, files, 2);
+  wait_for (imports_done, 20);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_window_get_selection (window))), ==, 2);
+}
+
+static void
+test_compare (void)
+{
+  g_autofree char *path = g_build_filename (tmp_home, "pair.dossier-comparison", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierComparePage *page;
+  DossierComparison *comparison;
+  const char *title;
+  g_autofree char *left_title = NULL;
+  g_autofree char *right_title = NULL;
+
+  select_both ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "compare");
+
+  page = find_compare_page ();
+  comparison = dossier_compare_page_get_comparison (page);
+  current_comparison = comparison;
+  wait_for (comparison_done, 20);
+  left_title = g_strdup (dossier_document_get_title (dossier_comparison_get_left (comparison)));
+  right_title = g_strdup (dossier_document_get_title (dossier_comparison_get_right (comparison)));
+
+  /* The title names both articles. */
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (title, "Harbour Lights"));
+  g_assert_nonnull (strstr (title, "Lighthouse Keepers"));
+  g_assert_nonnull (strstr (title, "↔"));
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_PAUSE") != NULL)
+    spin (atoi (g_getenv ("DOSSIER_SCREENSHOT_PAUSE")));
+
+  /* Save it, close it (back to the library), and open the file again. */
+  g_assert_true (dossier_comparison_save (comparison, file, NULL, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  spin (50);
+  g_assert_cmpstr (visible_page (), !=, "compare");
+  g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "compare"));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "↔"));
+
+  dossier_window_open_comparison (window, file);
+  wait_for (compare_shown, 20);
+  page = find_compare_page ();
+  comparison = dossier_compare_page_get_comparison (page);
+  g_assert_cmpstr (dossier_document_get_title (dossier_comparison_get_left (comparison)), ==, left_title);
+  g_assert_cmpstr (dossier_document_get_title (dossier_comparison_get_right (comparison)), ==, right_title);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "↔"));
+  current_comparison = comparison;
+  wait_for (comparison_done, 20);
+
+  /* Through the application, as `dossier --comparison FILE` does. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  spin (50);
+  g_application_open (G_APPLICATION (app), &file, 1, "comparison");
+  wait_for (compare_shown, 20);
+  current_comparison = dossier_compare_page_get_comparison (find_compare_page ());
+  wait_for (comparison_done, 20);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  spin (50);
+}
+
+static guint
+n_citations (void)
+{
+  DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+
+  return g_list_model_get_n_items (dossier_memo_get_citations (memo));
+}
+
+static gboolean
+memo_shown (void)
+{
+  return g_strcmp0 (visible_page (), "memo") == 0;
+}
+
+static void
+test_add_to_memo (void)
+{
+  GtkSelectionModel *selection = dossier_window_get_selection (window);
+  DossierReaderView *view;
+  GMenuModel *menu;
+  gboolean found = FALSE;
+
+  /* The reader's selection menu offers it. */
+  view = dossier_reader_page_get_view (dossier_window_get_reader_page (window));
+  menu = G_MENU_MODEL (dossier_reader_view_get_selection_menu (view));
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && !found; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section) && !found; j++)
+        {
+          g_autofree char *action = NULL;
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            found = g_strcmp0 (action, "win.add-to-memo") == 0;
+        }
+    }
+  g_assert_true (found);
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "reader");
+  g_assert_null (dossier_window_get_memo_page (window));
+
+  /* No memo open: a policy brief is started; the reader stays. */
+  g_assert_true (dossier_reader_view_select_range (view, 0, 0, 10));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-memo", NULL);
+  spin (50);
+  g_assert_nonnull (dossier_window_get_memo_page (window));
+  g_assert_cmpint (dossier_memo_get_kind (dossier_memo_page_get_memo (dossier_window_get_memo_page (window))), ==,
+                   DOSSIER_MEMO_KIND_POLICY_BRIEF);
+  g_assert_cmpstr (visible_page (), ==, "reader");
+  g_assert_cmpuint (n_citations (), ==, 1);
+
+  /* A second passage, from another paragraph. */
+  g_assert_true (dossier_reader_view_select_range (view, 1, 0, 12));
+  g_assert_true (dossier_window_add_selection_to_memo (window));
+  g_assert_cmpuint (n_citations (), >=, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "memo");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+}
+
+static void
+test_insert_perspectives (void)
+{
+  DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  guint before = dossier_memo_get_n_sections (memo);
+  guint citations_before = n_citations ();
+
+  select_both ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-perspectives", NULL);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "memo");
+  /* Either a new section or the template's perspectives section filled. */
+  g_assert_cmpuint (dossier_memo_get_n_sections (memo) + n_citations (), >, before + citations_before);
+}
+
+static void
+test_save_and_reopen (void)
+{
+  g_autofree char *path = g_build_filename (tmp_home, "brief.dossier-memo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DossierMemo) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  g_autofree char *uri = g_file_get_uri (file);
+  guint sections = dossier_memo_get_n_sections (memo);
+  guint citations = n_citations ();
+
+  dossier_memo_set_subject (memo, "Harbour policy");
+  dossier_window_save_memo_to (window, file);
+  wait_for (saves_done, 20);
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_false (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
+  g_assert_true (g_file_equal (dossier_window_get_memo_file (window), file));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "brief.dossier-memo"));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  loaded = dossier_memo_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_memo_get_subject (loaded), ==, "Harbour policy");
+  g_assert_cmpuint (dossier_memo_get_n_sections (loaded), ==, sections);
+
+  /* It is a recent memo now. */
+  spin (100);
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  /* A new memo from another template, then the saved one through the
+   * application (as the file manager opens it). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-memo", "s", "decision");
+  spin (50);
+  g_assert_cmpint (dossier_memo_get_kind (dossier_memo_page_get_memo (dossier_window_get_memo_page (window))), ==,
+                   DOSSIER_MEMO_KIND_DECISION);
+  g_assert_null (dossier_window_get_memo_file (window));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  wait_for (saves_done, 20);
+  g_assert_true (memo_shown ());
+  g_assert_true (g_file_equal (dossier_window_get_memo_file (window), file));
+  memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  g_assert_cmpstr (dossier_memo_get_subject (memo), ==, "Harbour policy");
+  g_assert_cmpuint (n_citations (), ==, citations);
+}
+
+static gboolean
+recovery_written (void)
+{
+  DossierMemoAutosave *autosave = dossier_window_get_memo_autosave (window);
+
+  return g_file_query_exists (dossier_memo_autosave_get_recovery_file (autosave), NULL);
+}
+
+static void
+test_unsaved_and_recovery (void)
+{
+  DossierMemoAutosave *autosave = dossier_window_get_memo_autosave (window);
+  DossierMemo *memo = dossier_memo_autosave_get_memo (autosave);
+  g_autoptr(GFile) recovery = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *old_window;
+
+  dossier_memo_autosave_set_delay (autosave, 50);
+  dossier_memo_set_subject (memo, "Harbour policy, revised");
+  g_assert_true (dossier_memo_autosave_get_dirty (autosave));
+  wait_for (recovery_written, 10);
+  recovery = g_object_ref (dossier_memo_autosave_get_recovery_file (autosave));
+
+  /* Closing asks; Cancel keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "cancel");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* The window goes away without asking (a crash, the session ending):
+   * the recovery copy stays… */
+  old_window = GTK_WIDGET (window);
+  gtk_window_destroy (GTK_WINDOW (old_window));
+  spin (100);
+  g_assert_true (g_file_query_exists (recovery, NULL));
+
+  /* …and the next window offers it. */
+  window = create_window ();
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  adw_message_dialog_response (dialog, "restore");
+  spin (100);
+  g_assert_true (memo_shown ());
+  memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  g_assert_cmpstr (dossier_memo_get_subject (memo), ==, "Harbour policy, revised");
+  /* Restored but not saved: still its file, still unsaved. */
+  g_assert_nonnull (dossier_window_get_memo_file (window));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Closing and discarding removes the recovery copy. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin (200);
+  g_assert_false (g_file_query_exists (recovery, NULL));
+  window = NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *state_dir = NULL;
+  int status;
+
+  /* Before GLib caches the user directories. */
+  tmp_home = g_dir_make_tmp ("dossier-test-briefs-XXXXXX", NULL);
+  data_dir = g_build_filename (tmp_home, "data", NULL);
+  state_dir = g_build_filename (tmp_home, "state", NULL);
+  g_mkdir_with_parents (data_dir, 0700);
+  g_mkdir_with_parents (state_dir, 0700);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = dossier_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* GApplication::open goes through the window the app knows. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/dossier/app/briefs/import", test_import);
+  g_test_add_func ("/dossier/app/briefs/compare", test_compare);
+  g_test_add_func ("/dossier/app/briefs/add-to-memo", test_add_to_memo);
+  g_test_add_func ("/dossier/app/briefs/insert-perspectives", test_insert_perspectives);
+  g_test_add_func ("/dossier/app/briefs/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/dossier/app/briefs/unsaved-and-recovery", test_unsaved_and_recovery);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+  return status;
+}
