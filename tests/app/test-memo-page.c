@@ -343,7 +343,15 @@ test_print (void)
   GtkWindow *window = show_page (page, 1000, 700);
   double width, height;
 
-  g_object_set (page, "paper", DOSSIER_PAPER_LETTER, NULL);
+  /* The paper menu's radio items. */
+  g_object_set (page, "paper", DOSSIER_PAPER_A4, NULL);
+  g_assert_true (gtk_widget_activate_action (page, "memo.paper", "s", "letter"));
+  {
+    DossierPaper paper;
+
+    g_object_get (page, "paper", &paper, NULL);
+    g_assert_cmpint (paper, ==, DOSSIER_PAPER_LETTER);
+  }
   g_assert_true (dossier_memo_page_print_to_file (DOSSIER_MEMO_PAGE (page), path, &error));
   g_assert_no_error (error);
 
