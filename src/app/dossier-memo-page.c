@@ -60,6 +60,9 @@ struct _DossierMemoPage
   DossierPdfExporter *exporter;
   DossierPaper paper;
   gboolean show_preview;
+  gboolean layout_ready;           /* the preview has laid the memo out once */
+  gboolean pages_estimated;        /* the last lint had to estimate the pages */
+  guint first_layout_source;
   GListStore *issues;
   GPtrArray *rows;                 /* SectionRow*, owned by their list rows */
   DossierMemoSection *current;     /* weak */
@@ -153,6 +156,8 @@ create_buffer (void)
 /* ---- Section rows -------------------------------------------------------- */
 
 static void schedule_refresh (DossierMemoPage *self);
+static void preview_updated_cb (DossierMemoPage *self);
+static gboolean first_layout_cb (gpointer data);
 
 static void
 section_row_free (gpointer data)
@@ -580,6 +585,14 @@ count_pages (DossierMemo *memo,
 {
   DossierMemoPage *self = user_data;
 
+  /* Until the first layout (done after the window shows, see
+   * first_layout_cb) the lint estimates, and runs again after it. */
+  if (!self->layout_ready)
+    {
+      self->pages_estimated = TRUE;
+      return 0;
+    }
+
   dossier_memo_preview_flush (self->preview);
   return dossier_page_layout_get_n_pages (dossier_memo_preview_get_layout (self->preview));
 }
@@ -725,7 +738,9 @@ bind_memo (DossierMemoPage *self)
   gtk_list_box_bind_model (self->issues_list, G_LIST_MODEL (self->issues),
                            create_issue_row, self, NULL);
 
+  g_signal_connect_object (self->preview, "updated", G_CALLBACK (preview_updated_cb), self, G_CONNECT_SWAPPED);
   dossier_memo_preview_set_memo (self->preview, self->memo);
+  self->first_layout_source = g_idle_add_full (G_PRIORITY_LOW, first_layout_cb, self, NULL);
 
   self->changed_handler = g_signal_connect_object (self->memo, "changed",
                                                    G_CALLBACK (memo_changed_cb), self, G_CONNECT_SWAPPED);
@@ -888,6 +903,30 @@ move_section_action (GtkWidget  *widget,
 }
 
 /* ---- Preview, export and printing --------------------------------------- */
+
+static void
+preview_updated_cb (DossierMemoPage *self)
+{
+  self->layout_ready = TRUE;
+  if (self->pages_estimated)
+    {
+      self->pages_estimated = FALSE;
+      schedule_refresh (self);
+    }
+}
+
+/* Laying out a long memo the first time takes a moment (about 0.2 s for
+ * 100 pages): done once the page is on screen rather than before, and
+ * even while the preview is hidden, since the page-count lint uses it. */
+static gboolean
+first_layout_cb (gpointer data)
+{
+  DossierMemoPage *self = data;
+
+  self->first_layout_source = 0;
+  dossier_memo_preview_flush (self->preview);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 set_show_preview (DossierMemoPage *self,
@@ -1269,6 +1308,7 @@ dossier_memo_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->first_layout_source, g_source_remove);
   if (self->memo != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->memo);

@@ -241,8 +241,13 @@ dossier_memo_preview_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->map (widget);
 
-  if (self->dirty)
-    relayout (self);
+  /* Lay out pending edits right after this frame: showing the preview
+   * (or the window) is not held up by a long memo's layout. */
+  if (self->dirty && self->relayout_source == 0)
+    {
+      self->pending_since = g_get_monotonic_time ();
+      self->relayout_source = g_idle_add_full (G_PRIORITY_LOW, relayout_timeout_cb, self, NULL);
+    }
 }
 
 static void
@@ -450,9 +455,7 @@ dossier_memo_preview_set_memo (DossierMemoPreview *self,
     self->changed_handler = g_signal_connect_object (memo, "changed", G_CALLBACK (schedule_relayout),
                                                      self, G_CONNECT_SWAPPED);
 
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    relayout (self);
+  schedule_relayout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMO]);
 }
 
