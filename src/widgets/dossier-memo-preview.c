@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "export/dossier-memo-layout.h"
 #include "dossier-memo-preview.h"
@@ -37,6 +38,9 @@ struct _DossierMemoPreview
   gint64 pending_since;
   gboolean dirty;
   gboolean resize_all;
+
+  double zoom;
+  guint zoom_source;
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoPreview, dossier_memo_preview, GTK_TYPE_WIDGET)
@@ -62,9 +66,12 @@ static guint signals[N_SIGNALS];
 #define RELAYOUT_DELAY_MS 300
 #define RELAYOUT_MAX_WAIT_US (1000 * 1000)
 
-/* Pages at 70 %: a Letter page is 428 px wide, readable beside the editor. */
-#define ZOOM 0.7
+/* Pages at 70 % where there is room (a Letter page is 428 px wide,
+ * readable beside the editor), smaller to fit a narrow pane. */
+#define ZOOM_MAX 0.7
+#define ZOOM_MIN 0.25
 #define SHADOW 6
+#define PAGE_MARGIN (18 - SHADOW)
 
 static void
 page_size_px (DossierMemoPreview *self,
@@ -74,8 +81,8 @@ page_size_px (DossierMemoPreview *self,
   double w, h;
 
   dossier_paper_get_size (self->paper, &w, &h);
-  *width = (int)(w * ZOOM + 0.5);
-  *height = (int)(h * ZOOM + 0.5);
+  *width = (int)(w * self->zoom + 0.5);
+  *height = (int)(h * self->zoom + 0.5);
 }
 
 static void
@@ -113,7 +120,7 @@ draw_page_cb (GtkDrawingArea *area,
   cairo_clip (cr);
 
   cairo_translate (cr, SHADOW, SHADOW);
-  cairo_scale (cr, ZOOM, ZOOM);
+  cairo_scale (cr, self->zoom, self->zoom);
   dossier_page_layout_draw_page (self->layout, cr, page);
 }
 
@@ -141,6 +148,22 @@ create_page (DossierMemoPreview *self,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_page_cb, self, NULL);
   gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
   return area;
+}
+
+static void
+resize_pages (DossierMemoPreview *self)
+{
+  int pw, ph;
+
+  page_size_px (self, &pw, &ph);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *area = g_ptr_array_index (self->pages, i);
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), pw + 2 * SHADOW);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), ph + 2 * SHADOW);
+      gtk_widget_queue_draw (area);
+    }
 }
 
 static void
@@ -182,19 +205,13 @@ relayout (DossierMemoPreview *self)
     {
       GtkWidget *area = g_ptr_array_index (self->pages, i);
 
-      if (self->resize_all)
-        {
-          int pw, ph;
-
-          page_size_px (self, &pw, &ph);
-          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), pw + 2 * SHADOW);
-          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), ph + 2 * SHADOW);
-        }
       if (self->resize_all || i >= old_n_pages || dossier_page_layout_get_page_changed (self->layout, i))
         gtk_widget_queue_draw (area);
       if (n_pages != old_n_pages || i >= old_n_pages)
         update_page_label (self, area, i);
     }
+  if (self->resize_all)
+    resize_pages (self);
   self->resize_all = FALSE;
 
   if (n_pages != old_n_pages)
@@ -264,6 +281,62 @@ dossier_memo_preview_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->unmap (widget);
 }
 
+static gboolean
+zoom_changed_cb (gpointer data)
+{
+  DossierMemoPreview *self = data;
+
+  self->zoom_source = 0;
+  resize_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dossier_memo_preview_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
+
+  gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, NULL, NULL);
+
+  /* Ask for a whole page at the largest zoom, whatever the zoom now. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      double w;
+
+      dossier_paper_get_size (self->paper, &w, NULL);
+      *natural = MAX (*minimum, (int)(w * ZOOM_MAX) + 2 * SHADOW + 2 * PAGE_MARGIN + 16);
+    }
+}
+
+static void
+dossier_memo_preview_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
+  double w, zoom;
+
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+
+  /* Fit the page to the pane (less the margins and a vertical scrollbar).
+   * Resizing the pages inside an allocation would loop: do it after. */
+  dossier_paper_get_size (self->paper, &w, NULL);
+  zoom = CLAMP ((width - 2 * SHADOW - 2 * PAGE_MARGIN - 16) / w, ZOOM_MIN, ZOOM_MAX);
+  if (fabs (zoom - self->zoom) > 0.004)
+    {
+      self->zoom = zoom;
+      if (self->zoom_source == 0)
+        self->zoom_source = g_idle_add (zoom_changed_cb, self);
+    }
+}
+
 /* The pages lie on a desk a shade darker than the window (lighter in the
  * dark style), so white paper stands out in both. */
 static const char preview_css[] =
@@ -293,6 +366,7 @@ dossier_memo_preview_dispose (GObject *object)
   DossierMemoPreview *self = (DossierMemoPreview *)object;
 
   g_clear_handle_id (&self->relayout_source, g_source_remove);
+  g_clear_handle_id (&self->zoom_source, g_source_remove);
   if (self->memo != NULL)
     g_clear_signal_handler (&self->changed_handler, self->memo);
   g_clear_object (&self->memo);
@@ -358,6 +432,8 @@ dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
   object_class->get_property = dossier_memo_preview_get_property;
   object_class->set_property = dossier_memo_preview_set_property;
   widget_class->realize = dossier_memo_preview_realize;
+  widget_class->measure = dossier_memo_preview_measure;
+  widget_class->size_allocate = dossier_memo_preview_size_allocate;
   widget_class->map = dossier_memo_preview_map;
   widget_class->unmap = dossier_memo_preview_unmap;
 
@@ -380,7 +456,6 @@ dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossiermemopreview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -389,19 +464,23 @@ static void
 dossier_memo_preview_init (DossierMemoPreview *self)
 {
   self->paper = dossier_paper_get_default ();
+  self->zoom = ZOOM_MAX;
   self->layout = dossier_page_layout_new (self->paper);
   self->pages = g_ptr_array_new ();
 
   self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18 - 2 * SHADOW);
-  gtk_widget_set_margin_top (self->pages_box, 18 - SHADOW);
-  gtk_widget_set_margin_bottom (self->pages_box, 18 - SHADOW);
-  gtk_widget_set_margin_start (self->pages_box, 18 - SHADOW);
-  gtk_widget_set_margin_end (self->pages_box, 18 - SHADOW);
+  gtk_widget_set_margin_top (self->pages_box, PAGE_MARGIN);
+  gtk_widget_set_margin_bottom (self->pages_box, PAGE_MARGIN);
+  gtk_widget_set_margin_start (self->pages_box, PAGE_MARGIN);
+  gtk_widget_set_margin_end (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_halign (self->pages_box, GTK_ALIGN_CENTER);
 
   self->scroller = gtk_scrolled_window_new ();
+  /* Scroll sideways rather than hold a narrow window wide: the natural
+   * width (a whole page) is what it gets whenever there is room. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (self->scroller), 160);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->pages_box);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));

@@ -488,6 +488,11 @@ test_screenshots (void)
   screenshot (GTK_WIDGET (window), "memo-editor-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* A narrow window: the editor keeps its room, the pages scroll. */
+  gtk_window_set_default_size (window, 720, 700);
+  spin (600);
+  screenshot (GTK_WIDGET (window), "memo-editor-narrow.png");
+
   gtk_window_destroy (window);
 }
 
