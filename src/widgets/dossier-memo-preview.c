@@ -24,6 +24,8 @@ struct _DossierMemoPreview
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;            /* the status line above the scrolled pages */
+  GtkWidget *status;
   GtkWidget *scroller;
   GtkWidget *pages_box;
   GPtrArray *pages;              /* GtkDrawingArea*, children of pages_box */
@@ -151,6 +153,18 @@ create_page (DossierMemoPreview *self,
 }
 
 static void
+update_status (DossierMemoPreview *self)
+{
+  g_autofree char *text = NULL;
+  const char *paper = self->paper == DOSSIER_PAPER_LETTER ? _("Letter") : _("A4");
+
+  /* TRANSLATORS: the preview's status line, e.g. "3 pages · A4" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page · %s", "%u pages · %s", self->n_pages),
+                          self->n_pages, paper);
+  gtk_label_set_text (GTK_LABEL (self->status), text);
+}
+
+static void
 resize_pages (DossierMemoPreview *self)
 {
   int pw, ph;
@@ -214,6 +228,7 @@ relayout (DossierMemoPreview *self)
     resize_pages (self);
   self->resize_all = FALSE;
 
+  update_status (self);
   if (n_pages != old_n_pages)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_signal_emit (self, signals[UPDATED], 0);
@@ -302,7 +317,7 @@ dossier_memo_preview_measure (GtkWidget      *widget,
 {
   DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
 
-  gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, NULL, NULL);
+  gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
 
   /* Ask for a whole page at the largest zoom, whatever the zoom now. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -323,7 +338,7 @@ dossier_memo_preview_size_allocate (GtkWidget *widget,
   DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
   double w, zoom;
 
-  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
 
   /* Fit the page to the pane (less the margins and a vertical scrollbar).
    * Resizing the pages inside an allocation would loop: do it after. */
@@ -370,7 +385,7 @@ dossier_memo_preview_dispose (GObject *object)
   if (self->memo != NULL)
     g_clear_signal_handler (&self->changed_handler, self->memo);
   g_clear_object (&self->memo);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->content, gtk_widget_unparent);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->layout);
 
@@ -483,7 +498,20 @@ dossier_memo_preview_init (DossierMemoPreview *self)
   gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (self->scroller), 160);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->pages_box);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+
+  self->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->status, "caption");
+  gtk_widget_add_css_class (self->status, "dim-label");
+  gtk_widget_set_margin_top (self->status, 6);
+  gtk_widget_set_margin_bottom (self->status, 6);
+  gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->content), self->status);
+  gtk_box_append (GTK_BOX (self->content), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->content), self->scroller);
+  gtk_widget_set_parent (self->content, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Preview"), -1);
 }

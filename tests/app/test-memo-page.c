@@ -459,8 +459,6 @@ static void
 test_screenshots (void)
 {
   g_autoptr(DossierMemo) memo = NULL;
-  g_autoptr(DossierMemoSection) section = NULL;
-  g_autoptr(DossierMemoBlock) korean = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *page;
   GtkWindow *window;
@@ -471,12 +469,39 @@ test_screenshots (void)
       return;
     }
 
-  memo = create_memo (3, 3);
-  section = dossier_memo_section_new ("Views from Seoul");
-  korean = dossier_memo_block_new_paragraph ("한국 정부는 반도체 수출 통제에 대해 신중한 입장을 유지하고 있으며, "
-                                             "동맹국과의 정보 공유가 집행의 관건이라고 강조했다.");
-  dossier_memo_section_append_block (section, korean);
-  dossier_memo_insert_section (memo, 1, section);
+  memo = create_memo (0, 0);
+  dossier_memo_set_subject (memo, "Allied Semiconductor Export Controls After the March Review");
+  {
+    static const struct { const char *title, *text; } parts[] = {
+      { "Summary",
+        "Allied governments tightened controls on advanced lithography tools in March. **Enforcement, not scope, "
+        "is now the binding constraint**: the measures hold only if licensing data are shared quickly among "
+        "the three main exporters.\n\n"
+        "- Lead times for spare parts have doubled for fabs outside the coalition.\n"
+        "- Smaller suppliers report compliance costs of up to *four percent* of revenue.\n"
+        "- No partner has yet proposed widening the list before the autumn review." },
+      { "Views from Seoul",
+        "한국 정부는 반도체 수출 통제에 대해 신중한 입장을 유지하고 있으며, 동맹국과의 정보 공유가 집행의 관건이라고 "
+        "강조했다. 산업계는 장비 유지보수 일정에 미칠 영향을 우려하고 있다.\n\n"
+        "Officials in Seoul frame the question as one of timing rather than principle, and ask for advance notice "
+        "of any change to the list." },
+      { "Discussion",
+        "Industry groups describe the new rules as workable but uneven. Large firms have absorbed the paperwork; "
+        "smaller ones have not, and some have paused shipments while they wait for guidance.\n\n"
+        "> The list is right. What we lack is a common clock for licences, so that a refusal in one capital "
+        "is not an approval in another.\n\n"
+        "A narrower list with a shared licensing calendar would keep the coalition together through the next "
+        "review at little cost to its aims." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        g_autoptr(DossierMemoSection) part = dossier_memo_section_new (parts[i].title);
+
+        dossier_memo_append_section (memo, part);
+        dossier_memo_section_set_source_text (part, parts[i].text);
+      }
+  }
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
