@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "comparison/dossier-matrix.h"
+#include "comparison/dossier-text-snapshot.h"
 #include "memo/dossier-memo-json.h"
 #include "memo/dossier-memo-templates.h"
 #include "dossier-compare-page.h"
@@ -65,6 +67,8 @@ struct _DossierWindow
   GtkWidget *compare_box;
   DossierComparePage *compare_page;
   AdwWindowTitle *compare_title;
+  GtkWidget *matrix_page;
+  gboolean matrix_busy;
 
   /* The open memo. */
   DossierMemoPage *memo_page;
@@ -338,6 +342,11 @@ update_title (DossierWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s — Dossier"), pair);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
+  else if (self->matrix_page != NULL && g_strcmp0 (visible, "matrix") == 0)
+    {
+      /* Translators: the window title while the perspectives matrix shows */
+      gtk_window_set_title (GTK_WINDOW (self), _("Perspectives Matrix — Dossier"));
+    }
   else if (self->memo_page != NULL && g_strcmp0 (visible, "memo") == 0)
     {
       g_autofree char *name = memo_display_name (self);
@@ -392,6 +401,7 @@ update_state (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", self->library != NULL && count_selected (self) == 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.matrix", self->library != NULL && count_selected (self) >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-perspectives",
                                  self->library != NULL && count_selected (self) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document",
@@ -1573,6 +1583,305 @@ compare_with_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Perspectives matrix                                                        */
+
+/* Computed off the main thread from snapshots taken on it. */
+typedef struct
+{
+  GPtrArray *snapshots;   /* DossierTextSnapshot */
+  GPtrArray *ids;         /* document ids, same order */
+} MatrixInput;
+
+static void
+matrix_input_free (MatrixInput *input)
+{
+  g_ptr_array_unref (input->snapshots);
+  g_ptr_array_unref (input->ids);
+  g_free (input);
+}
+
+static void
+matrix_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  MatrixInput *input = task_data;
+  GError *error = NULL;
+  DossierMatrix *matrix;
+
+  matrix = dossier_matrix_compute ((DossierTextSnapshot * const *) input->snapshots->pdata,
+                                   input->snapshots->len, NULL, &error);
+  if (matrix == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matrix, (GDestroyNotify) dossier_matrix_free);
+}
+
+static void
+close_matrix_page (DossierWindow *self)
+{
+  GtkWidget *page = g_steal_pointer (&self->matrix_page);
+
+  if (page != NULL)
+    gtk_stack_remove (self->main_stack, page);
+}
+
+static void
+close_matrix_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  close_matrix_page (self);
+  update_state (self);
+}
+
+static void
+matrix_cell_clicked_cb (GtkButton     *button,
+                        DossierWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "dossier-id");
+  guint paragraph = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dossier-paragraph"));
+  guint length = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dossier-length"));
+  g_autofree char *keep = g_strdup (id);
+
+  /* Opening an article switches the stack to the reader; the matrix
+   * stays in the stack to come back to. */
+  if (keep != NULL && dossier_window_open_document (self, keep))
+    dossier_reader_view_select_range (dossier_reader_page_get_view (self->reader_page), paragraph, 0, length);
+}
+
+static GtkWidget *
+matrix_label (const char *text,
+              gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+build_matrix_grid (DossierWindow *self,
+                   DossierMatrix *matrix,
+                   MatrixInput   *input)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  gtk_widget_set_margin_top (grid, 18);
+  gtk_widget_set_margin_bottom (grid, 18);
+
+  gtk_grid_attach (GTK_GRID (grid), matrix_label (_("Topic"), TRUE), 0, 0, 1, 1);
+  for (guint d = 0; d < input->snapshots->len; d++)
+    {
+      DossierTextSnapshot *snapshot = g_ptr_array_index (input->snapshots, d);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *byline;
+
+      gtk_box_append (GTK_BOX (box), matrix_label (snapshot->title ?: _("Untitled"), TRUE));
+      byline = matrix_label (snapshot->affiliations && *snapshot->affiliations
+                             ? snapshot->affiliations : snapshot->authors ?: "", FALSE);
+      if (snapshot->authors && *snapshot->authors)
+        {
+          g_autofree char *text = snapshot->affiliations && *snapshot->affiliations
+            ? g_strdup_printf ("%s (%s)", snapshot->authors, snapshot->affiliations)
+            : g_strdup (snapshot->authors);
+          gtk_label_set_text (GTK_LABEL (byline), text);
+        }
+      gtk_widget_add_css_class (byline, "dim-label");
+      gtk_box_append (GTK_BOX (box), byline);
+      gtk_grid_attach (GTK_GRID (grid), box, (int) d + 1, 0, 1, 1);
+    }
+
+  /* Enough rows to read; the CLI prints them all. */
+  for (guint t = 0; t < matrix->topics->len && t < 60; t++)
+    {
+      DossierMatrixTopic *topic = g_ptr_array_index (matrix->topics, t);
+      GtkWidget *label = matrix_label (topic->label, TRUE);
+
+      gtk_widget_set_margin_top (label, 8);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) t + 1, 1, 1);
+      for (guint d = 0; d < input->snapshots->len && d < topic->cells->len; d++)
+        {
+          GArray *cell = g_ptr_array_index (topic->cells, d);
+          DossierTextSnapshot *snapshot = g_ptr_array_index (input->snapshots, d);
+          GtkWidget *widget;
+
+          if (cell == NULL || cell->len == 0)
+            {
+              /* Not discussing a topic is itself information. */
+              widget = matrix_label ("—", FALSE);
+              gtk_widget_add_css_class (widget, "dim-label");
+              gtk_widget_set_margin_top (widget, 8);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              _("Not discussed"), -1);
+            }
+          else
+            {
+              guint paragraph = g_array_index (cell, guint, 0);
+              const char *text = dossier_text_snapshot_get_paragraph (snapshot, paragraph) ?: "";
+              GtkWidget *passage = matrix_label (text, FALSE);
+              g_autofree char *more = NULL;
+
+              PangoAttrList *attrs = pango_attr_list_new ();
+
+              /* Button labels are bold; a passage is body text. */
+              pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
+              gtk_label_set_attributes (GTK_LABEL (passage), attrs);
+              pango_attr_list_unref (attrs);
+              gtk_label_set_lines (GTK_LABEL (passage), 4);
+              gtk_label_set_ellipsize (GTK_LABEL (passage), PANGO_ELLIPSIZE_END);
+              if (cell->len > 1)
+                {
+                  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+                  GtkWidget *extra;
+
+                  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more passage", "and %u more passages",
+                                                       cell->len - 1), cell->len - 1);
+                  extra = matrix_label (more, FALSE);
+                  gtk_widget_add_css_class (extra, "dim-label");
+                  gtk_widget_add_css_class (extra, "caption");
+                  gtk_box_append (GTK_BOX (box), passage);
+                  gtk_box_append (GTK_BOX (box), extra);
+                  passage = box;
+                }
+              widget = gtk_button_new ();
+              gtk_button_set_child (GTK_BUTTON (widget), passage);
+              gtk_widget_add_css_class (widget, "flat");
+              gtk_widget_set_tooltip_text (widget, _("Open the passage in the reader"));
+              g_object_set_data_full (G_OBJECT (widget), "dossier-id",
+                                      g_strdup (g_ptr_array_index (input->ids, d)), g_free);
+              g_object_set_data (G_OBJECT (widget), "dossier-paragraph", GUINT_TO_POINTER (paragraph));
+              g_object_set_data (G_OBJECT (widget), "dossier-length",
+                                 GUINT_TO_POINTER ((guint) g_utf8_strlen (text, -1)));
+              g_signal_connect_object (widget, "clicked", G_CALLBACK (matrix_cell_clicked_cb), self, 0);
+            }
+          gtk_widget_set_valign (widget, GTK_ALIGN_START);
+          gtk_grid_attach (GTK_GRID (grid), widget, (int) d + 1, (int) t + 1, 1, 1);
+        }
+    }
+  if (matrix->topics->len == 0)
+    gtk_grid_attach (GTK_GRID (grid), matrix_label (_("The articles share no topics."), FALSE), 0, 1, 2, 1);
+  return grid;
+}
+
+static void
+matrix_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMatrix) matrix = NULL;
+  MatrixInput *input = g_task_get_task_data (G_TASK (result));
+  GtkWidget *page, *header, *back, *scroller;
+
+  matrix = g_task_propagate_pointer (G_TASK (result), &error);
+  self->matrix_busy = FALSE;
+  if (matrix == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_printf (self, _("Could not build the matrix: %s"), error->message);
+      return;
+    }
+
+  close_matrix_page (self);
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (back, _("Close the Matrix"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Matrix"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-matrix");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  {
+    g_autofree char *subtitle =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", matrix->topics->len), matrix->topics->len);
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Perspectives Matrix"), subtitle));
+  }
+  g_object_bind_property (self->leaflet, "folded", header, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (page), header);
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), build_matrix_grid (self, matrix, input));
+  gtk_box_append (GTK_BOX (page), scroller);
+
+  self->matrix_page = page;
+  gtk_stack_add_named (self->main_stack, page, "matrix");
+  gtk_stack_set_visible_child (self->main_stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_state (self);
+}
+
+/**
+ * dossier_window_get_matrix_busy:
+ *
+ * Returns: whether a perspectives matrix is being computed (for tests)
+ */
+gboolean
+dossier_window_get_matrix_busy (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return self->matrix_busy;
+}
+
+static void
+matrix_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GListStore) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  MatrixInput *input;
+  guint n;
+
+  if (self->matrix_busy || count_selected (self) < 2)
+    return;
+  documents = load_selected (self, &error);
+  if (documents == NULL)
+    {
+      toast_printf (self, _("Could not open the articles: %s"), error ? error->message : "");
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (documents));
+  if (n > DOSSIER_MATRIX_MAX_DOCUMENTS)
+    {
+      toast_printf (self, _("Choose at most %d articles for a matrix"), DOSSIER_MATRIX_MAX_DOCUMENTS);
+      return;
+    }
+
+  input = g_new0 (MatrixInput, 1);
+  input->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_text_snapshot_free);
+  input->ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (documents), i);
+      g_ptr_array_add (input->snapshots, dossier_text_snapshot_new (document));
+      g_ptr_array_add (input->ids, g_strdup (dossier_document_get_id (document)));
+    }
+
+  self->matrix_busy = TRUE;
+  task = g_task_new (self, self->cancellable, matrix_ready_cb, NULL);
+  g_task_set_task_data (task, input, (GDestroyNotify) matrix_input_free);
+  g_task_run_in_thread (task, matrix_thread);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Memos                                                                      */
 
 enum {
@@ -2566,6 +2875,7 @@ dossier_window_dispose (GObject *object)
   self->compare_page = NULL;
   self->compare_box = NULL;
   self->compare_title = NULL;
+  self->matrix_page = NULL;
 
   g_cancellable_cancel (self->cancellable);
   if (self->reader_page != NULL)
@@ -2696,6 +3006,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.open-comparison", NULL, open_comparison_action);
   gtk_widget_class_install_action (widget_class, "win.close-compare", NULL, close_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.matrix", NULL, matrix_action);
+  gtk_widget_class_install_action (widget_class, "win.close-matrix", NULL, close_matrix_action);
   gtk_widget_class_install_action (widget_class, "win.new-memo", "s", new_memo_action);
   gtk_widget_class_install_action (widget_class, "win.open-memo", NULL, open_memo_action);
   gtk_widget_class_install_action (widget_class, "win.save-memo", NULL, save_memo_action);
@@ -2782,6 +3094,7 @@ dossier_window_init (DossierWindow *self)
     g_object_unref (section);
     section = g_menu_new ();
     g_menu_append (section, _("C_ompare"), "win.compare");
+    g_menu_append (section, _("Perspectives _Matrix"), "win.matrix");
     g_menu_append (section, _("Insert _Perspectives in Memo"), "win.insert-perspectives");
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);

@@ -50,5 +50,6 @@ DossierMemoAutosave *dossier_window_get_memo_autosave (DossierWindow    *self);
 guint              dossier_window_get_n_pending_saves (DossierWindow    *self);
 gboolean           dossier_window_add_selection_to_memo (DossierWindow  *self);
 GtkWidget         *dossier_window_offer_recovery    (DossierWindow      *self);
+gboolean           dossier_window_get_matrix_busy   (DossierWindow      *self);
 
 G_END_DECLS

@@ -222,6 +222,62 @@ test_compare (void)
   spin (50);
 }
 
+static gboolean
+matrix_done (void)
+{
+  return !dossier_window_get_matrix_busy (window);
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "dossier-id") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_matrix (void)
+{
+  GtkWidget *page, *cell;
+
+  select_both ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
+  wait_for (matrix_done, 20);
+  g_assert_cmpstr (visible_page (), ==, "matrix");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Matrix"));
+
+  /* A cell opens its passage in the reader. */
+  page = gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix");
+  cell = find_button (page);
+  if (cell != NULL)
+    {
+      const char *id = g_object_get_data (G_OBJECT (cell), "dossier-id");
+      DossierDocument *open;
+
+      g_signal_emit_by_name (cell, "clicked");
+      spin (50);
+      g_assert_cmpstr (visible_page (), ==, "reader");
+      open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+      g_assert_nonnull (open);
+      g_assert_cmpstr (dossier_document_get_id (open), ==, id);
+      g_assert_true (dossier_reader_view_get_selection_range (dossier_reader_page_get_view (dossier_window_get_reader_page (window)),
+                                                              NULL, NULL, NULL, NULL));
+    }
+  else
+    g_test_message ("the fixtures share no topic; no cell to click");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
+  spin (50);
+  g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix"));
+}
+
 static guint
 n_citations (void)
 {
@@ -461,6 +517,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/app/briefs/import", test_import);
   g_test_add_func ("/dossier/app/briefs/compare", test_compare);
+  g_test_add_func ("/dossier/app/briefs/matrix", test_matrix);
   g_test_add_func ("/dossier/app/briefs/add-to-memo", test_add_to_memo);
   g_test_add_func ("/dossier/app/briefs/insert-perspectives", test_insert_perspectives);
   g_test_add_func ("/dossier/app/briefs/save-and-reopen", test_save_and_reopen);
