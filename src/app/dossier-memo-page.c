@@ -1457,6 +1457,27 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dossiermemopage");
 }
 
+static gboolean
+paper_from_setting (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  DossierPaper paper;
+
+  if (!dossier_paper_from_string (g_variant_get_string (variant, NULL), &paper))
+    paper = dossier_paper_get_default ();   /* "auto" */
+  g_value_set_enum (value, paper);
+  return TRUE;
+}
+
+static GVariant *
+paper_to_setting (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_string (dossier_paper_to_string (g_value_get_enum (value)));
+}
+
 static void
 dossier_memo_page_init (DossierMemoPage *self)
 {
@@ -1484,6 +1505,9 @@ dossier_memo_page_init (DossierMemoPage *self)
       {
         self->settings = g_settings_new ("io.github.dossier.Dossier");
         g_settings_bind (self->settings, "memo-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+        if (g_settings_schema_has_key (schema, "memo-paper"))
+          g_settings_bind_with_mapping (self->settings, "memo-paper", self, "paper", G_SETTINGS_BIND_DEFAULT,
+                                        paper_from_setting, paper_to_setting, NULL, NULL);
       }
   }
 }

@@ -261,6 +261,26 @@ test_preview_toggle (void)
   g_object_unref (page);
 
   g_settings_reset (settings, "memo-preview");
+
+  /* The paper is remembered too; "auto" follows the locale. */
+  g_settings_set_string (settings, "memo-paper", "letter");
+  page = g_object_ref_sink (dossier_memo_page_new (NULL));
+  {
+    DossierPaper paper;
+
+    g_object_get (page, "paper", &paper, NULL);
+    g_assert_cmpint (paper, ==, DOSSIER_PAPER_LETTER);
+    g_assert_cmpint (dossier_memo_preview_get_paper (DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page)))),
+                     ==, DOSSIER_PAPER_LETTER);
+  }
+  g_assert_true (gtk_widget_activate_action (page, "memo.paper", "s", "a4"));
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "memo-paper");
+
+    g_assert_cmpstr (stored, ==, "a4");
+  }
+  g_object_unref (page);
+  g_settings_reset (settings, "memo-paper");
 }
 
 static void
