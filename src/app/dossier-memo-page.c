@@ -67,6 +67,7 @@ struct _DossierMemoPage
   GPtrArray *rows;                 /* SectionRow*, owned by their list rows */
   DossierMemoSection *current;     /* weak */
   guint refresh_source;
+  gint64 refresh_since;
   gulong changed_handler;
   gulong date_handler;
 };
@@ -94,6 +95,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define REFRESH_DELAY_MS 250
+#define REFRESH_MAX_WAIT_US (1500 * 1000)
 
 /* ---- Formatting tags --------------------------------------------------- */
 
@@ -663,8 +665,21 @@ refresh_timeout_cb (gpointer data)
 static void
 schedule_refresh (DossierMemoPage *self)
 {
-  if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+  gint64 now = g_get_monotonic_time ();
+
+  /* After a pause in the typing (in a long memo the refresh costs tens of
+   * milliseconds, too much to repeat four times a second while typing),
+   * but at least every REFRESH_MAX_WAIT_US. */
+  if (self->refresh_source != 0)
+    {
+      if (now - self->refresh_since >= REFRESH_MAX_WAIT_US)
+        return;
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+    }
+  else
+    self->refresh_since = now;
+
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
 }
 
 static void
