@@ -533,6 +533,24 @@ test_screenshots (void)
   screenshot (GTK_WIDGET (window), "memo-editor-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* The toast after an export. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("dossier-memo-shot-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "Allied Export Controls.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    dossier_memo_page_export_to_file (DOSSIER_MEMO_PAGE (page), file, DOSSIER_PAPER_A4, NULL,
+                                      export_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (dossier_memo_page_export_to_file_finish (DOSSIER_MEMO_PAGE (page), result, NULL));
+    spin (600);
+    screenshot (GTK_WIDGET (window), "memo-export-toast.png");
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
   /* A narrow window: the editor keeps its room, the pages scroll. */
   gtk_window_set_default_size (window, 720, 700);
   spin (600);
