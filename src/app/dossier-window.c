@@ -1497,8 +1497,8 @@ compare_with_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           DossierWindow    *self)
 {
-  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "dossier-list");
+  GtkListBoxRow *row = list ? gtk_list_box_get_selected_row (list) : NULL;
   DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
   g_autoptr(DossierDocument) other = NULL;
   g_autoptr(GError) error = NULL;
@@ -1514,14 +1514,6 @@ compare_with_response_cb (AdwMessageDialog *dialog,
       return;
     }
   dossier_window_compare (self, open, other);
-}
-
-static void
-compare_with_row_selected_cb (GtkListBox       *list,
-                              GtkListBoxRow    *row,
-                              AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "compare", row != NULL);
 }
 
 static void
@@ -1567,18 +1559,21 @@ compare_with_action (GtkWidget  *widget,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  /* The extra child is the list box itself so the response finds it. */
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  g_object_set_data (G_OBJECT (dialog), "dossier-list", list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "compare", _("_Compare"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "compare", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "compare", FALSE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "compare",
+                                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) != NULL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (list, "row-selected", G_CALLBACK (compare_with_row_selected_cb), dialog);
+  /* The first article is chosen to start with, so Compare is always
+   * possible. (Enabling the response from "row-selected" crashes: the
+   * list unselects while the dialog is finalised.) */
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_signal_connect_object (dialog, "response", G_CALLBACK (compare_with_response_cb), self, 0);
-  g_object_unref (g_object_ref_sink (scroller));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -2293,6 +2288,13 @@ show_open_memo_chooser (DossierWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_pending (DossierWindow *self)
 {
@@ -2307,7 +2309,9 @@ run_pending (DossierWindow *self)
         dossier_memo_autosave_discard (self->memo_autosave);
       forget_restored (self);
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the dialog's response: the dialog still refers
+       * to the window it is transient for. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (self), g_object_unref);
       break;
     case PENDING_NEW:
       {

@@ -222,6 +222,47 @@ test_compare (void)
   spin (50);
 }
 
+static void
+test_compare_with (void)
+{
+  GtkSelectionModel *selection = dossier_window_get_selection (window);
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  DossierComparison *comparison;
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "reader");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL);
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  list = g_object_get_data (G_OBJECT (dialog), "dossier-list");
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  /* Every other article (the focused first row may come selected). */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "compare"));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  adw_message_dialog_response (dialog, "compare");
+  /* A response given in code does not close the dialog as its buttons do. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+
+  g_assert_cmpstr (visible_page (), ==, "compare");
+  comparison = dossier_compare_page_get_comparison (find_compare_page ());
+  g_assert_cmpstr (dossier_document_get_id (dossier_comparison_get_left (comparison)), ==,
+                   dossier_document_get_id (dossier_reader_page_get_document (dossier_window_get_reader_page (window))));
+  g_assert_cmpstr (dossier_document_get_id (dossier_comparison_get_left (comparison)), !=,
+                   dossier_document_get_id (dossier_comparison_get_right (comparison)));
+  current_comparison = comparison;
+  wait_for (comparison_done, 20);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  spin (50);
+  g_assert_cmpstr (visible_page (), ==, "reader");
+}
+
 static gboolean
 matrix_done (void)
 {
@@ -434,6 +475,7 @@ test_unsaved_and_recovery (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
@@ -451,6 +493,7 @@ test_unsaved_and_recovery (void)
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   adw_message_dialog_response (dialog, "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
   g_assert_true (memo_shown ());
   memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
@@ -517,6 +560,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/app/briefs/import", test_import);
   g_test_add_func ("/dossier/app/briefs/compare", test_compare);
+  g_test_add_func ("/dossier/app/briefs/compare-with", test_compare_with);
   g_test_add_func ("/dossier/app/briefs/matrix", test_matrix);
   g_test_add_func ("/dossier/app/briefs/add-to-memo", test_add_to_memo);
   g_test_add_func ("/dossier/app/briefs/insert-perspectives", test_insert_perspectives);
