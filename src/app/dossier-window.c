@@ -1306,6 +1306,13 @@ show_compare_page (DossierWindow *self,
                                   _("Close the Comparison"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-compare");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  {
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("Add to _Memo"));
+
+    gtk_widget_set_tooltip_text (add, _("Add the selected paragraph to the memo"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-to-memo");
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
+  }
   subtitle = comparison_title (dossier_compare_page_get_comparison (DOSSIER_COMPARE_PAGE (page)));
   self->compare_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Comparison"), subtitle));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->compare_title));
@@ -1885,6 +1892,7 @@ enum {
   PENDING_NEW,
   PENDING_OPEN_FILE,
   PENDING_OPEN_CHOOSER,
+  PENDING_CLOSE_MEMO,
 };
 
 static void run_pending (DossierWindow *self);
@@ -1917,6 +1925,7 @@ update_memo_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo", have_memo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo-as", have_memo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-memo", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-memo", have_memo);
   update_title (self);
 }
 
@@ -2326,6 +2335,9 @@ run_pending (DossierWindow *self)
     case PENDING_OPEN_CHOOSER:
       show_open_memo_chooser (self);
       break;
+    case PENDING_CLOSE_MEMO:
+      set_memo (self, NULL, NULL, NULL);
+      break;
     default:
       break;
     }
@@ -2438,6 +2450,17 @@ open_memo_action (GtkWidget  *widget,
 }
 
 static void
+close_memo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->memo_page != NULL)
+    after_memo_confirmed (self, PENDING_CLOSE_MEMO);
+}
+
+static void
 show_memo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -2523,12 +2546,67 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
   return TRUE;
 }
 
+static gboolean add_compare_paragraph_to_memo (DossierWindow *self);
+
 static void
 add_to_memo_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  dossier_window_add_selection_to_memo (DOSSIER_WINDOW (widget));
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->compare_page != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "compare") == 0)
+    add_compare_paragraph_to_memo (self);
+  else
+    dossier_window_add_selection_to_memo (self);
+}
+
+/* The paragraph selected in the comparison (the pane with the focus
+ * first) goes to the memo whole. */
+static gboolean
+add_compare_paragraph_to_memo (DossierWindow *self)
+{
+  DossierComparison *comparison = dossier_compare_page_get_comparison (self->compare_page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean sides[2] = { TRUE, FALSE };
+  AdwToast *toast;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (dossier_compare_page_get_list (self->compare_page, FALSE))))
+    {
+      sides[0] = FALSE;
+      sides[1] = TRUE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkListBox *list = dossier_compare_page_get_list (self->compare_page, sides[i]);
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+      DossierDocument *document = sides[i] ? dossier_comparison_get_left (comparison) : dossier_comparison_get_right (comparison);
+      g_autoptr(DossierParagraph) paragraph = NULL;
+      guint index, length;
+
+      if (row == NULL || document == NULL)
+        continue;
+      index = (guint) gtk_list_box_row_get_index (row);
+      paragraph = g_list_model_get_item (dossier_document_get_paragraphs (document), index);
+      length = paragraph ? (guint) g_utf8_strlen (dossier_paragraph_get_text (paragraph), -1) : 0;
+      if (length == 0)
+        continue;
+
+      ensure_memo (self);
+      /* Stay in the comparison (a new memo would come to the front). */
+      gtk_stack_set_visible_child (self->main_stack, self->compare_box);
+      if (dossier_memo_page_add_excerpt (self->memo_page, document, index, 0, length) == NULL)
+        break;
+      toast = adw_toast_new (_("Added to the memo"));
+      adw_toast_set_button_label (toast, _("_Show Memo"));
+      adw_toast_set_action_name (toast, "win.show-memo");
+      dossier_window_add_toast (self, toast);
+      return TRUE;
+    }
+  dossier_window_add_toast (self, adw_toast_new (_("Select a paragraph to add it to the memo")));
+  return FALSE;
 }
 
 static void
@@ -3017,6 +3095,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-memo", NULL, save_memo_action);
   gtk_widget_class_install_action (widget_class, "win.save-memo-as", NULL, save_memo_as_action);
   gtk_widget_class_install_action (widget_class, "win.show-memo", NULL, show_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.close-memo", NULL, close_memo_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-memo", NULL, add_to_memo_action);
   gtk_widget_class_install_action (widget_class, "win.insert-perspectives", NULL, insert_perspectives_action);
 

@@ -211,6 +211,35 @@ test_compare (void)
   current_comparison = comparison;
   wait_for (comparison_done, 20);
 
+  /* Add to Memo with a paragraph selected in the left pane: a policy
+   * brief is started and the comparison stays in front. */
+  {
+    GtkListBox *list = dossier_compare_page_get_list (page, TRUE);
+    DossierMemo *memo;
+
+    g_assert_null (dossier_window_get_memo_page (window));
+    gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-memo", NULL);
+    spin (50);
+    g_assert_cmpstr (visible_page (), ==, "compare");
+    g_assert_nonnull (dossier_window_get_memo_page (window));
+    memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_get_citations (memo)), ==, 1);
+    /* Close it (unsaved: asks; Discard): the next tests start without. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
+    spin (50);
+    {
+      AdwMessageDialog *dialog = find_message_dialog ();
+
+      g_assert_nonnull (dialog);
+      adw_message_dialog_response (dialog, "discard");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin (50);
+    }
+    g_assert_null (dossier_window_get_memo_page (window));
+    g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "memo"));
+  }
+
   /* Through the application, as `dossier --comparison FILE` does. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
   spin (50);
