@@ -495,12 +495,20 @@ popup_library_menu (DossierWindow *self,
                     double         x,
                     double         y)
 {
-  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+  GdkRectangle rect;
+  double sx = x, sy = y;
+
+  /* Parented to the sidebar box rather than the list view, which does not
+   * present popovers again when they grow (the menu's last row came out
+   * cut off). */
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), self->sidebar, x, y, &sx, &sy))
+    sx = x, sy = y;
+  rect = (GdkRectangle) { (int) sx, (int) sy, 1, 1 };
 
   if (self->library_popover == NULL)
     {
       self->library_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->library_menu));
-      gtk_widget_set_parent (self->library_popover, GTK_WIDGET (self->list_view));
+      gtk_widget_set_parent (self->library_popover, self->sidebar);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->library_popover), FALSE);
       gtk_widget_set_halign (self->library_popover, GTK_ALIGN_START);
     }
