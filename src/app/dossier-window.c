@@ -2481,19 +2481,30 @@ show_memo_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-static DossierMemoPage *
+/* Returns whether a memo had to be started. */
+static gboolean
 ensure_memo (DossierWindow *self)
 {
-  if (self->memo_page == NULL)
-    {
-      g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
-      AdwToast *toast;
+  g_autoptr(DossierMemo) memo = NULL;
 
-      set_memo (self, memo, NULL, NULL);
-      toast = adw_toast_new (_("Started a policy brief"));
-      dossier_window_add_toast (self, toast);
-    }
-  return self->memo_page;
+  if (self->memo_page != NULL)
+    return FALSE;
+  memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
+  set_memo (self, memo, NULL, NULL);
+  return TRUE;
+}
+
+/* One message for both: a memo started and the passage added. */
+static void
+toast_added (DossierWindow *self,
+             gboolean       started)
+{
+  AdwToast *toast = adw_toast_new (started ? _("Started a policy brief with the passage")
+                                           : _("Added to the memo"));
+
+  adw_toast_set_button_label (toast, _("_Show Memo"));
+  adw_toast_set_action_name (toast, "win.show-memo");
+  dossier_window_add_toast (self, toast);
 }
 
 /**
@@ -2511,7 +2522,7 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
   DossierDocument *document;
   guint first_paragraph, first_offset, last_paragraph, last_offset, end;
   const char *visible;
-  AdwToast *toast;
+  gboolean started;
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
@@ -2538,7 +2549,7 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
     return FALSE;
 
   visible = gtk_stack_get_visible_child_name (self->main_stack);
-  ensure_memo (self);
+  started = ensure_memo (self);
   if (dossier_memo_page_add_excerpt (self->memo_page, document, first_paragraph, first_offset, end) == NULL)
     {
       dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
@@ -2547,10 +2558,7 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
   /* Stay in the article: the analyst usually collects several passages. */
   if (g_strcmp0 (visible, "reader") == 0)
     gtk_stack_set_visible_child_name (self->main_stack, "reader");
-  toast = adw_toast_new (_("Added to the memo"));
-  adw_toast_set_button_label (toast, _("_Show Memo"));
-  adw_toast_set_action_name (toast, "win.show-memo");
-  dossier_window_add_toast (self, toast);
+  toast_added (self, started);
   return TRUE;
 }
 
@@ -2578,7 +2586,7 @@ add_compare_paragraph_to_memo (DossierWindow *self)
   DossierComparison *comparison = dossier_compare_page_get_comparison (self->compare_page);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean sides[2] = { TRUE, FALSE };
-  AdwToast *toast;
+  gboolean started;
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (dossier_compare_page_get_list (self->compare_page, FALSE))))
     {
@@ -2602,15 +2610,12 @@ add_compare_paragraph_to_memo (DossierWindow *self)
       if (length == 0)
         continue;
 
-      ensure_memo (self);
+      started = ensure_memo (self);
       /* Stay in the comparison (a new memo would come to the front). */
       gtk_stack_set_visible_child (self->main_stack, self->compare_box);
       if (dossier_memo_page_add_excerpt (self->memo_page, document, index, 0, length) == NULL)
         break;
-      toast = adw_toast_new (_("Added to the memo"));
-      adw_toast_set_button_label (toast, _("_Show Memo"));
-      adw_toast_set_action_name (toast, "win.show-memo");
-      dossier_window_add_toast (self, toast);
+      toast_added (self, started);
       return TRUE;
     }
   dossier_window_add_toast (self, adw_toast_new (_("Select a paragraph to add it to the memo")));
