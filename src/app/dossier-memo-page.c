@@ -1500,9 +1500,10 @@ dossier_memo_page_init (DossierMemoPage *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->rows = g_ptr_array_new ();
   self->issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
-  gtk_widget_init_template (GTK_WIDGET (self));
-
+  /* Before the template: its menus read the memo.paper state as they are
+   * built and then only follow notifications. */
   self->paper = dossier_paper_get_default ();
+  gtk_widget_init_template (GTK_WIDGET (self));
   dossier_memo_preview_set_paper (self->preview, self->paper);
 
   /* Progress for long exports: a thin bar over the top of the editor. */

@@ -41,6 +41,8 @@ struct _DossierWindow
   GtkListBox *recent_list;
   AdwStatusPage *error_status;
   DossierReaderPage *reader_page;
+  GtkRevealer *downloads_revealer;
+  GtkBox *downloads_box;
 
   GSettings *settings;
   DossierLibrary *library;
@@ -59,6 +61,7 @@ struct _DossierWindow
 
   AdwToast *undo_toast;      /* the toast whose Undo is current */
   guint pending_imports;
+  GList *downloads;          /* ImportData of the web downloads under way */
   guint imported;
   char *last_imported_id;
   GError *open_error;
@@ -613,14 +616,173 @@ typedef struct
   DossierWindow *self;
   char *name;        /* file name or web address, for messages */
   gboolean web;
+
+  /* A web download has its own downloader and GCancellable, so that its
+   * row shows its own progress and its Cancel stops only it. */
+  DossierFetch *fetch;
+  GCancellable *cancellable;
+  gulong cancel_id;          /* on the window's cancellable */
+  GtkWidget *row;            /* in downloads_box, owned by it */
+  GtkProgressBar *bar;
+  guint pulse_id;
+  gboolean user_cancelled;
 } ImportData;
+
+static void download_remove_row (ImportData *data);
+static void import_ready_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
 
 static void
 import_data_free (ImportData *data)
 {
+  if (data->fetch != NULL)
+    g_signal_handlers_disconnect_by_data (data->fetch, data);
+  if (data->cancel_id != 0 && data->self->cancellable != NULL)
+    g_cancellable_disconnect (data->self->cancellable, data->cancel_id);
+  download_remove_row (data);
+  g_clear_object (&data->fetch);
+  g_clear_object (&data->cancellable);
   g_clear_object (&data->self);
   g_clear_pointer (&data->name, g_free);
   g_free (data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The rows of the web downloads under way                                  */
+
+static void
+download_remove_row (ImportData *data)
+{
+  DossierWindow *self = data->self;
+
+  g_clear_handle_id (&data->pulse_id, g_source_remove);
+  if (!g_list_find (self->downloads, data))
+    return;
+
+  self->downloads = g_list_remove (self->downloads, data);
+  if (data->row != NULL && self->downloads_box != NULL)
+    gtk_box_remove (self->downloads_box, data->row);
+  data->row = NULL;
+  data->bar = NULL;
+  if (self->downloads_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->downloads_revealer, self->downloads != NULL);
+}
+
+static gboolean
+download_pulse_cb (gpointer user_data)
+{
+  ImportData *data = user_data;
+
+  if (data->bar != NULL)
+    gtk_progress_bar_pulse (data->bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The downloader reports -1 while the size is unknown (no Content-Length):
+ * then the bar pulses instead of showing a fraction. */
+static void
+download_progress_cb (DossierFetch *fetch,
+                      GParamSpec   *pspec,
+                      ImportData   *data)
+{
+  double progress = dossier_fetch_get_progress (fetch);
+
+  if (data->bar == NULL)
+    return;
+
+  if (progress < 0.0)
+    {
+      if (data->pulse_id == 0)
+        {
+          gtk_progress_bar_pulse (data->bar);
+          data->pulse_id = g_timeout_add (120, download_pulse_cb, data);
+        }
+    }
+  else
+    {
+      g_clear_handle_id (&data->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (data->bar, progress);
+    }
+}
+
+static void
+download_cancel_clicked_cb (GtkButton  *button,
+                            ImportData *data)
+{
+  data->user_cancelled = TRUE;
+  g_cancellable_cancel (data->cancellable);
+}
+
+/* Closing the window stops its downloads too. */
+static void
+window_cancelled_cb (GCancellable *window_cancellable,
+                     ImportData   *data)
+{
+  g_cancellable_cancel (data->cancellable);
+}
+
+static void
+download_add_row (ImportData *data,
+                  const char *uri)
+{
+  DossierWindow *self = data->self;
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  g_autofree char *text = g_strdup_printf (_("Downloading %s…"), host);
+  g_autofree char *cancel_label = g_strdup_printf (_("Cancel Download of %s"), host);
+  GtkWidget *box, *label, *button;
+
+  data->row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (data->row, "download-row");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (data->row), box);
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (label, uri);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  data->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_pulse_step (data->bar, 0.1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->bar));
+
+  button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_tooltip_text (button, _("Cancel Download"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cancel_label, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (download_cancel_clicked_cb), data);
+  gtk_box_append (GTK_BOX (data->row), button);
+
+  gtk_box_append (self->downloads_box, data->row);
+  self->downloads = g_list_append (self->downloads, data);
+  gtk_revealer_set_reveal_child (self->downloads_revealer, TRUE);
+
+  g_signal_connect (data->fetch, "notify::progress", G_CALLBACK (download_progress_cb), data);
+}
+
+/* Starts a web download with its own downloader, cancellable and row. */
+static void
+start_web_import (DossierWindow *self,
+                  ImportData    *data,
+                  const char    *uri)
+{
+  data->web = TRUE;
+  data->fetch = dossier_fetch_new ();
+  data->cancellable = g_cancellable_new ();
+  data->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (window_cancelled_cb), data, NULL);
+  download_add_row (data, uri);
+  dossier_import_uri_async (uri, data->fetch, data->cancellable, import_ready_cb, data);
 }
 
 static void
@@ -664,13 +826,25 @@ import_ready_cb (GObject      *source,
   g_autofree char *id = NULL;
 
   document = data->web ? dossier_import_uri_finish (result, &error) : dossier_import_file_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (!data->user_cancelled || self->toast_overlay == NULL))
     {
+      /* The window is closing. */
       import_data_free (data);
       return;
     }
 
   self->pending_imports--;
+  if (data->web)
+    download_remove_row (data);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Download cancelled")));
+      import_finished (self);
+      import_data_free (data);
+      return;
+    }
 
   if (document != NULL && self->library != NULL)
     id = dossier_library_add (self->library, document, &error);
@@ -717,9 +891,8 @@ dossier_window_import_files (DossierWindow  *self,
         {
           g_autofree char *uri = g_file_get_uri (files[i]);
 
-          data->web = TRUE;
           data->name = g_strdup (uri);
-          dossier_import_uri_async (uri, NULL, self->cancellable, import_ready_cb, data);
+          start_web_import (self, data, uri);
         }
       else
         {
@@ -750,10 +923,9 @@ dossier_window_import_uri (DossierWindow *self,
   data = g_new0 (ImportData, 1);
   data->self = g_object_ref (self);
   data->name = g_strdup (uri);
-  data->web = TRUE;
   self->pending_imports++;
-  toast_printf (self, _("Downloading %s…"), uri);
-  dossier_import_uri_async (uri, NULL, self->cancellable, import_ready_cb, data);
+  /* The row in the sidebar shows the download, with its progress. */
+  start_web_import (self, data, uri);
 }
 
 static gboolean
@@ -2972,7 +3144,19 @@ dossier_window_dispose (GObject *object)
   self->compare_title = NULL;
   self->matrix_page = NULL;
 
+  /* Stops every download; their rows go with the template. */
   g_cancellable_cancel (self->cancellable);
+  for (GList *l = self->downloads; l != NULL; l = l->next)
+    {
+      ImportData *data = l->data;
+
+      g_cancellable_disconnect (self->cancellable, data->cancel_id);
+      data->cancel_id = 0;
+      g_clear_handle_id (&data->pulse_id, g_source_remove);
+      data->row = NULL;
+      data->bar = NULL;
+    }
+  g_clear_pointer (&self->downloads, g_list_free);
   if (self->reader_page != NULL)
     dossier_reader_page_close (self->reader_page);
 
@@ -3080,6 +3264,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

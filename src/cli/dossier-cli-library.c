@@ -39,13 +39,23 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
+/* Only `add` creates a library: a mistyped --library for list, search,
+ * export or remove must say so rather than make an empty file. */
 static DossierLibrary *
-open_library (Options  *options,
-              GError  **error)
+open_library (Options   *options,
+              gboolean   create,
+              GError   **error)
 {
   g_autofree char *path = options->library_path
     ? g_strdup (options->library_path)
     : dossier_library_dup_default_path ();
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no library at %s (add documents with “dossier-cli library add”)"), path);
+      return NULL;
+    }
 
   return dossier_library_open (path, error);
 }
@@ -127,7 +137,7 @@ run_add (Options  *options,
   if (argc < 1)
     return dossier_cli_usage ("library", _("library add needs at least one FILE"));
 
-  library = open_library (options, &error);
+  library = open_library (options, TRUE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -192,7 +202,7 @@ run_list (Options *options)
   GListModel *documents;
   guint n;
 
-  library = open_library (options, &error);
+  library = open_library (options, FALSE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -275,7 +285,7 @@ run_search (Options  *options,
   /* `library search north korea` means the same as `"north korea"` quoted by the shell. */
   query = g_strjoinv (" ", argv);
 
-  library = open_library (options, &error);
+  library = open_library (options, FALSE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -372,7 +382,7 @@ run_export (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library export takes exactly one ID"));
 
-  library = open_library (options, &error);
+  library = open_library (options, FALSE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -407,7 +417,7 @@ run_remove (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library remove takes exactly one ID"));
 
-  library = open_library (options, &error);
+  library = open_library (options, FALSE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 

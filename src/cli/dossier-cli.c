@@ -131,7 +131,12 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        /* GOptionContext prints the program name in "Usage:" lines. */
+        g_autofree char *prgname = g_strdup_printf ("dossier-cli %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("dossier-cli: unknown command “%s”\n"), argv[1]);
   g_printerr ("%s\n", _("Run “dossier-cli --help” to see the commands."));
