@@ -16,6 +16,7 @@
 #include "memo/dossier-memo-json.h"
 #include "memo/dossier-memo-templates.h"
 #include "dossier-compare-page.h"
+#include "dossier-matrix-page.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
@@ -1771,14 +1772,14 @@ compare_with_action (GtkWidget  *widget,
 typedef struct
 {
   GPtrArray *snapshots;   /* DossierTextSnapshot */
-  GPtrArray *ids;         /* document ids, same order */
+  GListStore *documents;  /* DossierDocument, same order */
 } MatrixInput;
 
 static void
 matrix_input_free (MatrixInput *input)
 {
   g_ptr_array_unref (input->snapshots);
-  g_ptr_array_unref (input->ids);
+  g_object_unref (input->documents);
   g_free (input);
 }
 
@@ -1822,143 +1823,56 @@ close_matrix_action (GtkWidget  *widget,
 }
 
 static void
-matrix_cell_clicked_cb (GtkButton     *button,
-                        DossierWindow *self)
+matrix_open_passage_cb (DossierMatrixPage *page,
+                        const char        *id,
+                        guint              paragraph,
+                        DossierWindow     *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "dossier-id");
-  guint paragraph = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dossier-paragraph"));
-  guint length = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dossier-length"));
   g_autofree char *keep = g_strdup (id);
+  DossierReaderView *view;
+  DossierDocument *document;
+  g_autoptr(DossierParagraph) item = NULL;
 
   /* Opening an article switches the stack to the reader; the matrix
    * stays in the stack to come back to. */
-  if (keep != NULL && dossier_window_open_document (self, keep))
-    dossier_reader_view_select_range (dossier_reader_page_get_view (self->reader_page), paragraph, 0, length);
+  if (keep == NULL || !dossier_window_open_document (self, keep))
+    return;
+  view = dossier_reader_page_get_view (self->reader_page);
+  document = dossier_reader_view_get_document (view);
+  if (document != NULL)
+    item = g_list_model_get_item (dossier_document_get_paragraphs (document), paragraph);
+  if (item != NULL)
+    dossier_reader_view_select_range (view, paragraph, 0,
+                                      (guint) g_utf8_strlen (dossier_paragraph_get_text (item), -1));
 }
 
-static GtkWidget *
-matrix_label (const char *text,
-              gboolean    heading)
+static gboolean ensure_memo (DossierWindow *self);
+static void toast_added (DossierWindow *self,
+                         gboolean       started);
+
+/* A cell's passage goes to the memo whole, as the comparison's do. */
+static void
+matrix_add_to_memo_cb (DossierMatrixPage *page,
+                       DossierDocument   *document,
+                       guint              paragraph,
+                       DossierWindow     *self)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autoptr(DossierParagraph) item = g_list_model_get_item (dossier_document_get_paragraphs (document), paragraph);
+  guint length = item ? (guint) g_utf8_strlen (dossier_paragraph_get_text (item), -1) : 0;
+  gboolean started;
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 24);
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static GtkWidget *
-build_matrix_grid (DossierWindow *self,
-                   DossierMatrix *matrix,
-                   MatrixInput   *input)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_widget_set_margin_start (grid, 18);
-  gtk_widget_set_margin_end (grid, 18);
-  gtk_widget_set_margin_top (grid, 18);
-  gtk_widget_set_margin_bottom (grid, 18);
-
-  gtk_grid_attach (GTK_GRID (grid), matrix_label (_("Topic"), TRUE), 0, 0, 1, 1);
-  for (guint d = 0; d < input->snapshots->len; d++)
+  if (length == 0)
+    return;
+  started = ensure_memo (self);
+  /* Stay in the matrix (a new memo would come to the front). */
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
+  if (dossier_memo_page_add_excerpt (self->memo_page, document, paragraph, 0, length) == NULL)
     {
-      DossierTextSnapshot *snapshot = g_ptr_array_index (input->snapshots, d);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *byline;
-
-      gtk_box_append (GTK_BOX (box), matrix_label (snapshot->title ?: _("Untitled"), TRUE));
-      byline = matrix_label (snapshot->affiliations && *snapshot->affiliations
-                             ? snapshot->affiliations : snapshot->authors ?: "", FALSE);
-      if (snapshot->authors && *snapshot->authors)
-        {
-          g_autofree char *text = snapshot->affiliations && *snapshot->affiliations
-            ? g_strdup_printf ("%s (%s)", snapshot->authors, snapshot->affiliations)
-            : g_strdup (snapshot->authors);
-          gtk_label_set_text (GTK_LABEL (byline), text);
-        }
-      gtk_widget_add_css_class (byline, "dim-label");
-      gtk_box_append (GTK_BOX (box), byline);
-      gtk_grid_attach (GTK_GRID (grid), box, (int) d + 1, 0, 1, 1);
+      dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
+      return;
     }
-
-  /* Enough rows to read; the CLI prints them all. */
-  for (guint t = 0; t < matrix->topics->len && t < 60; t++)
-    {
-      DossierMatrixTopic *topic = g_ptr_array_index (matrix->topics, t);
-      GtkWidget *label = matrix_label (topic->label, TRUE);
-
-      gtk_widget_set_margin_top (label, 8);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, (int) t + 1, 1, 1);
-      for (guint d = 0; d < input->snapshots->len && d < topic->cells->len; d++)
-        {
-          GArray *cell = g_ptr_array_index (topic->cells, d);
-          DossierTextSnapshot *snapshot = g_ptr_array_index (input->snapshots, d);
-          GtkWidget *widget;
-
-          if (cell == NULL || cell->len == 0)
-            {
-              /* Not discussing a topic is itself information. */
-              widget = matrix_label ("—", FALSE);
-              gtk_widget_add_css_class (widget, "dim-label");
-              gtk_widget_set_margin_top (widget, 8);
-              gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              _("Not discussed"), -1);
-            }
-          else
-            {
-              guint paragraph = g_array_index (cell, guint, 0);
-              const char *text = dossier_text_snapshot_get_paragraph (snapshot, paragraph) ?: "";
-              GtkWidget *passage = matrix_label (text, FALSE);
-              g_autofree char *more = NULL;
-
-              PangoAttrList *attrs = pango_attr_list_new ();
-
-              /* Button labels are bold; a passage is body text. */
-              pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
-              gtk_label_set_attributes (GTK_LABEL (passage), attrs);
-              pango_attr_list_unref (attrs);
-              gtk_label_set_lines (GTK_LABEL (passage), 4);
-              gtk_label_set_ellipsize (GTK_LABEL (passage), PANGO_ELLIPSIZE_END);
-              if (cell->len > 1)
-                {
-                  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-                  GtkWidget *extra;
-
-                  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more passage", "and %u more passages",
-                                                       cell->len - 1), cell->len - 1);
-                  extra = matrix_label (more, FALSE);
-                  gtk_widget_add_css_class (extra, "dim-label");
-                  gtk_widget_add_css_class (extra, "caption");
-                  gtk_box_append (GTK_BOX (box), passage);
-                  gtk_box_append (GTK_BOX (box), extra);
-                  passage = box;
-                }
-              widget = gtk_button_new ();
-              gtk_button_set_child (GTK_BUTTON (widget), passage);
-              gtk_widget_add_css_class (widget, "flat");
-              gtk_widget_set_tooltip_text (widget, _("Open the passage in the reader"));
-              g_object_set_data_full (G_OBJECT (widget), "dossier-id",
-                                      g_strdup (g_ptr_array_index (input->ids, d)), g_free);
-              g_object_set_data (G_OBJECT (widget), "dossier-paragraph", GUINT_TO_POINTER (paragraph));
-              g_object_set_data (G_OBJECT (widget), "dossier-length",
-                                 GUINT_TO_POINTER ((guint) g_utf8_strlen (text, -1)));
-              g_signal_connect_object (widget, "clicked", G_CALLBACK (matrix_cell_clicked_cb), self, 0);
-            }
-          gtk_widget_set_valign (widget, GTK_ALIGN_START);
-          gtk_grid_attach (GTK_GRID (grid), widget, (int) d + 1, (int) t + 1, 1, 1);
-        }
-    }
-  if (matrix->topics->len == 0)
-    gtk_grid_attach (GTK_GRID (grid), matrix_label (_("The articles share no topics."), FALSE), 0, 1, 2, 1);
-  return grid;
+  toast_added (self, started);
+  update_state (self);
 }
 
 static void
@@ -1968,9 +1882,9 @@ matrix_ready_cb (GObject      *source,
 {
   DossierWindow *self = DOSSIER_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierMatrix) matrix = NULL;
+  DossierMatrix *matrix;
   MatrixInput *input = g_task_get_task_data (G_TASK (result));
-  GtkWidget *page, *header, *back, *scroller;
+  GtkWidget *page;
 
   matrix = g_task_propagate_pointer (G_TASK (result), &error);
   self->matrix_busy = FALSE;
@@ -1982,24 +1896,12 @@ matrix_ready_cb (GObject      *source,
     }
 
   close_matrix_page (self);
-  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (back, _("Close the Matrix"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the Matrix"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-matrix");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-  {
-    g_autofree char *subtitle =
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic", "%u topics", matrix->topics->len), matrix->topics->len);
-    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Perspectives Matrix"), subtitle));
-  }
-  g_object_bind_property (self->leaflet, "folded", header, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (page), header);
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), build_matrix_grid (self, matrix, input));
-  gtk_box_append (GTK_BOX (page), scroller);
+  page = dossier_matrix_page_new (matrix, G_LIST_MODEL (input->documents));
+  g_object_bind_property (self->leaflet, "folded",
+                          dossier_matrix_page_get_header_bar (DOSSIER_MATRIX_PAGE (page)), "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "open-passage", G_CALLBACK (matrix_open_passage_cb), self, 0);
+  g_signal_connect_object (page, "add-to-memo", G_CALLBACK (matrix_add_to_memo_cb), self, 0);
 
   self->matrix_page = page;
   gtk_stack_add_named (self->main_stack, page, "matrix");
@@ -2049,12 +1951,11 @@ matrix_action (GtkWidget  *widget,
 
   input = g_new0 (MatrixInput, 1);
   input->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_text_snapshot_free);
-  input->ids = g_ptr_array_new_with_free_func (g_free);
+  input->documents = g_object_ref (documents);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (documents), i);
       g_ptr_array_add (input->snapshots, dossier_text_snapshot_new (document));
-      g_ptr_array_add (input->ids, g_strdup (dossier_document_get_id (document)));
     }
 
   self->matrix_busy = TRUE;

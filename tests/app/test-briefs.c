@@ -12,6 +12,7 @@
 #include "memo/dossier-memo-json.h"
 #include "dossier-application.h"
 #include "dossier-compare-page.h"
+#include "dossier-matrix-page.h"
 #include "dossier-memo-page.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
@@ -298,14 +299,46 @@ matrix_done (void)
   return !dossier_window_get_matrix_busy (window);
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget)
+static DossierMatrixPage *
+open_matrix (void)
 {
-  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "dossier-id") != NULL)
+  GtkWidget *page;
+
+  select_both ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
+  wait_for (matrix_done, 20);
+  g_assert_cmpstr (visible_page (), ==, "matrix");
+  page = gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix");
+  g_assert_true (DOSSIER_IS_MATRIX_PAGE (page));
+  return DOSSIER_MATRIX_PAGE (page);
+}
+
+/* The first non-empty cell, and its column. */
+static GtkWidget *
+first_cell (DossierMatrixPage *page,
+            guint             *column)
+{
+  for (guint t = 0; t < dossier_matrix_page_get_n_topics (page); t++)
+    for (guint d = 0; d < 2; d++)
+      {
+        GtkWidget *cell = dossier_matrix_page_get_cell (page, t, d);
+        if (cell != NULL)
+          {
+            *column = d;
+            return cell;
+          }
+      }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child);
+      GtkWidget *found = find_entry (child);
       if (found != NULL)
         return found;
     }
@@ -313,32 +346,67 @@ find_button (GtkWidget *widget)
 }
 
 static void
+remember_id_cb (DossierMatrixPage *page,
+                const char        *id,
+                guint              paragraph,
+                char             **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+static void
 test_matrix (void)
 {
-  GtkWidget *page, *cell;
+  DossierMatrixPage *page;
+  GtkWidget *cell, *entry;
+  guint column = 0;
 
-  select_both ();
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
-  wait_for (matrix_done, 20);
-  g_assert_cmpstr (visible_page (), ==, "matrix");
+  page = open_matrix ();
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Matrix"));
 
+  /* Topics are renamed in place and keep the name; emptying it restores
+   * the computed one. */
+  if (dossier_matrix_page_get_n_topics (page) > 0)
+    {
+      g_autofree char *computed = g_strdup (dossier_matrix_page_get_topic_label (page, 0));
+
+      g_assert_null (find_entry (GTK_WIDGET (page)));
+      gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 0);
+      spin (20);
+      entry = find_entry (GTK_WIDGET (page));
+      g_assert_nonnull (entry);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, computed);
+      gtk_editable_set_text (GTK_EDITABLE (entry), "  Energy security ");
+      g_signal_emit_by_name (entry, "activate");
+      spin (20);
+      g_assert_null (find_entry (GTK_WIDGET (page)));
+      g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==, "Energy security");
+      dossier_matrix_page_set_topic_label (page, 0, "");
+      g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==, computed);
+      dossier_matrix_page_set_topic_label (page, 0, "Trade");
+    }
+
   /* A cell opens its passage in the reader. */
-  page = gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix");
-  cell = find_button (page);
+  cell = first_cell (page, &column);
   if (cell != NULL)
     {
-      const char *id = g_object_get_data (G_OBJECT (cell), "dossier-id");
+      g_autofree char *expected = NULL;
       DossierDocument *open;
 
+      g_signal_connect (page, "open-passage", G_CALLBACK (remember_id_cb), &expected);
       g_signal_emit_by_name (cell, "clicked");
       spin (50);
       g_assert_cmpstr (visible_page (), ==, "reader");
       open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
       g_assert_nonnull (open);
-      g_assert_cmpstr (dossier_document_get_id (open), ==, id);
+      g_assert_nonnull (expected);
+      g_assert_cmpstr (dossier_document_get_id (open), ==, expected);
       g_assert_true (dossier_reader_view_get_selection_range (dossier_reader_page_get_view (dossier_window_get_reader_page (window)),
                                                               NULL, NULL, NULL, NULL));
+      /* The matrix stays, renamed topic included. */
+      g_assert_true (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix") == GTK_WIDGET (page));
+      g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==, "Trade");
     }
   else
     g_test_message ("the fixtures share no topic; no cell to click");
@@ -409,6 +477,37 @@ test_add_to_memo (void)
   spin (50);
   g_assert_cmpstr (visible_page (), ==, "memo");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+}
+
+/* A cell's Add to Memo quotes the passage in the open memo; the matrix
+ * stays in front. */
+static void
+test_matrix_add_to_memo (void)
+{
+  DossierMatrixPage *page = open_matrix ();
+  DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  guint before = n_citations ();
+  GtkWidget *cell, *add;
+  guint column = 0;
+
+  cell = first_cell (page, &column);
+  if (cell == NULL)
+    {
+      g_test_skip ("the fixtures share no topic");
+      return;
+    }
+  add = g_object_get_data (G_OBJECT (cell), "dossier-add");
+  g_assert_true (GTK_IS_BUTTON (add));
+  g_signal_emit_by_name (add, "clicked");
+  spin (50);
+  g_assert_cmpuint (n_citations (), ==, before + 1);
+  g_assert_true (dossier_memo_page_get_memo (dossier_window_get_memo_page (window)) == memo);
+  g_assert_cmpstr (visible_page (), ==, "matrix");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
+  spin (50);
 }
 
 static void
@@ -592,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/briefs/compare-with", test_compare_with);
   g_test_add_func ("/dossier/app/briefs/matrix", test_matrix);
   g_test_add_func ("/dossier/app/briefs/add-to-memo", test_add_to_memo);
+  g_test_add_func ("/dossier/app/briefs/matrix-add-to-memo", test_matrix_add_to_memo);
   g_test_add_func ("/dossier/app/briefs/insert-perspectives", test_insert_perspectives);
   g_test_add_func ("/dossier/app/briefs/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/dossier/app/briefs/unsaved-and-recovery", test_unsaved_and_recovery);
