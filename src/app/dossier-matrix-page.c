@@ -206,7 +206,7 @@ build_cell (DossierMatrixPage *self,
   DossierMatrixTopic *topic = g_ptr_array_index (self->matrix->topics, topic_index);
   GArray *cell = g_ptr_array_index (topic->cells, column);
   DossierTextSnapshot *snapshot = g_ptr_array_index (self->snapshots, column);
-  GtkWidget *box, *open, *passage, *footer, *add;
+  GtkWidget *box, *row, *open, *passage, *add;
   PangoAttrList *attrs;
   guint paragraph;
   const char *text;
@@ -229,10 +229,28 @@ build_cell (DossierMatrixPage *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "matrix.open-passage");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(uu)", topic_index, column);
 
-  /* The secondary action sits under the passage, with the count of the
-   * passages not shown, so the cell reads as one unit. */
-  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (footer, 10);
+  /* The secondary action sits beside the passage, so the cell reads as
+   * one unit without a row of its own. */
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_add_css_class (add, "circular");
+  gtk_widget_set_valign (add, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (add, 4);
+  gtk_widget_set_margin_end (add, 4);
+  gtk_widget_set_tooltip_text (add, _("Add to Memo"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add to Memo"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "matrix.add-to-memo");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "(uu)", topic_index, column);
+  g_object_set_data (G_OBJECT (open), "dossier-add", add);
+  gtk_widget_set_hexpand (open, TRUE);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (row), open);
+  gtk_box_append (GTK_BOX (row), add);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "matrix-cell");
+  gtk_box_append (GTK_BOX (box), row);
   if (cell->len > 1)
     {
       g_autofree char *more =
@@ -241,27 +259,12 @@ build_cell (DossierMatrixPage *self,
       GtkWidget *extra = gtk_label_new (more);
 
       gtk_label_set_xalign (GTK_LABEL (extra), 0);
+      gtk_widget_set_margin_start (extra, 12);
+      gtk_widget_set_margin_bottom (extra, 8);
       gtk_widget_add_css_class (extra, "dim-label");
       gtk_widget_add_css_class (extra, "caption");
-      gtk_box_append (GTK_BOX (footer), extra);
+      gtk_box_append (GTK_BOX (box), extra);
     }
-  add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_add_css_class (add, "circular");
-  gtk_widget_set_halign (add, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (add, TRUE);
-  gtk_widget_set_tooltip_text (add, _("Add to Memo"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add to Memo"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "matrix.add-to-memo");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "(uu)", topic_index, column);
-  g_object_set_data (G_OBJECT (open), "dossier-add", add);
-  gtk_box_append (GTK_BOX (footer), add);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "matrix-cell");
-  gtk_box_append (GTK_BOX (box), open);
-  gtk_box_append (GTK_BOX (box), footer);
   g_ptr_array_index (self->cells, topic_index * self->snapshots->len + column) = open;
   return box;
 }
