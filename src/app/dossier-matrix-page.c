@@ -89,6 +89,23 @@ topic_entry_activate_cb (GtkEntry          *entry,
   gtk_stack_set_visible_child_name (g_ptr_array_index (self->labels, topic), "label");
 }
 
+/* Escape leaves the name as it was. */
+static gboolean
+topic_entry_key_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    DossierMatrixPage     *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint topic = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "dossier-topic"));
+
+  if (keyval != GDK_KEY_Escape || topic >= self->labels->len)
+    return GDK_EVENT_PROPAGATE;
+  gtk_stack_set_visible_child_name (g_ptr_array_index (self->labels, topic), "label");
+  return GDK_EVENT_STOP;
+}
+
 static void
 rename_topic_action (GtkWidget  *widget,
                      const char *action_name,
@@ -124,6 +141,7 @@ build_topic_header (DossierMatrixPage *self,
   GtkWidget *label = make_label (topic->label, TRUE);
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkEventController *key;
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
@@ -136,6 +154,9 @@ build_topic_header (DossierMatrixPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic Name"), -1);
   g_object_set_data (G_OBJECT (entry), "dossier-topic", GUINT_TO_POINTER (topic_index));
   g_signal_connect_object (entry, "activate", G_CALLBACK (topic_entry_activate_cb), self, 0);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (topic_entry_key_cb), self, 0);
+  gtk_widget_add_controller (entry, key);
   gtk_stack_add_named (GTK_STACK (stack), label, "label");
   gtk_stack_add_named (GTK_STACK (stack), entry, "entry");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "label");

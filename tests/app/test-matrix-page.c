@@ -59,6 +59,20 @@ screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GListStore *
 load_fixtures (void)
 {
@@ -193,6 +207,34 @@ test_page (void)
   spin (100);
   screenshot (GTK_WIDGET (window), "matrix.png");
   gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 1);
+  g_assert_null (find_entry (GTK_WIDGET (page)));
+
+  /* Escape leaves the name as it was. */
+  if (dossier_matrix_page_get_n_topics (page) > 2)
+    {
+      g_autofree char *before = g_strdup (dossier_matrix_page_get_topic_label (page, 2));
+      g_autoptr(GListModel) controllers = NULL;
+      GtkWidget *entry;
+      gboolean handled = FALSE;
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 2);
+      spin (50);
+      entry = find_entry (GTK_WIDGET (page));
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), "Not this");
+      controllers = gtk_widget_observe_controllers (entry);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+        }
+      g_assert_true (handled);
+      spin (50);
+      g_assert_null (find_entry (GTK_WIDGET (page)));
+      g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 2), ==, before);
+    }
+
   dossier_matrix_page_set_topic_label (page, 0, "");
   g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==,
                    ((DossierMatrixTopic *) g_ptr_array_index (matrix->topics, 0))->label);
