@@ -3073,6 +3073,25 @@ dossier_window_dispose (GObject *object)
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
 
+/* gtk_window_destroy() unrealizes the window but a download still holds a
+ * reference to it: stop the downloads here, or they would run on (and add
+ * their article) after the window has gone. */
+static void
+dossier_window_unrealize (GtkWidget *widget)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  for (GList *l = self->downloads; l != NULL; l = l->next)
+    {
+      ImportData *data = l->data;
+
+      data->user_cancelled = FALSE;
+      g_cancellable_cancel (data->cancellable);
+    }
+
+  GTK_WIDGET_CLASS (dossier_window_parent_class)->unrealize (widget);
+}
+
 static void
 dossier_window_finalize (GObject *object)
 {
@@ -3143,6 +3162,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   object_class->dispose = dossier_window_dispose;
   object_class->finalize = dossier_window_finalize;
+  widget_class->unrealize = dossier_window_unrealize;
   object_class->get_property = dossier_window_get_property;
   object_class->set_property = dossier_window_set_property;
 

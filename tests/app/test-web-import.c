@@ -356,10 +356,22 @@ test_normal (void)
   wait_for_imports ();
   g_assert_cmpuint (n_articles (), ==, 2);
   g_assert_null (find_by_class (GTK_WIDGET (window), "download-row"));
+}
 
+/* Closing the window mid-download stops the download quietly. */
+static void
+test_close_while_downloading (void)
+{
+  g_autofree char *uri = g_strconcat (base, "/slow-unsized", NULL);
+
+  dossier_window_import_uri (window, uri);
+  wait_for_row ();
+  spin (300);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_destroy (GTK_WINDOW (window));
-  window = NULL;
-  spin (100);
+  for (guint i = 0; i < 2000 && window != NULL; i++)
+    spin (5);
+  g_assert_null (window);
 }
 
 static void
@@ -415,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/web-import/progress", test_progress);
   g_test_add_func ("/dossier/app/web-import/cancel", test_cancel);
   g_test_add_func ("/dossier/app/web-import/normal", test_normal);
+  g_test_add_func ("/dossier/app/web-import/close-while-downloading", test_close_while_downloading);
 
   status = g_test_run ();
 
