@@ -1593,6 +1593,17 @@ compare_action (GtkWidget  *widget,
     }
   left = g_list_model_get_item (G_LIST_MODEL (documents), 0);
   right = g_list_model_get_item (G_LIST_MODEL (documents), 1);
+
+  /* The list shows the newest first, but a reader expects the older text
+   * on the left: versions then read as what changed, not as an undo. */
+  if (dossier_document_get_published (left) != NULL && dossier_document_get_published (right) != NULL &&
+      g_strcmp0 (dossier_document_get_published (left), dossier_document_get_published (right)) > 0)
+    {
+      DossierDocument *swap = left;
+      left = right;
+      right = swap;
+    }
+
   dossier_window_compare (self, left, right);
 }
 
@@ -3231,6 +3242,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-memo-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.add-to-memo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-memo", NULL);
 }
 
 static void
