@@ -11,6 +11,7 @@
 #include "importers/dossier-import.h"
 #include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
+#include "store/dossier-library.h"
 #include "comparison/dossier-document-loader.h"
 #include "comparison/dossier-text-snapshot.h"
 
@@ -152,6 +153,27 @@ add_anchors (DossierComparison  *comparison,
   return TRUE;
 }
 
+/* Library ids may be shortened to their first four characters or more, as
+ * `library export` accepts; files on disk are taken as they are. */
+static char *
+resolve_spec (DossierLibrary **library,
+              const char      *library_path,
+              const char      *spec,
+              GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
+
+  if (library_path == NULL || g_file_query_exists (file, NULL))
+    return g_strdup (spec);
+  if (*library == NULL)
+    {
+      *library = dossier_library_open (library_path, error);
+      if (*library == NULL)
+        return NULL;
+    }
+  return dossier_library_resolve_id (*library, spec, error);
+}
+
 int
 dossier_cli_compare (int    argc,
                      char **argv)
@@ -174,7 +196,7 @@ dossier_cli_compare (int    argc,
     { "mode", 'm', 0, G_OPTION_ARG_STRING, &mode_name,
       N_("auto, perspectives or versions (default: auto)"), N_("MODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_path,
       N_("Read documents given by id from this library"), N_("PATH") },
     { "anchor", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &anchors,
       N_("Declare that paragraph A of the first document and B of the second correspond (repeatable)"),
@@ -208,12 +230,22 @@ dossier_cli_compare (int    argc,
     }
   else
     {
-      g_autoptr(DossierDocument) left = dossier_comparison_load_document (argv[1], library_path, NULL, &error);
+      g_autoptr(DossierLibrary) library = NULL;
+      g_autoptr(DossierDocument) left = NULL;
       g_autoptr(DossierDocument) right = NULL;
+      g_autofree char *left_spec = resolve_spec (&library, library_path, argv[1], &error);
+      g_autofree char *right_spec = NULL;
 
+      if (left_spec == NULL)
+        return dossier_cli_fail (argv[1], error);
+      right_spec = resolve_spec (&library, library_path, argv[2], &error);
+      if (right_spec == NULL)
+        return dossier_cli_fail (argv[2], error);
+
+      left = dossier_comparison_load_document (left_spec, library_path, NULL, &error);
       if (left == NULL)
         return dossier_cli_fail (argv[1], error);
-      right = dossier_comparison_load_document (argv[2], library_path, NULL, &error);
+      right = dossier_comparison_load_document (right_spec, library_path, NULL, &error);
       if (right == NULL)
         return dossier_cli_fail (argv[2], error);
 

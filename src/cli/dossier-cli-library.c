@@ -332,42 +332,6 @@ run_search (Options  *options,
   return 0;
 }
 
-/* Lets the user type the start of an id, as with git hashes. */
-static char *
-resolve_id (DossierLibrary  *library,
-            const char      *prefix,
-            GError         **error)
-{
-  GListModel *documents = dossier_library_get_documents (library);
-  guint n = g_list_model_get_n_items (documents);
-  g_autofree char *found = NULL;
-  gsize length = strlen (prefix);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-      const char *id = dossier_document_get_id (document);
-
-      if (g_str_equal (id, prefix))
-        return g_strdup (id);
-      if (length >= 4 && strncmp (id, prefix, length) == 0)
-        {
-          if (found != NULL)
-            {
-              g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
-                           _("%s is the start of more than one document id"), prefix);
-              return NULL;
-            }
-          found = g_strdup (id);
-        }
-    }
-
-  if (found == NULL)
-    g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
-                 _("No document with the id %s in the library"), prefix);
-  return g_steal_pointer (&found);
-}
-
 static int
 run_export (Options  *options,
             int       argc,
@@ -386,7 +350,7 @@ run_export (Options  *options,
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
-  id = resolve_id (library, argv[0], &error);
+  id = dossier_library_resolve_id (library, argv[0], &error);
   if (id == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -413,6 +377,8 @@ run_remove (Options  *options,
   g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  DossierDocument *document;
 
   if (argc != 1)
     return dossier_cli_usage ("library", _("library remove takes exactly one ID"));
@@ -421,10 +387,22 @@ run_remove (Options  *options,
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
-  id = resolve_id (library, argv[0], &error);
-  if (id == NULL || !dossier_library_remove (library, id, &error))
+  id = dossier_library_resolve_id (library, argv[0], &error);
+  if (id == NULL)
     return dossier_cli_fail (NULL, error);
 
+  /* the title is gone once the row is; say what was removed, since a
+   * prefix may have matched something the user did not expect */
+  document = dossier_library_get_document (library, id);
+  if (document != NULL && dossier_document_get_title (document) != NULL)
+    title = one_line (dossier_document_get_title (document));
+  else
+    title = g_strdup (id);
+
+  if (!dossier_library_remove (library, id, &error))
+    return dossier_cli_fail (NULL, error);
+
+  g_print (_("Removed “%s”\n"), title);
   return 0;
 }
 

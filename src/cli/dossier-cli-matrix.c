@@ -10,6 +10,7 @@
 #include "comparison/dossier-matrix.h"
 #include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
+#include "store/dossier-library.h"
 
 static char *
 format_text (DossierMatrix               *matrix,
@@ -48,6 +49,27 @@ format_text (DossierMatrix               *matrix,
   return g_string_free (out, FALSE);
 }
 
+/* Library ids may be shortened to their first four characters or more, as
+ * `library export` accepts; files on disk are taken as they are. */
+static char *
+resolve_spec (DossierLibrary **library,
+              const char      *library_path,
+              const char      *spec,
+              GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
+
+  if (library_path == NULL || g_file_query_exists (file, NULL))
+    return g_strdup (spec);
+  if (*library == NULL)
+    {
+      *library = dossier_library_open (library_path, error);
+      if (*library == NULL)
+        return NULL;
+    }
+  return dossier_library_resolve_id (*library, spec, error);
+}
+
 int
 dossier_cli_matrix (int    argc,
                     char **argv)
@@ -55,13 +77,14 @@ dossier_cli_matrix (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *library_path = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_text_snapshot_free);
   g_autoptr(DossierMatrix) matrix = NULL;
   g_autofree char *output = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_path,
       N_("Read documents given by id from this library"), N_("PATH") },
     { NULL }
   };
@@ -78,8 +101,12 @@ dossier_cli_matrix (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(DossierDocument) document = dossier_comparison_load_document (argv[i], library_path, NULL, &error);
+      g_autoptr(DossierDocument) document = NULL;
+      g_autofree char *spec = resolve_spec (&library, library_path, argv[i], &error);
 
+      if (spec == NULL)
+        return dossier_cli_fail (argv[i], error);
+      document = dossier_comparison_load_document (spec, library_path, NULL, &error);
       if (document == NULL)
         return dossier_cli_fail (argv[i], error);
       g_ptr_array_add (docs, dossier_text_snapshot_new (document));

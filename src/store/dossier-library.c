@@ -1353,6 +1353,64 @@ dossier_library_get_document (DossierLibrary *self,
 }
 
 /**
+ * dossier_library_resolve_id:
+ * @prefix: a whole document id, or its first four characters or more
+ * @error: return location for an error
+ *
+ * Lets people type the start of an id, as with git hashes; every command
+ * that takes ids uses this so they all accept the same spellings.
+ *
+ * Returns: (transfer full) (nullable): the whole id, or %NULL when
+ *   @prefix is too short, matches nothing or more than one document
+ */
+char *
+dossier_library_resolve_id (DossierLibrary  *self,
+                            const char      *prefix,
+                            GError         **error)
+{
+  GListModel *documents;
+  g_autofree char *found = NULL;
+  gsize length;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  documents = dossier_library_get_documents (self);
+  n = g_list_model_get_n_items (documents);
+  length = strlen (prefix);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      const char *id = dossier_document_get_id (document);
+
+      if (id == NULL)
+        continue;
+      if (g_str_equal (id, prefix))
+        return g_strdup (id);
+      if (length >= 4 && strncmp (id, prefix, length) == 0)
+        {
+          if (found != NULL)
+            {
+              g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                           _("%s is the start of more than one document id"), prefix);
+              return NULL;
+            }
+          found = g_strdup (id);
+        }
+    }
+
+  if (found == NULL && length < 4)
+    g_set_error_literal (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                         _("IDs need at least 4 characters"));
+  else if (found == NULL)
+    g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                 _("No document with the id %s in the library"), prefix);
+  return g_steal_pointer (&found);
+}
+
+/**
  * dossier_library_refresh:
  * @error: return location for an error
  *

@@ -77,6 +77,9 @@ const char      *dossier_library_get_path             (DossierLibrary   *self);
 GListModel      *dossier_library_get_documents        (DossierLibrary   *self);
 DossierDocument *dossier_library_get_document         (DossierLibrary   *self,
                                                        const char       *id);
+char            *dossier_library_resolve_id           (DossierLibrary   *self,
+                                                       const char       *prefix,
+                                                       GError          **error);
 gboolean         dossier_library_refresh              (DossierLibrary   *self,
                                                        GError          **error);
 

@@ -135,6 +135,35 @@ test_cli_library (void)
   lines = g_strsplit (run.out, "\n", -1);
   gap_id = first_field (lines[0]);
   g_assert_nonnull (strstr (lines[0], "Closing the Sanctions Gap"));
+
+  /* compare and matrix take the same shortened ids as library export,
+   * and the same -L option */
+  {
+    g_autofree char *talking_id = first_field (lines[1]);
+    g_autofree char *korean_id = first_field (lines[2]);
+    g_autofree char *a = g_strndup (gap_id, 4);
+    g_autofree char *b = g_strndup (talking_id, 6);
+    g_autofree char *c = g_strndup (korean_id, 5);
+
+    run_cli (&run, "compare", "-L", db, a, b, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&run, "compare", "--library", db, "--json", gap_id, b, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&run, "matrix", "-L", db, a, b, c, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+
+    run_cli (&run, "compare", "-L", db, "ab", b, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
+    run_cli (&run, "matrix", "-L", db, a, "abc", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
+    run_cli (&run, "library", "-L", db, "export", "abc", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
+  }
   g_strfreev (lines);
 
   /* A duplicate is reported and skipped, but is not a failure. */
@@ -211,6 +240,7 @@ test_cli_library (void)
   /* remove, then add back from the exported JSON. */
   run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Removed “Closing the Sanctions Gap"));
   run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_lines (run.err), ==, 1);
