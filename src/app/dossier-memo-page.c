@@ -54,6 +54,8 @@ struct _DossierMemoPage
   GtkProgressBar *export_progress;
   GtkRevealer *preview_revealer;
   DossierMemoPreview *preview;
+  GtkScrolledWindow *editor_scroller;
+  GtkPaned *paned;
 
   DossierMemo *memo;
   GSettings *settings;
@@ -70,6 +72,12 @@ struct _DossierMemoPage
   gint64 refresh_since;
   gulong changed_handler;
   gulong date_handler;
+  GtkWidget *scroll_target;        /* weak: brought into view on the next frames */
+  gboolean scroll_to_bottom;
+  guint scroll_tick;
+  guint scroll_frames;
+  gboolean paned_moved;            /* the analyst dragged the divider */
+  gboolean paned_setting;
 };
 
 struct _SectionRow
@@ -79,7 +87,9 @@ struct _SectionRow
   GtkWidget *row;
   GtkTextView *view;
   GtkTextBuffer *buffer;
+  GtkWidget *title_entry;
   gboolean syncing;
+  gboolean selecting;
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoPage, dossier_memo_page, GTK_TYPE_WIDGET)
@@ -169,6 +179,7 @@ section_row_free (gpointer data)
   if (row->page->rows != NULL)
     g_ptr_array_remove (row->page->rows, row);
   g_clear_object (&row->section);
+  g_signal_handlers_disconnect_by_data (row->buffer, row);
   g_clear_object (&row->buffer);
   g_free (row);
 }
@@ -216,11 +227,107 @@ buffer_changed_cb (GtkTextBuffer *buffer,
   row->syncing = FALSE;
 }
 
+/* Template placeholders ("[what it is]") are meant to be typed over:
+ * finds the one around code point @offset of @text, as code point
+ * offsets of its "[" and of the character after its "]". Citation
+ * markers ("[^id]") are not placeholders. @touching also accepts
+ * offsets just before the "[" or just after the "]". */
+static gboolean
+find_placeholder (const char *text,
+                  glong       offset,
+                  gboolean    touching,
+                  glong      *start,
+                  glong      *end)
+{
+  glong pos = 0, open = -1, n_inside = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), pos++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '[')
+        {
+          open = (p[1] == '^') ? -1 : pos;
+          n_inside = 0;
+        }
+      else if (c == '\n')
+        open = -1;
+      else if (c == ']' && open >= 0)
+        {
+          if (n_inside >= 3 &&
+              (touching ? (offset >= open && offset <= pos + 1) : (offset > open && offset <= pos)))
+            {
+              *start = open;
+              *end = pos + 1;
+              return TRUE;
+            }
+          open = -1;
+        }
+      else if (open >= 0)
+        n_inside++;
+    }
+
+  return FALSE;
+}
+
+static void
+select_placeholder (SectionRow *row,
+                    gboolean    touching)
+{
+  GtkTextIter insert, bound, line_start, line_end;
+  g_autofree char *line = NULL;
+  glong start, end;
+
+  if (row->syncing || row->selecting)
+    return;
+  if (gtk_text_buffer_get_selection_bounds (row->buffer, &insert, &bound))
+    return;
+
+  line_start = insert;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  line_end = line_start;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  line = gtk_text_buffer_get_text (row->buffer, &line_start, &line_end, TRUE);
+  if (!find_placeholder (line, gtk_text_iter_get_line_offset (&insert), touching, &start, &end))
+    return;
+
+  insert = bound = line_start;
+  gtk_text_iter_forward_chars (&insert, end);
+  gtk_text_iter_forward_chars (&bound, start);
+  row->selecting = TRUE;
+  gtk_text_buffer_select_range (row->buffer, &insert, &bound);
+  row->selecting = FALSE;
+}
+
+static void
+mark_set_cb (GtkTextBuffer *buffer,
+             GtkTextIter   *location,
+             GtkTextMark   *mark,
+             SectionRow    *row)
+{
+  if (mark != gtk_text_buffer_get_insert (buffer) || row->syncing)
+    return;
+
+  /* Excerpts go where the analyst is working. */
+  if (gtk_widget_has_focus (GTK_WIDGET (row->view)))
+    g_set_weak_pointer (&row->page->current, row->section);
+  select_placeholder (row, FALSE);
+}
+
 static void
 focus_enter_cb (GtkEventControllerFocus *controller,
                 SectionRow              *row)
 {
   g_set_weak_pointer (&row->page->current, row->section);
+}
+
+static void
+view_focus_enter_cb (GtkEventControllerFocus *controller,
+                     SectionRow              *row)
+{
+  g_set_weak_pointer (&row->page->current, row->section);
+  select_placeholder (row, TRUE);
 }
 
 static gboolean
@@ -372,6 +479,7 @@ create_section_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section title"), -1);
   g_object_bind_property (section, "title", entry, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   gtk_box_append (GTK_BOX (header), entry);
+  row->title_entry = entry;
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), row);
   gtk_widget_add_controller (entry, focus);
@@ -397,7 +505,7 @@ create_section_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section text"), -1);
   gtk_box_append (GTK_BOX (box), view);
   focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), row);
+  g_signal_connect (focus, "enter", G_CALLBACK (view_focus_enter_cb), row);
   gtk_widget_add_controller (view, focus);
 
   /* Fill before connecting: loading the text is not an edit to undo. */
@@ -406,7 +514,15 @@ create_section_row (gpointer item,
   gtk_text_buffer_set_text (row->buffer, source, -1);
   gtk_text_buffer_end_irreversible_action (row->buffer);
   apply_tags (row->buffer);
+  /* Tabbing in lands at the start, on a leading placeholder. */
+  {
+    GtkTextIter first;
+
+    gtk_text_buffer_get_start_iter (row->buffer, &first);
+    gtk_text_buffer_place_cursor (row->buffer, &first);
+  }
   g_signal_connect (row->buffer, "changed", G_CALLBACK (buffer_changed_cb), row);
+  g_signal_connect (row->buffer, "mark-set", G_CALLBACK (mark_set_cb), row);
 
   return row->row;
 }
@@ -424,6 +540,58 @@ find_row (DossierMemoPage    *self,
     }
 
   return NULL;
+}
+
+/* ---- Scrolling into view ------------------------------------------------- */
+
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->editor_scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->editor_scroller);
+  graphene_rect_t bounds;
+  double value, page_size, top, bottom;
+
+  /* A new row is laid out a frame or two after it is added. */
+  if (self->scroll_target == NULL || viewport == NULL || ++self->scroll_frames > 30)
+    goto done;
+  if (gtk_widget_get_height (self->scroll_target) <= 0 ||
+      gtk_adjustment_get_upper (adjustment) <= 0 ||
+      !gtk_widget_compute_bounds (self->scroll_target, viewport, &bounds))
+    return G_SOURCE_CONTINUE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  top = bounds.origin.y - 12;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  if (self->scroll_to_bottom && bottom > page_size)
+    value += bottom - page_size;
+  else if (top < 0 || bottom > page_size)
+    value += top;
+  gtk_adjustment_set_value (adjustment, value);
+
+done:
+  self->scroll_tick = 0;
+  self->scroll_frames = 0;
+  g_clear_weak_pointer (&self->scroll_target);
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings @target (inside the editor) into view, its top, or its bottom
+ * when @bottom (where an excerpt was added), once it is laid out. */
+static void
+scroll_into_view (DossierMemoPage *self,
+                  GtkWidget       *target,
+                  gboolean         bottom)
+{
+  g_set_weak_pointer (&self->scroll_target, target);
+  self->scroll_to_bottom = bottom;
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
 /* ---- Notes and findings -------------------------------------------------- */
@@ -729,6 +897,37 @@ memo_date_notify_cb (DossierMemoPage *self)
     gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
 }
 
+static gboolean
+select_header_placeholder_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) entry = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  glong start, end, length = g_utf8_strlen (text, -1);
+
+  /* Only when the placeholder is (nearly) the whole value, like
+   * "(U) [Subject]": a real value with brackets in it is left alone. */
+  if (gtk_widget_has_focus (entry) || gtk_widget_get_focus_child (entry) != NULL)
+    for (glong offset = 0; offset < length; offset++)
+      if (find_placeholder (text, offset, TRUE, &start, &end))
+        {
+          if (length - (end - start) <= 8)
+            gtk_editable_select_region (GTK_EDITABLE (entry), start, end);
+          break;
+        }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+header_focus_enter_cb (GtkEventControllerFocus *controller,
+                       gpointer                 user_data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* After the entry's own select-on-focus. */
+  g_idle_add (select_header_placeholder_cb, g_object_ref (entry));
+}
+
 static void
 bind_memo (DossierMemoPage *self)
 {
@@ -904,7 +1103,15 @@ add_section_action (GtkWidget  *widget,
 
   row = gtk_list_box_get_row_at_index (self->sections_list, dossier_memo_get_n_sections (self->memo) - 1);
   if (row != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    {
+      SectionRow *section_row = find_row (self, section);
+
+      if (section_row != NULL)
+        gtk_widget_grab_focus (section_row->title_entry);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+      scroll_into_view (self, GTK_WIDGET (row), FALSE);
+    }
 }
 
 static void
@@ -943,6 +1150,57 @@ first_layout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The preview gets about 40 % of a wide window (a page at a legible
+ * zoom) until the analyst drags the divider; the editor keeps its
+ * minimum width on narrow ones (the paned does not shrink it). */
+#define PREVIEW_SHARE 0.4
+
+static void
+place_divider (DossierMemoPage *self)
+{
+  int max = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  g_object_get (self->paned, "max-position", &max, NULL);
+  if (self->paned_moved || width <= 0 || max <= 0)
+    return;
+
+  self->paned_setting = TRUE;
+  gtk_paned_set_position (self->paned, MIN (max, (int)(width * (1 - PREVIEW_SHARE))));
+  self->paned_setting = FALSE;
+}
+
+static gboolean
+place_divider_cb (gpointer data)
+{
+  g_autoptr(DossierMemoPage) self = data;
+
+  if (self->paned != NULL)
+    place_divider (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paned_max_position_cb (DossierMemoPage *self)
+{
+  /* Not from within the allocation that changed it. */
+  if (!self->paned_moved)
+    g_idle_add (place_divider_cb, g_object_ref (self));
+}
+
+static void
+paned_position_cb (DossierMemoPage *self)
+{
+  gboolean position_set = FALSE;
+
+  g_object_get (self->paned, "position-set", &position_set, NULL);
+  if (!self->paned_setting && position_set &&
+      gtk_widget_get_visible (GTK_WIDGET (self->preview_revealer)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
+    self->paned_moved = TRUE;
+}
+
 static void
 set_show_preview (DossierMemoPage *self,
                   gboolean         show)
@@ -952,7 +1210,11 @@ set_show_preview (DossierMemoPage *self,
     return;
 
   self->show_preview = show;
+  /* Hidden, the paned's divider goes too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_revealer), show);
   gtk_revealer_set_reveal_child (self->preview_revealer, show);
+  if (show)
+    place_divider (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }
 
@@ -1330,6 +1592,10 @@ dossier_memo_page_dispose (GObject *object)
       g_clear_signal_handler (&self->date_handler, self->memo);
     }
   g_clear_weak_pointer (&self->current);
+  g_clear_weak_pointer (&self->scroll_target);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_MEMO_PAGE);
   /* GTK 4.8 unparents only the bound template children. */
@@ -1445,7 +1711,11 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, export_progress);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, preview_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, paned);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_max_position_cb);
 
   gtk_widget_class_install_action (widget_class, "memo.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "memo.italic", NULL, italic_action);
@@ -1465,7 +1735,8 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "memo.move-section-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "memo.move-section-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.show-preview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "memo.export-pdf", NULL);
+  /* Shift: Ctrl+E is Edit Details in the reader. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "memo.print", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -1505,6 +1776,19 @@ dossier_memo_page_init (DossierMemoPage *self)
   self->paper = dossier_paper_get_default ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_memo_preview_set_paper (self->preview, self->paper);
+
+  {
+    GtkWidget *header_rows[] = { GTK_WIDGET (self->marking_row), GTK_WIDGET (self->to_row),
+                                 GTK_WIDGET (self->from_row), GTK_WIDGET (self->subject_row) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (header_rows); i++)
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "enter", G_CALLBACK (header_focus_enter_cb), NULL);
+        gtk_widget_add_controller (header_rows[i], focus);
+      }
+  }
 
   /* Progress for long exports: a thin bar over the top of the editor. */
   self->exporter = dossier_pdf_exporter_new ();
@@ -1615,6 +1899,24 @@ dossier_memo_page_add_excerpt (DossierMemoPage *self,
   text = dossier_memo_escape_inline (dossier_citation_get_quote (citation));
   block = dossier_memo_block_new_quote (text, id);
   dossier_memo_section_append_block (section, block);
+
+  /* Show where it went. */
+  {
+    SectionRow *row = find_row (self, section);
+
+    if (row != NULL)
+      scroll_into_view (self, row->row, TRUE);
+    if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+      {
+        const char *title = dossier_memo_section_get_title (section);
+        g_autofree char *escaped = g_markup_escape_text (title && *title ? title : _("Untitled Section"), -1);
+        g_autofree char *message = g_strdup_printf (_("Added to “%s”"), escaped);
+        AdwToast *toast = adw_toast_new (message);
+
+        adw_toast_set_timeout (toast, 3);
+        show_toast (self, toast);
+      }
+  }
 
   return citation; /* the memo holds it */
 }
