@@ -5,12 +5,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <poppler.h>
 
 #include "export/dossier-memo-layout.h"
 #include "memo/dossier-memo-block.h"
 #include "memo/dossier-memo-issue.h"
 #include "memo/dossier-memo-section.h"
+#include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-memo-preview.h"
 #include "dossier-memo-page.h"
 
@@ -559,6 +561,122 @@ test_screenshots (void)
   gtk_window_destroy (window);
 }
 
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ENTRY_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+selected_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end))
+    return NULL;
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static void
+place_cursor (GtkTextView *view,
+              int          offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* Typing over template placeholders, excerpts landing in the section in
+ * use, a new section's title focused, and the preview's share of a wide
+ * window. */
+static void
+test_editing_aids (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_DECISION);
+  g_autoptr(DossierDocument) article = dossier_document_new ();
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Enforcement, not scope, is now the binding constraint.");
+  g_autofree char *selected = NULL;
+  g_autofree char *text = NULL;
+  DossierMemoSection *first, *second;
+  GtkTextView *view;
+  GtkWidget *page, *preview, *focus;
+  GtkWindow *window;
+  AdwEntryRow *subject;
+  int start = 0, end = 0;
+  guint n;
+
+  dossier_document_set_title (article, "Export Controls Revisited");
+  dossier_document_add_paragraph (article, paragraph);
+  dossier_memo_set_subject (memo, "(U) [Subject]");
+  first = dossier_memo_get_section (memo, 0);
+  second = dossier_memo_get_section (memo, 1);
+  dossier_memo_section_set_source_text (first, "Before [what it is] and a note[^cite] after.");
+
+  page = dossier_memo_page_new (memo);
+  preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
+  window = show_page (page, 1920, 1080);
+  spin (300);
+
+  /* The preview gets about 40 % of a wide window. */
+  g_assert_cmpint (gtk_widget_get_width (preview), >, gtk_widget_get_width (GTK_WIDGET (window)) * 35 / 100);
+
+  /* Entering a placeholder selects it whole; a citation marker is not one. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  place_cursor (view, 10);
+  selected = selected_text (view);
+  g_assert_cmpstr (selected, ==, "[what it is]");
+  g_clear_pointer (&selected, g_free);
+  place_cursor (view, 33);
+  g_assert_null (selected_text (view));
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == first);
+
+  /* Header fields holding a placeholder select it on focus. */
+  subject = find_entry_row (page, "Subject");
+  g_assert_nonnull (subject);
+  gtk_widget_grab_focus (GTK_WIDGET (subject));
+  spin (100);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (subject), &start, &end));
+  g_assert_cmpint (start, ==, 4);
+  g_assert_cmpint (end, ==, 13);
+
+  /* An excerpt goes to the section where the cursor is. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 1);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  place_cursor (view, 0);
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == second);
+  g_assert_nonnull (dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22));
+  spin (100);
+  text = dossier_memo_section_dup_source_text (second);
+  g_assert_true (g_str_has_prefix (strrchr (text, '\n') ? strrchr (text, '\n') + 1 : text, "> —"));
+
+  /* "+" focuses the new section's title. */
+  gtk_widget_activate_action (page, "memo.add-section", NULL);
+  spin (300);
+  n = dossier_memo_get_n_sections (memo);
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) ==
+                 dossier_memo_get_section (memo, n - 1));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -571,6 +689,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
   g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
+  g_test_add_func ("/dossier/app/memo-page/editing-aids", test_editing_aids);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
