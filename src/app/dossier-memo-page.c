@@ -78,6 +78,7 @@ struct _DossierMemoPage
   guint scroll_frames;
   gboolean paned_moved;            /* the analyst dragged the divider */
   gboolean paned_setting;
+  guint resize_source;
 };
 
 struct _SectionRow
@@ -1155,6 +1156,17 @@ first_layout_cb (gpointer data)
  * minimum width on narrow ones (the paned does not shrink it). */
 #define PREVIEW_SHARE 0.4
 
+static gboolean
+resize_views_cb (gpointer data)
+{
+  DossierMemoPage *self = data;
+
+  self->resize_source = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_queue_resize (GTK_WIDGET (((SectionRow *)g_ptr_array_index (self->rows, i))->view));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 place_divider (DossierMemoPage *self)
 {
@@ -1168,6 +1180,11 @@ place_divider (DossierMemoPage *self)
   self->paned_setting = TRUE;
   gtk_paned_set_position (self->paned, MIN (max, (int)(width * (1 - PREVIEW_SHARE))));
   self->paned_setting = FALSE;
+
+  /* GTK 4.8's text views keep the height measured at the old width
+   * (text clipped) until asked again once they have re-wrapped. */
+  g_clear_handle_id (&self->resize_source, g_source_remove);
+  self->resize_source = g_timeout_add (150, resize_views_cb, self);
 }
 
 static gboolean
@@ -1586,6 +1603,7 @@ dossier_memo_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->first_layout_source, g_source_remove);
+  g_clear_handle_id (&self->resize_source, g_source_remove);
   if (self->memo != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->memo);

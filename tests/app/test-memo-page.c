@@ -526,7 +526,7 @@ test_screenshots (void)
   }
 
   page = dossier_memo_page_new (memo);
-  window = show_page (page, 1400, 900);
+  window = show_page (page, 1920, 1080);
   spin (600);
   screenshot (GTK_WIDGET (window), "memo-editor-light.png");
 
