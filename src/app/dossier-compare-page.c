@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -29,6 +31,7 @@ struct _DossierComparePage
   DossierLinkGutter *gutter;
   GtkSpinner *spinner;
   GtkLabel *status_label;
+  GSettings *settings;
 
   DossierComparison *comparison;
   GCancellable *cancellable;
@@ -107,11 +110,13 @@ build_markup (const char *text,
             case MARK_TERM:
               g_string_append_printf (out, "<b><u>%s</u></b>", escaped);
               break;
+            /* translucent tints over the label's own colour, so the text
+             * keeps the style's foreground and reads in light and dark */
             case MARK_DELETE:
-              g_string_append_printf (out, "<span background=\"#f8d0cc\" foreground=\"#3d0b08\" strikethrough=\"true\">%s</span>", escaped);
+              g_string_append_printf (out, "<span background=\"#e01b24\" bgalpha=\"22%%\" strikethrough=\"true\">%s</span>", escaped);
               break;
             case MARK_INSERT:
-              g_string_append_printf (out, "<span background=\"#c9efcf\" foreground=\"#0b3d14\">%s</span>", escaped);
+              g_string_append_printf (out, "<span background=\"#2ec27e\" bgalpha=\"25%%\">%s</span>", escaped);
               break;
             default:
               g_assert_not_reached ();
@@ -309,6 +314,7 @@ fill_list (DossierComparePage *self,
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_add_css_class (label, "compare-paragraph");
       if (dossier_paragraph_get_kind (par) == DOSSIER_PARAGRAPH_HEADING)
         gtk_widget_add_css_class (label, "heading");
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
@@ -535,19 +541,52 @@ topic_clicked_cb (GtkButton          *button,
     }
 }
 
-static void
-add_topic_row (DossierComparePage *self,
-               const char         *title,
-               GPtrArray          *terms)
+/* One strip of the top area: a caption, then chips that wrap onto more
+ * lines instead of running off the right edge unseen. */
+static GtkWidget *
+add_strip_row (DossierComparePage *self,
+               const char         *title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (title);
+  GtkWidget *flow = gtk_flow_box_new ();
 
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_set_size_request (label, 110, -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 12);
   gtk_box_append (GTK_BOX (box), label);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 40);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
+  gtk_widget_set_hexpand (flow, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), flow);
+
+  gtk_box_append (self->topic_box, box);
+  return flow;
+}
+
+/* The chip is the tab stop, not the flow box child around it. */
+static void
+strip_append (GtkWidget *flow,
+              GtkWidget *button)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+}
+
+static void
+add_topic_row (DossierComparePage *self,
+               const char         *title,
+               GPtrArray          *terms)
+{
+  GtkWidget *flow = add_strip_row (self, title);
 
   for (guint i = 0; terms != NULL && i < terms->len; i++)
     {
@@ -560,10 +599,8 @@ add_topic_row (DossierComparePage *self,
       gtk_widget_set_tooltip_text (button, tooltip);
       g_object_set_data (G_OBJECT (button), "term", term);
       g_signal_connect (button, "clicked", G_CALLBACK (topic_clicked_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
+      strip_append (flow, button);
     }
-
-  gtk_box_append (self->topic_box, box);
 }
 
 /* A button that selects paragraphs on both sides, for names and sources. */
@@ -593,22 +630,6 @@ paragraphs_clicked_cb (GtkButton          *button,
     }
 }
 
-static GtkWidget *
-add_strip_row (DossierComparePage *self,
-               const char         *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_set_size_request (label, 110, -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (self->topic_box, box);
-  return box;
-}
-
 static void
 add_paragraphs_button (DossierComparePage *self,
                        GtkWidget          *box,
@@ -627,7 +648,7 @@ add_paragraphs_button (DossierComparePage *self,
   if (right != NULL)
     g_object_set_data_full (G_OBJECT (button), "right", g_array_ref (right), (GDestroyNotify) g_array_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (paragraphs_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
+  strip_append (box, button);
 }
 
 /* The paragraphs of a document that refer to any of the given notes. */
@@ -652,6 +673,37 @@ paragraphs_citing (DossierDocument *document,
   return out;
 }
 
+/* A work cited by title and address is found twice (as a "work" and as a
+ * "url"); list it once, by its title. */
+static gboolean
+same_notes (GArray *x,
+            GArray *y)
+{
+  for (guint i = 0; i < x->len; i++)
+    for (guint j = 0; j < y->len; j++)
+      if (g_array_index (x, guint, i) == g_array_index (y, guint, j))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+source_has_title (const DossierCompareResult *result,
+                  DossierSharedSource        *source)
+{
+  if (g_strcmp0 (source->kind, "url") != 0)
+    return FALSE;
+  for (guint i = 0; i < result->sources->len; i++)
+    {
+      DossierSharedSource *other = g_ptr_array_index (result->sources, i);
+
+      if (g_strcmp0 (other->kind, "work") == 0 &&
+          same_notes (other->a_notes, source->a_notes) &&
+          same_notes (other->b_notes, source->b_notes))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Shared sources, and who is named on one side only ("Lee never names
  * Yoon"). */
 static void
@@ -665,12 +717,19 @@ render_sources_and_names (DossierComparePage         *self,
       for (guint i = 0; i < result->sources->len && i < 8; i++)
         {
           DossierSharedSource *source = g_ptr_array_index (result->sources, i);
-          g_autoptr(GArray) left = paragraphs_citing (document_for (self, TRUE), source->a_notes);
-          g_autoptr(GArray) right = paragraphs_citing (document_for (self, FALSE), source->b_notes);
-          g_autofree char *start = g_utf8_substring (source->display, 0, 47);
-          g_autofree char *label = g_utf8_strlen (source->display, -1) > 48
-                                   ? g_strconcat (start, "…", NULL)
-                                   : g_strdup (source->display);
+          g_autoptr(GArray) left = NULL;
+          g_autoptr(GArray) right = NULL;
+          g_autofree char *start = NULL;
+          g_autofree char *label = NULL;
+
+          if (source_has_title (result, source))
+            continue;
+          left = paragraphs_citing (document_for (self, TRUE), source->a_notes);
+          right = paragraphs_citing (document_for (self, FALSE), source->b_notes);
+          start = g_utf8_substring (source->display, 0, 47);
+          label = g_utf8_strlen (source->display, -1) > 48
+                  ? g_strconcat (start, "…", NULL)
+                  : g_strdup (source->display);
 
           add_paragraphs_button (self, box, label, source->display, left, right);
         }
@@ -948,6 +1007,7 @@ dossier_compare_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->comparison);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_compare_page_parent_class)->dispose (object);
 }
@@ -1040,9 +1100,53 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dossiercomparepage");
 }
 
+/* Paragraphs are set in the reader's face, following its serif toggle,
+ * so moving between reading and comparing does not change the type. */
+static void
+serif_changed_cb (GSettings          *settings,
+                  const char         *key,
+                  DossierComparePage *self)
+{
+  if (g_settings_get_boolean (settings, "reader-serif"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "serif");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "serif");
+}
+
+/* The gutter sits between the panes; a wheel over it scrolls them as if
+ * the pointer were over the left pane (the right one follows when
+ * scrolling is synchronised, and is moved too when it is not). */
+static gboolean
+gutter_scroll_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  DossierComparePage       *self)
+{
+  for (int side = 0; side < 2; side++)
+    {
+      GtkAdjustment *adjustment;
+      double step, value;
+
+      if (side == 1 && self->sync_scrolling)
+        break;
+      adjustment = gtk_scrolled_window_get_vadjustment (side == 0 ? self->left_scroller : self->right_scroller);
+      if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+        step = 1.0;
+      else
+        step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+      value = gtk_adjustment_get_value (adjustment) + dy * step;
+      gtk_adjustment_set_value (adjustment,
+                                CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                                       gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+    }
+  return GDK_EVENT_STOP;
+}
+
 static void
 dossier_compare_page_init (DossierComparePage *self)
 {
+  GtkEventController *controller;
+
   self->left_focus = -1;
   self->right_focus = -1;
   self->current_change = -1;
@@ -1052,6 +1156,14 @@ dossier_compare_page_init (DossierComparePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (gutter_scroll_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->gutter), controller);
+
+  self->settings = g_settings_new ("io.github.dossier.Dossier");
+  g_signal_connect_object (self->settings, "changed::reader-serif", G_CALLBACK (serif_changed_cb), self, 0);
+  serif_changed_cb (self->settings, "reader-serif", self);
 }
 
 /**

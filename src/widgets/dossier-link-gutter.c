@@ -66,8 +66,10 @@ dossier_link_gutter_snapshot (GtkWidget   *widget,
   if (self->links == NULL || self->left == NULL || self->right == NULL || width <= 0 || height <= 0)
     return;
 
+  /* the style's own accent, which libadwaita lightens in dark style */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent);
   G_GNUC_END_IGNORE_DEPRECATIONS
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 

@@ -782,7 +782,14 @@ insert_paragraph (DossierReaderView *self,
   for (guint i = 0; i < n_refs && self->markers->len < MAX_MARKER_WIDGETS; i++)
     {
       glong at = MIN ((glong) sorted[i].offset, length);
-      const char *q = g_utf8_offset_to_pointer (p, at - done);
+      const char *q;
+
+      /* A marker hugs the word or punctuation it follows, as a superscript
+       * does in print, even when the source put the reference after the
+       * space ("engines. ¹Each" would read as a gap on both sides). */
+      while (at > done && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (p, at - done - 1))))
+        at--;
+      q = g_utf8_offset_to_pointer (p, at - done);
 
       gtk_text_buffer_insert (self->buffer, iter, p, q - p);
       p = q;

@@ -7,6 +7,7 @@
 
 #include "dossier-compare-page.h"
 #include "importers/dossier-import.h"
+#include "widgets/dossier-link-gutter.h"
 
 /*
  * The comparison page on its own (the window wires it in elsewhere): open
@@ -67,6 +68,68 @@ screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+/* the app's stylesheet, when its resources are linked in, so the
+ * screenshots look as in the app */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  const char *path = "/io/github/dossier/Dossier/style.css";
+
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, path);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* the same state in the dark style, for looking at the colours */
+static void
+screenshot_dark (GtkWidget  *widget,
+                 const char *name)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    return;
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (200);
+  screenshot (widget, name);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  spin (200);
+}
+
+static GtkWidget *
+find_gutter (GtkWidget *widget)
+{
+  if (DOSSIER_IS_LINK_GUTTER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_gutter (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEventController *
+scroll_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        return controller;
+    }
+  return NULL;
 }
 
 static GtkWindow *
@@ -142,6 +205,7 @@ test_perspectives_selection (void)
   g_assert_false (row_selected (right_list, 0));
   g_assert_true (row_visible (compare, FALSE, 9));
   screenshot (GTK_WIDGET (window), "compare-perspectives.png");
+  screenshot_dark (GTK_WIDGET (window), "compare-perspectives-dark.png");
 
   /* and from the right: the paragraph on Seoul (B7) leads to A6 */
   dossier_compare_page_select_paragraph (compare, FALSE, 7);
@@ -161,6 +225,23 @@ test_perspectives_selection (void)
     gtk_adjustment_set_value (left_adj, 0.0);
     spin (100);
     g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), <, 100.0);
+
+    /* the wheel over the gutter between the panes scrolls them too */
+    {
+      GtkWidget *gutter = find_gutter (page);
+      GtkEventController *controller;
+      gboolean handled = FALSE;
+
+      g_assert_nonnull (gutter);
+      controller = scroll_controller (gutter);
+      g_assert_nonnull (controller);
+      g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
+      spin (100);
+      g_assert_true (handled);
+      g_assert_cmpfloat (gtk_adjustment_get_value (left_adj), >, 10.0);
+      gtk_adjustment_set_value (left_adj, 0.0);
+      spin (100);
+    }
 
     g_assert_true (gtk_widget_activate_action (page, "compare.sync-scrolling", NULL));
     g_assert_false (dossier_compare_page_get_sync_scrolling (compare));
@@ -204,6 +285,7 @@ test_versions_navigation (void)
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 1));
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 1));
   screenshot (GTK_WIDGET (window), "compare-versions.png");
+  screenshot_dark (GTK_WIDGET (window), "compare-versions-dark.png");
 
   /* backwards from the first wraps to the last: the end of paragraph 5 */
   g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
@@ -253,6 +335,7 @@ main (int    argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  load_app_style ();
 
   g_test_add_func ("/dossier/app/compare/perspectives-selection", test_perspectives_selection);
   g_test_add_func ("/dossier/app/compare/versions-navigation", test_versions_navigation);
