@@ -1209,9 +1209,12 @@ static void
 paned_position_cb (DossierMemoPage *self)
 {
   gboolean position_set = FALSE;
+  int min = 0, max = 0, position = gtk_paned_get_position (self->paned);
 
-  g_object_get (self->paned, "position-set", &position_set, NULL);
-  if (!self->paned_setting && position_set &&
+  /* A position clamped to the limits by a resize is not the analyst's. */
+  g_object_get (self->paned, "position-set", &position_set, "min-position", &min,
+                "max-position", &max, NULL);
+  if (!self->paned_setting && position_set && position > min && position < max &&
       gtk_widget_get_visible (GTK_WIDGET (self->preview_revealer)) &&
       gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0 &&
       gtk_widget_get_mapped (GTK_WIDGET (self->paned)))
