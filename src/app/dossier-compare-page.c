@@ -556,9 +556,10 @@ add_strip_row (DossierComparePage *self,
   gtk_widget_set_size_request (label, 110, -1);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_top (label, 5);
   gtk_box_append (GTK_BOX (box), label);
 
+  gtk_widget_add_css_class (flow, "compare-strip");
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 40);
