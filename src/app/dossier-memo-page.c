@@ -73,6 +73,7 @@ struct _DossierMemoPage
   gulong changed_handler;
   gulong date_handler;
   GtkWidget *scroll_target;        /* weak: brought into view on the next frames */
+  GtkWidget *citation_popover;     /* weak: the open marker popover, a child of the page */
   gboolean scroll_to_bottom;
   guint scroll_tick;
   guint scroll_frames;
@@ -167,6 +168,12 @@ create_buffer (void)
 }
 
 /* ---- Section rows -------------------------------------------------------- */
+
+static void view_click_released_cb (GtkGestureClick *gesture,
+                                    int              n_press,
+                                    double           x,
+                                    double           y,
+                                    SectionRow      *row);
 
 static void schedule_refresh (DossierMemoPage *self);
 static void preview_updated_cb (DossierMemoPage *self);
@@ -508,6 +515,14 @@ create_section_row (gpointer item,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (view_focus_enter_cb), row);
   gtk_widget_add_controller (view, focus);
+  {
+    /* Not claimed: the click still places the cursor as usual. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    g_signal_connect (click, "released", G_CALLBACK (view_click_released_cb), row);
+    gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
+  }
 
   /* Fill before connecting: loading the text is not an edit to undo. */
   source = dossier_memo_section_dup_source_text (section);
@@ -620,6 +635,226 @@ create_issue_row (gpointer item,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
+}
+
+/* ---- Citation popover ---------------------------------------------------- */
+
+/* Finds the "[^id]" marker around @offset in @buffer: its bounds in
+ * characters, its id, and how many markers of the same id come before
+ * it in the buffer (to tell its note from earlier references). */
+static gboolean
+find_marker_at (GtkTextBuffer  *buffer,
+                int             offset,
+                int            *marker_start,
+                int            *marker_end,
+                char          **id,
+                guint          *n_before)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\\[\\^([A-Za-z0-9_.:-]{1,64})\\]", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 1);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, found));
+      int start_pos, end_pos, first, last;
+
+      g_match_info_fetch_pos (match, 0, &start_pos, &end_pos);
+      first = g_utf8_pointer_to_offset (text, text + start_pos);
+      last = g_utf8_pointer_to_offset (text, text + end_pos);
+      if (offset >= first && offset < last)
+        {
+          *marker_start = first;
+          *marker_end = last;
+          *n_before = count;
+          *id = g_steal_pointer (&found);
+          return TRUE;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&found), GUINT_TO_POINTER (count + 1));
+      g_match_info_next (match, NULL);
+    }
+
+  return FALSE;
+}
+
+/* The footnote number of the (@n_before + 1)th reference to @id in the
+ * section at @section, as the preview and the PDF number it. */
+static guint
+note_number (DossierMemo *memo,
+             guint        section,
+             const char  *id,
+             guint        n_before)
+{
+  g_autoptr(DossierMemoNotes) notes = dossier_memo_notes_new (memo);
+  guint n = dossier_memo_notes_get_n_notes (notes);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      const DossierMemoNote *note = dossier_memo_notes_get_note (notes, i);
+
+      if (note->section == section && g_strcmp0 (note->citation_id, id) == 0 && n_before-- == 0)
+        return note->number;
+    }
+
+  return dossier_memo_notes_get_first_number (notes, id);
+}
+
+static void
+edit_source_clicked_cb (GtkButton       *button,
+                        DossierMemoPage *self)
+{
+  DossierCitation *citation = g_object_get_data (G_OBJECT (button), "dossier-citation");
+  GtkWidget *child;
+
+  if (self->citation_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->citation_popover));
+
+  /* The Sources list is where citations are edited: open its row. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->citations_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child) &&
+          g_object_get_data (G_OBJECT (child), "dossier-citation") == citation)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+          gtk_widget_grab_focus (child);
+          scroll_into_view (self, child, FALSE);
+          break;
+        }
+    }
+}
+
+/**
+ * dossier_memo_page_show_citation_popover:
+ * @section: position of the section
+ * @char_offset: a character offset in the section's text
+ *
+ * Pops up, over the citation marker at @char_offset, its note number,
+ * its full note and a button to edit the source (what a click on a
+ * marker does).
+ *
+ * Returns: (transfer none) (nullable): the popover, or %NULL when no
+ *   marker is there
+ */
+GtkWidget *
+dossier_memo_page_show_citation_popover (DossierMemoPage *self,
+                                         guint            section,
+                                         int              char_offset)
+{
+  DossierMemoSection *memo_section;
+  DossierCitation *citation;
+  g_autofree char *id = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *full = NULL;
+  GtkWidget *popover, *box, *label, *button;
+  GtkTextIter iter;
+  GdkRectangle rect;
+  graphene_point_t point;
+  SectionRow *row;
+  int marker_start, marker_end, x, y;
+  guint n_before, number;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  memo_section = dossier_memo_get_section (self->memo, section);
+  row = memo_section ? find_row (self, memo_section) : NULL;
+  if (row == NULL ||
+      !find_marker_at (row->buffer, char_offset, &marker_start, &marker_end, &id, &n_before))
+    return NULL;
+
+  citation = dossier_memo_lookup_citation (self->memo, id);
+  number = note_number (self->memo, section, id, n_before);
+
+  if (self->citation_popover != NULL)
+    {
+      gtk_widget_unparent (self->citation_popover);
+      g_clear_weak_pointer (&self->citation_popover);
+    }
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 280, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  if (number > 0)
+    heading = g_strdup_printf (_("Note %u"), number);
+  else
+    heading = g_strdup (_("Note"));
+  label = gtk_label_new (heading);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (citation != NULL)
+    full = dossier_citation_format_full (citation);
+  else
+    full = g_strdup_printf (_("No source has the id “%s”."), id);
+  label = gtk_label_new (full);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (citation != NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("_Edit Source…"));
+      gtk_widget_set_halign (button, GTK_ALIGN_END);
+      g_object_set_data_full (G_OBJECT (button), "dossier-citation", g_object_ref (citation), g_object_unref);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (edit_source_clicked_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  /* Point at the marker, in the page's coordinates (the popover's parent). */
+  gtk_text_buffer_get_iter_at_offset (row->buffer, &iter, marker_start);
+  gtk_text_view_get_iter_location (row->view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (row->view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (row->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  rect.x = point.x;
+  rect.y = point.y;
+  rect.width = MAX (rect.width, 1);
+  rect.height = MAX (rect.height, 1);
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  /* Kept (hidden) once closed until the next one replaces it, or the
+   * page goes: its dispose unparents every child. */
+  g_set_weak_pointer (&self->citation_popover, popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+
+  return popover;
+}
+
+static void
+view_click_released_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        SectionRow      *row)
+{
+  GtkTextIter iter;
+  guint position;
+  int bx, by;
+
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (row->buffer) ||
+      !find_section (row->page, row->section, &position))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (row->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (row->view, &iter, bx, by))
+    return;
+  dossier_memo_page_show_citation_popover (row->page, position, gtk_text_iter_get_offset (&iter));
 }
 
 /* ---- Sources ------------------------------------------------------------ */

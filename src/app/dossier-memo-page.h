@@ -26,6 +26,9 @@ GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self
 GListModel         *dossier_memo_page_get_issues          (DossierMemoPage *self);
 void                dossier_memo_page_refresh             (DossierMemoPage *self);
 GtkWidget          *dossier_memo_page_get_preview         (DossierMemoPage *self);
+GtkWidget          *dossier_memo_page_show_citation_popover (DossierMemoPage *self,
+                                                             guint            section,
+                                                             int              char_offset);
 void                dossier_memo_page_export_to_file      (DossierMemoPage     *self,
                                                            GFile               *file,
                                                            DossierPaper         paper,

@@ -681,6 +681,123 @@ test_editing_aids (void)
   gtk_window_destroy (window);
 }
 
+/* Collects the text of every label under @widget, one per line. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwExpanderRow *
+find_expander_row (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_EXPANDER_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwExpanderRow *found = find_expander_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on a citation marker pops up its note number, the full note
+ * and a way to the source's fields; the buffer keeps the raw marker. */
+static void
+test_citation_popover (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_DECISION);
+  g_autoptr(DossierCitation) first = dossier_citation_new ("smith");
+  g_autoptr(DossierCitation) second = dossier_citation_new ("jones");
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *full = NULL;
+  g_autofree char *text = NULL;
+  const char *authors[] = { "Ann Smith", NULL };
+  const char *source = "A claim[^smith], another[^jones] and again[^smith].";
+  GtkWidget *page, *popover, *button;
+  AdwExpanderRow *row;
+  GtkTextView *view;
+  GtkTextIter start, end;
+  GtkWindow *window;
+
+  dossier_citation_set_title (first, "Licensing Data Across the Coalition");
+  dossier_citation_set_authors (first, authors);
+  dossier_citation_set_publisher (first, "Fixture Institute");
+  dossier_citation_set_title (second, "Spare Parts Lead Times");
+  g_assert_true (dossier_memo_add_citation (memo, first));
+  g_assert_true (dossier_memo_add_citation (memo, second));
+  dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 0), source);
+  full = dossier_citation_format_full (first);
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (300);
+
+  /* Plain text is not a marker. */
+  g_assert_null (dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, 2));
+
+  /* The first reference is note 1. */
+  popover = dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, 9);
+  g_assert_nonnull (popover);
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_labels (popover, labels);
+  g_assert_nonnull (strstr (labels->str, "Note 1\n"));
+  g_assert_nonnull (strstr (labels->str, full));
+
+  /* The third marker, a second reference to the same source, is note 3,
+   * and still shows the full note. */
+  popover = dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, strlen (source) - 3);
+  g_assert_nonnull (popover);
+  spin (100);
+  g_string_truncate (labels, 0);
+  collect_labels (popover, labels);
+  g_assert_nonnull (strstr (labels->str, "Note 3\n"));
+  g_assert_nonnull (strstr (labels->str, full));
+
+  /* "Edit Source…" opens the source's row in the Sources list. */
+  row = find_expander_row (page, "smith");
+  g_assert_nonnull (row);
+  g_assert_false (adw_expander_row_get_expanded (row));
+  button = find_button (popover, "_Edit Source…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+  g_assert_true (adw_expander_row_get_expanded (row));
+
+  /* The buffer still holds the markers as typed. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (text, ==, source);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
   g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
   g_test_add_func ("/dossier/app/memo-page/editing-aids", test_editing_aids);
+  g_test_add_func ("/dossier/app/memo-page/citation-popover", test_citation_popover);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
