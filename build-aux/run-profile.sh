@@ -19,6 +19,8 @@ export XDG_CACHE_HOME="$profile/cache"
 export XDG_STATE_HOME="$profile/state"
 export GSETTINGS_SCHEMA_DIR="$top/$build/data"
 export GSETTINGS_BACKEND=keyfile
+# Translations built in the build tree (LANGUAGE=ko make run shows the Korean interface).
+export DOSSIER_LOCALEDIR="$top/$build/po"
 
 # Seed the library with the bundled samples.
 if "$top/$build/src/cli/dossier-cli" --help | grep -q '^  library'; then

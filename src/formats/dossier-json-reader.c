@@ -191,9 +191,12 @@ dossier_json_reader_read_int (DossierJsonReader  *reader,
   number = json_node_get_int (node);
   if (number < min || number > max)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ")"),
-                         number, min, max);
+      /* Numbers are formatted apart: xgettext cannot read G_GINT64_FORMAT. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      /* Translators: "812 is out of range (0–640)" */
+      g_autofree char *message = g_strdup_printf (_("%s is out of range (%s–%s)"), found, low, high);
       return dossier_json_reader_fail (reader, member, error, message);
     }
 

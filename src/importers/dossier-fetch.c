@@ -221,8 +221,8 @@ read_cb (GObject      *source,
   if (download->body->len + g_bytes_get_size (chunk) > self->max_size)
     {
       return_error (task, g_error_new (DOSSIER_FETCH_ERROR, DOSSIER_FETCH_ERROR_TOO_LARGE,
-                                       _("The page is larger than %" G_GUINT64_FORMAT " MiB"),
-                                       self->max_size / (1024 * 1024)));
+                                       _("The page is larger than %u MiB"),
+                                       (guint) MIN (self->max_size / (1024 * 1024), G_MAXUINT)));
       return;
     }
 
@@ -295,8 +295,8 @@ send_cb (GObject      *source,
   if (download->expected > 0 && (guint64)download->expected > self->max_size)
     {
       return_error (task, g_error_new (DOSSIER_FETCH_ERROR, DOSSIER_FETCH_ERROR_TOO_LARGE,
-                                       _("The page is larger than %" G_GUINT64_FORMAT " MiB"),
-                                       self->max_size / (1024 * 1024)));
+                                       _("The page is larger than %u MiB"),
+                                       (guint) MIN (self->max_size / (1024 * 1024), G_MAXUINT)));
       return;
     }
 
