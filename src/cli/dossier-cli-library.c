@@ -9,6 +9,7 @@
 
 #include "importers/dossier-import.h"
 #include "store/dossier-library.h"
+#include "formats/dossier-json-writer.h"
 #include "dossier-cli-commands.h"
 
 /* `dossier-cli library SUBCOMMAND`: the same library the app shows. */
@@ -63,18 +64,12 @@ open_library (Options   *options,
 static int
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   gsize length;
+  g_autofree char *text = dossier_json_to_text (root, &length);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  if (!dossier_cli_write_stdout (text, length, &error) ||
-      !dossier_cli_write_stdout ("\n", 1, &error))
+  if (!dossier_cli_write_stdout (text, length, &error))
     return dossier_cli_fail (NULL, error);
   return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "dossier-document-json.h"
 #include "dossier-json-reader.h"
+#include "dossier-json-writer.h"
 
 G_DEFINE_QUARK (dossier-format-error-quark, dossier_format_error)
 
@@ -105,30 +106,6 @@ dossier_json_parse (const char  *data,
 }
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string_array (JsonBuilder        *builder,
-                  const char         *name,
-                  const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
-static void
 add_paragraphs (JsonBuilder     *builder,
                 DossierDocument *document)
 {
@@ -191,7 +168,7 @@ add_footnotes (JsonBuilder     *builder,
       json_builder_add_int_value (builder, dossier_footnote_get_number (note));
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, dossier_footnote_get_text (note) ?: "");
-      add_string_array (builder, "urls", dossier_footnote_get_urls (note));
+      dossier_json_builder_add_string_array (builder, "urls", dossier_footnote_get_urls (note));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -213,9 +190,9 @@ add_authors (JsonBuilder     *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, dossier_author_get_name (author) ?: "");
-      add_nullable_string (builder, "position", dossier_author_get_position (author));
-      add_nullable_string (builder, "affiliation", dossier_author_get_affiliation (author));
-      add_nullable_string (builder, "bio", dossier_author_get_bio (author));
+      dossier_json_builder_add_nullable_string (builder, "position", dossier_author_get_position (author));
+      dossier_json_builder_add_nullable_string (builder, "affiliation", dossier_author_get_affiliation (author));
+      dossier_json_builder_add_nullable_string (builder, "bio", dossier_author_get_bio (author));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -240,12 +217,12 @@ dossier_document_to_json_node (DossierDocument *document)
   json_builder_add_int_value (builder, DOSSIER_DOCUMENT_FORMAT_VERSION);
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, dossier_document_get_title (document) ?: "");
-  add_nullable_string (builder, "subtitle", dossier_document_get_subtitle (document));
-  add_nullable_string (builder, "publisher", dossier_document_get_publisher (document));
-  add_nullable_string (builder, "published", dossier_document_get_published (document));
-  add_nullable_string (builder, "source_url", dossier_document_get_source_url (document));
-  add_string_array (builder, "key_points", dossier_document_get_key_points (document));
-  add_string_array (builder, "pull_quotes", dossier_document_get_pull_quotes (document));
+  dossier_json_builder_add_nullable_string (builder, "subtitle", dossier_document_get_subtitle (document));
+  dossier_json_builder_add_nullable_string (builder, "publisher", dossier_document_get_publisher (document));
+  dossier_json_builder_add_nullable_string (builder, "published", dossier_document_get_published (document));
+  dossier_json_builder_add_nullable_string (builder, "source_url", dossier_document_get_source_url (document));
+  dossier_json_builder_add_string_array (builder, "key_points", dossier_document_get_key_points (document));
+  dossier_json_builder_add_string_array (builder, "pull_quotes", dossier_document_get_pull_quotes (document));
   add_paragraphs (builder, document);
   add_footnotes (builder, document);
   add_authors (builder, document);
@@ -265,20 +242,8 @@ dossier_document_to_json (DossierDocument *document,
                           gsize           *length)
 {
   g_autoptr(JsonNode) root = dossier_document_to_json_node (document);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  char *result;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  result = g_strconcat (text, "\n", NULL);
-  if (length != NULL)
-    *length = strlen (result);
-
-  return result;
+  return dossier_json_to_text (root, length);
 }
 
 static gboolean

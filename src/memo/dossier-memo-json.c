@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "formats/dossier-json-reader.h"
+#include "formats/dossier-json-writer.h"
 #include "dossier-memo-inline.h"
 #include "dossier-memo-json.h"
 
@@ -27,36 +28,12 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string_array (JsonBuilder        *builder,
-                  const char         *name,
-                  const char * const *values)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
-static void
 add_header (JsonBuilder *builder,
             DossierMemo *memo)
 {
   json_builder_set_member_name (builder, "header");
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "marking", dossier_memo_get_marking (memo));
+  dossier_json_builder_add_nullable_string (builder, "marking", dossier_memo_get_marking (memo));
   add_string (builder, "to", dossier_memo_get_to (memo));
   add_string (builder, "from", dossier_memo_get_from (memo));
   add_string (builder, "date", dossier_memo_get_date (memo));
@@ -78,7 +55,7 @@ add_block (JsonBuilder      *builder,
       add_string (builder, "text", dossier_memo_block_get_text (block));
       break;
     case DOSSIER_MEMO_BLOCK_BULLETS:
-      add_string_array (builder, "items", dossier_memo_block_get_items (block));
+      dossier_json_builder_add_string_array (builder, "items", dossier_memo_block_get_items (block));
       break;
     case DOSSIER_MEMO_BLOCK_QUOTE:
       add_string (builder, "text", dossier_memo_block_get_text (block));
@@ -121,17 +98,17 @@ add_citation (JsonBuilder     *builder,
 {
   json_builder_begin_object (builder);
   add_string (builder, "id", dossier_citation_get_id (citation));
-  add_nullable_string (builder, "quote", dossier_citation_get_quote (citation));
-  add_nullable_string (builder, "locator", dossier_citation_get_locator (citation));
-  add_nullable_string (builder, "library_id", dossier_citation_get_library_id (citation));
+  dossier_json_builder_add_nullable_string (builder, "quote", dossier_citation_get_quote (citation));
+  dossier_json_builder_add_nullable_string (builder, "locator", dossier_citation_get_locator (citation));
+  dossier_json_builder_add_nullable_string (builder, "library_id", dossier_citation_get_library_id (citation));
 
   json_builder_set_member_name (builder, "document");
   json_builder_begin_object (builder);
   add_string (builder, "title", dossier_citation_get_title (citation));
-  add_string_array (builder, "authors", dossier_citation_get_authors (citation));
-  add_nullable_string (builder, "publisher", dossier_citation_get_publisher (citation));
-  add_nullable_string (builder, "published", dossier_citation_get_published (citation));
-  add_nullable_string (builder, "source_url", dossier_citation_get_source_url (citation));
+  dossier_json_builder_add_string_array (builder, "authors", dossier_citation_get_authors (citation));
+  dossier_json_builder_add_nullable_string (builder, "publisher", dossier_citation_get_publisher (citation));
+  dossier_json_builder_add_nullable_string (builder, "published", dossier_citation_get_published (citation));
+  dossier_json_builder_add_nullable_string (builder, "source_url", dossier_citation_get_source_url (citation));
   json_builder_end_object (builder);
 
   /* Written only for "quoted in" citations, so others keep the pinned shape. */
@@ -199,20 +176,8 @@ dossier_memo_to_json (DossierMemo *memo,
                       gsize       *length)
 {
   g_autoptr(JsonNode) root = dossier_memo_to_json_node (memo);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-  char *result;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-
-  result = g_strconcat (text, "\n", NULL);
-  if (length != NULL)
-    *length = strlen (result);
-
-  return result;
+  return dossier_json_to_text (root, length);
 }
 
 /* ---- Reading --------------------------------------------------------- */

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The writing half shared by every Dossier file format, so documents,
+ * memos and CLI output are written the same way. */
+void  dossier_json_builder_add_nullable_string (JsonBuilder        *builder,
+                                                const char         *name,
+                                                const char         *value);
+void  dossier_json_builder_add_string_array    (JsonBuilder        *builder,
+                                                const char         *name,
+                                                const char * const *values);
+char *dossier_json_to_text                     (JsonNode           *root,
+                                                gsize              *length);
+
+G_END_DECLS
