@@ -21,11 +21,13 @@ run: build
 	build-aux/run-profile.sh $(BUILD)
 
 # Both runs happen even when the first fails, so one report covers everything.
+# GUI tests run one at a time: windows of parallel tests on one X display
+# take the keyboard focus from each other.
 test: build
 	rm -f $(BUILD)/meson-logs/testlog*.json
 	@status=0; \
 	meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --suite data || status=1; \
-	$(XVFB) meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite gui --logbase testlog-gui || status=1; \
+	$(XVFB) meson test -C $(BUILD) --no-rebuild --print-errorlogs --suite gui --logbase testlog-gui --num-processes 1 || status=1; \
 	exit $$status
 
 $(ASAN_BUILD)/build.ninja:

@@ -653,7 +653,14 @@ test_editing_aids (void)
   subject = find_entry_row (page, "Subject");
   g_assert_nonnull (subject);
   gtk_widget_grab_focus (GTK_WIDGET (subject));
-  spin (100);
+  /* The selection is made after GTK's own select-on-focus, in an idle:
+   * wait for it rather than for a fixed time (CI machines are busy). */
+  for (guint waited = 0; waited < 50; waited++)
+    {
+      spin (100);
+      if (gtk_editable_get_selection_bounds (GTK_EDITABLE (subject), &start, &end) && start == 4)
+        break;
+    }
   g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (subject), &start, &end));
   g_assert_cmpint (start, ==, 4);
   g_assert_cmpint (end, ==, 13);
