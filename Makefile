@@ -49,6 +49,7 @@ check:
 	exit $$status
 
 # libFuzzer on the HTML and text importers (clang; not part of check).
+# The HTML test fixtures seed the HTML target directly, not as copies.
 # Runs FUZZ_SECONDS per target; new inputs go to $(FUZZ_BUILD)/corpus-*,
 # see tests/fuzz/README.md for merging the interesting ones into the repository.
 FUZZ_BUILD   ?= build-fuzz
@@ -65,7 +66,7 @@ fuzz: $(FUZZ_BUILD)/build.ninja
 	meson compile -C $(FUZZ_BUILD) fuzz-html fuzz-text
 	mkdir -p $(FUZZ_BUILD)/artifacts $(FUZZ_BUILD)/corpus-html $(FUZZ_BUILD)/corpus-text
 	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-html $(FUZZ_FLAGS) -dict=tests/fuzz/html.dict \
-	  $(FUZZ_BUILD)/corpus-html tests/fuzz/corpus/html
+	  $(FUZZ_BUILD)/corpus-html tests/fuzz/corpus/html tests/html/data
 	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-text $(FUZZ_FLAGS) \
 	  $(FUZZ_BUILD)/corpus-text tests/fuzz/corpus/text
 

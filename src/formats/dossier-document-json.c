@@ -247,10 +247,11 @@ dossier_document_to_json (DossierDocument *document,
 }
 
 static gboolean
-read_paragraph (DossierJsonReader *reader,
-                DossierDocument   *document,
-                GError           **error)
+read_paragraph (DossierJsonReader  *reader,
+                gpointer            user_data,
+                GError            **error)
 {
+  DossierDocument *document = user_data;
   g_autoptr(DossierParagraph) paragraph = NULL;
   g_autofree char *text = NULL;
   g_autofree char *kind = NULL;
@@ -294,10 +295,11 @@ read_paragraph (DossierJsonReader *reader,
 }
 
 static gboolean
-read_footnote (DossierJsonReader *reader,
-               DossierDocument   *document,
-               GError           **error)
+read_footnote (DossierJsonReader  *reader,
+               gpointer            user_data,
+               GError            **error)
 {
+  DossierDocument *document = user_data;
   g_autoptr(DossierFootnote) note = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) urls = NULL;
@@ -317,10 +319,11 @@ read_footnote (DossierJsonReader *reader,
 }
 
 static gboolean
-read_author (DossierJsonReader *reader,
-             DossierDocument   *document,
-             GError           **error)
+read_author (DossierJsonReader  *reader,
+             gpointer            user_data,
+             GError            **error)
 {
+  DossierDocument *document = user_data;
   g_autoptr(DossierAuthor) author = NULL;
   g_autofree char *name = NULL;
   g_autofree char *position = NULL;
@@ -339,34 +342,6 @@ read_author (DossierJsonReader *reader,
   dossier_author_set_bio (author, bio);
 
   dossier_document_add_author (document, author);
-  return TRUE;
-}
-
-typedef gboolean (*ReadElementFunc) (DossierJsonReader *reader,
-                                     DossierDocument   *document,
-                                     GError           **error);
-
-static gboolean
-read_object_array (DossierJsonReader *reader,
-                   const char        *member,
-                   ReadElementFunc    read_element,
-                   DossierDocument   *document,
-                   GError           **error)
-{
-  guint n;
-
-  if (!dossier_json_reader_begin_array (reader, member, TRUE, &n, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
-          !read_element (reader, document, error))
-        return FALSE;
-      dossier_json_reader_end (reader);
-    }
-
-  dossier_json_reader_end (reader);
   return TRUE;
 }
 
@@ -431,9 +406,9 @@ dossier_document_from_json_node (JsonNode  *node,
 
   document = dossier_document_new ();
   if (!read_metadata (reader, document, error) ||
-      !read_object_array (reader, "paragraphs", read_paragraph, document, error) ||
-      !read_object_array (reader, "footnotes", read_footnote, document, error) ||
-      !read_object_array (reader, "authors", read_author, document, error))
+      !dossier_json_reader_read_object_array (reader, "paragraphs", TRUE, read_paragraph, document, error) ||
+      !dossier_json_reader_read_object_array (reader, "footnotes", TRUE, read_footnote, document, error) ||
+      !dossier_json_reader_read_object_array (reader, "authors", TRUE, read_author, document, error))
     return NULL;
 
   return g_steal_pointer (&document);

@@ -336,3 +336,36 @@ dossier_json_reader_end (DossierJsonReader *reader)
 
   g_array_set_size (reader->stack, reader->stack->len - 1);
 }
+
+/**
+ * dossier_json_reader_read_object_array:
+ * @optional: whether a missing member counts as an empty array
+ * @read_element: called once per element, with the reader inside it
+ *
+ * Walks the array of objects @member, so each format only says how one
+ * element is read.
+ */
+gboolean
+dossier_json_reader_read_object_array (DossierJsonReader       *reader,
+                                       const char              *member,
+                                       gboolean                 optional,
+                                       DossierJsonElementFunc   read_element,
+                                       gpointer                 user_data,
+                                       GError                 **error)
+{
+  guint n;
+
+  if (!dossier_json_reader_begin_array (reader, member, optional, &n, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
+          !read_element (reader, user_data, error))
+        return FALSE;
+      dossier_json_reader_end (reader);
+    }
+
+  dossier_json_reader_end (reader);
+  return TRUE;
+}

@@ -49,6 +49,18 @@ gboolean           dossier_json_reader_begin_object_element  (DossierJsonReader 
                                                               guint               index,
                                                               GError            **error);
 void               dossier_json_reader_end                   (DossierJsonReader  *reader);
+
+/* Reads one element of an array of objects; the reader stands in it. */
+typedef gboolean (*DossierJsonElementFunc) (DossierJsonReader  *reader,
+                                            gpointer            user_data,
+                                            GError            **error);
+
+gboolean           dossier_json_reader_read_object_array     (DossierJsonReader      *reader,
+                                                              const char             *member,
+                                                              gboolean                optional,
+                                                              DossierJsonElementFunc  read_element,
+                                                              gpointer                user_data,
+                                                              GError                **error);
 gboolean           dossier_json_reader_fail                  (DossierJsonReader  *reader,
                                                               const char         *member,
                                                               GError            **error,

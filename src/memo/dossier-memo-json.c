@@ -266,9 +266,10 @@ read_block (DossierJsonReader   *reader,
 
 static gboolean
 read_section (DossierJsonReader  *reader,
-              DossierMemo        *memo,
+              gpointer            user_data,
               GError            **error)
 {
+  DossierMemo *memo = user_data;
   g_autoptr(DossierMemoSection) section = NULL;
   g_autofree char *title = NULL;
   guint n;
@@ -369,9 +370,10 @@ read_via (DossierJsonReader  *reader,
 
 static gboolean
 read_citation (DossierJsonReader  *reader,
-               DossierMemo        *memo,
+               gpointer            user_data,
                GError            **error)
 {
+  DossierMemo *memo = user_data;
   g_autoptr(DossierCitation) citation = NULL;
   g_autofree char *id = NULL;
   g_autofree char *quote = NULL;
@@ -404,34 +406,6 @@ read_citation (DossierJsonReader  *reader,
     return FALSE;
 
   dossier_memo_add_citation (memo, citation);
-  return TRUE;
-}
-
-typedef gboolean (*ReadElementFunc) (DossierJsonReader *reader,
-                                     DossierMemo       *memo,
-                                     GError           **error);
-
-static gboolean
-read_object_array (DossierJsonReader *reader,
-                   const char        *member,
-                   ReadElementFunc    read_element,
-                   DossierMemo       *memo,
-                   GError           **error)
-{
-  guint n;
-
-  if (!dossier_json_reader_begin_array (reader, member, FALSE, &n, error))
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
-          !read_element (reader, memo, error))
-        return FALSE;
-      dossier_json_reader_end (reader);
-    }
-
-  dossier_json_reader_end (reader);
   return TRUE;
 }
 
@@ -475,8 +449,8 @@ dossier_memo_from_json_node (JsonNode  *node,
   dossier_memo_set_kind (memo, kind);
 
   if (!read_header (reader, memo, error) ||
-      !read_object_array (reader, "sections", read_section, memo, error) ||
-      !read_object_array (reader, "citations", read_citation, memo, error))
+      !dossier_json_reader_read_object_array (reader, "sections", FALSE, read_section, memo, error) ||
+      !dossier_json_reader_read_object_array (reader, "citations", FALSE, read_citation, memo, error))
     return NULL;
 
   return g_steal_pointer (&memo);

@@ -172,22 +172,6 @@ exec (DossierLibrary  *self,
   return TRUE;
 }
 
-/* Runs a prepared statement that returns no rows. */
-static gboolean
-step_done (DossierLibrary  *self,
-           DossierStmt     *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 step_row (DossierLibrary  *self,
           DossierStmt     *stmt,
@@ -203,6 +187,17 @@ step_row (DossierLibrary  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs a prepared statement whose rows, if any, are not wanted. */
+static gboolean
+step_done (DossierLibrary  *self,
+           DossierStmt     *stmt,
+           GError         **error)
+{
+  gboolean have_row;
+
+  return step_row (self, stmt, &have_row, error);
 }
 
 static void
