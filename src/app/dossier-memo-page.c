@@ -14,6 +14,7 @@
 #include "memo/dossier-memo-notes.h"
 #include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-memo-preview.h"
+#include "widgets/dossier-memo-text-view.h"
 #include "dossier-memo-page.h"
 
 /*
@@ -80,6 +81,8 @@ struct _DossierMemoPage
   gboolean paned_moved;            /* the analyst dragged the divider */
   gboolean paned_setting;
   guint resize_source;
+  char *marker_signature;          /* the markers and sources the views were numbered for */
+  guint numbers_source;
 };
 
 struct _SectionRow
@@ -134,21 +137,27 @@ apply_pattern (GtkTextBuffer *buffer,
     }
 }
 
+/* The formatting this page shows (citation markers are the view's). */
+static const char * const format_tags[] = { "bold", "italic", "bullet", "quote" };
+
 static void
-apply_tags (GtkTextBuffer *buffer)
+apply_tags (GtkTextView *view)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
+  /* Only its own tags: others (spelling) keep theirs. */
+  for (guint i = 0; i < G_N_ELEMENTS (format_tags); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, format_tags[i], &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 
   apply_pattern (buffer, text, "^- .*$", "bullet");
   apply_pattern (buffer, text, "^>.*$", "quote");
   apply_pattern (buffer, text, "\\*\\*[^*\\n]+\\*\\*", "bold");
   apply_pattern (buffer, text, "(?<![*\\\\])\\*[^*\\n]+\\*(?!\\*)", "italic");
-  apply_pattern (buffer, text, "\\[\\^[A-Za-z0-9_.:-]{1,64}\\]", "citation");
+  dossier_memo_text_view_update_markers (DOSSIER_MEMO_TEXT_VIEW (view));
 }
 
 static GtkTextBuffer *
@@ -158,9 +167,6 @@ create_buffer (void)
 
   gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
-  /* Citation markers read as superscripts, as the notes will be numbered. */
-  gtk_text_buffer_create_tag (buffer, "citation", "rise", 4 * PANGO_SCALE, "scale", 0.75,
-                              "foreground", "#1c71d8", NULL);
   gtk_text_buffer_create_tag (buffer, "bullet", "left-margin", 12, NULL);
   gtk_text_buffer_create_tag (buffer, "quote", "left-margin", 24, "style", PANGO_STYLE_ITALIC, NULL);
 
@@ -176,6 +182,7 @@ static void view_click_released_cb (GtkGestureClick *gesture,
                                     SectionRow      *row);
 
 static void schedule_refresh (DossierMemoPage *self);
+static void queue_note_numbers (DossierMemoPage *self);
 static void preview_updated_cb (DossierMemoPage *self);
 static gboolean first_layout_cb (gpointer data);
 
@@ -212,7 +219,7 @@ sync_buffer_from_section (SectionRow *row)
   gtk_text_buffer_begin_irreversible_action (row->buffer);
   gtk_text_buffer_set_text (row->buffer, source, -1);
   gtk_text_buffer_end_irreversible_action (row->buffer);
-  apply_tags (row->buffer);
+  apply_tags (row->view);
   row->syncing = FALSE;
 }
 
@@ -231,7 +238,7 @@ buffer_changed_cb (GtkTextBuffer *buffer,
 
   row->syncing = TRUE;
   dossier_memo_section_set_source_text (row->section, text);
-  apply_tags (buffer);
+  apply_tags (row->view);
   row->syncing = FALSE;
 }
 
@@ -502,7 +509,7 @@ create_section_row (gpointer item,
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), row);
   gtk_box_append (GTK_BOX (header), button);
 
-  view = gtk_text_view_new_with_buffer (row->buffer);
+  view = dossier_memo_text_view_new (row->buffer);
   row->view = GTK_TEXT_VIEW (view);
   gtk_text_view_set_wrap_mode (row->view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (row->view, 6);
@@ -515,6 +522,17 @@ create_section_row (gpointer item,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (view_focus_enter_cb), row);
   gtk_widget_add_controller (view, focus);
+  {
+    /* Caught before the text view, which would take Alt+Return for a
+     * new line. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>Return|<Alt>KP_Enter"),
+                                                            gtk_named_action_new ("memo.show-note")));
+    gtk_widget_add_controller (view, shortcuts);
+  }
   {
     /* Not claimed: the click still places the cursor as usual. */
     GtkGesture *click = gtk_gesture_click_new ();
@@ -529,7 +547,7 @@ create_section_row (gpointer item,
   gtk_text_buffer_begin_irreversible_action (row->buffer);
   gtk_text_buffer_set_text (row->buffer, source, -1);
   gtk_text_buffer_end_irreversible_action (row->buffer);
-  apply_tags (row->buffer);
+  apply_tags (row->view);
   /* Tabbing in lands at the start, on a leading placeholder. */
   {
     GtkTextIter first;
@@ -539,6 +557,7 @@ create_section_row (gpointer item,
   }
   g_signal_connect (row->buffer, "changed", G_CALLBACK (buffer_changed_cb), row);
   g_signal_connect (row->buffer, "mark-set", G_CALLBACK (mark_set_cb), row);
+  queue_note_numbers (self);
 
   return row->row;
 }
@@ -813,9 +832,11 @@ dossier_memo_page_show_citation_popover (DossierMemoPage *self,
       gtk_box_append (GTK_BOX (box), button);
     }
 
-  /* Point at the marker, in the page's coordinates (the popover's parent). */
+  /* Point at the marker's number, in the page's coordinates (the
+   * popover's parent). */
   gtk_text_buffer_get_iter_at_offset (row->buffer, &iter, marker_start);
-  gtk_text_view_get_iter_location (row->view, &iter, &rect);
+  if (!dossier_memo_text_view_get_number_area (DOSSIER_MEMO_TEXT_VIEW (row->view), &iter, &rect))
+    gtk_text_view_get_iter_location (row->view, &iter, &rect);
   gtk_text_view_buffer_to_window_coords (row->view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
   if (!gtk_widget_compute_point (GTK_WIDGET (row->view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
@@ -843,7 +864,8 @@ view_click_released_cb (GtkGestureClick *gesture,
                         double           y,
                         SectionRow      *row)
 {
-  GtkTextIter iter;
+  GtkTextIter iter, start, end;
+  GdkRectangle area;
   guint position;
   int bx, by;
 
@@ -851,10 +873,41 @@ view_click_released_cb (GtkGestureClick *gesture,
       !find_section (row->page, row->section, &position))
     return;
 
+  /* Only a click on the number itself: next to it, a click places the
+   * cursor and nothing more. */
   gtk_text_view_window_to_buffer_coords (row->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (row->view, &iter, bx, by))
+  gtk_text_view_get_iter_at_location (row->view, &iter, bx, by);
+  if (!dossier_memo_text_view_find_marker (DOSSIER_MEMO_TEXT_VIEW (row->view), &iter, TRUE, &start, &end) ||
+      !dossier_memo_text_view_get_number_area (DOSSIER_MEMO_TEXT_VIEW (row->view), &start, &area) ||
+      bx < area.x - 2 || bx > area.x + area.width + 2 || by < area.y || by > area.y + area.height)
     return;
-  dossier_memo_page_show_citation_popover (row->page, position, gtk_text_iter_get_offset (&iter));
+  dossier_memo_page_show_citation_popover (row->page, position, gtk_text_iter_get_offset (&start));
+}
+
+/* Alt+Return: the note of the citation at the cursor, from the keyboard. */
+static void
+show_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SectionRow *row = g_ptr_array_index (self->rows, i);
+      GtkTextIter cursor, start, end;
+      guint position;
+
+      if (!gtk_widget_has_focus (GTK_WIDGET (row->view)) ||
+          !find_section (self, row->section, &position))
+        continue;
+      gtk_text_buffer_get_iter_at_mark (row->buffer, &cursor, gtk_text_buffer_get_insert (row->buffer));
+      if (dossier_memo_text_view_find_marker (DOSSIER_MEMO_TEXT_VIEW (row->view), &cursor, TRUE, &start, &end))
+        dossier_memo_page_show_citation_popover (self, position, gtk_text_iter_get_offset (&start));
+      else
+        gtk_widget_error_bell (widget);
+      return;
+    }
 }
 
 /* ---- Sources ------------------------------------------------------------ */
@@ -1086,6 +1139,122 @@ schedule_refresh (DossierMemoPage *self)
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
 }
 
+/* ---- Note numbers in the editor ------------------------------------------ */
+
+#define MARKER_ID_PATTERN "\\[\\^([A-Za-z0-9_.:-]{1,64})\\]"
+
+/* The citation ids of the markers in @text, in order. */
+static GPtrArray *
+marker_ids (const char *text)
+{
+  static GRegex *regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new (MARKER_ID_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_ptr_array_add (ids, g_match_info_fetch (match, 1));
+      g_match_info_next (match, NULL);
+    }
+  return ids;
+}
+
+/* What the numbers depend on: the markers of every section in order,
+ * and which sources exist (a marker without one gets no number). */
+static char *
+marker_signature (DossierMemoPage *self)
+{
+  GListModel *citations = dossier_memo_get_citations (self->memo);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < dossier_memo_get_n_sections (self->memo); i++)
+    {
+      g_autofree char *text = dossier_memo_section_dup_source_text (dossier_memo_get_section (self->memo, i));
+      g_autoptr(GPtrArray) ids = marker_ids (text);
+
+      for (guint j = 0; j < ids->len; j++)
+        g_string_append_printf (signature, "%s ", (char *) g_ptr_array_index (ids, j));
+      g_string_append_c (signature, '|');
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+
+      g_string_append_printf (signature, "%s ", dossier_citation_get_id (citation));
+    }
+  return g_string_free (signature, FALSE);
+}
+
+/* Shows every marker in the editor as the number its note will have in
+ * the PDF (notes are numbered across sections, so one edit can renumber
+ * the markers of every later section). */
+static void
+update_note_numbers (DossierMemoPage *self)
+{
+  g_autofree char *signature = NULL;
+  g_autoptr(DossierMemoNotes) notes = NULL;
+  guint next_note = 1;
+
+  if (self->memo == NULL)
+    return;
+  signature = marker_signature (self);
+  if (g_strcmp0 (signature, self->marker_signature) == 0)
+    return;
+  g_free (self->marker_signature);
+  self->marker_signature = g_steal_pointer (&signature);
+
+  notes = dossier_memo_notes_new (self->memo);
+  for (guint i = 0; i < dossier_memo_get_n_sections (self->memo); i++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (self->memo, i);
+      g_autofree char *text = dossier_memo_section_dup_source_text (section);
+      g_autoptr(GPtrArray) ids = marker_ids (text);
+      g_autoptr(GArray) numbers = g_array_new (FALSE, TRUE, sizeof (guint));
+      SectionRow *row = find_row (self, section);
+
+      /* Notes come in reading order: this section's are the next ones. */
+      while (next_note <= dossier_memo_notes_get_n_notes (notes) &&
+             dossier_memo_notes_get_note (notes, next_note)->section < i)
+        next_note++;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          const DossierMemoNote *note = dossier_memo_notes_get_note (notes, next_note);
+          guint number = 0;
+
+          if (note != NULL && note->section == i &&
+              g_strcmp0 (note->citation_id, g_ptr_array_index (ids, j)) == 0)
+            number = next_note++;
+          g_array_append_val (numbers, number);
+        }
+      if (row != NULL)
+        dossier_memo_text_view_set_note_numbers (DOSSIER_MEMO_TEXT_VIEW (row->view),
+                                                 (const guint *) numbers->data, numbers->len);
+    }
+}
+
+static gboolean
+update_note_numbers_cb (gpointer data)
+{
+  DossierMemoPage *self = data;
+
+  self->numbers_source = 0;
+  update_note_numbers (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* For a row just created: once the list has made all of them. */
+static void
+queue_note_numbers (DossierMemoPage *self)
+{
+  g_clear_pointer (&self->marker_signature, g_free);
+  if (self->numbers_source == 0)
+    self->numbers_source = g_idle_add (update_note_numbers_cb, self);
+}
+
 static void
 memo_changed_cb (DossierMemoPage *self)
 {
@@ -1093,6 +1262,7 @@ memo_changed_cb (DossierMemoPage *self)
   for (guint i = 0; i < self->rows->len; i++)
     sync_buffer_from_section (g_ptr_array_index (self->rows, i));
 
+  update_note_numbers (self);
   schedule_refresh (self);
 }
 
@@ -1419,6 +1589,8 @@ place_divider (DossierMemoPage *self)
   /* GTK 4.8's text views keep the height measured at the old width
    * (text clipped) until asked again once they have re-wrapped. */
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->numbers_source, g_source_remove);
+  g_clear_pointer (&self->marker_signature, g_free);
   self->resize_source = g_timeout_add (150, resize_views_cb, self);
 }
 
@@ -1976,6 +2148,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "memo.italic", NULL, italic_action);
   gtk_widget_class_install_action (widget_class, "memo.bullets", NULL, bullets_action);
+  gtk_widget_class_install_action (widget_class, "memo.show-note", NULL, show_note_action);
   gtk_widget_class_install_action (widget_class, "memo.add-section", NULL, add_section_action);
   gtk_widget_class_install_action (widget_class, "memo.move-section-up", NULL, move_section_action);
   gtk_widget_class_install_action (widget_class, "memo.move-section-down", NULL, move_section_action);

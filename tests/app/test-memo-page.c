@@ -14,6 +14,7 @@
 #include "memo/dossier-memo-section.h"
 #include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-memo-preview.h"
+#include "widgets/dossier-memo-text-view.h"
 #include "dossier-memo-page.h"
 
 /*
@@ -801,6 +802,45 @@ test_citation_popover (void)
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
   text = gtk_text_iter_get_text (&start, &end);
   g_assert_cmpstr (text, ==, source);
+
+  /* The editor shows each marker as its note number, as the PDF will. */
+  g_assert_true (DOSSIER_IS_MEMO_TEXT_VIEW (view));
+  g_assert_cmpuint (dossier_memo_text_view_get_n_markers (DOSSIER_MEMO_TEXT_VIEW (view)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), i), ==, i + 1);
+
+  /* A citation added to an earlier section renumbers this one's markers. */
+  dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 0), "First[^jones]. " "A claim[^smith], another[^jones] and again[^smith].");
+  spin (100);
+  g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 0), ==, 1);
+  g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 3), ==, 4);
+  {
+    /* A marker without a source has no number to show. */
+    GtkTextIter at;
+
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &at);
+    gtk_text_buffer_insert (gtk_text_view_get_buffer (view), &at, " Unknown[^nobody].", -1);
+    spin (100);
+    g_assert_cmpuint (dossier_memo_text_view_get_n_markers (DOSSIER_MEMO_TEXT_VIEW (view)), ==, 5);
+    g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 4), ==, 0);
+  }
+
+  /* Alt+Return beside a marker shows its note, from the keyboard. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &start, strlen ("First[^jones]"));
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &start);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (view), "memo.show-note", NULL);
+  spin (100);
+  popover = NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_string_truncate (labels, 0);
+  collect_labels (popover, labels);
+  g_assert_nonnull (strstr (labels->str, "Note 1\n"));
+  g_assert_nonnull (strstr (labels->str, "Spare Parts Lead Times"));
 
   gtk_window_destroy (window);
 }
