@@ -841,10 +841,12 @@ dossier_memo_page_show_citation_popover (DossierMemoPage *self,
   if (!gtk_widget_compute_point (GTK_WIDGET (row->view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (0, 0);
-  rect.x = point.x;
-  rect.y = point.y;
+  /* A marker scrolled out of sight: point at the nearest edge of the
+   * page, as a popover must point inside its window. */
   rect.width = MAX (rect.width, 1);
   rect.height = MAX (rect.height, 1);
+  rect.x = CLAMP ((int) point.x, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self)) - rect.width));
+  rect.y = CLAMP ((int) point.y, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - rect.height));
 
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);

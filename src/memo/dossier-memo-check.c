@@ -9,6 +9,7 @@
 #include "dossier-memo-check.h"
 #include "dossier-memo-inline.h"
 #include "dossier-memo-notes.h"
+#include "dossier-memo-templates.h"
 
 /*
  * The memo check: do the citation markers resolve, is every citation used,
@@ -1029,6 +1030,143 @@ lint_markings (DossierMemo *memo,
     }
 }
 
+/* ---- Template placeholders ---------------------------------------------- */
+
+/* Adds to @found the template placeholders in @text: bracketed
+ * instructions ("[Subject]", "[The problem, how it arose…]"), not
+ * citation markers and not editorial brackets without letters ("[...]"). */
+static void
+collect_placeholders (const char *text,
+                      GHashTable *found)
+{
+  static GRegex *regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text == NULL)
+    return;
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\[[^]^\\[\\n][^]\\[\\n]{2,}\\]", G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *placeholder = g_match_info_fetch (match, 0);
+      gboolean has_letter = FALSE;
+
+      for (const char *p = placeholder; *p; p = g_utf8_next_char (p))
+        has_letter |= g_unichar_isalpha (g_utf8_get_char (p));
+      if (has_letter)
+        g_hash_table_add (found, g_steal_pointer (&placeholder));
+      g_match_info_next (match, NULL);
+    }
+}
+
+static void
+collect_memo_placeholders (DossierMemo *memo,
+                           GHashTable  *found)
+{
+  collect_placeholders (dossier_memo_get_to (memo), found);
+  collect_placeholders (dossier_memo_get_from (memo), found);
+  collect_placeholders (dossier_memo_get_subject (memo), found);
+  for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, i);
+      g_autofree char *text = dossier_memo_section_dup_source_text (section);
+
+      collect_placeholders (dossier_memo_section_get_title (section), found);
+      collect_placeholders (text, found);
+    }
+}
+
+/* Every placeholder the templates have. Only these count: an analyst's
+ * own brackets ("[sic]", "[emphasis added]") are not unfinished work. */
+static GHashTable *
+template_placeholders (void)
+{
+  static GHashTable *placeholders = NULL;
+
+  if (g_once_init_enter (&placeholders))
+    {
+      GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION; kind <= DOSSIER_MEMO_KIND_POLICY_BRIEF; kind++)
+        {
+          g_autoptr(DossierMemo) template = dossier_memo_new_from_template (kind);
+
+          collect_memo_placeholders (template, found);
+        }
+      g_once_init_leave (&placeholders, found);
+    }
+  return placeholders;
+}
+
+/* The first template placeholder left in @text, if any. */
+static char *
+find_template_placeholder (const char *text)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *templates = template_placeholders ();
+  g_autofree char *first = NULL;
+  const char *first_at = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_placeholders (text, found);
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *at = strstr (text, key);
+
+      if (g_hash_table_contains (templates, key) && (first_at == NULL || at < first_at))
+        {
+          first_at = at;
+          g_free (first);
+          first = g_strdup (key);
+        }
+    }
+  return g_steal_pointer (&first);
+}
+
+static void
+lint_placeholders (DossierMemo *memo,
+                   GListStore  *issues)
+{
+  struct { const char *text; const char *field; } header[] = {
+    { dossier_memo_get_to (memo), N_("the “to” line") },
+    { dossier_memo_get_from (memo), N_("the “from” line") },
+    { dossier_memo_get_subject (memo), N_("the subject") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      g_autofree char *placeholder = header[i].text ? find_template_placeholder (header[i].text) : NULL;
+
+      if (placeholder != NULL)
+        {
+          /* TRANSLATORS: the first %s is a header field ("the subject"), the second the template's text */
+          g_autofree char *message = g_strdup_printf (_("%s still has the template’s “%s”; fill it in"),
+                                                      _(header[i].field), placeholder);
+          report (issues, DOSSIER_MEMO_ISSUE_PLACEHOLDER, NULL, -1, message);
+        }
+    }
+
+  for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, i);
+      g_autofree char *text = dossier_memo_section_dup_source_text (section);
+      g_autofree char *in_title = find_template_placeholder (dossier_memo_section_get_title (section));
+      g_autofree char *in_text = in_title ? NULL : find_template_placeholder (text);
+
+      if (in_title != NULL || in_text != NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("section “%s” still has the template’s “%s”; fill it in or remove it"),
+                             dossier_memo_section_get_title (section), in_title ? in_title : in_text);
+          report (issues, DOSSIER_MEMO_ISSUE_PLACEHOLDER, NULL, i, message);
+        }
+    }
+}
+
 /**
  * dossier_memo_lint:
  * @hooks: (nullable): real line and page counts from a layout; %NULL for
@@ -1101,6 +1239,7 @@ dossier_memo_lint (DossierMemo                  *memo,
     }
 
   lint_markings (memo, issues);
+  lint_placeholders (memo, issues);
 }
 
 /**

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * @DOSSIER_MEMO_ISSUE_APPROVE_LINES: a decision memo without Approve/Disapprove lines (warning)
  * @DOSSIER_MEMO_ISSUE_PAGE_COUNT: an action memo over two pages (warning)
  * @DOSSIER_MEMO_ISSUE_MARKING: handling marks disagree between header and sections (warning)
+ * @DOSSIER_MEMO_ISSUE_PLACEHOLDER: a template's placeholder is still in the memo (warning)
  */
 typedef enum {
   DOSSIER_MEMO_ISSUE_DANGLING_MARKER,
@@ -25,6 +26,7 @@ typedef enum {
   DOSSIER_MEMO_ISSUE_APPROVE_LINES,
   DOSSIER_MEMO_ISSUE_PAGE_COUNT,
   DOSSIER_MEMO_ISSUE_MARKING,
+  DOSSIER_MEMO_ISSUE_PLACEHOLDER,
 } DossierMemoIssueKind;
 
 #define DOSSIER_TYPE_MEMO_ISSUE (dossier_memo_issue_get_type ())

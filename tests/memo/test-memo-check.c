@@ -335,10 +335,20 @@ test_lint_templates (void)
       g_autofree char *json_again = NULL;
       g_autoptr(GError) error = NULL;
 
+      /* A fresh template only lacks its filling in: every issue is a
+       * placeholder left, one per field or section at most. */
       issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       dump (issues);
-      g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (issues), >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (issues), <=, dossier_memo_get_n_sections (memo) + 3);
+      for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+        {
+          g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
+
+          g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
+          g_assert_false (dossier_memo_issue_is_error (issue));
+        }
       g_assert_nonnull (dossier_memo_find_bluf_section (memo));
 
       json = dossier_memo_to_json (memo, NULL);
@@ -348,6 +358,39 @@ test_lint_templates (void)
       g_assert_cmpstr (json, ==, json_again);
       g_assert_cmpint (dossier_memo_get_kind (again), ==, kind);
     }
+}
+
+/* Once filled in, a template lints clean; only the templates' own
+ * placeholders count, not brackets an analyst writes. */
+static void
+test_lint_placeholders (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(DossierMemoIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_memo_set_subject (memo, "Sanctions Enforcement After the Panel");
+  for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
+    dossier_memo_section_set_source_text (dossier_memo_get_section (memo, i),
+                                          "The panel’s mandate lapsed [sic] in April; its reports [...] stopped.");
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dump (issues);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
+  g_clear_object (&issues);
+
+  /* One placeholder left in one section: one warning, for that section. */
+  dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 1),
+                                        "Known so far: [what it is] and more.");
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 1);
+  issue = g_list_model_get_item (issues, 0);
+  g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "placeholder");
+  g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, 1);
+  g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "[what it is]"));
 }
 
 static void
@@ -420,7 +463,8 @@ test_lint_markings (void)
 
   dossier_memo_set_marking (memo, "CUI");
   fine = lint (memo, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (fine), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fine),
+                    ==, count_kind (fine, DOSSIER_MEMO_ISSUE_PLACEHOLDER));
 
   /* All or none: the mark at the start of the first block counts too. */
   dossier_memo_section_set_title (discussion, "Discussion");
@@ -483,10 +527,19 @@ test_perspectives (void)
                    "Freeze first, then \\*reduce\\*.");
   g_assert_nonnull (dossier_memo_lookup_citation (memo, "kim"));
 
+  /* The perspectives themselves leave nothing to fix (the template's
+   * other sections still wait to be written), and the analyst's own
+   * brackets ("[access]") are not taken for placeholders. */
   issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   dump (issues);
-  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
+
+      g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
+      g_assert_cmpint (dossier_memo_issue_get_section (issue), !=, 2);
+    }
 
   text = dossier_memo_render_text (memo);
   g_assert_nonnull (strstr (text, "1. Daniel Whitcombe, “Quiet Diplomacy,” April 12, 2024."));
@@ -506,6 +559,7 @@ main (int   argc,
   g_test_add ("/dossier/memo/check/references", Fixture, NULL, fixture_set_up, test_check_references, fixture_tear_down);
   g_test_add ("/dossier/memo/check/library-id", Fixture, NULL, fixture_set_up, test_check_library_id, fixture_tear_down);
   g_test_add_func ("/dossier/memo/lint/templates", test_lint_templates);
+  g_test_add_func ("/dossier/memo/lint/placeholders", test_lint_placeholders);
   g_test_add_func ("/dossier/memo/lint/decision", test_lint_decision);
   g_test_add_func ("/dossier/memo/lint/markings", test_lint_markings);
   g_test_add_func ("/dossier/memo/perspectives", test_perspectives);

@@ -7,7 +7,9 @@
 
 #include "dossier-memo-page.h"
 #include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-issue.h"
 #include "memo/dossier-memo-templates.h"
+#include "widgets/dossier-memo-text-view.h"
 
 /*
  * The memo editor page on its own: a decision memo from the template, an
@@ -168,7 +170,24 @@ test_page (void)
   note_label = find_label (page, "1. Choi Min-jun");
   g_assert_nonnull (note_label);
   g_assert_nonnull (strstr (gtk_label_get_text (note_label), "quoted in Daniel Whitcombe"));
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page))), ==, 0);
+  /* The editor shows the marker as footnote 1. */
+  {
+    GtkTextView *excerpt_view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3);
+
+    g_assert_cmpuint (dossier_memo_text_view_get_n_markers (DOSSIER_MEMO_TEXT_VIEW (excerpt_view)), ==, 1);
+    g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (excerpt_view), 0), ==, 1);
+  }
+  /* Nothing wrong but the template's placeholders still to fill in. */
+  {
+    GListModel *issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
+
+    for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+      {
+        g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
+
+        g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "placeholder");
+      }
+  }
   screenshot (window, "memo-page.png");
 
   /* Typing changes the memo; undo takes it back. */
@@ -206,7 +225,21 @@ test_page (void)
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
   replace_text (gtk_text_view_get_buffer (view), "(U) That you approve.");
   spin (400);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page))), ==, 1);
+  {
+    GListModel *issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
+    guint n_approve = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+      {
+        g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
+
+        if (dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_APPROVE_LINES)
+          n_approve++;
+        else
+          g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
+      }
+    g_assert_cmpuint (n_approve, ==, 1);
+  }
   screenshot (window, "memo-page-check.png");
 
   /* Save and reopen. */
