@@ -1,0 +1,876 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "importers/dossier-import.h"
+#include "widgets/dossier-document-row.h"
+#include "dossier-window-private.h"
+
+/*
+ * DossierWindow's library sidebar: the filtered and sorted list, search,
+ * selection, context menu, and the imports and web downloads that fill it.
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Library list: filter and sort                                            */
+
+static char *
+first_author_key (DossierDocument *document)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+  g_autoptr(DossierAuthor) author = NULL;
+  const char *name, *last;
+
+  if (g_list_model_get_n_items (authors) == 0)
+    return NULL;
+  author = g_list_model_get_item (authors, 0);
+  name = dossier_author_get_name (author);
+  if (name == NULL)
+    return NULL;
+
+  /* Surname first for Western names; Korean names already lead with it. */
+  last = strrchr (name, ' ');
+  if (last != NULL && g_unichar_isalpha (g_utf8_get_char (name)) && g_utf8_get_char (name) < 0x1100)
+    {
+      g_autofree char *key = g_strconcat (last + 1, " ", name, NULL);
+      return g_utf8_collate_key (key, -1);
+    }
+  return g_utf8_collate_key (name, -1);
+}
+
+static int
+compare_titles (DossierDocument *a,
+                DossierDocument *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (dossier_document_get_title (a) ?: "", -1);
+  g_autofree char *kb = g_utf8_collate_key (dossier_document_get_title (b) ?: "", -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+sort_documents (gconstpointer item_a,
+                gconstpointer item_b,
+                gpointer      user_data)
+{
+  DossierWindow *self = user_data;
+  DossierDocument *a = DOSSIER_DOCUMENT ((gpointer) item_a);
+  DossierDocument *b = DOSSIER_DOCUMENT ((gpointer) item_b);
+  int result = 0;
+
+  if (g_strcmp0 (self->sort_order, "title") == 0)
+    result = compare_titles (a, b);
+  else if (g_strcmp0 (self->sort_order, "author") == 0)
+    {
+      g_autofree char *ka = first_author_key (a);
+      g_autofree char *kb = first_author_key (b);
+
+      /* Documents without authors go last. */
+      if (ka == NULL || kb == NULL)
+        result = (ka == NULL) - (kb == NULL);
+      else
+        result = strcmp (ka, kb);
+    }
+  else
+    {
+      const char *da = dossier_document_get_published (a);
+      const char *db = dossier_document_get_published (b);
+
+      /* Newest first, undated last. */
+      if (da == NULL || db == NULL)
+        result = (da == NULL) - (db == NULL);
+      else
+        result = -strcmp (da, db);
+    }
+
+  if (result == 0)
+    result = compare_titles (a, b);
+  return result < 0 ? GTK_ORDERING_SMALLER : (result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+update_row_snippet (DossierWindow      *self,
+                    DossierDocumentRow *row)
+{
+  DossierDocument *document = dossier_document_row_get_document (row);
+  const char *snippet = NULL;
+
+  if (document != NULL && self->search_casefold != NULL)
+    snippet = g_hash_table_lookup (self->search_ids, dossier_document_get_id (document) ?: "");
+  dossier_document_row_set_snippet (row, snippet, DOSSIER_SNIPPET_MARK_START, DOSSIER_SNIPPET_MARK_END);
+}
+
+static gboolean
+filter_document (gpointer item,
+                 gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  DossierDocument *document = item;
+  g_autofree char *authors = NULL;
+
+  if (self->search_casefold == NULL)
+    return TRUE;
+  if (g_hash_table_contains (self->search_ids, dossier_document_get_id (document) ?: ""))
+    return TRUE;
+
+  /* Partial words as the user types ("sanct") match titles and names too. */
+  authors = dossier_document_dup_author_names (document);
+  return contains_casefold (dossier_document_get_title (document), self->search_casefold) ||
+         contains_casefold (authors, self->search_casefold) ||
+         contains_casefold (dossier_document_get_publisher (document), self->search_casefold);
+}
+
+static void
+search_changed_cb (DossierWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text ?: ""));
+
+  g_hash_table_remove_all (self->search_ids);
+  g_clear_pointer (&self->search_casefold, g_free);
+
+  if (*stripped != '\0')
+    {
+      self->search_casefold = g_utf8_casefold (stripped, -1);
+      if (self->library != NULL)
+        {
+          /* The store's full-text search finds words in the articles' text. */
+          g_autoptr(GListModel) results = dossier_library_search (self->library, stripped, 1000, NULL);
+
+          for (guint i = 0; results != NULL && i < g_list_model_get_n_items (results); i++)
+            {
+              g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+              DossierDocument *document = dossier_search_result_get_document (result);
+
+              g_hash_table_insert (self->search_ids, g_strdup (dossier_document_get_id (document)),
+                                   g_strdup (dossier_search_result_get_snippet (result)));
+            }
+        }
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Rows that stay in the list show the new snippets too. */
+  {
+    GHashTableIter iter;
+    gpointer row;
+
+    g_hash_table_iter_init (&iter, self->bound_rows);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      update_row_snippet (self, row);
+  }
+  _dossier_window_update_state (self);
+}
+
+static void
+search_stop_cb (DossierWindow *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_activate_cb (DossierWindow *self)
+{
+  /* Enter in the search field opens the first result. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+    }
+}
+
+static guint
+find_position (DossierWindow *self,
+               const char    *id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (model, i);
+      if (g_strcmp0 (dossier_document_get_id (document), id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * dossier_window_open_document:
+ *
+ * Shows the document in the reader and selects it in the library.
+ */
+gboolean
+dossier_window_open_document (DossierWindow *self,
+                              const char    *document_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (self->library == NULL)
+    return FALSE;
+
+  if (!dossier_reader_page_open (self->reader_page, document_id, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not open the article: %s"), error->message);
+      return FALSE;
+    }
+  g_settings_set_string (self->settings, "last-document", document_id);
+
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->reader_page));
+  position = find_position (self, document_id);
+  if (position != GTK_INVALID_LIST_POSITION &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  _dossier_window_update_state (self);
+  return TRUE;
+}
+
+static void
+selection_changed_cb (DossierWindow *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  /* One selected document is open in the reader; several are a selection
+   * for commands such as comparing. */
+  if (gtk_bitset_get_size (selected) == 1)
+    {
+      g_autoptr(DossierDocument) document =
+        g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+
+      dossier_window_open_document (self, dossier_document_get_id (document));
+    }
+  gtk_bitset_unref (selected);
+  _dossier_window_update_state (self);
+}
+
+static void
+list_activate_cb (DossierWindow *self,
+                  guint          position)
+{
+  g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (document == NULL || !dossier_window_open_document (self, dossier_document_get_id (document)))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+}
+
+void
+_dossier_window_popup_library_menu (DossierWindow *self,
+                                    double         x,
+                                    double         y)
+{
+  GdkRectangle rect;
+  double sx = x, sy = y;
+
+  /* Parented to the sidebar box rather than the list view, which does not
+   * present popovers again when they grow (the menu's last row came out
+   * cut off). */
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->list_view), self->sidebar, x, y, &sx, &sy))
+    sx = x, sy = y;
+  rect = (GdkRectangle) { (int) sx, (int) sy, 1, 1 };
+
+  if (self->library_popover == NULL)
+    {
+      self->library_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->library_menu));
+      gtk_widget_set_parent (self->library_popover, self->sidebar);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->library_popover), FALSE);
+      gtk_widget_set_halign (self->library_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->library_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->library_popover));
+}
+
+static void
+list_right_click_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     DossierWindow   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
+
+  /* The menu acts on the selection; a click outside it selects the row. */
+  if (row != NULL)
+    {
+      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row));
+      guint position = document ? find_position (self, dossier_document_get_id (document)) : GTK_INVALID_LIST_POSITION;
+
+      if (position != GTK_INVALID_LIST_POSITION &&
+          !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    }
+  _dossier_window_popup_library_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/**
+ * dossier_window_get_library_menu:
+ *
+ * The context menu of the library list (right click, Shift+F10). Its
+ * commands act on the selected documents; other features append their own
+ * sections, e.g. "Compare".
+ *
+ * Returns: (transfer none): the menu
+ */
+GMenu *
+dossier_window_get_library_menu (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->library_menu;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, dossier_document_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DossierWindow            *self)
+{
+  DossierDocumentRow *row = DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item));
+
+  dossier_document_row_set_document (row, gtk_list_item_get_item (item));
+  update_row_snippet (self, row);
+  g_hash_table_add (self->bound_rows, row);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DossierWindow            *self)
+{
+  DossierDocumentRow *row = DOSSIER_DOCUMENT_ROW (gtk_list_item_get_child (item));
+
+  g_hash_table_remove (self->bound_rows, row);
+  dossier_document_row_set_document (row, NULL);
+}
+
+guint
+_dossier_window_count_selected (DossierWindow *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+
+  gtk_bitset_unref (selected);
+  return n;
+}
+
+/* The selected documents, loaded in full from the store (the list holds
+ * only their headers). */
+GListStore *
+_dossier_window_load_selected (DossierWindow  *self,
+                               GError        **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->library == NULL)
+    return NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DossierDocument) header = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(DossierDocument) full = dossier_library_load (self->library, dossier_document_get_id (header), error);
+
+      if (full == NULL)
+        {
+          gtk_bitset_unref (selected);
+          return NULL;
+        }
+      g_list_store_append (store, full);
+    }
+  gtk_bitset_unref (selected);
+  return g_steal_pointer (&store);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                   */
+
+typedef struct
+{
+  DossierWindow *self;
+  char *name;        /* file name or web address, for messages */
+  gboolean web;
+
+  /* A web download has its own downloader and GCancellable, so that its
+   * row shows its own progress and its Cancel stops only it. */
+  DossierFetch *fetch;
+  GCancellable *cancellable;
+  gulong cancel_id;          /* on the window's cancellable */
+  GtkWidget *row;            /* in downloads_box, owned by it */
+  GtkProgressBar *bar;
+  guint pulse_id;
+  gboolean user_cancelled;
+} ImportData;
+
+static void download_remove_row (ImportData *data);
+static void import_ready_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+import_data_free (ImportData *data)
+{
+  if (data->fetch != NULL)
+    g_signal_handlers_disconnect_by_data (data->fetch, data);
+  if (data->cancel_id != 0 && data->self->cancellable != NULL)
+    g_cancellable_disconnect (data->self->cancellable, data->cancel_id);
+  download_remove_row (data);
+  g_clear_object (&data->fetch);
+  g_clear_object (&data->cancellable);
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->name, g_free);
+  g_free (data);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The rows of the web downloads under way                                  */
+
+static void
+download_remove_row (ImportData *data)
+{
+  DossierWindow *self = data->self;
+
+  g_clear_handle_id (&data->pulse_id, g_source_remove);
+  if (!g_list_find (self->downloads, data))
+    return;
+
+  self->downloads = g_list_remove (self->downloads, data);
+  if (data->row != NULL && self->downloads_box != NULL)
+    gtk_box_remove (self->downloads_box, data->row);
+  data->row = NULL;
+  data->bar = NULL;
+  if (self->downloads_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->downloads_revealer, self->downloads != NULL);
+}
+
+static gboolean
+download_pulse_cb (gpointer user_data)
+{
+  ImportData *data = user_data;
+
+  if (data->bar != NULL)
+    gtk_progress_bar_pulse (data->bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The downloader reports -1 while the size is unknown (no Content-Length):
+ * then the bar pulses instead of showing a fraction. */
+static void
+download_progress_cb (DossierFetch *fetch,
+                      GParamSpec   *pspec,
+                      ImportData   *data)
+{
+  double progress = dossier_fetch_get_progress (fetch);
+
+  if (data->bar == NULL)
+    return;
+
+  if (progress < 0.0)
+    {
+      if (data->pulse_id == 0)
+        {
+          gtk_progress_bar_pulse (data->bar);
+          data->pulse_id = g_timeout_add (120, download_pulse_cb, data);
+        }
+    }
+  else
+    {
+      g_clear_handle_id (&data->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (data->bar, progress);
+    }
+}
+
+static void
+download_cancel_clicked_cb (GtkButton  *button,
+                            ImportData *data)
+{
+  data->user_cancelled = TRUE;
+  g_cancellable_cancel (data->cancellable);
+}
+
+/* Closing the window stops its downloads too. */
+static void
+window_cancelled_cb (GCancellable *window_cancellable,
+                     ImportData   *data)
+{
+  g_cancellable_cancel (data->cancellable);
+}
+
+static void
+download_add_row (ImportData *data,
+                  const char *uri)
+{
+  DossierWindow *self = data->self;
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  g_autofree char *text = g_strdup_printf (_("Downloading %s…"), host);
+  g_autofree char *cancel_label = g_strdup_printf (_("Cancel Download of %s"), host);
+  GtkWidget *box, *label, *button;
+
+  data->row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (data->row, "download-row");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (data->row), box);
+
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (label, uri);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  data->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_pulse_step (data->bar, 0.1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->bar));
+
+  button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_tooltip_text (button, _("Cancel Download"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cancel_label, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (download_cancel_clicked_cb), data);
+  gtk_box_append (GTK_BOX (data->row), button);
+
+  gtk_box_append (self->downloads_box, data->row);
+  self->downloads = g_list_append (self->downloads, data);
+  gtk_revealer_set_reveal_child (self->downloads_revealer, TRUE);
+
+  g_signal_connect (data->fetch, "notify::progress", G_CALLBACK (download_progress_cb), data);
+}
+
+/* Starts a web download with its own downloader, cancellable and row. */
+static void
+start_web_import (DossierWindow *self,
+                  ImportData    *data,
+                  const char    *uri)
+{
+  data->web = TRUE;
+  data->fetch = dossier_fetch_new ();
+  data->cancellable = g_cancellable_new ();
+  data->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (window_cancelled_cb), data, NULL);
+  download_add_row (data, uri);
+  dossier_import_uri_async (uri, data->fetch, data->cancellable, import_ready_cb, data);
+}
+
+static void
+import_finished (DossierWindow *self)
+{
+  if (self->pending_imports > 0)
+    return;
+
+  if (self->imported == 1 && self->last_imported_id != NULL)
+    {
+      g_autofree char *id = g_strdup (self->last_imported_id);
+
+      if (dossier_window_open_document (self, id))
+        {
+          DossierDocument *document = dossier_reader_page_get_document (self->reader_page);
+          _dossier_window_toast_printf (self, _("Imported “%s”"), dossier_document_get_title (document) ?: "");
+        }
+    }
+  else if (self->imported > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u article", "Imported %u articles", self->imported),
+                         self->imported);
+      _dossier_window_toast_printf (self, "%s", message);
+    }
+
+  self->imported = 0;
+  g_clear_pointer (&self->last_imported_id, g_free);
+}
+
+static void
+import_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ImportData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = data->name;
+  g_autofree char *id = NULL;
+
+  document = data->web ? dossier_import_uri_finish (result, &error) : dossier_import_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (!data->user_cancelled || self->toast_overlay == NULL))
+    {
+      /* The window is closing. */
+      import_data_free (data);
+      return;
+    }
+
+  self->pending_imports--;
+  if (data->web)
+    download_remove_row (data);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Download cancelled")));
+      import_finished (self);
+      import_data_free (data);
+      return;
+    }
+
+  if (document != NULL && self->library != NULL)
+    id = dossier_library_add (self->library, document, &error);
+
+  if (id != NULL)
+    {
+      self->imported++;
+      g_free (self->last_imported_id);
+      self->last_imported_id = g_steal_pointer (&id);
+    }
+  else if (g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
+    _dossier_window_toast_printf (self, _("“%s” is already in the library (%s)"), name, error->message);
+  else if (error != NULL)
+    _dossier_window_toast_printf (self, _("Could not import “%s”: %s"), name, error->message);
+
+  import_finished (self);
+  import_data_free (data);
+}
+
+/**
+ * dossier_window_import_files:
+ *
+ * Imports files off the main thread and adds them to the library; one
+ * imported article is opened, several are announced in a toast.
+ */
+void
+dossier_window_import_files (DossierWindow  *self,
+                             GFile         **files,
+                             guint           n_files)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (self->library == NULL)
+    return;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      ImportData *data = g_new0 (ImportData, 1);
+
+      data->self = g_object_ref (self);
+      self->pending_imports++;
+      /* A web address given on the command line is downloaded. */
+      if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          data->name = g_strdup (uri);
+          start_web_import (self, data, uri);
+        }
+      else
+        {
+          data->name = g_file_get_basename (files[i]);
+          dossier_import_file_async (files[i], DOSSIER_IMPORT_FORMAT_AUTO, self->cancellable, import_ready_cb, data);
+        }
+    }
+}
+
+/**
+ * dossier_window_import_uri:
+ * @uri: an http or https address
+ *
+ * Downloads and imports a web page, like dossier_window_import_files().
+ */
+void
+dossier_window_import_uri (DossierWindow *self,
+                           const char    *uri)
+{
+  ImportData *data;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  if (self->library == NULL)
+    return;
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+  data->name = g_strdup (uri);
+  self->pending_imports++;
+  /* The row in the sidebar shows the download, with its progress. */
+  start_web_import (self, data, uri);
+}
+
+guint
+dossier_window_get_n_pending_imports (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
+  return self->pending_imports;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  dossier_window_import_files (self, (GFile **) files->pdata, files->len);
+  return files->len > 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Construction and teardown (called from dossier-window.c)                   */
+
+void
+_dossier_window_library_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+void
+_dossier_window_library_init (DossierWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+
+  /* documents → search filter → sort → selection */
+  self->filter = gtk_custom_filter_new (filter_document, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sorter = gtk_custom_sorter_new (sort_documents, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (_dossier_window_update_state), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Delete in the list deletes the selected articles (with undo). */
+  keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
+                                                          gtk_named_action_new ("win.delete-document")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                                                          gtk_named_action_new ("win.library-menu")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  /* The list's context menu: commands on the selected documents. */
+  {
+    GMenu *section = g_menu_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    self->library_menu = g_menu_new ();
+    g_menu_append (section, _("_Edit Details…"), "win.edit-metadata");
+    g_menu_append (section, _("Copy _Citation"), "win.copy-citation");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+    section = g_menu_new ();
+    g_menu_append (section, _("C_ompare"), "win.compare");
+    g_menu_append (section, _("Perspectives _Matrix"), "win.matrix");
+    g_menu_append (section, _("Insert _Perspectives in Memo"), "win.insert-perspectives");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+    section = g_menu_new ();
+    g_menu_append (section, _("_Delete"), "win.delete-document");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (list_right_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+void
+_dossier_window_dispose_downloads (DossierWindow *self)
+{
+  /* Stops every download; their rows go with the template. */
+  g_cancellable_cancel (self->cancellable);
+  for (GList *l = self->downloads; l != NULL; l = l->next)
+    {
+      ImportData *data = l->data;
+
+      g_cancellable_disconnect (self->cancellable, data->cancel_id);
+      data->cancel_id = 0;
+      g_clear_handle_id (&data->pulse_id, g_source_remove);
+      data->row = NULL;
+      data->bar = NULL;
+    }
+  g_clear_pointer (&self->downloads, g_list_free);
+}
+
+/* On unrealize: see dossier_window_unrealize(). */
+void
+_dossier_window_cancel_downloads (DossierWindow *self)
+{
+  for (GList *l = self->downloads; l != NULL; l = l->next)
+    {
+      ImportData *data = l->data;
+
+      data->user_cancelled = FALSE;
+      g_cancellable_cancel (data->cancellable);
+    }
+}

@@ -1,0 +1,844 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dossier-window-private.h"
+
+/*
+ * DossierWindow's memo page: starting, opening, saving and closing the
+ * memo (asking about unsaved changes), adding passages, recent memos on
+ * the welcome page and recovery after a crash.
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Memos                                                                    */
+
+static void run_pending (DossierWindow *self);
+
+gboolean
+_dossier_window_memo_is_dirty (DossierWindow *self)
+{
+  if (self->memo_autosave == NULL)
+    return FALSE;
+  /* A memo restored from a recovery copy is unsaved until saved. */
+  return dossier_memo_autosave_get_dirty (self->memo_autosave) || self->restored_from != NULL;
+}
+
+char *
+_dossier_window_memo_display_name (DossierWindow *self)
+{
+  GFile *file = self->memo_autosave ? dossier_memo_autosave_get_file (self->memo_autosave) : NULL;
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  return g_strdup (_("Unsaved Memo"));
+}
+
+void
+_dossier_window_update_memo_actions (DossierWindow *self)
+{
+  gboolean have_memo = self->memo_page != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo-as", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-memo", have_memo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-memo", have_memo);
+  _dossier_window_update_title (self);
+}
+
+static void
+forget_restored (DossierWindow *self)
+{
+  g_autoptr(GFile) restored = g_steal_pointer (&self->restored_from);
+  g_autofree char *path = NULL;
+
+  if (restored == NULL)
+    return;
+  path = g_file_get_path (restored);
+  g_file_delete (restored, NULL, NULL);
+  if (path != NULL && g_str_has_suffix (path, ".dossier-memo"))
+    {
+      g_autofree char *origin = NULL;
+
+      path[strlen (path) - strlen (".dossier-memo")] = '\0';
+      origin = g_strconcat (path, ".origin", NULL);
+      g_unlink (origin);
+    }
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-dossier-memo",
+    .app_name = (char *) "Dossier",
+    .app_exec = (char *) "dossier %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+set_memo (DossierWindow *self,
+          DossierMemo   *memo,
+          GFile         *file,
+          GFile         *restored_from)
+{
+  GtkWidget *page;
+
+  if (self->memo_autosave != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->memo_autosave, self);
+      dossier_memo_autosave_discard (self->memo_autosave);
+      g_clear_object (&self->memo_autosave);
+    }
+  forget_restored (self);
+  if (self->memo_page != NULL)
+    {
+      GtkWidget *old = GTK_WIDGET (g_steal_pointer (&self->memo_page));
+      gtk_stack_remove (self->main_stack, old);
+    }
+  if (memo == NULL)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "memo") == 0 ||
+          gtk_stack_get_visible_child (self->main_stack) == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      _dossier_window_update_state (self);
+      _dossier_window_update_memo_actions (self);
+      return;
+    }
+
+  page = dossier_memo_page_new (memo);
+  self->memo_page = DOSSIER_MEMO_PAGE (page);
+  gtk_stack_add_named (self->main_stack, page, "memo");
+  gtk_stack_set_visible_child (self->main_stack, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  self->memo_autosave = dossier_memo_autosave_new (memo, file, NULL);
+  g_signal_connect_swapped (self->memo_autosave, "notify::dirty", G_CALLBACK (_dossier_window_update_memo_actions), self);
+  g_set_object (&self->restored_from, restored_from);
+  if (file != NULL)
+    add_recent (file);
+  _dossier_window_update_state (self);
+  _dossier_window_update_memo_actions (self);
+}
+
+/**
+ * dossier_window_get_memo_page:
+ *
+ * Returns: (transfer none) (nullable): the open memo's page
+ */
+DossierMemoPage *
+dossier_window_get_memo_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_page;
+}
+
+/**
+ * dossier_window_get_memo_file:
+ *
+ * Returns: (transfer none) (nullable): where the open memo is saved
+ */
+GFile *
+dossier_window_get_memo_file (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_autosave ? dossier_memo_autosave_get_file (self->memo_autosave) : NULL;
+}
+
+/**
+ * dossier_window_get_memo_autosave:
+ *
+ * Returns: (transfer none) (nullable): the open memo's autosaver
+ */
+DossierMemoAutosave *
+dossier_window_get_memo_autosave (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->memo_autosave;
+}
+
+typedef struct
+{
+  DossierWindow *self;
+  GFile *file;
+  DossierMemo *memo;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_object (&data->memo);
+  g_free (data);
+}
+
+static void
+memo_saved_to_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SaveData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast_printf (self, _("Could not save the memo: %s"), error->message);
+      self->pending = PENDING_NONE;
+      save_data_free (data);
+      return;
+    }
+  if (self->memo_autosave != NULL &&
+      dossier_memo_autosave_get_memo (self->memo_autosave) == data->memo)
+    {
+      dossier_memo_autosave_set_file (self->memo_autosave, data->file);
+      dossier_memo_autosave_mark_saved (self->memo_autosave);
+      add_recent (data->file);
+      forget_restored (self);
+    }
+  _dossier_window_update_memo_actions (self);
+  save_data_free (data);
+  run_pending (self);
+}
+
+/**
+ * dossier_window_save_memo_to:
+ * @file: where to save the open memo
+ *
+ * Saves the open memo to @file (atomically, off the main thread); it is
+ * then the memo's file.
+ */
+void
+dossier_window_save_memo_to (DossierWindow *self,
+                             GFile         *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  SaveData *data;
+  char *json;
+  gsize length;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->memo_autosave == NULL)
+    return;
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->memo = g_object_ref (dossier_memo_autosave_get_memo (self->memo_autosave));
+  /* Serialised now, so later edits do not race the write; written
+   * atomically without blocking. */
+  json = dossier_memo_to_json (data->memo, &length);
+  bytes = g_bytes_new_take (json, length);
+  self->saving++;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, memo_saved_to_cb, data);
+}
+
+/**
+ * dossier_window_get_n_pending_saves:
+ *
+ * Returns: how many memo saves are under way (for tests)
+ */
+guint
+dossier_window_get_n_pending_saves (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), 0);
+  return self->saving;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+
+  if (file == NULL)
+    {
+      self->pending = PENDING_NONE;
+      return;
+    }
+  if (!g_str_has_suffix (g_file_peek_path (file) ?: "", ".dossier-memo"))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *with_suffix = g_strconcat (uri, ".dossier-memo", NULL);
+
+      g_set_object (&file, NULL);
+      file = g_file_new_for_uri (with_suffix);
+    }
+  dossier_window_save_memo_to (self, file);
+}
+
+void
+_dossier_window_save_memo_as (DossierWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  DossierMemo *memo;
+  g_autofree char *name = NULL;
+  GFile *file;
+
+  if (self->memo_autosave == NULL)
+    return;
+  memo = dossier_memo_autosave_get_memo (self->memo_autosave);
+  file = dossier_memo_autosave_get_file (self->memo_autosave);
+
+  dialog = gtk_file_chooser_native_new (_("Save Memo"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  filter = _dossier_window_filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
+  else
+    {
+      const char *subject = dossier_memo_get_subject (memo);
+
+      /* Translators: the suggested file name of a memo without a subject */
+      name = g_strdup_printf ("%s.dossier-memo", subject && *subject ? subject : _("Memo"));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+_dossier_window_save_memo (DossierWindow *self)
+{
+  GFile *file;
+
+  if (self->memo_autosave == NULL)
+    return;
+  file = dossier_memo_autosave_get_file (self->memo_autosave);
+  if (file == NULL)
+    _dossier_window_save_memo_as (self);
+  else
+    dossier_window_save_memo_to (self, file);
+}
+
+static void
+memo_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveData *data = user_data;
+  DossierWindow *self = data->self;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  memo = dossier_memo_load_finish (result, &error);
+  if (memo == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (data->file);
+          _dossier_window_toast_printf (self, _("Could not open %s: %s"), name, error->message);
+        }
+    }
+  else
+    set_memo (self, memo, data->file, NULL);
+  save_data_free (data);
+}
+
+static void
+load_memo_file (DossierWindow *self,
+                GFile         *file)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  self->saving++;
+  dossier_memo_load_async (file, self->cancellable, memo_loaded_cb, data);
+}
+
+static void
+open_memo_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    load_memo_file (self, file);
+}
+
+static void
+show_open_memo_chooser (DossierWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Open Memo"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  filter = _dossier_window_filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_memo_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+close_window_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_pending (DossierWindow *self)
+{
+  int pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = PENDING_NONE;
+  switch (pending)
+    {
+    case PENDING_CLOSE:
+      if (self->memo_autosave != NULL)
+        dossier_memo_autosave_discard (self->memo_autosave);
+      forget_restored (self);
+      self->close_confirmed = TRUE;
+      /* Not from inside the dialog's response: the dialog still refers
+       * to the window it is transient for. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window_cb, g_object_ref (self), g_object_unref);
+      break;
+    case PENDING_NEW:
+      {
+        g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (self->pending_kind);
+        set_memo (self, memo, NULL, NULL);
+      }
+      break;
+    case PENDING_OPEN_FILE:
+      if (file != NULL)
+        load_memo_file (self, file);
+      break;
+    case PENDING_OPEN_CHOOSER:
+      show_open_memo_chooser (self);
+      break;
+    case PENDING_CLOSE_MEMO:
+      set_memo (self, NULL, NULL, NULL);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DossierWindow    *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    run_pending (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    _dossier_window_save_memo (self);  /* runs the pending step once saved */
+  else
+    {
+      self->pending = PENDING_NONE;
+      g_clear_object (&self->pending_file);
+    }
+}
+
+/* Runs @pending now if the open memo has no unsaved changes, else after
+ * asking whether to save them. */
+void
+_dossier_window_after_memo_confirmed (DossierWindow *self,
+                                      int            pending)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  self->pending = pending;
+  if (!_dossier_window_memo_is_dirty (self))
+    {
+      run_pending (self);
+      return;
+    }
+
+  name = _dossier_window_memo_display_name (self);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The memo has changes that are not saved. "
+                                     "If you do not save them, they are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * dossier_window_new_memo:
+ * @kind: the template
+ *
+ * Starts a memo from a template (after asking about unsaved changes to
+ * the open one).
+ */
+void
+dossier_window_new_memo (DossierWindow   *self,
+                         DossierMemoKind  kind)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  self->pending_kind = kind;
+  _dossier_window_after_memo_confirmed (self, PENDING_NEW);
+}
+
+/**
+ * dossier_window_open_memo:
+ * @file: a `.dossier-memo` file
+ *
+ * Opens the memo in the memo page (after asking about unsaved changes to
+ * the open one).
+ */
+void
+dossier_window_open_memo (DossierWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->pending_file, file);
+  _dossier_window_after_memo_confirmed (self, PENDING_OPEN_FILE);
+}
+
+/* Returns whether a memo had to be started. */
+gboolean
+_dossier_window_ensure_memo (DossierWindow *self)
+{
+  g_autoptr(DossierMemo) memo = NULL;
+
+  if (self->memo_page != NULL)
+    return FALSE;
+  memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
+  set_memo (self, memo, NULL, NULL);
+  return TRUE;
+}
+
+/* One message for both: a memo started and the passage added. */
+void
+_dossier_window_toast_added (DossierWindow *self,
+                             gboolean       started)
+{
+  AdwToast *toast = adw_toast_new (started ? _("Started a policy brief with the passage")
+                                           : _("Added to the memo"));
+
+  adw_toast_set_button_label (toast, _("_Show Memo"));
+  adw_toast_set_action_name (toast, "win.show-memo");
+  dossier_window_add_toast (self, toast);
+}
+
+/**
+ * dossier_window_add_selection_to_memo:
+ *
+ * Adds the reader's selection with its citation to the open memo, starting
+ * a policy brief if none is open.
+ *
+ * Returns: whether something was added
+ */
+gboolean
+dossier_window_add_selection_to_memo (DossierWindow *self)
+{
+  DossierReaderView *view;
+  DossierDocument *document;
+  guint first_paragraph, first_offset, last_paragraph, last_offset, end;
+  const char *visible;
+  gboolean started;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  view = dossier_reader_page_get_view (self->reader_page);
+  document = dossier_reader_view_get_document (view);
+  if (document == NULL ||
+      !dossier_reader_view_get_selection_range (view, &first_paragraph, &first_offset, &last_paragraph, &last_offset))
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Select a passage to add it to the memo")));
+      return FALSE;
+    }
+
+  /* An excerpt is one paragraph: a selection running on is cut at the end
+   * of its first paragraph. */
+  if (last_paragraph == first_paragraph)
+    end = last_offset;
+  else
+    {
+      g_autoptr(DossierParagraph) paragraph =
+        g_list_model_get_item (dossier_document_get_paragraphs (document), first_paragraph);
+      end = paragraph ? (guint) g_utf8_strlen (dossier_paragraph_get_text (paragraph), -1) : first_offset;
+    }
+  if (end <= first_offset)
+    return FALSE;
+
+  visible = gtk_stack_get_visible_child_name (self->main_stack);
+  started = _dossier_window_ensure_memo (self);
+  if (dossier_memo_page_add_excerpt (self->memo_page, document, first_paragraph, first_offset, end) == NULL)
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
+      return FALSE;
+    }
+  /* Stay in the article: the analyst usually collects several passages. */
+  if (g_strcmp0 (visible, "reader") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  _dossier_window_toast_added (self, started);
+  return TRUE;
+}
+
+/* The paragraph selected in the comparison (the pane with the focus
+ * first) goes to the memo whole. */
+gboolean
+_dossier_window_add_compare_paragraph_to_memo (DossierWindow *self)
+{
+  DossierComparison *comparison = dossier_compare_page_get_comparison (self->compare_page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean sides[2] = { TRUE, FALSE };
+  gboolean started;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (dossier_compare_page_get_list (self->compare_page, FALSE))))
+    {
+      sides[0] = FALSE;
+      sides[1] = TRUE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkListBox *list = dossier_compare_page_get_list (self->compare_page, sides[i]);
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+      DossierDocument *document = sides[i] ? dossier_comparison_get_left (comparison) : dossier_comparison_get_right (comparison);
+      g_autoptr(DossierParagraph) paragraph = NULL;
+      guint index, length;
+
+      if (row == NULL || document == NULL)
+        continue;
+      index = (guint) gtk_list_box_row_get_index (row);
+      paragraph = g_list_model_get_item (dossier_document_get_paragraphs (document), index);
+      length = paragraph ? (guint) g_utf8_strlen (dossier_paragraph_get_text (paragraph), -1) : 0;
+      if (length == 0)
+        continue;
+
+      started = _dossier_window_ensure_memo (self);
+      /* Stay in the comparison (a new memo would come to the front). */
+      gtk_stack_set_visible_child (self->main_stack, self->compare_box);
+      if (dossier_memo_page_add_excerpt (self->memo_page, document, index, 0, length) == NULL)
+        break;
+      _dossier_window_toast_added (self, started);
+      return TRUE;
+    }
+  dossier_window_add_toast (self, adw_toast_new (_("Select a paragraph to add it to the memo")));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Recent memos and recovery                                                */
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GDateTime *time_a = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *time_b = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return -g_date_time_compare (time_a, time_b);
+}
+
+#define MAX_RECENT_MEMOS 5
+
+static void
+update_recent_memos (DossierWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent_newest_first);
+  for (GList *l = items; l != NULL && shown < MAX_RECENT_MEMOS; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *where = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-dossier-memo") != 0 ||
+          !gtk_recent_info_exists (info))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      name = g_file_get_basename (file);
+      /* Row titles are markup; file names are not. */
+      escaped = g_markup_escape_text (name ?: "", -1);
+      where = g_file_get_parse_name (file);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      g_free (escaped);
+      escaped = g_markup_escape_text (where, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "dossier-file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (self->recent_label, shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+static void
+recent_activated_cb (DossierWindow *self,
+                     GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "dossier-file");
+
+  if (file != NULL)
+    dossier_window_open_memo (self, file);
+}
+
+static gboolean
+close_request_cb (DossierWindow *self)
+{
+  if (self->close_confirmed || !_dossier_window_memo_is_dirty (self))
+    return FALSE;
+  _dossier_window_after_memo_confirmed (self, PENDING_CLOSE);
+  return TRUE;
+}
+
+/* After a crash: offer the recovery copies left behind. */
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DossierWindow    *self)
+{
+  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "dossier-files");
+  GFile *newest;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (files == NULL || files->len == 0)
+    return;
+  newest = g_ptr_array_index (files, 0);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_set_object (&self->restored_from, g_ptr_array_index (files, i));
+          forget_restored (self);
+        }
+      return;
+    }
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+
+  memo = dossier_memo_load_file (newest, NULL, &error);
+  if (memo == NULL)
+    {
+      _dossier_window_toast_printf (self, _("Could not restore the memo: %s"), error->message);
+      return;
+    }
+  original = dossier_memo_autosave_dup_original (newest);
+  set_memo (self, memo, original, newest);
+  _dossier_window_toast_printf (self, "%s", _("Memo restored; save it to keep it"));
+}
+
+/**
+ * dossier_window_offer_recovery:
+ *
+ * If memos were left unsaved by a crash, asks whether to restore the most
+ * recent one.
+ *
+ * Returns: (transfer none) (nullable): the dialog, if one is shown
+ */
+GtkWidget *
+dossier_window_offer_recovery (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  files = dossier_memo_autosave_list_recoverable (NULL, &error);
+  if (files == NULL || files->len == 0)
+    return NULL;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Memo?"),
+                                   _("Dossier closed before a memo was saved. "
+                                     "Its last version was kept and can be restored."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Closing the dialog keeps the copies for next time. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-files", g_steal_pointer (&files),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+offer_recovery_on_map (DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, offer_recovery_on_map, NULL);
+  /* A damaged library's dialog comes first. */
+  if (self->open_error == NULL)
+    dossier_window_offer_recovery (self);
+}
+
+void
+_dossier_window_memo_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+}
+
+void
+_dossier_window_memo_init (DossierWindow *self)
+{
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_memos), self, G_CONNECT_SWAPPED);
+  update_recent_memos (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (offer_recovery_on_map), NULL);
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * Shared by the files that make up DossierWindow (as GNOME Text Editor
+ * splits its window): dossier-window.c (GObject, construction, state),
+ * dossier-window-library.c (library list, imports, downloads),
+ * dossier-window-compare.c (comparison and matrix pages),
+ * dossier-window-memo.c (the open memo, recent memos, recovery) and
+ * dossier-window-actions.c (the win.* action handlers).
+ */
+
+#include "comparison/dossier-matrix.h"
+#include "comparison/dossier-text-snapshot.h"
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-templates.h"
+#include "dossier-compare-page.h"
+#include "dossier-matrix-page.h"
+#include "dossier-metadata-dialog.h"
+#include "dossier-reader-page.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+/* See dossier-window.c for what the window holds. */
+struct _DossierWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  GtkListView *list_view;
+  GtkStack *main_stack;
+  AdwStatusPage *welcome_status;
+  GtkWidget *recent_label;
+  GtkListBox *recent_list;
+  AdwStatusPage *error_status;
+  DossierReaderPage *reader_page;
+  GtkRevealer *downloads_revealer;
+  GtkBox *downloads_box;
+
+  GSettings *settings;
+  DossierLibrary *library;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkMultiSelection *selection;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
+  GMenu *library_menu;
+  GtkWidget *library_popover;
+  GHashTable *search_ids;    /* id → snippet of the full-text match */
+  GHashTable *bound_rows;    /* DossierDocumentRow shown in the list */
+  char *search_casefold;
+  char *sort_order;
+  GCancellable *cancellable;
+
+  AdwToast *undo_toast;      /* the toast whose Undo is current */
+  guint pending_imports;
+  GList *downloads;          /* ImportData of the web downloads under way */
+  guint imported;
+  char *last_imported_id;
+  GError *open_error;
+
+  /* The comparison shown, with the header bar around it. */
+  GtkWidget *compare_box;
+  DossierComparePage *compare_page;
+  AdwWindowTitle *compare_title;
+  GtkWidget *matrix_page;
+  gboolean matrix_busy;
+
+  /* The open memo. */
+  DossierMemoPage *memo_page;
+  DossierMemoAutosave *memo_autosave;
+  GFile *restored_from;      /* the recovery copy it came from */
+  int pending;               /* what to do once unsaved changes are settled */
+  DossierMemoKind pending_kind;
+  GFile *pending_file;
+  guint saving;
+  gboolean close_confirmed;
+};
+
+/* What to do once the open memo's unsaved changes are settled. */
+enum {
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_NEW,
+  PENDING_OPEN_FILE,
+  PENDING_OPEN_CHOOSER,
+  PENDING_CLOSE_MEMO,
+};
+
+/* dossier-window.c */
+void           _dossier_window_toast_printf        (DossierWindow  *self,
+                                                    const char     *format,
+                                                    ...) G_GNUC_PRINTF (2, 3);
+GtkFileFilter *_dossier_window_filter_for          (const char     *name,
+                                                    const char     *mime_type,
+                                                    const char     *pattern);
+void           _dossier_window_update_title        (DossierWindow  *self);
+void           _dossier_window_update_state        (DossierWindow  *self);
+
+/* dossier-window-library.c */
+void           _dossier_window_library_class_init  (GtkWidgetClass *widget_class);
+void           _dossier_window_library_init        (DossierWindow  *self);
+void           _dossier_window_dispose_downloads   (DossierWindow  *self);
+void           _dossier_window_cancel_downloads    (DossierWindow  *self);
+void           _dossier_window_popup_library_menu  (DossierWindow  *self,
+                                                    double          x,
+                                                    double          y);
+guint          _dossier_window_count_selected      (DossierWindow  *self);
+GListStore    *_dossier_window_load_selected       (DossierWindow  *self,
+                                                    GError        **error);
+
+/* dossier-window-compare.c */
+char          *_dossier_window_comparison_title    (DossierComparison *comparison);
+void           _dossier_window_close_compare_page  (DossierWindow  *self);
+void           _dossier_window_close_matrix_page   (DossierWindow  *self);
+void           _dossier_window_compute_matrix      (DossierWindow  *self,
+                                                    GListStore     *documents);
+
+/* dossier-window-memo.c */
+void           _dossier_window_memo_class_init     (GtkWidgetClass *widget_class);
+void           _dossier_window_memo_init           (DossierWindow  *self);
+gboolean       _dossier_window_memo_is_dirty       (DossierWindow  *self);
+char          *_dossier_window_memo_display_name   (DossierWindow  *self);
+void           _dossier_window_update_memo_actions (DossierWindow  *self);
+void           _dossier_window_after_memo_confirmed (DossierWindow *self,
+                                                    int             pending);
+void           _dossier_window_save_memo           (DossierWindow  *self);
+void           _dossier_window_save_memo_as        (DossierWindow  *self);
+gboolean       _dossier_window_ensure_memo         (DossierWindow  *self);
+void           _dossier_window_toast_added         (DossierWindow  *self,
+                                                    gboolean        started);
+gboolean       _dossier_window_add_compare_paragraph_to_memo (DossierWindow *self);
+
+/* dossier-window-actions.c */
+void           _dossier_window_class_actions_init  (GtkWidgetClass *widget_class);
+
+G_END_DECLS
