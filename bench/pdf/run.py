@@ -52,7 +52,7 @@ def phases(build, memo, out, work):
         flags = subprocess.run(["pkg-config", "--cflags", "--libs"] + packages,
                                capture_output=True, text=True, check=True).stdout.split()
         subprocess.run(["cc", "-O2", "-I", build, "-I", "src", "-I", "src/model", "-I", os.path.join(build, "src"),
-                        os.path.join(HERE, "bench-export.c"), lib, "-o", exe] + flags + ["-lstemmer", "-lm"],
+                        os.path.join(HERE, "bench-export.c"), lib, "-o", exe] + flags + ["-lstemmer", "-lhyphen", "-lm"],
                        check=True, capture_output=True)
     except (OSError, subprocess.CalledProcessError):
         print("  (phase timings skipped: bench-export.c did not build)")

@@ -46,6 +46,7 @@ struct _DossierLayoutDocument
   GObject parent_instance;
 
   char *marking;
+  char *language;
   char *title;
   char *author;
   char *subject;
@@ -125,6 +126,7 @@ dossier_layout_document_finalize (GObject *object)
   DossierLayoutDocument *self = (DossierLayoutDocument *)object;
 
   g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->subject, g_free);
@@ -177,6 +179,7 @@ dossier_layout_document_copy (DossierLayoutDocument *self)
 
   copy = dossier_layout_document_new ();
   copy->marking = g_strdup (self->marking);
+  copy->language = g_strdup (self->language);
   copy->title = g_strdup (self->title);
   copy->author = g_strdup (self->author);
   copy->subject = g_strdup (self->subject);
@@ -212,6 +215,31 @@ dup_bounded (const char *text,
   end = g_utf8_find_prev_char (text, text + max + 1);
   head = g_strndup (text, end - text);
   return g_strconcat (head, "…", NULL);
+}
+
+/**
+ * dossier_layout_document_set_language:
+ * @self: a layout document
+ * @language: (nullable): the language of the text ("en-US", "en_GB"), or
+ *   %NULL for the user's locale
+ *
+ * Chooses the hyphenation dictionary (see #DossierHyphenator).
+ */
+void
+dossier_layout_document_set_language (DossierLayoutDocument *self,
+                                      const char            *language)
+{
+  g_return_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (self));
+
+  g_free (self->language);
+  self->language = (language != NULL && *language != '\0') ? dup_bounded (language, 40) : NULL;
+}
+
+const char *
+dossier_layout_document_get_language (DossierLayoutDocument *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (self), NULL);
+  return self->language;
 }
 
 /**

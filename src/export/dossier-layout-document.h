@@ -58,6 +58,9 @@ DossierLayoutDocument *dossier_layout_document_copy             (DossierLayoutDo
 void                dossier_layout_document_set_marking         (DossierLayoutDocument *self,
                                                                  const char            *marking);
 const char         *dossier_layout_document_get_marking         (DossierLayoutDocument *self);
+void                dossier_layout_document_set_language        (DossierLayoutDocument *self,
+                                                                 const char            *language);
+const char         *dossier_layout_document_get_language        (DossierLayoutDocument *self);
 void                dossier_layout_document_set_metadata        (DossierLayoutDocument *self,
                                                                  const char            *title,
                                                                  const char            *author,

@@ -7,7 +7,9 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "dossier-hyphenator.h"
 #include "dossier-page-layout.h"
+#include "dossier-util.h"
 
 /**
  * DossierPageLayout:
@@ -146,6 +148,8 @@ struct _DossierPageLayout
   DossierLayoutDocument *document;
 
   PangoContext *context;
+  DossierHyphenator *hyphenator;
+  char *hyphenator_language;
   GPtrArray *unrealized;    /* Shape, waiting for shape_realize() */
   PangoFontDescription *serif;
   PangoFontDescription *sans;
@@ -254,6 +258,7 @@ typedef struct {
   const char *prefix;       /* unstyled text before the runs */
   const char *suffix;       /* unstyled text after the runs */
   DossierLayoutStyle suffix_style;
+  gboolean hyphenate;       /* soft hyphens in the runs' words */
 } ShapeParams;
 
 static void
@@ -287,11 +292,11 @@ make_key (const ShapeParams        *params,
   GString *key = g_string_new (NULL);
   g_autofree char *font = pango_font_description_to_string (params->font);
 
-  g_string_append_printf (key, "%s|%.2f|%d|%d|%.2f|%.2f|%.2f|%s|%s|%d|",
+  g_string_append_printf (key, "%s|%.2f|%d|%d|%.2f|%.2f|%.2f|%s|%s|%d|%d|",
                           font, params->width, params->alignment, params->justify,
                           params->indent, params->tab, params->spacing,
                           params->prefix ? params->prefix : "", params->suffix ? params->suffix : "",
-                          params->suffix_style);
+                          params->suffix_style, params->hyphenate);
   if (block != NULL)
     {
       const DossierLayoutRun *runs;
@@ -310,6 +315,89 @@ make_key (const ShapeParams        *params,
 
 /* Prepares a shape: its text, attributes and settings, but no Pango
  * layout yet; shape_realize() shapes it, possibly on another thread. */
+/* Where byte @o of a hyphenated segment went: soft hyphens (two bytes)
+ * inserted before or at it come first. */
+static guint
+remap_offset (GArray *insertions,
+              guint   o)
+{
+  guint n = 0;
+
+  while (n < insertions->len && g_array_index (insertions, guint, n) <= o)
+    n++;
+  return o + 2 * n;
+}
+
+/* Appends the block's text to @text, with soft hyphens in the words of
+ * its plain runs if @hyphenate (never in links, whose text may be a URL,
+ * nor in note numbers), and gives each run's offsets in @text. Runs are
+ * hyphenated together across style changes, so a word that is partly
+ * bold still hyphenates as one word. */
+static void
+append_block_text (DossierPageLayout        *self,
+                   GString                  *text,
+                   const DossierLayoutBlock *block,
+                   gboolean                  hyphenate,
+                   guint                    *starts,
+                   guint                    *ends)
+{
+  const char *block_text = dossier_layout_block_get_text (block);
+  const DossierLayoutRun *runs;
+  guint n_runs, i, offset = text->len;
+
+  runs = dossier_layout_block_get_runs (block, &n_runs);
+  if (hyphenate && (self->hyphenator == NULL || !dossier_hyphenator_is_loaded (self->hyphenator)))
+    hyphenate = FALSE;
+  /* The runs tile the text (dossier_layout_block_add_text() appends); if
+   * they did not, offsets could not be remapped. */
+  for (i = 0; hyphenate && i < n_runs; i++)
+    if (runs[i].start != (i == 0 ? 0 : runs[i - 1].end))
+      hyphenate = FALSE;
+  if (hyphenate && n_runs > 0 && runs[n_runs - 1].end != strlen (block_text))
+    hyphenate = FALSE;
+
+  if (!hyphenate)
+    {
+      g_string_append (text, block_text);
+      for (i = 0; i < n_runs; i++)
+        {
+          starts[i] = runs[i].start + offset;
+          ends[i] = runs[i].end + offset;
+        }
+      return;
+    }
+
+  for (i = 0; i < n_runs;)
+    {
+      g_autoptr(GArray) insertions = NULL;
+      g_autofree char *hyphenated = NULL;
+      guint base, first, j;
+
+      if (runs[i].uri != NULL || runs[i].note > 0)
+        {
+          starts[i] = text->len;
+          g_string_append_len (text, block_text + runs[i].start, runs[i].end - runs[i].start);
+          ends[i] = text->len;
+          i++;
+          continue;
+        }
+
+      for (j = i; j < n_runs && runs[j].uri == NULL && runs[j].note == 0; j++)
+        ;
+      first = runs[i].start;
+      insertions = g_array_new (FALSE, FALSE, sizeof (guint));
+      hyphenated = dossier_hyphenator_hyphenate (self->hyphenator, block_text + first,
+                                                 runs[j - 1].end - first, insertions);
+      base = text->len;
+      g_string_append (text, hyphenated);
+      for (; i < j; i++)
+        {
+          starts[i] = base + remap_offset (insertions, runs[i].start - first);
+          ends[i] = base + remap_offset (insertions, runs[i].end - first);
+        }
+    }
+}
+
 static Shape *
 shape_build (DossierPageLayout        *self,
              const ShapeParams        *params,
@@ -337,14 +425,18 @@ shape_build (DossierPageLayout        *self,
   if (block != NULL)
     {
       const DossierLayoutRun *runs;
+      g_autofree guint *starts = NULL;
+      g_autofree guint *ends = NULL;
       guint n_runs;
 
-      g_string_append (text, dossier_layout_block_get_text (block));
       runs = dossier_layout_block_get_runs (block, &n_runs);
+      starts = g_new (guint, MAX (n_runs, 1));
+      ends = g_new (guint, MAX (n_runs, 1));
+      append_block_text (self, text, block, params->hyphenate, starts, ends);
       for (i = 0; i < n_runs; i++)
         {
-          guint start = runs[i].start + offset;
-          guint end = runs[i].end + offset;
+          guint start = starts[i];
+          guint end = ends[i];
 
           add_style_attrs (attrs, runs[i].style, start, end);
           if (runs[i].note > 0)
@@ -688,7 +780,8 @@ build_flows (DossierPageLayout *self)
   for (guint i = 0; i < n_blocks; i++)
     {
       DossierLayoutBlock *block = dossier_layout_document_get_block (doc, i);
-      ShapeParams params = { body, self->text_width, PANGO_ALIGN_LEFT, self->justify, 0, 0, 1.1, NULL, NULL, 0 };
+      ShapeParams params = { body, self->text_width, PANGO_ALIGN_LEFT, self->justify, 0, 0, 1.1, NULL, NULL, 0,
+                             TRUE };
       g_autofree char *prefix = NULL;
       g_autofree char *suffix = NULL;
       Flow *flow = g_new0 (Flow, 1);
@@ -701,6 +794,7 @@ build_flows (DossierPageLayout *self)
         case DOSSIER_LAYOUT_BLOCK_HEADING:
           params.font = flow->level == 1 ? h1 : flow->level == 2 ? h2 : h3;
           params.justify = FALSE;
+          params.hyphenate = FALSE;
           params.spacing = 0;
           if (dossier_layout_block_get_numbered (block))
             {
@@ -748,6 +842,7 @@ build_flows (DossierPageLayout *self)
             params.suffix = suffix;
             params.tab = 180.0;
             params.justify = FALSE;
+            params.hyphenate = FALSE;
             flow->x = QUOTE_INDENT;
             params.width -= QUOTE_INDENT;
             /* The decision line stays with the recommendation above it. */
@@ -776,7 +871,7 @@ build_flows (DossierPageLayout *self)
        * the number, so that text extraction and copying keep one line. */
       g_autofree char *prefix = g_strdup_printf ("%u. ", dossier_layout_block_get_number (block));
       ShapeParams params = { note_font, self->text_width, PANGO_ALIGN_LEFT, self->justify,
-                             -NOTE_INDENT, 0, 0, prefix, NULL, 0 };
+                             -NOTE_INDENT, 0, 0, prefix, NULL, 0, TRUE };
       Note note = { 0 };
 
       note.number = dossier_layout_block_get_number (block);
@@ -1222,6 +1317,20 @@ relayout (DossierPageLayout *self)
 
   dossier_paper_get_size (self->paper, &self->page_width, &self->page_height);
   self->text_width = self->page_width - 2 * MARGIN;
+
+  if (self->document != NULL)
+    {
+      const char *language = dossier_layout_document_get_language (self->document);
+
+      /* Another language, another dictionary: no cached shape is valid. */
+      if (self->hyphenator == NULL || g_strcmp0 (language, self->hyphenator_language) != 0)
+        {
+          g_clear_object (&self->hyphenator);
+          self->hyphenator = dossier_hyphenator_get_for_language (language);
+          dossier_set_str (&self->hyphenator_language, language);
+          g_hash_table_remove_all (self->cache);
+        }
+    }
   self->text_height = self->page_height - 2 * MARGIN;
 
   if (self->document != NULL)
@@ -1553,6 +1662,8 @@ dossier_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->sans, pango_font_description_free);
   g_clear_pointer (&self->unrealized, g_ptr_array_unref);
   g_clear_object (&self->context);
+  g_clear_object (&self->hyphenator);
+  g_free (self->hyphenator_language);
 
   G_OBJECT_CLASS (dossier_page_layout_parent_class)->finalize (object);
 }

@@ -7,6 +7,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "export/dossier-hyphenator.h"
 #include "export/dossier-memo-layout.h"
 #include "export/dossier-page-layout.h"
 #include "memo/dossier-memo-json.h"
@@ -431,6 +432,135 @@ test_korean (Fixture       *fixture,
 
   /* The same Hangul comes back out, not boxes or question marks. */
   g_assert_cmpint (find_page (texts, KOREAN), >=, 0);
+}
+
+/* Removes the soft hyphens that end lines and joins the lines, so the
+ * words come back whole; whitespace collapsed to single spaces. */
+static char *
+dehyphenate (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p[0] == '\xc2' && p[1] == '\xad')
+        {
+          /* Only at a line end: elsewhere Pango draws nothing. */
+          g_assert_true (p[2] == '\n');
+          p += 2;
+          continue;
+        }
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define LONG_WORDS "Internationalization requires interoperability between organizations, " \
+                   "intergovernmental verification, comprehensive implementation, " \
+                   "nonproliferation commitments and responsibilities. "
+
+static void
+test_hyphenation (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "hyphen.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *dictionary = dossier_hyphenator_find_dictionary ("en-US");
+  DossierLayoutBlock *block;
+  GList *links;
+  guint n_uri = 0;
+
+  if (dictionary == NULL)
+    {
+      g_test_skip ("no English hyphenation dictionary (hyphen-en-us)");
+      return;
+    }
+
+  /* A justified paragraph and a narrower quotation of long words, with
+   * a bold word, a note reference and a link among them: the soft
+   * hyphens shift every offset after them, so the styles, the note and
+   * the link must still sit on their own words. */
+  dossier_layout_document_set_language (doc, "en-US");
+  block = dossier_layout_document_add_paragraph (doc);
+  for (guint i = 0; i < 4; i++)
+    dossier_layout_block_add_text (block, LONG_WORDS, DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_text (block, "Counter", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_text (block, "proliferation", DOSSIER_LAYOUT_STYLE_BOLD);
+  dossier_layout_block_add_note_ref (block, 1);
+  dossier_layout_block_add_text (block, " see the ", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_link (block, "implementation report", "https://example.org/implementation",
+                                 DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_text (block, ". " LONG_WORDS LONG_WORDS, DOSSIER_LAYOUT_STYLE_ITALIC);
+  block = dossier_layout_document_add_quote (doc, "Representative");
+  for (guint i = 0; i < 3; i++)
+    dossier_layout_block_add_text (block, LONG_WORDS, DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_note (doc, 1);
+  dossier_layout_block_add_text (block, "NoteOne.", DOSSIER_LAYOUT_STYLE_NONE);
+
+  dossier_pdf_exporter_set_paper (exporter, DOSSIER_PAPER_LETTER);
+  dossier_pdf_exporter_set_justify (exporter, TRUE);
+  g_assert_true (dossier_pdf_exporter_export (exporter, doc, file, NULL, &error));
+  g_assert_no_error (error);
+
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+
+  /* Some line ends with a hyphen: the glyph Pango draws at a break on a
+   * soft hyphen, which extracts as U+00AD (the character it stands for).
+   * Joined up, the words are whole and in order. */
+  g_assert_true (strstr (text, "\xc2\xad\n") != NULL);
+  joined = dehyphenate (text);
+  g_assert_nonnull (strstr (joined, "Internationalization requires interoperability between organizations"));
+  g_assert_nonnull (strstr (joined, "Counterproliferation"));
+  g_assert_nonnull (strstr (joined, "see the implementation report. Internationalization"));
+  g_assert_nonnull (strstr (joined, "Representative"));
+  g_assert_nonnull (strstr (joined, "NoteOne."));
+
+  /* The link annotation still covers the link's words. */
+  links = poppler_page_get_link_mapping (page);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *mapping = l->data;
+      g_autofree char *covered = NULL;
+      g_autofree char *covered_joined = NULL;
+      PopplerRectangle area = mapping->area;
+      double height, top;
+
+      if (mapping->action->type != POPPLER_ACTION_URI)
+        continue;
+      g_assert_cmpstr (mapping->action->uri.uri, ==, "https://example.org/implementation");
+      /* Link areas are in PDF space (from the bottom); text areas from the top. */
+      poppler_page_get_size (page, NULL, &height);
+      top = height - area.y2;
+      area.y2 = height - area.y1;
+      area.y1 = top;
+      covered = poppler_page_get_text_for_area (page, &area);
+      covered_joined = dehyphenate (covered);
+      g_assert_true (strstr ("implementation report", covered_joined) != NULL ||
+                     strstr (covered_joined, "implementation") != NULL ||
+                     strstr (covered_joined, "report") != NULL);
+      n_uri++;
+    }
+  poppler_page_free_link_mapping (links);
+  g_assert_cmpuint (n_uri, >=, 1);
 }
 
 /* A paragraph of @n_lines forced lines, each "<tag>NN". */
@@ -976,6 +1106,7 @@ main (int    argc,
   g_test_add ("/dossier/export/pdf/footnotes", Fixture, NULL, fixture_set_up, test_footnotes_on_reference_page, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/links-outline-metadata-fonts", Fixture, NULL, fixture_set_up, test_links_outline_metadata_fonts, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/korean", Fixture, NULL, fixture_set_up, test_korean, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/hyphenation", Fixture, NULL, fixture_set_up, test_hyphenation, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/widows-orphans-keep", Fixture, NULL, fixture_set_up, test_widows_orphans_keep, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/note-kept-with-reference", Fixture, NULL, fixture_set_up, test_note_kept_with_reference, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
