@@ -137,8 +137,43 @@ apply_pattern (GtkTextBuffer *buffer,
     }
 }
 
+/* Dims @n_start characters at the start of each match of @pattern in
+ * @text and @n_end at its end: the markup ("**", "*", "- ") stays
+ * visible and editable, but reads as markup, not as text. */
+static void
+dim_delimiters (GtkTextBuffer *buffer,
+                const char    *text,
+                const char    *pattern,
+                int            n_start,
+                int            n_end)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      GtkTextIter start, end, inner;
+      int start_pos, end_pos;
+
+      g_match_info_fetch_pos (match, 0, &start_pos, &end_pos);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, text + start_pos));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, text + end_pos));
+      inner = start;
+      gtk_text_iter_forward_chars (&inner, n_start);
+      gtk_text_buffer_apply_tag_by_name (buffer, "markup", &start, &inner);
+      if (n_end > 0)
+        {
+          inner = end;
+          gtk_text_iter_backward_chars (&inner, n_end);
+          gtk_text_buffer_apply_tag_by_name (buffer, "markup", &inner, &end);
+        }
+      g_match_info_next (match, NULL);
+    }
+}
+
 /* The formatting this page shows (citation markers are the view's). */
-static const char * const format_tags[] = { "bold", "italic", "bullet", "quote" };
+static const char * const format_tags[] = { "bold", "italic", "bullet", "quote", "markup" };
 
 static void
 apply_tags (GtkTextView *view)
@@ -157,6 +192,11 @@ apply_tags (GtkTextView *view)
   apply_pattern (buffer, text, "^>.*$", "quote");
   apply_pattern (buffer, text, "\\*\\*[^*\\n]+\\*\\*", "bold");
   apply_pattern (buffer, text, "(?<![*\\\\])\\*[^*\\n]+\\*(?!\\*)", "italic");
+  dim_delimiters (buffer, text, "^- ", 2, 0);
+  dim_delimiters (buffer, text, "^> — ", 4, 0);
+  dim_delimiters (buffer, text, "^> ", 2, 0);
+  dim_delimiters (buffer, text, "\\*\\*[^*\\n]+\\*\\*", 2, 2);
+  dim_delimiters (buffer, text, "(?<![*\\\\])\\*[^*\\n]+\\*(?!\\*)", 1, 1);
   dossier_memo_text_view_update_markers (DOSSIER_MEMO_TEXT_VIEW (view));
 }
 
@@ -169,6 +209,8 @@ create_buffer (void)
   gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, "bullet", "left-margin", 12, NULL);
   gtk_text_buffer_create_tag (buffer, "quote", "left-margin", 24, "style", PANGO_STYLE_ITALIC, NULL);
+  /* Created last, so that its colour wins over the others'. */
+  gtk_text_buffer_create_tag (buffer, "markup", "foreground-rgba", &(GdkRGBA) { 0.5, 0.5, 0.52, 0.8 }, NULL);
 
   return buffer;
 }

@@ -109,7 +109,7 @@ memo_check (int    argc,
   const DossierMemoLayoutHooks hooks = { count_pages, NULL, NULL };
   const char *path;
   const GOptionEntry entries[] = {
-    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_path,
       N_("Check quotes against this library (default: the user’s library, if any)"), N_("PATH") },
     { "no-library", 0, 0, G_OPTION_ARG_NONE, &no_library,
       N_("Do not check quotes against any library"), NULL },
