@@ -1033,13 +1033,42 @@ update_citation_row (GtkWidget *expander)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), note);
 }
 
+static void
+remove_source_clicked_cb (GtkButton       *button,
+                          DossierMemoPage *self)
+{
+  DossierCitation *citation = g_object_get_data (G_OBJECT (button), "dossier-citation");
+
+  dossier_memo_remove_citation (self->memo, dossier_citation_get_id (citation));
+}
+
+/* A source can go once nothing cites it (an excerpt whose quotation
+ * was deleted): removing a cited one would leave its markers dangling. */
+static void
+update_remove_buttons (DossierMemoPage  *self,
+                       DossierMemoNotes *notes)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->citations_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (child), "dossier-remove-button");
+      DossierCitation *citation = g_object_get_data (G_OBJECT (child), "dossier-citation");
+
+      if (button != NULL && citation != NULL)
+        gtk_widget_set_visible (button,
+                                dossier_memo_notes_count_references (notes, dossier_citation_get_id (citation)) == 0);
+    }
+}
+
 static GtkWidget *
 create_citation_row (gpointer item,
                      gpointer user_data)
 {
+  DossierMemoPage *self = user_data;
   DossierCitation *citation = item;
   GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *entry;
+  GtkWidget *entry, *remove;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), dossier_citation_get_id (citation));
@@ -1059,6 +1088,16 @@ create_citation_row (gpointer item,
   add_entry (expander, _("Address"), citation, "source-url");
   add_entry (expander, _("Locator (page, section)"), citation, "locator");
   add_entry (expander, _("Quoted Excerpt"), citation, "quote");
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Unused Source"));
+  gtk_widget_set_visible (remove, FALSE);
+  g_object_set_data_full (G_OBJECT (remove), "dossier-citation", g_object_ref (citation), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_source_clicked_cb), self, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
+  g_object_set_data (G_OBJECT (expander), "dossier-remove-button", remove);
 
   return expander;
 }
@@ -1133,6 +1172,7 @@ dossier_memo_page_refresh (DossierMemoPage *self)
       g_string_append_printf (text, "%u. %s", note->number, note->text);
     }
   gtk_label_set_text (self->notes_label, text->len ? text->str : _("No citations yet"));
+  update_remove_buttons (self, notes);
 
   found = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   dossier_memo_check_references (self->memo, found);
@@ -2319,6 +2359,66 @@ dossier_memo_page_get_current_section (DossierMemoPage *self)
   return self->current;
 }
 
+/* The citation of an excerpt, under an id new to the memo. */
+static DossierCitation *
+add_excerpt_citation (DossierMemoPage *self,
+                      DossierDocument *document,
+                      guint            paragraph,
+                      guint            start,
+                      guint            end)
+{
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autofree char *hint = NULL;
+  g_autofree char *id = NULL;
+
+  citation = dossier_citation_new_for_excerpt ("excerpt", document, paragraph, start, end);
+  hint = dossier_citation_dup_id_hint (citation);
+  id = dossier_memo_dup_new_citation_id (self->memo, hint);
+  dossier_citation_set_id (citation, id);
+  dossier_memo_add_citation (self->memo, citation);
+
+  return citation; /* the memo holds it */
+}
+
+/* Where excerpts go: the section last edited, else the last one, else a
+ * new "Excerpts" section. */
+static DossierMemoSection *
+excerpt_section (DossierMemoPage *self)
+{
+  g_autoptr(DossierMemoSection) fresh = NULL;
+  guint n = dossier_memo_get_n_sections (self->memo);
+
+  if (self->current != NULL)
+    return self->current;
+  if (n > 0)
+    return dossier_memo_get_section (self->memo, n - 1);
+
+  fresh = dossier_memo_section_new (_("Excerpts"));
+  dossier_memo_append_section (self->memo, fresh);
+  return fresh; /* the memo holds it */
+}
+
+/* Shows where an excerpt went. */
+static void
+announce_excerpt (DossierMemoPage    *self,
+                  DossierMemoSection *section)
+{
+  SectionRow *row = find_row (self, section);
+
+  if (row != NULL)
+    scroll_into_view (self, row->row, TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      const char *title = dossier_memo_section_get_title (section);
+      g_autofree char *escaped = g_markup_escape_text (title && *title ? title : _("Untitled Section"), -1);
+      g_autofree char *message = g_strdup_printf (_("Added to “%s”"), escaped);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 3);
+      show_toast (self, toast);
+    }
+}
+
 /**
  * dossier_memo_page_add_excerpt:
  * @document: the full document the excerpt comes from
@@ -2340,58 +2440,94 @@ dossier_memo_page_add_excerpt (DossierMemoPage *self,
                                guint            start,
                                guint            end)
 {
-  g_autoptr(DossierCitation) citation = NULL;
   g_autoptr(DossierMemoBlock) block = NULL;
-  g_autofree char *hint = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *text = NULL;
+  DossierCitation *citation;
   DossierMemoSection *section;
-  guint n;
 
   g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
 
-  citation = dossier_citation_new_for_excerpt ("excerpt", document, paragraph, start, end);
-  hint = dossier_citation_dup_id_hint (citation);
-  id = dossier_memo_dup_new_citation_id (self->memo, hint);
-  dossier_citation_set_id (citation, id);
-  dossier_memo_add_citation (self->memo, citation);
-
-  section = self->current;
-  n = dossier_memo_get_n_sections (self->memo);
-  if (section == NULL && n > 0)
-    section = dossier_memo_get_section (self->memo, n - 1);
-  if (section == NULL)
-    {
-      g_autoptr(DossierMemoSection) fresh = dossier_memo_section_new (_("Excerpts"));
-
-      dossier_memo_append_section (self->memo, fresh);
-      section = fresh;
-    }
-
+  citation = add_excerpt_citation (self, document, paragraph, start, end);
+  section = excerpt_section (self);
   text = dossier_memo_escape_inline (dossier_citation_get_quote (citation));
-  block = dossier_memo_block_new_quote (text, id);
+  block = dossier_memo_block_new_quote (text, dossier_citation_get_id (citation));
   dossier_memo_section_append_block (section, block);
-
-  /* Show where it went. */
-  {
-    SectionRow *row = find_row (self, section);
-
-    if (row != NULL)
-      scroll_into_view (self, row->row, TRUE);
-    if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-      {
-        const char *title = dossier_memo_section_get_title (section);
-        g_autofree char *escaped = g_markup_escape_text (title && *title ? title : _("Untitled Section"), -1);
-        g_autofree char *message = g_strdup_printf (_("Added to “%s”"), escaped);
-        AdwToast *toast = adw_toast_new (message);
-
-        adw_toast_set_timeout (toast, 3);
-        show_toast (self, toast);
-      }
-  }
+  announce_excerpt (self, section);
 
   return citation; /* the memo holds it */
+}
+
+/**
+ * dossier_memo_page_quote_excerpt:
+ * @document: the full document the excerpt comes from
+ * @paragraph: its paragraph index
+ * @start: first code point of the excerpt in the paragraph
+ * @end: code point after it
+ *
+ * "Quote in Memo": adds a citation of the excerpt, as
+ * dossier_memo_page_add_excerpt() does, but puts the excerpt in the
+ * running text, as a quotation with its note (“…”¹), at the cursor of
+ * the section last edited — replacing the selection there, such as a
+ * template's placeholder. Undo in that section takes the quotation out
+ * again (the source stays in the Sources list until removed there).
+ *
+ * Returns: (transfer none): the new citation
+ */
+DossierCitation *
+dossier_memo_page_quote_excerpt (DossierMemoPage *self,
+                                 DossierDocument *document,
+                                 guint            paragraph,
+                                 guint            start,
+                                 guint            end)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *quotation = NULL;
+  DossierCitation *citation;
+  DossierMemoSection *section;
+  SectionRow *row;
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+
+  citation = add_excerpt_citation (self, document, paragraph, start, end);
+  section = excerpt_section (self);
+  row = find_row (self, section);
+  escaped = dossier_memo_escape_inline (dossier_citation_get_quote (citation));
+
+  if (row == NULL)
+    {
+      /* Not shown (yet): a paragraph of its own. */
+      g_autoptr(DossierMemoBlock) block = NULL;
+
+      quotation = g_strdup_printf ("“%s”[^%s]", escaped, dossier_citation_get_id (citation));
+      block = dossier_memo_block_new_paragraph (quotation);
+      dossier_memo_section_append_block (section, block);
+      announce_excerpt (self, section);
+      return citation;
+    }
+
+  if (!gtk_text_buffer_get_selection_bounds (row->buffer, &from, &to))
+    gtk_text_buffer_get_iter_at_mark (row->buffer, &from, gtk_text_buffer_get_insert (row->buffer));
+  {
+    /* A word space before it, unless it starts a line or follows one. */
+    GtkTextIter before = from;
+    gboolean needs_space = gtk_text_iter_backward_char (&before) &&
+                           !g_unichar_isspace (gtk_text_iter_get_char (&before)) &&
+                           gtk_text_iter_get_char (&before) != '(';
+
+    quotation = g_strdup_printf ("%s“%s”[^%s]", needs_space ? " " : "",
+                                 escaped, dossier_citation_get_id (citation));
+  }
+
+  gtk_text_buffer_begin_user_action (row->buffer);
+  gtk_text_buffer_delete_selection (row->buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_at_cursor (row->buffer, quotation, -1);
+  gtk_text_buffer_end_user_action (row->buffer);
+  announce_excerpt (self, section);
+
+  return citation;
 }
 
 /**

@@ -19,6 +19,11 @@ DossierCitation    *dossier_memo_page_add_excerpt         (DossierMemoPage *self
                                                            guint            paragraph,
                                                            guint            start,
                                                            guint            end);
+DossierCitation    *dossier_memo_page_quote_excerpt       (DossierMemoPage *self,
+                                                           DossierDocument *document,
+                                                           guint            paragraph,
+                                                           guint            start,
+                                                           guint            end);
 DossierMemoSection *dossier_memo_page_insert_perspectives (DossierMemoPage *self,
                                                            GListModel      *documents);
 GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self,

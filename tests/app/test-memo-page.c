@@ -845,6 +845,89 @@ test_citation_popover (void)
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Quote in Memo": the excerpt goes into the running text at the cursor,
+ * over a selected placeholder, as a quotation with its note; undo takes
+ * it out, and the source, now unused, can be removed. */
+static void
+test_quote_excerpt (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(DossierDocument) article = dossier_document_new ();
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Enforcement, not scope, is now the binding constraint.");
+  g_autofree char *text = NULL;
+  DossierCitation *citation;
+  DossierMemoSection *section;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GtkTextIter start, end;
+  GtkWidget *page, *remove;
+  GtkWindow *window;
+  const char *id;
+
+  dossier_document_set_title (article, "Export Controls Revisited");
+  dossier_document_add_paragraph (article, paragraph);
+  section = dossier_memo_get_section (memo, 0);
+  dossier_memo_section_set_source_text (section, "As one study puts it, [what it is] today.");
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (300);
+
+  /* The analyst selects the placeholder, then quotes from the reader. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 21);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 34);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  spin (50);
+  citation = dossier_memo_page_quote_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22);
+  g_assert_nonnull (citation);
+  id = dossier_citation_get_id (citation);
+  spin (100);
+
+  text = dossier_memo_section_dup_source_text (section);
+  {
+    g_autofree char *expected = g_strdup_printf ("As one study puts it, “Enforcement, not scope”[^%s] today.", id);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 0), ==, 1);
+
+  /* Undo takes the quotation out and brings the placeholder back… */
+  gtk_text_buffer_undo (buffer);
+  spin (100);
+  text = dossier_memo_section_dup_source_text (section);
+  g_assert_cmpstr (text, ==, "As one study puts it, [what it is] today.");
+
+  /* …and the source, cited nowhere now, can be removed from the list. */
+  dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
+  remove = find_tooltip_button (page, "Remove Unused Source");
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_visible (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  spin (100);
+  g_assert_null (dossier_memo_lookup_citation (memo, id));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -859,6 +942,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
   g_test_add_func ("/dossier/app/memo-page/editing-aids", test_editing_aids);
   g_test_add_func ("/dossier/app/memo-page/citation-popover", test_citation_popover);
+  g_test_add_func ("/dossier/app/memo-page/quote-excerpt", test_quote_excerpt);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
