@@ -796,6 +796,14 @@ add_to_memo_action (GtkWidget  *widget,
 }
 
 static void
+quote_in_memo_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  dossier_window_quote_selection_in_memo (DOSSIER_WINDOW (widget));
+}
+
+static void
 insert_perspectives_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -847,6 +855,7 @@ _dossier_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-memo", NULL, show_memo_action);
   gtk_widget_class_install_action (widget_class, "win.close-memo", NULL, close_memo_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-memo", NULL, add_to_memo_action);
+  gtk_widget_class_install_action (widget_class, "win.quote-in-memo", NULL, quote_in_memo_action);
   gtk_widget_class_install_action (widget_class, "win.insert-perspectives", NULL, insert_perspectives_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -861,5 +870,6 @@ _dossier_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-memo-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.add-to-memo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.quote-in-memo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-memo", NULL);
 }

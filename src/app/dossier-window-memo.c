@@ -561,17 +561,13 @@ _dossier_window_toast_added (DossierWindow *self,
   dossier_window_add_toast (self, toast);
 }
 
-/**
- * dossier_window_add_selection_to_memo:
- *
- * Adds the reader's selection with its citation to the open memo, starting
- * a policy brief if none is open.
- *
- * Returns: whether something was added
- */
-gboolean
-dossier_window_add_selection_to_memo (DossierWindow *self)
+/* Adds the reader's selection with its citation to the memo: as a quote
+ * block, or (@in_text) as a quotation at the memo's cursor. */
+static gboolean
+add_selection_to_memo (DossierWindow *self,
+                       gboolean       in_text)
 {
+  DossierCitation *added;
   DossierReaderView *view;
   DossierDocument *document;
   guint first_paragraph, first_offset, last_paragraph, last_offset, end;
@@ -604,7 +600,11 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
 
   visible = gtk_stack_get_visible_child_name (self->main_stack);
   started = _dossier_window_ensure_memo (self);
-  if (dossier_memo_page_add_excerpt (self->memo_page, document, first_paragraph, first_offset, end) == NULL)
+  if (in_text)
+    added = dossier_memo_page_quote_excerpt (self->memo_page, document, first_paragraph, first_offset, end);
+  else
+    added = dossier_memo_page_add_excerpt (self->memo_page, document, first_paragraph, first_offset, end);
+  if (added == NULL)
     {
       dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
       return FALSE;
@@ -614,6 +614,39 @@ dossier_window_add_selection_to_memo (DossierWindow *self)
     gtk_stack_set_visible_child_name (self->main_stack, "reader");
   _dossier_window_toast_added (self, started);
   return TRUE;
+}
+
+/**
+ * dossier_window_add_selection_to_memo:
+ *
+ * Adds the reader's selection with its citation to the open memo, as a
+ * quote block, starting a policy brief if none is open.
+ *
+ * Returns: whether something was added
+ */
+gboolean
+dossier_window_add_selection_to_memo (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return add_selection_to_memo (self, FALSE);
+}
+
+/**
+ * dossier_window_quote_selection_in_memo:
+ *
+ * Puts the reader's selection in the memo's running text, as a quotation
+ * with its note at the memo's cursor (see dossier_memo_page_quote_excerpt()),
+ * starting a policy brief if none is open.
+ *
+ * Returns: whether something was added
+ */
+gboolean
+dossier_window_quote_selection_in_memo (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return add_selection_to_memo (self, TRUE);
 }
 
 /* The paragraph selected in the comparison (the pane with the focus

@@ -498,6 +498,7 @@ dossier_window_init (DossierWindow *self)
     GMenu *section = g_menu_new ();
 
     g_menu_append (section, _("Add to _Memo"), "win.add-to-memo");
+    g_menu_append (section, _("_Quote in Memo at Cursor"), "win.quote-in-memo");
     g_menu_append_section (dossier_reader_view_get_selection_menu (dossier_reader_page_get_view (self->reader_page)),
                            NULL, G_MENU_MODEL (section));
     g_object_unref (section);

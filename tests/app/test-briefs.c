@@ -473,6 +473,27 @@ test_add_to_memo (void)
   g_assert_true (dossier_window_add_selection_to_memo (window));
   g_assert_cmpuint (n_citations (), >=, 1);
 
+  /* Quote in Memo at Cursor: the passage goes into the running text of
+   * the section being written, as a quotation with its marker. */
+  {
+    DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+    guint before = n_citations ();
+    gboolean quoted = FALSE;
+
+    g_assert_true (dossier_reader_view_select_range (view, 0, 0, 10));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.quote-in-memo", NULL);
+    spin (50);
+    g_assert_cmpuint (n_citations (), ==, before + 1);
+    for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
+      {
+        g_autofree char *text = dossier_memo_section_dup_source_text (dossier_memo_get_section (memo, i));
+
+        quoted |= g_regex_match_simple ("“[^”\\n]+”\\[\\^[^]]+\\]", text, 0, 0);
+      }
+    g_assert_true (quoted);
+    g_assert_cmpstr (visible_page (), ==, "reader");
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
   spin (50);
   g_assert_cmpstr (visible_page (), ==, "memo");
