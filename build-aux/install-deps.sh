@@ -9,6 +9,8 @@ packages=(
   # libraries
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev
   libsqlite3-dev libcairo2-dev libpango1.0-dev libstemmer-dev libsoup-3.0-dev libhyphen-dev hyphen-en-us
+  # memo spell checking: Enchant 2 and a US English dictionary
+  libenchant-2-dev hunspell-en-us
   # tests: PDF checks, a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
   libpoppler-glib-dev poppler-utils xvfb xauth dbus desktop-file-utils appstream
   fonts-noto-cjk fonts-nanum fonts-dejavu-core fonts-liberation2 shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils

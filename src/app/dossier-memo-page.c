@@ -16,6 +16,7 @@
 #include "widgets/dossier-memo-preview.h"
 #include "widgets/dossier-memo-text-view.h"
 #include "dossier-memo-page.h"
+#include "dossier-spell-checker.h"
 
 /*
  * The memo editor page: the header fields, one row per section (title,
@@ -30,8 +31,8 @@
  * remembered) draws the pages as the PDF export and printing will; the
  * page count lint reads its layout.
  *
- * Spell checking is left out: libspelling, the maintained GTK 4 spell
- * checker, is not in Debian 12.
+ * Spelling is checked with Enchant (DossierSpellChecker): libspelling,
+ * the maintained GTK 4 spell checker, is not in Debian 12.
  */
 
 typedef struct _SectionRow SectionRow;
@@ -553,6 +554,7 @@ create_section_row (gpointer item,
 
   view = dossier_memo_text_view_new (row->buffer);
   row->view = GTK_TEXT_VIEW (view);
+  dossier_spell_checker_attach (row->view);
   gtk_text_view_set_wrap_mode (row->view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (row->view, 6);
   gtk_text_view_set_bottom_margin (row->view, 6);

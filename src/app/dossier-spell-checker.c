@@ -1,0 +1,1350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-spell-checker"
+
+#include "config.h"
+
+#include <enchant.h>
+#include <glib/gi18n.h>
+
+#include "dossier-spell-checker.h"
+
+/*
+ * Spell checking for a GtkTextView, with Enchant 2.
+ *
+ * libspelling, the GTK 4 spell checker GNOME apps now use, is not in
+ * Debian 12, and gspell is GTK 3 only. Enchant is what both are built on;
+ * it is packaged in Debian 12 (libenchant-2-2, with hunspell dictionaries)
+ * and is part of the GNOME Flatpak runtime (WebKitGTK needs it), so this
+ * small checker does the part of libspelling the memo editor needs.
+ *
+ * Misspelled words get the buffer's "misspelled" tag (a red wavy
+ * underline). Changed text is marked with the hidden "spell-unchecked"
+ * tag and checked shortly after, in idle chunks of a few milliseconds,
+ * so a long memo never stalls typing. The word being typed is left
+ * alone until the cursor leaves it. The memo's own markup is not spelled:
+ * citation markers ([^id]), URLs and e-mail addresses, words with digits,
+ * ALL-CAPS words (markings, "BLUF", acronyms), and Hangul and CJK text.
+ *
+ * The view's context menu gets suggestions, "Add to Dictionary" (the
+ * Enchant personal word list), "Ignore All" (for this session) and a
+ * "Check Spelling" toggle, kept in GSettings ("memo-spell-check").
+ */
+
+#define SETTINGS_KEY "memo-spell-check"
+#define MISSPELLED_TAG "misspelled"
+#define UNCHECKED_TAG "spell-unchecked"
+#define MAX_SUGGESTIONS 5
+#define MAX_WORD_CHARS 64
+#define TOKEN_REACH 256          /* how far an edit's token is looked for */
+#define CHUNK_CHARS 2000         /* text checked at a time */
+#define STEP_BUDGET_USEC 4000    /* per idle run */
+#define DEBOUNCE_MSEC 80
+
+struct _DossierSpellChecker
+{
+  GObject parent_instance;
+
+  GtkTextView *view;               /* weak: the view owns the checker */
+  GtkTextBuffer *buffer;           /* the one whose signals are connected */
+  GtkTextTag *misspelled_tag;
+  GtkTextTag *unchecked_tag;
+  GtkTextMark *deferred_start;     /* the word being typed, if any */
+  GtkTextMark *deferred_end;
+  GtkTextMark *menu_start;         /* the word the context menu is about */
+  GtkTextMark *menu_end;
+  char *menu_word;
+
+  char *language;                  /* asked for; NULL follows the locale */
+  char *dictionary;                /* the tag of the dictionary in use */
+  char *missing;                   /* the tag that has no dictionary */
+  EnchantDict *dict;               /* shared, owned by the cache */
+
+  GSettings *settings;
+  GSimpleActionGroup *actions;
+  GMenu *menu;
+  GMenu *word_section;
+  GMenu *fix_section;
+  GMenuModel *view_menu;           /* the view's own extra menu, kept */
+
+  guint check_source;
+  gboolean check_in_idle;
+  gboolean enabled;
+  gboolean active;
+  gboolean typing;
+  gboolean has_deferred;
+};
+
+G_DEFINE_FINAL_TYPE (DossierSpellChecker, dossier_spell_checker, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_LANGUAGE,
+  PROP_DICTIONARY,
+  PROP_ENABLED,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- One broker per process ------------------------------------------------ */
+
+/* Loading a dictionary takes a while and its session word list (Ignore
+ * All) should hold for every section of the memo: one broker, and one
+ * dictionary per language, shared by every checker for the life of the
+ * process. */
+static EnchantBroker *broker;
+static GHashTable *dictionaries;   /* tag → EnchantDict, or NULL when missing */
+static GList *checkers;            /* live checkers, to recheck after Add/Ignore */
+
+static EnchantBroker *
+get_broker (void)
+{
+  if (broker == NULL)
+    {
+      broker = enchant_broker_init ();
+      dictionaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  return broker;
+}
+
+static EnchantDict *
+lookup_dictionary (const char *tag)
+{
+  EnchantDict *dict = NULL;
+  gpointer cached;
+
+  if (get_broker () == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (dictionaries, tag, NULL, &cached))
+    return cached;
+
+  if (enchant_broker_dict_exists (broker, tag) == 1)
+    dict = enchant_broker_request_dict (broker, tag);
+  g_hash_table_insert (dictionaries, g_strdup (tag), dict);
+  return dict;
+}
+
+/* "en_US.UTF-8@euro" → "en_US"; NULL for C and POSIX, and for names that
+ * are no language tag. */
+static char *
+normalise_tag (const char *name)
+{
+  g_autofree char *tag = g_strndup (name, strcspn (name, ".@"));
+
+  if (*tag == '\0' || strlen (tag) > 32 || g_str_equal (tag, "C") || g_str_equal (tag, "POSIX"))
+    return NULL;
+  for (char *p = tag; *p; p++)
+    {
+      if (*p == '-')
+        *p = '_';
+      else if (!g_ascii_isalnum (*p) && *p != '_')
+        return NULL;
+    }
+  return g_steal_pointer (&tag);
+}
+
+static void
+find_english_cb (const char * const lang_tag,
+                 const char * const provider_name,
+                 const char * const provider_desc,
+                 const char * const provider_file,
+                 void              *user_data)
+{
+  char **found = user_data;
+
+  if (*found == NULL && g_str_has_prefix (lang_tag, "en"))
+    *found = g_strdup (lang_tag);
+}
+
+/* ---- Words ----------------------------------------------------------------- */
+
+/* Hangul and CJK are left alone: Korean names and terms in an English
+ * memo are not misspellings, and the Latin dictionaries cannot judge them. */
+static gboolean
+is_cjk (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether a word is one to spell: not a number or a code ("G7", "2024"),
+ * not an acronym or marking ("BLUF", "CUI", "NATO"), not Korean. */
+static gboolean
+is_checkable (const char *word,
+              guint       n_chars)
+{
+  guint letters = 0, upper = 0;
+
+  if (n_chars < 2 || n_chars > MAX_WORD_CHARS)
+    return FALSE;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c) || is_cjk (c) || c == '_')
+        return FALSE;
+      if (g_unichar_isalpha (c))
+        {
+          letters++;
+          if (g_unichar_isupper (c))
+            upper++;
+        }
+    }
+  return letters > 0 && upper < letters;
+}
+
+/* Text that is not prose: a URL, a web or e-mail address. */
+static gboolean
+is_address (const char *token,
+            gsize       length)
+{
+  return g_strstr_len (token, length, "://") != NULL ||
+         g_strstr_len (token, length, "@") != NULL ||
+         (length > 4 && g_ascii_strncasecmp (token, "www.", 4) == 0);
+}
+
+/* Marks in @skip the characters of @text that are not prose: whole
+ * whitespace-separated tokens that are addresses, and citation markers. */
+static void
+find_skipped (const char *text,
+              const int  *offsets,
+              guint       n_chars,
+              gboolean   *skip)
+{
+  guint i = 0;
+
+  while (i < n_chars)
+    {
+      guint start, end;
+
+      while (i < n_chars && g_unichar_isspace (g_utf8_get_char (text + offsets[i])))
+        i++;
+      start = i;
+      while (i < n_chars && !g_unichar_isspace (g_utf8_get_char (text + offsets[i])))
+        i++;
+      end = i;
+      if (end == start)
+        continue;
+
+      if (is_address (text + offsets[start], offsets[end] - offsets[start]))
+        {
+          for (guint k = start; k < end; k++)
+            skip[k] = TRUE;
+          continue;
+        }
+
+      /* "[^id]": the marker's id is no word, even where the view does not
+       * hide it (or has not yet). */
+      for (guint k = start; k + 1 < end; k++)
+        {
+          if (text[offsets[k]] == '[' && text[offsets[k + 1]] == '^')
+            {
+              guint close = k + 2;
+
+              while (close < end && text[offsets[close]] != ']')
+                close++;
+              for (guint m = k; m < close && m < end; m++)
+                skip[m] = TRUE;
+              k = close;
+            }
+        }
+    }
+}
+
+/* ---- Checking ---------------------------------------------------------------- */
+
+static void
+update_active (DossierSpellChecker *self)
+{
+  gboolean active = self->enabled && self->dict != NULL;
+
+  if (active == self->active)
+    return;
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
+clear_all (DossierSpellChecker *self)
+{
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->buffer == NULL)
+    return;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->misspelled_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->unchecked_tag, &start, &end);
+  self->has_deferred = FALSE;
+}
+
+static gboolean check_cb (gpointer data);
+
+static void
+schedule_check (DossierSpellChecker *self)
+{
+  if (self->check_source != 0 || !self->active)
+    return;
+  /* A short pause first, so that a burst of keys is checked once. */
+  self->check_in_idle = FALSE;
+  self->check_source = g_timeout_add_full (G_PRIORITY_LOW, DEBOUNCE_MSEC, check_cb, self, NULL);
+}
+
+/* Marks [@start, @end) to be checked, widened to whole tokens: an edit
+ * can join or split words, and a URL or marker is judged as a whole. */
+static void
+invalidate (DossierSpellChecker *self,
+            const GtkTextIter   *start,
+            const GtkTextIter   *end)
+{
+  GtkTextIter from = *start, to = *end;
+
+  if (!self->active)
+    return;
+
+  for (guint i = 0; i < TOKEN_REACH && !gtk_text_iter_is_start (&from); i++)
+    {
+      GtkTextIter previous = from;
+
+      gtk_text_iter_backward_char (&previous);
+      if (g_unichar_isspace (gtk_text_iter_get_char (&previous)))
+        break;
+      from = previous;
+    }
+  for (guint i = 0; i < TOKEN_REACH && !gtk_text_iter_is_end (&to); i++)
+    {
+      if (g_unichar_isspace (gtk_text_iter_get_char (&to)))
+        break;
+      gtk_text_iter_forward_char (&to);
+    }
+
+  gtk_text_buffer_apply_tag (self->buffer, self->unchecked_tag, &from, &to);
+  schedule_check (self);
+}
+
+static void
+invalidate_all (DossierSpellChecker *self)
+{
+  GtkTextIter start, end;
+
+  if (self->buffer == NULL)
+    return;
+  clear_all (self);
+  if (!self->active)
+    return;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_apply_tag (self->buffer, self->unchecked_tag, &start, &end);
+  schedule_check (self);
+}
+
+static void
+check_range (DossierSpellChecker *self,
+             const GtkTextIter   *start,
+             const GtkTextIter   *end)
+{
+  GtkTextBuffer *buffer = self->buffer;
+  GtkTextTag *citation = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "citation");
+  g_autofree char *text = gtk_text_iter_get_slice (start, end);
+  g_autofree PangoLogAttr *attrs = NULL;
+  g_autofree int *offsets = NULL;
+  g_autofree gboolean *skip = NULL;
+  int base = gtk_text_iter_get_offset (start);
+  int cursor = -1;
+  guint n_chars, i;
+  const char *p;
+
+  gtk_text_buffer_remove_tag (buffer, self->unchecked_tag, start, end);
+  gtk_text_buffer_remove_tag (buffer, self->misspelled_tag, start, end);
+
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars == 0)
+    return;
+  offsets = g_new (int, n_chars + 1);
+  for (i = 0, p = text; i < n_chars; i++, p = g_utf8_next_char (p))
+    offsets[i] = p - text;
+  offsets[n_chars] = p - text;
+  skip = g_new0 (gboolean, n_chars + 1);
+  find_skipped (text, offsets, n_chars, skip);
+  attrs = g_new (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+
+  if (self->typing)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      cursor = gtk_text_iter_get_offset (&iter);
+    }
+
+  for (i = 0; i < n_chars; i++)
+    {
+      g_autofree char *word = NULL;
+      GtkTextIter word_start, word_end;
+      guint j;
+
+      if (!attrs[i].is_word_start)
+        continue;
+      for (j = i + 1; j <= n_chars && !attrs[j].is_word_end; j++)
+        ;
+      if (j > n_chars)
+        break;
+
+      if (skip[i] || !is_checkable ((word = g_strndup (text + offsets[i], offsets[j] - offsets[i])), j - i))
+        {
+          i = j - 1;
+          continue;
+        }
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &word_start, base + i);
+      gtk_text_buffer_get_iter_at_offset (buffer, &word_end, base + j);
+      if (citation != NULL && gtk_text_iter_has_tag (&word_start, citation))
+        {
+          i = j - 1;
+          continue;
+        }
+
+      /* The word being typed is judged once the cursor leaves it. */
+      if (cursor > base + (int) i && cursor <= base + (int) j)
+        {
+          gtk_text_buffer_move_mark (buffer, self->deferred_start, &word_start);
+          gtk_text_buffer_move_mark (buffer, self->deferred_end, &word_end);
+          self->has_deferred = TRUE;
+          i = j - 1;
+          continue;
+        }
+
+      if (enchant_dict_check (self->dict, word, -1) > 0)
+        gtk_text_buffer_apply_tag (buffer, self->misspelled_tag, &word_start, &word_end);
+      i = j - 1;
+    }
+}
+
+/* Checks the next stretch of unchecked text; FALSE when none is left. */
+static gboolean
+check_next (DossierSpellChecker *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  if (!gtk_text_iter_has_tag (&start, self->unchecked_tag) &&
+      !gtk_text_iter_forward_to_tag_toggle (&start, self->unchecked_tag))
+    return FALSE;
+  if (gtk_text_iter_is_end (&start))
+    return FALSE;
+
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, self->unchecked_tag);
+  if (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) > CHUNK_CHARS)
+    {
+      /* End the chunk between words (a token without spaces is cut). */
+      end = start;
+      gtk_text_iter_forward_chars (&end, CHUNK_CHARS);
+      for (guint i = 0; i < TOKEN_REACH && !gtk_text_iter_is_end (&end); i++)
+        {
+          if (g_unichar_isspace (gtk_text_iter_get_char (&end)))
+            break;
+          gtk_text_iter_forward_char (&end);
+        }
+    }
+
+  check_range (self, &start, &end);
+  return TRUE;
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  DossierSpellChecker *self = data;
+  gint64 deadline = g_get_monotonic_time () + STEP_BUDGET_USEC;
+  gboolean more;
+
+  if (self->buffer == NULL || !self->active)
+    {
+      self->check_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  do
+    more = check_next (self);
+  while (more && g_get_monotonic_time () < deadline);
+
+  if (!more)
+    {
+      self->check_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->check_in_idle)
+    return G_SOURCE_CONTINUE;
+
+  /* A long text: go on between frames, without the pause. */
+  self->check_in_idle = TRUE;
+  self->check_source = g_idle_add_full (G_PRIORITY_LOW, check_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- Buffer ------------------------------------------------------------------- */
+
+/* A single character typed or deleted at the cursor is typing: the word
+ * there is not underlined half-written. */
+static void
+note_typing (DossierSpellChecker *self,
+             const GtkTextIter   *location,
+             int                  n_chars)
+{
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  self->typing = n_chars == 1 && gtk_text_iter_equal (&cursor, location);
+}
+
+static void
+insert_text_before_cb (GtkTextBuffer       *buffer,
+                       GtkTextIter         *location,
+                       const char          *text,
+                       int                  length,
+                       DossierSpellChecker *self)
+{
+  note_typing (self, location, g_utf8_strlen (text, length));
+}
+
+static void
+insert_text_after_cb (GtkTextBuffer       *buffer,
+                      GtkTextIter         *location,
+                      const char          *text,
+                      int                  length,
+                      DossierSpellChecker *self)
+{
+  GtkTextIter start = *location;
+
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  invalidate (self, &start, location);
+}
+
+static void
+delete_range_before_cb (GtkTextBuffer       *buffer,
+                        GtkTextIter         *start,
+                        GtkTextIter         *end,
+                        DossierSpellChecker *self)
+{
+  int n_chars = gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start);
+
+  note_typing (self, start, n_chars);
+  if (!self->typing)
+    note_typing (self, end, n_chars);
+}
+
+static void
+delete_range_after_cb (GtkTextBuffer       *buffer,
+                       GtkTextIter         *start,
+                       GtkTextIter         *end,
+                       DossierSpellChecker *self)
+{
+  invalidate (self, start, end);
+}
+
+static void
+mark_set_cb (GtkTextBuffer       *buffer,
+             GtkTextIter         *location,
+             GtkTextMark         *mark,
+             DossierSpellChecker *self)
+{
+  GtkTextIter start, end;
+
+  if (mark != gtk_text_buffer_get_insert (buffer))
+    return;
+
+  /* The cursor moved away: the word it was typing is done. */
+  self->typing = FALSE;
+  if (!self->has_deferred)
+    return;
+  self->has_deferred = FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, self->deferred_start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, self->deferred_end);
+  invalidate (self, &start, &end);
+}
+
+static GtkTextTag *
+ensure_tag (GtkTextBuffer *buffer,
+            const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, name, NULL);
+  return tag;
+}
+
+static void
+disconnect_buffer (DossierSpellChecker *self)
+{
+  GtkTextMark **marks[] = { &self->deferred_start, &self->deferred_end, &self->menu_start, &self->menu_end };
+
+  if (self->buffer == NULL)
+    return;
+
+  clear_all (self);
+  g_signal_handlers_disconnect_by_data (self->buffer, self);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      if (*marks[i] != NULL && !gtk_text_mark_get_deleted (*marks[i]))
+        gtk_text_buffer_delete_mark (self->buffer, *marks[i]);
+      g_clear_object (marks[i]);
+    }
+  self->misspelled_tag = NULL;
+  self->unchecked_tag = NULL;
+  g_clear_object (&self->buffer);
+}
+
+static void
+connect_buffer (DossierSpellChecker *self)
+{
+  GtkTextBuffer *buffer = self->view != NULL ? gtk_text_view_get_buffer (self->view) : NULL;
+  GtkTextMark **marks[] = { &self->deferred_start, &self->deferred_end, &self->menu_start, &self->menu_end };
+  GtkTextIter start;
+
+  if (buffer == self->buffer)
+    return;
+  disconnect_buffer (self);
+  if (buffer == NULL)
+    return;
+
+  self->buffer = g_object_ref (buffer);
+  self->misspelled_tag = ensure_tag (buffer, MISSPELLED_TAG);
+  g_object_set (self->misspelled_tag,
+                "underline", PANGO_UNDERLINE_ERROR,
+                "underline-rgba", &(GdkRGBA) { 0.88, 0.11, 0.14, 1.0 },
+                NULL);
+  self->unchecked_tag = ensure_tag (buffer, UNCHECKED_TAG);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    *marks[i] = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, i % 2 == 0));
+
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (insert_text_before_cb), self);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (insert_text_after_cb), self);
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (delete_range_before_cb), self);
+  g_signal_connect_after (buffer, "delete-range", G_CALLBACK (delete_range_after_cb), self);
+  g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+
+  invalidate_all (self);
+}
+
+/* ---- Dictionary ------------------------------------------------------------------ */
+
+/* The memo's language if one is set (and then no other: English rules
+ * would mark every word of a German memo); else the first of the
+ * locale's languages that has a dictionary, else English. Korean,
+ * Japanese and Chinese locales skip to English, as their script is not
+ * spell-checked and the Latin words of such a memo are English. */
+static void
+choose_dictionary (DossierSpellChecker *self)
+{
+  EnchantDict *dict = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *missing = NULL;
+
+  if (self->language != NULL)
+    {
+      g_autofree char *tag = normalise_tag (self->language);
+
+      if (tag != NULL)
+        dict = lookup_dictionary (tag);
+      if (dict != NULL)
+        found = g_steal_pointer (&tag);
+      else
+        missing = g_strdup (self->language);
+    }
+  else
+    {
+      const char * const *names = g_get_language_names ();
+
+      for (guint i = 0; names[i] != NULL && dict == NULL; i++)
+        {
+          g_autofree char *tag = normalise_tag (names[i]);
+
+          if (tag == NULL || g_str_has_prefix (tag, "ko") || g_str_has_prefix (tag, "ja") ||
+              g_str_has_prefix (tag, "zh"))
+            continue;
+          if ((dict = lookup_dictionary (tag)) != NULL)
+            found = g_steal_pointer (&tag);
+        }
+      if (dict == NULL && (dict = lookup_dictionary ("en_US")) != NULL)
+        found = g_strdup ("en_US");
+      if (dict == NULL && get_broker () != NULL)
+        {
+          enchant_broker_list_dicts (broker, find_english_cb, &found);
+          if (found != NULL && (dict = lookup_dictionary (found)) == NULL)
+            g_clear_pointer (&found, g_free);
+        }
+      if (dict == NULL)
+        missing = g_strdup ("en_US");
+    }
+
+  self->dict = dict;
+  if (g_strcmp0 (self->dictionary, found) != 0)
+    {
+      g_free (self->dictionary);
+      self->dictionary = g_steal_pointer (&found);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICTIONARY]);
+    }
+  g_free (self->missing);
+  self->missing = g_steal_pointer (&missing);
+  update_active (self);
+  invalidate_all (self);
+}
+
+/* ---- Menu -------------------------------------------------------------------------- */
+
+static void
+recheck_dictionary_users (EnchantDict *dict)
+{
+  for (GList *l = checkers; l != NULL; l = l->next)
+    {
+      DossierSpellChecker *checker = l->data;
+
+      if (checker->dict == dict)
+        invalidate_all (checker);
+    }
+}
+
+/* The menu's word, if it is still there unchanged. */
+static gboolean
+get_menu_word (DossierSpellChecker *self,
+               GtkTextIter         *start,
+               GtkTextIter         *end)
+{
+  g_autofree char *text = NULL;
+
+  if (self->menu_word == NULL || self->buffer == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, self->menu_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->menu_end);
+  text = gtk_text_iter_get_slice (start, end);
+  return g_str_equal (text, self->menu_word);
+}
+
+static void
+replace_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DossierSpellChecker *self = user_data;
+  const char *replacement = g_variant_get_string (parameter, NULL);
+  gboolean editable = self->view == NULL || gtk_text_view_get_editable (self->view);
+  GtkTextIter start, end;
+
+  if (!get_menu_word (self, &start, &end))
+    return;
+
+  /* One user action: a single Ctrl+Z brings the word back. */
+  gtk_text_buffer_begin_user_action (self->buffer);
+  if (gtk_text_buffer_delete_interactive (self->buffer, &start, &end, editable))
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->menu_start);
+      gtk_text_buffer_insert_interactive (self->buffer, &start, replacement, -1, editable);
+    }
+  gtk_text_buffer_end_user_action (self->buffer);
+  g_clear_pointer (&self->menu_word, g_free);
+}
+
+static void
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  DossierSpellChecker *self = user_data;
+  GtkTextIter start, end;
+
+  if (self->dict == NULL || !get_menu_word (self, &start, &end))
+    return;
+  enchant_dict_add (self->dict, self->menu_word, -1);
+  recheck_dictionary_users (self->dict);
+}
+
+static void
+ignore_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DossierSpellChecker *self = user_data;
+  GtkTextIter start, end;
+
+  if (self->dict == NULL || !get_menu_word (self, &start, &end))
+    return;
+  enchant_dict_add_to_session (self->dict, self->menu_word, -1);
+  recheck_dictionary_users (self->dict);
+}
+
+static void
+enabled_change_state (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  dossier_spell_checker_set_enabled (user_data, g_variant_get_boolean (value));
+}
+
+static const GActionEntry action_entries[] = {
+  { "replace", replace_action, "s", NULL, NULL, { 0 } },
+  { "add", add_action, NULL, NULL, NULL, { 0 } },
+  { "ignore", ignore_action, NULL, NULL, NULL, { 0 } },
+  { "enabled", NULL, NULL, "true", enabled_change_state, { 0 } },
+  { "none", NULL, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+append_disabled (GMenu      *menu,
+                 const char *label)
+{
+  g_menu_append (menu, label, "spell.none");
+}
+
+/**
+ * dossier_spell_checker_update_menu:
+ * @self: a #DossierSpellChecker
+ * @iter: where the context menu is opened
+ *
+ * Fills the spelling part of the view's context menu for the word at
+ * @iter: its suggestions, "Add to Dictionary" and "Ignore All" when it
+ * is misspelled, and the "Check Spelling" toggle. The view calls this
+ * itself on a right click and on Shift+F10 or the Menu key.
+ */
+void
+dossier_spell_checker_update_menu (DossierSpellChecker *self,
+                                   const GtkTextIter   *iter)
+{
+  GtkTextIter start, end;
+  g_auto(GStrv) suggestions = NULL;
+
+  g_return_if_fail (DOSSIER_IS_SPELL_CHECKER (self));
+  g_return_if_fail (iter != NULL);
+
+  g_menu_remove_all (self->word_section);
+  g_menu_remove_all (self->fix_section);
+  g_clear_pointer (&self->menu_word, g_free);
+
+  if (!self->enabled || self->buffer == NULL)
+    return;
+
+  if (self->dict == NULL)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is a language code such as “en_US” */
+      label = g_strdup_printf (_("No Spelling Dictionary for “%s”"), self->missing ? self->missing : "en_US");
+      append_disabled (self->word_section, label);
+      return;
+    }
+
+  start = end = *iter;
+  if (!gtk_text_iter_has_tag (&start, self->misspelled_tag))
+    {
+      /* Just after the word counts as on it. */
+      if (!gtk_text_iter_backward_char (&start) || !gtk_text_iter_has_tag (&start, self->misspelled_tag))
+        return;
+      end = start;
+    }
+  if (!gtk_text_iter_starts_tag (&start, self->misspelled_tag))
+    gtk_text_iter_backward_to_tag_toggle (&start, self->misspelled_tag);
+  gtk_text_iter_forward_to_tag_toggle (&end, self->misspelled_tag);
+
+  self->menu_word = gtk_text_iter_get_slice (&start, &end);
+  gtk_text_buffer_move_mark (self->buffer, self->menu_start, &start);
+  gtk_text_buffer_move_mark (self->buffer, self->menu_end, &end);
+
+  suggestions = dossier_spell_checker_dup_suggestions (self, self->menu_word);
+  for (guint i = 0; suggestions != NULL && suggestions[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "spell.replace", g_variant_new_string (suggestions[i]));
+      g_menu_append_item (self->word_section, item);
+    }
+  if (suggestions == NULL || suggestions[0] == NULL)
+    append_disabled (self->word_section, _("No Suggestions"));
+
+  g_menu_append (self->fix_section, _("Add to Dictionary"), "spell.add");
+  g_menu_append (self->fix_section, _("Ignore All"), "spell.ignore");
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick     *gesture,
+                      int                  n_press,
+                      double               x,
+                      double               y,
+                      DossierSpellChecker *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->view == NULL)
+    return;
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
+  dossier_spell_checker_update_menu (self, &iter);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierSpellChecker   *self)
+{
+  GtkTextIter iter;
+
+  if ((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)) || keyval == GDK_KEY_Menu)
+    {
+      if (self->buffer != NULL)
+        {
+          gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+          dossier_spell_checker_update_menu (self, &iter);
+        }
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* ---- GObject ---------------------------------------------------------------------- */
+
+static void
+view_buffer_changed_cb (DossierSpellChecker *self)
+{
+  connect_buffer (self);
+}
+
+static void
+dossier_spell_checker_constructed (GObject *object)
+{
+  DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
+  GtkGesture *click;
+  GtkEventController *keys;
+  g_autoptr(GMenu) toggle_section = g_menu_new ();
+
+  G_OBJECT_CLASS (dossier_spell_checker_parent_class)->constructed (object);
+  g_return_if_fail (self->view != NULL);
+
+  checkers = g_list_prepend (checkers, self);
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "none")),
+                               FALSE);
+  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", G_ACTION_GROUP (self->actions));
+
+  self->menu = g_menu_new ();
+  self->word_section = g_menu_new ();
+  self->fix_section = g_menu_new ();
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->word_section));
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->fix_section));
+  g_menu_append (toggle_section, _("Check Spelling"), "spell.enabled");
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (toggle_section));
+  /* Whatever the view offered before stays, after ours. */
+  self->view_menu = gtk_text_view_get_extra_menu (self->view);
+  if (self->view_menu != NULL)
+    {
+      g_object_ref (self->view_menu);
+      g_menu_append_section (self->menu, NULL, self->view_menu);
+    }
+  gtk_text_view_set_extra_menu (self->view, G_MENU_MODEL (self->menu));
+
+  /* Before the view's own gesture, which opens the menu. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+
+  g_signal_connect_object (self->view, "notify::buffer", G_CALLBACK (view_buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->enabled = TRUE;
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema =
+      source ? g_settings_schema_source_lookup (source, "io.github.dossier.Dossier", TRUE) : NULL;
+
+    if (schema != NULL && g_settings_schema_has_key (schema, SETTINGS_KEY))
+      {
+        self->settings = g_settings_new ("io.github.dossier.Dossier");
+        g_settings_bind (self->settings, SETTINGS_KEY, self, "enabled", G_SETTINGS_BIND_DEFAULT);
+      }
+  }
+
+  connect_buffer (self);
+  choose_dictionary (self);
+}
+
+static void
+dossier_spell_checker_dispose (GObject *object)
+{
+  DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
+
+  checkers = g_list_remove (checkers, self);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->settings != NULL)
+    g_settings_unbind (self, "enabled");
+  g_clear_object (&self->settings);
+
+  if (self->view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->view, self);
+      if (gtk_text_view_get_extra_menu (self->view) == G_MENU_MODEL (self->menu))
+        gtk_text_view_set_extra_menu (self->view, self->view_menu);
+      gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", NULL);
+    }
+  /* Only the buffer's signals and marks: it may outlive the view. */
+  disconnect_buffer (self);
+  g_clear_weak_pointer (&self->view);
+
+  g_clear_object (&self->actions);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->word_section);
+  g_clear_object (&self->fix_section);
+  g_clear_object (&self->view_menu);
+
+  G_OBJECT_CLASS (dossier_spell_checker_parent_class)->dispose (object);
+}
+
+static void
+dossier_spell_checker_finalize (GObject *object)
+{
+  DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
+
+  g_free (self->menu_word);
+  g_free (self->language);
+  g_free (self->dictionary);
+  g_free (self->missing);
+
+  G_OBJECT_CLASS (dossier_spell_checker_parent_class)->finalize (object);
+}
+
+static void
+dossier_spell_checker_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_DICTIONARY:
+      g_value_set_string (value, self->dictionary);
+      break;
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_spell_checker_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_set_weak_pointer (&self->view, g_value_get_object (value));
+      break;
+    case PROP_LANGUAGE:
+      dossier_spell_checker_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_ENABLED:
+      dossier_spell_checker_set_enabled (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_spell_checker_class_init (DossierSpellCheckerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dossier_spell_checker_constructed;
+  object_class->dispose = dossier_spell_checker_dispose;
+  object_class->finalize = dossier_spell_checker_finalize;
+  object_class->get_property = dossier_spell_checker_get_property;
+  object_class->set_property = dossier_spell_checker_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL, GTK_TYPE_TEXT_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DICTIONARY] =
+    g_param_spec_string ("dictionary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_spell_checker_init (DossierSpellChecker *self)
+{
+}
+
+/* ---- Public API ------------------------------------------------------------------- */
+
+/**
+ * dossier_spell_checker_attach:
+ * @view: a #GtkTextView
+ *
+ * Checks the spelling of @view's text from now on, for as long as the
+ * view lives, and adds the spelling items to its context menu. Attaching
+ * twice returns the same checker.
+ *
+ * Returns: (transfer none): the checker, owned by @view
+ */
+DossierSpellChecker *
+dossier_spell_checker_attach (GtkTextView *view)
+{
+  DossierSpellChecker *self;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  self = dossier_spell_checker_get_for_view (view);
+  if (self != NULL)
+    return self;
+
+  self = g_object_new (DOSSIER_TYPE_SPELL_CHECKER, "view", view, NULL);
+  g_object_set_data_full (G_OBJECT (view), "dossier-spell-checker", self, g_object_unref);
+  return self;
+}
+
+/**
+ * dossier_spell_checker_get_for_view:
+ * @view: a #GtkTextView
+ *
+ * Returns: (transfer none) (nullable): the checker attached to @view
+ */
+DossierSpellChecker *
+dossier_spell_checker_get_for_view (GtkTextView *view)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  return g_object_get_data (G_OBJECT (view), "dossier-spell-checker");
+}
+
+GtkTextView *
+dossier_spell_checker_get_view (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
+
+  return self->view;
+}
+
+const char *
+dossier_spell_checker_get_language (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * dossier_spell_checker_set_language:
+ * @self: a #DossierSpellChecker
+ * @language: (nullable): a language tag such as "en_GB", or %NULL to
+ *   follow the locale (falling back to US English)
+ *
+ * Sets the language to check. A language with no dictionary installed
+ * turns the checker off; its menu then says so.
+ */
+void
+dossier_spell_checker_set_language (DossierSpellChecker *self,
+                                    const char          *language)
+{
+  g_return_if_fail (DOSSIER_IS_SPELL_CHECKER (self));
+
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  if (self->view != NULL)
+    choose_dictionary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * dossier_spell_checker_get_dictionary:
+ * @self: a #DossierSpellChecker
+ *
+ * Returns: (nullable): the language tag of the dictionary in use, or
+ *   %NULL when none is installed for the language
+ */
+const char *
+dossier_spell_checker_get_dictionary (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
+
+  return self->dictionary;
+}
+
+gboolean
+dossier_spell_checker_get_enabled (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), FALSE);
+
+  return self->enabled;
+}
+
+/**
+ * dossier_spell_checker_set_enabled:
+ * @self: a #DossierSpellChecker
+ * @enabled: whether to check spelling
+ *
+ * Turns checking on or off (the "Check Spelling" menu item). Bound to
+ * the "memo-spell-check" setting.
+ */
+void
+dossier_spell_checker_set_enabled (DossierSpellChecker *self,
+                                   gboolean             enabled)
+{
+  GAction *action;
+
+  g_return_if_fail (DOSSIER_IS_SPELL_CHECKER (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+  self->enabled = enabled;
+  if (self->actions != NULL && (action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "enabled")))
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (enabled));
+  update_active (self);
+  invalidate_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+/**
+ * dossier_spell_checker_get_active:
+ * @self: a #DossierSpellChecker
+ *
+ * Returns: whether words are being checked: enabled, with a dictionary
+ */
+gboolean
+dossier_spell_checker_get_active (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), FALSE);
+
+  return self->active;
+}
+
+/**
+ * dossier_spell_checker_get_busy:
+ * @self: a #DossierSpellChecker
+ *
+ * Returns: whether text is waiting to be checked
+ */
+gboolean
+dossier_spell_checker_get_busy (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), FALSE);
+
+  return self->check_source != 0;
+}
+
+/**
+ * dossier_spell_checker_get_menu:
+ * @self: a #DossierSpellChecker
+ *
+ * Returns: (transfer none): the menu the checker set as the view's extra menu
+ */
+GMenuModel *
+dossier_spell_checker_get_menu (DossierSpellChecker *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
+
+  return G_MENU_MODEL (self->menu);
+}
+
+/**
+ * dossier_spell_checker_check_word:
+ * @self: a #DossierSpellChecker
+ * @word: a word
+ *
+ * Returns: whether @word is spelled correctly (or cannot be judged)
+ */
+gboolean
+dossier_spell_checker_check_word (DossierSpellChecker *self,
+                                  const char          *word)
+{
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), TRUE);
+  g_return_val_if_fail (word != NULL, TRUE);
+
+  if (self->dict == NULL || !is_checkable (word, g_utf8_strlen (word, -1)))
+    return TRUE;
+  return enchant_dict_check (self->dict, word, -1) <= 0;
+}
+
+/**
+ * dossier_spell_checker_dup_suggestions:
+ * @self: a #DossierSpellChecker
+ * @word: a misspelled word
+ *
+ * Returns: (transfer full) (nullable): up to five corrections, best first
+ */
+char **
+dossier_spell_checker_dup_suggestions (DossierSpellChecker *self,
+                                       const char          *word)
+{
+  GPtrArray *result;
+  char **suggestions;
+  size_t n = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (self->dict == NULL || !g_utf8_validate (word, -1, NULL))
+    return NULL;
+
+  result = g_ptr_array_new ();
+  suggestions = enchant_dict_suggest (self->dict, word, -1, &n);
+  for (size_t i = 0; suggestions != NULL && i < n && result->len < MAX_SUGGESTIONS; i++)
+    if (g_utf8_validate (suggestions[i], -1, NULL))
+      g_ptr_array_add (result, g_strdup (suggestions[i]));
+  if (suggestions != NULL)
+    enchant_dict_free_string_list (self->dict, suggestions);
+  g_ptr_array_add (result, NULL);
+  return (char **) g_ptr_array_free (result, FALSE);
+}
