@@ -498,24 +498,44 @@ test_screenshots (void)
     static const struct { const char *title, *text; } parts[] = {
       { "Summary",
         "Allied governments tightened controls on advanced lithography tools in March. **Enforcement, not scope, "
-        "is now the binding constraint**: the measures hold only if licensing data are shared quickly among "
-        "the three main exporters.\n\n"
+        "is now the binding constraint**:[^whitcombe] the measures hold only if licensing data are shared "
+        "quickly among the three main exporters.\n\n"
         "- Lead times for spare parts have doubled for fabs outside the coalition.\n"
-        "- Smaller suppliers report compliance costs of up to *four percent* of revenue.\n"
+        "- Smaller suppliers report compliance costs of up to *four percent* of revenue.[^park]\n"
         "- No partner has yet proposed widening the list before the autumn review." },
       { "Views from Seoul",
         "한국 정부는 반도체 수출 통제에 대해 신중한 입장을 유지하고 있으며, 동맹국과의 정보 공유가 집행의 관건이라고 "
-        "강조했다. 산업계는 장비 유지보수 일정에 미칠 영향을 우려하고 있다.\n\n"
+        "강조했다.[^kim] 산업계는 장비 유지보수 일정에 미칠 영향을 우려하고 있다.\n\n"
         "Officials in Seoul frame the question as one of timing rather than principle, and ask for advance notice "
         "of any change to the list." },
       { "Discussion",
         "Industry groups describe the new rules as workable but uneven. Large firms have absorbed the paperwork; "
         "smaller ones have not, and some have paused shipments while they wait for guidance.\n\n"
         "> The list is right. What we lack is a common clock for licences, so that a refusal in one capital "
-        "is not an approval in another.\n\n"
+        "is not an approval in another.\n> — [^whitcombe]\n\n"
         "A narrower list with a shared licensing calendar would keep the coalition together through the next "
         "review at little cost to its aims." },
     };
+
+    static const struct { const char *id, *author, *title, *publisher, *published, *url; } sources[] = {
+      { "whitcombe", "Daniel R. Whitcombe", "Closing the Sanctions Gap", "The Meridian Institute", "2025-03-12",
+        "https://meridian.example.org/sanctions-gap" },
+      { "park", "Min-ji Park", "Talking Before It Is Too Late", "Han River Policy Forum", "2025-02-20", NULL },
+      { "kim", "김서연", "한반도 긴장 완화를 위한 단계적 접근", "한강정책포럼", "2025-02-03", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+      {
+        g_autoptr(DossierCitation) citation = dossier_citation_new (sources[i].id);
+        const char *authors[] = { sources[i].author, NULL };
+
+        dossier_citation_set_title (citation, sources[i].title);
+        dossier_citation_set_authors (citation, authors);
+        dossier_citation_set_publisher (citation, sources[i].publisher);
+        dossier_citation_set_published (citation, sources[i].published);
+        dossier_citation_set_source_url (citation, sources[i].url);
+        dossier_memo_add_citation (memo, citation);
+      }
 
     for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
       {
