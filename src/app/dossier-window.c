@@ -216,6 +216,20 @@ set_library (DossierWindow  *self,
   _dossier_window_update_state (self);
 }
 
+/* Back at the window after using another program, maybe dossier-cli on
+ * the same library: show what it added or removed (cheap when nothing
+ * changed). */
+static void
+active_changed_cb (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->library == NULL)
+    return;
+  if (!dossier_library_refresh (self->library, &error))
+    g_warning ("Could not reread the library: %s", error->message);
+}
+
 static void
 fresh_library_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -481,6 +495,7 @@ dossier_window_init (DossierWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   _dossier_window_library_init (self);
 

@@ -612,6 +612,53 @@ test_delete (void)
   window = NULL;
 }
 
+/* Back at the window, articles another program (dossier-cli) added to
+ * the same library appear in the sidebar. */
+static void
+test_refresh_when_active (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "lighthouse-keepers.txt", NULL);
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  g_autoptr(GError) error = NULL;
+  GListModel *shown;
+  int status = -1;
+  guint before;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("DOSSIER_CLI is not set");
+      return;
+    }
+
+  window = create_window ();
+  shown = G_LIST_MODEL (dossier_window_get_selection (window));
+  before = g_list_model_get_n_items (shown);
+  {
+    const char *argv[] = { cli, "library", "add", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  /* As if the analyst came back from the terminal. */
+  if (!gtk_window_is_active (GTK_WINDOW (window)))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      window = NULL;
+      g_test_skip ("the window is not active on this display (no window manager)");
+      return;
+    }
+  g_object_notify (G_OBJECT (window), "is-active");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  window = NULL;
+}
+
 /* The reader view on its own, with a document built in code. */
 static void
 test_view_standalone (void)
@@ -803,6 +850,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/copy-with-citation", test_copy_with_citation);
   g_test_add_func ("/dossier/app/reading-position", test_reading_position);
   g_test_add_func ("/dossier/app/delete", test_delete);
+  g_test_add_func ("/dossier/app/refresh-when-active", test_refresh_when_active);
 
   status = g_test_run ();
 
