@@ -1,0 +1,1055 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "formats/dossier-document-json.h"
+#include "model/dossier-util.h"
+#include "dossier-library-private.h"
+
+/*
+ * Storing documents in a DossierLibrary: adding (with the duplicate
+ * checks), loading in full, updating metadata and removing.
+ */
+
+/* --- adding ------------------------------------------------------------ */
+
+/* The words of @text, compared the way people read them: compatibility
+ * forms unified, accents and case ignored, punctuation and spacing reduced
+ * to single spaces. "Closing the “Sanctions” Gap." and "closing the
+ * sanctions gap" give the same key. */
+static void
+append_word_char (GString   *words,
+                  gunichar   c,
+                  gboolean  *space)
+{
+  if (g_unichar_ismark (c))
+    return;
+  if (g_unichar_isalnum (c))
+    {
+      if (*space && words->len > 0)
+        g_string_append_c (words, ' ');
+      g_string_append_unichar (words, c);
+      *space = FALSE;
+    }
+  else
+    *space = TRUE;
+}
+
+char *
+_dossier_library_dup_words_key (const char *text)
+{
+  GString *words;
+  gboolean space = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; )
+    {
+      /* ASCII, nearly all of an English article, without the cost of
+       * normalising and case folding the whole text. */
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isalnum (*p))
+            {
+              if (space && words->len > 0)
+                g_string_append_c (words, ' ');
+              g_string_append_c (words, g_ascii_tolower (*p));
+              space = FALSE;
+            }
+          else
+            space = TRUE;
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_find_next_char (p, NULL);
+          gsize length = next ? (gsize) (next - p) : strlen (p);
+          g_autofree char *normal = g_utf8_normalize (p, length, G_NORMALIZE_ALL);
+          g_autofree char *folded = normal ? g_utf8_casefold (normal, -1) : NULL;
+
+          if (folded != NULL)
+            for (const char *q = folded; *q; q = g_utf8_next_char (q))
+              append_word_char (words, g_utf8_get_char (q), &space);
+          else
+            space = TRUE;
+          p += length;
+        }
+    }
+
+  if (words->len == 0)
+    {
+      g_string_free (words, TRUE);
+      return NULL;
+    }
+  return g_string_free (words, FALSE);
+}
+
+/* "Same text" means the same words (_dossier_library_dup_words_key()), so the same article
+ * pasted from the web page and saved as HTML is recognised. */
+static char *
+dup_text_hash (DossierDocument *document)
+{
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  guint n = g_list_model_get_n_items (paragraphs);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+      g_autofree char *words = _dossier_library_dup_words_key (dossier_paragraph_get_text (paragraph));
+
+      if (words == NULL)
+        continue;
+      if (any)
+        g_checksum_update (checksum, (const guchar *) " ", 1);
+      g_checksum_update (checksum, (const guchar *) words, strlen (words));
+      any = TRUE;
+    }
+
+  return any ? g_strdup (g_checksum_get_string (checksum)) : NULL;
+}
+
+/* The same page reached as http or https, with or without "www.", a
+ * trailing slash or a #fragment is the same source. */
+char *
+_dossier_library_dup_url_key (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
+  g_autoptr(GString) key = NULL;
+  const char *path;
+
+  if (url == NULL || *url == '\0')
+    return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strstrip (g_strdup (url));
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  key = g_string_new (g_str_has_prefix (host, "www.") ? host + 4 : host);
+  path = g_uri_get_path (uri);
+  g_string_append (key, path);
+  while (key->len > 0 && key->str[key->len - 1] == '/')
+    g_string_truncate (key, key->len - 1);
+  if (g_uri_get_query (uri) != NULL)
+    {
+      g_string_append_c (key, '?');
+      g_string_append (key, g_uri_get_query (uri));
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (strv == NULL || strv[0] == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char **
+strv_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) strv = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (json == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+
+  array = json_node_get_array (root);
+  strv = g_ptr_array_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *s = json_array_get_string_element (array, i);
+
+      if (s != NULL)
+        g_ptr_array_add (strv, g_strdup (s));
+    }
+  g_ptr_array_add (strv, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&strv), FALSE);
+}
+
+static char *
+dup_refs (DossierParagraph *paragraph)
+{
+  guint n_refs;
+  const DossierFootnoteRef *refs = dossier_paragraph_get_refs (paragraph, &n_refs);
+  GString *out;
+
+  if (n_refs == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < n_refs; i++)
+    g_string_append_printf (out, "%s%u:%u", i ? "," : "", refs[i].number, refs[i].offset);
+  return g_string_free (out, FALSE);
+}
+
+static void
+parse_refs (DossierParagraph *paragraph,
+            const char       *refs)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (refs == NULL || *refs == '\0')
+    return;
+
+  parts = g_strsplit (refs, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 number, offset;
+      char *end;
+
+      number = g_ascii_strtoull (parts[i], &end, 10);
+      if (*end != ':')
+        continue;
+      offset = g_ascii_strtoull (end + 1, NULL, 10);
+      if (number <= G_MAXUINT && offset <= G_MAXUINT)
+        dossier_paragraph_add_ref (paragraph, (guint) number, (guint) offset);
+    }
+}
+
+static char *
+join_model_text (GListModel  *model,
+                 const char *(*get_text) (gpointer item))
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      const char *text = get_text (item);
+
+      if (text == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, text);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static const char *
+paragraph_text (gpointer item)
+{
+  return dossier_paragraph_get_text (item);
+}
+
+static const char *
+footnote_text (gpointer item)
+{
+  return dossier_footnote_get_text (item);
+}
+
+static const char *
+author_name (gpointer item)
+{
+  return dossier_author_get_name (item);
+}
+
+static gboolean
+check_duplicate (DossierLibrary  *self,
+                 const char      *id,
+                 const char      *url_key,
+                 const char      *text_hash,
+                 gint64           except_rowid,
+                 GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row;
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT title, url_key = ?2, id = ?1 FROM documents"
+                                   " WHERE (id = ?1 OR url_key = ?2 OR text_hash = ?3) AND doc != ?4 LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _dossier_library_bind_text (stmt, 1, id);
+  _dossier_library_bind_text (stmt, 2, url_key);
+  _dossier_library_bind_text (stmt, 3, text_hash);
+  sqlite3_bind_int64 (stmt, 4, except_rowid);
+
+  if (!_dossier_library_step_row (self, stmt, &have_row, error))
+    return FALSE;
+
+  if (have_row)
+    {
+      if (sqlite3_column_int (stmt, 2))
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
+                     _("“%s” is already in the library"), _dossier_library_column_text (stmt, 0));
+      else if (sqlite3_column_int (stmt, 1))
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
+                     _("“%s” from the same address is already in the library"),
+                     _dossier_library_column_text (stmt, 0));
+      else
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
+                     _("“%s” with the same text is already in the library"),
+                     _dossier_library_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_authors (DossierLibrary   *self,
+               gint64            rowid,
+               DossierDocument  *document,
+               gboolean          replace,
+               GError          **error)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+  guint n = g_list_model_get_n_items (authors);
+
+  if (replace)
+    {
+      g_autoptr(DossierStmt) del = _dossier_library_prepare (self, "DELETE FROM document_authors WHERE doc = ?", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, rowid);
+      if (!_dossier_library_step_done (self, del, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+      const char *name = dossier_author_get_name (author) ?: "";
+      g_autoptr(DossierStmt) upsert = NULL;
+      g_autoptr(DossierStmt) link = NULL;
+      gboolean have_row;
+
+      upsert = _dossier_library_prepare (self,
+                                         "INSERT INTO authors (name) VALUES (?) ON CONFLICT (name)"
+                                         " DO UPDATE SET name = name RETURNING author", error);
+      if (upsert == NULL)
+        return FALSE;
+      _dossier_library_bind_text (upsert, 1, name);
+      if (!_dossier_library_step_row (self, upsert, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        {
+          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                       _("Could not store the author %s"), name);
+          return FALSE;
+        }
+
+      link = _dossier_library_prepare (self,
+                                       "INSERT INTO document_authors (doc, ord, author, name, position, affiliation, bio)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (link == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (link, 1, rowid);
+      sqlite3_bind_int (link, 2, i);
+      sqlite3_bind_int64 (link, 3, sqlite3_column_int64 (upsert, 0));
+      _dossier_library_bind_text (link, 4, name);
+      _dossier_library_bind_text (link, 5, dossier_author_get_position (author));
+      _dossier_library_bind_text (link, 6, dossier_author_get_affiliation (author));
+      _dossier_library_bind_text (link, 7, dossier_author_get_bio (author));
+      /* RETURNING rows must be stepped to the end before the next write. */
+      sqlite3_reset (upsert);
+      if (!_dossier_library_step_done (self, link, error))
+        return FALSE;
+    }
+
+  /* Replacing a document's authors may leave people without documents;
+   * adding a new document cannot, and scanning every author on each of
+   * ten thousand adds would make a bulk import quadratic. */
+  if (!replace)
+    return TRUE;
+  return _dossier_library_exec (self,
+                                "DELETE FROM authors WHERE NOT EXISTS"
+                                " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
+                                error);
+}
+
+static gboolean
+store_search_row (DossierLibrary   *self,
+                  gint64            rowid,
+                  DossierDocument  *document,
+                  gboolean          replace,
+                  GError          **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *authors = join_model_text (dossier_document_get_authors (document), author_name);
+  g_autofree char *body = join_model_text (dossier_document_get_paragraphs (document), paragraph_text);
+  g_autofree char *notes = join_model_text (dossier_document_get_footnotes (document), footnote_text);
+  g_autofree char *key_points = NULL;
+  const char * const *points = dossier_document_get_key_points (document);
+
+  if (points != NULL)
+    key_points = g_strjoinv ("\n", (char **) points);
+
+  if (replace)
+    {
+      g_autoptr(DossierStmt) del = _dossier_library_prepare (self, "DELETE FROM search WHERE rowid = ?", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, rowid);
+      if (!_dossier_library_step_done (self, del, error))
+        return FALSE;
+    }
+
+  stmt = _dossier_library_prepare (self,
+                                   "INSERT INTO search (rowid, title, authors, key_points, body, footnotes)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  _dossier_library_bind_text (stmt, 2, dossier_document_get_title (document));
+  _dossier_library_bind_text (stmt, 3, authors);
+  _dossier_library_bind_text (stmt, 4, key_points);
+  _dossier_library_bind_text (stmt, 5, body);
+  _dossier_library_bind_text (stmt, 6, notes);
+  return _dossier_library_step_done (self, stmt, error);
+}
+
+static gboolean
+store_body (DossierLibrary   *self,
+            gint64            rowid,
+            DossierDocument  *document,
+            GError          **error)
+{
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  GListModel *footnotes = dossier_document_get_footnotes (document);
+  guint n;
+
+  n = g_list_model_get_n_items (paragraphs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+      g_autofree char *refs = dup_refs (paragraph);
+      g_autoptr(DossierStmt) stmt = NULL;
+
+      stmt = _dossier_library_prepare (self, "INSERT INTO paragraphs (doc, ord, kind, text, refs) VALUES (?, ?, ?, ?, ?)",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int (stmt, 3, dossier_paragraph_get_kind (paragraph));
+      _dossier_library_bind_text (stmt, 4, dossier_paragraph_get_text (paragraph) ?: "");
+      _dossier_library_bind_text (stmt, 5, refs);
+      if (!_dossier_library_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  n = g_list_model_get_n_items (footnotes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierFootnote) note = g_list_model_get_item (footnotes, i);
+      const char * const *urls = dossier_footnote_get_urls (note);
+      g_autoptr(DossierStmt) stmt = NULL;
+
+      stmt = _dossier_library_prepare (self, "INSERT INTO footnotes (doc, ord, number, text) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int64 (stmt, 3, dossier_footnote_get_number (note));
+      _dossier_library_bind_text (stmt, 4, dossier_footnote_get_text (note) ?: "");
+      if (!_dossier_library_step_done (self, stmt, error))
+        return FALSE;
+
+      for (guint j = 0; urls != NULL && urls[j] != NULL; j++)
+        {
+          g_autoptr(DossierStmt) url = NULL;
+
+          url = _dossier_library_prepare (self, "INSERT INTO footnote_urls (doc, footnote, ord, url) VALUES (?, ?, ?, ?)",
+                                          error);
+          if (url == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (url, 1, rowid);
+          sqlite3_bind_int (url, 2, i);
+          sqlite3_bind_int (url, 3, j);
+          _dossier_library_bind_text (url, 4, urls[j]);
+          if (!_dossier_library_step_done (self, url, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static DossierDocument *
+make_light_copy (DossierDocument *document,
+                 const char      *id)
+{
+  DossierDocument *light = dossier_document_new ();
+  GListModel *authors = dossier_document_get_authors (document);
+  guint n = g_list_model_get_n_items (authors);
+
+  dossier_document_set_id (light, id);
+  dossier_document_set_title (light, dossier_document_get_title (document));
+  dossier_document_set_subtitle (light, dossier_document_get_subtitle (document));
+  dossier_document_set_publisher (light, dossier_document_get_publisher (document));
+  dossier_document_set_published (light, dossier_document_get_published (document));
+  dossier_document_set_source_url (light, dossier_document_get_source_url (document));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAuthor) a = g_list_model_get_item (authors, i);
+      g_autoptr(DossierAuthor) copy = dossier_author_new (dossier_author_get_name (a));
+
+      dossier_author_set_position (copy, dossier_author_get_position (a));
+      dossier_author_set_affiliation (copy, dossier_author_get_affiliation (a));
+      dossier_author_set_bio (copy, dossier_author_get_bio (a));
+      dossier_document_add_author (light, copy);
+    }
+  return light;
+}
+
+/**
+ * dossier_library_add:
+ * @document: a complete document (paragraphs, footnotes, authors)
+ * @error: return location for an error
+ *
+ * Stores @document in one transaction and adds it to the documents list.
+ * A document with the same normalised text or the same source URL as a
+ * stored one is refused with %DOSSIER_LIBRARY_ERROR_DUPLICATE (the message
+ * names the stored title). A document whose id is already set (as when
+ * undoing a removal) is stored under that id; otherwise a new id is made
+ * and set on @document.
+ *
+ * Returns: (transfer full) (nullable): the id, or %NULL on error
+ */
+char *
+dossier_library_add (DossierLibrary   *self,
+                     DossierDocument  *document,
+                     GError          **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *url_key = NULL;
+  g_autofree char *text_hash = NULL;
+  g_autofree char *title_key = NULL;
+  g_autofree char *key_points = NULL;
+  g_autofree char *pull_quotes = NULL;
+  g_autoptr(DossierStmt) stmt = NULL;
+  DossierDocument *light;
+  gint64 rowid, now;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  id = g_strdup (dossier_document_get_id (document));
+  if (id == NULL)
+    id = g_uuid_string_random ();
+  url_key = _dossier_library_dup_url_key (dossier_document_get_source_url (document));
+  text_hash = dup_text_hash (document);
+  title_key = _dossier_library_dup_words_key (dossier_document_get_title (document));
+  key_points = strv_to_json (dossier_document_get_key_points (document));
+  pull_quotes = strv_to_json (dossier_document_get_pull_quotes (document));
+  now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!_dossier_library_begin (self, error))
+    return NULL;
+
+  if (!check_duplicate (self, id, url_key, text_hash, -1, error))
+    goto fail;
+
+  stmt = _dossier_library_prepare (self,
+                                   "INSERT INTO documents (id, title, subtitle, publisher, published, source_url,"
+                                   " url_key, key_points, pull_quotes, text_hash, added, modified, title_key)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_library_bind_text (stmt, 1, id);
+  _dossier_library_bind_text (stmt, 2, dossier_document_get_title (document) ?: "");
+  _dossier_library_bind_text (stmt, 3, dossier_document_get_subtitle (document));
+  _dossier_library_bind_text (stmt, 4, dossier_document_get_publisher (document));
+  _dossier_library_bind_text (stmt, 5, dossier_document_get_published (document));
+  _dossier_library_bind_text (stmt, 6, dossier_document_get_source_url (document));
+  _dossier_library_bind_text (stmt, 7, url_key);
+  _dossier_library_bind_text (stmt, 8, key_points);
+  _dossier_library_bind_text (stmt, 9, pull_quotes);
+  _dossier_library_bind_text (stmt, 10, text_hash);
+  sqlite3_bind_int64 (stmt, 11, now);
+  sqlite3_bind_int64 (stmt, 12, now);
+  _dossier_library_bind_text (stmt, 13, title_key);
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+  rowid = sqlite3_last_insert_rowid (self->db);
+
+  if (!store_authors (self, rowid, document, FALSE, error) ||
+      !store_body (self, rowid, document, error) ||
+      !store_search_row (self, rowid, document, FALSE, error))
+    goto fail;
+
+  /* _dossier_library_commit() rolls back by itself when it fails. */
+  if (!_dossier_library_commit (self, error))
+    return NULL;
+
+  dossier_document_set_id (document, id);
+  light = make_light_copy (document, id);
+  _dossier_library_index_document (self, rowid, light);
+  g_list_store_insert (self->documents, 0, light);
+  g_object_unref (light);
+
+  return g_steal_pointer (&id);
+
+fail:
+  _dossier_library_rollback (self);
+  return NULL;
+}
+
+/* --- loading ----------------------------------------------------------- */
+
+void
+_dossier_library_set_not_found (GError     **error,
+                                const char  *id)
+{
+  g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+               _("No document with the id %s in the library"), id);
+}
+
+DossierDocument *
+_dossier_library_load_rowid (DossierLibrary  *self,
+                             gint64           rowid,
+                             GError         **error)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierStmt) meta = NULL;
+  g_autoptr(DossierStmt) authors = NULL;
+  g_autoptr(DossierStmt) paragraphs = NULL;
+  g_autoptr(DossierStmt) footnotes = NULL;
+  g_autoptr(DossierStmt) urls = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) note_urls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  gboolean have_row, ok = TRUE;
+
+  meta = _dossier_library_prepare (self,
+                                   "SELECT id, title, subtitle, publisher, published, source_url, key_points, pull_quotes"
+                                   " FROM documents WHERE doc = ?", error);
+  if (meta == NULL)
+    return NULL;
+  sqlite3_bind_int64 (meta, 1, rowid);
+  if (!_dossier_library_step_row (self, meta, &have_row, error))
+    return NULL;
+  if (!have_row)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                   _("The document is no longer in the library"));
+      return NULL;
+    }
+  _dossier_library_fill_metadata (document, meta, 0);
+  {
+    g_auto(GStrv) key_points = strv_from_json (_dossier_library_column_text (meta, 6));
+    g_auto(GStrv) pull_quotes = strv_from_json (_dossier_library_column_text (meta, 7));
+
+    dossier_document_set_key_points (document, (const char * const *) key_points);
+    dossier_document_set_pull_quotes (document, (const char * const *) pull_quotes);
+  }
+
+  authors = _dossier_library_prepare (self,
+                                      "SELECT name, position, affiliation, bio FROM document_authors"
+                                      " WHERE doc = ? ORDER BY ord", error);
+  if (authors == NULL)
+    return NULL;
+  sqlite3_bind_int64 (authors, 1, rowid);
+  while ((ok = _dossier_library_step_row (self, authors, &have_row, error)) && have_row)
+    {
+      g_autoptr(DossierAuthor) author = _dossier_library_author_from_row (authors, 0);
+      dossier_document_add_author (document, author);
+    }
+  if (!ok)
+    return NULL;
+
+  paragraphs = _dossier_library_prepare (self, "SELECT kind, text, refs FROM paragraphs WHERE doc = ? ORDER BY ord", error);
+  if (paragraphs == NULL)
+    return NULL;
+  sqlite3_bind_int64 (paragraphs, 1, rowid);
+  while ((ok = _dossier_library_step_row (self, paragraphs, &have_row, error)) && have_row)
+    {
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (_dossier_library_column_text (paragraphs, 1));
+
+      if (sqlite3_column_int (paragraphs, 0) == DOSSIER_PARAGRAPH_HEADING)
+        dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
+      parse_refs (paragraph, _dossier_library_column_text (paragraphs, 2));
+      dossier_document_add_paragraph (document, paragraph);
+    }
+  if (!ok)
+    return NULL;
+
+  footnotes = _dossier_library_prepare (self, "SELECT number, text FROM footnotes WHERE doc = ? ORDER BY ord", error);
+  if (footnotes == NULL)
+    return NULL;
+  sqlite3_bind_int64 (footnotes, 1, rowid);
+  while ((ok = _dossier_library_step_row (self, footnotes, &have_row, error)) && have_row)
+    {
+      gint64 number = sqlite3_column_int64 (footnotes, 0);
+
+      g_ptr_array_add (notes, dossier_footnote_new (CLAMP (number, 0, G_MAXUINT),
+                                                    _dossier_library_column_text (footnotes, 1)));
+      g_ptr_array_add (note_urls, g_ptr_array_new_with_free_func (g_free));
+    }
+  if (!ok)
+    return NULL;
+
+  urls = _dossier_library_prepare (self, "SELECT footnote, url FROM footnote_urls WHERE doc = ? ORDER BY footnote, ord",
+                                   error);
+  if (urls == NULL)
+    return NULL;
+  sqlite3_bind_int64 (urls, 1, rowid);
+  while ((ok = _dossier_library_step_row (self, urls, &have_row, error)) && have_row)
+    {
+      gint64 footnote = sqlite3_column_int64 (urls, 0);
+
+      if (footnote >= 0 && footnote < notes->len)
+        g_ptr_array_add (g_ptr_array_index (note_urls, footnote), g_strdup (_dossier_library_column_text (urls, 1)));
+    }
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GPtrArray *list = g_ptr_array_index (note_urls, i);
+
+      if (list->len > 0)
+        {
+          g_ptr_array_add (list, NULL);
+          dossier_footnote_set_urls (notes->pdata[i], (const char * const *) list->pdata);
+        }
+      dossier_document_add_footnote (document, notes->pdata[i]);
+    }
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * dossier_library_load:
+ * @id: a document id
+ * @error: return location for an error
+ *
+ * Reads a complete document: metadata, key points, pull quotes,
+ * paragraphs, footnotes and authors.
+ *
+ * Returns: (transfer full) (nullable): a new document, or %NULL with
+ *   %DOSSIER_LIBRARY_ERROR_NOT_FOUND or another error
+ */
+DossierDocument *
+dossier_library_load (DossierLibrary  *self,
+                      const char      *id,
+                      GError         **error)
+{
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (_dossier_library_lookup_light (self, id, &rowid) == NULL)
+    {
+      _dossier_library_set_not_found (error, id);
+      return NULL;
+    }
+
+  return _dossier_library_load_rowid (self, rowid, error);
+}
+
+/**
+ * dossier_library_dup_json:
+ * @id: a document id
+ * @length: (out) (optional): length of the result
+ * @error: return location for an error
+ *
+ * The stored document as `dossier-document` JSON: the same bytes
+ * `dossier-cli import` printed for it (plus any metadata edits).
+ *
+ * Returns: (transfer full) (nullable): the JSON text
+ */
+char *
+dossier_library_dup_json (DossierLibrary  *self,
+                          const char      *id,
+                          gsize           *length,
+                          GError         **error)
+{
+  g_autoptr(DossierDocument) document = dossier_library_load (self, id, error);
+
+  if (document == NULL)
+    return NULL;
+  return dossier_document_to_json (document, length);
+}
+
+/* --- updating and removing -------------------------------------------- */
+
+/**
+ * dossier_library_update_metadata:
+ * @document: a document with an id from this library
+ * @error: return location for an error
+ *
+ * Saves the user's edits of title, subtitle, publisher, published date,
+ * source URL and authors of @document (which may be the lightweight object
+ * from the list or a loaded one), and updates the list and the search
+ * index. Changing the source URL to that of another stored document fails
+ * with %DOSSIER_LIBRARY_ERROR_DUPLICATE.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_update_metadata (DossierLibrary   *self,
+                                 DossierDocument  *document,
+                                 GError          **error)
+{
+  const char *id;
+  DossierDocument *light;
+  g_autoptr(DossierDocument) full = NULL;
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *url_key = NULL;
+  g_autofree char *title_key = NULL;
+  gint64 rowid;
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), FALSE);
+
+  id = dossier_document_get_id (document);
+  light = _dossier_library_lookup_light (self, id, &rowid);
+  if (light == NULL)
+    {
+      _dossier_library_set_not_found (error, id ? id : "(none)");
+      return FALSE;
+    }
+
+  url_key = _dossier_library_dup_url_key (dossier_document_get_source_url (document));
+  title_key = _dossier_library_dup_words_key (dossier_document_get_title (document));
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+
+  if (!check_duplicate (self, NULL, url_key, NULL, rowid, error))
+    goto fail;
+
+  stmt = _dossier_library_prepare (self,
+                                   "UPDATE documents SET title = ?, subtitle = ?, publisher = ?, published = ?,"
+                                   " source_url = ?, url_key = ?, modified = ?, title_key = ?9 WHERE doc = ?8", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_library_bind_text (stmt, 1, dossier_document_get_title (document) ?: "");
+  _dossier_library_bind_text (stmt, 2, dossier_document_get_subtitle (document));
+  _dossier_library_bind_text (stmt, 3, dossier_document_get_publisher (document));
+  _dossier_library_bind_text (stmt, 4, dossier_document_get_published (document));
+  _dossier_library_bind_text (stmt, 5, dossier_document_get_source_url (document));
+  _dossier_library_bind_text (stmt, 6, url_key);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 8, rowid);
+  _dossier_library_bind_text (stmt, 9, title_key);
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+
+  if (!store_authors (self, rowid, document, TRUE, error))
+    goto fail;
+
+  /* The search row holds title and authors too; rebuild it from the
+   * stored body so the index matches what is saved. */
+  full = _dossier_library_load_rowid (self, rowid, error);
+  if (full == NULL || !store_search_row (self, rowid, full, TRUE, error))
+    goto fail;
+
+  if (!_dossier_library_commit (self, error))
+    return FALSE;
+
+  if (light != document)
+    {
+      GListModel *authors = dossier_document_get_authors (document);
+      guint n = g_list_model_get_n_items (authors);
+
+      dossier_document_set_title (light, dossier_document_get_title (document));
+      dossier_document_set_subtitle (light, dossier_document_get_subtitle (document));
+      dossier_document_set_publisher (light, dossier_document_get_publisher (document));
+      dossier_document_set_published (light, dossier_document_get_published (document));
+      dossier_document_set_source_url (light, dossier_document_get_source_url (document));
+      dossier_document_remove_all_authors (light);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierAuthor) a = g_list_model_get_item (authors, i);
+          g_autoptr(DossierAuthor) copy = dossier_author_new (dossier_author_get_name (a));
+
+          dossier_author_set_position (copy, dossier_author_get_position (a));
+          dossier_author_set_affiliation (copy, dossier_author_get_affiliation (a));
+          dossier_author_set_bio (copy, dossier_author_get_bio (a));
+          dossier_document_add_author (light, copy);
+        }
+    }
+
+  /* Same object, but sorted views and row widgets watch items-changed. */
+  if (_dossier_library_find_position (self, light, &position))
+    {
+      /* Removing the row drops the store's reference, which may be the
+       * only one: hold it across the splice. */
+      g_autoptr(DossierDocument) keep = g_object_ref (light);
+
+      g_list_store_splice (self->documents, position, 1, (gpointer *) &keep, 1);
+    }
+
+  return TRUE;
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dossier_library_remove:
+ * @id: a document id
+ * @error: return location for an error
+ *
+ * Deletes the document. To undo, dossier_library_add() the full document
+ * again: it keeps its id, and its highlights and reading position come
+ * back with it (they are kept until the library is next opened).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_remove (DossierLibrary  *self,
+                        const char      *id,
+                        GError         **error)
+{
+  DossierDocument *light;
+  g_autoptr(DossierStmt) del_doc = NULL;
+  g_autoptr(DossierStmt) del_search = NULL;
+  gint64 rowid;
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  light = _dossier_library_lookup_light (self, id, &rowid);
+  if (light == NULL)
+    {
+      _dossier_library_set_not_found (error, id);
+      return FALSE;
+    }
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+
+  del_doc = _dossier_library_prepare (self, "DELETE FROM documents WHERE doc = ?", error);
+  if (del_doc == NULL)
+    goto fail;
+  sqlite3_bind_int64 (del_doc, 1, rowid);
+  if (!_dossier_library_step_done (self, del_doc, error))
+    goto fail;
+
+  del_search = _dossier_library_prepare (self, "DELETE FROM search WHERE rowid = ?", error);
+  if (del_search == NULL)
+    goto fail;
+  sqlite3_bind_int64 (del_search, 1, rowid);
+  if (!_dossier_library_step_done (self, del_search, error))
+    goto fail;
+
+  if (!_dossier_library_exec (self,
+                              "DELETE FROM authors WHERE NOT EXISTS"
+                              " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
+                              error))
+    goto fail;
+
+  if (!_dossier_library_commit (self, error))
+    return FALSE;
+
+  if (_dossier_library_find_position (self, light, &position))
+    {
+      g_hash_table_remove (self->by_rowid, &rowid);
+      g_hash_table_remove (self->rowid_by_id, id);
+      g_list_store_remove (self->documents, position);
+    }
+
+  return TRUE;
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dossier_library_begin_batch:
+ * @error: return location for an error
+ *
+ * Groups many changes (a bulk import) into one transaction, which is far
+ * faster than one per document. An add refused before anything is written
+ * (a duplicate) does not affect the others; one that fails half-way (a
+ * full disk) makes the whole batch fail at dossier_library_end_batch().
+ * Nothing is on disk until then.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_begin_batch (DossierLibrary  *self,
+                             GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+  self->in_batch = TRUE;
+  self->batch_failed = FALSE;
+  return TRUE;
+}
+
+/**
+ * dossier_library_end_batch:
+ * @error: return location for an error
+ *
+ * Commits what was added since dossier_library_begin_batch(). If that
+ * fails, or a change in the batch failed half-way, nothing of the batch is
+ * stored and the documents list is read again from the database.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_end_batch (DossierLibrary  *self,
+                           GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->in_batch && self->depth == 1, FALSE);
+
+  if (self->batch_failed)
+    {
+      _dossier_library_rollback (self);
+      self->batch_failed = FALSE;
+      _dossier_library_load_document_list (self, NULL);
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("A change failed half-way, so nothing of this batch was stored"));
+      return FALSE;
+    }
+
+  if (!_dossier_library_commit (self, error))
+    {
+      _dossier_library_load_document_list (self, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-library-private.h"
+
+/*
+ * A DossierLibrary's highlights and reading positions.
+ */
+
+/* --- highlights and reading positions --------------------------------- */
+
+/**
+ * dossier_library_list_highlights:
+ * @document_id: a document id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #DossierHighlight
+ *   in reading order
+ */
+GListModel *
+dossier_library_list_highlights (DossierLibrary  *self,
+                                 const char      *document_id,
+                                 GError         **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_HIGHLIGHT);
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row, ok = TRUE;
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    {
+      _dossier_library_set_not_found (error, document_id);
+      return NULL;
+    }
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT highlight, paragraph, start, end, text, note FROM highlights"
+                                   " WHERE document = ? ORDER BY paragraph, start, highlight", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, document_id);
+  while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
+    {
+      g_autoptr(DossierHighlight) highlight = NULL;
+
+      highlight = dossier_highlight_new (sqlite3_column_int64 (stmt, 0), document_id,
+                                         CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT),
+                                         CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT),
+                                         CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
+                                         _dossier_library_column_text (stmt, 4), _dossier_library_column_text (stmt, 5));
+      g_list_store_append (store, highlight);
+    }
+  if (!ok)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * dossier_library_add_highlight:
+ * @document_id: a document id
+ * @paragraph: index of the paragraph
+ * @start: first code point of the passage within the paragraph's text
+ * @end: code point after the passage; not before @start
+ * @text: the passage itself
+ * @error: return location for an error
+ *
+ * Returns: the new highlight's id (> 0), or 0 on error
+ */
+gint64
+dossier_library_add_highlight (DossierLibrary  *self,
+                               const char      *document_id,
+                               guint            paragraph,
+                               guint            start,
+                               guint            end,
+                               const char      *text,
+                               GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 rowid, id;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (document_id != NULL, 0);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    {
+      _dossier_library_set_not_found (error, document_id);
+      return 0;
+    }
+  if (end < start)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("A highlight cannot end before it starts"));
+      return 0;
+    }
+
+  if (!_dossier_library_begin (self, error))
+    return 0;
+
+  stmt = _dossier_library_prepare (self,
+                                   "INSERT INTO highlights (document, paragraph, start, end, text, created)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_library_bind_text (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, paragraph);
+  sqlite3_bind_int64 (stmt, 3, start);
+  sqlite3_bind_int64 (stmt, 4, end);
+  _dossier_library_bind_text (stmt, 5, text ?: "");
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!_dossier_library_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  _dossier_library_rollback (self);
+  return 0;
+}
+
+static gboolean
+change_highlight (DossierLibrary  *self,
+                  const char      *sql,
+                  gint64           highlight_id,
+                  const char      *note,
+                  GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+
+  stmt = _dossier_library_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, highlight_id);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    _dossier_library_bind_text (stmt, 2, nonempty (note));
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                   _("The highlight no longer exists"));
+      goto fail;
+    }
+
+  return _dossier_library_commit (self, error);
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dossier_library_set_highlight_note:
+ * @highlight_id: from dossier_highlight_get_id()
+ * @note: (nullable): the note; %NULL or empty removes it
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_set_highlight_note (DossierLibrary  *self,
+                                    gint64           highlight_id,
+                                    const char      *note,
+                                    GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  return change_highlight (self, "UPDATE highlights SET note = ?2 WHERE highlight = ?1",
+                           highlight_id, note, error);
+}
+
+/**
+ * dossier_library_remove_highlight:
+ * @highlight_id: from dossier_highlight_get_id()
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_remove_highlight (DossierLibrary  *self,
+                                  gint64           highlight_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  return change_highlight (self, "DELETE FROM highlights WHERE highlight = ?1",
+                           highlight_id, NULL, error);
+}
+
+/**
+ * dossier_library_set_reading_position:
+ * @document_id: a document id
+ * @paragraph: index of the first visible paragraph
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_set_reading_position (DossierLibrary  *self,
+                                      const char      *document_id,
+                                      guint            paragraph,
+                                      GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (document_id != NULL, FALSE);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    {
+      _dossier_library_set_not_found (error, document_id);
+      return FALSE;
+    }
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+
+  stmt = _dossier_library_prepare (self,
+                                   "INSERT INTO reading_positions (document, paragraph, updated) VALUES (?1, ?2, ?3)"
+                                   " ON CONFLICT (document) DO UPDATE SET paragraph = ?2, updated = ?3"
+                                   /* Unchanged: nothing to write (and nothing to sync). */
+                                   " WHERE paragraph != ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  _dossier_library_bind_text (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, paragraph);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+
+  return _dossier_library_commit (self, error);
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dossier_library_get_reading_position:
+ * @document_id: a document id
+ *
+ * Returns: the paragraph to show first; 0 when none was saved
+ */
+guint
+dossier_library_get_reading_position (DossierLibrary *self,
+                                      const char     *document_id)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row;
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (document_id != NULL, 0);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    return 0;
+
+  stmt = _dossier_library_prepare (self, "SELECT paragraph FROM reading_positions WHERE document = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  _dossier_library_bind_text (stmt, 1, document_id);
+  if (!_dossier_library_step_row (self, stmt, &have_row, NULL) || !have_row)
+    return 0;
+  return CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/*
+ * Shared by the files that make up DossierLibrary: dossier-library.c
+ * (GObject, statements, transactions, the list of lightweight documents,
+ * opening), dossier-library-schema.c (schema, migrations, header checks),
+ * dossier-library-documents.c (adding, loading, updating, removing),
+ * dossier-library-search.c (lookups and full-text search) and
+ * dossier-library-highlights.c (highlights and reading positions).
+ */
+
+#include <sqlite3.h>
+
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+/* "DOSS" in PRAGMA application_id: tells our databases from other SQLite files. */
+#define DOSSIER_APPLICATION_ID 0x444f5353
+
+struct _DossierLibrary
+{
+  GObject parent_instance;
+
+  char *path;
+  char *shown;              /* path for messages: always UTF-8 */
+  sqlite3 *db;
+  GHashTable *statements;   /* static SQL string → sqlite3_stmt */
+  guint depth;              /* nesting of begin()/commit() */
+  gint64 data_version;      /* PRAGMA data_version when the list was read */
+  int snippet_budget;       /* rows left that get their snippet in the search query */
+  gboolean in_batch;        /* between begin_batch() and end_batch() */
+  gboolean batch_failed;    /* a change in the batch failed half-way */
+  gint64 changes_at[8];     /* sqlite3_total_changes64() when each level began */
+
+  GListStore *documents;    /* lightweight DossierDocument, newest first */
+  GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */
+  GHashTable *rowid_by_id;  /* id string → gint64* */
+};
+
+typedef sqlite3_stmt DossierStmt;
+
+static inline void
+stmt_reset (DossierStmt *stmt)
+{
+  /* Statements are cached: a reset (not a finalize) makes them reusable
+   * and releases the read lock they may hold. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStmt, stmt_reset)
+
+static inline const char *
+nonempty (const char *s)
+{
+  return s != NULL && *s != '\0' ? s : NULL;
+}
+
+DossierStmt     *_dossier_library_prepare            (DossierLibrary  *self,
+                                                      const char      *sql,
+                                                      GError         **error);
+gboolean         _dossier_library_step_row           (DossierLibrary  *self,
+                                                      DossierStmt     *stmt,
+                                                      gboolean        *have_row,
+                                                      GError         **error);
+gboolean         _dossier_library_step_done          (DossierLibrary  *self,
+                                                      DossierStmt     *stmt,
+                                                      GError         **error);
+gboolean         _dossier_library_begin              (DossierLibrary  *self,
+                                                      GError         **error);
+void             _dossier_library_rollback           (DossierLibrary *self);
+gboolean         _dossier_library_commit             (DossierLibrary  *self,
+                                                      GError         **error);
+gboolean         _dossier_library_exec               (DossierLibrary  *self,
+                                                      const char      *sql,
+                                                      GError         **error);
+void             _dossier_library_bind_text          (DossierStmt *stmt,
+                                                      int          index,
+                                                      const char  *text);
+const char      *_dossier_library_column_text        (DossierStmt *stmt,
+                                                      int          column);
+void             _dossier_library_index_document     (DossierLibrary  *self,
+                                                      gint64           rowid,
+                                                      DossierDocument *document);
+void             _dossier_library_fill_metadata      (DossierDocument *document,
+                                                      DossierStmt     *stmt,
+                                                      int              first_column);
+DossierAuthor   *_dossier_library_author_from_row    (DossierStmt *stmt,
+                                                      int          first_column);
+DossierDocument *_dossier_library_lookup_light       (DossierLibrary *self,
+                                                      const char     *id,
+                                                      gint64         *rowid);
+gboolean         _dossier_library_find_position      (DossierLibrary  *self,
+                                                      DossierDocument *document,
+                                                      guint           *position);
+gboolean         _dossier_library_load_document_list (DossierLibrary  *self,
+                                                      GError         **error);
+gboolean         _dossier_library_query_int          (DossierLibrary  *self,
+                                                      const char      *sql,
+                                                      gint64          *value,
+                                                      GError         **error);
+gboolean         _dossier_library_migrate            (DossierLibrary  *self,
+                                                      gint64           from_version,
+                                                      GError         **error);
+gboolean         _dossier_library_check_existing_file (const char  *path,
+                                                      gboolean    *is_new,
+                                                      GError     **error);
+char            *_dossier_library_dup_words_key      (const char *text);
+char            *_dossier_library_dup_url_key        (const char *url);
+DossierDocument *_dossier_library_load_rowid         (DossierLibrary  *self,
+                                                      gint64           rowid,
+                                                      GError         **error);
+void             _dossier_library_set_not_found      (GError     **error,
+                                                      const char  *id);
+
+G_END_DECLS

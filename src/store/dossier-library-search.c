@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-library-private.h"
+#include "dossier-search-result-private.h"
+
+/*
+ * Finding documents in a DossierLibrary: indexed lookups by address,
+ * title, author and cited URL, and the FTS5 full-text search with its
+ * snippets.
+ */
+
+#define DEFAULT_SEARCH_LIMIT 100
+#define MAX_SEARCH_LIMIT 10000
+/* Bounds on what a user can type into the search entry. */
+#define MAX_QUERY_LENGTH 1024
+#define MAX_QUERY_TERMS 32
+
+/* --- lookups ----------------------------------------------------------- */
+
+static DossierDocument *
+load_first_match (DossierLibrary  *self,
+                  DossierStmt     *stmt,
+                  GError         **error)
+{
+  gboolean have_row;
+  gint64 rowid;
+
+  if (!_dossier_library_step_row (self, stmt, &have_row, error) || !have_row)
+    return NULL;
+
+  rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return _dossier_library_load_rowid (self, rowid, error);
+}
+
+/**
+ * dossier_library_find_by_source_url:
+ * @url: an address; http/https, "www.", a trailing slash and the fragment
+ *   do not matter
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the complete document from @url, or
+ *   %NULL without error when there is none
+ */
+DossierDocument *
+dossier_library_find_by_source_url (DossierLibrary  *self,
+                                    const char      *url,
+                                    GError         **error)
+{
+  g_autofree char *key = _dossier_library_dup_url_key (url);
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if (key == NULL)
+    return NULL;
+
+  stmt = _dossier_library_prepare (self, "SELECT doc FROM documents WHERE url_key = ? ORDER BY added DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, key);
+  return load_first_match (self, stmt, error);
+}
+
+/**
+ * dossier_library_find_by_title:
+ * @title: the title; compared by its words, so case, accents,
+ *   punctuation and quotation marks do not matter
+ * @author_name: (nullable): part of an author's name ("Cha" finds "Victor
+ *   Cha"; compared the same way), or %NULL for any
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the newest complete document that
+ *   matches, or %NULL without error when there is none
+ */
+DossierDocument *
+dossier_library_find_by_title (DossierLibrary  *self,
+                               const char      *title,
+                               const char      *author_name,
+                               GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *title_key = NULL;
+  g_autofree char *author_key = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if (title == NULL)
+    return NULL;
+
+  title_key = _dossier_library_dup_words_key (title);
+  author_key = _dossier_library_dup_words_key (author_name);
+  if (title_key == NULL)
+    return NULL;
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT doc FROM documents d WHERE title_key = ?1"
+                                   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
+                                   "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
+                                   " ORDER BY added DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, title_key);
+  _dossier_library_bind_text (stmt, 2, author_key);
+  return load_first_match (self, stmt, error);
+}
+
+static GListModel *
+collect_light (DossierLibrary  *self,
+               DossierStmt     *stmt,
+               GError         **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  gboolean have_row, ok = TRUE;
+
+  while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
+
+      if (light != NULL)
+        g_list_store_append (store, light);
+    }
+  if (!ok)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * dossier_library_find_by_author:
+ * @author_name: an author's full name, without regard to case
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the documents (lightweight, newest
+ *   first) by that author
+ */
+GListModel *
+dossier_library_find_by_author (DossierLibrary  *self,
+                                const char      *author_name,
+                                GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (author_name != NULL, NULL);
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT d.doc FROM authors a JOIN document_authors da ON da.author = a.author"
+                                   " JOIN documents d ON d.doc = da.doc WHERE a.name = ?"
+                                   " ORDER BY d.added DESC, d.doc DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, author_name);
+  return collect_light (self, stmt, error);
+}
+
+/**
+ * dossier_library_find_citing_url:
+ * @url: an address exactly as it appears in footnotes
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the documents (lightweight, newest
+ *   first) with a footnote citing @url
+ */
+GListModel *
+dossier_library_find_citing_url (DossierLibrary  *self,
+                                 const char      *url,
+                                 GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT d.doc FROM documents d WHERE d.doc IN"
+                                   " (SELECT doc FROM footnote_urls WHERE url = ?)"
+                                   " ORDER BY d.added DESC, d.doc DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, url);
+  return collect_light (self, stmt, error);
+}
+
+/* --- search ------------------------------------------------------------ */
+
+/* Results that get their snippet inside the search query; a view shows
+ * about this many before scrolling. */
+#define EAGER_SNIPPETS 30
+
+static char *dup_snippet (DossierLibrary *self, const char *match, gint64 rowid,
+                          const char *body, GError **error);
+
+static char *
+load_snippet (GObject    *owner,
+              const char *match,
+              gint64      rowid)
+{
+  g_autoptr(GError) error = NULL;
+  char *snippet = dup_snippet (DOSSIER_LIBRARY (owner), match, rowid, NULL, &error);
+
+  if (snippet == NULL)
+    g_debug ("No snippet for a search result: %s", error->message);
+  return snippet;
+}
+
+/* Turns what the user typed into a safe FTS5 query: words (runs of
+ * letters and digits) and "quoted phrases", all required; the last word
+ * also matches as a prefix while the user is still typing it. FTS5 syntax
+ * characters can never reach the parser, so no query is an error. */
+static char *
+dup_fts_query (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autofree char *bounded = NULL;
+  gboolean in_phrase = FALSE;
+  gboolean phrase_open = FALSE;
+  guint n_terms = 0;
+  const char *p;
+  gsize length;
+
+  if (text == NULL)
+    return NULL;
+
+  length = strlen (text);
+  if (length > MAX_QUERY_LENGTH)
+    {
+      const char *end = g_utf8_find_prev_char (text, text + MAX_QUERY_LENGTH + 1);
+      length = end ? (gsize) (end - text) : 0;
+    }
+  bounded = g_utf8_make_valid (text, length);
+
+  for (p = bounded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0 && n_terms < MAX_QUERY_TERMS)
+        {
+          if (in_phrase)
+            {
+              g_string_append (out, phrase_open ? " " : (out->len ? " \"" : "\""));
+              phrase_open = TRUE;
+              g_string_append (out, word->str);
+            }
+          else
+            {
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              g_string_append_printf (out, "\"%s\"", word->str);
+              /* Still being typed: match as a prefix too. */
+              if (c == 0)
+                g_string_append_c (out, '*');
+            }
+          n_terms++;
+        }
+      g_string_truncate (word, 0);
+
+      if (c == '"')
+        {
+          if (in_phrase && phrase_open)
+            g_string_append_c (out, '"');
+          in_phrase = !in_phrase;
+          phrase_open = FALSE;
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  if (in_phrase && phrase_open)
+    g_string_append_c (out, '"');
+
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define SNIPPET_WORDS 24
+#define MARK_LENGTH 3   /* bytes of U+E000 or U+E001 in UTF-8 */
+
+static guint
+count_marks (const char *text,
+             const char *end)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, DOSSIER_SNIPPET_MARK_START)) != NULL && p < end;
+       p += MARK_LENGTH)
+    n++;
+  return n;
+}
+
+/* Cuts a snippet out of a column as highlight() returns it (the whole text
+ * with the matches marked): the paragraph with the most matches, and in it
+ * the run of SNIPPET_WORDS words with the most, with "…" where text was
+ * left out. FTS5's own snippet() does the same job but scores every
+ * window of every column, which cost about 0.3 ms per result (most of a
+ * search's time) against a few microseconds here. NULL when nothing in
+ * @text is marked. */
+static char *
+crop_highlighted (const char *text)
+{
+  const char *best = NULL, *best_end = NULL;
+  guint best_marks = 0;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GString) out = NULL;
+  guint n_words, first = 0, best_count = 0;
+  gboolean open_before = FALSE;
+
+  if (text == NULL)
+    return NULL;
+
+  /* The paragraph (line) with the most matches. */
+  for (const char *line = text; *line != '\0'; )
+    {
+      const char *line_end = strchr (line, '\n');
+      guint marks;
+
+      if (line_end == NULL)
+        line_end = line + strlen (line);
+      marks = count_marks (line, line_end);
+      if (marks > best_marks)
+        {
+          best = line;
+          best_end = line_end;
+          best_marks = marks;
+        }
+      line = *line_end ? line_end + 1 : line_end;
+    }
+  if (best == NULL)
+    return NULL;
+
+  words = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = best; p < best_end; )
+    {
+      const char *w;
+
+      while (p < best_end && g_ascii_isspace (*p))
+        p++;
+      w = p;
+      while (p < best_end && !g_ascii_isspace (*p))
+        p++;
+      if (p > w)
+        g_ptr_array_add (words, g_strndup (w, p - w));
+    }
+  n_words = words->len;
+
+  if (n_words > SNIPPET_WORDS)
+    {
+      /* Windows start a few words before a match, so it reads as text. */
+      for (guint i = 0; i < n_words; i++)
+        {
+          guint start, count = 0;
+
+          if (strstr (words->pdata[i], DOSSIER_SNIPPET_MARK_START) == NULL)
+            continue;
+          start = i > 3 ? i - 3 : 0;
+          start = MIN (start, n_words - SNIPPET_WORDS);
+          for (guint j = start; j < start + SNIPPET_WORDS; j++)
+            count += count_marks (words->pdata[j], (char *) words->pdata[j] + strlen (words->pdata[j]));
+          if (count > best_count)
+            {
+              best_count = count;
+              first = start;
+            }
+        }
+      /* A marked phrase may _dossier_library_begin before the window. */
+      for (guint j = 0; j < first; j++)
+        {
+          const char *w = words->pdata[j];
+          const char *s = g_strrstr (w, DOSSIER_SNIPPET_MARK_START);
+          const char *e = g_strrstr (w, DOSSIER_SNIPPET_MARK_END);
+
+          if (s != NULL && (e == NULL || e < s))
+            open_before = TRUE;
+          else if (e != NULL)
+            open_before = FALSE;
+        }
+    }
+
+  out = g_string_new (first > 0 ? "…" : NULL);
+  if (open_before)
+    g_string_append (out, DOSSIER_SNIPPET_MARK_START);
+  {
+    guint last = MIN (n_words, first + SNIPPET_WORDS);
+    gboolean open = open_before;
+
+    for (guint j = first; j < last; j++)
+      {
+        const char *w = words->pdata[j];
+        const char *s = g_strrstr (w, DOSSIER_SNIPPET_MARK_START);
+        const char *e = g_strrstr (w, DOSSIER_SNIPPET_MARK_END);
+
+        if (j > first)
+          g_string_append_c (out, ' ');
+        g_string_append (out, w);
+        if (s != NULL && (e == NULL || e < s))
+          open = TRUE;
+        else if (e != NULL)
+          open = FALSE;
+      }
+    if (open)
+      g_string_append (out, DOSSIER_SNIPPET_MARK_END);
+    if (last < n_words)
+      g_string_append (out, "…");
+  }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A snippet for one result. @body is the highlighted body when the caller
+ * already has it. A match only in the title, authors, key points or
+ * footnotes is shown from there; with no marked match at all (it can
+ * happen with prefixes), the start of the body. */
+static char *
+dup_snippet (DossierLibrary  *self,
+             const char      *match,
+             gint64           rowid,
+             const char      *body,
+             GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row;
+  char *snippet = crop_highlighted (body);
+  /* Search columns, in the order to look for a match outside the body. */
+  static const int columns[] = { 3, 2, 4, 0, 1 };
+
+  if (snippet != NULL)
+    return snippet;
+
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT highlight (search, 0, ?2, ?3), highlight (search, 1, ?2, ?3),"
+                                   " highlight (search, 2, ?2, ?3), highlight (search, 3, ?2, ?3),"
+                                   " highlight (search, 4, ?2, ?3) FROM search"
+                                   " WHERE search MATCH ?1 AND rowid = ?4", error);
+  if (stmt == NULL)
+    return NULL;
+  _dossier_library_bind_text (stmt, 1, match);
+  _dossier_library_bind_text (stmt, 2, DOSSIER_SNIPPET_MARK_START);
+  _dossier_library_bind_text (stmt, 3, DOSSIER_SNIPPET_MARK_END);
+  sqlite3_bind_int64 (stmt, 4, rowid);
+  if (!_dossier_library_step_row (self, stmt, &have_row, error))
+    return NULL;
+  if (!have_row)
+    return g_strdup ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      snippet = crop_highlighted (_dossier_library_column_text (stmt, columns[i]));
+      if (snippet != NULL)
+        return snippet;
+    }
+
+  /* Nothing marked: the opening words of the body. */
+  {
+    const char *text = _dossier_library_column_text (stmt, 3);
+    g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", SNIPPET_WORDS + 1);
+    guint n = g_strv_length (words);
+
+    if (n > SNIPPET_WORDS)
+      {
+        g_free (words[SNIPPET_WORDS]);
+        words[SNIPPET_WORDS] = g_strdup ("…");
+      }
+    return g_strjoinv (" ", words);
+  }
+}
+
+/**
+ * dossier_library_search_query:
+ * @query: words and filters
+ * @error: return location for an error
+ *
+ * Full-text search over titles, authors, key points, paragraphs and
+ * footnotes, ranked by bm25 (title and author matches weigh most),
+ * narrowed by the filters in @query. With no words, the filters alone
+ * select documents, newest publication first, without snippets.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of
+ *   #DossierSearchResult, best first
+ */
+GListModel *
+dossier_library_search_query (DossierLibrary             *self,
+                              const DossierLibraryQuery  *query,
+                              GError                    **error)
+{
+  g_autoptr(GListStore) results = g_list_store_new (DOSSIER_TYPE_SEARCH_RESULT);
+  g_autofree char *match = NULL;
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *author_key = NULL;
+  g_autofree char *publisher_key = NULL;
+  gboolean with_snippets = FALSE;
+  gboolean have_row, ok = TRUE;
+  guint limit;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  limit = query->limit == 0 ? DEFAULT_SEARCH_LIMIT : MIN (query->limit, MAX_SEARCH_LIMIT);
+  match = dup_fts_query (query->text);
+
+  if (match == NULL)
+    {
+      if (nonempty (query->author) == NULL && nonempty (query->publisher) == NULL &&
+          nonempty (query->published_from) == NULL && nonempty (query->published_to) == NULL)
+        return G_LIST_MODEL (g_steal_pointer (&results));
+
+      stmt = _dossier_library_prepare (self,
+                                       "SELECT d.doc, 0.0 FROM documents d WHERE ?1 IS NULL"
+                                       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
+                                       "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
+                                       " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
+                                       " AND (?4 IS NULL OR d.published >= ?4)"
+                                       " AND (?5 IS NULL OR d.published <= ?5)"
+                                       " ORDER BY d.published DESC, d.added DESC LIMIT ?6", error);
+    }
+  else if (nonempty (query->author) == NULL && nonempty (query->publisher) == NULL &&
+           nonempty (query->published_from) == NULL && nonempty (query->published_to) == NULL)
+    {
+      /* The common case, kept to the FTS table alone: FTS5 then produces
+       * rows in rank order itself, so the LIMIT stops it early and
+       * highlight() runs only for the rows returned, and of those only for
+       * the first EAGER_SNIPPETS (the others make theirs when asked). */
+      stmt = _dossier_library_prepare (self,
+                                       "SELECT rowid, rank,"
+                                       " CASE WHEN dossier_snippet_budget () THEN highlight (search, 3, ?7, ?8) END"
+                                       " FROM search"
+                                       " WHERE search MATCH ?1 AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
+                                       " ORDER BY rank LIMIT ?6", error);
+      with_snippets = TRUE;
+    }
+  else
+    {
+      stmt = _dossier_library_prepare (self,
+                                       "SELECT search.rowid, search.rank FROM search"
+                                       " JOIN documents d ON d.doc = search.rowid"
+                                       " WHERE search MATCH ?1"
+                                       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
+                                       "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
+                                       " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
+                                       " AND (?4 IS NULL OR d.published >= ?4)"
+                                       " AND (?5 IS NULL OR d.published <= ?5)"
+                                       " ORDER BY search.rank LIMIT ?6", error);
+    }
+  if (stmt == NULL)
+    return NULL;
+
+  _dossier_library_bind_text (stmt, 1, match);
+  author_key = _dossier_library_dup_words_key (nonempty (query->author));
+  publisher_key = _dossier_library_dup_words_key (nonempty (query->publisher));
+  _dossier_library_bind_text (stmt, 2, author_key);
+  _dossier_library_bind_text (stmt, 3, publisher_key);
+  _dossier_library_bind_text (stmt, 4, nonempty (query->published_from));
+  _dossier_library_bind_text (stmt, 5, nonempty (query->published_to));
+  sqlite3_bind_int (stmt, 6, limit);
+  if (with_snippets)
+    {
+      _dossier_library_bind_text (stmt, 7, DOSSIER_SNIPPET_MARK_START);
+      _dossier_library_bind_text (stmt, 8, DOSSIER_SNIPPET_MARK_END);
+    }
+
+  self->snippet_budget = EAGER_SNIPPETS;
+  while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
+      char *snippet = with_snippets ? g_strdup (_dossier_library_column_text (stmt, 2)) : NULL;
+
+      g_array_append_val (rowids, rowid);
+      g_array_append_val (ranks, rank);
+      g_ptr_array_add (snippets, snippet);
+    }
+  if (!ok)
+    return NULL;
+  sqlite3_reset (stmt);
+
+  /* Snippets for the first rows now (with filters, computing them inside
+   * the joined, sorted query would highlight every matching document);
+   * the rest when a view asks. */
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 rowid = g_array_index (rowids, gint64, i);
+      DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
+      const char *body = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
+      g_autofree char *snippet = NULL;
+      g_autoptr(DossierSearchResult) result = NULL;
+
+      if (light == NULL)
+        continue;
+      if (match != NULL && (body != NULL || i < EAGER_SNIPPETS))
+        {
+          snippet = dup_snippet (self, match, rowid, body, error);
+          if (snippet == NULL)
+            return NULL;
+        }
+      result = dossier_search_result_new (light, snippet, g_array_index (ranks, double, i));
+      if (match != NULL && snippet == NULL)
+        dossier_search_result_set_snippet_loader (result, G_OBJECT (self), load_snippet, match, rowid);
+      g_list_store_append (results, result);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+/**
+ * dossier_library_search:
+ * @query: what the user typed: words (all required, the last also as a
+ *   prefix) and "quoted phrases"
+ * @limit: at most this many results; 0 for a default of 100
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of
+ *   #DossierSearchResult, best first; empty for an empty query
+ */
+GListModel *
+dossier_library_search (DossierLibrary  *self,
+                        const char      *query,
+                        guint            limit,
+                        GError         **error)
+{
+  DossierLibraryQuery q = { .text = query, .limit = limit };
+
+  return dossier_library_search_query (self, &q, error);
+}
+
