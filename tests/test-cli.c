@@ -5,65 +5,7 @@
 #include <string.h>
 
 #include "formats/dossier-document-json.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer)g_getenv ("DOSSIER_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *)args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      lines++;
-
-  return lines;
-}
+#include "dossier-test-cli.h"
 
 static char *
 sample_path (const char *name)
@@ -72,39 +14,39 @@ sample_path (const char *name)
 }
 
 static void
-assert_fails_cleanly (Run *run)
+assert_fails_cleanly (DossierTestCliRun *run)
 {
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpuint (count_lines (run->err), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run->err), ==, 1);
   g_assert_true (g_str_has_prefix (run->err, "dossier-cli: "));
 }
 
 static void
 test_version_and_help (void)
 {
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) import_help = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) nothing = { 0 };
+  g_auto(DossierTestCliRun) version = { 0 };
+  g_auto(DossierTestCliRun) help = { 0 };
+  g_auto(DossierTestCliRun) import_help = { 0 };
+  g_auto(DossierTestCliRun) unknown = { 0 };
+  g_auto(DossierTestCliRun) nothing = { 0 };
 
-  run_cli (&version, "--version", NULL);
+  dossier_test_cli_run (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "dossier-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&help, "--help", NULL);
+  dossier_test_cli_run (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "import"));
 
-  run_cli (&import_help, "import", "--help", NULL);
+  dossier_test_cli_run (&import_help, "import", "--help", NULL);
   g_assert_cmpint (import_help.status, ==, 0);
   g_assert_nonnull (strstr (import_help.out, "--format"));
 
-  run_cli (&unknown, "frobnicate", NULL);
+  dossier_test_cli_run (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
 
-  run_cli (&nothing, NULL);
+  dossier_test_cli_run (&nothing, NULL);
   g_assert_cmpint (nothing.status, ==, 2);
 }
 
@@ -112,11 +54,11 @@ static void
 test_import_sample (void)
 {
   g_autofree char *path = sample_path ("closing-the-sanctions-gap.txt");
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierDocument) document = NULL;
 
-  run_cli (&run, "import", path, NULL);
+  dossier_test_cli_run (&run, "import", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -130,12 +72,12 @@ test_import_json_round_trip (void)
 {
   g_autofree char *path = sample_path ("hanbando-dangyejeok-jeopgeun.txt");
   g_autofree char *json_path = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(DossierTestCliRun) first = { 0 };
+  g_auto(DossierTestCliRun) second = { 0 };
   g_autoptr(GError) error = NULL;
   int fd;
 
-  run_cli (&first, "import", "--format=text", path, NULL);
+  dossier_test_cli_run (&first, "import", "--format=text", path, NULL);
   g_assert_cmpint (first.status, ==, 0);
 
   fd = g_file_open_tmp ("dossier-XXXXXX.json", &json_path, &error);
@@ -144,7 +86,7 @@ test_import_json_round_trip (void)
   g_file_set_contents (json_path, first.out, -1, &error);
   g_assert_no_error (error);
 
-  run_cli (&second, "import", json_path, NULL);
+  dossier_test_cli_run (&second, "import", json_path, NULL);
   g_assert_cmpint (second.status, ==, 0);
   g_assert_cmpstr (first.out, ==, second.out);
   g_assert_nonnull (strstr (second.out, "한반도"));
@@ -174,22 +116,22 @@ test_import_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(DossierTestCliRun) run = { 0 };
 
-      run_cli (&run, "import", files[i], NULL);
+      dossier_test_cli_run (&run, "import", files[i], NULL);
       g_test_message ("%s → %s", files[i], run.err);
       assert_fails_cleanly (&run);
     }
 
   {
-    g_auto(Run) run = { 0 };
-    run_cli (&run, "import", bad_json, NULL);
+    g_auto(DossierTestCliRun) run = { 0 };
+    dossier_test_cli_run (&run, "import", bad_json, NULL);
     g_assert_nonnull (strstr (run.err, "title: expected a string"));
   }
 
   {
-    g_auto(Run) run = { 0 };
-    run_cli (&run, "import", "--format=pdf", empty, NULL);
+    g_auto(DossierTestCliRun) run = { 0 };
+    dossier_test_cli_run (&run, "import", "--format=pdf", empty, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 

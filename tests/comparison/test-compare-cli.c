@@ -5,53 +5,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dossier-test-cli.h"
+
 /* `dossier-cli compare` and `dossier-cli matrix`, run as a user runs them. */
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("DOSSIER_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-}
 
 static char *
 fixture (const char *name)
@@ -74,11 +30,11 @@ parse_object (const char *text,
 static guint
 n_paragraphs (const char *path)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
-  run_cli (&run, "import", path, NULL);
+  dossier_test_cli_run (&run, "import", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
   return json_array_get_length (json_object_get_array_member (root, "paragraphs"));
@@ -89,13 +45,13 @@ test_compare_json (void)
 {
   g_autofree char *a = fixture ("aid-engagement.txt");
   g_autofree char *b = fixture ("aid-pressure.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *topics, *names;
   JsonArray *alignments, *sources;
   guint na = n_paragraphs (a), nb = n_paragraphs (b);
 
-  run_cli (&run, "compare", "--json", a, b, NULL);
+  dossier_test_cli_run (&run, "compare", "--json", a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   root = parse_object (run.out, parser);
@@ -139,12 +95,12 @@ test_compare_versions_json (void)
 {
   g_autofree char *a = fixture ("brief-v1.txt");
   g_autofree char *b = fixture ("brief-v2.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *edit;
   JsonArray *edits;
 
-  run_cli (&run, "compare", "--json", a, b, NULL);
+  dossier_test_cli_run (&run, "compare", "--json", a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
 
@@ -169,10 +125,10 @@ test_compare_versions_json (void)
 
   /* forcing perspectives on versions works too */
   {
-    g_auto(Run) forced = { 0, };
+    g_auto(DossierTestCliRun) forced = { 0, };
     g_autoptr(JsonParser) parser2 = json_parser_new ();
 
-    run_cli (&forced, "compare", "--mode=perspectives", "--json", a, b, NULL);
+    dossier_test_cli_run (&forced, "compare", "--mode=perspectives", "--json", a, b, NULL);
     g_assert_cmpint (forced.status, ==, 0);
     g_assert_cmpstr (json_object_get_string_member (parse_object (forced.out, parser2), "mode"), ==, "perspectives");
   }
@@ -183,9 +139,9 @@ test_compare_text (void)
 {
   g_autofree char *a = fixture ("brief-v1.txt");
   g_autofree char *b = fixture ("brief-v2.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
 
-  run_cli (&run, "compare", a, b, NULL);
+  dossier_test_cli_run (&run, "compare", a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Mode: versions"));
   g_assert_nonnull (strstr (run.out, "5 changes:"));
@@ -200,25 +156,25 @@ test_compare_errors (void)
   g_autofree char *missing = fixture ("no-such-file.txt");
 
   {
-    g_auto(Run) run = { 0, };
-    run_cli (&run, "compare", a, NULL);
+    g_auto(DossierTestCliRun) run = { 0, };
+    dossier_test_cli_run (&run, "compare", a, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0, };
-    run_cli (&run, "compare", "--mode=sideways", a, a, NULL);
+    g_auto(DossierTestCliRun) run = { 0, };
+    dossier_test_cli_run (&run, "compare", "--mode=sideways", a, a, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0, };
-    run_cli (&run, "compare", a, missing, NULL);
+    g_auto(DossierTestCliRun) run = { 0, };
+    dossier_test_cli_run (&run, "compare", a, missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_true (g_str_has_prefix (run.err, "dossier-cli: "));
   }
   {
-    g_auto(Run) run = { 0, };
-    run_cli (&run, "matrix", a, NULL);
+    g_auto(DossierTestCliRun) run = { 0, };
+    dossier_test_cli_run (&run, "matrix", a, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 }
@@ -229,12 +185,12 @@ test_matrix_json (void)
   g_autofree char *a = fixture ("aid-engagement.txt");
   g_autofree char *b = fixture ("aid-pressure.txt");
   g_autofree char *c = fixture ("brief-v1.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *documents, *topics;
 
-  run_cli (&run, "matrix", "--json", a, b, c, NULL);
+  dossier_test_cli_run (&run, "matrix", "--json", a, b, c, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out, parser);
 
@@ -256,9 +212,9 @@ test_matrix_json (void)
     }
 
   {
-    g_auto(Run) text = { 0, };
+    g_auto(DossierTestCliRun) text = { 0, };
 
-    run_cli (&text, "matrix", a, b, NULL);
+    dossier_test_cli_run (&text, "matrix", a, b, NULL);
     g_assert_cmpint (text.status, ==, 0);
     g_assert_nonnull (strstr (text.out, "A: Feeding the North"));
   }
@@ -290,31 +246,31 @@ test_compare_anchor_save (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dossier-compare-cli-XXXXXX", &error);
   g_autofree char *saved = g_build_filename (dir, "saved.dossier-comparison", NULL);
-  g_auto(Run) run = { 0, };
-  g_auto(Run) reopened = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
+  g_auto(DossierTestCliRun) reopened = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonObject *link;
 
-  run_cli (&run, "compare", "--json", "--anchor", "0:10", "--save", saved, a, b, NULL);
+  dossier_test_cli_run (&run, "compare", "--json", "--anchor", "0:10", "--save", saved, a, b, NULL);
   g_assert_cmpint (run.status, ==, 0);
   link = find_link (parse_object (run.out, parser), 0, 10);
   g_assert_nonnull (link);
   g_assert_true (json_object_get_boolean_member (link, "anchored"));
 
-  run_cli (&reopened, "compare", "--json", "--comparison", saved, NULL);
+  dossier_test_cli_run (&reopened, "compare", "--json", "--comparison", saved, NULL);
   g_assert_cmpint (reopened.status, ==, 0);
   g_assert_cmpstr (reopened.out, ==, run.out);
   g_assert_nonnull (find_link (parse_object (reopened.out, parser2), 0, 10));
 
   {
-    g_auto(Run) bad = { 0, };
-    run_cli (&bad, "compare", "--anchor", "0:99", a, b, NULL);
+    g_auto(DossierTestCliRun) bad = { 0, };
+    dossier_test_cli_run (&bad, "compare", "--anchor", "0:99", a, b, NULL);
     g_assert_cmpint (bad.status, ==, 2);
   }
   {
-    g_auto(Run) bad = { 0, };
-    run_cli (&bad, "compare", "--comparison", saved, a, NULL);
+    g_auto(DossierTestCliRun) bad = { 0, };
+    dossier_test_cli_run (&bad, "compare", "--comparison", saved, a, NULL);
     g_assert_cmpint (bad.status, ==, 2);
   }
 
@@ -331,22 +287,22 @@ test_compare_library_ids (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dossier-compare-cli-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
-  g_auto(Run) help = { 0, };
-  g_auto(Run) add = { 0, };
-  g_auto(Run) run = { 0, };
+  g_auto(DossierTestCliRun) help = { 0, };
+  g_auto(DossierTestCliRun) add = { 0, };
+  g_auto(DossierTestCliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *id_a = NULL;
   g_autofree char *id_b = NULL;
 
-  run_cli (&help, "--help", NULL);
+  dossier_test_cli_run (&help, "--help", NULL);
   if (strstr (help.out, "library") == NULL)
     {
       g_test_skip ("this build has no library");
       return;
     }
 
-  run_cli (&add, "library", "--library", db, "add", a, b, NULL);
+  dossier_test_cli_run (&add, "library", "--library", db, "add", a, b, NULL);
   if (add.status != 0)
     {
       g_test_skip ("the library could not add the fixtures");
@@ -358,13 +314,13 @@ test_compare_library_ids (void)
   id_a = g_strndup (lines[0], strcspn (lines[0], "\t"));
   id_b = g_strndup (lines[1], strcspn (lines[1], "\t"));
 
-  run_cli (&run, "compare", "--library", db, "--json", id_a, id_b, NULL);
+  dossier_test_cli_run (&run, "compare", "--library", db, "--json", id_a, id_b, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (json_object_get_string_member (parse_object (run.out, parser), "mode"), ==, "versions");
 
   {
-    g_auto(Run) bad = { 0, };
-    run_cli (&bad, "compare", "--library", db, id_a, "no-such-id", NULL);
+    g_auto(DossierTestCliRun) bad = { 0, };
+    dossier_test_cli_run (&bad, "compare", "--library", db, id_a, "no-such-id", NULL);
     g_assert_cmpint (bad.status, ==, 1);
   }
 

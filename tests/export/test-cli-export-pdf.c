@@ -7,57 +7,12 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "dossier-test-cli.h"
+
 #ifndef POPPLER_AUTOPTR
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #endif
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer)g_getenv ("DOSSIER_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *)args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-}
 
 static int
 find_page (PopplerDocument *pdf,
@@ -77,7 +32,7 @@ find_page (PopplerDocument *pdf,
 static void
 test_export_memo (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
   g_autofree char *memo = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
   g_autofree char *dir = g_dir_make_tmp ("dossier-cli-pdf-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "memo.pdf", NULL);
@@ -92,7 +47,7 @@ test_export_memo (void)
   GList *links;
   guint n_uris = 0;
 
-  run_cli (&run, "export-pdf", memo, "-o", out, "--paper=letter", NULL);
+  dossier_test_cli_run (&run, "export-pdf", memo, "-o", out, "--paper=letter", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "memo.pdf"));
 
@@ -150,10 +105,10 @@ test_errors (void)
   g_assert_true (g_file_set_contents (bad, "{\"format\":\"dossier-memo\",\"version\":1,\"header\":42}", -1, NULL));
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(DossierTestCliRun) run = { 0 };
 
     /* An invalid memo: one line on stderr, exit 1, no PDF. */
-    run_cli (&run, "export-pdf", bad, NULL);
+    dossier_test_cli_run (&run, "export-pdf", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "bad.dossier-memo"));
     g_assert_nonnull (strchr (run.err, '\n'));
@@ -161,22 +116,22 @@ test_errors (void)
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(DossierTestCliRun) run = { 0 };
 
-    run_cli (&run, "export-pdf", memo, "--paper=legal", NULL);
+    dossier_test_cli_run (&run, "export-pdf", memo, "--paper=legal", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(DossierTestCliRun) run = { 0 };
 
-    run_cli (&run, "export-pdf", NULL);
+    dossier_test_cli_run (&run, "export-pdf", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(DossierTestCliRun) run = { 0 };
     g_autofree char *missing = g_build_filename (dir, "none.dossier-memo", NULL);
 
-    run_cli (&run, "export-pdf", missing, NULL);
+    dossier_test_cli_run (&run, "export-pdf", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 

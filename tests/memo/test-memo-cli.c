@@ -6,70 +6,9 @@
 
 #include "memo/dossier-memo-json.h"
 #include "store/dossier-library.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
+#include "dossier-test-cli.h"
 
 static char *tmpdir;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autofree char *data_home = g_build_filename (tmpdir, "data-home", NULL);
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer)g_getenv ("DOSSIER_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  /* Keep the user's own library out of the test. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      lines++;
-
-  return lines;
-}
 
 static char *
 tmp_path (const char *name)
@@ -96,11 +35,11 @@ test_new (void)
       g_autofree char *contents = NULL;
       g_autoptr(DossierMemo) memo = NULL;
       g_autoptr(GError) error = NULL;
-      g_auto(Run) run = { 0 };
-      g_auto(Run) again = { 0 };
-      g_auto(Run) check = { 0 };
+      g_auto(DossierTestCliRun) run = { 0 };
+      g_auto(DossierTestCliRun) again = { 0 };
+      g_auto(DossierTestCliRun) check = { 0 };
 
-      run_cli (&run, "memo", "new", option, "-o", path, NULL);
+      dossier_test_cli_run (&run, "memo", "new", option, "-o", path, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
 
@@ -111,20 +50,20 @@ test_new (void)
 
       /* A fresh template is a valid memo, but not a finished one: its
        * placeholders are warnings, which fail only --strict. */
-      run_cli (&check, "memo", "check", path, NULL);
+      dossier_test_cli_run (&check, "memo", "check", path, NULL);
       g_assert_cmpint (check.status, ==, 0);
       g_assert_nonnull (strstr (check.out, "placeholder"));
       {
-        g_auto(Run) strict = { 0 };
+        g_auto(DossierTestCliRun) strict = { 0 };
 
-        run_cli (&strict, "memo", "check", "--strict", path, NULL);
+        dossier_test_cli_run (&strict, "memo", "check", "--strict", path, NULL);
         g_assert_cmpint (strict.status, ==, 1);
       }
 
       /* An existing memo is never overwritten by accident. */
-      run_cli (&again, "memo", "new", option, "-o", path, NULL);
+      dossier_test_cli_run (&again, "memo", "new", option, "-o", path, NULL);
       g_assert_cmpint (again.status, ==, 1);
-      g_assert_cmpuint (count_lines (again.err), ==, 1);
+      g_assert_cmpuint (dossier_test_cli_count_lines (again.err), ==, 1);
       g_assert_nonnull (strstr (again.err, "--force"));
 
       g_unlink (path);
@@ -134,15 +73,15 @@ test_new (void)
 static void
 test_usage (void)
 {
-  g_auto(Run) bad_template = { 0 };
-  g_auto(Run) no_command = { 0 };
-  g_auto(Run) two_memos = { 0 };
+  g_auto(DossierTestCliRun) bad_template = { 0 };
+  g_auto(DossierTestCliRun) no_command = { 0 };
+  g_auto(DossierTestCliRun) two_memos = { 0 };
 
-  run_cli (&bad_template, "memo", "new", "--template=sonnet", NULL);
+  dossier_test_cli_run (&bad_template, "memo", "new", "--template=sonnet", NULL);
   g_assert_cmpint (bad_template.status, ==, 2);
-  run_cli (&no_command, "memo", NULL);
+  dossier_test_cli_run (&no_command, "memo", NULL);
   g_assert_cmpint (no_command.status, ==, 2);
-  run_cli (&two_memos, "memo", "check", "a", "b", NULL);
+  dossier_test_cli_run (&two_memos, "memo", "check", "a", "b", NULL);
   g_assert_cmpint (two_memos.status, ==, 2);
 }
 
@@ -150,9 +89,9 @@ static void
 test_show (void)
 {
   g_autofree char *fixture = fixture_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
 
-  run_cli (&run, "memo", "show", fixture, NULL);
+  dossier_test_cli_run (&run, "memo", "show", fixture, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "UNCLASSIFIED\n\nACTION MEMO FOR The Deputy Secretary\n"));
   g_assert_nonnull (strstr (run.out, "DATE: May 2, 2024\n"));
@@ -165,19 +104,19 @@ test_invalid (void)
 {
   g_autofree char *path = tmp_path ("broken.dossier-memo");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_auto(DossierTestCliRun) missing = { 0 };
 
   g_file_set_contents (path, "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"to\":1}}", -1, &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "memo", "check", path, NULL);
+  dossier_test_cli_run (&run, "memo", "check", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "header.to: expected a string"));
 
-  run_cli (&missing, "memo", "check", "--library", path, path, NULL);
+  dossier_test_cli_run (&missing, "memo", "check", "--library", path, path, NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_unlink (path);
 }
@@ -220,21 +159,21 @@ test_check (void)
   g_autofree char *contents = NULL;
   g_autoptr(GString) changed = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) clean = { 0 };
-  g_auto(Run) unverified = { 0 };
-  g_auto(Run) strict = { 0 };
-  g_auto(Run) mismatch = { 0 };
+  g_auto(DossierTestCliRun) clean = { 0 };
+  g_auto(DossierTestCliRun) unverified = { 0 };
+  g_auto(DossierTestCliRun) strict = { 0 };
+  g_auto(DossierTestCliRun) mismatch = { 0 };
 
-  run_cli (&clean, "memo", "check", "--library", library, fixture, NULL);
+  dossier_test_cli_run (&clean, "memo", "check", "--library", library, fixture, NULL);
   g_assert_cmpint (clean.status, ==, 0);
   g_assert_true (g_str_has_suffix (clean.out, ": OK: 5 citations resolve, are used and match their sources\n"));
 
   /* Without a library the quotes are unverified: warnings, which fail only --strict. */
-  run_cli (&unverified, "memo", "check", fixture, NULL);
+  dossier_test_cli_run (&unverified, "memo", "check", fixture, NULL);
   g_assert_cmpint (unverified.status, ==, 0);
   g_assert_nonnull (strstr (unverified.out, ": warning: unverified: "));
   g_assert_nonnull (strstr (unverified.out, ": 0 errors, 2 warnings\n"));
-  run_cli (&strict, "memo", "check", "--strict", fixture, NULL);
+  dossier_test_cli_run (&strict, "memo", "check", "--strict", fixture, NULL);
   g_assert_cmpint (strict.status, ==, 1);
 
   /* A quote edited so it no longer matches its source. */
@@ -245,7 +184,7 @@ test_check (void)
   g_file_set_contents (edited, changed->str, changed->len, &error);
   g_assert_no_error (error);
 
-  run_cli (&mismatch, "memo", "check", "--library", library, edited, NULL);
+  dossier_test_cli_run (&mismatch, "memo", "check", "--library", library, edited, NULL);
   g_test_message ("%s", mismatch.out);
   g_assert_cmpint (mismatch.status, ==, 1);
   g_assert_nonnull (strstr (mismatch.out, ": error: quote-mismatch: the quote of citation “whitcombe” is not in “Quiet Diplomacy on the Peninsula”\n"
@@ -267,6 +206,11 @@ main (int   argc,
 
   tmpdir = g_dir_make_tmp ("dossier-memo-cli-XXXXXX", &error);
   g_assert_no_error (error);
+  {
+    /* Keep the user's own library out of the test (the CLI inherits it). */
+    g_autofree char *data_home = g_build_filename (tmpdir, "data-home", NULL);
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
 
   g_test_add_func ("/dossier/memo/cli/new", test_new);
   g_test_add_func ("/dossier/memo/cli/usage", test_usage);

@@ -5,73 +5,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dossier-test-cli.h"
+
 /* `dossier-cli library …` as a user runs it: exit codes, output, one-line errors. */
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run        *run,
-          GPtrArray  *args)
-{
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-
-  run_clear (run);
-  g_ptr_array_insert (args, 0, (gpointer) g_getenv ("DOSSIER_CLI"));
-  g_ptr_array_add (args, NULL);
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-}
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  run_argv (run, args);
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 0;
-
-  for (const char *p = text; *p; p++)
-    if (*p == '\n')
-      lines++;
-  return lines;
-}
 
 static char *
 sample (const char *name)
@@ -102,7 +38,7 @@ parse_json (const char *text)
 static void
 test_cli_library (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
@@ -128,9 +64,9 @@ test_cli_library (void)
     }
 
   /* add */
-  run_cli (&run, "library", "--library", db, "add", gap, talking, korean, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "add", gap, talking, korean, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 3);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 3);
   g_assert_cmpstr (run.err, ==, "");
   lines = g_strsplit (run.out, "\n", -1);
   gap_id = first_field (lines[0]);
@@ -145,32 +81,32 @@ test_cli_library (void)
     g_autofree char *b = g_strndup (talking_id, 6);
     g_autofree char *c = g_strndup (korean_id, 5);
 
-    run_cli (&run, "compare", "-L", db, a, b, NULL);
+    dossier_test_cli_run (&run, "compare", "-L", db, a, b, NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
-    run_cli (&run, "compare", "--library", db, "--json", gap_id, b, NULL);
+    dossier_test_cli_run (&run, "compare", "--library", db, "--json", gap_id, b, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    run_cli (&run, "matrix", "-L", db, a, b, c, NULL);
+    dossier_test_cli_run (&run, "matrix", "-L", db, a, b, c, NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
 
-    run_cli (&run, "compare", "-L", db, "ab", b, NULL);
+    dossier_test_cli_run (&run, "compare", "-L", db, "ab", b, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
-    run_cli (&run, "matrix", "-L", db, a, "abc", NULL);
+    dossier_test_cli_run (&run, "matrix", "-L", db, a, "abc", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
-    run_cli (&run, "library", "-L", db, "export", "abc", NULL);
+    dossier_test_cli_run (&run, "library", "-L", db, "export", "abc", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "IDs need at least 4 characters"));
   }
   g_strfreev (lines);
 
   /* A duplicate is reported and skipped, but is not a failure. */
-  run_cli (&run, "library", "add", "--library", db, gap, NULL);
+  dossier_test_cli_run (&run, "library", "add", "--library", db, gap, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "already in the library"));
 
   /* A file that cannot be read fails with one line; the others still go in. */
@@ -179,18 +115,18 @@ test_cli_library (void)
     g_autofree char *garbage = g_build_filename (dir, "garbage.bin", NULL);
 
     g_file_set_contents (garbage, "\x01\x02\x03\x00\xff binary", 12, NULL);
-    run_cli (&run, "library", "--library", db, "add", missing, garbage, NULL);
+    dossier_test_cli_run (&run, "library", "--library", db, "add", missing, garbage, NULL);
     g_assert_cmpint (run.status, ==, 1);
-    g_assert_cmpuint (count_lines (run.err), ==, 2);
+    g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 2);
     g_assert_true (g_str_has_prefix (run.err, "dossier-cli: "));
   }
 
   /* list */
-  run_cli (&run, "library", "--library", db, "list", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 3);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 3);
 
-  run_cli (&run, "library", "--library", db, "list", "--json", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
@@ -198,7 +134,7 @@ test_cli_library (void)
   g_clear_pointer (&root, json_node_unref);
 
   /* search */
-  run_cli (&run, "library", "--library", db, "search", "sanctions", "--json", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "sanctions", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   array = json_node_get_array (root);
@@ -208,50 +144,50 @@ test_cli_library (void)
   g_assert_nonnull (strstr (json_object_get_string_member (object, "snippet"), "\xee\x80\x80"));
   g_clear_pointer (&root, json_node_unref);
 
-  run_cli (&run, "library", "--library", db, "search", "north", "korea", "--limit", "1", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "north", "korea", "--limit", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
   g_assert_nonnull (strstr (run.out, "["));
 
-  run_cli (&run, "library", "--library", db, "search", "zzzzqqqq", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "zzzzqqqq", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
 
   /* export gives what import printed, byte for byte. */
-  run_cli (&run, "import", gap, NULL);
+  dossier_test_cli_run (&run, "import", gap, NULL);
   g_assert_cmpint (run.status, ==, 0);
   imported = g_strdup (run.out);
 
-  run_cli (&run, "library", "--library", db, "export", gap_id, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "export", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, imported);
 
   short_id = g_strndup (gap_id, 8);
-  run_cli (&run, "library", "--library", db, "export", short_id, "-o", exported_path, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "export", short_id, "-o", exported_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_file_get_contents (exported_path, &exported, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (exported, ==, imported);
 
-  run_cli (&run, "library", "--library", db, "export", "no-such-id", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "export", "no-such-id", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
 
   /* remove, then add back from the exported JSON. */
-  run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Removed “Closing the Sanctions Gap"));
-  run_cli (&run, "library", "--library", db, "remove", gap_id, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
-  run_cli (&run, "library", "--library", db, "list", NULL);
-  g_assert_cmpuint (count_lines (run.out), ==, 2);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
 
-  run_cli (&run, "library", "--library", db, "add", exported_path, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "add", exported_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 1);
-  run_cli (&run, "library", "--library", db, "list", NULL);
-  g_assert_cmpuint (count_lines (run.out), ==, 3);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 3);
 
   /* A saved web page goes in like the rest, and comes out as import printed it. */
   {
@@ -260,51 +196,51 @@ test_cli_library (void)
     g_autofree char *html_json = NULL;
     g_autofree char *html_id = NULL;
 
-    run_cli (&run, "import", html, NULL);
+    dossier_test_cli_run (&run, "import", html, NULL);
     g_assert_cmpint (run.status, ==, 0);
     html_json = g_strdup (run.out);
 
-    run_cli (&run, "library", "--library", db, "add", html, NULL);
+    dossier_test_cli_run (&run, "library", "--library", db, "add", html, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpuint (count_lines (run.out), ==, 1);
+    g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
     html_id = first_field (run.out);
 
-    run_cli (&run, "library", "--library", db, "search", "reinsurance", NULL);
+    dossier_test_cli_run (&run, "library", "--library", db, "search", "reinsurance", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, html_id));
 
-    run_cli (&run, "library", "--library", db, "export", html_id, NULL);
+    dossier_test_cli_run (&run, "library", "--library", db, "export", html_id, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, html_json);
   }
 
   /* Filters. */
-  run_cli (&run, "library", "--library", db, "search", "--author", "whitcombe", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "--author", "whitcombe", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
   g_assert_nonnull (strstr (run.out, "Closing the Sanctions Gap"));
-  run_cli (&run, "library", "--library", db, "search", "korea", "--author", "nobody-at-all", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "korea", "--author", "nobody-at-all", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  run_cli (&run, "library", "--library", db, "search", "--from", "2024-05-01", "--to", "2024-05-31", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "--from", "2024-05-01", "--to", "2024-05-31", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
   g_assert_nonnull (strstr (run.out, "Harbour"));
-  run_cli (&run, "library", "--library", db, "search", "--from", "May 2024", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "--from", "May 2024", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
   /* Usage errors exit 2. */
-  run_cli (&run, "library", "--library", db, NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, "library", "--library", db, "frobnicate", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, "library", "--library", db, "export", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "export", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, "library", "--library", db, "add", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "add", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, "library", "--library", db, "search", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_cli (&run, "library", "--help", NULL);
+  dossier_test_cli_run (&run, "library", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "search"));
 
@@ -320,7 +256,7 @@ test_cli_library (void)
 static void
 test_cli_damaged_library (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "library.db", NULL);
@@ -330,12 +266,12 @@ test_cli_damaged_library (void)
   g_file_set_contents (db, garbage, -1, &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "library", "--library", db, "list", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "not a Dossier library"));
 
-  run_cli (&run, "library", "--library", db, "add", "/dev/null", NULL);
+  dossier_test_cli_run (&run, "library", "--library", db, "add", "/dev/null", NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   g_file_get_contents (db, &after, NULL, &error);
@@ -348,13 +284,12 @@ test_cli_damaged_library (void)
 static void
 test_cli_default_path (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(DossierTestCliRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "dossier", "library.db", NULL);
   g_autofree char *gap = sample ("closing-the-sanctions-gap.txt");
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
 
   if (!g_file_test (gap, G_FILE_TEST_EXISTS))
     {
@@ -367,7 +302,8 @@ test_cli_default_path (void)
   g_ptr_array_add (args, "library");
   g_ptr_array_add (args, "add");
   g_ptr_array_add (args, gap);
-  run_argv (&run, args);
+  g_ptr_array_add (args, NULL);
+  dossier_test_cli_runv (&run, (const char * const *) args->pdata);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 
