@@ -565,13 +565,10 @@ open_comparison_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              DossierWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (file != NULL)
-        dossier_window_open_comparison (self, file);
-    }
-  g_object_unref (dialog);
+  g_autoptr(GFile) file = _dossier_window_chooser_take_file (dialog, response);
+
+  if (file != NULL)
+    dossier_window_open_comparison (self, file);
 }
 
 static void
@@ -581,13 +578,10 @@ open_comparison_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Open Comparison"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  filter = _dossier_window_filter_for (_("Dossier Comparisons"), "application/x-dossier-comparison", "*.dossier-comparison");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = _dossier_window_new_file_chooser (self, _("Open Comparison"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                             _("Dossier Comparisons"), "application/x-dossier-comparison",
+                                             "*.dossier-comparison");
   g_signal_connect (dialog, "response", G_CALLBACK (open_comparison_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -267,11 +267,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      DossierWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
+  g_autoptr(GFile) file = _dossier_window_chooser_take_file (dialog, response);
 
   if (file == NULL)
     {
@@ -293,7 +289,6 @@ void
 _dossier_window_save_memo_as (DossierWindow *self)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = NULL;
   DossierMemo *memo;
   g_autofree char *name = NULL;
   GFile *file;
@@ -303,10 +298,8 @@ _dossier_window_save_memo_as (DossierWindow *self)
   memo = dossier_memo_autosave_get_memo (self->memo_autosave);
   file = dossier_memo_autosave_get_file (self->memo_autosave);
 
-  dialog = gtk_file_chooser_native_new (_("Save Memo"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  filter = _dossier_window_filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = _dossier_window_new_file_chooser (self, _("Save Memo"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                             _("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
   else
@@ -318,7 +311,6 @@ _dossier_window_save_memo_as (DossierWindow *self)
       g_strdelimit (name, "/\\:", '-');
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -379,11 +371,8 @@ open_memo_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        DossierWindow   *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = _dossier_window_chooser_take_file (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
   if (file != NULL)
     load_memo_file (self, file);
 }
@@ -392,13 +381,9 @@ static void
 show_open_memo_chooser (DossierWindow *self)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Open Memo"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  filter = _dossier_window_filter_for (_("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = _dossier_window_new_file_chooser (self, _("Open Memo"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                             _("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
   g_signal_connect (dialog, "response", G_CALLBACK (open_memo_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

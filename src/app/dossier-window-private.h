@@ -96,9 +96,15 @@ enum {
 void           _dossier_window_toast_printf        (DossierWindow  *self,
                                                     const char     *format,
                                                     ...) G_GNUC_PRINTF (2, 3);
-GtkFileFilter *_dossier_window_filter_for          (const char     *name,
-                                                    const char     *mime_type,
-                                                    const char     *pattern);
+GtkFileChooserNative *_dossier_window_new_file_chooser (DossierWindow        *self,
+                                                       const char           *title,
+                                                       GtkFileChooserAction  action,
+                                                       const char           *accept_label,
+                                                       const char           *filter_name,
+                                                       const char           *mime_type,
+                                                       const char           *pattern);
+GFile         *_dossier_window_chooser_take_file   (GtkNativeDialog *dialog,
+                                                    int              response);
 void           _dossier_window_update_title        (DossierWindow  *self);
 void           _dossier_window_update_state        (DossierWindow  *self);
 

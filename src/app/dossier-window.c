@@ -68,17 +68,41 @@ _dossier_window_toast_printf (DossierWindow *self,
   dossier_window_add_toast (self, adw_toast_new (escaped));
 }
 
-GtkFileFilter *
-_dossier_window_filter_for (const char *name,
-                            const char *mime_type,
-                            const char *pattern)
+/* A modal file chooser for one kind of Dossier file (@mime_type, or
+ * names matching @pattern); the caller connects "response" and shows it. */
+GtkFileChooserNative *
+_dossier_window_new_file_chooser (DossierWindow        *self,
+                                  const char           *title,
+                                  GtkFileChooserAction  action,
+                                  const char           *accept_label,
+                                  const char           *filter_name,
+                                  const char           *mime_type,
+                                  const char           *pattern)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, name);
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_filter_add_pattern (filter, pattern);
-  return filter;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  return dialog;
+}
+
+/* For a chooser's "response": the file chosen, or %NULL when cancelled.
+ * The chooser is dropped. */
+GFile *
+_dossier_window_chooser_take_file (GtkNativeDialog *dialog,
+                                   int              response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  return file;
 }
 
 void
