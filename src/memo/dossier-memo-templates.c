@@ -250,7 +250,17 @@ dup_lead (DossierDocument *document,
       const char *affiliation = dossier_author_get_affiliation (author);
 
       if (i > 0)
-        g_string_append (lead, i == n - 1 ? (n > 2 ? ", and " : " and ") : ", ");
+        {
+          /* Translators: joins the names of the last two of several authors
+           * ("A, B, and C") in a memo's Perspectives section */
+          const char *last_of_many = C_("authors", ", and ");
+          /* Translators: joins the names of two authors ("A and B") */
+          const char *last_of_two = C_("authors", " and ");
+          /* Translators: separates the names of authors before the last ("A, B") */
+          const char *between = C_("authors", ", ");
+
+          g_string_append (lead, i == n - 1 ? (n > 2 ? last_of_many : last_of_two) : between);
+        }
 
       g_string_append_printf (lead, "**%s**", name);
 
