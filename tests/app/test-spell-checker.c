@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "memo/dossier-memo-json.h"
+#include "dossier-memo-page.h"
 #include "dossier-spell-checker.h"
 #include "widgets/dossier-memo-text-view.h"
 
@@ -450,6 +452,67 @@ test_long_text (void)
   g_assert_cmpint (longest, <, 250 * 1000);
 }
 
+/* The memo editor checks every section as the analyst writes it, and a
+ * replacement reaches the memo. */
+static void
+test_memo_page (void)
+{
+  const char *json =
+    "{\"format\":\"dossier-memo\",\"version\":1,"
+    "\"header\":{\"marking\":\"UNCLASSIFIED\",\"to\":\"Director\",\"from\":\"Desk\","
+    "\"date\":\"2026-11-24\",\"subject\":\"Talks\"},"
+    "\"sections\":[{\"title\":\"BLUF\",\"blocks\":[{\"type\":\"paragraph\","
+    "\"text\":\"The new goverment in Seoul wants talks.[^klngr]\"}]},"
+    "{\"title\":\"Background\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Talks stalled in 2019.\"}]}],"
+    "\"citations\":[{\"id\":\"klngr\",\"quote\":null,\"locator\":null,\"library_id\":null,"
+    "\"document\":{\"title\":\"Interim Steps\",\"authors\":[\"Bruce Klingner\"],"
+    "\"publisher\":null,\"published\":null,\"source_url\":null}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = dossier_memo_from_json (json, -1, &error);
+  g_autoptr(DossierMemoSection) section = NULL;
+  g_autofree char *source = NULL;
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkTextView *view;
+  DossierSpellChecker *checker;
+
+  g_assert_no_error (error);
+  page = dossier_memo_page_new (memo);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), i);
+      g_assert_nonnull (view);
+      g_assert_nonnull (dossier_spell_checker_get_for_view (view));
+    }
+
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  checker = dossier_spell_checker_get_for_view (view);
+  dossier_spell_checker_set_language (checker, "en_US");
+  if (dossier_spell_checker_get_dictionary (checker) == NULL)
+    {
+      gtk_window_destroy (window);
+      g_test_skip ("no en_US dictionary installed");
+      return;
+    }
+  wait_checked (checker);
+  g_assert_true (is_marked (view, "goverment"));
+  g_assert_false (is_marked (view, "klngr"));
+  g_assert_cmpuint (count_marked (view), ==, 1);
+
+  open_menu_on (checker, "goverment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spell.replace", "s", "government"));
+  section = g_list_model_get_item (dossier_memo_get_sections (memo), 0);
+  source = dossier_memo_section_dup_source_text (section);
+  g_assert_cmpstr (source, ==, "The new government in Seoul wants talks.[^klngr]");
+
+  gtk_window_destroy (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -492,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/dossier/app/spell/no-dictionary", test_no_dictionary);
   g_test_add_func ("/dossier/app/spell/toggle", test_toggle);
   g_test_add_func ("/dossier/app/spell/long-text", test_long_text);
+  g_test_add_func ("/dossier/app/spell/memo-page", test_memo_page);
 
   status = g_test_run ();
   remove_tree (config_dir);
