@@ -110,7 +110,9 @@ test_validation (void)
   assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"footnote_refs\":[{\"number\":1,\"offset\":3}]}]}",
                   DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].footnote_refs[0].offset");
   assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"kind\":\"table\"}]}",
-                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].kind");
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].kind: expected \"body\", \"heading\" or \"quote\"");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"kind\":\"quote\",\"attribution\":3}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].attribution");
   assert_invalid (HEAD "\"title\":\"t\",\"footnotes\":[{\"number\":-1,\"text\":\"x\"}]}",
                   DOSSIER_FORMAT_ERROR_INVALID, "footnotes[0].number");
   assert_invalid (HEAD "\"title\":\"t\",\"authors\":[\"Jane\"]}", DOSSIER_FORMAT_ERROR_INVALID, "authors[0]");
@@ -161,6 +163,100 @@ test_minimal (void)
   g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==, 0);
 }
 
+static void
+test_quote_round_trip (void)
+{
+  g_autoptr(DossierDocument) document = make_document ();
+  g_autoptr(DossierParagraph) quote = dossier_paragraph_new ("“We will not inspect every vessel.”");
+  g_autoptr(DossierParagraph) plain = dossier_paragraph_new ("Unattributed words.");
+  g_autoptr(DossierDocument) again = NULL;
+  g_autoptr(DossierParagraph) read = NULL;
+  g_autoptr(DossierParagraph) read_plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  dossier_paragraph_set_kind (quote, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_paragraph_set_attribution (quote, "Ilse Varga, Minister");
+  dossier_paragraph_add_ref (quote, 1, 3);
+  dossier_paragraph_set_kind (plain, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_document_add_paragraph (document, quote);
+  dossier_document_add_paragraph (document, plain);
+
+  first = dossier_document_to_json (document, NULL);
+  g_assert_nonnull (strstr (first, "\"kind\" : \"quote\""));
+  g_assert_nonnull (strstr (first, "\"attribution\" : \"Ilse Varga, Minister\""));
+  /* Written once: only the attributed quote has the member. */
+  g_assert_null (strstr (strstr (first, "\"attribution\"") + 1, "\"attribution\""));
+  g_assert_nonnull (strstr (first, "\"version\" : 1"));
+
+  again = dossier_document_from_json (first, -1, &error);
+  g_assert_no_error (error);
+  second = dossier_document_to_json (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  read = g_list_model_get_item (dossier_document_get_paragraphs (again), 2);
+  g_assert_cmpint (dossier_paragraph_get_kind (read), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_cmpstr (dossier_paragraph_get_attribution (read), ==, "Ilse Varga, Minister");
+  g_assert_true (dossier_paragraph_references (read, 1));
+  read_plain = g_list_model_get_item (dossier_document_get_paragraphs (again), 3);
+  g_assert_cmpint (dossier_paragraph_get_kind (read_plain), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_null (dossier_paragraph_get_attribution (read_plain));
+}
+
+/* A file from before quotes existed reads and writes back unchanged. */
+static void
+test_old_file (void)
+{
+  const char *old =
+    "{\n"
+    "  \"format\" : \"dossier-document\",\n"
+    "  \"version\" : 1,\n"
+    "  \"title\" : \"Older\",\n"
+    "  \"subtitle\" : null,\n"
+    "  \"publisher\" : null,\n"
+    "  \"published\" : null,\n"
+    "  \"source_url\" : null,\n"
+    "  \"key_points\" : [],\n"
+    "  \"pull_quotes\" : [],\n"
+    "  \"paragraphs\" : [\n"
+    "    {\n"
+    "      \"text\" : \"Part one\",\n"
+    "      \"kind\" : \"heading\",\n"
+    "      \"footnote_refs\" : []\n"
+    "    },\n"
+    "    {\n"
+    "      \"text\" : \"Body.\",\n"
+    "      \"footnote_refs\" : [\n"
+    "        {\n"
+    "          \"number\" : 1,\n"
+    "          \"offset\" : 5\n"
+    "        }\n"
+    "      ]\n"
+    "    }\n"
+    "  ],\n"
+    "  \"footnotes\" : [\n"
+    "    {\n"
+    "      \"number\" : 1,\n"
+    "      \"text\" : \"A note.\",\n"
+    "      \"urls\" : []\n"
+    "    }\n"
+    "  ],\n"
+    "  \"authors\" : []\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_from_json (old, -1, &error);
+  g_autoptr(DossierParagraph) body = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  body = g_list_model_get_item (dossier_document_get_paragraphs (document), 1);
+  g_assert_cmpint (dossier_paragraph_get_kind (body), ==, DOSSIER_PARAGRAPH_BODY);
+  g_assert_null (dossier_paragraph_get_attribution (body));
+  written = dossier_document_to_json (document, NULL);
+  g_assert_cmpstr (written, ==, old);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +265,8 @@ main (int    argc,
 
   g_test_add_func ("/dossier/format/document/round-trip", test_round_trip);
   g_test_add_func ("/dossier/format/document/round-trip-samples", test_round_trip_samples);
+  g_test_add_func ("/dossier/format/document/quote", test_quote_round_trip);
+  g_test_add_func ("/dossier/format/document/old-file", test_old_file);
   g_test_add_func ("/dossier/format/document/validation", test_validation);
   g_test_add_func ("/dossier/format/document/offsets", test_offsets_count_code_points);
   g_test_add_func ("/dossier/format/document/hostile", test_hostile);

@@ -79,6 +79,36 @@ test_paragraph_refs (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_paragraph_quote (void)
+{
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Words someone said.");
+  guint notified = 0;
+
+  g_assert_null (dossier_paragraph_get_attribution (paragraph));
+  g_signal_connect (paragraph, "notify::attribution", G_CALLBACK (count_notify), &notified);
+  dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_paragraph_set_attribution (paragraph, "Ilse Varga");
+  dossier_paragraph_set_attribution (paragraph, "Ilse Varga");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (dossier_paragraph_get_attribution (paragraph), ==, "Ilse Varga");
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph), ==, DOSSIER_PARAGRAPH_QUOTE);
+  /* Empty means none. */
+  dossier_paragraph_set_attribution (paragraph, "");
+  g_assert_null (dossier_paragraph_get_attribution (paragraph));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&paragraph));
+}
+
+static void
 test_document_collections (void)
 {
   g_autoptr(DossierDocument) document = dossier_document_new ();
@@ -161,6 +191,7 @@ main (int    argc,
   g_test_add_func ("/dossier/model/footnote/urls", test_footnote_urls);
   g_test_add_func ("/dossier/model/footnote/no-urls", test_footnote_no_urls);
   g_test_add_func ("/dossier/model/paragraph/refs", test_paragraph_refs);
+  g_test_add_func ("/dossier/model/paragraph/quote", test_paragraph_quote);
   g_test_add_func ("/dossier/model/document/collections", test_document_collections);
   g_test_add_func ("/dossier/model/document/dates", test_document_dates);
   g_test_add_func ("/dossier/model/document/strv", test_document_strv);

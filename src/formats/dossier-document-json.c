@@ -124,12 +124,27 @@ add_paragraphs (JsonBuilder     *builder,
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, dossier_paragraph_get_text (paragraph));
 
-      /* Written only for headings so body paragraphs look exactly as in
-       * the first version of the format. */
-      if (dossier_paragraph_get_kind (paragraph) == DOSSIER_PARAGRAPH_HEADING)
+      /* Written only for headings and quotes so body paragraphs look
+       * exactly as in the first version of the format; "attribution" only
+       * when set, so files without quotes do not change at all. */
+      switch (dossier_paragraph_get_kind (paragraph))
         {
+        case DOSSIER_PARAGRAPH_HEADING:
           json_builder_set_member_name (builder, "kind");
           json_builder_add_string_value (builder, "heading");
+          break;
+        case DOSSIER_PARAGRAPH_QUOTE:
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, "quote");
+          break;
+        case DOSSIER_PARAGRAPH_BODY:
+        default:
+          break;
+        }
+      if (dossier_paragraph_get_attribution (paragraph) != NULL)
+        {
+          json_builder_set_member_name (builder, "attribution");
+          json_builder_add_string_value (builder, dossier_paragraph_get_attribution (paragraph));
         }
 
       refs = dossier_paragraph_get_refs (paragraph, &n_refs);
@@ -255,11 +270,13 @@ read_paragraph (DossierJsonReader  *reader,
   g_autoptr(DossierParagraph) paragraph = NULL;
   g_autofree char *text = NULL;
   g_autofree char *kind = NULL;
+  g_autofree char *attribution = NULL;
   guint n_refs;
   glong text_length;
 
   if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-      !dossier_json_reader_read_string (reader, "kind", TRUE, &kind, error))
+      !dossier_json_reader_read_string (reader, "kind", TRUE, &kind, error) ||
+      !dossier_json_reader_read_string (reader, "attribution", TRUE, &attribution, error))
     return FALSE;
 
   paragraph = dossier_paragraph_new (text);
@@ -269,9 +286,12 @@ read_paragraph (DossierJsonReader  *reader,
     dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_BODY);
   else if (g_str_equal (kind, "heading"))
     dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
+  else if (g_str_equal (kind, "quote"))
+    dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_QUOTE);
   else
     return dossier_json_reader_fail (reader, "kind", error,
-                                     _("expected \"body\" or \"heading\""));
+                                     _("expected \"body\", \"heading\" or \"quote\""));
+  dossier_paragraph_set_attribution (paragraph, attribution);
 
   if (!dossier_json_reader_begin_array (reader, "footnote_refs", TRUE, &n_refs, error))
     return FALSE;

@@ -478,6 +478,7 @@ block_free (gpointer data)
   g_array_unref (block->refs);
   g_array_unref (block->tentative);
   g_ptr_array_unref (block->hrefs);
+  g_free (block->attribution);
   g_free (block);
 }
 
@@ -569,6 +570,117 @@ block_add_ref (Block *block,
   g_array_append_val (refs, ref);
 }
 
+/* "— Name", "– Name", "-- Name", "- Name": the text after the dash, or NULL. */
+static const char *
+after_attribution_dash (const char *text)
+{
+  const char *p = text;
+
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "―"))
+    p = g_utf8_next_char (p);
+  else if (g_str_has_prefix (p, "--"))
+    p += 2;
+  else if (g_str_has_prefix (p, "- "))
+    p += 1;
+  else
+    return NULL;
+  while (*p == ' ')
+    p++;
+  return *p != '\0' ? p : NULL;
+}
+
+/* Nothing but a dash so far ("— " before a <cite>). */
+static gboolean
+is_dash_only (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != ' ' && c != '-' && c != 0x2013 && c != 0x2014 && c != 0x2015)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An attribution is a name and perhaps a title, not a sentence. */
+static gboolean
+is_attribution_text (const char *text)
+{
+  guint words = dossier_html_count_words (text);
+
+  return words > 0 && words <= 25;
+}
+
+static void
+set_quote_attribution (Importer   *self,
+                       const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *name = after_attribution_dash (copy);
+
+  if (name == NULL)
+    name = copy;
+  if (self->quote_attribution == NULL && g_utf8_validate (name, -1, NULL) && is_attribution_text (name))
+    self->quote_attribution = g_strdup (name);
+}
+
+/* The outermost <blockquote> closed: its blocks are one quotation. Its
+ * attribution is a <footer>, a block that opens with <cite>, or a last
+ * line that starts with a dash ("<br>— Name"); nested quotes were
+ * flattened into it. */
+static void
+finish_quote (Importer *self)
+{
+  guint first = self->quote_first_block;
+  guint end = self->blocks->len;
+  g_autofree char *attribution = g_steal_pointer (&self->quote_attribution);
+
+  if (first >= end)
+    return;
+
+  if (attribution == NULL && end - first >= 2)
+    {
+      Block *last = dossier_html_block_at (self, end - 1);
+      const char *name = after_attribution_dash (last->text->str);
+
+      if (last->heading_level == 0 && name == NULL && last->quote_cite)
+        name = last->text->str;
+      if (name != NULL && is_attribution_text (name) && last->refs->len == 0)
+        {
+          attribution = g_strdup (name);
+          g_ptr_array_remove_index (self->blocks, end - 1);
+          end--;
+        }
+    }
+
+  if (attribution == NULL)
+    {
+      Block *last = dossier_html_block_at (self, end - 1);
+      const char *name = last->br_at > 0 ? after_attribution_dash (last->text->str + last->br_at) : NULL;
+
+      if (name != NULL && is_attribution_text (name))
+        {
+          attribution = g_strdup (name);
+          g_string_truncate (last->text, last->br_at);
+          last->n_chars = g_utf8_strlen (last->text->str, -1);
+        }
+    }
+
+  if (attribution == NULL)
+    return;
+  g_strstrip (attribution);
+  for (guint i = first; i < end; i++)
+    {
+      Block *block = dossier_html_block_at (self, i);
+
+      g_free (block->attribution);
+      block->attribution = g_strdup (attribution);
+    }
+}
+
 static const char * const block_tags[] = {
   "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dd", "dt",
   "pre", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "address", "hr",
@@ -605,6 +717,17 @@ walk_enter (xmlNode  *node,
       self->title_pending = FALSE;
     }
 
+  /* A quotation's <footer> (boilerplate anywhere else) names the speaker. */
+  if (self->quote_depth > 0 && !self->walking_notes && dossier_html_tag_is (node, "footer") &&
+      !(info->flags & (FLAG_SKIP | FLAG_INVISIBLE)))
+    {
+      g_autofree char *text = dossier_html_node_text_full (self, node, NULL, FALSE, 1000);
+
+      flush_block (self);
+      set_quote_attribution (self, text);
+      return FALSE;
+    }
+
   if (node != self->root &&
       (info->flags & ((self->walking_notes ? 0 : FLAG_NOISE) | FLAG_SKIP | FLAG_INVISIBLE)))
     {
@@ -628,6 +751,7 @@ walk_enter (xmlNode  *node,
         {
           block->pending_space = block->n_chars > 0;
           block->last_was_br = TRUE;
+          block->br_at = block->text->len;
         }
       return FALSE;
     }
@@ -678,7 +802,13 @@ walk_enter (xmlNode  *node,
       else if (dossier_html_heading_level (node) > 0)
         current_block (self)->heading_level = dossier_html_heading_level (node);
       else if (dossier_html_tag_is (node, "blockquote"))
-        self->quote_depth++;
+        {
+          if (self->quote_depth++ == 0)
+            {
+              self->quote_first_block = self->blocks->len;
+              g_clear_pointer (&self->quote_attribution, g_free);
+            }
+        }
 
       if (info->flags & FLAG_NOTES)
         self->notes_depth++;
@@ -709,6 +839,9 @@ walk_enter (xmlNode  *node,
     }
   else if (dossier_html_tag_is (node, "strong") || dossier_html_tag_is (node, "b"))
     self->strong_depth++;
+  else if (dossier_html_tag_is (node, "cite") && self->quote_depth > 0 &&
+           (self->current == NULL || is_dash_only (self->current->text->str)))
+    current_block (self)->quote_cite = TRUE;
 
   return TRUE;
 }
@@ -728,7 +861,10 @@ walk_leave (xmlNode  *node,
       if ((dossier_html_tag_is (node, "ol") || dossier_html_tag_is (node, "ul")) && self->lists->len > 0)
         g_array_set_size (self->lists, self->lists->len - 1);
       else if (dossier_html_tag_is (node, "blockquote") && self->quote_depth > 0)
-        self->quote_depth--;
+        {
+          if (--self->quote_depth == 0 && !self->walking_notes)
+            finish_quote (self);
+        }
       if ((dossier_html_flags_of (self, node) & FLAG_NOTES) && self->notes_depth > 0)
         self->notes_depth--;
     }
@@ -962,9 +1098,9 @@ sort_blocks (Importer *self)
             }
         }
 
-      /* <p><strong>A Short Label</strong></p> is a heading. */
+      /* <p><strong>A Short Label</strong></p> is a heading (but not in a quotation). */
       if (!dossier_html_is_heading_block (block) && words <= 12 && block->strong_chars * 10 >= block->n_chars * 9 &&
-          !dossier_html_ends_sentence (text) && !block->list_item)
+          !dossier_html_ends_sentence (text) && !block->list_item && !block->in_quote)
         block->heading_level = 4;
 
       if (!dossier_html_is_heading_block (block) && words >= 8)
@@ -1165,6 +1301,12 @@ assemble (Importer    *self,
         dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
       else
         n_paragraphs++;
+      if (block->in_quote && !dossier_html_is_heading_block (block))
+        {
+          dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_QUOTE);
+          if (block->attribution != NULL && g_utf8_validate (block->attribution, -1, NULL))
+            dossier_paragraph_set_attribution (paragraph, block->attribution);
+        }
 
       for (guint r = 0; r < block->refs->len; r++)
         {
@@ -1346,6 +1488,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->pull_quotes, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->quote_attribution, g_free);
   if (self->current != NULL)
     block_free (g_steal_pointer (&self->current));
   g_clear_pointer (&self->lists, g_array_unref);

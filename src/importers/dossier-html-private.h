@@ -47,6 +47,9 @@ typedef struct {
   gboolean list_item;
   gboolean in_notes;
   gboolean in_quote;
+  gboolean quote_cite;    /* in a quote, opened with a <cite>: maybe its attribution */
+  gsize br_at;            /* length of text at the last <br>, 0 if none */
+  char *attribution;      /* of the <blockquote> it came from, or NULL */
   gboolean before_title;  /* above the <h1> inside the article: kickers, breadcrumbs */
   gboolean outside_root;  /* from a notes list outside the article, never body text */
 } Block;
@@ -93,6 +96,8 @@ typedef struct {
   guint link_depth;
   guint strong_depth;
   guint quote_depth;
+  guint quote_first_block;    /* index in blocks of the open outermost <blockquote>'s first */
+  char *quote_attribution;    /* its <footer>, once seen */
   guint notes_depth;
 
   GRegex *noise_class;

@@ -11,6 +11,10 @@
  * A block of an article's body: its clean text (footnote markers removed)
  * and, for each marker, the note number and the code-point offset where it
  * stood, so views can put superscripts back in the right place.
+ *
+ * A quote paragraph (%DOSSIER_PARAGRAPH_QUOTE) may carry the attribution
+ * the markup gave it ("Kim Jong-un" from a `<footer>` or `<cite>`), kept
+ * apart from the text so citations can name the person quoted.
  */
 struct _DossierParagraph
 {
@@ -18,6 +22,7 @@ struct _DossierParagraph
 
   char *text;
   DossierParagraphKind kind;
+  char *attribution;
   GArray *refs;
 };
 
@@ -27,6 +32,7 @@ enum {
   PROP_0,
   PROP_TEXT,
   PROP_KIND,
+  PROP_ATTRIBUTION,
   N_PROPS
 };
 
@@ -44,6 +50,7 @@ dossier_paragraph_finalize (GObject *object)
   DossierParagraph *self = (DossierParagraph *)object;
 
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->attribution, g_free);
   g_clear_pointer (&self->refs, g_array_unref);
 
   G_OBJECT_CLASS (dossier_paragraph_parent_class)->finalize (object);
@@ -64,6 +71,9 @@ dossier_paragraph_get_property (GObject    *object,
       break;
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
+      break;
+    case PROP_ATTRIBUTION:
+      g_value_set_string (value, self->attribution);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -86,6 +96,9 @@ dossier_paragraph_set_property (GObject      *object,
     case PROP_KIND:
       dossier_paragraph_set_kind (self, g_value_get_enum (value));
       break;
+    case PROP_ATTRIBUTION:
+      dossier_paragraph_set_attribution (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -105,6 +118,13 @@ dossier_paragraph_class_init (DossierParagraphClass *klass)
   properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL,
                                              DOSSIER_TYPE_PARAGRAPH_KIND,
                                              DOSSIER_PARAGRAPH_BODY, flags);
+  /**
+   * DossierParagraph:attribution: (nullable)
+   *
+   * Who said a quote paragraph's words, as the article credits them
+   * ("Choi Min-jun, Minister of Unification"), or %NULL.
+   */
+  properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -168,6 +188,34 @@ dossier_paragraph_set_kind (DossierParagraph     *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * dossier_paragraph_get_attribution:
+ *
+ * Returns: (nullable): who the quoted words are credited to, or %NULL
+ */
+const char *
+dossier_paragraph_get_attribution (DossierParagraph *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PARAGRAPH (self), NULL);
+  return self->attribution;
+}
+
+/**
+ * dossier_paragraph_set_attribution:
+ * @attribution: (nullable): a name, or %NULL (an empty string counts as %NULL)
+ */
+void
+dossier_paragraph_set_attribution (DossierParagraph *self,
+                                   const char       *attribution)
+{
+  g_return_if_fail (DOSSIER_IS_PARAGRAPH (self));
+
+  if (attribution != NULL && *attribution == '\0')
+    attribution = NULL;
+  if (dossier_set_str (&self->attribution, attribution))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTION]);
 }
 
 /**

@@ -17,6 +17,9 @@ void                      dossier_paragraph_set_text     (DossierParagraph     *
 DossierParagraphKind      dossier_paragraph_get_kind     (DossierParagraph     *self);
 void                      dossier_paragraph_set_kind     (DossierParagraph     *self,
                                                           DossierParagraphKind  kind);
+const char               *dossier_paragraph_get_attribution (DossierParagraph *self);
+void                      dossier_paragraph_set_attribution (DossierParagraph *self,
+                                                             const char       *attribution);
 const DossierFootnoteRef *dossier_paragraph_get_refs     (DossierParagraph     *self,
                                                           guint                *n_refs);
 void                      dossier_paragraph_add_ref      (DossierParagraph     *self,

@@ -989,6 +989,123 @@ test_no_network_no_entities (void)
   g_assert_null (strstr (dossier_paragraph_get_text (paragraph (document, 0)), "root:"));
 }
 
+static void
+assert_quote (DossierDocument *document,
+              guint            index,
+              const char      *prefix,
+              const char      *attribution)
+{
+  DossierParagraph *p = paragraph (document, index);
+
+  g_assert_cmpint (dossier_paragraph_get_kind (p), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_true (g_str_has_prefix (dossier_paragraph_get_text (p), prefix));
+  g_assert_cmpstr (dossier_paragraph_get_attribution (p), ==, attribution);
+}
+
+/* <blockquote> gives quote paragraphs, one per <p>, with the attribution
+ * from a <footer>, a <cite>, or a closing "— Name" line. */
+static void
+test_blockquote_attribution (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("blockquote-attribution.html");
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  g_autofree char *text = all_text (document);
+
+  g_assert_cmpuint (n_items (paragraphs), ==, 12);
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 1)), ==, DOSSIER_PARAGRAPH_BODY);
+  assert_quote (document, 2, "We will not inspect every vessel", "Ilse Varga, Minister of Maritime Affairs");
+  assert_quote (document, 3, "Inspection without cooperation is theater", "Ilse Varga, Minister of Maritime Affairs");
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 4)), ==, DOSSIER_PARAGRAPH_BODY);
+  assert_quote (document, 5, "Our ports are open", "Deputy Minister Tomas Reinholt");
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 5)), ==, "Our ports are open, but they are not blind.");
+  assert_quote (document, 7, "Nobody should expect a new treaty this year.", "Harbor authority spokesperson");
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 7)), ==, "Nobody should expect a new treaty this year.");
+  /* Nested quotations are flattened once, without an attribution. */
+  assert_quote (document, 9, "The outer quotation opens here", NULL);
+  assert_quote (document, 10, "The inner quotation is a sentence", NULL);
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 11)), ==, DOSSIER_PARAGRAPH_BODY);
+
+  /* The attributions are not body text as well. */
+  g_assert_null (strstr (text, "Ilse Varga"));
+  g_assert_null (strstr (text, "Tomas Reinholt"));
+  g_assert_null (strstr (text, "spokesperson\n"));
+  g_assert_cmpuint (g_strv_length ((char **) dossier_document_get_pull_quotes (document)), ==, 0);
+}
+
+/* Footnote markers inside a quotation stay where they stood. */
+static void
+test_blockquote_footnote (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("blockquote-footnote.html");
+  DossierParagraph *quote = paragraph (document, 1);
+  const DossierFootnoteRef *refs;
+  g_autofree char *before = NULL;
+  guint n_refs;
+
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 3);
+  assert_quote (document, 1, "The corridor will remain open", "Chair's summary, Winter Talks");
+  refs = dossier_paragraph_get_refs (quote, &n_refs);
+  g_assert_cmpuint (n_refs, ==, 1);
+  g_assert_cmpuint (refs[0].number, ==, 2);
+  before = g_utf8_substring (dossier_paragraph_get_text (quote), 0, refs[0].offset);
+  g_assert_true (g_str_has_suffix (before, "inspectors in place,"));
+  g_assert_true (dossier_paragraph_references (paragraph (document, 0), 1));
+  g_assert_true (dossier_paragraph_references (paragraph (document, 2), 3));
+}
+
+/* Pull quotes still go to pull-quotes, once; a real quotation next to
+ * them is a quote paragraph, and neither is duplicated. */
+static void
+test_blockquote_and_pull_quote (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("blockquote-pullquote.html");
+  const char * const *pull = dossier_document_get_pull_quotes (document);
+  guint n = n_items (dossier_document_get_paragraphs (document));
+  guint quotes = 0;
+
+  g_assert_cmpuint (g_strv_length ((char **) pull), ==, 2);
+  g_assert_cmpstr (pull[0], ==, "Every patrol hour spent far offshore is an hour not spent near the harbor.");
+  g_assert_cmpstr (pull[1], ==, "Patrol budgets grew by a third while the fleet shrank.");
+  g_assert_cmpuint (n, ==, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      DossierParagraph *p = paragraph (document, i);
+
+      g_assert_false (g_str_equal (dossier_paragraph_get_text (p), pull[0]));
+      g_assert_false (g_str_equal (dossier_paragraph_get_text (p), pull[1]));
+      if (dossier_paragraph_get_kind (p) == DOSSIER_PARAGRAPH_QUOTE)
+        quotes++;
+    }
+  g_assert_cmpuint (quotes, ==, 1);
+  assert_quote (document, 3, "We have more money and fewer ships", NULL);
+}
+
+/* Attributions written as loose text after the paragraphs, as embedded
+ * posts do, and a dash that is part of the quoted text. */
+static void
+test_blockquote_inline (void)
+{
+  const char *html =
+    "<html><head><title>Quotes</title></head><body><article><h1>Quotes</h1>"
+    "<p>An opening paragraph that is long enough to count as the body of this article, with words.</p>"
+    "<blockquote><p>The first quoted paragraph of a post that someone wrote online.</p>"
+    "&mdash; Ana Ruiz (@anaruiz) <a href=\"https://example.org/p/1\">May 3, 2025</a></blockquote>"
+    "<blockquote><p>- a quoted line that starts with a hyphen but stands alone in its quote.</p></blockquote>"
+    "<blockquote><p>A quotation whose speaker is named in a cite element that opens a line.</p>"
+    "<p>&mdash; <cite>Juno Park</cite>, ambassador</p></blockquote>"
+    "<p>A closing paragraph that is long enough to count as the body of this article, too.</p>"
+    "</article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (html, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 5);
+  assert_quote (document, 1, "The first quoted paragraph", "Ana Ruiz (@anaruiz) May 3, 2025");
+  assert_quote (document, 2, "- a quoted line", NULL);
+  assert_quote (document, 3, "A quotation whose speaker", "Juno Park, ambassador");
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 4)), ==, DOSSIER_PARAGRAPH_BODY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1011,6 +1128,10 @@ main (int   argc,
   g_test_add_func ("/dossier/html/footnotes/superscript", test_footnotes_sup);
   g_test_add_func ("/dossier/html/footnotes/variants", test_footnotes_variants);
   g_test_add_func ("/dossier/html/headings", test_heading_kinds);
+  g_test_add_func ("/dossier/html/blockquote/attribution", test_blockquote_attribution);
+  g_test_add_func ("/dossier/html/blockquote/footnote", test_blockquote_footnote);
+  g_test_add_func ("/dossier/html/blockquote/pull-quote", test_blockquote_and_pull_quote);
+  g_test_add_func ("/dossier/html/blockquote/inline", test_blockquote_inline);
   g_test_add_func ("/dossier/html/logo-h1", test_logo_h1);
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
