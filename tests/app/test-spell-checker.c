@@ -153,7 +153,8 @@ get_text (GtkTextView *view)
 static void
 test_misspelled (void)
 {
-  g_autoptr(GtkTextView) view = create_view ("The analsyt wrote a brefing memo for the minister.");
+  g_autoptr(GtkTextView) view = create_view ("The analsyt wrote a brefing memo for the minister "
+                                             "on denuclearization and counterterrorism.");
   DossierSpellChecker *checker = attach (view);
 
   if (checker == NULL)
@@ -163,6 +164,9 @@ test_misspelled (void)
   g_assert_false (is_marked (view, "The"));
   g_assert_false (is_marked (view, "memo"));
   g_assert_false (is_marked (view, "minister"));
+  /* Policy words hunspell lacks. */
+  g_assert_false (is_marked (view, "denuclearization"));
+  g_assert_false (is_marked (view, "counterterrorism"));
   g_assert_cmpuint (count_marked (view), ==, 2);
 }
 
