@@ -58,6 +58,7 @@ struct _DossierSpellChecker
   char *dictionary;                /* the tag of the dictionary in use */
   char *missing;                   /* the tag that has no dictionary */
   EnchantDict *dict;               /* shared, owned by the cache */
+  GHashTable *known_words;         /* this memo's names, accepted here only */
 
   GSettings *settings;
   GSimpleActionGroup *actions;
@@ -381,6 +382,8 @@ check_word (DossierSpellChecker *self,
   GtkTextIter word_start, word_end;
 
   if (!is_checkable (word, n_chars))
+    return;
+  if (self->known_words != NULL && g_hash_table_contains (self->known_words, word))
     return;
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &word_start, start);
@@ -1055,6 +1058,7 @@ dossier_spell_checker_finalize (GObject *object)
 {
   DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
 
+  g_clear_pointer (&self->known_words, g_hash_table_unref);
   g_free (self->menu_word);
   g_free (self->language);
   g_free (self->dictionary);
@@ -1233,6 +1237,68 @@ dossier_spell_checker_set_language (DossierSpellChecker *self,
   if (self->view != NULL)
     choose_dictionary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * dossier_spell_checker_set_known_words:
+ * @self: a #DossierSpellChecker
+ * @phrases: (nullable) (array zero-terminated=1): names and terms, such as
+ *   the authors and publishers a memo cites ("Kim Seo-yeon")
+ *
+ * Accepts every word of @phrases in this checker's text only (not in
+ * other memos, and not written to the personal word list), replacing
+ * the words given before.
+ */
+void
+dossier_spell_checker_set_known_words (DossierSpellChecker *self,
+                                       const char * const  *phrases)
+{
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean changed;
+
+  g_return_if_fail (DOSSIER_IS_SPELL_CHECKER (self));
+
+  for (guint i = 0; phrases != NULL && phrases[i] != NULL && i < 10000; i++)
+    {
+      const char *p = phrases[i];
+
+      if (!g_utf8_validate (p, -1, NULL))
+        continue;
+      while (*p)
+        {
+          const char *start;
+
+          while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          start = p;
+          while (*p && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '\''))
+            p = g_utf8_next_char (p);
+          if (p > start && p - start <= MAX_WORD_CHARS * 4)
+            g_hash_table_add (words, g_strndup (start, p - start));
+        }
+    }
+
+  if (self->known_words == NULL)
+    changed = g_hash_table_size (words) > 0;
+  else if (g_hash_table_size (words) != g_hash_table_size (self->known_words))
+    changed = TRUE;
+  else
+    {
+      GHashTableIter iter;
+      gpointer word;
+
+      changed = FALSE;
+      g_hash_table_iter_init (&iter, words);
+      while (!changed && g_hash_table_iter_next (&iter, &word, NULL))
+        changed = !g_hash_table_contains (self->known_words, word);
+    }
+  if (!changed)
+    return;
+
+  g_clear_pointer (&self->known_words, g_hash_table_unref);
+  if (g_hash_table_size (words) > 0)
+    self->known_words = g_steal_pointer (&words);
+  invalidate_all (self);
 }
 
 /**

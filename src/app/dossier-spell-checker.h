@@ -15,6 +15,8 @@ const char          *dossier_spell_checker_get_language  (DossierSpellChecker *s
 void                 dossier_spell_checker_set_language  (DossierSpellChecker *self,
                                                           const char          *language);
 const char          *dossier_spell_checker_get_dictionary (DossierSpellChecker *self);
+void                 dossier_spell_checker_set_known_words (DossierSpellChecker *self,
+                                                            const char * const  *phrases);
 gboolean             dossier_spell_checker_get_enabled   (DossierSpellChecker *self);
 void                 dossier_spell_checker_set_enabled   (DossierSpellChecker *self,
                                                           gboolean             enabled);

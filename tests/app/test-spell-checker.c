@@ -364,6 +364,35 @@ test_add_to_dictionary (void)
 }
 
 static void
+test_known_words (void)
+{
+  g_autoptr(GtkTextView) view = create_view ("Klingner and Kim Seo-yeon disagree with Qwertz.");
+  g_autoptr(GtkTextView) other = create_view ("Klingner wrote it.");
+  const char * const names[] = { "Bruce Klingner", "Kim Seo-yeon", NULL };
+  DossierSpellChecker *checker = attach (view);
+  DossierSpellChecker *other_checker;
+
+  if (checker == NULL)
+    return;
+  other_checker = attach (other);
+  g_assert_true (is_marked (view, "Klingner"));
+  g_assert_true (is_marked (view, "yeon"));
+
+  dossier_spell_checker_set_known_words (checker, names);
+  wait_checked (checker);
+  g_assert_false (is_marked (view, "Klingner"));
+  g_assert_false (is_marked (view, "yeon"));
+  g_assert_true (is_marked (view, "Qwertz"));
+  /* This memo's names only. */
+  wait_checked (other_checker);
+  g_assert_true (is_marked (other, "Klingner"));
+
+  dossier_spell_checker_set_known_words (checker, NULL);
+  wait_checked (checker);
+  g_assert_true (is_marked (view, "Klingner"));
+}
+
+static void
 test_no_dictionary (void)
 {
   g_autoptr(GtkTextView) view = create_view ("Teh analsyt.");
@@ -556,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/dossier/app/spell/replace-undo", test_replace_undo);
   g_test_add_func ("/dossier/app/spell/ignore-all", test_ignore_all);
   g_test_add_func ("/dossier/app/spell/add-to-dictionary", test_add_to_dictionary);
+  g_test_add_func ("/dossier/app/spell/known-words", test_known_words);
   g_test_add_func ("/dossier/app/spell/no-dictionary", test_no_dictionary);
   g_test_add_func ("/dossier/app/spell/toggle", test_toggle);
   g_test_add_func ("/dossier/app/spell/long-text", test_long_text);
