@@ -534,6 +534,58 @@ test_seed_dangerous_territory (void)
   g_assert_cmpuint (g_strv_length (bio_paragraphs), ==, 2);
 }
 
+/* "> " lines are a block quotation; "> — Name" credits it; a lone ">"
+ * separates its paragraphs; markers inside it still count. */
+static void
+test_quote_lines (void)
+{
+  const char *text =
+    "Reading the Harbor Speech\n"
+    "\n"
+    "By Mara Lindqvist\n"
+    "\n"
+    "The minister set out the government's view of inspections in plain words that deserve a full quotation:\n"
+    "\n"
+    "> We will not inspect every vessel, and we do not pretend\n"
+    "> that we could.[1]\n"
+    ">\n"
+    "> [W]hat we will do is inspect the right vessels.\n"
+    "> — Ilse Varga, Minister of Maritime Affairs\n"
+    "The passage rejects universal inspection, which the previous coalition had promised for years.\n"
+    "\n"
+    "> An unattributed line, quoted on its own.\n"
+    "\n"
+    "Neighbors will respond to emphasis more than to law, and they should prepare for it now.\n"
+    "\n"
+    "[1] Speech at the harbor conference, May 2025.\n";
+  g_autoptr(DossierDocument) document = import_string (text, "harbor.txt");
+  DossierParagraph *first;
+  const DossierFootnoteRef *refs;
+  guint n_refs;
+
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 6);
+  first = paragraph (document, 1);
+  g_assert_cmpint (dossier_paragraph_get_kind (first), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_cmpstr (dossier_paragraph_get_text (first), ==,
+                   "We will not inspect every vessel, and we do not pretend that we could.");
+  g_assert_cmpstr (dossier_paragraph_get_attribution (first), ==, "Ilse Varga, Minister of Maritime Affairs");
+  refs = dossier_paragraph_get_refs (first, &n_refs);
+  g_assert_cmpuint (n_refs, ==, 1);
+  g_assert_cmpuint (refs[0].offset, ==, g_utf8_strlen (dossier_paragraph_get_text (first), -1));
+
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 2)), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 2)), ==,
+                   "[W]hat we will do is inspect the right vessels.");
+  g_assert_cmpstr (dossier_paragraph_get_attribution (paragraph (document, 2)), ==,
+                   "Ilse Varga, Minister of Maritime Affairs");
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 3)), ==, DOSSIER_PARAGRAPH_BODY);
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 4)), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_null (dossier_paragraph_get_attribution (paragraph (document, 4)));
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 5)), ==, DOSSIER_PARAGRAPH_BODY);
+  g_assert_cmpuint (g_strv_length ((char **) dossier_document_get_pull_quotes (document)), ==, 0);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +594,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/importer/text/structure", test_structure);
   g_test_add_func ("/dossier/importer/text/footnote-markers", test_footnote_markers);
+  g_test_add_func ("/dossier/importer/text/quote-lines", test_quote_lines);
   g_test_add_func ("/dossier/importer/text/authors", test_authors);
   g_test_add_func ("/dossier/importer/text/bullets-and-file-name", test_bullets_and_file_name_title);
   g_test_add_func ("/dossier/importer/text/byline-date-notes", test_byline_date_notes_heading);

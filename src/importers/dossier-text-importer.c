@@ -25,7 +25,9 @@
  *  - "[n]" markers in the body become footnote references, "[n] text" blocks
  *    at the end (optionally under "Notes") the footnotes;
  *  - everything after an "Author(s)" / "About the Author" heading is the
- *    author section, whose bios open "NAME is a POSITION at AFFILIATION".
+ *    author section, whose bios open "NAME is a POSITION at AFFILIATION";
+ *  - lines starting with "> " are a block quotation (as in e-mail and
+ *    Markdown), a closing "> — Name" line its attribution.
  */
 
 typedef enum {
@@ -35,6 +37,7 @@ typedef enum {
   BLOCK_AUTHOR_HEADING,
   BLOCK_NOTES_HEADING,
   BLOCK_KEY_POINTS_HEADING,
+  BLOCK_QUOTE,
 } BlockKind;
 
 typedef enum {
@@ -55,6 +58,7 @@ typedef struct {
   BlockRole role;
   guint note_number;
   char *folded;  /* lower-cased, brackets and quotes removed, for comparisons */
+  char *attribution;  /* of a BLOCK_QUOTE, or NULL */
 } Block;
 
 typedef struct {
@@ -83,6 +87,7 @@ block_free (gpointer data)
 
   g_free (block->text);
   g_free (block->folded);
+  g_free (block->attribution);
   g_free (block);
 }
 
@@ -191,6 +196,36 @@ flush (GPtrArray  *blocks,
   *kind = BLOCK_PARAGRAPH;
 }
 
+static guint count_words (const char *text);
+
+/* The quoted text of a "> …" line (maybe empty), or NULL for other lines. */
+static const char *
+strip_quote_mark (const char *line)
+{
+  if (line[0] != '>')
+    return NULL;
+  if (line[1] == '\0')
+    return line + 1;
+  return line[1] == ' ' ? line + 2 : NULL;
+}
+
+/* "— Name", "– Name" or "-- Name": the name, or NULL. */
+static const char *
+strip_attribution_dash (const char *text)
+{
+  const char *p = NULL;
+
+  if (g_str_has_prefix (text, "—") || g_str_has_prefix (text, "–") || g_str_has_prefix (text, "―"))
+    p = g_utf8_next_char (text);
+  else if (g_str_has_prefix (text, "--"))
+    p = text + 2;
+  if (p == NULL)
+    return NULL;
+  while (*p == ' ')
+    p++;
+  return *p != '\0' ? p : NULL;
+}
+
 static GPtrArray *
 split_blocks (Importer   *self,
               const char *text)
@@ -199,17 +234,55 @@ split_blocks (Importer   *self,
   g_autoptr(GString) current = g_string_new (NULL);
   GPtrArray *blocks = g_ptr_array_new_with_free_func (block_free);
   BlockKind kind = BLOCK_PARAGRAPH;
+  guint quote_start = 0;   /* first block of the quotation being read */
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *line = clean_line (lines[i]);
       const char *bullet_text;
+      const char *quoted;
 
       if (*line == '\0')
         {
           flush (blocks, current, &kind);
           continue;
         }
+
+      /* "> " lines: one quote paragraph per run of them, a lone ">"
+       * separates paragraphs of one quotation. */
+      if ((quoted = strip_quote_mark (line)) != NULL)
+        {
+          const char *name = strip_attribution_dash (quoted);
+
+          if (kind != BLOCK_QUOTE)
+            {
+              flush (blocks, current, &kind);
+              kind = BLOCK_QUOTE;
+              quote_start = blocks->len;
+            }
+          if (*quoted == '\0' || (name != NULL && (current->len > 0 || blocks->len > quote_start)))
+            {
+              flush (blocks, current, &kind);
+              kind = BLOCK_QUOTE;
+            }
+          if (name != NULL && blocks->len > quote_start && count_words (name) <= 25)
+            {
+              for (guint q = quote_start; q < blocks->len; q++)
+                {
+                  Block *block = g_ptr_array_index (blocks, q);
+
+                  g_free (block->attribution);
+                  block->attribution = g_strdup (name);
+                }
+              continue;
+            }
+          if (current->len > 0 && *quoted != '\0')
+            g_string_append_c (current, ' ');
+          g_string_append (current, quoted);
+          continue;
+        }
+      if (kind == BLOCK_QUOTE)
+        flush (blocks, current, &kind);
 
       if ((bullet_text = strip_bullet (line)) != NULL && *bullet_text != '\0')
         {
@@ -725,7 +798,8 @@ find_pull_quotes (Importer *self,
     {
       Block *block = block_at (self, i);
 
-      if (block->role != ROLE_NONE || block->kind == BLOCK_FOOTNOTE)
+      /* A "> " quotation is what its writer marked it to be, brackets and all. */
+      if (block->role != ROLE_NONE || block->kind == BLOCK_FOOTNOTE || block->kind == BLOCK_QUOTE)
         continue;
 
       if (has_editorial_bracket (block->text))
@@ -770,9 +844,14 @@ add_body (Importer *self,
       paragraph = paragraph_from_text (self, block->text);
 
       /* A short line without a full stop between paragraphs is a heading. */
-      if (i + 1 < end && block->kind != BLOCK_BULLET &&
-          looks_like_heading_line (block, 12) &&
-          g_unichar_isupper (g_utf8_get_char (block->text)))
+      if (block->kind == BLOCK_QUOTE)
+        {
+          dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_QUOTE);
+          dossier_paragraph_set_attribution (paragraph, block->attribution);
+        }
+      else if (i + 1 < end && block->kind != BLOCK_BULLET &&
+               looks_like_heading_line (block, 12) &&
+               g_unichar_isupper (g_utf8_get_char (block->text)))
         dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
 
       dossier_document_add_paragraph (self->document, paragraph);
