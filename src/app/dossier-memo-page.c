@@ -11,6 +11,7 @@
 #include "export/dossier-pdf-exporter.h"
 #include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-inline.h"
+#include "memo/dossier-memo-language.h"
 #include "memo/dossier-memo-notes.h"
 #include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-memo-preview.h"
@@ -48,6 +49,7 @@ struct _DossierMemoPage
   AdwEntryRow *from_row;
   AdwEntryRow *date_row;
   AdwEntryRow *subject_row;
+  AdwComboRow *language_row;
   GtkListBox *sections_list;
   GtkLabel *notes_label;
   GtkListBox *citations_list;
@@ -84,6 +86,7 @@ struct _DossierMemoPage
   guint resize_source;
   char *marker_signature;          /* the markers and sources the views were numbered for */
   guint numbers_source;
+  gboolean language_setting;
 };
 
 struct _SectionRow
@@ -1420,6 +1423,48 @@ header_focus_enter_cb (GtkEventControllerFocus *controller,
   g_idle_add (select_header_placeholder_cb, g_object_ref (entry));
 }
 
+/* ---- Language --------------------------------------------------------- */
+
+/* The memo's language in the combo row: the languages Dossier prints
+ * labels for, and the memo's own if it is another (from a newer
+ * version), so that showing it never changes it. */
+static void
+memo_language_notify_cb (DossierMemoPage *self)
+{
+  const char *language = dossier_memo_get_language (self->memo);
+  const char * const *languages = dossier_memo_languages ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      gtk_string_list_append (names, dossier_memo_language_get_name (languages[i]));
+      if (g_str_equal (languages[i], language))
+        selected = i;
+    }
+  if (!dossier_memo_language_is_supported (language))
+    {
+      gtk_string_list_append (names, language);
+      selected = g_strv_length ((char **) languages);
+    }
+
+  self->language_setting = TRUE;
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+  self->language_setting = FALSE;
+}
+
+static void
+language_selected_cb (DossierMemoPage *self)
+{
+  const char * const *languages = dossier_memo_languages ();
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  if (self->language_setting || selected >= g_strv_length ((char **) languages))
+    return;
+  dossier_memo_set_language (self->memo, languages[selected]);
+}
+
 static void
 bind_memo (DossierMemoPage *self)
 {
@@ -1432,6 +1477,12 @@ bind_memo (DossierMemoPage *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self->memo, "subject", self->subject_row, "text",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  g_signal_connect_object (self->memo, "notify::language",
+                           G_CALLBACK (memo_language_notify_cb), self, G_CONNECT_SWAPPED);
+  memo_language_notify_cb (self);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (language_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->date_handler = g_signal_connect_object (self->memo, "notify::date",
                                                 G_CALLBACK (memo_date_notify_cb), self, G_CONNECT_SWAPPED);
@@ -2217,6 +2268,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, from_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, sections_list);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPage, citations_list);

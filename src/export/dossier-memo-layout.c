@@ -8,6 +8,7 @@
 
 #include "memo/dossier-citation.h"
 #include "memo/dossier-memo-inline.h"
+#include "memo/dossier-memo-language.h"
 #include "memo/dossier-memo-notes.h"
 #include "dossier-memo-layout.h"
 #include "dossier-page-layout.h"
@@ -138,18 +139,18 @@ dup_attribution (DossierCitation *citation)
   return g_strdup (dossier_citation_get_title (citation));
 }
 
-static const char *
-header_label (DossierMemoKind kind)
+static DossierMemoLabel
+recipient_label (DossierMemoKind kind)
 {
   switch (kind)
     {
     case DOSSIER_MEMO_KIND_DECISION:
-      return _("ACTION MEMO FOR");
+      return DOSSIER_MEMO_LABEL_ACTION_MEMO_FOR;
     case DOSSIER_MEMO_KIND_INFORMATION:
-      return _("INFORMATION MEMO FOR");
+      return DOSSIER_MEMO_LABEL_INFORMATION_MEMO_FOR;
     case DOSSIER_MEMO_KIND_POLICY_BRIEF:
     default:
-      return _("MEMORANDUM FOR");
+      return DOSSIER_MEMO_LABEL_MEMORANDUM_FOR;
     }
 }
 
@@ -164,6 +165,7 @@ build_document (DossierMemo        *memo,
   g_autoptr(DossierMemoNotes) notes = NULL;
   g_autofree char *date = NULL;
   DossierLayoutDocument *doc;
+  const char *language;
   DossierMemoKind kind;
   guint n_sections;
 
@@ -175,12 +177,19 @@ build_document (DossierMemo        *memo,
   dossier_layout_document_set_metadata (doc, dossier_memo_get_subject (memo),
                                         dossier_memo_get_from (memo),
                                         dossier_memo_get_subject (memo));
-  date = dossier_memo_get_date (memo) != NULL ? dossier_format_date_prose (dossier_memo_get_date (memo)) : NULL;
-  dossier_layout_document_add_header_field (doc, header_label (kind), dossier_memo_get_to (memo));
-  dossier_layout_document_add_header_field (doc, _("FROM:"), dossier_memo_get_from (memo));
+  /* The memo's language, not the interface's: see dossier-memo-language.c. */
+  language = dossier_memo_get_language (memo);
+  dossier_layout_document_set_language (doc, language);
+  date = dossier_memo_language_format_date (language, dossier_memo_get_date (memo));
+  dossier_layout_document_add_header_field (doc, dossier_memo_language_get_label (language, recipient_label (kind)),
+                                            dossier_memo_get_to (memo));
+  dossier_layout_document_add_header_field (doc, dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_FROM),
+                                            dossier_memo_get_from (memo));
   if (date != NULL)
-    dossier_layout_document_add_header_field (doc, _("DATE:"), date);
-  dossier_layout_document_add_header_field (doc, _("SUBJECT:"), dossier_memo_get_subject (memo));
+    dossier_layout_document_add_header_field (doc, dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_DATE),
+                                              date);
+  dossier_layout_document_add_header_field (doc, dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_SUBJECT),
+                                            dossier_memo_get_subject (memo));
 
   n_sections = dossier_memo_get_n_sections (memo);
   for (guint s = 0; s < n_sections; s++)

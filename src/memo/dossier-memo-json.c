@@ -14,8 +14,8 @@
 /*
  * The `dossier-memo` file format, version 1 (docs/formats.md). Members are
  * written in a fixed order so that saving a loaded file gives the same
- * bytes. Members added after the format was pinned ("kind", a citation's
- * "via") are optional on reading; unknown members are ignored.
+ * bytes. Members added after the format was pinned ("kind", "language", a
+ * citation's "via") are optional on reading; unknown members are ignored.
  */
 
 static void
@@ -147,6 +147,9 @@ dossier_memo_to_json_node (DossierMemo *memo)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, DOSSIER_MEMO_FORMAT_VERSION);
   add_string (builder, "kind", dossier_memo_kind_to_string (dossier_memo_get_kind (memo)));
+  /* Only when not English, so that English memos keep their bytes. */
+  if (g_strcmp0 (dossier_memo_get_language (memo), "en") != 0)
+    add_string (builder, "language", dossier_memo_get_language (memo));
   add_header (builder, memo);
   add_sections (builder, memo);
 
@@ -428,6 +431,7 @@ dossier_memo_from_json_node (JsonNode  *node,
   g_autoptr(DossierJsonReader) reader = NULL;
   g_autoptr(DossierMemo) memo = NULL;
   g_autofree char *kind_name = NULL;
+  g_autofree char *language = NULL;
   DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -445,8 +449,16 @@ dossier_memo_from_json_node (JsonNode  *node,
       return NULL;
     }
 
+  if (!dossier_json_reader_read_string (reader, "language", TRUE, &language, error))
+    return NULL;
   memo = dossier_memo_new ();
   dossier_memo_set_kind (memo, kind);
+  if (language != NULL && !dossier_memo_set_language (memo, language))
+    {
+      dossier_json_reader_fail (reader, "language", error,
+                                _("expected a language tag such as \"en\" or \"ko\""));
+      return NULL;
+    }
 
   if (!read_header (reader, memo, error) ||
       !dossier_json_reader_read_object_array (reader, "sections", FALSE, read_section, memo, error) ||

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-memo-inline.h"
+#include "dossier-memo-language.h"
 #include "dossier-memo-templates.h"
 
 /*
@@ -141,6 +142,8 @@ dossier_memo_new_from_template (DossierMemoKind kind)
   DossierMemo *memo = dossier_memo_new ();
 
   dossier_memo_set_kind (memo, kind);
+  /* The template's words are in the user's language: so is the memo. */
+  dossier_memo_set_language (memo, dossier_memo_language_for_locale ());
 
   switch (kind)
     {

@@ -26,6 +26,7 @@ struct _DossierMemo
 
   DossierMemoKind kind;
   char *marking;
+  char *language;
   char *to;
   char *from;
   char *date;
@@ -41,6 +42,7 @@ G_DEFINE_FINAL_TYPE (DossierMemo, dossier_memo, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_KIND,
+  PROP_LANGUAGE,
   PROP_MARKING,
   PROP_TO,
   PROP_FROM,
@@ -205,6 +207,7 @@ dossier_memo_finalize (GObject *object)
   DossierMemo *self = (DossierMemo *)object;
 
   g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->to, g_free);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->date, g_free);
@@ -225,6 +228,9 @@ dossier_memo_get_property (GObject    *object,
     {
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
     case PROP_MARKING:
     case PROP_TO:
@@ -257,6 +263,9 @@ dossier_memo_set_property (GObject      *object,
     case PROP_KIND:
       dossier_memo_set_kind (self, g_value_get_enum (value));
       break;
+    case PROP_LANGUAGE:
+      dossier_memo_set_language (self, g_value_get_string (value));
+      break;
     case PROP_DATE:
       dossier_memo_set_date (self, g_value_get_string (value));
       break;
@@ -284,6 +293,13 @@ dossier_memo_class_init (DossierMemoClass *klass)
 
   properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, DOSSIER_TYPE_MEMO_KIND,
                                              DOSSIER_MEMO_KIND_INFORMATION, flags);
+  /**
+   * DossierMemo:language:
+   *
+   * The language the memo is written in, as a language tag ("en", "ko"):
+   * its PDF prints its labels and dates in it. "en" by default.
+   */
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "en", flags);
   properties[PROP_MARKING] = g_param_spec_string ("marking", NULL, NULL, NULL, flags);
   properties[PROP_TO] = g_param_spec_string ("to", NULL, NULL, "", flags);
   properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, "", flags);
@@ -310,6 +326,7 @@ dossier_memo_init (DossierMemo *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+  self->language = g_strdup ("en");
   self->to = g_strdup ("");
   self->from = g_strdup ("");
   self->subject = g_strdup ("");
@@ -354,6 +371,53 @@ dossier_memo_set_kind (DossierMemo     *self,
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
   emit_changed (self);
+}
+
+/**
+ * dossier_memo_get_language:
+ *
+ * Returns: the language tag of the memo's language ("en", "ko")
+ */
+const char *
+dossier_memo_get_language (DossierMemo *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO (self), "en");
+  return self->language;
+}
+
+/* "en", "ko", "pt-BR", "zh-Hant": a language, then subtags. */
+static gboolean
+is_language_tag (const char *tag)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$", 0, 0, NULL));
+  return tag != NULL && g_regex_match (regex, tag, 0, NULL);
+}
+
+/**
+ * dossier_memo_set_language:
+ * @language: a language tag ("en", "ko"); a language Dossier has no labels
+ *   for is kept, and prints English labels
+ *
+ * Returns: %FALSE, leaving the language unchanged, if @language is not a
+ *   language tag
+ */
+gboolean
+dossier_memo_set_language (DossierMemo *self,
+                           const char  *language)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO (self), FALSE);
+
+  if (!is_language_tag (language))
+    return FALSE;
+  if (dossier_set_str (&self->language, language))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+      emit_changed (self);
+    }
+  return TRUE;
 }
 
 #define DEFINE_HEADER_ACCESSORS(name, PROP)                              \

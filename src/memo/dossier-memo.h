@@ -18,6 +18,9 @@ DossierMemo        *dossier_memo_new                (void);
 DossierMemoKind     dossier_memo_get_kind           (DossierMemo        *self);
 void                dossier_memo_set_kind           (DossierMemo        *self,
                                                      DossierMemoKind     kind);
+const char         *dossier_memo_get_language       (DossierMemo        *self);
+gboolean            dossier_memo_set_language       (DossierMemo        *self,
+                                                     const char         *language);
 const char         *dossier_memo_get_marking        (DossierMemo        *self);
 void                dossier_memo_set_marking        (DossierMemo        *self,
                                                      const char         *marking);
