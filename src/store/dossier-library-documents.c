@@ -454,8 +454,8 @@ store_body (DossierLibrary   *self,
       g_autofree char *refs = dup_refs (paragraph);
       g_autoptr(DossierStmt) stmt = NULL;
 
-      stmt = _dossier_library_prepare (self, "INSERT INTO paragraphs (doc, ord, kind, text, refs) VALUES (?, ?, ?, ?, ?)",
-                                       error);
+      stmt = _dossier_library_prepare (self, "INSERT INTO paragraphs (doc, ord, kind, text, refs, attribution)"
+                                       " VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rowid);
@@ -463,6 +463,7 @@ store_body (DossierLibrary   *self,
       sqlite3_bind_int (stmt, 3, dossier_paragraph_get_kind (paragraph));
       _dossier_library_bind_text (stmt, 4, dossier_paragraph_get_text (paragraph) ?: "");
       _dossier_library_bind_text (stmt, 5, refs);
+      _dossier_library_bind_text (stmt, 6, dossier_paragraph_get_attribution (paragraph));
       if (!_dossier_library_step_done (self, stmt, error))
         return FALSE;
     }
@@ -687,17 +688,20 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   if (!ok)
     return NULL;
 
-  paragraphs = _dossier_library_prepare (self, "SELECT kind, text, refs FROM paragraphs WHERE doc = ? ORDER BY ord", error);
+  paragraphs = _dossier_library_prepare (self, "SELECT kind, text, refs, attribution FROM paragraphs WHERE doc = ? ORDER BY ord", error);
   if (paragraphs == NULL)
     return NULL;
   sqlite3_bind_int64 (paragraphs, 1, rowid);
   while ((ok = _dossier_library_step_row (self, paragraphs, &have_row, error)) && have_row)
     {
       g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (_dossier_library_column_text (paragraphs, 1));
+      int kind = sqlite3_column_int (paragraphs, 0);
 
-      if (sqlite3_column_int (paragraphs, 0) == DOSSIER_PARAGRAPH_HEADING)
-        dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
+      /* Unknown kinds (a newer Dossier's) read as body text. */
+      if (kind == DOSSIER_PARAGRAPH_HEADING || kind == DOSSIER_PARAGRAPH_QUOTE)
+        dossier_paragraph_set_kind (paragraph, kind);
       parse_refs (paragraph, _dossier_library_column_text (paragraphs, 2));
+      dossier_paragraph_set_attribution (paragraph, _dossier_library_column_text (paragraphs, 3));
       dossier_document_add_paragraph (document, paragraph);
     }
   if (!ok)

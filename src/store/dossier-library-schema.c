@@ -111,9 +111,14 @@ static const char schema_v1[] =
   /* Weights: a word in the title counts ten times one in the body. */
   "INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0, 0.5)');";
 
+/* Version 2: who a block quotation (paragraph kind 2) is credited to. */
+static const char schema_v2[] =
+  "ALTER TABLE paragraphs ADD COLUMN attribution TEXT;";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);

@@ -53,7 +53,7 @@ typedef struct {
 #define DOSSIER_SNIPPET_MARK_END   "\xee\x80\x81"  /* U+E001 */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DOSSIER_LIBRARY_SCHEMA_VERSION 1
+#define DOSSIER_LIBRARY_SCHEMA_VERSION 2
 
 #define DOSSIER_TYPE_LIBRARY (dossier_library_get_type ())
 G_DECLARE_FINAL_TYPE (DossierLibrary, dossier_library, DOSSIER, LIBRARY, GObject)

@@ -1294,6 +1294,64 @@ test_concurrent_create (Fixture       *fixture,
     }
 }
 
+/* Block quotations keep their kind and attribution; a version 1 library
+ * (before attributions) is brought up to date and still reads. */
+static void
+test_quotes_and_migration (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierDocument) document = make_document ("Harbor Speech", "https://example.org/harbor", "northern");
+  g_autoptr(DossierParagraph) quote = dossier_paragraph_new ("We will inspect the right vessels.");
+  g_autoptr(DossierDocument) loaded = NULL;
+  g_autoptr(DossierParagraph) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *old_id = NULL;
+  g_autofree char *json_before = NULL;
+  g_autofree char *json_after = NULL;
+  sqlite3 *db = NULL;
+
+  /* A version 1 library: no attribution column yet. */
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) old = make_document ("Older Brief", "https://example.org/older", "southern");
+
+    old_id = dossier_library_add (library, old, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; PRAGMA user_version = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) old = dossier_library_load (library, old_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (old)), ==, 3);
+
+    dossier_paragraph_set_kind (quote, DOSSIER_PARAGRAPH_QUOTE);
+    dossier_paragraph_set_attribution (quote, "Ilse Varga, Minister");
+    dossier_document_add_paragraph (document, quote);
+    json_before = dossier_document_to_json (document, NULL);
+    id = dossier_library_add (library, document, &error);
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+
+    loaded = dossier_library_load (library, id, &error);
+    g_assert_no_error (error);
+  }
+  json_after = dossier_document_to_json (loaded, NULL);
+  g_assert_cmpstr (json_after, ==, json_before);
+  read = g_list_model_get_item (dossier_document_get_paragraphs (loaded), 3);
+  g_assert_cmpint (dossier_paragraph_get_kind (read), ==, DOSSIER_PARAGRAPH_QUOTE);
+  g_assert_cmpstr (dossier_paragraph_get_attribution (read), ==, "Ilse Varga, Minister");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1315,6 +1373,7 @@ main (int    argc,
   g_test_add ("/dossier/store/safety/crash", Fixture, NULL, fixture_setup, test_safety_crash, fixture_teardown);
   g_test_add ("/dossier/store/safety/disk-full", Fixture, NULL, fixture_setup, test_safety_disk_full, fixture_teardown);
   g_test_add ("/dossier/store/open-async", Fixture, NULL, fixture_setup, test_open_async_and_schema, fixture_teardown);
+  g_test_add ("/dossier/store/quotes-migration", Fixture, NULL, fixture_setup, test_quotes_and_migration, fixture_teardown);
   g_test_add ("/dossier/store/refresh", Fixture, NULL, fixture_setup, test_refresh, fixture_teardown);
   g_test_add ("/dossier/store/lazy-snippets", Fixture, NULL, fixture_setup, test_lazy_snippets, fixture_teardown);
   g_test_add ("/dossier/store/concurrent-create", Fixture, NULL, fixture_setup, test_concurrent_create, fixture_teardown);
