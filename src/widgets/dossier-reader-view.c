@@ -39,13 +39,15 @@ is_marker_position (const GtkTextIter *iter)
  * article slow (real articles have well under a hundred notes). */
 #define MAX_MARKER_WIDGETS 400
 
-/* Boxes drawn behind the text: the key points, author cards, and a rule
- * beside pull quotes. Text tags cannot pad or round a background, so the
- * text view draws these itself, below the text. */
+/* Boxes drawn behind the text: the key points, author cards, a rule
+ * beside pull quotes and a quieter one beside block quotations. Text tags
+ * cannot pad or round a background, so the text view draws these itself,
+ * below the text. */
 typedef enum {
   BOX_KEY_POINTS,
   BOX_CARD,
   BOX_QUOTE_RULE,
+  BOX_BLOCK_QUOTE_RULE,
 } BoxKind;
 
 typedef struct
@@ -67,6 +69,7 @@ struct _DossierReaderText
   GdkRGBA key_points_bg;
   GdkRGBA card_bg;
   GdkRGBA accent;
+  GdkRGBA rule;
   int pad;
 };
 
@@ -118,6 +121,22 @@ dossier_reader_text_snapshot_layer (GtkTextView      *text_view,
           gsk_rounded_rect_init_from_rect (&rounded, &rect, 2);
           gtk_snapshot_push_rounded_clip (snapshot, &rounded);
           gtk_snapshot_append_color (snapshot, &self->accent, &rect);
+          gtk_snapshot_pop (snapshot);
+          continue;
+        }
+
+      if (box->kind == BOX_BLOCK_QUOTE_RULE)
+        {
+          int quote_left = 0, below = 0;
+          GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "block-quote");
+
+          /* From the top of the first line to the bottom of the last one's
+           * text, not through the space below the quotation. */
+          g_object_get (tag, "left-margin", &quote_left, "pixels-below-lines", &below, NULL);
+          rect = GRAPHENE_RECT_INIT (quote_left - self->pad, y1, 3, MAX (h1, (y2 + h2) - y1 - below));
+          gsk_rounded_rect_init_from_rect (&rounded, &rect, 1.5);
+          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+          gtk_snapshot_append_color (snapshot, &self->rule, &rect);
           gtk_snapshot_pop (snapshot);
           continue;
         }
@@ -322,6 +341,8 @@ update_colors (DossierReaderView *self)
                     hc ? (dark ? "rgba(255,255,255,0.20)" : "rgba(0,0,0,0.14)")
                        : (dark ? "rgba(255,255,255,0.06)" : "rgba(0,0,0,0.045)"));
     gdk_rgba_parse (&text->accent, dark ? "#78aeed" : "#3584e4");
+    gdk_rgba_parse (&text->rule,
+                    hc ? (dark ? "#ffffff" : "#000000") : (dark ? "rgba(255,255,255,0.30)" : "rgba(0,0,0,0.22)"));
     gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
   }
   set_tag_rgba (self->buffer, "highlight", "background-rgba",
@@ -403,6 +424,9 @@ update_layout_idle (gpointer data)
   set_margin_prop (self->buffer, "key-points-item", "indent", - (int) (char_width * 1.4));
   set_margin_prop (self->buffer, "pull-quote", "left-margin", margin + 2 * inset);
   set_margin_prop (self->buffer, "pull-quote", "right-margin", margin + inset);
+  /* Block quotations sit in from both sides, the rule in the gap. */
+  set_margin_prop (self->buffer, "block-quote", "left-margin", margin + 2 * inset);
+  set_margin_prop (self->buffer, "block-quote", "right-margin", margin + inset);
   set_margin_prop (self->buffer, "note", "left-margin", margin);
   set_margin_prop (self->buffer, "note", "indent", - (int) (char_width * 2.6));
 
@@ -413,6 +437,9 @@ update_layout_idle (gpointer data)
   set_margin_prop (self->buffer, "section", "pixels-above-lines", (int) (line_height * 2));
   set_margin_prop (self->buffer, "section", "pixels-below-lines", (int) (line_height * 0.6));
   set_margin_prop (self->buffer, "pull-quote", "pixels-above-lines", (int) (line_height * 0.6));
+  set_margin_prop (self->buffer, "block-quote", "pixels-below-lines", (int) (line_height * 0.8));
+  set_margin_prop (self->buffer, "quote-first", "pixels-above-lines", (int) (line_height * 0.2));
+  set_margin_prop (self->buffer, "quote-attribution", "pixels-below-lines", (int) (line_height * 1.0));
   set_margin_prop (self->buffer, "pull-quote", "pixels-below-lines", (int) (line_height * 1.4));
   set_margin_prop (self->buffer, "title", "pixels-below-lines", (int) (line_height * 0.4));
   set_margin_prop (self->buffer, "subtitle", "pixels-below-lines", (int) (line_height * 1.0));
@@ -804,6 +831,48 @@ insert_paragraph (DossierReaderView *self,
 
   gtk_text_buffer_insert (self->buffer, iter, "\n", 1);
   apply_tag_from (self, heading ? "heading" : "body", start_offset, iter);
+  if (dossier_paragraph_get_kind (paragraph) == DOSSIER_PARAGRAPH_QUOTE)
+    apply_tag_from (self, "block-quote", start_offset, iter);
+}
+
+/* Does paragraph @i continue the quotation paragraph @i - 1 is part of:
+ * a quote with the same attribution? */
+static gboolean
+continues_quote (GListModel *paragraphs,
+                 guint       i)
+{
+  g_autoptr(DossierParagraph) previous = NULL;
+  g_autoptr(DossierParagraph) next = NULL;
+
+  if (i == 0 || i >= g_list_model_get_n_items (paragraphs))
+    return FALSE;
+  previous = g_list_model_get_item (paragraphs, i - 1);
+  next = g_list_model_get_item (paragraphs, i);
+  return dossier_paragraph_get_kind (previous) == DOSSIER_PARAGRAPH_QUOTE &&
+         dossier_paragraph_get_kind (next) == DOSSIER_PARAGRAPH_QUOTE &&
+         g_strcmp0 (dossier_paragraph_get_attribution (previous), dossier_paragraph_get_attribution (next)) == 0;
+}
+
+/* Ends a run of quote paragraphs: the attribution under it, then the rule
+ * beside all of it. The attribution is not document text: selections and
+ * highlights, which count in paragraphs, pass over it. */
+static void
+finish_quote (DossierReaderView *self,
+              GtkTextIter       *iter,
+              DossierParagraph  *last,
+              int                run_start)
+{
+  const char *attribution = dossier_paragraph_get_attribution (last);
+
+  if (attribution != NULL)
+    {
+      /* Translators: the attribution under a quotation, "— Name" */
+      g_autofree char *line = g_strdup_printf (_("— %s"), attribution);
+
+      insert (self, iter, line, "block-quote", "quote-attribution", "dim", NULL);
+      insert (self, iter, "\n", "block-quote", "quote-attribution", NULL);
+    }
+  add_box (self->text_view, run_start, gtk_text_iter_get_offset (iter), BOX_BLOCK_QUOTE_RULE);
 }
 
 static char *
@@ -1108,6 +1177,7 @@ rebuild (DossierReaderView *self)
   guint n_quotes = 0;
   GListModel *paragraphs;
   guint n_paragraphs;
+  int block_quote_start = 0;
 
   g_ptr_array_set_size (self->markers, 0);
   g_array_set_size (self->paragraphs, 0);
@@ -1143,16 +1213,25 @@ rebuild (DossierReaderView *self)
     {
       g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
       g_autofree char *norm = NULL;
+      gboolean quote = dossier_paragraph_get_kind (paragraph) == DOSSIER_PARAGRAPH_QUOTE;
+      int start = gtk_text_iter_get_offset (&iter);
 
-      if (i == 0 && gtk_text_iter_get_offset (&iter) > 0)
+      if (quote && !continues_quote (paragraphs, i))
+        block_quote_start = start;
+
+      if (i == 0 && start > 0)
         {
           /* Space between the key-points box and the body. */
-          int start = gtk_text_iter_get_offset (&iter);
           insert_paragraph (self, &iter, paragraph);
           apply_tag_from (self, "after-box", start, &iter);
         }
       else
         insert_paragraph (self, &iter, paragraph);
+
+      if (quote && block_quote_start == start)
+        apply_tag_from (self, "quote-first", start, &iter);
+      if (quote && !continues_quote (paragraphs, i + 1))
+        finish_quote (self, &iter, paragraph, block_quote_start);
 
       /* A pull quote is set apart right after the paragraph it repeats
        * (pages print it there); one that repeats nothing goes after the
@@ -2025,6 +2104,11 @@ create_tags (DossierReaderView *self)
   gtk_text_buffer_create_tag (b, "section", "pixels-above-lines", 28, NULL);
   gtk_text_buffer_create_tag (b, "pull-quote", "scale", 1.3, "style", PANGO_STYLE_ITALIC,
                               "pixels-above-lines", 12, "pixels-below-lines", 20, NULL);
+  /* After "body", so its margins and spacing win; the face stays the
+   * reader's own. */
+  gtk_text_buffer_create_tag (b, "block-quote", "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (b, "quote-first", "pixels-above-lines", 2, NULL);
+  gtk_text_buffer_create_tag (b, "quote-attribution", "scale", 0.92, "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (b, "key-points", NULL);
   gtk_text_buffer_create_tag (b, "key-points-item", NULL);
   gtk_text_buffer_create_tag (b, "box-heading", "weight", PANGO_WEIGHT_BOLD, "scale", 0.85,
