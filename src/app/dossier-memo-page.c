@@ -87,6 +87,8 @@ struct _DossierMemoPage
   char *marker_signature;          /* the markers and sources the views were numbered for */
   guint numbers_source;
   gboolean language_setting;
+  DossierMemoSection *removed_section;  /* the last one removed, for Undo */
+  guint removed_position;
 };
 
 struct _SectionRow
@@ -440,14 +442,48 @@ down_clicked_cb (GtkButton  *button,
   move_section_by (row->page, row->section, +1);
 }
 
+static void show_toast (DossierMemoPage *self,
+                        AdwToast        *toast);
+
+/* A section goes at once, its text with it: the toast can bring it back. */
 static void
 remove_clicked_cb (GtkButton  *button,
                    SectionRow *row)
 {
+  DossierMemoPage *self = row->page;
+  const char *title;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
   guint position;
 
-  if (find_section (row->page, row->section, &position))
-    dossier_memo_remove_section (row->page->memo, position);
+  if (!find_section (self, row->section, &position))
+    return;
+
+  g_set_object (&self->removed_section, row->section);
+  self->removed_position = position;
+  title = dossier_memo_section_get_title (row->section);
+  escaped = g_markup_escape_text (title && *title ? title : _("Untitled Section"), -1);
+  message = g_strdup_printf (_("Removed “%s”"), escaped);
+  dossier_memo_remove_section (self->memo, position);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "memo.undo-remove-section");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+undo_remove_section_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  g_autoptr(DossierMemoSection) section = g_steal_pointer (&self->removed_section);
+
+  if (section != NULL)
+    dossier_memo_insert_section (self->memo, self->removed_position, section);
 }
 
 static GdkContentProvider *
@@ -1726,8 +1762,6 @@ place_divider (DossierMemoPage *self)
   /* GTK 4.8's text views keep the height measured at the old width
    * (text clipped) until asked again once they have re-wrapped. */
   g_clear_handle_id (&self->resize_source, g_source_remove);
-  g_clear_handle_id (&self->numbers_source, g_source_remove);
-  g_clear_pointer (&self->marker_signature, g_free);
   self->resize_source = g_timeout_add (150, resize_views_cb, self);
 }
 
@@ -2151,6 +2185,9 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->first_layout_source, g_source_remove);
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->numbers_source, g_source_remove);
+  g_clear_pointer (&self->marker_signature, g_free);
+  g_clear_object (&self->removed_section);
   if (self->memo != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->memo);
@@ -2295,6 +2332,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "memo.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "memo.undo-remove-section", NULL, undo_remove_section_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "memo.bold", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "memo.italic", NULL);

@@ -948,6 +948,42 @@ test_quote_excerpt (void)
   gtk_window_destroy (window);
 }
 
+/* Removing a section takes its text too: the toast's Undo brings it
+ * back where it was. */
+static void
+test_remove_section_undo (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(DossierMemoSection) first = g_object_ref (dossier_memo_get_section (memo, 0));
+  guint n = dossier_memo_get_n_sections (memo);
+  GtkWidget *page, *remove;
+  GtkWindow *window;
+
+  dossier_memo_section_set_source_text (first, "Two weeks of drafting.");
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (300);
+
+  remove = find_tooltip_button (page, "Remove Section");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  spin (50);
+  g_assert_cmpuint (dossier_memo_get_n_sections (memo), ==, n - 1);
+  g_assert_true (dossier_memo_get_section (memo, 0) != first);
+
+  g_assert_true (gtk_widget_activate_action (page, "memo.undo-remove-section", NULL));
+  spin (50);
+  g_assert_cmpuint (dossier_memo_get_n_sections (memo), ==, n);
+  g_assert_true (dossier_memo_get_section (memo, 0) == first);
+  {
+    g_autofree char *text = dossier_memo_section_dup_source_text (first);
+
+    g_assert_cmpstr (text, ==, "Two weeks of drafting.");
+  }
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -963,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/editing-aids", test_editing_aids);
   g_test_add_func ("/dossier/app/memo-page/citation-popover", test_citation_popover);
   g_test_add_func ("/dossier/app/memo-page/quote-excerpt", test_quote_excerpt);
+  g_test_add_func ("/dossier/app/memo-page/remove-section-undo", test_remove_section_undo);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
