@@ -328,7 +328,8 @@ sentence_end (const char *text,
  * with its own footnote, inside the excerpt or before the end of the
  * sentence it ends in, the citation
  * is made "via" that note, so the memo cites the original work "quoted in"
- * the article.
+ * the article. A block quotation (a quote paragraph) quotes by definition;
+ * without such a note, its attribution is the work: "Name, quoted in …".
  *
  * Returns: (transfer full): the citation, with the excerpt as its quote
  */
@@ -347,6 +348,7 @@ dossier_citation_new_for_excerpt (const char      *id,
   glong length;
   guint n_refs;
   guint limit;
+  gboolean block_quote;
 
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
 
@@ -364,7 +366,8 @@ dossier_citation_new_for_excerpt (const char      *id,
   g_strstrip (quote);
   dossier_citation_set_quote (self, quote);
 
-  if (!has_quotation_mark (quote))
+  block_quote = dossier_paragraph_get_kind (para) == DOSSIER_PARAGRAPH_QUOTE;
+  if (!block_quote && !has_quotation_mark (quote))
     return self;
 
   limit = sentence_end (text, end);
@@ -382,6 +385,9 @@ dossier_citation_new_for_excerpt (const char      *id,
             }
         }
     }
+
+  if (block_quote && !dossier_citation_is_quoted_in (self) && dossier_paragraph_get_attribution (para) != NULL)
+    dossier_citation_set_via (self, 0, dossier_paragraph_get_attribution (para));
 
   return self;
 }

@@ -329,6 +329,52 @@ test_citation_from_excerpt (void)
   }
 }
 
+/* A block quotation with an attribution and no note of its own: the memo
+ * cites the speaker "quoted in" the article; with a note, the note wins. */
+static void
+test_citation_from_block_quote (void)
+{
+  g_autoptr(DossierDocument) document = make_article ();
+  g_autoptr(DossierParagraph) spoken = dossier_paragraph_new ("We will not inspect every vessel.");
+  g_autoptr(DossierParagraph) sourced = dossier_paragraph_new ("A freeze is a floor.");
+  g_autoptr(DossierParagraph) anonymous = dossier_paragraph_new ("Nobody expects a treaty this year.");
+  g_autoptr(DossierCitation) by_name = NULL;
+  g_autoptr(DossierCitation) by_note = NULL;
+  g_autoptr(DossierCitation) unnamed = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *short_form = NULL;
+  g_autofree char *hint = NULL;
+
+  dossier_paragraph_set_kind (spoken, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_paragraph_set_attribution (spoken, "Ilse Varga, Minister of Maritime Affairs");
+  dossier_paragraph_set_kind (sourced, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_paragraph_set_attribution (sourced, "Choi Min-jun");
+  dossier_paragraph_add_ref (sourced, 3, 20);
+  dossier_paragraph_set_kind (anonymous, DOSSIER_PARAGRAPH_QUOTE);
+  dossier_document_add_paragraph (document, spoken);
+  dossier_document_add_paragraph (document, sourced);
+  dossier_document_add_paragraph (document, anonymous);
+
+  by_name = dossier_citation_new_for_excerpt ("a", document, 2, 0, 32);
+  g_assert_true (dossier_citation_is_quoted_in (by_name));
+  g_assert_cmpuint (dossier_citation_get_via_note (by_name), ==, 0);
+  full = dossier_citation_format_full (by_name);
+  short_form = dossier_citation_format_short (by_name);
+  g_assert_cmpstr (full, ==,
+                   "Ilse Varga, Minister of Maritime Affairs, quoted in Daniel Whitcombe, “Quiet Diplomacy on the "
+                   "Peninsula,” The Meridian Institute, April 12, 2024, https://meridian.example.org/quiet-diplomacy.");
+  g_assert_cmpstr (short_form, ==, "Ilse Varga, quoted in Whitcombe, “Quiet Diplomacy on the Peninsula.”");
+  hint = dossier_citation_dup_id_hint (by_name);
+  g_assert_cmpstr (hint, ==, "varga");
+
+  by_note = dossier_citation_new_for_excerpt ("b", document, 3, 0, 20);
+  g_assert_cmpuint (dossier_citation_get_via_note (by_note), ==, 3);
+  g_assert_true (g_str_has_prefix (dossier_citation_get_via_text (by_note), "Choi Min-jun, “Remarks"));
+
+  unnamed = dossier_citation_new_for_excerpt ("c", document, 4, 0, 10);
+  g_assert_false (dossier_citation_is_quoted_in (unnamed));
+}
+
 static void
 test_json_round_trip (void)
 {
@@ -686,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/notes/korean-names", test_notes_korean_names);
   g_test_add_func ("/dossier/memo/notes/quoted-in", test_notes_quoted_in);
   g_test_add_func ("/dossier/memo/citation/from-excerpt", test_citation_from_excerpt);
+  g_test_add_func ("/dossier/memo/citation/from-block-quote", test_citation_from_block_quote);
   g_test_add_func ("/dossier/memo/json/round-trip", test_json_round_trip);
   g_test_add_func ("/dossier/memo/json/errors", test_json_errors);
   g_test_add_func ("/dossier/memo/json/hostile", test_json_hostile);
