@@ -1180,6 +1180,40 @@ count_pages (DossierMemo *memo,
   return dossier_page_layout_get_n_pages (dossier_memo_preview_get_layout (self->preview));
 }
 
+/* The names the memo cites (authors, publishers) and its header's are
+ * words the analyst means: the spell checker takes them as known. */
+static void
+update_known_words (DossierMemoPage *self)
+{
+  GListModel *citations = dossier_memo_get_citations (self->memo);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) phrases = NULL;
+
+  g_strv_builder_add (builder, dossier_memo_get_to (self->memo));
+  g_strv_builder_add (builder, dossier_memo_get_from (self->memo));
+  for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+      const char * const *authors = dossier_citation_get_authors (citation);
+      const char *publisher = dossier_citation_get_publisher (citation);
+
+      for (guint j = 0; authors != NULL && authors[j] != NULL; j++)
+        g_strv_builder_add (builder, authors[j]);
+      if (publisher != NULL)
+        g_strv_builder_add (builder, publisher);
+    }
+  phrases = g_strv_builder_end (builder);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SectionRow *row = g_ptr_array_index (self->rows, i);
+      DossierSpellChecker *checker = dossier_spell_checker_get_for_view (row->view);
+
+      if (checker != NULL)
+        dossier_spell_checker_set_known_words (checker, (const char * const *) phrases);
+    }
+}
+
 /**
  * dossier_memo_page_refresh:
  *
@@ -1214,6 +1248,7 @@ dossier_memo_page_refresh (DossierMemoPage *self)
     }
   gtk_label_set_text (self->notes_label, text->len ? text->str : _("No citations yet"));
   update_remove_buttons (self, notes);
+  update_known_words (self);
 
   found = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   dossier_memo_check_references (self->memo, found);

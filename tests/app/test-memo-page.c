@@ -15,6 +15,7 @@
 #include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-memo-preview.h"
 #include "widgets/dossier-memo-text-view.h"
+#include "dossier-spell-checker.h"
 #include "dossier-memo-page.h"
 
 /*
@@ -984,6 +985,58 @@ test_remove_section_undo (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+word_misspelled (GtkTextBuffer *buffer,
+                 int            offset)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The names a memo cites are not spelling mistakes. */
+static void
+test_cited_names_are_words (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("whitcombe");
+  const char *authors[] = { "Daniel Whitcombe", NULL };
+  DossierSpellChecker *checker;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GtkWidget *page;
+  GtkWindow *window;
+
+  dossier_citation_set_title (citation, "Closing the Sanctions Gap");
+  dossier_citation_set_authors (citation, authors);
+  g_assert_true (dossier_memo_add_citation (memo, citation));
+  dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 0),
+                                        "Whitcombe argues for a freeze.[^whitcombe] Zqxwvyk disagrees.");
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  checker = dossier_spell_checker_get_for_view (view);
+  g_assert_nonnull (checker);
+  if (!dossier_spell_checker_get_active (checker))
+    {
+      gtk_window_destroy (window);
+      g_test_skip ("no English spelling dictionary");
+      return;
+    }
+  dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
+  for (guint waited = 0; waited < 50 && (dossier_spell_checker_get_busy (checker) || !word_misspelled (buffer, 45)); waited++)
+    spin (50);
+
+  g_assert_true (word_misspelled (buffer, 45));   /* "Zqxwvyk" */
+  g_assert_false (word_misspelled (buffer, 2));   /* "Whitcombe" */
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1000,6 +1053,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/citation-popover", test_citation_popover);
   g_test_add_func ("/dossier/app/memo-page/quote-excerpt", test_quote_excerpt);
   g_test_add_func ("/dossier/app/memo-page/remove-section-undo", test_remove_section_undo);
+  g_test_add_func ("/dossier/app/memo-page/cited-names-are-words", test_cited_names_are_words);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
