@@ -317,6 +317,8 @@ fill_list (DossierComparePage *self,
       gtk_widget_add_css_class (label, "compare-paragraph");
       if (dossier_paragraph_get_kind (par) == DOSSIER_PARAGRAPH_HEADING)
         gtk_widget_add_css_class (label, "heading");
+      else if (dossier_paragraph_get_kind (par) == DOSSIER_PARAGRAPH_QUOTE)
+        gtk_widget_add_css_class (label, "quote");   /* set in, as in the reader */
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       gtk_list_box_append (list, row);
     }
