@@ -33,6 +33,7 @@ struct _DossierLibrary
   gboolean in_batch;        /* between begin_batch() and end_batch() */
   gboolean batch_failed;    /* a change in the batch failed half-way */
   gint64 changes_at[8];     /* sqlite3_total_changes64() when each level began */
+  int last_error;           /* the SQLite result code of the last error reported */
 
   GListStore *documents;    /* lightweight DossierDocument, newest first */
   GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */

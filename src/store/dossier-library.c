@@ -65,6 +65,7 @@ set_sqlite_error (DossierLibrary  *self,
   /* SQLite may quote bytes from a damaged file: GError messages are UTF-8. */
   g_autofree char *message = g_utf8_make_valid (sqlite3_errmsg (self->db), -1);
 
+  self->last_error = rc;
   switch (rc & 0xff)
     {
     case SQLITE_CORRUPT:
@@ -598,7 +599,7 @@ open_database (DossierLibrary  *self,
           return FALSE;
         }
       /* A file with no schema at all (create_library_file() normally
-       * leaves none such): create it while still in _dossier_library_rollback journal mode,
+       * leaves none such): create it while still in rollback journal mode,
        * so the application id is in the main file from the start and the
        * header check sees it even after a crash. */
       if (!_dossier_library_exec (self, "PRAGMA page_size = 65536", error) ||
@@ -822,12 +823,31 @@ dossier_library_open (const char  *path,
         }
     }
 
-  self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
-  self->path = g_strdup (path);
-  self->shown = g_filename_display_name (path);
+  /* Another program opening the same library at the same moment (the app
+   * and dossier-cli, both creating it) can hold a lock that SQLite reports
+   * as busy at once instead of waiting, as it does when a connection
+   * switches the new file to WAL: try again for a few seconds. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      int code;
 
-  if (!open_database (self, FALSE, error))
-    return NULL;
+      self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
+      self->path = g_strdup (path);
+      self->shown = g_filename_display_name (path);
+
+      if (open_database (self, FALSE, &local_error))
+        break;
+
+      code = self->last_error & 0xff;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 50)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_object (&self);
+      g_usleep (100 * 1000);
+    }
 
   return g_steal_pointer (&self);
 }
