@@ -148,6 +148,28 @@ static const char * const noise_roles[] = {
   "menu", "menubar", "toolbar", "form", "tablist", NULL
 };
 
+/* Whether @figure holds a <blockquote> of its own; @caption is set to its
+ * <figcaption>, if any. */
+static gboolean
+quote_figure_caption (xmlNode  *figure,
+                      xmlNode **caption)
+{
+  gboolean quote = FALSE;
+
+  if (caption != NULL)
+    *caption = NULL;
+  for (xmlNode *child = figure->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (dossier_html_tag_is (child, "blockquote"))
+        quote = TRUE;
+      else if (dossier_html_tag_is (child, "figcaption") && caption != NULL)
+        *caption = child;
+    }
+  return quote;
+}
+
 static gboolean
 looks_like_noise (Importer *self,
                   xmlNode  *node)
@@ -155,7 +177,9 @@ looks_like_noise (Importer *self,
   g_autofree char *role = NULL;
   g_autofree char *style = NULL;
 
-  if (dossier_html_tag_in (node, noise_tags))
+  /* A <figure> is an image with its caption, boilerplate here, unless it
+   * holds a quotation (<figure><blockquote>…</blockquote><figcaption>). */
+  if (dossier_html_tag_in (node, noise_tags) && !(dossier_html_tag_is (node, "figure") && quote_figure_caption (node, NULL)))
     return TRUE;
 
   if (xmlHasProp (node, (const xmlChar *)"hidden"))
@@ -632,11 +656,23 @@ set_quote_attribution (Importer   *self,
  * line that starts with a dash ("<br>— Name"); nested quotes were
  * flattened into it. */
 static void
-finish_quote (Importer *self)
+finish_quote (Importer *self,
+              xmlNode  *node)
 {
   guint first = self->quote_first_block;
   guint end = self->blocks->len;
-  g_autofree char *attribution = g_steal_pointer (&self->quote_attribution);
+  g_autofree char *attribution = NULL;
+  xmlNode *caption = NULL;
+
+  /* <figure><blockquote>…</blockquote><figcaption>— Name</figcaption></figure> */
+  if (self->quote_attribution == NULL && node->parent != NULL && dossier_html_tag_is (node->parent, "figure") &&
+      quote_figure_caption (node->parent, &caption) && caption != NULL &&
+      !(dossier_html_flags_of (self, caption) & (FLAG_SKIP | FLAG_INVISIBLE)))
+    {
+      g_autofree char *text = dossier_html_node_text_full (self, caption, NULL, FALSE, 1000);
+      set_quote_attribution (self, text);
+    }
+  attribution = g_steal_pointer (&self->quote_attribution);
 
   if (first >= end)
     return;
@@ -863,7 +899,7 @@ walk_leave (xmlNode  *node,
       else if (dossier_html_tag_is (node, "blockquote") && self->quote_depth > 0)
         {
           if (--self->quote_depth == 0 && !self->walking_notes)
-            finish_quote (self);
+            finish_quote (self, node);
         }
       if ((dossier_html_flags_of (self, node) & FLAG_NOTES) && self->notes_depth > 0)
         self->notes_depth--;

@@ -1081,7 +1081,8 @@ test_blockquote_and_pull_quote (void)
 }
 
 /* Attributions written as loose text after the paragraphs, as embedded
- * posts do, and a dash that is part of the quoted text. */
+ * posts do, a dash that is part of the quoted text, and a quotation in a
+ * <figure> credited by its caption (a figure with an image stays out). */
 static void
 test_blockquote_inline (void)
 {
@@ -1093,17 +1094,21 @@ test_blockquote_inline (void)
     "<blockquote><p>- a quoted line that starts with a hyphen but stands alone in its quote.</p></blockquote>"
     "<blockquote><p>A quotation whose speaker is named in a cite element that opens a line.</p>"
     "<p>&mdash; <cite>Juno Park</cite>, ambassador</p></blockquote>"
+    "<figure><blockquote><p>A quotation set in a figure, with its speaker in the caption.</p></blockquote>"
+    "<figcaption>&mdash; Lee Min-seo, <cite>Harbor Weekly</cite></figcaption></figure>"
+    "<figure><img src=\"chart.png\" alt=\"\"><figcaption>Figure 1: a chart caption that is not text.</figcaption></figure>"
     "<p>A closing paragraph that is long enough to count as the body of this article, too.</p>"
     "</article></body></html>";
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierDocument) document = import_string (html, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 5);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 6);
   assert_quote (document, 1, "The first quoted paragraph", "Ana Ruiz (@anaruiz) May 3, 2025");
   assert_quote (document, 2, "- a quoted line", NULL);
   assert_quote (document, 3, "A quotation whose speaker", "Juno Park, ambassador");
-  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 4)), ==, DOSSIER_PARAGRAPH_BODY);
+  assert_quote (document, 4, "A quotation set in a figure", "Lee Min-seo, Harbor Weekly");
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 5)), ==, DOSSIER_PARAGRAPH_BODY);
 }
 
 int
