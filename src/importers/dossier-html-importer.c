@@ -148,26 +148,14 @@ static const char * const noise_roles[] = {
   "menu", "menubar", "toolbar", "form", "tablist", NULL
 };
 
-/* Whether @figure holds a <blockquote> of its own; @caption is set to its
- * <figcaption>, if any. */
+/* Whether @figure holds a <blockquote> of its own. */
 static gboolean
-quote_figure_caption (xmlNode  *figure,
-                      xmlNode **caption)
+is_quote_figure (xmlNode *figure)
 {
-  gboolean quote = FALSE;
-
-  if (caption != NULL)
-    *caption = NULL;
   for (xmlNode *child = figure->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (dossier_html_tag_is (child, "blockquote"))
-        quote = TRUE;
-      else if (dossier_html_tag_is (child, "figcaption") && caption != NULL)
-        *caption = child;
-    }
-  return quote;
+    if (child->type == XML_ELEMENT_NODE && dossier_html_tag_is (child, "blockquote"))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -179,7 +167,7 @@ looks_like_noise (Importer *self,
 
   /* A <figure> is an image with its caption, boilerplate here, unless it
    * holds a quotation (<figure><blockquote>…</blockquote><figcaption>). */
-  if (dossier_html_tag_in (node, noise_tags) && !(dossier_html_tag_is (node, "figure") && quote_figure_caption (node, NULL)))
+  if (dossier_html_tag_in (node, noise_tags) && !(dossier_html_tag_is (node, "figure") && is_quote_figure (node)))
     return TRUE;
 
   if (xmlHasProp (node, (const xmlChar *)"hidden"))
@@ -664,10 +652,22 @@ finish_quote (Importer *self,
   g_autofree char *attribution = NULL;
   xmlNode *caption = NULL;
 
-  /* <figure><blockquote>…</blockquote><figcaption>— Name</figcaption></figure> */
-  if (self->quote_attribution == NULL && node->parent != NULL && dossier_html_tag_is (node->parent, "figure") &&
-      quote_figure_caption (node->parent, &caption) && caption != NULL &&
-      !(dossier_html_flags_of (self, caption) & (FLAG_SKIP | FLAG_INVISIBLE)))
+  /* <figure><blockquote>…</blockquote><figcaption>— Name</figcaption></figure>:
+   * the caption follows the quotation; look a few elements ahead only, so
+   * a figure of a thousand blockquotes stays linear. */
+  if (self->quote_attribution == NULL && node->parent != NULL && dossier_html_tag_is (node->parent, "figure"))
+    {
+      guint seen = 0;
+
+      for (xmlNode *next = node->next; next != NULL && caption == NULL && seen < 4; next = next->next)
+        if (next->type == XML_ELEMENT_NODE)
+          {
+            seen++;
+            if (dossier_html_tag_is (next, "figcaption"))
+              caption = next;
+          }
+    }
+  if (caption != NULL && !(dossier_html_flags_of (self, caption) & (FLAG_SKIP | FLAG_INVISIBLE)))
     {
       g_autofree char *text = dossier_html_node_text_full (self, caption, NULL, FALSE, 1000);
       set_quote_attribution (self, text);
