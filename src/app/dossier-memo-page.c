@@ -2486,6 +2486,35 @@ dossier_memo_page_get_current_section (DossierMemoPage *self)
   return self->current;
 }
 
+/* Whether @iter is on a line of a block quotation ("> …"). */
+static gboolean
+in_block_quotation (const GtkTextIter *iter)
+{
+  GtkTextIter line = *iter;
+
+  gtk_text_iter_set_line_offset (&line, 0);
+  return gtk_text_iter_get_char (&line) == '>';
+}
+
+/* The end of the last line of the block quotation @iter is in. */
+static GtkTextIter
+end_of_block_quotation (const GtkTextIter *iter)
+{
+  GtkTextIter end = *iter;
+
+  for (;;)
+    {
+      GtkTextIter next = end;
+
+      if (!gtk_text_iter_forward_line (&next) || !in_block_quotation (&next))
+        break;
+      end = next;
+    }
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return end;
+}
+
 /* The citation of an excerpt, under an id new to the memo. */
 static DossierCitation *
 add_excerpt_citation (DossierMemoPage *self,
@@ -2637,6 +2666,22 @@ dossier_memo_page_quote_excerpt (DossierMemoPage *self,
 
   if (!gtk_text_buffer_get_selection_bounds (row->buffer, &from, &to))
     gtk_text_buffer_get_iter_at_mark (row->buffer, &from, gtk_text_buffer_get_insert (row->buffer));
+
+  if (in_block_quotation (&from))
+    {
+      /* Not inside a block quotation, and never in its source line (where
+       * the cursor is after Add to Memo): a paragraph after it. */
+      GtkTextIter block_end = end_of_block_quotation (&from);
+
+      quotation = g_strdup_printf ("\n\n“%s”[^%s]", escaped, dossier_citation_get_id (citation));
+      gtk_text_buffer_begin_user_action (row->buffer);
+      gtk_text_buffer_insert (row->buffer, &block_end, quotation, -1);
+      gtk_text_buffer_place_cursor (row->buffer, &block_end);
+      gtk_text_buffer_end_user_action (row->buffer);
+      announce_excerpt (self, section);
+      return citation;
+    }
+
   {
     /* A word space before it, unless it starts a line or follows one. */
     GtkTextIter before = from;

@@ -937,6 +937,32 @@ test_quote_excerpt (void)
   text = dossier_memo_section_dup_source_text (section);
   g_assert_cmpstr (text, ==, "As one study puts it, [what it is] today.");
 
+  /* With the cursor in a block quotation (after Add to Memo, in its
+   * source line), the quotation goes in a paragraph after it, never
+   * inside it. */
+  {
+    g_autofree char *after = NULL;
+    const char *second_id;
+
+    dossier_memo_section_set_source_text (section, "Intro.\n\n> Words of the minister.\n> — [^kim]");
+    spin (100);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+    second_id = dossier_citation_get_id (dossier_memo_page_quote_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 11));
+    spin (100);
+    after = dossier_memo_section_dup_source_text (section);
+    {
+      g_autofree char *expected = g_strdup_printf ("Intro.\n\n> Words of the minister.\n> — [^kim]\n\n“Enforcement”[^%s]",
+                                                   second_id);
+      g_assert_cmpstr (after, ==, expected);
+    }
+    gtk_text_buffer_undo (buffer);
+    spin (100);
+    dossier_memo_remove_citation (memo, second_id);
+    dossier_memo_section_set_source_text (section, "As one study puts it, [what it is] today.");
+    spin (100);
+  }
+
   /* …and the source, cited nowhere now, can be removed from the list. */
   dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
   remove = find_tooltip_button (page, "Remove Unused Source");
