@@ -28,6 +28,39 @@ default_output (const char *memo_path)
   return g_strconcat (stem, ".pdf", NULL);
 }
 
+/* Same file, by identity rather than by name ("./m.dossier-memo", links). */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info_a != NULL && info_b != NULL &&
+         g_strcmp0 (g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE),
+                    g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE)) == 0;
+}
+
+/* An existing file that is not a PDF is someone's work (a memo, a
+ * document): -o pointing at it is a slip, not a wish to lose it. */
+static gboolean
+is_other_existing_file (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char magic[5] = { 0 };
+  gsize n_read = 0;
+
+  if (stream == NULL)
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL))
+    return TRUE;
+  return n_read > 0 && !(n_read == sizeof magic && memcmp (magic, "%PDF-", sizeof magic) == 0);
+}
+
 int
 dossier_cli_export_pdf (int    argc,
                         char **argv)
@@ -74,6 +107,18 @@ dossier_cli_export_pdf (int    argc,
   if (output == NULL)
     output = default_output (argv[1]);
   pdf_file = g_file_new_for_commandline_arg (output);
+  if (same_file (memo_file, pdf_file))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("that is the memo itself; give the PDF another name with -o"));
+      return dossier_cli_fail (output, error);
+    }
+  if (is_other_existing_file (pdf_file))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("exists and is not a PDF; it was left untouched (remove it or choose another name)"));
+      return dossier_cli_fail (output, error);
+    }
 
   document = dossier_memo_to_layout_document (memo);
   exporter = dossier_pdf_exporter_new ();

@@ -195,6 +195,52 @@ test_check (void)
   g_unlink (edited);
 }
 
+/* export-pdf never writes over the memo it reads, nor over a file that
+ * is not a PDF; an older PDF of the memo is replaced as expected. */
+static void
+test_export_guard (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *dir = g_dir_make_tmp ("dossier-memo-cli-XXXXXX", NULL);
+  g_autofree char *memo = g_build_filename (dir, "memo.dossier-memo", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "memo.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *other_after = NULL;
+  g_auto(DossierTestCliRun) onto_memo = { 0 };
+  g_auto(DossierTestCliRun) onto_other = { 0 };
+  g_auto(DossierTestCliRun) first = { 0 };
+  g_auto(DossierTestCliRun) again = { 0 };
+
+  g_assert_true (g_file_get_contents (fixture, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (memo, before, -1, NULL));
+  g_assert_true (g_file_set_contents (other, "my notes", -1, NULL));
+
+  dossier_test_cli_run (&onto_memo, "export-pdf", memo, "-o", memo, NULL);
+  g_assert_cmpint (onto_memo.status, ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (onto_memo.err), ==, 1);
+  g_assert_nonnull (strstr (onto_memo.err, "the memo itself"));
+  g_assert_true (g_file_get_contents (memo, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  dossier_test_cli_run (&onto_other, "export-pdf", memo, "-o", other, NULL);
+  g_assert_cmpint (onto_other.status, ==, 1);
+  g_assert_true (g_file_get_contents (other, &other_after, NULL, NULL));
+  g_assert_cmpstr (other_after, ==, "my notes");
+
+  dossier_test_cli_run (&first, "export-pdf", "-q", memo, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  dossier_test_cli_run (&again, "export-pdf", "-q", memo, "-o", pdf, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  g_unlink (memo);
+  g_unlink (other);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +263,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/cli/show", test_show);
   g_test_add_func ("/dossier/memo/cli/invalid", test_invalid);
   g_test_add_func ("/dossier/memo/cli/check", test_check);
+  g_test_add_func ("/dossier/memo/cli/export-guard", test_export_guard);
 
   status = g_test_run ();
 
