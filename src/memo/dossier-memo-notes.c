@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dossier-memo-language.h"
 #include "dossier-memo-notes.h"
 
 /**
@@ -413,6 +414,8 @@ dossier_memo_render_text (DossierMemo *memo)
   g_autofree char *date = NULL;
   GString *out;
   const char *marking;
+  const char *language;
+  DossierMemoLabel recipient;
   guint n_sections;
 
   g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
@@ -424,25 +427,30 @@ dossier_memo_render_text (DossierMemo *memo)
   if (marking != NULL)
     g_string_append_printf (out, "%s\n\n", marking);
 
-  /* The header labels are part of the memo's English form, like the notes. */
+  /* The header in the memo's language, as its PDF prints it. */
+  language = dossier_memo_get_language (memo);
   switch (dossier_memo_get_kind (memo))
     {
     case DOSSIER_MEMO_KIND_DECISION:
-      g_string_append (out, "ACTION MEMO FOR ");
+      recipient = DOSSIER_MEMO_LABEL_ACTION_MEMO_FOR;
       break;
     case DOSSIER_MEMO_KIND_INFORMATION:
-      g_string_append (out, "INFORMATION MEMO FOR ");
+      recipient = DOSSIER_MEMO_LABEL_INFORMATION_MEMO_FOR;
       break;
     case DOSSIER_MEMO_KIND_POLICY_BRIEF:
     default:
-      g_string_append (out, "MEMORANDUM FOR ");
+      recipient = DOSSIER_MEMO_LABEL_MEMORANDUM_FOR;
       break;
     }
-  date = dossier_format_date_prose (dossier_memo_get_date (memo));
-  g_string_append_printf (out, "%s\n", dossier_memo_get_to (memo));
-  g_string_append_printf (out, "FROM: %s\n", dossier_memo_get_from (memo));
-  g_string_append_printf (out, "DATE: %s\n", date ? date : dossier_memo_get_date (memo));
-  g_string_append_printf (out, "SUBJECT: %s\n", dossier_memo_get_subject (memo));
+  date = dossier_memo_language_format_date (language, dossier_memo_get_date (memo));
+  g_string_append_printf (out, "%s %s\n", dossier_memo_language_get_label (language, recipient),
+                          dossier_memo_get_to (memo));
+  g_string_append_printf (out, "%s %s\n", dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_FROM),
+                          dossier_memo_get_from (memo));
+  g_string_append_printf (out, "%s %s\n", dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_DATE),
+                          date ? date : dossier_memo_get_date (memo));
+  g_string_append_printf (out, "%s %s\n", dossier_memo_language_get_label (language, DOSSIER_MEMO_LABEL_SUBJECT),
+                          dossier_memo_get_subject (memo));
 
   n_sections = dossier_memo_get_n_sections (memo);
   for (guint s = 0; s < n_sections; s++)
