@@ -621,6 +621,151 @@ dup_lookup_key (DossierCitation *citation)
                     NULL);
 }
 
+/* ---- Printed quotations --------------------------------------------------- */
+
+/* A quotation as the memo prints it, and the citation it is attributed to. */
+typedef struct {
+  char *citation_id;
+  char *text;          /* plain text, without its quotation marks */
+  int section;
+} PrintedQuotation;
+
+static void
+printed_quotation_free (gpointer data)
+{
+  PrintedQuotation *quotation = data;
+
+  g_free (quotation->citation_id);
+  g_free (quotation->text);
+  g_free (quotation);
+}
+
+static gboolean
+is_quotation_edge (gunichar c)
+{
+  return is_quote_mark (c) || g_unichar_isspace (c) || c == ',' || c == '.' || c == ';' || c == ':';
+}
+
+/* The words of a quotation without the marks and punctuation around them
+ * ("“A freeze is a floor,”" → "A freeze is a floor"): the source has
+ * neither. */
+static char *
+dup_quotation_words (const char *markup)
+{
+  g_autofree char *plain = dossier_memo_inline_to_plain (markup);
+  const char *start = plain;
+  const char *end = plain + strlen (plain);
+
+  while (*start != '\0' && is_quotation_edge (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *last = g_utf8_prev_char (end);
+
+      if (!is_quotation_edge (g_utf8_get_char (last)))
+        break;
+      end = last;
+    }
+  return g_strndup (start, end - start);
+}
+
+static void
+add_printed_quotation (GPtrArray  *quotations,
+                       const char *citation_id,
+                       const char *markup,
+                       int         section)
+{
+  PrintedQuotation *quotation;
+  g_autofree char *words = dup_quotation_words (markup);
+
+  /* Too short to be a quotation worth checking ("yes"). */
+  if (g_utf8_strlen (words, -1) < 8)
+    return;
+
+  quotation = g_new0 (PrintedQuotation, 1);
+  quotation->citation_id = g_strdup (citation_id);
+  quotation->text = g_steal_pointer (&words);
+  quotation->section = section;
+  g_ptr_array_add (quotations, quotation);
+}
+
+/* Quotations in running text: “…” right before a citation marker. */
+static void
+collect_inline_quotations (GPtrArray  *quotations,
+                           const char *text,
+                           int         section)
+{
+  static GRegex *regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text == NULL)
+    return;
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("“([^“”]{3,4000}?)”\\s{0,2}\\[\\^([A-Za-z0-9_.:-]{1,64})\\]",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *quoted = g_match_info_fetch (match, 1);
+      g_autofree char *id = g_match_info_fetch (match, 2);
+
+      add_printed_quotation (quotations, id, quoted, section);
+      g_match_info_next (match, NULL);
+    }
+}
+
+/* What the memo prints as quoted: its block quotations with their source,
+ * and the quotations in its running text followed by their marker. The
+ * analyst edits these, not the citation's own copy of the excerpt, so
+ * these are what must still match the sources. */
+static GPtrArray *
+collect_printed_quotations (DossierMemo *memo)
+{
+  GPtrArray *quotations = g_ptr_array_new_with_free_func (printed_quotation_free);
+
+  for (guint s = 0; s < dossier_memo_get_n_sections (memo); s++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, s);
+
+      for (guint b = 0; b < dossier_memo_section_get_n_blocks (section); b++)
+        {
+          DossierMemoBlock *block = dossier_memo_section_get_block (section, b);
+          const char * const *items;
+
+          switch (dossier_memo_block_get_kind (block))
+            {
+            case DOSSIER_MEMO_BLOCK_QUOTE:
+              if (dossier_memo_block_get_cite (block) != NULL && *dossier_memo_block_get_cite (block) != '\0')
+                add_printed_quotation (quotations, dossier_memo_block_get_cite (block),
+                                       dossier_memo_block_get_text (block), s);
+              collect_inline_quotations (quotations, dossier_memo_block_get_text (block), s);
+              break;
+            case DOSSIER_MEMO_BLOCK_BULLETS:
+              items = dossier_memo_block_get_items (block);
+              for (guint i = 0; items != NULL && items[i] != NULL; i++)
+                collect_inline_quotations (quotations, items[i], s);
+              break;
+            case DOSSIER_MEMO_BLOCK_PARAGRAPH:
+            default:
+              collect_inline_quotations (quotations, dossier_memo_block_get_text (block), s);
+              break;
+            }
+        }
+    }
+  return quotations;
+}
+
+static gboolean
+same_quotation (const char *a,
+                const char *b)
+{
+  g_autofree char *na = dossier_normalize_for_quote (a);
+  g_autofree char *nb = dossier_normalize_for_quote (b);
+
+  return g_strcmp0 (na, nb) == 0;
+}
+
 /**
  * dossier_memo_check_quotes:
  * @find_source: (nullable): finds a citation's document; %NULL when no
@@ -642,10 +787,17 @@ dossier_memo_check_quotes (DossierMemo            *memo,
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify)source_text_free);
   g_autoptr(GHashTable) lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) source_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) printed_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) printed = NULL;
   GListModel *citations;
 
   g_return_val_if_fail (DOSSIER_IS_MEMO (memo), FALSE);
   g_return_val_if_fail (G_IS_LIST_STORE (issues), FALSE);
+
+  printed = collect_printed_quotations (memo);
+  for (guint i = 0; i < printed->len; i++)
+    g_hash_table_add (printed_ids, ((PrintedQuotation *) g_ptr_array_index (printed, i))->citation_id);
 
   citations = dossier_memo_get_citations (memo);
   for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
@@ -657,9 +809,10 @@ dossier_memo_check_quotes (DossierMemo            *memo,
       gpointer cached;
       const char *quote = dossier_citation_get_quote (citation);
       const char *id = dossier_citation_get_id (citation);
+      gboolean has_quote = quote != NULL && *quote != '\0';
       g_autofree char *message = NULL;
 
-      if (quote == NULL || *quote == '\0')
+      if (!has_quote && !g_hash_table_contains (printed_ids, id))
         continue;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -698,6 +851,8 @@ dossier_memo_check_quotes (DossierMemo            *memo,
           g_hash_table_insert (lookups, g_steal_pointer (&key), document);
         }
 
+      if (document == NULL && !has_quote)
+        continue; /* nothing stored to vouch for: the printed one is unverified too, silently */
       if (document == NULL)
         {
           message = find_source != NULL
@@ -714,8 +869,9 @@ dossier_memo_check_quotes (DossierMemo            *memo,
         source = g_hash_table_lookup (sources, source_key);
         g_assert (source != NULL);
       }
+      g_hash_table_insert (source_by_id, g_strdup (id), source);
 
-      if (!source_text_contains (source, quote))
+      if (has_quote && !source_text_contains (source, quote))
         {
           g_autoptr(DossierMemoIssue) issue = NULL;
           g_autofree char *closest = NULL;
@@ -726,6 +882,42 @@ dossier_memo_check_quotes (DossierMemo            *memo,
           issue = dossier_memo_issue_new (DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH, message);
           dossier_memo_issue_set_citation_id (issue, id);
           closest = source_text_find_closest (source, quote, &similarity);
+          if (closest != NULL)
+            dossier_memo_issue_set_closest_passage (issue, closest, similarity);
+          g_list_store_append (issues, issue);
+        }
+    }
+
+  /* The quotations as printed, where they differ from the stored excerpt
+   * (already checked above). */
+  for (guint i = 0; i < printed->len; i++)
+    {
+      PrintedQuotation *quotation = g_ptr_array_index (printed, i);
+      SourceText *source = g_hash_table_lookup (source_by_id, quotation->citation_id);
+      g_autoptr(DossierCitation) citation = NULL;
+      const char *stored;
+
+      if (source == NULL)
+        continue;
+      citation = g_object_ref (dossier_memo_lookup_citation (memo, quotation->citation_id));
+      stored = dossier_citation_get_quote (citation);
+      if (stored != NULL && same_quotation (stored, quotation->text))
+        continue;
+
+      if (!source_text_contains (source, quotation->text))
+        {
+          g_autoptr(DossierMemoIssue) issue = NULL;
+          g_autofree char *closest = NULL;
+          g_autofree char *message = NULL;
+          double similarity = 0;
+
+          message = g_strdup_printf (_("a quotation in section “%s” cited to “%s” is not in “%s”"),
+                                     dossier_memo_section_get_title (dossier_memo_get_section (memo, quotation->section)),
+                                     quotation->citation_id, dossier_document_get_title (source->document));
+          issue = dossier_memo_issue_new (DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH, message);
+          dossier_memo_issue_set_citation_id (issue, quotation->citation_id);
+          dossier_memo_issue_set_section (issue, quotation->section);
+          closest = source_text_find_closest (source, quotation->text, &similarity);
           if (closest != NULL)
             dossier_memo_issue_set_closest_passage (issue, closest, similarity);
           g_list_store_append (issues, issue);

@@ -191,6 +191,56 @@ test_check_quote_edited (Fixture       *fixture,
   g_assert_cmpfloat (dossier_memo_issue_get_similarity (issue), <, 1.0);
 }
 
+/* What the memo prints is checked, not only the citation's own copy of
+ * the excerpt: editing the quotation in the text is caught, in a block
+ * quotation and in running text alike. */
+static void
+test_check_printed_quotation (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  DossierMemoSection *background = dossier_memo_find_section (fixture->memo, "Background");
+  DossierMemoSection *bluf = dossier_memo_get_section (fixture->memo, 0);
+  g_autoptr(DossierMemoBlock) block = NULL;
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(DossierMemoIssue) issue = NULL;
+  guint position = 0;
+
+  g_assert_nonnull (background);
+  g_assert_true (g_list_store_find (G_LIST_STORE (dossier_memo_get_sections (fixture->memo)), background, &position));
+
+  /* A faithful quotation in running text, with its own punctuation. */
+  dossier_memo_section_set_source_text (bluf, "As the source puts it, “interim steps remain possible,”[^whitcombe] for now.");
+  issues = check (fixture);
+  dump (issues);
+  g_assert_cmpuint (count_kind (issues, DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH), ==, 0);
+  g_clear_object (&issues);
+
+  /* The same, "improved". */
+  dossier_memo_section_set_source_text (bluf, "As the source puts it, “interim steps remain certain,”[^whitcombe] for now.");
+  issues = check (fixture);
+  dump (issues);
+  g_assert_cmpuint (count_kind (issues, DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH), ==, 1);
+  issue = find_kind (issues, DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH);
+  g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, 0);
+  g_assert_cmpstr (dossier_memo_issue_get_citation_id (issue), ==, "whitcombe");
+  g_assert_nonnull (dossier_memo_issue_get_closest_passage (issue));
+  g_clear_object (&issue);
+  g_clear_object (&issues);
+  dossier_memo_section_set_source_text (bluf, "Interim steps are possible.[^whitcombe]");
+
+  /* A block quotation edited in place; its citation's stored excerpt is
+   * untouched (the editor never changes it). */
+  block = dossier_memo_block_new_quote ("“A freeze is not a reward; it is a ceiling,”", "minister");
+  dossier_memo_section_append_block (background, block);
+  issues = check (fixture);
+  dump (issues);
+  issue = find_kind (issues, DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH);
+  g_assert_nonnull (issue);
+  g_assert_true (dossier_memo_issue_is_error (issue));
+  g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, (int) position);
+  g_assert_cmpstr (dossier_memo_issue_get_citation_id (issue), ==, "minister");
+}
+
 static void
 test_check_normalisation (Fixture       *fixture,
                           gconstpointer  data)
@@ -554,6 +604,7 @@ main (int   argc,
 
   g_test_add ("/dossier/memo/check/clean", Fixture, NULL, fixture_set_up, test_check_clean, fixture_tear_down);
   g_test_add ("/dossier/memo/check/quote-edited", Fixture, NULL, fixture_set_up, test_check_quote_edited, fixture_tear_down);
+  g_test_add ("/dossier/memo/check/printed-quotation", Fixture, NULL, fixture_set_up, test_check_printed_quotation, fixture_tear_down);
   g_test_add ("/dossier/memo/check/normalisation", Fixture, NULL, fixture_set_up, test_check_normalisation, fixture_tear_down);
   g_test_add ("/dossier/memo/check/unverified", Fixture, NULL, fixture_set_up, test_check_unverified, fixture_tear_down);
   g_test_add ("/dossier/memo/check/references", Fixture, NULL, fixture_set_up, test_check_references, fixture_tear_down);
