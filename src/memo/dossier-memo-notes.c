@@ -16,7 +16,8 @@
  * (make a new one after the memo changes). Every `[^ID]` marker, and the
  * citation of each quote block (which follows the quote's text), is one
  * footnote, numbered continuously in reading order as Chicago notes
- * style does. The first reference to a citation gets the full note,
+ * style does. The first reference to a work gets the full note (two excerpts of
+ * one article are two citations of one work: see work_key()),
  * later ones the shortened note.
  *
  * The editor and the PDF layout draw text with
@@ -32,6 +33,7 @@ struct _DossierMemoNotes
   GArray *notes;               /* DossierMemoNote, index = number - 1 */
   GHashTable *first_numbers;   /* citation id → first number (GUINT_TO_POINTER) */
   GHashTable *ref_counts;      /* citation id → number of references */
+  GHashTable *works_cited;     /* work_key() of the works with a full note already */
   GHashTable *block_starts;    /* DossierMemoBlock* → GArray of guint: first number per item */
   GPtrArray *dangling;         /* ids of markers naming no citation, in order, once each */
   GHashTable *citations;       /* id → DossierCitation, while resolving (long memos) */
@@ -55,6 +57,7 @@ dossier_memo_notes_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_array_unref);
   g_clear_pointer (&self->first_numbers, g_hash_table_unref);
   g_clear_pointer (&self->ref_counts, g_hash_table_unref);
+  g_clear_pointer (&self->works_cited, g_hash_table_unref);
   g_clear_pointer (&self->block_starts, g_hash_table_unref);
   g_clear_pointer (&self->dangling, g_ptr_array_unref);
   g_clear_object (&self->memo);
@@ -77,8 +80,29 @@ dossier_memo_notes_init (DossierMemoNotes *self)
   g_array_set_clear_func (self->notes, clear_note);
   self->first_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ref_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->works_cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->block_starts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   self->dangling = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The work a citation cites, whatever its id: two excerpts from one
+ * article are two citations (each keeps its quote and locator) of one
+ * work, and Chicago gives a work one full note, then short ones. */
+static char *
+work_key (DossierCitation *citation)
+{
+  const char * const *authors = dossier_citation_get_authors (citation);
+  g_autofree char *joined = authors ? g_strjoinv ("\x1f", (char **) authors) : g_strdup ("");
+  g_autofree char *key = g_strjoin ("\x1e",
+                                    dossier_citation_get_title (citation) ?: "",
+                                    joined,
+                                    dossier_citation_get_publisher (citation) ?: "",
+                                    dossier_citation_get_published (citation) ?: "",
+                                    dossier_citation_get_source_url (citation) ?: "",
+                                    dossier_citation_get_via_text (citation) ?: "",
+                                    NULL);
+
+  return g_utf8_casefold (key, -1);
 }
 
 static void
@@ -90,6 +114,7 @@ add_reference (DossierMemoNotes *self,
 {
   DossierCitation *citation = g_hash_table_lookup (self->citations, id);
   DossierMemoNote note = { 0 };
+  g_autofree char *work = NULL;
   guint count;
 
   if (citation == NULL)
@@ -104,11 +129,14 @@ add_reference (DossierMemoNotes *self,
     }
 
   count = GPOINTER_TO_UINT (g_hash_table_lookup (self->ref_counts, id));
+  work = work_key (citation);
 
   note.number = self->notes->len + 1;
   note.citation_id = dossier_citation_get_id (citation);
   note.citation = citation;
-  note.first = count == 0;
+  note.first = !g_hash_table_contains (self->works_cited, work);
+  if (note.first)
+    g_hash_table_add (self->works_cited, g_steal_pointer (&work));
   note.text = note.first ? dossier_citation_format_full (citation)
                          : dossier_citation_format_short (citation);
   note.url = note.first ? dossier_citation_get_source_url (citation) : NULL;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * @number: the footnote number, from 1, in reading order
  * @citation_id: the id in the marker
  * @citation: the citation it refers to
- * @first: whether this is the first reference to the citation (full note)
+ * @first: whether this is the first reference to the cited work (full note)
  * @text: the formatted note: full on the first reference, shortened after
  * @url: (nullable): the cited document's URL, which appears in @text of a
  *   full note (for a link annotation)

@@ -139,6 +139,44 @@ test_notes_numbering (void)
   g_assert_finalize_object (g_steal_pointer (&memo));
 }
 
+/* Two excerpts from one article are two citations (each with its own
+ * quote and page) of one work: Chicago gives the work one full note. */
+static void
+test_notes_same_work (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new ();
+  g_autoptr(DossierMemoSection) section = dossier_memo_section_new ("Background");
+  g_autoptr(DossierMemoNotes) notes = NULL;
+  const char *authors[] = { "Daniel Whitcombe", NULL };
+  const char *ids[] = { "whitcombe", "whitcombe-2", "other" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(DossierCitation) citation = dossier_citation_new (ids[i]);
+
+      dossier_citation_set_title (citation, i < 2 ? "Quiet Diplomacy on the Peninsula" : "Another Article");
+      dossier_citation_set_authors (citation, authors);
+      dossier_citation_set_publisher (citation, "The Meridian Institute");
+      dossier_citation_set_quote (citation, i == 0 ? "Talks have stalled." : "Seoul has been clear.");
+      dossier_citation_set_locator (citation, i == 1 ? "p. 4" : NULL);
+      g_assert_true (dossier_memo_add_citation (memo, citation));
+    }
+  dossier_memo_append_section (memo, section);
+  dossier_memo_section_set_source_text (section, "One.[^whitcombe] Two.[^whitcombe-2] Three.[^other]");
+
+  notes = dossier_memo_notes_new (memo);
+  g_assert_cmpuint (dossier_memo_notes_get_n_notes (notes), ==, 3);
+  g_assert_true (dossier_memo_notes_get_note (notes, 1)->first);
+  g_assert_false (dossier_memo_notes_get_note (notes, 2)->first);
+  g_assert_true (g_str_has_prefix (dossier_memo_notes_get_note (notes, 2)->text, "Whitcombe, “Quiet Diplomacy"));
+  g_assert_nonnull (strstr (dossier_memo_notes_get_note (notes, 2)->text, "4"));
+  /* Another work by the same author gets its own full note. */
+  g_assert_true (dossier_memo_notes_get_note (notes, 3)->first);
+  /* Each citation keeps its own first number and count. */
+  g_assert_cmpuint (dossier_memo_notes_get_first_number (notes, "whitcombe-2"), ==, 2);
+  g_assert_cmpuint (dossier_memo_notes_count_references (notes, "whitcombe-2"), ==, 1);
+}
+
 static void
 test_notes_dangling (void)
 {
@@ -728,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/inline/plain", test_inline_plain);
   g_test_add_func ("/dossier/memo/notes/numbering", test_notes_numbering);
   g_test_add_func ("/dossier/memo/notes/dangling", test_notes_dangling);
+  g_test_add_func ("/dossier/memo/notes/same-work", test_notes_same_work);
   g_test_add_func ("/dossier/memo/notes/full-short", test_notes_full_short);
   g_test_add_func ("/dossier/memo/notes/korean-names", test_notes_korean_names);
   g_test_add_func ("/dossier/memo/notes/quoted-in", test_notes_quoted_in);
