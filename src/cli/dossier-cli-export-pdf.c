@@ -9,6 +9,7 @@
 
 #include "export/dossier-memo-layout.h"
 #include "export/dossier-pdf-exporter.h"
+#include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-json.h"
 #include "dossier-cli-commands.h"
 
@@ -103,6 +104,24 @@ dossier_cli_export_pdf (int    argc,
   memo = dossier_memo_load_file (memo_file, NULL, &error);
   if (memo == NULL)
     return dossier_cli_fail (argv[1], error);
+
+  /* Never a PDF with text silently missing. */
+  {
+    g_autoptr(GListStore) issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
+
+    dossier_memo_check_references (memo, issues);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (issues)); i++)
+      {
+        g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (G_LIST_MODEL (issues), i);
+
+        if (dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_BLOCK_TOO_LONG)
+          {
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 dossier_memo_issue_get_message (issue));
+            return dossier_cli_fail (argv[1], error);
+          }
+      }
+  }
 
   if (output == NULL)
     output = default_output (argv[1]);

@@ -116,6 +116,32 @@ dossier_memo_check_references (DossierMemo *memo,
       report (issues, DOSSIER_MEMO_ISSUE_DANGLING_MARKER, id, where, message);
     }
 
+  /* A block beyond what the PDF layout takes (it would be cut short). */
+  for (guint s = 0; s < n_sections; s++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, s);
+
+      for (guint b = 0; b < dossier_memo_section_get_n_blocks (section); b++)
+        {
+          DossierMemoBlock *block = dossier_memo_section_get_block (section, b);
+          const char * const *items = dossier_memo_block_get_items (block);
+          gsize length = strlen (dossier_memo_block_get_text (block));
+
+          for (guint i = 0; items != NULL && items[i] != NULL; i++)
+            length += strlen (items[i]) + 1;
+          if (length > DOSSIER_MEMO_MAX_BLOCK_TEXT)
+            {
+              g_autofree char *size = g_format_size (length);
+              g_autofree char *limit = g_format_size_full (DOSSIER_MEMO_MAX_BLOCK_TEXT, G_FORMAT_SIZE_IEC_UNITS);
+              /* TRANSLATORS: a size ("6.0 MB"), a section number and title, the limit ("256.0 KiB") */
+              g_autofree char *message = g_strdup_printf (_("a block of %s in section %u (“%s”) is longer than a memo can print (%s)"),
+                                                          size, s + 1, dossier_memo_section_get_title (section), limit);
+
+              report (issues, DOSSIER_MEMO_ISSUE_BLOCK_TOO_LONG, NULL, s, message);
+            }
+        }
+    }
+
   citations = dossier_memo_get_citations (memo);
   for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
     {

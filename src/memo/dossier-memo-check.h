@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* The most text one block (paragraph, bullet list, quotation) can hold
+ * and still be printed whole: what the PDF layout takes in one block
+ * (MAX_BLOCK_TEXT in src/export/dossier-layout-document.c). Some forty
+ * thousand words, far beyond any memo's paragraph; longer is an error of
+ * dossier_memo_check_references(), not a silent cut. */
+#define DOSSIER_MEMO_MAX_BLOCK_TEXT (256 * 1024)
+
 /**
  * DossierMemoSourceFunc:
  * @citation: a citation with a quote

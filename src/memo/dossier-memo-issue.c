@@ -45,7 +45,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* Stable short names, printed by `dossier-cli memo check` for scripts. */
 static const char * const codes[] = {
-  "dangling-marker", "unused-citation", "quote-mismatch", "unverified",
+  "dangling-marker", "unused-citation", "block-too-long", "quote-mismatch", "unverified",
   "bluf-length", "approve-lines", "page-count", "marking", "placeholder",
 };
 

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
  * DossierMemoIssueKind:
  * @DOSSIER_MEMO_ISSUE_DANGLING_MARKER: a `[^ID]` marker names no citation (error)
  * @DOSSIER_MEMO_ISSUE_UNUSED_CITATION: a citation no marker refers to (error)
+ * @DOSSIER_MEMO_ISSUE_BLOCK_TOO_LONG: a block holds more text than a memo can lay out (error)
  * @DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH: a quoted excerpt is not in its source (error)
  * @DOSSIER_MEMO_ISSUE_UNVERIFIED: a quote whose source is not in the library (warning)
  * @DOSSIER_MEMO_ISSUE_BLUF_LENGTH: the bottom line up front is over four lines (warning)
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
 typedef enum {
   DOSSIER_MEMO_ISSUE_DANGLING_MARKER,
   DOSSIER_MEMO_ISSUE_UNUSED_CITATION,
+  DOSSIER_MEMO_ISSUE_BLOCK_TOO_LONG,
   DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH,
   DOSSIER_MEMO_ISSUE_UNVERIFIED,
   DOSSIER_MEMO_ISSUE_BLUF_LENGTH,

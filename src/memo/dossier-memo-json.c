@@ -218,31 +218,6 @@ read_header (DossierJsonReader *reader,
   return TRUE;
 }
 
-/* The most text one paragraph, bullet or quotation may hold: some forty
- * thousand words, far beyond any memo's paragraph, and what the PDF
- * layout takes in one block. Longer is refused, never cut silently. */
-#define MAX_BLOCK_TEXT (256 * 1024)
-
-static gboolean
-check_block_text (DossierJsonReader  *reader,
-                  const char         *member,
-                  const char         *text,
-                  GError            **error)
-{
-  g_autofree char *size = NULL;
-  g_autofree char *limit = NULL;
-  g_autofree char *message = NULL;
-
-  if (text == NULL || strlen (text) <= MAX_BLOCK_TEXT)
-    return TRUE;
-
-  size = g_format_size (strlen (text));
-  limit = g_format_size_full (MAX_BLOCK_TEXT, G_FORMAT_SIZE_IEC_UNITS);
-  /* TRANSLATORS: the first %s is a size ("6.0 MB"), the second the limit ("256.0 KiB") */
-  message = g_strdup_printf (_("%s of text in one block; a memo block holds at most %s"), size, limit);
-  return dossier_json_reader_fail (reader, member, error, message);
-}
-
 static gboolean
 read_block (DossierJsonReader   *reader,
             DossierMemoSection  *section,
@@ -265,27 +240,19 @@ read_block (DossierJsonReader   *reader,
   switch (kind)
     {
     case DOSSIER_MEMO_BLOCK_PARAGRAPH:
-      if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-          !check_block_text (reader, "text", text, error))
+      if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error))
         return FALSE;
       block = dossier_memo_block_new_paragraph (text);
       break;
     case DOSSIER_MEMO_BLOCK_BULLETS:
       if (!dossier_json_reader_read_string_array (reader, "items", FALSE, &items, error))
         return FALSE;
-      {
-        g_autofree char *all = g_strjoinv ("\n", items);
-
-        if (!check_block_text (reader, "items", all, error))
-          return FALSE;
-      }
       block = dossier_memo_block_new_bullets ((const char * const *)items);
       break;
     case DOSSIER_MEMO_BLOCK_QUOTE:
       /* "cite" may be empty (or null, or absent) for an unattributed quote. */
       if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-          !dossier_json_reader_read_string (reader, "cite", TRUE, &cite, error) ||
-          !check_block_text (reader, "text", text, error))
+          !dossier_json_reader_read_string (reader, "cite", TRUE, &cite, error))
         return FALSE;
       if (cite != NULL && *cite != '\0' && !dossier_memo_is_valid_citation_id (cite))
         return dossier_json_reader_fail (reader, "cite", error,

@@ -373,6 +373,31 @@ six_lines (DossierMemo        *memo,
   return 6;
 }
 
+/* A block longer than the PDF layout can print whole is an error of the
+ * check, with its section, not a silent cut at export. */
+static void
+test_check_block_too_long (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new ();
+  g_autoptr(DossierMemoSection) section = dossier_memo_section_new ("Annex");
+  g_autoptr(GListStore) issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
+  g_autoptr(DossierMemoIssue) issue = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (text->len <= DOSSIER_MEMO_MAX_BLOCK_TEXT)
+    g_string_append (text, "Enforcement, not scope, is now the binding constraint. ");
+  dossier_memo_append_section (memo, section);
+  dossier_memo_section_set_source_text (section, text->str);
+
+  dossier_memo_check_references (memo, issues);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (issues)), ==, 1);
+  issue = g_list_model_get_item (G_LIST_MODEL (issues), 0);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "block-too-long");
+  g_assert_true (dossier_memo_issue_is_error (issue));
+  g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, 0);
+  g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "Annex"));
+}
+
 static void
 test_lint_templates (void)
 {
@@ -609,6 +634,7 @@ main (int   argc,
   g_test_add ("/dossier/memo/check/unverified", Fixture, NULL, fixture_set_up, test_check_unverified, fixture_tear_down);
   g_test_add ("/dossier/memo/check/references", Fixture, NULL, fixture_set_up, test_check_references, fixture_tear_down);
   g_test_add ("/dossier/memo/check/library-id", Fixture, NULL, fixture_set_up, test_check_library_id, fixture_tear_down);
+  g_test_add_func ("/dossier/memo/check/block-too-long", test_check_block_too_long);
   g_test_add_func ("/dossier/memo/lint/templates", test_lint_templates);
   g_test_add_func ("/dossier/memo/lint/placeholders", test_lint_placeholders);
   g_test_add_func ("/dossier/memo/lint/decision", test_lint_decision);

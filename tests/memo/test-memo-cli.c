@@ -235,6 +235,28 @@ test_export_guard (void)
   dossier_test_cli_run (&again, "export-pdf", "-q", memo, "-o", pdf, NULL);
   g_assert_cmpint (again.status, ==, 0);
 
+  /* A block too long to print whole: no PDF with text missing. */
+  {
+    g_autoptr(GString) huge = g_string_new ("{\"format\":\"dossier-memo\",\"version\":1,"
+                                            "\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\","
+                                            "\"date\":\"2025-03-04\",\"subject\":\"\"},"
+                                            "\"sections\":[{\"title\":\"Annex\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"");
+    g_autofree char *huge_path = g_build_filename (dir, "huge.dossier-memo", NULL);
+    g_autofree char *huge_pdf = g_build_filename (dir, "huge.pdf", NULL);
+    g_auto(DossierTestCliRun) refused = { 0 };
+
+    for (guint i = 0; i < 30000; i++)
+      g_string_append (huge, "policy    ");
+    g_string_append (huge, "\"}]}],\"citations\":[]}");
+    g_assert_true (g_file_set_contents (huge_path, huge->str, huge->len, NULL));
+    dossier_test_cli_run (&refused, "export-pdf", huge_path, NULL);
+    g_assert_cmpint (refused.status, ==, 1);
+    g_assert_cmpuint (dossier_test_cli_count_lines (refused.err), ==, 1);
+    g_assert_nonnull (strstr (refused.err, "Annex"));
+    g_assert_false (g_file_test (huge_pdf, G_FILE_TEST_EXISTS));
+    g_unlink (huge_path);
+  }
+
   g_unlink (memo);
   g_unlink (other);
   g_unlink (pdf);
