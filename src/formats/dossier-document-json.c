@@ -89,8 +89,25 @@ dossier_json_parse (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
-                   _("The file is not valid JSON: %s"), local_error->message);
+      /* json-glib says "<data>:1:36: Parse error: unexpected …": say
+       * where in words, without its placeholder for a file name. */
+      g_autoptr(GRegex) regex = g_regex_new ("^<data>:(\\d+):(\\d+): (?:Parse error: )?(.*)$", G_REGEX_DOTALL, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (regex, local_error->message, 0, &match))
+        {
+          g_autofree char *line = g_match_info_fetch (match, 1);
+          g_autofree char *column = g_match_info_fetch (match, 2);
+          g_autofree char *what = g_match_info_fetch (match, 3);
+
+          /* TRANSLATORS: line and column numbers, then json-glib's reason */
+          g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
+                       _("The file is not valid JSON (damaged or cut short?) at line %s, column %s: %s"),
+                       line, column, what);
+        }
+      else
+        g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
+                     _("The file is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 

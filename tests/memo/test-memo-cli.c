@@ -118,6 +118,19 @@ test_invalid (void)
 
   dossier_test_cli_run (&missing, "memo", "check", "--library", path, path, NULL);
   g_assert_cmpint (missing.status, ==, 1);
+
+  /* A file cut short: where, in words, without json-glib's "<data>". */
+  {
+    g_auto(DossierTestCliRun) cut = { 0 };
+
+    g_file_set_contents (path, "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"to\":\"Sec", -1, &error);
+    g_assert_no_error (error);
+    dossier_test_cli_run (&cut, "memo", "check", path, NULL);
+    g_assert_cmpint (cut.status, ==, 1);
+    g_assert_cmpuint (dossier_test_cli_count_lines (cut.err), ==, 1);
+    g_assert_nonnull (strstr (cut.err, "line 1, column"));
+    g_assert_null (strstr (cut.err, "<data>"));
+  }
   g_unlink (path);
 }
 
