@@ -221,6 +221,9 @@ dossier_hyphenator_find_dictionary (const char *language)
   return NULL;
 }
 
+static GMutex shared_lock;
+static GHashTable *shared;   /* language → hyphenator, for the process's life */
+
 /**
  * dossier_hyphenator_get_for_language:
  * @language: (nullable): a language tag, or %NULL for the locale's
@@ -234,12 +237,10 @@ dossier_hyphenator_find_dictionary (const char *language)
 DossierHyphenator *
 dossier_hyphenator_get_for_language (const char *language)
 {
-  static GMutex lock;
-  static GHashTable *shared;   /* language → hyphenator, for the process's life */
   DossierHyphenator *hyphenator;
   const char *key = language != NULL ? language : "";
 
-  g_mutex_lock (&lock);
+  g_mutex_lock (&shared_lock);
   if (shared == NULL)
     shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   hyphenator = g_hash_table_lookup (shared, key);
@@ -251,9 +252,46 @@ dossier_hyphenator_get_for_language (const char *language)
       g_hash_table_insert (shared, g_strdup (key), hyphenator);
     }
   g_object_ref (hyphenator);
-  g_mutex_unlock (&lock);
+  g_mutex_unlock (&shared_lock);
 
   return hyphenator;
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  g_autofree char *language = data;
+
+  g_object_unref (dossier_hyphenator_get_for_language (language));
+  return NULL;
+}
+
+/**
+ * dossier_hyphenator_preload:
+ * @language: (nullable): a language tag, or %NULL for the locale's
+ *
+ * Starts loading the shared hyphenator for @language on another thread,
+ * so that the dictionary (about 10 ms for US English) is parsed while
+ * the caller prepares the document; dossier_hyphenator_get_for_language()
+ * waits for it if it is not done.
+ */
+void
+dossier_hyphenator_preload (const char *language)
+{
+  GThread *thread;
+  gboolean loaded;
+
+  /* Once loaded, there is nothing to wait for. */
+  if (!g_mutex_trylock (&shared_lock))
+    return;
+  loaded = shared != NULL && g_hash_table_contains (shared, language != NULL ? language : "");
+  g_mutex_unlock (&shared_lock);
+  if (loaded)
+    return;
+
+  thread = g_thread_try_new ("dossier-hyphen", preload_thread, g_strdup (language), NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
 }
 
 /**
@@ -305,22 +343,40 @@ token_is_wordlike (const char *token,
   return TRUE;
 }
 
-static gboolean
-is_word_char (gunichar c)
+/* Letters (and combining marks) make words; ASCII without a table lookup. */
+static inline gboolean
+is_word_char (const char *p)
 {
-  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+  guchar c = *p;
+
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  return g_unichar_isalpha (g_utf8_get_char (p)) || g_unichar_ismark (g_utf8_get_char (p));
+}
+
+static inline gboolean
+is_space (const char *p)
+{
+  guchar c = *p;
+
+  if (c < 0x80)
+    return g_ascii_isspace (c);
+  return g_unichar_isspace (g_utf8_get_char (p));
 }
 
 /* Computes the break mask of @word (@n_chars characters): mask[i] is
- * '1' if the word may break after character i. Called with the lock. */
+ * '1' if the word may break after character i. The cache is keyed by
+ * the word as written (no lowercasing just to look it up). Called with
+ * the lock. */
 static const char *
 word_breaks (DossierHyphenator *self,
              const char        *word,
              gsize              length,
              glong              n_chars)
 {
-  g_autofree char *lower = g_utf8_strdown (word, length);
-  gsize lower_length = strlen (lower);
+  char key[MAX_WORD_BYTES + 1];
+  g_autofree char *lower = NULL;
+  gsize lower_length;
   const char *mask;
   char *hyphens;
   char **rep = NULL;
@@ -328,12 +384,17 @@ word_breaks (DossierHyphenator *self,
   int *cut = NULL;
   char *result;
 
-  mask = g_hash_table_lookup (self->cache, lower);
+  g_assert (length <= MAX_WORD_BYTES);
+  memcpy (key, word, length);
+  key[length] = '\0';
+  mask = g_hash_table_lookup (self->cache, key);
   if (mask != NULL)
     return mask;
 
   result = g_malloc0 (n_chars + 1);
   memset (result, '0', n_chars);
+  lower = g_utf8_strdown (word, length);
+  lower_length = strlen (lower);
 
   /* Lowercasing may change the number of characters (İ → i̇): then the
    * breaks could not be mapped back, so the word is left alone. */
@@ -352,7 +413,7 @@ word_breaks (DossierHyphenator *self,
         }
       if (rep != NULL)
         for (gsize i = 0; i < lower_length; i++)
-          g_free (rep[i]);
+          free (rep[i]);
       /* libhyphen allocates these with malloc. */
       free (rep);
       free (pos);
@@ -362,7 +423,7 @@ word_breaks (DossierHyphenator *self,
 
   if (g_hash_table_size (self->cache) >= MAX_CACHE)
     g_hash_table_remove_all (self->cache);
-  g_hash_table_insert (self->cache, g_steal_pointer (&lower), result);
+  g_hash_table_insert (self->cache, g_strdup (key), result);
   return result;
 }
 
@@ -374,35 +435,70 @@ append_word (DossierHyphenator *self,
              const char        *text,
              const char        *word,
              gsize              length,
+             guint              min_chars,
              GArray            *insertions)
 {
-  glong n_chars = g_utf8_strlen (word, length);
+  gboolean ascii = TRUE;
+  glong n_chars = 0;
   guint n_upper = 0;
+  gboolean first_upper = FALSE;
   const char *mask;
   const char *p;
   glong i;
 
-  if (n_chars < MIN_WORD_CHARS || length > MAX_WORD_BYTES)
+  if (length < min_chars || length > MAX_WORD_BYTES)
     goto verbatim;
 
-  for (p = word; p < word + length; p = g_utf8_next_char (p))
+  for (p = word; p < word + length; p = g_utf8_next_char (p), n_chars++)
     {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeScript script = g_unichar_get_script (c);
+      guchar b = *p;
+      gboolean upper;
 
-      if (script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_INHERITED &&
-          script != G_UNICODE_SCRIPT_COMMON)
-        goto verbatim;
-      if (g_unichar_isupper (c) || g_unichar_istitle (c))
-        n_upper++;
+      if (b < 0x80)
+        upper = g_ascii_isupper (b);
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          GUnicodeScript script = g_unichar_get_script (c);
+
+          ascii = FALSE;
+          if (script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_INHERITED &&
+              script != G_UNICODE_SCRIPT_COMMON)
+            goto verbatim;
+          upper = g_unichar_isupper (c) || g_unichar_istitle (c);
+        }
+      if (upper)
+        {
+          n_upper++;
+          if (p == word)
+            first_upper = TRUE;
+        }
     }
   /* Acronyms (NATO, OECD) and names capitalised inside (McAllister,
    * iPhone): a capital anywhere but first. */
-  if (n_upper > 1 || (n_upper == 1 && !g_unichar_isupper (g_utf8_get_char (word)) &&
-                      !g_unichar_istitle (g_utf8_get_char (word))))
+  if (n_chars < (glong)min_chars || n_upper > 1 || (n_upper == 1 && !first_upper))
     goto verbatim;
 
   mask = word_breaks (self, word, length, n_chars);
+  if (ascii)
+    {
+      gsize from = 0;
+
+      for (i = 0; i + 1 < n_chars; i++)
+        if (mask[i] == '1')
+          {
+            guint offset = word + i + 1 - text;
+
+            g_string_append_len (out, word + from, i + 1 - from);
+            g_string_append_len (out, SOFT_HYPHEN, 2);
+            if (insertions != NULL)
+              g_array_append_val (insertions, offset);
+            from = i + 1;
+          }
+      g_string_append_len (out, word + from, length - from);
+      return;
+    }
+
   for (p = word, i = 0; p < word + length; p = g_utf8_next_char (p), i++)
     {
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -410,7 +506,7 @@ append_word (DossierHyphenator *self,
         {
           guint offset = g_utf8_next_char (p) - text;
 
-          g_string_append (out, SOFT_HYPHEN);
+          g_string_append_len (out, SOFT_HYPHEN, 2);
           if (insertions != NULL)
             g_array_append_val (insertions, offset);
         }
@@ -426,6 +522,8 @@ verbatim:
  * @self: a hyphenator
  * @text: UTF-8 text
  * @length: its length in bytes, or -1 if nul-terminated
+ * @min_letters: the shortest word to hyphenate, 0 for the default (6);
+ *   never less than 6
  * @insertions: (nullable) (element-type guint): where to append the byte
  *   offsets in @text before which a soft hyphen was inserted, in order
  *
@@ -441,8 +539,10 @@ char *
 dossier_hyphenator_hyphenate (DossierHyphenator *self,
                               const char        *text,
                               gssize             length,
+                              guint              min_letters,
                               GArray            *insertions)
 {
+  guint min_chars = MAX (min_letters, MIN_WORD_CHARS);
   GString *out;
   const char *p, *end;
 
@@ -465,14 +565,14 @@ dossier_hyphenator_hyphenate (DossierHyphenator *self,
       const char *token_end;
 
       /* Whitespace verbatim. */
-      while (p < end && g_unichar_isspace (g_utf8_get_char (p)))
+      while (p < end && is_space (p))
         p = g_utf8_next_char (p);
       g_string_append_len (out, token, p - token);
       if (p >= end)
         break;
 
       token = p;
-      while (p < end && !g_unichar_isspace (g_utf8_get_char (p)))
+      while (p < end && !is_space (p))
         p = g_utf8_next_char (p);
       token_end = p;
 
@@ -488,15 +588,15 @@ dossier_hyphenator_hyphenate (DossierHyphenator *self,
         {
           const char *start = q;
 
-          if (is_word_char (g_utf8_get_char (q)))
+          if (is_word_char (q))
             {
-              while (q < token_end && is_word_char (g_utf8_get_char (q)))
+              while (q < token_end && is_word_char (q))
                 q = g_utf8_next_char (q);
-              append_word (self, out, text, start, q - start, insertions);
+              append_word (self, out, text, start, q - start, min_chars, insertions);
             }
           else
             {
-              while (q < token_end && !is_word_char (g_utf8_get_char (q)))
+              while (q < token_end && !is_word_char (q))
                 q = g_utf8_next_char (q);
               g_string_append_len (out, start, q - start);
             }

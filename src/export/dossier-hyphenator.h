@@ -10,12 +10,14 @@ G_DECLARE_FINAL_TYPE (DossierHyphenator, dossier_hyphenator, DOSSIER, HYPHENATOR
 
 DossierHyphenator *dossier_hyphenator_new              (const char        *path);
 DossierHyphenator *dossier_hyphenator_get_for_language (const char        *language);
+void               dossier_hyphenator_preload          (const char        *language);
 char              *dossier_hyphenator_find_dictionary  (const char        *language);
 gboolean           dossier_hyphenator_is_loaded        (DossierHyphenator *self);
 const char        *dossier_hyphenator_get_path         (DossierHyphenator *self);
 char              *dossier_hyphenator_hyphenate        (DossierHyphenator *self,
                                                         const char        *text,
                                                         gssize             length,
+                                                        guint              min_letters,
                                                         GArray            *insertions);
 
 G_END_DECLS

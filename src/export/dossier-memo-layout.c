@@ -10,6 +10,7 @@
 #include "memo/dossier-memo-inline.h"
 #include "memo/dossier-memo-language.h"
 #include "memo/dossier-memo-notes.h"
+#include "dossier-hyphenator.h"
 #include "dossier-memo-layout.h"
 #include "dossier-page-layout.h"
 
@@ -280,6 +281,8 @@ dossier_memo_to_layout_document (DossierMemo *memo)
 {
   g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
 
+  /* The layout will hyphenate: its dictionary loads meanwhile. */
+  dossier_hyphenator_preload (NULL);
   return build_document (memo, NULL, NULL, NULL);
 }
 

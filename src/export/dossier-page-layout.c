@@ -49,6 +49,7 @@
 #define MAX_PAGES     5000
 #define EPSILON       0.01
 #define LONG_NOTE_FIRST_LINES 3   /* lines of a long note on its reference's page, at least */
+#define ITEM_BYTES    96    /* about a line's worth: see split_items() */
 
 /* Times-metric faces first, as State Department and Army memos ask for
  * Times New Roman; Noto and DejaVu where Liberation is missing (the GNOME
@@ -258,7 +259,8 @@ typedef struct {
   const char *prefix;       /* unstyled text before the runs */
   const char *suffix;       /* unstyled text after the runs */
   DossierLayoutStyle suffix_style;
-  gboolean hyphenate;       /* soft hyphens in the runs' words */
+  guint hyphenate;          /* soft hyphens in the runs' words of this many
+                             * letters or more; 0 for none */
 } ShapeParams;
 
 static void
@@ -292,7 +294,7 @@ make_key (const ShapeParams        *params,
   GString *key = g_string_new (NULL);
   g_autofree char *font = pango_font_description_to_string (params->font);
 
-  g_string_append_printf (key, "%s|%.2f|%d|%d|%.2f|%.2f|%.2f|%s|%s|%d|%d|",
+  g_string_append_printf (key, "%s|%.2f|%d|%d|%.2f|%.2f|%.2f|%s|%s|%d|%u|",
                           font, params->width, params->alignment, params->justify,
                           params->indent, params->tab, params->spacing,
                           params->prefix ? params->prefix : "", params->suffix ? params->suffix : "",
@@ -337,7 +339,7 @@ static void
 append_block_text (DossierPageLayout        *self,
                    GString                  *text,
                    const DossierLayoutBlock *block,
-                   gboolean                  hyphenate,
+                   guint                     hyphenate,
                    guint                    *starts,
                    guint                    *ends)
 {
@@ -347,14 +349,14 @@ append_block_text (DossierPageLayout        *self,
 
   runs = dossier_layout_block_get_runs (block, &n_runs);
   if (hyphenate && (self->hyphenator == NULL || !dossier_hyphenator_is_loaded (self->hyphenator)))
-    hyphenate = FALSE;
+    hyphenate = 0;
   /* The runs tile the text (dossier_layout_block_add_text() appends); if
    * they did not, offsets could not be remapped. */
   for (i = 0; hyphenate && i < n_runs; i++)
     if (runs[i].start != (i == 0 ? 0 : runs[i - 1].end))
-      hyphenate = FALSE;
+      hyphenate = 0;
   if (hyphenate && n_runs > 0 && runs[n_runs - 1].end != strlen (block_text))
-    hyphenate = FALSE;
+    hyphenate = 0;
 
   if (!hyphenate)
     {
@@ -387,7 +389,7 @@ append_block_text (DossierPageLayout        *self,
       first = runs[i].start;
       insertions = g_array_new (FALSE, FALSE, sizeof (guint));
       hyphenated = dossier_hyphenator_hyphenate (self->hyphenator, block_text + first,
-                                                 runs[j - 1].end - first, insertions);
+                                                 runs[j - 1].end - first, hyphenate, insertions);
       base = text->len;
       g_string_append (text, hyphenated);
       for (; i < j; i++)
@@ -395,6 +397,44 @@ append_block_text (DossierPageLayout        *self,
           starts[i] = base + remap_offset (insertions, runs[i].start - first);
           ends[i] = base + remap_offset (insertions, runs[i].end - first);
         }
+    }
+}
+
+/* Cuts a long paragraph into Pango items of a few words each.
+ *
+ * Pango 1.50 shapes an item whole, and when the item runs past the end
+ * of a line it shapes it again from the line's start to each break
+ * candidate near the end, then the rest again for the next line: a
+ * paragraph that is one item costs its length times its number of lines
+ * (soft hyphens, more candidates, more). Any attribute boundary starts a
+ * new item, so a no-op one (a rise of 0) every few words, right after a
+ * space, bounds each shaping to a few words: the text is shaped about
+ * once. Nothing is lost at these boundaries: a space neither kerns nor
+ * forms ligatures. */
+static void
+split_items (PangoAttrList *attrs,
+             const char    *text,
+             gsize          length)
+{
+  gsize start = 0;
+
+  if (length < 2 * ITEM_BYTES)
+    return;
+
+  while (start + ITEM_BYTES < length)
+    {
+      const char *space = memchr (text + start + ITEM_BYTES, ' ', length - start - ITEM_BYTES);
+      gsize end;
+      PangoAttribute *attr;
+
+      if (space == NULL || (gsize)(space + 1 - text) >= length)
+        break;
+      end = space + 1 - text;
+      attr = pango_attr_rise_new (0);
+      attr->start_index = start;
+      attr->end_index = end;
+      pango_attr_list_insert (attrs, attr);
+      start = end;
     }
 }
 
@@ -484,6 +524,7 @@ shape_build (DossierPageLayout        *self,
       add_style_attrs (attrs, params->suffix_style, start, text->len);
     }
 
+  split_items (attrs, text->str, text->len);
   shape->text = g_string_free (text, FALSE);
   shape->attrs = attrs;
   g_ptr_array_add (self->unrealized, shape);
@@ -624,8 +665,11 @@ create_context (PangoFontMap *font_map)
 
 /* Shapes every prepared shape. Preparing and shaping are apart so that
  * shaping, most of a layout's cost, could move to worker threads (each
- * would need a font map of its own). Tried: on two cores the cold font
- * caches of a second font map ate the gain, so it is one thread for now. */
+ * would need a font map of its own). Tried twice: shaping half the
+ * blocks on a second thread with its own font map gave the same text and
+ * pages, but on these two shared vCPUs it was slower in the median (the
+ * second font map's cold caches, and no idle core while others build),
+ * so it is one thread. */
 static void
 realize_pending (DossierPageLayout *self)
 {
@@ -759,6 +803,18 @@ measure_header (DossierPageLayout *self)
   self->header_height = y + 4.0 + HEADER_GAP;
 }
 
+/* Justified lines spread their slack between the words, so every break
+ * point counts: words of six letters or more are hyphenated. In ragged
+ * text a wrapped word leaves a gap no wider than itself, so only long
+ * words (nine letters or more) are: nearly as even a right edge, half
+ * the hyphens (ragged style hyphenates sparingly), and each hyphenated
+ * line costs Pango a reshaping (see split_items()). */
+static guint
+hyphenate_min_letters (DossierPageLayout *self)
+{
+  return self->justify ? 6 : 9;
+}
+
 static void
 build_flows (DossierPageLayout *self)
 {
@@ -781,7 +837,7 @@ build_flows (DossierPageLayout *self)
     {
       DossierLayoutBlock *block = dossier_layout_document_get_block (doc, i);
       ShapeParams params = { body, self->text_width, PANGO_ALIGN_LEFT, self->justify, 0, 0, 1.1, NULL, NULL, 0,
-                             TRUE };
+                             hyphenate_min_letters (self) };
       g_autofree char *prefix = NULL;
       g_autofree char *suffix = NULL;
       Flow *flow = g_new0 (Flow, 1);
@@ -794,7 +850,7 @@ build_flows (DossierPageLayout *self)
         case DOSSIER_LAYOUT_BLOCK_HEADING:
           params.font = flow->level == 1 ? h1 : flow->level == 2 ? h2 : h3;
           params.justify = FALSE;
-          params.hyphenate = FALSE;
+          params.hyphenate = 0;
           params.spacing = 0;
           if (dossier_layout_block_get_numbered (block))
             {
@@ -842,7 +898,7 @@ build_flows (DossierPageLayout *self)
             params.suffix = suffix;
             params.tab = 180.0;
             params.justify = FALSE;
-            params.hyphenate = FALSE;
+            params.hyphenate = 0;
             flow->x = QUOTE_INDENT;
             params.width -= QUOTE_INDENT;
             /* The decision line stays with the recommendation above it. */
@@ -871,7 +927,7 @@ build_flows (DossierPageLayout *self)
        * the number, so that text extraction and copying keep one line. */
       g_autofree char *prefix = g_strdup_printf ("%u. ", dossier_layout_block_get_number (block));
       ShapeParams params = { note_font, self->text_width, PANGO_ALIGN_LEFT, self->justify,
-                             -NOTE_INDENT, 0, 0, prefix, NULL, 0, TRUE };
+                             -NOTE_INDENT, 0, 0, prefix, NULL, 0, hyphenate_min_letters (self) };
       Note note = { 0 };
 
       note.number = dossier_layout_block_get_number (block);
@@ -1450,6 +1506,115 @@ draw_links (DossierPageLayout *self,
     }
 }
 
+/* Draws @line with its baseline origin at (@x, @y), as glyphs only.
+ *
+ * pango_cairo_show_layout_line() hands cairo the text and its clusters
+ * too, and cairo-pdf writes a /Span with an /ActualText for every cluster
+ * without a glyph: one per soft hyphen where the line does not break,
+ * which made the PDF 7 % larger and its writing a third slower. With
+ * glyphs alone, cairo builds each font subset's ToUnicode map from the
+ * font's own cmap, so the text still extracts and searches. Only what
+ * the layout uses is drawn: glyphs, their colour and the baseline shift
+ * of superscript note numbers. */
+typedef struct {
+  cairo_scaled_font_t *font;
+  const PangoAttrColor *foreground;
+  GArray *glyphs;       /* cairo_glyph_t */
+} GlyphBatch;
+
+static void
+flush_glyphs (cairo_t    *cr,
+              GlyphBatch *batch)
+{
+  if (batch->glyphs->len == 0)
+    return;
+  if (batch->foreground != NULL)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, batch->foreground->color.red / 65535.0,
+                            batch->foreground->color.green / 65535.0,
+                            batch->foreground->color.blue / 65535.0);
+    }
+  cairo_set_scaled_font (cr, batch->font);
+  cairo_show_glyphs (cr, (cairo_glyph_t *)(gpointer)batch->glyphs->data, batch->glyphs->len);
+  if (batch->foreground != NULL)
+    cairo_restore (cr);
+  g_array_set_size (batch->glyphs, 0);
+}
+
+static gboolean
+same_colour (const PangoAttrColor *a,
+             const PangoAttrColor *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->color.red == b->color.red && a->color.green == b->color.green && a->color.blue == b->color.blue;
+}
+
+/* Draws @line with its baseline origin at (@x, @y), as glyphs only.
+ *
+ * pango_cairo_show_layout_line() hands cairo the text and its clusters
+ * too, and cairo-pdf writes a /Span with an /ActualText for every cluster
+ * without a glyph: one per soft hyphen where the line does not break,
+ * which made the PDF 7 % larger and its writing slower. With glyphs
+ * alone, cairo builds each font subset's ToUnicode map from the font's
+ * own cmap, so the text still extracts and searches (a hyphen at a line
+ * end extracts as U+2010). Runs in the same font and colour go to cairo
+ * as one operation, across the lines of a block: cairo's PDF output
+ * costs per operation as much as per glyph (each one is recorded,
+ * analysed, then written). Only what
+ * the layout uses is drawn: glyphs, their colour and the baseline shift
+ * of superscript note numbers. */
+static void
+draw_line (cairo_t         *cr,
+           PangoLayoutLine *line,
+           double           x,
+           double           y,
+           GlyphBatch      *batch)
+{
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphString *glyphs = run->glyphs;
+      const PangoAttrColor *foreground = NULL;
+      cairo_scaled_font_t *font = NULL;
+      double run_y = y - (double)run->y_offset / PANGO_SCALE;
+      int position = 0;
+
+      for (GSList *a = run->item->analysis.extra_attrs; a != NULL; a = a->next)
+        if (((PangoAttribute *)a->data)->klass->type == PANGO_ATTR_FOREGROUND)
+          foreground = a->data;
+      if (run->item->analysis.font != NULL)
+        font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+
+      if (font != batch->font || !same_colour (foreground, batch->foreground))
+        {
+          flush_glyphs (cr, batch);
+          batch->font = font;
+          batch->foreground = foreground;
+        }
+
+      for (int i = 0; i < glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+          /* Empty glyphs (soft hyphens, zero-width spaces) and missing
+           * ones (no font has the character) draw nothing. */
+          if (font != NULL && info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            {
+              cairo_glyph_t glyph;
+
+              glyph.index = info->glyph;
+              glyph.x = x + (double)(position + info->geometry.x_offset) / PANGO_SCALE;
+              glyph.y = run_y + (double)info->geometry.y_offset / PANGO_SCALE;
+              g_array_append_val (batch->glyphs, glyph);
+            }
+          position += info->geometry.width;
+        }
+      x += (double)position / PANGO_SCALE;
+    }
+}
+
 /* Draws lines [first, end) of @shape with the top of line @first at @y. */
 static void
 draw_shape_lines (DossierPageLayout *self,
@@ -1461,16 +1626,18 @@ draw_shape_lines (DossierPageLayout *self,
                   double             y)
 {
   double origin = y - shape->top[first];
+  g_autoptr(GArray) glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 512);
+  GlyphBatch batch = { NULL, NULL, glyphs };
 
   for (guint i = first; i < end && i < shape->n_lines; i++)
     {
       PangoLayoutLine *line = pango_layout_get_line_readonly (shape->layout, i);
 
-      cairo_move_to (cr, x + shape->line_x[i], origin + shape->baseline[i]);
-      pango_cairo_show_layout_line (cr, line);
+      draw_line (cr, line, x + shape->line_x[i], origin + shape->baseline[i], &batch);
       if (shape->links->len > 0)
         draw_links (self, cr, shape, i, x, origin + shape->baseline[i]);
     }
+  flush_glyphs (cr, &batch);
 }
 
 static void

@@ -49,7 +49,7 @@ assert_hyphenates (DossierHyphenator *hyphenator,
                    const char        *expected)
 {
   g_autoptr(GArray) insertions = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *result = dossier_hyphenator_hyphenate (hyphenator, text, -1, insertions);
+  g_autofree char *result = dossier_hyphenator_hyphenate (hyphenator, text, -1, 0, insertions);
   g_autofree char *shown = visible (result);
   GString *rebuilt = g_string_new (NULL);
   guint last = 0;
@@ -93,6 +93,13 @@ test_words (void)
   assert_hyphenates (hyphenator, "(organization), \u201cverification\u201d",
                      "(or-ga-ni-za-tion), \u201cver-i-fi-ca-tion\u201d");
   assert_hyphenates (hyphenator, "state-of-the-art", "state-of-the-art");
+  /* A higher minimum (ragged text) leaves shorter words alone. */
+  {
+    g_autofree char *result = dossier_hyphenator_hyphenate (hyphenator, "alliance verification", -1, 9, NULL);
+    g_autofree char *shown = visible (result);
+
+    g_assert_cmpstr (shown, ==, "alliance ver-i-fi-ca-tion");
+  }
   /* A word with accents: breaks are counted in characters. */
   assert_hyphenates (hyphenator, "d\u00e9tente international",
                      "d\u00e9-tente in-ter-na-tional");
@@ -126,7 +133,7 @@ test_untouched (void)
   for (guint i = 0; i < G_N_ELEMENTS (untouched); i++)
     {
       g_autoptr(GArray) insertions = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autofree char *result = dossier_hyphenator_hyphenate (hyphenator, untouched[i], -1, insertions);
+      g_autofree char *result = dossier_hyphenator_hyphenate (hyphenator, untouched[i], -1, 0, insertions);
 
       g_assert_cmpstr (result, ==, untouched[i]);
       g_assert_cmpuint (insertions->len, ==, 0);
@@ -134,8 +141,8 @@ test_untouched (void)
 
   /* A length shorter than the string; invalid UTF-8 is returned as is. */
   {
-    g_autofree char *part = dossier_hyphenator_hyphenate (hyphenator, "international talks", 13, NULL);
-    g_autofree char *broken = dossier_hyphenator_hyphenate (hyphenator, "internation\xff" "al", -1, NULL);
+    g_autofree char *part = dossier_hyphenator_hyphenate (hyphenator, "international talks", 13, 0, NULL);
+    g_autofree char *broken = dossier_hyphenator_hyphenate (hyphenator, "internation\xff" "al", -1, 0, NULL);
     g_autofree char *shown = visible (part);
 
     g_assert_cmpstr (shown, ==, "in-ter-na-tional");
@@ -162,8 +169,8 @@ test_cache (void)
    * repeats give the same result every time. */
   for (guint i = 0; i < 30000; i++)
     g_string_append_printf (text, "verification%c%c ", 'a' + i % 26, 'a' + (i / 26) % 26);
-  first = dossier_hyphenator_hyphenate (hyphenator, text->str, text->len, NULL);
-  second = dossier_hyphenator_hyphenate (hyphenator, text->str, text->len, NULL);
+  first = dossier_hyphenator_hyphenate (hyphenator, text->str, text->len, 0, NULL);
+  second = dossier_hyphenator_hyphenate (hyphenator, text->str, text->len, 0, NULL);
   g_assert_cmpstr (first, ==, second);
   g_assert_true (g_str_has_prefix (first, "ver" SHY "i" SHY "fi" SHY "ca" SHY "tion"));
   g_string_free (text, TRUE);
@@ -183,8 +190,8 @@ test_missing (void)
   g_assert_false (dossier_hyphenator_is_loaded (none));
   g_assert_false (dossier_hyphenator_is_loaded (absent));
   g_assert_null (dossier_hyphenator_get_path (absent));
-  a = dossier_hyphenator_hyphenate (none, "international verification", -1, NULL);
-  b = dossier_hyphenator_hyphenate (absent, "international verification", -1, NULL);
+  a = dossier_hyphenator_hyphenate (none, "international verification", -1, 0, NULL);
+  b = dossier_hyphenator_hyphenate (absent, "international verification", -1, 0, NULL);
   g_assert_cmpstr (a, ==, "international verification");
   g_assert_cmpstr (b, ==, "international verification");
 
@@ -196,7 +203,7 @@ test_missing (void)
   g_assert_true (g_file_set_contents (bogus_path, "not a\ndictionary \xff\n", -1, NULL));
   {
     g_autoptr(DossierHyphenator) bogus = dossier_hyphenator_new (bogus_path);
-    g_autofree char *c = dossier_hyphenator_hyphenate (bogus, "international", -1, NULL);
+    g_autofree char *c = dossier_hyphenator_hyphenate (bogus, "international", -1, 0, NULL);
 
     g_assert_nonnull (c);
   }

@@ -451,6 +451,13 @@ dehyphenate (const char *text)
           p += 2;
           continue;
         }
+      /* The hyphen Pango draws at a break is U+2010; it extracts as such
+       * (cairo maps glyphs back through the font's cmap). */
+      if (strncmp (p, "\xe2\x80\x90\n", 4) == 0)
+        {
+          p += 3;
+          continue;
+        }
       if (g_ascii_isspace (*p))
         space = TRUE;
       else
@@ -524,9 +531,10 @@ test_hyphenation (Fixture       *fixture,
   text = poppler_page_get_text (page);
 
   /* Some line ends with a hyphen: the glyph Pango draws at a break on a
-   * soft hyphen, which extracts as U+00AD (the character it stands for).
-   * Joined up, the words are whole and in order. */
-  g_assert_true (strstr (text, "\xc2\xad\n") != NULL);
+   * soft hyphen, which extracts as U+2010 (glyphs are drawn without their
+   * text; with it, as U+00AD). Joined up, the words are whole and in
+   * order. */
+  g_assert_true (strstr (text, "\xe2\x80\x90\n") != NULL || strstr (text, "\xc2\xad\n") != NULL);
   joined = dehyphenate (text);
   g_assert_nonnull (strstr (joined, "Internationalization requires interoperability between organizations"));
   g_assert_nonnull (strstr (joined, "Counterproliferation"));
