@@ -1011,6 +1011,262 @@ test_remove_section_undo (void)
   gtk_window_destroy (window);
 }
 
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Typing as the keyboard does: at the cursor, one user action. */
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static int
+cursor_offset (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+select_chars (GtkTextView *view,
+              int          start,
+              int          end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static void
+assert_text (GtkTextView *view,
+             const char  *expected)
+{
+  g_autofree char *text = view_text (view);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static gboolean
+has_tag (GtkTextView *view,
+         int          offset,
+         const char  *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* Ctrl+B and Ctrl+I toggle, as in Markdown editors, one undo step each;
+ * "***" reads as the memo parser reads it. */
+static void
+test_format_toggle (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  DossierMemoSection *first = dossier_memo_get_section (memo, 0);
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GtkWidget *page;
+  GtkWindow *window;
+
+  dossier_memo_section_set_source_text (first, "");
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (200);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  spin (50);
+
+  /* No selection: a pair, typed into, then stepped over. */
+  type_text (view, "Fourth");
+  g_assert_true (gtk_widget_activate_action (page, "memo.italic", NULL));
+  assert_text (view, "Fourth**");
+  g_assert_cmpint (cursor_offset (view), ==, 7);
+  type_text (view, "it");
+  g_assert_true (gtk_widget_activate_action (page, "memo.italic", NULL));
+  assert_text (view, "Fourth*it*");
+  g_assert_cmpint (cursor_offset (view), ==, 10);
+  g_assert_true (has_tag (view, 7, "italic"));
+  g_assert_true (has_tag (view, 6, "markup"));
+
+  /* In an empty pair, the shortcut takes the pair away. */
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  assert_text (view, "Fourth*it*****");
+  g_assert_cmpint (cursor_offset (view), ==, 12);
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  assert_text (view, "Fourth*it*");
+  g_assert_cmpint (cursor_offset (view), ==, 10);
+
+  /* A selection wrapped in italic (stars just outside) unwraps, and
+   * back; one undo step each. */
+  select_chars (view, 7, 9);
+  g_assert_true (gtk_widget_activate_action (page, "memo.italic", NULL));
+  assert_text (view, "Fourthit");
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  assert_text (view, "Fourth*it*");
+
+  /* Stars just inside the selection count too. */
+  select_chars (view, 6, 10);
+  g_assert_true (gtk_widget_activate_action (page, "memo.italic", NULL));
+  assert_text (view, "Fourthit");
+  {
+    g_autofree char *selected = selected_text (view);
+
+    g_assert_cmpstr (selected, ==, "it");
+  }
+
+  /* Bold on an italic word: "***", bold and italic both, as the parser
+   * reads it; and off again, back to italic. */
+  gtk_text_buffer_undo (buffer);
+  assert_text (view, "Fourth*it*");
+  select_chars (view, 7, 9);
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  assert_text (view, "Fourth***it***");
+  g_assert_true (has_tag (view, 9, "bold"));
+  g_assert_true (has_tag (view, 9, "italic"));
+  g_assert_true (has_tag (view, 8, "markup"));
+  g_assert_false (has_tag (view, 5, "bold"));
+  {
+    g_autofree char *selected = selected_text (view);
+
+    g_assert_cmpstr (selected, ==, "it");
+  }
+  gtk_text_buffer_undo (buffer);
+  assert_text (view, "Fourth*it*");
+  gtk_text_buffer_redo (buffer);
+  assert_text (view, "Fourth***it***");
+  select_chars (view, 9, 11);
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  assert_text (view, "Fourth*it*");
+
+  /* A plain selection is wrapped, and stays selected. */
+  select_chars (view, 0, 6);
+  g_assert_true (gtk_widget_activate_action (page, "memo.bold", NULL));
+  assert_text (view, "**Fourth***it*");
+  g_assert_true (has_tag (view, 2, "bold"));
+  g_assert_false (has_tag (view, 2, "italic"));
+  g_assert_true (has_tag (view, 11, "italic"));
+  g_assert_false (has_tag (view, 11, "bold"));
+  gtk_text_buffer_undo (buffer);
+  assert_text (view, "Fourth*it*");
+
+  /* "***" after a word closes both, as in the PDF. */
+  {
+    g_autofree char *text = NULL;
+
+    dossier_memo_section_set_source_text (first, "***both*** plain \\*star*");
+    spin (50);
+    g_assert_true (has_tag (view, 3, "bold"));
+    g_assert_true (has_tag (view, 3, "italic"));
+    g_assert_false (has_tag (view, 12, "bold"));
+    g_assert_false (has_tag (view, 12, "italic"));
+    /* An escaped star and an odd one out stay literal. */
+    g_assert_false (has_tag (view, 20, "italic"));
+    text = dossier_memo_section_dup_source_text (first);
+    g_assert_cmpstr (text, ==, "***both*** plain \\*star*");
+  }
+
+  gtk_window_destroy (window);
+}
+
+/* What looks like a bullet or a quotation in the editor is one in the
+ * PDF: tags follow the parser's rule, block by block. */
+static void
+test_block_tags (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  DossierMemoSection *first = dossier_memo_get_section (memo, 0);
+  const char *text =
+    "- First point\nplain line\n"      /* 0: a paragraph, not bullets */
+    "\n"
+    "- One\n- Two\n-\n"                /* 26: bullets, "-" an empty item */
+    "   \n"                            /* a blank-looking line ends a block */
+    "> Quoted *words*\n> — [^src]\n"   /* 44: a quotation and its attribution */
+    "\n"
+    "> not\nquoted";                   /* 73 */
+  DossierMemoBlock *block;
+  GtkTextView *view;
+  GtkWidget *page;
+  GtkWindow *window;
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (200);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  /* Typed as is (the section would write its blocks back normalised). */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  spin (50);
+  assert_text (view, text);
+  g_assert_cmpuint (dossier_memo_section_get_n_blocks (first), ==, 4);
+
+  block = dossier_memo_section_get_block (first, 0);
+  g_assert_cmpint (dossier_memo_block_get_kind (block), ==, DOSSIER_MEMO_BLOCK_PARAGRAPH);
+  g_assert_false (has_tag (view, 0, "bullet"));
+  g_assert_false (has_tag (view, 0, "markup"));
+  g_assert_false (has_tag (view, 5, "bullet"));
+
+  block = dossier_memo_section_get_block (first, 1);
+  g_assert_cmpint (dossier_memo_block_get_kind (block), ==, DOSSIER_MEMO_BLOCK_BULLETS);
+  g_assert_true (has_tag (view, 26, "bullet"));
+  g_assert_true (has_tag (view, 27, "markup"));
+  g_assert_true (has_tag (view, 28, "bullet"));
+  g_assert_false (has_tag (view, 28, "markup"));
+  g_assert_true (has_tag (view, 32, "bullet"));
+  g_assert_true (has_tag (view, 38, "markup"));
+
+  block = dossier_memo_section_get_block (first, 2);
+  g_assert_cmpint (dossier_memo_block_get_kind (block), ==, DOSSIER_MEMO_BLOCK_QUOTE);
+  g_assert_cmpstr (dossier_memo_block_get_cite (block), ==, "src");
+  g_assert_true (has_tag (view, 45, "quote"));
+  g_assert_true (has_tag (view, 45, "markup"));
+  g_assert_true (has_tag (view, 55, "italic"));
+  g_assert_true (has_tag (view, 62, "quote"));
+  g_assert_true (has_tag (view, 64, "markup"));
+
+  block = dossier_memo_section_get_block (first, 3);
+  g_assert_cmpint (dossier_memo_block_get_kind (block), ==, DOSSIER_MEMO_BLOCK_PARAGRAPH);
+  g_assert_false (has_tag (view, 73, "quote"));
+
+  /* Typing "- " at the start of the plain line makes the block a list. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 14);
+    gtk_text_buffer_insert (buffer, &iter, "- ", -1);
+    spin (50);
+    g_assert_true (has_tag (view, 0, "bullet"));
+    g_assert_true (has_tag (view, 16, "bullet"));
+    block = dossier_memo_section_get_block (first, 0);
+    g_assert_cmpint (dossier_memo_block_get_kind (block), ==, DOSSIER_MEMO_BLOCK_BULLETS);
+  }
+
+  gtk_window_destroy (window);
+}
+
 static gboolean
 word_misspelled (GtkTextBuffer *buffer,
                  int            offset)
@@ -1080,6 +1336,8 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/quote-excerpt", test_quote_excerpt);
   g_test_add_func ("/dossier/app/memo-page/remove-section-undo", test_remove_section_undo);
   g_test_add_func ("/dossier/app/memo-page/cited-names-are-words", test_cited_names_are_words);
+  g_test_add_func ("/dossier/app/memo-page/format-toggle", test_format_toggle);
+  g_test_add_func ("/dossier/app/memo-page/block-tags", test_block_tags);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
