@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "memo/dossier-memo-language.h"
 #include "dossier-hyphenator.h"
 #include "dossier-page-layout.h"
 #include "dossier-util.h"
@@ -1703,7 +1704,9 @@ draw_footer (DossierPageLayout *self,
              guint              page)
 {
   g_autoptr(PangoFontDescription) font = font_with (self->serif, 10, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  /* In the memo's language, as its header is (not the interface's). */
+  g_autofree char *text = dossier_memo_language_format_page (self->document ? dossier_layout_document_get_language (self->document) : NULL,
+                                                             page + 1, self->pages->len);
   g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
   PangoRectangle logical;
 

@@ -141,6 +141,8 @@ test_pdf_follows_the_memo (void)
   g_assert_nonnull (strstr (korean, "결정 메모 수신:"));
   g_assert_nonnull (strstr (korean, "일자:"));
   g_assert_nonnull (strstr (korean, "2024년 5월 2일"));
+  g_assert_nonnull (strstr (korean, "1쪽 중 1쪽"));
+  g_assert_nonnull (strstr (english, "Page 1 of 1"));
   g_assert_null (strstr (korean, "ACTION MEMO FOR"));
 }
 
