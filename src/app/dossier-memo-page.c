@@ -712,6 +712,16 @@ icon_button (const char *icon,
   return button;
 }
 
+static gboolean
+title_tab_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  SectionRow *row = user_data;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (row->view));
+}
+
 static GtkWidget *
 create_section_row (gpointer item,
                     gpointer user_data)
@@ -768,10 +778,14 @@ create_section_row (gpointer item,
   g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), row);
   gtk_widget_add_controller (entry, focus);
 
+  /* Out of the Tab order, which goes from the title to the text: the
+   * keyboard has Alt+Up and Alt+Down for these. */
   button = icon_button ("go-up-symbolic", _("Move Section Up (Alt+Up)"));
+  gtk_widget_set_focusable (button, FALSE);
   g_signal_connect (button, "clicked", G_CALLBACK (up_clicked_cb), row);
   gtk_box_append (GTK_BOX (header), button);
   button = icon_button ("go-down-symbolic", _("Move Section Down (Alt+Down)"));
+  gtk_widget_set_focusable (button, FALSE);
   g_signal_connect (button, "clicked", G_CALLBACK (down_clicked_cb), row);
   gtk_box_append (GTK_BOX (header), button);
   button = icon_button ("user-trash-symbolic", _("Remove Section"));
@@ -792,6 +806,17 @@ create_section_row (gpointer item,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (view_focus_enter_cb), row);
   gtk_widget_add_controller (view, focus);
+  {
+    /* Tab from the title goes on to the text, not to the Remove button
+     * beside the title (which Tab order would reach first, being on the
+     * same line; Ctrl+Shift+Tab from the text reaches it). */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Tab|KP_Tab"),
+                                                            gtk_callback_action_new (title_tab_cb, row, NULL)));
+    gtk_widget_add_controller (entry, shortcuts);
+  }
   {
     /* Caught before the text view, which would take Alt+Return for a
      * new line. */

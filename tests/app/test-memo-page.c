@@ -1267,6 +1267,66 @@ test_block_tags (void)
   gtk_window_destroy (window);
 }
 
+/* Tab from a section's title goes to its text: the move buttons are out
+ * of the Tab order (Alt+Up/Down move sections), Remove stays reachable. */
+static void
+test_title_tab (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *page, *box, *header, *entry = NULL, *focus;
+  GtkShortcut *tab = NULL;
+  GtkTextView *view;
+  GtkWindow *window;
+  guint n_focusable_buttons = 0;
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  spin (200);
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  box = gtk_widget_get_parent (GTK_WIDGET (view));
+  header = gtk_widget_get_first_child (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ENTRY (child))
+        entry = child;
+      else if (GTK_IS_BUTTON (child) && gtk_widget_get_focusable (child))
+        {
+          n_focusable_buttons++;
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (child), ==, "Remove Section");
+        }
+    }
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (n_focusable_buttons, ==, 1);
+
+  /* The title's Tab shortcut, as a Tab key press activates it. */
+  controllers = gtk_widget_observe_controllers (entry);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && tab == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && tab == NULL; j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+            if (strstr (trigger, "Tab") != NULL)
+              tab = shortcut;
+          }
+    }
+  g_assert_nonnull (tab);
+
+  gtk_widget_grab_focus (entry);
+  spin (50);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (tab), 0, entry, NULL));
+  spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == GTK_WIDGET (view));
+
+  gtk_window_destroy (window);
+}
+
 static gboolean
 word_misspelled (GtkTextBuffer *buffer,
                  int            offset)
@@ -1338,6 +1398,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/cited-names-are-words", test_cited_names_are_words);
   g_test_add_func ("/dossier/app/memo-page/format-toggle", test_format_toggle);
   g_test_add_func ("/dossier/app/memo-page/block-tags", test_block_tags);
+  g_test_add_func ("/dossier/app/memo-page/title-tab", test_title_tab);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
