@@ -926,6 +926,45 @@ scroll_into_view (DossierMemoPage *self,
 
 /* ---- Notes and findings -------------------------------------------------- */
 
+/* The check's messages start in lower case, for the command line's
+ * "file: message"; a row of their own starts with a capital. */
+static char *
+capitalize_first (const char *message)
+{
+  gunichar first;
+
+  if (message == NULL || *message == '\0')
+    return g_strdup ("");
+  first = g_utf8_get_char (message);
+  if (!g_unichar_islower (first))
+    return g_strdup (message);
+  {
+    char upper[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+    return g_strconcat (upper, g_utf8_next_char (message), NULL);
+  }
+}
+
+static void
+issue_activated_cb (DossierMemoPage *self,
+                    GtkListBoxRow   *row)
+{
+  DossierMemoIssue *issue = g_object_get_data (G_OBJECT (row), "dossier-issue");
+  GtkListBoxRow *target;
+  SectionRow *section_row;
+
+  if (issue == NULL || dossier_memo_issue_get_section (issue) < 0)
+    return;
+  target = gtk_list_box_get_row_at_index (self->sections_list, dossier_memo_issue_get_section (issue));
+  section_row = target ? g_object_get_data (G_OBJECT (target), "dossier-section-row") : NULL;
+  if (section_row == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (section_row->view));
+  scroll_into_view (self, section_row->row, FALSE);
+}
+
 static GtkWidget *
 create_issue_row (gpointer item,
                   gpointer user_data)
@@ -935,9 +974,21 @@ create_issue_row (gpointer item,
   GtkWidget *icon;
   const char *closest = dossier_memo_issue_get_closest_passage (issue);
 
+  g_autofree char *message = capitalize_first (dossier_memo_issue_get_message (issue));
+
   /* Messages quote the analyst's text: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dossier_memo_issue_get_message (issue));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  /* A finding in a section takes you there. */
+  if (dossier_memo_issue_get_section (issue) >= 0)
+    {
+      GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Go to the Section"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      g_object_set_data_full (G_OBJECT (row), "dossier-issue", g_object_ref (issue), g_object_unref);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), closest ? closest : dossier_memo_issue_get_code (issue));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
@@ -2759,6 +2810,7 @@ dossier_memo_page_init (DossierMemoPage *self)
   self->paper = dossier_paper_get_default ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_memo_preview_set_paper (self->preview, self->paper);
+  g_signal_connect_swapped (self->issues_list, "row-activated", G_CALLBACK (issue_activated_cb), self);
 
   {
     GtkWidget *header_rows[] = { GTK_WIDGET (self->marking_row), GTK_WIDGET (self->to_row),

@@ -1327,6 +1327,93 @@ test_title_tab (void)
   gtk_window_destroy (window);
 }
 
+static AdwActionRow *
+find_issue_row (GtkWidget        *widget,
+                DossierMemoIssue *issue)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "dossier-issue") == issue)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_issue_row (child, issue);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A finding in a section is a way there; its message starts with a
+ * capital in the editor. */
+static void
+test_issue_goes_to_section (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(DossierMemoIssue) issue = NULL;
+  guint last = dossier_memo_get_n_sections (memo) - 1;
+  GListModel *issues;
+  GtkTextView *view;
+  GtkScrolledWindow *scroller;
+  GtkWidget *page, *row;
+  GtkWindow *window;
+  AdwActionRow *issue_row;
+  graphene_rect_t bounds;
+  const char *title;
+
+  /* Long sections, so that the last one starts out of view. */
+  for (guint i = 0; i < last; i++)
+    {
+      g_autofree char *text = paragraph_text (i, 12);
+      g_autofree char *twice = g_strdup_printf ("%s\n\n%s\n\n%s", text, text, text);
+
+      dossier_memo_section_set_source_text (dossier_memo_get_section (memo, i), twice);
+    }
+  dossier_memo_section_set_source_text (dossier_memo_get_section (memo, last), "Still [what it is] here.");
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 700);
+  spin (500);
+  dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
+  spin (100);
+
+  issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
+  for (guint i = 0; i < g_list_model_get_n_items (issues) && issue == NULL; i++)
+    {
+      g_autoptr(DossierMemoIssue) candidate = g_list_model_get_item (issues, i);
+
+      if (dossier_memo_issue_get_section (candidate) == (int)last &&
+          strstr (dossier_memo_issue_get_message (candidate), "[what it is]") != NULL)
+        issue = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (issue);
+  g_assert_true (g_unichar_islower (g_utf8_get_char (dossier_memo_issue_get_message (issue))));
+
+  issue_row = find_issue_row (page, issue);
+  g_assert_nonnull (issue_row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (issue_row)));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (issue_row));
+  g_assert_true (g_unichar_isupper (g_utf8_get_char (title)));
+  g_assert_cmpstr (g_utf8_next_char (title), ==, g_utf8_next_char (dossier_memo_issue_get_message (issue)));
+
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), last);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+  spin (100);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (scroller), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (scroller)));
+
+  g_signal_emit_by_name (issue_row, "activate");
+  spin (500);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (view));
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) ==
+                 dossier_memo_get_section (memo, last));
+  g_assert_true (gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (scroller), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (GTK_WIDGET (scroller)));
+
+  gtk_window_destroy (window);
+}
+
 static gboolean
 word_misspelled (GtkTextBuffer *buffer,
                  int            offset)
@@ -1399,6 +1486,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/format-toggle", test_format_toggle);
   g_test_add_func ("/dossier/app/memo-page/block-tags", test_block_tags);
   g_test_add_func ("/dossier/app/memo-page/title-tab", test_title_tab);
+  g_test_add_func ("/dossier/app/memo-page/issue-goes-to-section", test_issue_goes_to_section);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
