@@ -63,6 +63,7 @@ struct _DossierMemoPage
   GtkPaned *paned;
 
   DossierMemo *memo;
+  GFile *file;                     /* the memo's file, when it has one */
   GSettings *settings;
   DossierPdfExporter *exporter;
   DossierPaper paper;
@@ -111,6 +112,7 @@ enum {
   PROP_MEMO,
   PROP_SHOW_PREVIEW,
   PROP_PAPER,
+  PROP_FILE,
   N_PROPS
 };
 
@@ -2374,19 +2376,65 @@ dossier_memo_page_export_to_file_finish (DossierMemoPage  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Length of a portion mark such as "(U) " or "(S//NF) " at the start
+ * of @text (with the spaces after it), or 0. */
+static gsize
+portion_mark_length (const char *text)
+{
+  gsize n = 1;
+
+  if (text[0] != '(')
+    return 0;
+  while (n < 32 && (g_ascii_isupper (text[n]) || g_ascii_isdigit (text[n]) ||
+                    text[n] == '/' || text[n] == '-' || text[n] == ' ' || text[n] == ','))
+    n++;
+  if (n == 1 || text[n] != ')')
+    return 0;
+  n++;
+  while (text[n] == ' ')
+    n++;
+  return n;
+}
+
+/* A file name stem for the memo: its file's, else its subject without
+ * the portion mark and template placeholders ("(U) [Title of the
+ * brief]" suggests nothing), else "Memo". */
 static char *
-suggested_file_name (DossierMemoPage *self)
+suggested_stem (DossierMemoPage *self)
 {
   const char *subject = dossier_memo_get_subject (self->memo);
   g_autoptr(GString) name = g_string_new (NULL);
+  const char *p;
 
-  /* The subject, minus characters file systems or shells trip on. */
-  for (const char *p = subject ? subject : ""; *p != '\0' && name->len < 120; p = g_utf8_next_char (p))
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      char *dot = basename ? strrchr (basename, '.') : NULL;
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      if (basename != NULL && *basename != '\0')
+        return g_steal_pointer (&basename);
+    }
+
+  p = subject ? subject : "";
+  while (*p == ' ')
+    p++;
+  p += portion_mark_length (p);
+
+  /* The subject, minus placeholders and characters file systems or
+   * shells trip on. */
+  for (; *p != '\0' && name->len < 120; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
-          c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
+      if (c == '[' && p[1] != '^' && strchr (p, ']') != NULL)
+        {
+          p = strchr (p, ']');
+          c = ' ';
+        }
+      else if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
+               c == '<' || c == '>' || c == '|' || g_unichar_iscntrl (c))
         c = ' ';
       if (c == ' ' && (name->len == 0 || name->str[name->len - 1] == ' '))
         continue;
@@ -2396,8 +2444,48 @@ suggested_file_name (DossierMemoPage *self)
     g_string_truncate (name, name->len - 1);
   if (name->len == 0)
     g_string_append (name, _("Memo"));
-  g_string_append (name, ".pdf");
   return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* Where file choosers start: the memo's folder, else Documents, else
+ * home; never the process's working directory. */
+static GFile *
+suggested_folder (DossierMemoPage *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  GFile *parent = self->file ? g_file_get_parent (self->file) : NULL;
+
+  if (parent != NULL)
+    return parent;
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/**
+ * dossier_memo_page_suggest_file:
+ * @extension: what to end the name with, such as ".pdf"
+ *
+ * The file Export, Print to File and Save As suggest: named after the
+ * memo's file or its subject (without portion mark or template
+ * placeholders), else "Memo", in the memo's folder, else Documents.
+ *
+ * Returns: (transfer full): the suggested file
+ */
+GFile *
+dossier_memo_page_suggest_file (DossierMemoPage *self,
+                                const char      *extension)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  stem = suggested_stem (self);
+  folder = suggested_folder (self);
+  name = g_strconcat (stem, extension ? extension : "", NULL);
+  return g_file_get_child (folder, name);
 }
 
 static void
@@ -2437,7 +2525,9 @@ export_pdf_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = suggested_file_name (self);
+  g_autoptr(GFile) suggested = dossier_memo_page_suggest_file (self, ".pdf");
+  g_autoptr(GFile) folder = g_file_get_parent (suggested);
+  g_autofree char *name = g_file_get_basename (suggested);
 
   chooser = gtk_file_chooser_native_new (_("Export Memo to PDF"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -2447,6 +2537,8 @@ export_pdf_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -2509,10 +2601,23 @@ create_print_operation (DossierMemoPage *self)
   g_autoptr(GtkPaperSize) size = gtk_paper_size_new (self->paper == DOSSIER_PAPER_LETTER
                                                      ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   PrintData *print = g_new0 (PrintData, 1);
-  const char *subject = dossier_memo_get_subject (self->memo);
 
   print->paper = self->paper;
   g_object_set_data_full (G_OBJECT (operation), "dossier-print", print, print_data_free);
+
+  /* Print to File suggests the export's name and folder, not
+   * "output.pdf" in the working directory. */
+  {
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autoptr(GFile) folder = suggested_folder (self);
+    g_autofree char *stem = suggested_stem (self);
+    g_autofree char *folder_uri = g_file_get_uri (folder);
+
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder_uri);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, stem);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+    gtk_print_operation_set_print_settings (operation, settings);
+  }
 
   /* Points from the sheet's corner: the layout draws its own margins. */
   gtk_page_setup_set_paper_size_and_default_margins (setup, size);
@@ -2520,7 +2625,11 @@ create_print_operation (DossierMemoPage *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, subject && *subject ? subject : _("Memo"));
+  {
+    g_autofree char *stem = suggested_stem (self);
+
+    gtk_print_operation_set_job_name (operation, stem);
+  }
 
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
@@ -2636,6 +2745,7 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->issues);
   g_clear_object (&self->memo);
+  g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->exporter);
 
@@ -2674,6 +2784,9 @@ dossier_memo_page_get_property (GObject    *object,
     case PROP_PAPER:
       g_value_set_enum (value, self->paper);
       break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2697,6 +2810,9 @@ dossier_memo_page_set_property (GObject      *object,
       break;
     case PROP_PAPER:
       set_paper (self, g_value_get_enum (value));
+      break;
+    case PROP_FILE:
+      dossier_memo_page_set_file (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2723,6 +2839,15 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   properties[PROP_PAPER] =
     g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPage:file:
+   *
+   * The memo's file, when it was opened from or saved to one: file
+   * choosers start in its folder and suggest its name.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_MEMO_PREVIEW);
@@ -2867,6 +2992,37 @@ dossier_memo_page_get_memo (DossierMemoPage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
   return self->memo;
+}
+
+/**
+ * dossier_memo_page_set_file:
+ * @file: (nullable): the memo's file
+ *
+ * Tells the page which file the memo was opened from or saved to.
+ */
+void
+dossier_memo_page_set_file (DossierMemoPage *self,
+                            GFile           *file)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PAGE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * dossier_memo_page_get_file:
+ *
+ * Returns: (transfer none) (nullable): the memo's file
+ */
+GFile *
+dossier_memo_page_get_file (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  return self->file;
 }
 
 /**

@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (DossierMemoPage, dossier_memo_page, DOSSIER, MEMO_PAGE, Gt
 
 GtkWidget          *dossier_memo_page_new                 (DossierMemo     *memo);
 DossierMemo        *dossier_memo_page_get_memo            (DossierMemoPage *self);
+void                dossier_memo_page_set_file            (DossierMemoPage *self,
+                                                           GFile           *file);
+GFile              *dossier_memo_page_get_file            (DossierMemoPage *self);
+GFile              *dossier_memo_page_suggest_file        (DossierMemoPage *self,
+                                                           const char      *extension);
 DossierMemoSection *dossier_memo_page_get_current_section (DossierMemoPage *self);
 DossierCitation    *dossier_memo_page_add_excerpt         (DossierMemoPage *self,
                                                            DossierDocument *document,

@@ -125,6 +125,8 @@ set_memo (DossierWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   self->memo_autosave = dossier_memo_autosave_new (memo, file, NULL);
+  /* The page's file choosers start from the memo's file. */
+  g_object_bind_property (self->memo_autosave, "file", page, "file", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->memo_autosave, "notify::dirty", G_CALLBACK (_dossier_window_update_memo_actions), self);
   g_set_object (&self->restored_from, restored_from);
   if (file != NULL)
@@ -289,26 +291,27 @@ void
 _dossier_window_save_memo_as (DossierWindow *self)
 {
   GtkFileChooserNative *dialog;
-  DossierMemo *memo;
   g_autofree char *name = NULL;
   GFile *file;
 
   if (self->memo_autosave == NULL)
     return;
-  memo = dossier_memo_autosave_get_memo (self->memo_autosave);
   file = dossier_memo_autosave_get_file (self->memo_autosave);
 
   dialog = _dossier_window_new_file_chooser (self, _("Save Memo"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                              _("Dossier Memos"), "application/x-dossier-memo", "*.dossier-memo");
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
-  else
+  else if (self->memo_page != NULL)
     {
-      const char *subject = dossier_memo_get_subject (memo);
+      /* Named after the subject (without portion mark or placeholders),
+       * in Documents, not the working directory. */
+      g_autoptr(GFile) suggested = dossier_memo_page_suggest_file (self->memo_page, ".dossier-memo");
+      g_autoptr(GFile) folder = g_file_get_parent (suggested);
 
-      /* Translators: the suggested file name of a memo without a subject */
-      name = g_strdup_printf ("%s.dossier-memo", subject && *subject ? subject : _("Memo"));
-      g_strdelimit (name, "/\\:", '-');
+      name = g_file_get_basename (suggested);
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
   g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);

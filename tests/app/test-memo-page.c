@@ -1414,6 +1414,51 @@ test_issue_goes_to_section (void)
   gtk_window_destroy (window);
 }
 
+static void
+assert_suggested (DossierMemoPage *page,
+                  const char      *name,
+                  const char      *folder)
+{
+  g_autoptr(GFile) file = dossier_memo_page_suggest_file (page, ".pdf");
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (parent);
+
+  g_assert_cmpstr (basename, ==, name);
+  g_assert_cmpstr (path, ==, folder);
+}
+
+/* Export, Print to File and Save As suggest the memo's file name, else
+ * its subject without portion mark or placeholders, else "Memo", in the
+ * memo's folder, else Documents (else home), never the working
+ * directory. */
+static void
+test_suggested_file (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/dossier-briefs/Korea Brief.dossier-memo");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *fallback = documents && g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents : g_get_home_dir ();
+  GtkWidget *page = g_object_ref_sink (dossier_memo_page_new (memo));
+
+  dossier_memo_set_subject (memo, "(U) [Title of the brief]");
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Memo.pdf", fallback);
+  dossier_memo_set_subject (memo, "(S//NF) Export Controls: Next Steps");
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Export Controls Next Steps.pdf", fallback);
+  dossier_memo_set_subject (memo, "(U) Export controls [draft] review");
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Export controls review.pdf", fallback);
+  dossier_memo_set_subject (memo, "");
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Memo.pdf", fallback);
+
+  dossier_memo_page_set_file (DOSSIER_MEMO_PAGE (page), file);
+  g_assert_true (dossier_memo_page_get_file (DOSSIER_MEMO_PAGE (page)) == file);
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Korea Brief.pdf", "/tmp/dossier-briefs");
+  dossier_memo_page_set_file (DOSSIER_MEMO_PAGE (page), NULL);
+  assert_suggested (DOSSIER_MEMO_PAGE (page), "Memo.pdf", fallback);
+
+  g_object_unref (page);
+}
+
 static gboolean
 word_misspelled (GtkTextBuffer *buffer,
                  int            offset)
@@ -1487,6 +1532,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/block-tags", test_block_tags);
   g_test_add_func ("/dossier/app/memo-page/title-tab", test_title_tab);
   g_test_add_func ("/dossier/app/memo-page/issue-goes-to-section", test_issue_goes_to_section);
+  g_test_add_func ("/dossier/app/memo-page/suggested-file", test_suggested_file);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
