@@ -1459,6 +1459,69 @@ test_suggested_file (void)
   g_object_unref (page);
 }
 
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Appends "action accel" for each item of @model, sections included. */
+static void
+collect_menu_items (GMenuModel *model,
+                    GString    *items)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        collect_menu_items (section, items);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          g_menu_model_get_item_attribute (model, i, "accel", "s", &accel);
+          g_string_append_printf (items, "%s %s\n", action, accel ? accel : "-");
+        }
+    }
+}
+
+/* The memo's own menu saves and closes it, with the shortcuts shown. */
+static void
+test_memo_menu (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(GString) items = g_string_new (NULL);
+  GtkWidget *page = g_object_ref_sink (dossier_memo_page_new (memo));
+  GtkMenuButton *button = find_menu_button (page, "Memo Menu");
+
+  g_assert_nonnull (button);
+  collect_menu_items (gtk_menu_button_get_menu_model (button), items);
+  g_assert_nonnull (strstr (items->str, "win.save-memo <Control>s\n"));
+  g_assert_nonnull (strstr (items->str, "win.save-memo-as <Shift><Control>s\n"));
+  g_assert_nonnull (strstr (items->str, "win.close-memo -\n"));
+  g_assert_nonnull (strstr (items->str, "memo.export-pdf <Shift><Control>e\n"));
+
+  g_string_truncate (items, 0);
+  button = find_menu_button (page, "Format");
+  g_assert_nonnull (button);
+  collect_menu_items (gtk_menu_button_get_menu_model (button), items);
+  g_assert_nonnull (strstr (items->str, "memo.bold <Control>b\n"));
+  g_assert_nonnull (strstr (items->str, "memo.italic <Control>i\n"));
+
+  g_object_unref (page);
+}
+
 static gboolean
 word_misspelled (GtkTextBuffer *buffer,
                  int            offset)
@@ -1533,6 +1596,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/title-tab", test_title_tab);
   g_test_add_func ("/dossier/app/memo-page/issue-goes-to-section", test_issue_goes_to_section);
   g_test_add_func ("/dossier/app/memo-page/suggested-file", test_suggested_file);
+  g_test_add_func ("/dossier/app/memo-page/memo-menu", test_memo_menu);
   g_test_add_func ("/dossier/app/memo-page/screenshots", test_screenshots);
 
   return g_test_run ();
