@@ -51,6 +51,7 @@
 #define EPSILON       0.01
 #define LONG_NOTE_FIRST_LINES 3   /* lines of a long note on its reference's page, at least */
 #define ITEM_BYTES    96    /* about a line's worth: see split_items() */
+#define ZWSP          "\xe2\x80\x8b"
 
 /* Times-metric faces first, as State Department and Army memos ask for
  * Times New Roman; Noto and DejaVu where Liberation is missing (the GNOME
@@ -401,6 +402,146 @@ append_block_text (DossierPageLayout        *self,
     }
 }
 
+/* Whether Pango may break a line after @c (or before it, for the
+ * ideographic and Hangul classes): what resets add_breaks()'s count. */
+static gboolean
+is_break_char (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_SPACE:
+    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+    case G_UNICODE_BREAK_HYPHEN:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_BEFORE:
+    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_HANGUL_LV_SYLLABLE:
+    case G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE:
+    case G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER:
+    case G_UNICODE_BREAK_MANDATORY:
+    case G_UNICODE_BREAK_CARRIAGE_RETURN:
+    case G_UNICODE_BREAK_LINE_FEED:
+    case G_UNICODE_BREAK_NEXT_LINE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The length of the URL scheme ("https://") at @p if a URL starts there,
+ * or of "www." for one without, -1 for no URL. */
+static int
+url_scheme_length (const char *p)
+{
+  if (g_ascii_strncasecmp (p, "https://", 8) == 0)
+    return 8;
+  if (g_ascii_strncasecmp (p, "http://", 7) == 0)
+    return 7;
+  if (g_ascii_strncasecmp (p, "www.", 4) == 0)
+    return 4;
+  return -1;
+}
+
+/* Where byte @o of the text before add_breaks() went: the zero-width
+ * spaces inserted before or at it (@insertions, ascending) come first. */
+static guint
+remap_breaks (GArray *insertions,
+              guint   o)
+{
+  guint lo = 0, hi = insertions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (insertions, guint, mid) <= o)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return o + (sizeof ZWSP - 1) * lo;
+}
+
+/* Lets URLs wrap at their parts: a zero-width space (U+200B) after
+ * "/", ".", "?", "&", "-", "_" and "=" inside each URL in @text from byte
+ * @from on, except in its scheme, and an allow-breaks attribute in @attrs
+ * over the scheme and the character after it, so that no line ends with
+ * "https://". Pango alone breaks a URL after "/", "-" or "?" only (and
+ * right after "https://"), or anywhere once a part is longer than the
+ * line. The runs' offsets (@starts, @ends)
+ * move past the inserted characters, as remap_offset() does for soft
+ * hyphens. A zero-width space draws no glyph (see draw_line()), so it
+ * neither shows nor extracts. */
+static void
+add_breaks (GString       *text,
+            gsize          from,
+            PangoAttrList *attrs,
+            guint         *starts,
+            guint         *ends,
+            guint          n_runs)
+{
+  g_autofree char *old = NULL;
+  g_autoptr(GArray) insertions = NULL;
+  const char *p;
+  const char *url_end = NULL;    /* the end of the URL p is in, or NULL */
+  const char *scheme_end = NULL; /* no breaks before this in the URL */
+  gunichar previous = ' ';
+
+  /* Most blocks have no URL: nothing to copy. */
+  if (strstr (text->str + from, "://") == NULL && strstr (text->str + from, "www.") == NULL)
+    return;
+
+  old = g_strdup (text->str + from);
+  insertions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_string_truncate (text, from);
+  for (p = old; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      int scheme;
+
+      if (url_end != NULL && p >= url_end)
+        url_end = NULL;
+      if (url_end == NULL && (g_unichar_isspace (previous) || (previous < 128 && strchr ("(<[\"'", (int)previous) != NULL)) &&
+          (scheme = url_scheme_length (p)) >= 0)
+        {
+          url_end = p;
+          while (*url_end != '\0' && !g_ascii_isspace (*url_end))
+            url_end++;
+          scheme_end = p + scheme;
+          if (scheme_end < url_end)
+            {
+              PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+              attr->start_index = text->len;
+              attr->end_index = text->len + (g_utf8_next_char (scheme_end) - p);
+              pango_attr_list_insert (attrs, attr);
+            }
+        }
+
+      g_string_append_len (text, p, next - p);
+      if (url_end != NULL && p >= scheme_end && c < 128 && strchr ("/.?&-_=", (int)c) != NULL &&
+          next < url_end && !is_break_char (g_utf8_get_char (next)))
+        {
+          guint at = next - old;
+
+          g_array_append_val (insertions, at);
+          g_string_append (text, ZWSP);
+        }
+      previous = c;
+      p = next;
+    }
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      if (starts[i] >= from)
+        starts[i] = from + remap_breaks (insertions, starts[i] - from);
+      if (ends[i] >= from)
+        ends[i] = from + remap_breaks (insertions, ends[i] - from);
+    }
+}
+
 /* Cuts a long paragraph into Pango items of a few words each.
  *
  * Pango 1.50 shapes an item whole, and when the item runs past the end
@@ -424,13 +565,35 @@ split_items (PangoAttrList *attrs,
 
   while (start + ITEM_BYTES < length)
     {
-      const char *space = memchr (text + start + ITEM_BYTES, ' ', length - start - ITEM_BYTES);
+      const char *from = text + start + ITEM_BYTES;
+      gsize window = MIN (ITEM_BYTES, length - start - ITEM_BYTES);
+      const char *space = memchr (from, ' ', window);
+      const char *zwsp = g_strstr_len (from, (space != NULL ? space : from + window) - from, ZWSP);
       gsize end;
       PangoAttribute *attr;
 
-      if (space == NULL || (gsize)(space + 1 - text) >= length)
+      if (zwsp != NULL)
+        end = zwsp + strlen (ZWSP) - text;   /* a break in a URL: add_breaks() */
+      else if (space != NULL)
+        end = space + 1 - text;
+      else
+        {
+          /* A long run without a space (a 20 KB "word", a pasted hash):
+           * Pango 1.50 breaks it by shaping the item again from the
+           * line's start for every character it tries, quadratic in the
+           * item's length (4 s for 60 KB, and the live preview lays out
+           * on the main thread). Cut anyway, between two characters and
+           * not before a combining mark: a few letters lose their
+           * kerning, lines still fill to the margin. */
+          const char *cut = g_utf8_find_prev_char (text, from + 1);
+
+          while (cut > text + start + 1 && (g_unichar_ismark (g_utf8_get_char (cut)) ||
+                                            g_utf8_get_char (cut) == 0x200D))
+            cut = g_utf8_find_prev_char (text, cut);
+          end = cut - text;
+        }
+      if (end >= length)
         break;
-      end = space + 1 - text;
       attr = pango_attr_rise_new (0);
       attr->start_index = start;
       attr->end_index = end;
@@ -474,6 +637,7 @@ shape_build (DossierPageLayout        *self,
       starts = g_new (guint, MAX (n_runs, 1));
       ends = g_new (guint, MAX (n_runs, 1));
       append_block_text (self, text, block, params->hyphenate, starts, ends);
+      add_breaks (text, offset, attrs, starts, ends, n_runs);
       for (i = 0; i < n_runs; i++)
         {
           guint start = starts[i];
@@ -811,9 +975,9 @@ measure_header (DossierPageLayout *self)
  * the hyphens (ragged style hyphenates sparingly), and each hyphenated
  * line costs Pango a reshaping (see split_items()). */
 static guint
-hyphenate_min_letters (DossierPageLayout *self)
+hyphenate_min_letters (gboolean justify)
 {
-  return self->justify ? 6 : 9;
+  return justify ? 6 : 9;
 }
 
 static void
@@ -838,7 +1002,7 @@ build_flows (DossierPageLayout *self)
     {
       DossierLayoutBlock *block = dossier_layout_document_get_block (doc, i);
       ShapeParams params = { body, self->text_width, PANGO_ALIGN_LEFT, self->justify, 0, 0, 1.1, NULL, NULL, 0,
-                             hyphenate_min_letters (self) };
+                             hyphenate_min_letters (self->justify) };
       g_autofree char *prefix = NULL;
       g_autofree char *suffix = NULL;
       Flow *flow = g_new0 (Flow, 1);
@@ -927,8 +1091,11 @@ build_flows (DossierPageLayout *self)
       /* "1. Text", wrapped lines indented: a space rather than a tab after
        * the number, so that text extraction and copying keep one line. */
       g_autofree char *prefix = g_strdup_printf ("%u. ", dossier_layout_block_get_number (block));
-      ShapeParams params = { note_font, self->text_width, PANGO_ALIGN_LEFT, self->justify,
-                             -NOTE_INDENT, 0, 0, prefix, NULL, 0, hyphenate_min_letters (self) };
+      /* Ragged right even under a justified body: notes are mostly
+       * URLs and titles, whose long unbreakable parts leave justified
+       * lines with wide gaps. */
+      ShapeParams params = { note_font, self->text_width, PANGO_ALIGN_LEFT, FALSE,
+                             -NOTE_INDENT, 0, 0, prefix, NULL, 0, hyphenate_min_letters (FALSE) };
       Note note = { 0 };
 
       note.number = dossier_layout_block_get_number (block);

@@ -745,6 +745,137 @@ test_long_note (Fixture       *fixture,
   g_assert_cmpint (find_page (texts, "Tail09"), >=, 0);
 }
 
+/* The text of all pages without white space, page footers ("Page 2 of
+ * 9") and the hyphens Pango adds at line ends inside words. */
+static char *
+joined_text (char **texts)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    for (const char *p = texts[i]; *p != '\0'; p++)
+      {
+        if ((p == texts[i] || p[-1] == '\n') && g_str_has_prefix (p, "Page "))
+          p = strchr (p, '\n') != NULL ? strchr (p, '\n') : p + strlen (p) - 1;
+        /* The hyphen Pango draws where it breaks inside a word. */
+        else if (strncmp (p, "\xe2\x80\x90\n", 4) == 0)
+          p += 3;
+        else if (!g_ascii_isspace (*p))
+          g_string_append_c (all, *p);
+      }
+  return g_string_free (all, FALSE);
+}
+
+/* A 250 KB paragraph without a space, and a 250 KB URL-like one (a
+ * block holds 256 KiB at most): Pango alone took 30 s on the first
+ * (quadratic line breaking). Both export,
+ * every character of them, over many lines and a sane number of pages;
+ * the zero-width spaces that let the URL wrap do not extract. The time
+ * is measured in bench/pdf/longword.py, not here. */
+static void
+test_long_unbroken (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) url = g_string_new ("https://example.org/");
+  g_autofree char *path = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_auto(GStrv) texts = NULL;
+  DossierLayoutBlock *block;
+  int n_pages;
+
+  while (word->len < 250000)
+    g_string_append (word, "Abcdefghij");
+  for (guint i = 0; url->len < 250000; i++)
+    g_string_append_printf (url, "segment%u.part_%u/?q=%u&x=y-", i, i, i);
+
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "WordStart", DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, word->str, DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "UrlStart", DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_link (block, url->str, url->str, DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_text (block, " UrlEnd", DOSSIER_LAYOUT_STYLE_NONE);
+
+  path = export_to (fixture, doc, "long-unbroken.pdf", DOSSIER_PAPER_A4);
+  pdf = open_pdf (path);
+  texts = page_texts (pdf);
+  n_pages = poppler_document_get_n_pages (pdf);
+  /* About 4,000 characters a page. */
+  g_assert_cmpint (n_pages, >, 60);
+  g_assert_cmpint (n_pages, <, 400);
+  /* Split across full lines, not one per page. */
+  g_assert_cmpuint (count (texts[1], "\n"), >, 30);
+
+  all = joined_text (texts);
+  g_assert_nonnull (strstr (all, word->str));
+  g_assert_nonnull (strstr (all, url->str));
+  g_assert_nonnull (strstr (all, "UrlEnd"));
+  g_assert_null (strstr (all, "\u200b"));
+}
+
+/* A note with long URLs: it wraps only after "/", ".", "?", "&", "-",
+ * "_" or "=", never right after "https://". */
+static void
+test_url_breaks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_auto(GStrv) texts = NULL;
+  g_auto(GStrv) lines = NULL;
+  DossierLayoutBlock *block;
+  guint url_lines = 0;
+
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "Body text", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_note_ref (block, 1);
+  block = dossier_layout_document_add_note (doc, 1);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://www.verylonghostnameforpolicyresearch%u.example.org/"
+                                              "publications/2024/interim_steps-north_korea?session=%uabcdef&format=pdf",
+                                              i, i * 7919);
+
+      dossier_layout_block_add_text (block, i % 2 ? "See " : "And ", DOSSIER_LAYOUT_STYLE_NONE);
+      if (i % 2)
+        dossier_layout_block_add_link (block, url, url, DOSSIER_LAYOUT_STYLE_NONE);
+      else
+        dossier_layout_block_add_text (block, url, DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_text (block, ". ", DOSSIER_LAYOUT_STYLE_NONE);
+    }
+
+  path = export_to (fixture, doc, "urls.pdf", DOSSIER_PAPER_A4);
+  pdf = open_pdf (path);
+  texts = page_texts (pdf);
+  lines = g_strsplit (texts[0], "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize len = strlen (line);
+      const char *last_space = strrchr (line, ' ');
+      const char *tail = last_space ? last_space + 1 : line;
+
+      g_assert_false (g_str_has_suffix (line, "https://"));
+      g_assert_false (g_str_has_suffix (line, "https:/"));
+      /* A line ending inside a URL ends after one of its separators. */
+      if (len > 0 && (strstr (tail, "://") != NULL || strstr (tail, ".example.org") != NULL ||
+                      strstr (tail, "publications") != NULL || strstr (tail, "session") != NULL) &&
+          !g_str_has_suffix (line, "pdf."))
+        {
+          url_lines++;
+          g_assert_nonnull (strchr ("/.?&-_=", line[len - 1]));
+        }
+    }
+  g_assert_cmpuint (url_lines, >, 3);
+  g_assert_null (strstr (texts[0], "\u200b"));
+}
+
 static void
 test_paper_a4 (Fixture       *fixture,
                gconstpointer  data)
@@ -1118,6 +1249,8 @@ main (int    argc,
   g_test_add ("/dossier/export/pdf/widows-orphans-keep", Fixture, NULL, fixture_set_up, test_widows_orphans_keep, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/note-kept-with-reference", Fixture, NULL, fixture_set_up, test_note_kept_with_reference, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/long-unbroken", Fixture, NULL, fixture_set_up, test_long_unbroken, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/url-breaks", Fixture, NULL, fixture_set_up, test_url_breaks, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/a4", Fixture, NULL, fixture_set_up, test_paper_a4, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/atomic", Fixture, NULL, fixture_set_up, test_atomic_write, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
