@@ -214,6 +214,55 @@ render (DossierPdfExporter    *self,
   return TRUE;
 }
 
+/* Sets @error from @local, an error about the temporary file next to
+ * @file: GIO names the temporary file (".memo.pdf.9f1a26c5.part"), which
+ * the user never asked for; say which file could not be written and why,
+ * in terms of the folder. The domain and code stay @local's. */
+static void
+set_write_error (GFile   *file,
+                 GFile   *parent,
+                 GError  *local,
+                 GError **error)
+{
+  g_autofree char *target = g_file_get_parse_name (file);
+  g_autofree char *folder = g_file_get_parse_name (parent);
+  g_autofree char *reason = NULL;
+
+  if (local->domain != G_IO_ERROR)
+    reason = g_strdup (local->message);
+  else
+    switch (local->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        /* Some file systems (/proc) say so of a folder that is there. */
+        if (g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
+          reason = g_strdup_printf (_("the folder %s does not exist"), folder);
+        else
+          reason = g_strdup_printf (_("the folder %s cannot be written to"), folder);
+        break;
+      case G_IO_ERROR_NOT_DIRECTORY:
+        reason = g_strdup_printf (_("%s is not a folder"), folder);
+        break;
+      case G_IO_ERROR_PERMISSION_DENIED:
+        reason = g_strdup_printf (_("you may not write in the folder %s"), folder);
+        break;
+      case G_IO_ERROR_READ_ONLY:
+        reason = g_strdup_printf (_("the folder %s is on a read-only disk"), folder);
+        break;
+      case G_IO_ERROR_NO_SPACE:
+        reason = g_strdup (_("the disk is full"));
+        break;
+      case G_IO_ERROR_CANCELLED:
+        g_propagate_error (error, g_error_copy (local));
+        return;
+      default:
+        reason = g_strdup_printf (_("the folder %s cannot be written to"), folder);
+        break;
+      }
+
+  g_set_error (error, local->domain, local->code, _("Cannot write “%s”: %s"), target, reason);
+}
+
 /* Writes the PDF; progress goes to @progress_context when not %NULL. */
 static gboolean
 export_file (DossierPdfExporter    *self,
@@ -256,7 +305,8 @@ export_file (DossierPdfExporter    *self,
     }
   if (file_stream == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_debug ("%s", local_error->message);
+      set_write_error (file, parent, local_error, error);
       return FALSE;
     }
 
@@ -267,9 +317,14 @@ export_file (DossierPdfExporter    *self,
     ok = g_output_stream_close (stream, cancellable, error);
   else
     g_output_stream_close (stream, NULL, NULL);
-  if (ok)
-    ok = g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                      cancellable, NULL, NULL, error);
+  if (ok && !g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                          cancellable, NULL, NULL, &local_error))
+    {
+      /* The move's message names the temporary file too. */
+      g_debug ("%s", local_error->message);
+      set_write_error (file, parent, local_error, error);
+      ok = FALSE;
+    }
   if (!ok)
     g_file_delete (temp, NULL, NULL);
 

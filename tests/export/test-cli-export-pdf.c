@@ -134,6 +134,24 @@ test_errors (void)
     dossier_test_cli_run (&run, "export-pdf", missing, NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
+  {
+    g_auto(DossierTestCliRun) run = { 0 };
+    g_autofree char *folder = g_build_filename (dir, "no", "such", NULL);
+    g_autofree char *target = g_build_filename (folder, "x.pdf", NULL);
+    g_autofree char *expected = NULL;
+
+    /* An output folder that is not there: the target and the reason,
+     * never the temporary file's name. */
+    dossier_test_cli_run (&run, "export-pdf", memo, "-o", target, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    expected = g_strdup_printf ("dossier-cli: %s: ", target);
+    g_assert_true (g_str_has_prefix (run.err, expected));
+    g_assert_nonnull (strstr (run.err + strlen (expected), target));
+    g_assert_nonnull (strstr (run.err, folder));
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+    g_assert_null (strstr (run.err, ".part"));
+    g_assert_cmpstr (strchr (run.err, '\n') + 1, ==, "");
+  }
 
   g_remove (bad);
   g_rmdir (dir);
