@@ -429,6 +429,24 @@ is_break_char (gunichar c)
     }
 }
 
+/* Whether no line may start with @c: ")", "]", "!", "," and the like
+ * after a URL ("(https://example.org/)"). */
+static gboolean
+is_closing (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_CLOSE_PARANTHESIS:
+    case G_UNICODE_BREAK_EXCLAMATION:
+    case G_UNICODE_BREAK_INFIX_SEPARATOR:
+    case G_UNICODE_BREAK_QUOTATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The length of the URL scheme ("https://") at @p if a URL starts there,
  * or of "www." for one without, -1 for no URL. */
 static int
@@ -522,7 +540,7 @@ add_breaks (GString       *text,
 
       g_string_append_len (text, p, next - p);
       if (url_end != NULL && p >= scheme_end && c < 128 && strchr ("/.?&-_=", (int)c) != NULL &&
-          next < url_end && !is_break_char (g_utf8_get_char (next)))
+          next < url_end && !is_break_char (g_utf8_get_char (next)) && !is_closing (g_utf8_get_char (next)))
         {
           guint at = next - old;
 
