@@ -1345,6 +1345,15 @@ find_template_placeholder (const char *text)
   return g_steal_pointer (&first);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 lint_placeholders (DossierMemo *memo,
                    GListStore  *issues)
@@ -1358,6 +1367,16 @@ lint_placeholders (DossierMemo *memo,
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     {
       g_autofree char *placeholder = header[i].text ? find_template_placeholder (header[i].text) : NULL;
+
+      /* An empty line prints as a bare label ("FROM:"): unfinished too. */
+      if (is_blank (header[i].text))
+        {
+          /* TRANSLATORS: %s is a header field ("the subject") */
+          g_autofree char *message = g_strdup_printf (_("%s is empty; fill it in"), _(header[i].field));
+
+          report (issues, DOSSIER_MEMO_ISSUE_PLACEHOLDER, NULL, -1, message);
+          continue;
+        }
 
       if (placeholder != NULL)
         {

@@ -446,6 +446,8 @@ test_lint_placeholders (void)
   g_autoptr(GError) error = NULL;
 
   dossier_memo_set_subject (memo, "Sanctions Enforcement After the Panel");
+  dossier_memo_set_to (memo, "The Director of Policy Planning");
+  dossier_memo_set_from (memo, "Northeast Asia Desk");
   for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
     dossier_memo_section_set_source_text (dossier_memo_get_section (memo, i),
                                           "The panel’s mandate lapsed [sic] in April; its reports [...] stopped.");
@@ -454,6 +456,18 @@ test_lint_placeholders (void)
   dump (issues);
   g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
   g_clear_object (&issues);
+
+  /* An empty header line prints as a bare label: a warning too. */
+  dossier_memo_set_from (memo, "  ");
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 1);
+  issue = g_list_model_get_item (issues, 0);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "placeholder");
+  g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "empty"));
+  g_clear_object (&issue);
+  g_clear_object (&issues);
+  dossier_memo_set_from (memo, "Northeast Asia Desk");
 
   /* One placeholder left in one section: one warning, for that section. */
   dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 1),
