@@ -67,6 +67,7 @@ struct _DossierMemoPage
   GSettings *settings;
   DossierPdfExporter *exporter;
   DossierPaper paper;
+  gboolean justify;
   gboolean show_preview;
   gboolean layout_ready;           /* the preview has laid the memo out once */
   gboolean pages_estimated;        /* the last lint had to estimate the pages */
@@ -112,6 +113,7 @@ enum {
   PROP_MEMO,
   PROP_SHOW_PREVIEW,
   PROP_PAPER,
+  PROP_JUSTIFY,
   PROP_FILE,
   N_PROPS
 };
@@ -2248,6 +2250,19 @@ set_show_preview (DossierMemoPage *self,
 }
 
 static void
+set_justify (DossierMemoPage *self,
+             gboolean         justify)
+{
+  justify = !!justify;
+  if (self->justify == justify)
+    return;
+
+  self->justify = justify;
+  dossier_memo_preview_set_justify (self->preview, justify);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JUSTIFY]);
+}
+
+static void
 set_paper (DossierMemoPage *self,
            DossierPaper     paper)
 {
@@ -2359,6 +2374,7 @@ dossier_memo_page_export_to_file (DossierMemoPage     *self,
 
   document = dossier_memo_to_layout_document (self->memo);
   dossier_pdf_exporter_set_paper (self->exporter, paper);
+  dossier_pdf_exporter_set_justify (self->exporter, self->justify);
   dossier_pdf_exporter_export_async (self->exporter, document, file, cancellable, export_done_cb, task);
 }
 
@@ -2546,6 +2562,7 @@ export_pdf_action (GtkWidget  *widget,
 
 typedef struct {
   DossierPaper paper;
+  gboolean justify;
   DossierPageLayout *layout;
 } PrintData;
 
@@ -2577,6 +2594,7 @@ begin_print_cb (GtkPrintOperation *operation,
     paper = fabs (width - letter_width) < fabs (width - a4_width) ? DOSSIER_PAPER_LETTER : DOSSIER_PAPER_A4;
 
   print->layout = dossier_page_layout_new (paper);
+  dossier_page_layout_set_justify (print->layout, print->justify);
   dossier_page_layout_set_document (print->layout, document);
   gtk_print_operation_set_n_pages (operation, MAX (1, dossier_page_layout_get_n_pages (print->layout)));
 }
@@ -2603,6 +2621,7 @@ create_print_operation (DossierMemoPage *self)
   PrintData *print = g_new0 (PrintData, 1);
 
   print->paper = self->paper;
+  print->justify = self->justify;
   g_object_set_data_full (G_OBJECT (operation), "dossier-print", print, print_data_free);
 
   /* Print to File suggests the export's name and folder, not
@@ -2784,6 +2803,9 @@ dossier_memo_page_get_property (GObject    *object,
     case PROP_PAPER:
       g_value_set_enum (value, self->paper);
       break;
+    case PROP_JUSTIFY:
+      g_value_set_boolean (value, self->justify);
+      break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
@@ -2810,6 +2832,9 @@ dossier_memo_page_set_property (GObject      *object,
       break;
     case PROP_PAPER:
       set_paper (self, g_value_get_enum (value));
+      break;
+    case PROP_JUSTIFY:
+      set_justify (self, g_value_get_boolean (value));
       break;
     case PROP_FILE:
       dossier_memo_page_set_file (self, g_value_get_object (value));
@@ -2839,6 +2864,15 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   properties[PROP_PAPER] =
     g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPage:justify:
+   *
+   * Whether the memo is previewed, exported and printed justified (with
+   * hyphenation) rather than ragged right.
+   */
+  properties[PROP_JUSTIFY] =
+    g_param_spec_boolean ("justify", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * DossierMemoPage:file:
    *
@@ -2883,6 +2917,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_install_action (widget_class, "memo.move-section-down", NULL, move_section_action);
   gtk_widget_class_install_property_action (widget_class, "memo.show-preview", "show-preview");
   gtk_widget_class_install_property_action (widget_class, "memo.paper", "paper");
+  gtk_widget_class_install_property_action (widget_class, "memo.justify", "justify");
   gtk_widget_class_install_action (widget_class, "memo.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "memo.open-uri", "s", open_uri_action);
@@ -2968,6 +3003,8 @@ dossier_memo_page_init (DossierMemoPage *self)
         if (g_settings_schema_has_key (schema, "memo-paper"))
           g_settings_bind_with_mapping (self->settings, "memo-paper", self, "paper", G_SETTINGS_BIND_DEFAULT,
                                         paper_from_setting, paper_to_setting, NULL, NULL);
+        if (g_settings_schema_has_key (schema, "memo-justify"))
+          g_settings_bind (self->settings, "memo-justify", self, "justify", G_SETTINGS_BIND_DEFAULT);
       }
   }
 }

@@ -596,6 +596,42 @@ dossier_memo_preview_set_paper (DossierMemoPreview *self,
 }
 
 /**
+ * dossier_memo_preview_get_justify:
+ *
+ * Returns: whether the pages are laid out justified
+ */
+gboolean
+dossier_memo_preview_get_justify (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), FALSE);
+
+  return dossier_page_layout_get_justify (self->layout);
+}
+
+/**
+ * dossier_memo_preview_set_justify:
+ *
+ * Lays the pages out justified (with hyphenation) or ragged right, as
+ * the export will.
+ */
+void
+dossier_memo_preview_set_justify (DossierMemoPreview *self,
+                                  gboolean            justify)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  if (dossier_page_layout_get_justify (self->layout) == !!justify)
+    return;
+
+  dossier_page_layout_set_justify (self->layout, justify);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    relayout (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
  * dossier_memo_preview_get_n_pages:
  *
  * Returns: the number of pages shown (as of the last layout)

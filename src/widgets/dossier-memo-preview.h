@@ -18,6 +18,9 @@ void               dossier_memo_preview_set_memo   (DossierMemoPreview *self,
 DossierPaper       dossier_memo_preview_get_paper  (DossierMemoPreview *self);
 void               dossier_memo_preview_set_paper  (DossierMemoPreview *self,
                                                     DossierPaper        paper);
+gboolean           dossier_memo_preview_get_justify (DossierMemoPreview *self);
+void               dossier_memo_preview_set_justify (DossierMemoPreview *self,
+                                                     gboolean            justify);
 guint              dossier_memo_preview_get_n_pages (DossierMemoPreview *self);
 DossierPageLayout *dossier_memo_preview_get_layout (DossierMemoPreview *self);
 void               dossier_memo_preview_flush      (DossierMemoPreview *self);

@@ -1576,6 +1576,39 @@ test_cited_names_are_words (void)
   gtk_window_destroy (window);
 }
 
+/* Justified text is offered in the app too: the preview, the export and
+ * printing follow the toggle. */
+static void
+test_justify_toggle (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  GtkWidget *page, *preview;
+  GtkWindow *window;
+  gboolean justify = TRUE;
+
+  page = dossier_memo_page_new (memo);
+  preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
+  window = show_page (page, 1400, 900);
+  spin (300);
+
+  g_object_get (page, "justify", &justify, NULL);
+  g_assert_false (justify);
+  g_assert_false (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
+
+  g_assert_true (gtk_widget_activate_action (page, "memo.justify", NULL));
+  spin (100);
+  g_object_get (page, "justify", &justify, NULL);
+  g_assert_true (justify);
+  g_assert_true (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
+  g_assert_true (dossier_page_layout_get_justify (dossier_memo_preview_get_layout (DOSSIER_MEMO_PREVIEW (preview))));
+
+  g_assert_true (gtk_widget_activate_action (page, "memo.justify", NULL));
+  spin (100);
+  g_assert_false (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1592,6 +1625,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/citation-popover", test_citation_popover);
   g_test_add_func ("/dossier/app/memo-page/quote-excerpt", test_quote_excerpt);
   g_test_add_func ("/dossier/app/memo-page/remove-section-undo", test_remove_section_undo);
+  g_test_add_func ("/dossier/app/memo-page/justify-toggle", test_justify_toggle);
   g_test_add_func ("/dossier/app/memo-page/cited-names-are-words", test_cited_names_are_words);
   g_test_add_func ("/dossier/app/memo-page/format-toggle", test_format_toggle);
   g_test_add_func ("/dossier/app/memo-page/block-tags", test_block_tags);
