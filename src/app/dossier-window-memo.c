@@ -820,9 +820,29 @@ dossier_window_offer_recovery (DossierWindow *self)
   if (files == NULL || files->len == 0)
     return NULL;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Memo?"),
-                                   _("Dossier closed before a memo was saved. "
-                                     "Its last version was kept and can be restored."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Memo?"), NULL);
+  {
+    /* Say which memo: its subject and when it was last changed. */
+    GFile *newest = g_ptr_array_index (files, 0);
+    g_autoptr(DossierMemo) memo = dossier_memo_load_file (newest, NULL, NULL);
+    g_autoptr(GFileInfo) info = g_file_query_info (newest, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
+    g_autoptr(GDateTime) local = modified ? g_date_time_to_local (modified) : NULL;
+    g_autofree char *when = local ? g_date_time_format (local, "%c") : NULL;
+    const char *subject = memo ? dossier_memo_get_subject (memo) : NULL;
+    g_autofree char *body = NULL;
+
+    if (subject != NULL && *subject != '\0' && when != NULL)
+      /* TRANSLATORS: the memo's subject, then a date and time */
+      body = g_strdup_printf (_("Dossier closed before the memo “%s” was saved. "
+                                "Its last version, from %s, was kept and can be restored."),
+                              subject, when);
+    else
+      body = g_strdup (_("Dossier closed before a memo was saved. "
+                         "Its last version was kept and can be restored."));
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "restore", _("_Restore"),

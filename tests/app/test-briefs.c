@@ -641,6 +641,8 @@ test_unsaved_and_recovery (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  /* It says which memo it is. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Harbour policy, revised"));
   adw_message_dialog_response (dialog, "restore");
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
