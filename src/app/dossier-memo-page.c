@@ -1568,28 +1568,6 @@ schedule_refresh (DossierMemoPage *self)
 
 /* ---- Note numbers in the editor ------------------------------------------ */
 
-#define MARKER_ID_PATTERN "\\[\\^([A-Za-z0-9_.:-]{1,64})\\]"
-
-/* The citation ids of the markers in @text, in order. */
-static GPtrArray *
-marker_ids (const char *text)
-{
-  static GRegex *regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new (MARKER_ID_PATTERN, G_REGEX_OPTIMIZE, 0, NULL));
-
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_ptr_array_add (ids, g_match_info_fetch (match, 1));
-      g_match_info_next (match, NULL);
-    }
-  return ids;
-}
-
 /* What the numbers depend on: the markers of every section in order,
  * and which sources exist (a marker without one gets no number). */
 static char *
@@ -1601,7 +1579,7 @@ marker_signature (DossierMemoPage *self)
   for (guint i = 0; i < dossier_memo_get_n_sections (self->memo); i++)
     {
       g_autofree char *text = dossier_memo_section_dup_source_text (dossier_memo_get_section (self->memo, i));
-      g_autoptr(GPtrArray) ids = marker_ids (text);
+      g_autoptr(GPtrArray) ids = dossier_memo_inline_citation_ids (text);
 
       for (guint j = 0; j < ids->len; j++)
         g_string_append_printf (signature, "%s ", (char *) g_ptr_array_index (ids, j));
@@ -1639,7 +1617,7 @@ update_note_numbers (DossierMemoPage *self)
     {
       DossierMemoSection *section = dossier_memo_get_section (self->memo, i);
       g_autofree char *text = dossier_memo_section_dup_source_text (section);
-      g_autoptr(GPtrArray) ids = marker_ids (text);
+      g_autoptr(GPtrArray) ids = dossier_memo_inline_citation_ids (text);
       g_autoptr(GArray) numbers = g_array_new (FALSE, TRUE, sizeof (guint));
       SectionRow *row = find_row (self, section);
 
