@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,20 +34,6 @@ static DossierWindow *window;
 static char *tmp_home;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_for (gboolean (*done) (void),
           guint      seconds)
 {
@@ -57,7 +45,7 @@ wait_for (gboolean (*done) (void),
       g_usleep (1000);
     }
   g_assert_true (done ());
-  spin (30);
+  dossier_test_gui_spin (30);
 }
 
 static gboolean
@@ -91,7 +79,7 @@ create_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
   gtk_window_present (GTK_WINDOW (win));
-  spin (100);
+  dossier_test_gui_spin (100);
   return win;
 }
 
@@ -136,7 +124,7 @@ select_both (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
   gtk_selection_model_select_all (selection);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -174,7 +162,7 @@ test_compare (void)
 
   select_both ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "compare");
 
   page = find_compare_page ();
@@ -191,13 +179,13 @@ test_compare (void)
   g_assert_nonnull (strstr (title, "↔"));
 
   if (g_getenv ("DOSSIER_SCREENSHOT_PAUSE") != NULL)
-    spin (atoi (g_getenv ("DOSSIER_SCREENSHOT_PAUSE")));
+    dossier_test_gui_spin (atoi (g_getenv ("DOSSIER_SCREENSHOT_PAUSE")));
 
   /* Save it, close it (back to the library), and open the file again. */
   g_assert_true (dossier_comparison_save (comparison, file, NULL, &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), !=, "compare");
   g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "compare"));
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "↔"));
@@ -221,21 +209,21 @@ test_compare (void)
     g_assert_null (dossier_window_get_memo_page (window));
     gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-memo", NULL);
-    spin (50);
+    dossier_test_gui_spin (50);
     g_assert_cmpstr (visible_page (), ==, "compare");
     g_assert_nonnull (dossier_window_get_memo_page (window));
     memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
     g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_get_citations (memo)), ==, 1);
     /* Close it (unsaved: asks; Discard): the next tests start without. */
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
-    spin (50);
+    dossier_test_gui_spin (50);
     {
       AdwMessageDialog *dialog = find_message_dialog ();
 
       g_assert_nonnull (dialog);
       adw_message_dialog_response (dialog, "discard");
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin (50);
+      dossier_test_gui_spin (50);
     }
     g_assert_null (dossier_window_get_memo_page (window));
     g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "memo"));
@@ -243,13 +231,13 @@ test_compare (void)
 
   /* Through the application, as `dossier --comparison FILE` does. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_application_open (G_APPLICATION (app), &file, 1, "comparison");
   wait_for (compare_shown, 20);
   current_comparison = dossier_compare_page_get_comparison (find_compare_page ());
   wait_for (comparison_done, 20);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -261,11 +249,11 @@ test_compare_with (void)
   DossierComparison *comparison;
 
   gtk_selection_model_select_item (selection, 0, TRUE);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "reader");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL);
-  spin (100);
+  dossier_test_gui_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   list = g_object_get_data (G_OBJECT (dialog), "dossier-list");
@@ -278,7 +266,7 @@ test_compare_with (void)
   adw_message_dialog_response (dialog, "compare");
   /* A response given in code does not close the dialog as its buttons do. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  dossier_test_gui_spin (100);
 
   g_assert_cmpstr (visible_page (), ==, "compare");
   comparison = dossier_compare_page_get_comparison (find_compare_page ());
@@ -289,7 +277,7 @@ test_compare_with (void)
   current_comparison = comparison;
   wait_for (comparison_done, 20);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "reader");
 }
 
@@ -373,13 +361,13 @@ test_matrix (void)
 
       g_assert_null (find_entry (GTK_WIDGET (page)));
       gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 0);
-      spin (20);
+      dossier_test_gui_spin (20);
       entry = find_entry (GTK_WIDGET (page));
       g_assert_nonnull (entry);
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, computed);
       gtk_editable_set_text (GTK_EDITABLE (entry), "  Energy security ");
       g_signal_emit_by_name (entry, "activate");
-      spin (20);
+      dossier_test_gui_spin (20);
       g_assert_null (find_entry (GTK_WIDGET (page)));
       g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==, "Energy security");
       dossier_matrix_page_set_topic_label (page, 0, "");
@@ -396,7 +384,7 @@ test_matrix (void)
 
       g_signal_connect (page, "open-passage", G_CALLBACK (remember_id_cb), &expected);
       g_signal_emit_by_name (cell, "clicked");
-      spin (50);
+      dossier_test_gui_spin (50);
       g_assert_cmpstr (visible_page (), ==, "reader");
       open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
       g_assert_nonnull (open);
@@ -412,7 +400,7 @@ test_matrix (void)
     g_test_message ("the fixtures share no topic; no cell to click");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_null (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix"));
 }
 
@@ -454,14 +442,14 @@ test_add_to_memo (void)
   g_assert_true (found);
 
   gtk_selection_model_select_item (selection, 0, TRUE);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "reader");
   g_assert_null (dossier_window_get_memo_page (window));
 
   /* No memo open: a policy brief is started; the reader stays. */
   g_assert_true (dossier_reader_view_select_range (view, 0, 0, 10));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-memo", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_nonnull (dossier_window_get_memo_page (window));
   g_assert_cmpint (dossier_memo_get_kind (dossier_memo_page_get_memo (dossier_window_get_memo_page (window))), ==,
                    DOSSIER_MEMO_KIND_POLICY_BRIEF);
@@ -482,7 +470,7 @@ test_add_to_memo (void)
 
     g_assert_true (dossier_reader_view_select_range (view, 0, 0, 10));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.quote-in-memo", NULL);
-    spin (50);
+    dossier_test_gui_spin (50);
     g_assert_cmpuint (n_citations (), ==, before + 1);
     for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
       {
@@ -495,7 +483,7 @@ test_add_to_memo (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "memo");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 }
@@ -520,15 +508,15 @@ test_matrix_add_to_memo (void)
   add = g_object_get_data (G_OBJECT (cell), "dossier-add");
   g_assert_true (GTK_IS_BUTTON (add));
   g_signal_emit_by_name (add, "clicked");
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (n_citations (), ==, before + 1);
   g_assert_true (dossier_memo_page_get_memo (dossier_window_get_memo_page (window)) == memo);
   g_assert_cmpstr (visible_page (), ==, "matrix");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -540,7 +528,7 @@ test_insert_perspectives (void)
 
   select_both ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-perspectives", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "memo");
   /* Either a new section or the template's perspectives section filled. */
   g_assert_cmpuint (dossier_memo_get_n_sections (memo) + n_citations (), >, before + citations_before);
@@ -573,13 +561,13 @@ test_save_and_reopen (void)
   g_assert_cmpuint (dossier_memo_get_n_sections (loaded), ==, sections);
 
   /* It is a recent memo now. */
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
 
   /* A new memo from another template, then the saved one through the
    * application (as the file manager opens it). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-memo", "s", "decision");
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpint (dossier_memo_get_kind (dossier_memo_page_get_memo (dossier_window_get_memo_page (window))), ==,
                    DOSSIER_MEMO_KIND_DECISION);
   g_assert_null (dossier_window_get_memo_file (window));
@@ -618,26 +606,26 @@ test_unsaved_and_recovery (void)
 
   /* Closing asks; Cancel keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* The window goes away without asking (a crash, the session ending):
    * the recovery copy stays… */
   old_window = GTK_WIDGET (window);
   gtk_window_destroy (GTK_WINDOW (old_window));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (g_file_query_exists (recovery, NULL));
 
   /* …and the next window offers it. */
   window = create_window ();
-  spin (100);
+  dossier_test_gui_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
@@ -645,7 +633,7 @@ test_unsaved_and_recovery (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Harbour policy, revised"));
   adw_message_dialog_response (dialog, "restore");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (memo_shown ());
   memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
   g_assert_cmpstr (dossier_memo_get_subject (memo), ==, "Harbour policy, revised");
@@ -655,11 +643,11 @@ test_unsaved_and_recovery (void)
 
   /* Closing and discarding removes the recovery copy. */
   gtk_window_close (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  spin (200);
+  dossier_test_gui_spin (200);
   g_assert_false (g_file_query_exists (recovery, NULL));
   window = NULL;
 }

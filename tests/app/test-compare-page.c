@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 
 #include "dossier-compare-page.h"
@@ -16,20 +18,6 @@
  * DOSSIER_SCREENSHOT_DIR to keep PNG screenshots of the states tested.
  */
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static DossierDocument *
 load_fixture (const char *name)
 {
@@ -40,34 +28,6 @@ load_fixture (const char *name)
 
   g_assert_no_error (error);
   return document;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 /* the app's stylesheet, when its resources are linked in, so the
@@ -96,10 +56,10 @@ screenshot_dark (GtkWidget  *widget,
   if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
     return;
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (200);
-  screenshot (widget, name);
+  dossier_test_gui_spin (200);
+  dossier_test_gui_screenshot (widget, name);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-  spin (200);
+  dossier_test_gui_spin (200);
 }
 
 static GtkWidget *
@@ -147,7 +107,7 @@ show_page (GtkWidget *page)
          g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dossier_comparison_get_result (comparison));
-  spin (300);
+  dossier_test_gui_spin (300);
 
   return window;
 }
@@ -199,17 +159,17 @@ test_perspectives_selection (void)
 
   /* the user clicks the recommendation on the left (A8) */
   g_signal_emit_by_name (left_list, "row-activated", gtk_list_box_get_row_at_index (left_list, 8));
-  spin (200);
+  dossier_test_gui_spin (200);
   g_assert_true (row_selected (left_list, 8));
   g_assert_true (row_selected (right_list, 9));   /* its match: what Washington should do */
   g_assert_false (row_selected (right_list, 0));
   g_assert_true (row_visible (compare, FALSE, 9));
-  screenshot (GTK_WIDGET (window), "compare-perspectives.png");
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "compare-perspectives.png");
   screenshot_dark (GTK_WIDGET (window), "compare-perspectives-dark.png");
 
   /* and from the right: the paragraph on Seoul (B7) leads to A6 */
   dossier_compare_page_select_paragraph (compare, FALSE, 7);
-  spin (200);
+  dossier_test_gui_spin (200);
   g_assert_true (row_selected (left_list, 6));
   g_assert_true (row_visible (compare, TRUE, 6));
   g_assert_false (row_selected (left_list, 8));
@@ -223,7 +183,7 @@ test_perspectives_selection (void)
     g_assert_true (dossier_compare_page_get_sync_scrolling (compare));
     g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
     gtk_adjustment_set_value (left_adj, 0.0);
-    spin (100);
+    dossier_test_gui_spin (100);
     g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), <, 100.0);
 
     /* the wheel over the gutter between the panes scrolls them too */
@@ -236,32 +196,32 @@ test_perspectives_selection (void)
       controller = scroll_controller (gutter);
       g_assert_nonnull (controller);
       g_signal_emit_by_name (controller, "scroll", 0.0, 3.0, &handled);
-      spin (100);
+      dossier_test_gui_spin (100);
       g_assert_true (handled);
       g_assert_cmpfloat (gtk_adjustment_get_value (left_adj), >, 10.0);
       gtk_adjustment_set_value (left_adj, 0.0);
-      spin (100);
+      dossier_test_gui_spin (100);
     }
 
     g_assert_true (gtk_widget_activate_action (page, "compare.sync-scrolling", NULL));
     g_assert_false (dossier_compare_page_get_sync_scrolling (compare));
     dossier_compare_page_select_paragraph (compare, FALSE, 9);
-    spin (100);
+    dossier_test_gui_spin (100);
     g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
     gtk_adjustment_set_value (left_adj, 0.0);
-    spin (100);
+    dossier_test_gui_spin (100);
     g_assert_cmpfloat (gtk_adjustment_get_value (right_adj), >, 100.0);
   }
 
   /* an anchor from the current pair recomputes with it */
   g_assert_true (gtk_widget_activate_action (page, "compare.toggle-anchor", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   while (dossier_comparison_get_busy (dossier_compare_page_get_comparison (compare)))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_comparison_get_anchors (dossier_compare_page_get_comparison (compare))), ==, 1);
 
   gtk_window_destroy (window);
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_null (page);
 }
 
@@ -281,26 +241,26 @@ test_versions_navigation (void)
 
   /* first change: "three" → "four" in paragraph 1 of both */
   g_assert_true (gtk_widget_activate_action (page, "compare.next-change", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 1));
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 1));
-  screenshot (GTK_WIDGET (window), "compare-versions.png");
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "compare-versions.png");
   screenshot_dark (GTK_WIDGET (window), "compare-versions-dark.png");
 
   /* backwards from the first wraps to the last: the end of paragraph 5 */
   g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 5));
 
   /* and before it, the paragraph added whole: only on the right */
   g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 4));
   g_assert_false (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
 
   gtk_window_destroy (window);
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_null (page);
 }
 
@@ -324,7 +284,7 @@ test_destroy_while_computing (void)
 
   while (dossier_comparison_get_busy (comparison) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_false (dossier_comparison_get_busy (comparison));
   g_assert_null (page);
 }

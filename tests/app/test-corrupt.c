@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -15,18 +17,6 @@
  */
 
 static char *data_home;
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static AdwMessageDialog *
 find_message_dialog (void)
@@ -67,7 +57,7 @@ test_corrupt_library (void)
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = dossier_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  dossier_test_gui_spin (200);
 
   g_assert_null (dossier_window_get_library (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "error");
@@ -76,7 +66,7 @@ test_corrupt_library (void)
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "fresh"));
   adw_message_dialog_response (dialog, "fresh");
-  spin (200);
+  dossier_test_gui_spin (200);
 
   g_assert_nonnull (dossier_window_get_library (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "empty");
@@ -89,7 +79,7 @@ test_corrupt_library (void)
   g_assert_cmpuint (n_files, >=, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -18,20 +20,6 @@
  */
 
 static char *localedir;
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static AdwStatusPage *
 find_status_page (GtkWidget *widget)
@@ -69,7 +57,7 @@ test_korean_window (void)
 
   window = dossier_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
 
   /* A fresh library: the empty state, in Korean. */
   stack = dossier_window_get_content_stack (window);
@@ -87,7 +75,7 @@ test_korean_window (void)
   g_assert_cmpstr (_("Select an Article"), ==, "글 선택");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 int

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 
 #include "comparison/dossier-matrix.h"
@@ -16,48 +18,6 @@
  * a cell's two actions reported as signals. Set DOSSIER_SCREENSHOT_DIR to
  * keep a PNG of the page.
  */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
 
 static GtkWidget *
 find_entry (GtkWidget *widget)
@@ -162,7 +122,7 @@ test_page (void)
   gtk_window_set_default_size (window, 1300, 820);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   /* Rename: kept, and the computed name restored when emptied. */
   dossier_matrix_page_set_topic_label (page, 0, "Conditionality");
@@ -204,8 +164,8 @@ test_page (void)
 
   /* Renaming in place, through the row's button. */
   gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 1);
-  spin (100);
-  screenshot (GTK_WIDGET (window), "matrix.png");
+  dossier_test_gui_spin (100);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "matrix.png");
   gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 1);
   g_assert_null (find_entry (GTK_WIDGET (page)));
 
@@ -218,7 +178,7 @@ test_page (void)
       gboolean handled = FALSE;
 
       gtk_widget_activate_action (GTK_WIDGET (page), "matrix.rename-topic", "u", 2);
-      spin (50);
+      dossier_test_gui_spin (50);
       entry = find_entry (GTK_WIDGET (page));
       g_assert_nonnull (entry);
       gtk_editable_set_text (GTK_EDITABLE (entry), "Not this");
@@ -230,7 +190,7 @@ test_page (void)
             g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
         }
       g_assert_true (handled);
-      spin (50);
+      dossier_test_gui_spin (50);
       g_assert_null (find_entry (GTK_WIDGET (page)));
       g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 2), ==, before);
     }
@@ -241,7 +201,7 @@ test_page (void)
 
   g_free (received.id);
   gtk_window_destroy (window);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 int

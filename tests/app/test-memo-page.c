@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -98,48 +100,6 @@ create_memo (guint n_sections,
              guint paragraphs_per_section)
 {
   return create_memo_full (n_sections, paragraphs_per_section, FALSE);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static GtkWindow *
@@ -549,12 +509,12 @@ test_screenshots (void)
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1920, 1080);
-  spin (600);
-  screenshot (GTK_WIDGET (window), "memo-editor-light.png");
+  dossier_test_gui_spin (600);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-editor-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (600);
-  screenshot (GTK_WIDGET (window), "memo-editor-dark.png");
+  dossier_test_gui_spin (600);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-editor-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The toast after an export. */
@@ -569,16 +529,16 @@ test_screenshots (void)
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (dossier_memo_page_export_to_file_finish (DOSSIER_MEMO_PAGE (page), result, NULL));
-    spin (600);
-    screenshot (GTK_WIDGET (window), "memo-export-toast.png");
+    dossier_test_gui_spin (600);
+    dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-export-toast.png");
     g_unlink (path);
     g_rmdir (dir);
   }
 
   /* A narrow window: the editor keeps its room, the pages scroll. */
   gtk_window_set_default_size (window, 720, 700);
-  spin (600);
-  screenshot (GTK_WIDGET (window), "memo-editor-narrow.png");
+  dossier_test_gui_spin (600);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-editor-narrow.png");
 
   gtk_window_destroy (window);
 }
@@ -651,13 +611,13 @@ test_editing_aids (void)
   page = dossier_memo_page_new (memo);
   preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
   window = show_page (page, 1920, 1080);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   /* The preview gets about 40 % of a wide window, once the divider has
    * been placed (later on a loaded machine). */
   for (guint waited = 0; waited < 50 &&
        gtk_widget_get_width (preview) <= gtk_widget_get_width (GTK_WIDGET (window)) * 35 / 100; waited++)
-    spin (100);
+    dossier_test_gui_spin (100);
   g_assert_cmpint (gtk_widget_get_width (preview), >, gtk_widget_get_width (GTK_WIDGET (window)) * 35 / 100);
 
   /* Entering a placeholder selects it whole; a citation marker is not one. */
@@ -679,7 +639,7 @@ test_editing_aids (void)
    * wait for it rather than for a fixed time (CI machines are busy). */
   for (guint waited = 0; waited < 50; waited++)
     {
-      spin (100);
+      dossier_test_gui_spin (100);
       if (gtk_editable_get_selection_bounds (GTK_EDITABLE (subject), &start, &end) && start == 4)
         break;
     }
@@ -693,13 +653,13 @@ test_editing_aids (void)
   place_cursor (view, 0);
   g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == second);
   g_assert_nonnull (dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22));
-  spin (100);
+  dossier_test_gui_spin (100);
   text = dossier_memo_section_dup_source_text (second);
   g_assert_true (g_str_has_prefix (strrchr (text, '\n') ? strrchr (text, '\n') + 1 : text, "> —"));
 
   /* "+" focuses the new section's title. */
   gtk_widget_activate_action (page, "memo.add-section", NULL);
-  spin (300);
+  dossier_test_gui_spin (300);
   n = dossier_memo_get_n_sections (memo);
   g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) ==
                  dossier_memo_get_section (memo, n - 1));
@@ -784,7 +744,7 @@ test_citation_popover (void)
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   /* Plain text is not a marker. */
   g_assert_null (dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, 2));
@@ -792,7 +752,7 @@ test_citation_popover (void)
   /* The first reference is note 1. */
   popover = dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, 9);
   g_assert_nonnull (popover);
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (gtk_widget_get_visible (popover));
   collect_labels (popover, labels);
   g_assert_nonnull (strstr (labels->str, "Note 1\n"));
@@ -802,7 +762,7 @@ test_citation_popover (void)
    * and still shows the full note. */
   popover = dossier_memo_page_show_citation_popover (DOSSIER_MEMO_PAGE (page), 0, strlen (source) - 3);
   g_assert_nonnull (popover);
-  spin (100);
+  dossier_test_gui_spin (100);
   g_string_truncate (labels, 0);
   collect_labels (popover, labels);
   g_assert_nonnull (strstr (labels->str, "Note 3\n"));
@@ -815,7 +775,7 @@ test_citation_popover (void)
   button = find_button (popover, "_Edit Source…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_true (adw_expander_row_get_expanded (row));
 
   /* The buffer still holds the markers as typed. */
@@ -832,7 +792,7 @@ test_citation_popover (void)
 
   /* A citation added to an earlier section renumbers this one's markers. */
   dossier_memo_section_set_source_text (dossier_memo_get_section (memo, 0), "First[^jones]. " "A claim[^smith], another[^jones] and again[^smith].");
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 0), ==, 1);
   g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 3), ==, 4);
   {
@@ -841,7 +801,7 @@ test_citation_popover (void)
 
     gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &at);
     gtk_text_buffer_insert (gtk_text_view_get_buffer (view), &at, " Unknown[^nobody].", -1);
-    spin (100);
+    dossier_test_gui_spin (100);
     g_assert_cmpuint (dossier_memo_text_view_get_n_markers (DOSSIER_MEMO_TEXT_VIEW (view)), ==, 5);
     g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (view), 4), ==, 0);
   }
@@ -850,9 +810,9 @@ test_citation_popover (void)
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &start, strlen ("First[^jones]"));
   gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &start);
-  spin (50);
+  dossier_test_gui_spin (50);
   gtk_widget_activate_action (GTK_WIDGET (view), "memo.show-note", NULL);
-  spin (100);
+  dossier_test_gui_spin (100);
   popover = NULL;
   for (GtkWidget *child = gtk_widget_get_first_child (page); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
@@ -907,7 +867,7 @@ test_quote_excerpt (void)
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   /* The analyst selects the placeholder, then quotes from the reader. */
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
@@ -916,11 +876,11 @@ test_quote_excerpt (void)
   gtk_text_buffer_get_iter_at_offset (buffer, &start, 21);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, 34);
   gtk_text_buffer_select_range (buffer, &start, &end);
-  spin (50);
+  dossier_test_gui_spin (50);
   citation = dossier_memo_page_quote_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22);
   g_assert_nonnull (citation);
   id = dossier_citation_get_id (citation);
-  spin (100);
+  dossier_test_gui_spin (100);
 
   text = dossier_memo_section_dup_source_text (section);
   {
@@ -933,7 +893,7 @@ test_quote_excerpt (void)
 
   /* Undo takes the quotation out and brings the placeholder back… */
   gtk_text_buffer_undo (buffer);
-  spin (100);
+  dossier_test_gui_spin (100);
   text = dossier_memo_section_dup_source_text (section);
   g_assert_cmpstr (text, ==, "As one study puts it, [what it is] today.");
 
@@ -945,11 +905,11 @@ test_quote_excerpt (void)
     const char *second_id;
 
     dossier_memo_section_set_source_text (section, "Intro.\n\n> Words of the minister.\n> — [^kim]");
-    spin (100);
+    dossier_test_gui_spin (100);
     gtk_text_buffer_get_end_iter (buffer, &end);
     gtk_text_buffer_place_cursor (buffer, &end);
     second_id = dossier_citation_get_id (dossier_memo_page_quote_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 11));
-    spin (100);
+    dossier_test_gui_spin (100);
     after = dossier_memo_section_dup_source_text (section);
     {
       g_autofree char *expected = g_strdup_printf ("Intro.\n\n> Words of the minister.\n> — [^kim]\n\n“Enforcement”[^%s]",
@@ -957,10 +917,10 @@ test_quote_excerpt (void)
       g_assert_cmpstr (after, ==, expected);
     }
     gtk_text_buffer_undo (buffer);
-    spin (100);
+    dossier_test_gui_spin (100);
     dossier_memo_remove_citation (memo, second_id);
     dossier_memo_section_set_source_text (section, "As one study puts it, [what it is] today.");
-    spin (100);
+    dossier_test_gui_spin (100);
   }
 
   /* …and the source, cited nowhere now, can be removed from the list. */
@@ -969,7 +929,7 @@ test_quote_excerpt (void)
   g_assert_nonnull (remove);
   g_assert_true (gtk_widget_get_visible (remove));
   g_signal_emit_by_name (remove, "clicked");
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_null (dossier_memo_lookup_citation (memo, id));
 
   gtk_window_destroy (window);
@@ -989,17 +949,17 @@ test_remove_section_undo (void)
   dossier_memo_section_set_source_text (first, "Two weeks of drafting.");
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   remove = find_tooltip_button (page, "Remove Section");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (dossier_memo_get_n_sections (memo), ==, n - 1);
   g_assert_true (dossier_memo_get_section (memo, 0) != first);
 
   g_assert_true (gtk_widget_activate_action (page, "memo.undo-remove-section", NULL));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (dossier_memo_get_n_sections (memo), ==, n);
   g_assert_true (dossier_memo_get_section (memo, 0) == first);
   {
@@ -1093,11 +1053,11 @@ test_format_toggle (void)
   dossier_memo_section_set_source_text (first, "");
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (200);
+  dossier_test_gui_spin (200);
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
   buffer = gtk_text_view_get_buffer (view);
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  spin (50);
+  dossier_test_gui_spin (50);
 
   /* No selection: a pair, typed into, then stepped over. */
   type_text (view, "Fourth");
@@ -1178,7 +1138,7 @@ test_format_toggle (void)
     g_autofree char *text = NULL;
 
     dossier_memo_section_set_source_text (first, "***both*** plain \\*star*");
-    spin (50);
+    dossier_test_gui_spin (50);
     g_assert_true (has_tag (view, 3, "bold"));
     g_assert_true (has_tag (view, 3, "italic"));
     g_assert_false (has_tag (view, 12, "bold"));
@@ -1214,11 +1174,11 @@ test_block_tags (void)
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (200);
+  dossier_test_gui_spin (200);
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
   /* Typed as is (the section would write its blocks back normalised). */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
-  spin (50);
+  dossier_test_gui_spin (50);
   assert_text (view, text);
   g_assert_cmpuint (dossier_memo_section_get_n_blocks (first), ==, 4);
 
@@ -1257,7 +1217,7 @@ test_block_tags (void)
 
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, 14);
     gtk_text_buffer_insert (buffer, &iter, "- ", -1);
-    spin (50);
+    dossier_test_gui_spin (50);
     g_assert_true (has_tag (view, 0, "bullet"));
     g_assert_true (has_tag (view, 16, "bullet"));
     block = dossier_memo_section_get_block (first, 0);
@@ -1282,7 +1242,7 @@ test_title_tab (void)
 
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 900);
-  spin (200);
+  dossier_test_gui_spin (200);
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
   box = gtk_widget_get_parent (GTK_WIDGET (view));
   header = gtk_widget_get_first_child (box);
@@ -1318,9 +1278,9 @@ test_title_tab (void)
   g_assert_nonnull (tab);
 
   gtk_widget_grab_focus (entry);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (tab), 0, entry, NULL));
-  spin (50);
+  dossier_test_gui_spin (50);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == GTK_WIDGET (view));
 
@@ -1371,9 +1331,9 @@ test_issue_goes_to_section (void)
   dossier_memo_section_set_source_text (dossier_memo_get_section (memo, last), "Still [what it is] here.");
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 700);
-  spin (500);
+  dossier_test_gui_spin (500);
   dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
-  spin (100);
+  dossier_test_gui_spin (100);
 
   issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
   for (guint i = 0; i < g_list_model_get_n_items (issues) && issue == NULL; i++)
@@ -1397,13 +1357,13 @@ test_issue_goes_to_section (void)
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), last);
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
-  spin (100);
+  dossier_test_gui_spin (100);
   row = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW);
   g_assert_true (gtk_widget_compute_bounds (row, gtk_scrolled_window_get_child (scroller), &bounds));
   g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (scroller)));
 
   g_signal_emit_by_name (issue_row, "activate");
-  spin (500);
+  dossier_test_gui_spin (500);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (view));
   g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) ==
                  dossier_memo_get_section (memo, last));
@@ -1568,7 +1528,7 @@ test_cited_names_are_words (void)
     }
   dossier_memo_page_refresh (DOSSIER_MEMO_PAGE (page));
   for (guint waited = 0; waited < 50 && (dossier_spell_checker_get_busy (checker) || !word_misspelled (buffer, 45)); waited++)
-    spin (50);
+    dossier_test_gui_spin (50);
 
   g_assert_true (word_misspelled (buffer, 45));   /* "Zqxwvyk" */
   g_assert_false (word_misspelled (buffer, 2));   /* "Whitcombe" */
@@ -1589,21 +1549,21 @@ test_justify_toggle (void)
   page = dossier_memo_page_new (memo);
   preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
   window = show_page (page, 1400, 900);
-  spin (300);
+  dossier_test_gui_spin (300);
 
   g_object_get (page, "justify", &justify, NULL);
   g_assert_false (justify);
   g_assert_false (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
 
   g_assert_true (gtk_widget_activate_action (page, "memo.justify", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_object_get (page, "justify", &justify, NULL);
   g_assert_true (justify);
   g_assert_true (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
   g_assert_true (dossier_page_layout_get_justify (dossier_memo_preview_get_layout (DOSSIER_MEMO_PREVIEW (preview))));
 
   g_assert_true (gtk_widget_activate_action (page, "memo.justify", NULL));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_false (dossier_memo_preview_get_justify (DOSSIER_MEMO_PREVIEW (preview)));
 
   gtk_window_destroy (window);

@@ -3,21 +3,14 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 
 #include "widgets/dossier-memo-text-view.h"
 
 /* The memo text view shows citation markers as note numbers while the
  * buffer keeps the markers; a marker is edited as one character. */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 typedef struct {
   GtkWindow *window;
@@ -53,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->buffer, "changed", G_CALLBACK (changed_cb), fixture->view);
   dossier_memo_text_view_set_note_numbers (fixture->view, numbers, G_N_ELEMENTS (numbers));
   dossier_memo_text_view_update_markers (fixture->view);
-  spin (200);
+  dossier_test_gui_spin (200);
 }
 
 static void
@@ -62,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->buffer);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static char *
@@ -91,7 +84,7 @@ place_cursor (Fixture *fixture,
 
   gtk_text_buffer_get_iter_at_offset (fixture->buffer, &iter, offset);
   gtk_text_buffer_place_cursor (fixture->buffer, &iter);
-  spin (20);
+  dossier_test_gui_spin (20);
 }
 
 static void
@@ -151,10 +144,10 @@ test_cursor_steps_over_markers (Fixture       *fixture,
   /* The same with the keyboard. */
   place_cursor (fixture, 7);
   g_signal_emit_by_name (fixture->view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 1, FALSE);
-  spin (20);
+  dossier_test_gui_spin (20);
   g_assert_cmpint (cursor_offset (fixture), ==, 15);
   g_signal_emit_by_name (fixture->view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, -1, FALSE);
-  spin (20);
+  dossier_test_gui_spin (20);
   g_assert_cmpint (cursor_offset (fixture), ==, 7);
 }
 
@@ -226,12 +219,12 @@ test_copy_keeps_markers (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (fixture->buffer, &start, 0);
   gtk_text_buffer_get_iter_at_offset (fixture->buffer, &end, 15);
   gtk_text_buffer_select_range (fixture->buffer, &start, &end);
-  spin (20);
+  dossier_test_gui_spin (20);
   g_signal_emit_by_name (fixture->view, "copy-clipboard");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->view)), NULL,
                                  read_text_cb, &copied);
   for (guint waited = 0; copied == NULL && waited < 100; waited++)
-    spin (10);
+    dossier_test_gui_spin (10);
   g_assert_cmpstr (copied, ==, "Agreed.[^alpha]");
 }
 

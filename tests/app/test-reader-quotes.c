@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -12,15 +14,6 @@
 /* Block quotations in the reader: set in with the quote style, credited
  * under the last paragraph, and otherwise paragraphs like any other —
  * selectable, findable, highlightable, with their footnote markers. */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 typedef struct {
   GtkWindow *window;
@@ -53,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   dossier_reader_view_set_document (fixture->view, fixture->document);
   gtk_window_present (fixture->window);
-  spin (300);
+  dossier_test_gui_spin (300);
 }
 
 static void
@@ -61,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_finalize_object (fixture->document);
 }
 
@@ -132,9 +125,9 @@ test_quote_style (Fixture       *fixture,
 
   /* Dark style recolours without complaint. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (100);
+  dossier_test_gui_spin (100);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void

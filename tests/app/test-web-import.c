@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
@@ -150,20 +152,6 @@ server_cb (SoupServer        *srv,
 /* Helpers                                                                    */
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_for_imports (void)
 {
   gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -171,7 +159,7 @@ wait_for_imports (void)
   while (dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 0);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static GtkWidget *
@@ -227,34 +215,6 @@ n_articles (void)
   return g_list_model_get_n_items (G_LIST_MODEL (dossier_window_get_selection (window)));
 }
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Tests                                                                      */
 
@@ -270,7 +230,7 @@ test_progress (void)
   window = dossier_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 640);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_cmpuint (n_articles (), ==, 0);
 
   dossier_window_import_uri (window, uri);
@@ -300,8 +260,8 @@ test_progress (void)
         {
           if (!rose)
             {
-              spin (300);  /* let the reveal animation finish */
-              screenshot (GTK_WIDGET (window), "web-download.png");
+              dossier_test_gui_spin (300);  /* let the reveal animation finish */
+              dossier_test_gui_screenshot (GTK_WIDGET (window), "web-download.png");
             }
           rose = TRUE;
         }
@@ -326,7 +286,7 @@ test_cancel (void)
   row = wait_for_row ();
   revealer = GTK_REVEALER (gtk_widget_get_ancestor (row, GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  spin (500);
+  dossier_test_gui_spin (500);
   /* Still running: the server sends 200 chunks. */
   g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 1);
 
@@ -366,11 +326,11 @@ test_close_while_downloading (void)
 
   dossier_window_import_uri (window, uri);
   wait_for_row ();
-  spin (300);
+  dossier_test_gui_spin (300);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < 2000 && window != NULL; i++)
-    spin (5);
+    dossier_test_gui_spin (5);
   g_assert_null (window);
 }
 

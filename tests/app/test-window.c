@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -26,20 +28,6 @@ static DossierWindow *window;
 static char *data_home;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_for_imports (void)
 {
   gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -47,7 +35,7 @@ wait_for_imports (void)
   while (dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 0);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static DossierReaderView *
@@ -63,7 +51,7 @@ create_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1024, 700);
   gtk_window_present (GTK_WINDOW (win));
-  spin (100);
+  dossier_test_gui_spin (100);
   return win;
 }
 
@@ -101,7 +89,7 @@ test_web_address_dialog (void)
   GtkEditable *entry;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
-  spin (100);
+  dossier_test_gui_spin (100);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -116,7 +104,7 @@ test_web_address_dialog (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
 
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 0);
 }
 
@@ -189,7 +177,7 @@ test_drop (void)
 
   /* Removed behind the window's back: the reader lets go of it. */
   g_assert_true (dossier_library_remove (dossier_window_get_library (window), dossier_document_get_id (dropped), NULL));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
   g_assert_null (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "welcome");
@@ -197,7 +185,7 @@ test_drop (void)
   {
     g_autoptr(DossierDocument) harbour = g_list_model_get_item (shown, 0);
     g_assert_true (dossier_window_open_document (window, dossier_document_get_id (harbour)));
-    spin (100);
+    dossier_test_gui_spin (100);
   }
 }
 
@@ -231,7 +219,7 @@ test_footnote (void)
 
   g_assert_true (gtk_widget_get_mapped (marker));
   gtk_menu_button_popup (GTK_MENU_BUTTON (marker));
-  spin (100);
+  dossier_test_gui_spin (100);
 
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (marker));
   g_assert_nonnull (popover);
@@ -242,7 +230,7 @@ test_footnote (void)
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<a href=\"https://example.org/hea/maintenance\">"));
 
   gtk_popover_popdown (popover);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -290,7 +278,7 @@ test_zoom (void)
   g_assert_false (dossier_reader_view_get_serif (view));
   gtk_widget_activate_action (GTK_WIDGET (page), "reader.reader-serif", NULL);
   g_assert_true (dossier_reader_view_get_serif (view));
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -301,12 +289,12 @@ test_find (void)
   GtkWidget *entry = dossier_reader_page_get_find_entry (page);
 
   gtk_widget_activate_action (GTK_WIDGET (page), "reader.find", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_true (gtk_widget_get_mapped (entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "CORMORANT");
   /* GtkSearchEntry waits a moment before it reports a change. */
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (dossier_reader_view_get_match_count (view), ==, 3);
   g_assert_cmpuint (dossier_reader_view_get_current_match (view), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (dossier_reader_page_get_match_label (page)), ==, "1 of 3");
@@ -318,12 +306,12 @@ test_find (void)
   g_assert_cmpuint (dossier_reader_view_get_current_match (view), ==, 3);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such words here");
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (dossier_reader_view_get_match_count (view), ==, 0);
   g_assert_cmpstr (gtk_label_get_text (dossier_reader_page_get_match_label (page)), ==, "No matches");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "reader.close-find", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
 }
 
 static void
@@ -334,19 +322,19 @@ test_library_search (void)
 
   /* A word from the text (full-text search), then a partial title. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "breakwaters");
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "harb");
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  spin (400);
+  dossier_test_gui_spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 }
 
@@ -395,7 +383,7 @@ test_sort (void)
   id_b = dossier_library_add (library, b, NULL);
   g_assert_nonnull (id_a);
   g_assert_nonnull (id_b);
-  spin (50);
+  dossier_test_gui_spin (50);
 
   /* Newest first by default. */
   order = titles_in_order ();
@@ -415,7 +403,7 @@ test_sort (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "date");
   g_assert_true (dossier_library_remove (library, id_a, NULL));
   g_assert_true (dossier_library_remove (library, id_b, NULL));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dossier_window_get_selection (window))), ==, 1);
 }
 
@@ -429,7 +417,7 @@ test_metadata (void)
 
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  spin (50);
+  dossier_test_gui_spin (50);
 
   /* An invalid date cannot be saved. */
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "April 2025");
@@ -440,7 +428,7 @@ test_metadata (void)
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "publisher"), "Northern Maritime Institute");
   dossier_metadata_dialog_add_author (dialog, "Tomas Lindqvist", "Coastal Freight Council");
   g_assert_true (dossier_metadata_dialog_save (dialog));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_assert_null (dialog);
 
   stored = dossier_library_load (dossier_window_get_library (window), dossier_document_get_id (open), &error);
@@ -467,7 +455,7 @@ test_metadata (void)
   dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Harbour Lights, Revised");
   g_assert_true (dossier_metadata_dialog_save (dialog));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
 }
 
@@ -520,10 +508,10 @@ test_highlight_survives_reopen (void)
 
   /* Close the window, open a new one on the same library. */
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   window = create_window ();
   g_assert_true (dossier_window_open_document (window, id));
-  spin (100);
+  dossier_test_gui_spin (100);
   view = current_view ();
   g_assert_cmpuint (dossier_reader_view_get_n_highlights (view), ==, 2);
 }
@@ -567,9 +555,9 @@ test_reading_position (void)
   guint position;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
-  spin (200);
+  dossier_test_gui_spin (200);
   dossier_reader_view_scroll_to_paragraph (view, 4);
-  spin (300);
+  dossier_test_gui_spin (300);
   position = dossier_reader_view_get_first_visible_paragraph (view);
   g_assert_cmpuint (position, >, 0);
   dossier_reader_page_save_position (page);
@@ -578,7 +566,7 @@ test_reading_position (void)
   /* Reopening returns there. */
   dossier_reader_page_close (page);
   g_assert_true (dossier_window_open_document (window, id));
-  spin (500);
+  dossier_test_gui_spin (500);
   g_assert_cmpuint (dossier_reader_view_get_first_visible_paragraph (view), ==, position);
 }
 
@@ -589,7 +577,7 @@ test_delete (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_null (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "empty");
@@ -597,18 +585,18 @@ test_delete (void)
 
   /* Undo brings the article back, with its highlights, and reopens it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_nonnull (dossier_reader_page_get_document (dossier_window_get_reader_page (window)));
   g_assert_cmpuint (dossier_reader_view_get_n_highlights (current_view ()), ==, 2);
 
   /* Delete again for good. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL);
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   window = NULL;
 }
 
@@ -651,11 +639,11 @@ test_refresh_when_active (void)
       return;
     }
   g_object_notify (G_OBJECT (window), "is-active");
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, before + 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
   window = NULL;
 }
 
@@ -681,7 +669,7 @@ test_view_standalone (void)
   dossier_reader_view_set_document (view, document);
   gtk_window_set_default_size (GTK_WINDOW (toplevel), 600, 400);
   gtk_window_present (GTK_WINDOW (toplevel));
-  spin (300);
+  dossier_test_gui_spin (300);
 
   g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 1);
   /* Markup characters in document text are shown as text. */
@@ -704,7 +692,7 @@ test_view_standalone (void)
   g_assert_cmpstr (citation, ==, "“한반도 <평화> & 대화,” https://www.example.org/research/2025/a-very-long-address?ref=feed.");
 
   gtk_window_destroy (GTK_WINDOW (toplevel));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_finalize_object (view);
 }
 
@@ -751,7 +739,7 @@ test_view_many_markers (void)
   gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
   dossier_reader_view_set_document (view, document);
   gtk_window_present (GTK_WINDOW (toplevel));
-  spin (100);
+  dossier_test_gui_spin (100);
   g_test_message ("2500 markers shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
 
   g_assert_cmpuint (dossier_reader_view_get_n_footnote_markers (view), ==, 400);
@@ -762,7 +750,7 @@ test_view_many_markers (void)
   g_assert_cmpuint (last_offset, ==, 12004);
 
   gtk_window_destroy (GTK_WINDOW (toplevel));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_finalize_object (view);
 }
 
@@ -796,7 +784,7 @@ test_view_long_article (void)
   g_object_ref_sink (view);
   gtk_window_set_child (GTK_WINDOW (toplevel), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (toplevel));
-  spin (50);
+  dossier_test_gui_spin (50);
   start = g_get_monotonic_time ();
   dossier_reader_view_set_document (view, document);
   ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -805,10 +793,10 @@ test_view_long_article (void)
   start = g_get_monotonic_time ();
   g_assert_cmpuint (dossier_reader_view_find (view, "analysis"), ==, 10000);
   g_test_message ("find with 10000 matches in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-  spin (50);
+  dossier_test_gui_spin (50);
 
   gtk_window_destroy (GTK_WINDOW (toplevel));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_finalize_object (view);
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "dossier-test-gui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -17,20 +19,6 @@
  * and undo, bold, moving a section, save and reopen. Set
  * DOSSIER_SCREENSHOT_DIR to get a PNG of the page.
  */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -97,33 +85,6 @@ replace_text (GtkTextBuffer *buffer,
 }
 
 static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static void
 test_page (void)
 {
   g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_DECISION);
@@ -154,7 +115,7 @@ test_page (void)
   page = dossier_memo_page_new (memo);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  dossier_test_gui_spin (100);
 
   g_assert_true (dossier_memo_page_get_memo (DOSSIER_MEMO_PAGE (page)) == memo);
   g_assert_nonnull (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3));
@@ -164,7 +125,7 @@ test_page (void)
   citation = dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 1, 22, 64);
   g_assert_cmpstr (dossier_citation_get_id (citation), ==, "choi");
   g_assert_true (dossier_citation_is_quoted_in (citation));
-  spin (400);
+  dossier_test_gui_spin (400);
   text = buffer_text (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 3));
   g_assert_true (g_str_has_suffix (text, "\n\n> “A freeze is not a reward; it is a floor,”\n> — [^choi]"));
   note_label = find_label (page, "1. Choi Min-jun");
@@ -188,7 +149,7 @@ test_page (void)
         g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "placeholder");
       }
   }
-  screenshot (window, "memo-page.png");
+  dossier_test_gui_screenshot (window, "memo-page.png");
 
   /* Typing changes the memo; undo takes it back. */
   bluf = dossier_memo_get_section (memo, 0);
@@ -217,14 +178,14 @@ test_page (void)
   /* Alt+Down's action moves the section being edited. */
   g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == bluf);
   g_assert_true (gtk_widget_activate_action (page, "memo.move-section-down", NULL));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_true (dossier_memo_get_section (memo, 1) == bluf);
   g_assert_cmpstr (dossier_memo_section_get_title (dossier_memo_get_section (memo, 0)), ==, "(U) Recommendation");
 
   /* Removing the Approve/Disapprove line shows up in the check. */
   view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
   replace_text (gtk_text_view_get_buffer (view), "(U) That you approve.");
-  spin (400);
+  dossier_test_gui_spin (400);
   {
     GListModel *issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
     guint n_approve = 0;
@@ -240,7 +201,7 @@ test_page (void)
       }
     g_assert_cmpuint (n_approve, ==, 1);
   }
-  screenshot (window, "memo-page-check.png");
+  dossier_test_gui_screenshot (window, "memo-page-check.png");
 
   /* Save and reopen. */
   tmpdir = g_dir_make_tmp ("dossier-memo-page-XXXXXX", &error);
@@ -258,7 +219,7 @@ test_page (void)
   g_rmdir (tmpdir);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  dossier_test_gui_spin (50);
   g_assert_finalize_object (g_steal_pointer (&memo));
 }
 

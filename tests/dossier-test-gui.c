@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-test-gui.h"
+
+/**
+ * dossier_test_gui_spin:
+ * @ms: how long, in milliseconds
+ *
+ * Runs the main loop for @ms, then until it has nothing left to do, so
+ * that idles, timeouts and frames queued meanwhile have run.
+ */
+void
+dossier_test_gui_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/**
+ * dossier_test_gui_screenshot:
+ * @widget: a widget on screen
+ * @name: the PNG's file name
+ *
+ * Saves what @widget shows to $DOSSIER_SCREENSHOT_DIR/@name, when that
+ * variable is set (`make screenshots`-style runs); does nothing otherwise.
+ */
+void
+dossier_test_gui_screenshot (GtkWidget  *widget,
+                             const char *name)
+{
+  const char *dir = g_getenv ("DOSSIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
