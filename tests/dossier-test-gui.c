@@ -59,3 +59,23 @@ dossier_test_gui_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
 }
+
+/**
+ * dossier_test_gui_find_message_dialog:
+ *
+ * Returns: (transfer none) (nullable): the message dialog shown, if any
+ */
+AdwMessageDialog *
+dossier_test_gui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}

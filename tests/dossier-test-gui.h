@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 /*
- * What the GUI tests share: letting the main loop run for a while, and
- * saving what a widget shows as a PNG for the README and the docs.
+ * What the GUI tests share: letting the main loop run for a while,
+ * saving what a widget shows as a PNG for the README and the docs, and
+ * finding the message dialog the app has up.
  */
-void dossier_test_gui_spin        (guint       ms);
-void dossier_test_gui_screenshot  (GtkWidget  *widget,
-                                   const char *name);
+void              dossier_test_gui_spin                (guint       ms);
+void              dossier_test_gui_screenshot          (GtkWidget  *widget,
+                                                        const char *name);
+AdwMessageDialog *dossier_test_gui_find_message_dialog (void);
 
 G_END_DECLS

@@ -83,20 +83,6 @@ create_window (void)
   return win;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static DossierComparePage *
 find_compare_page (void)
 {
@@ -218,7 +204,7 @@ test_compare (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
     dossier_test_gui_spin (50);
     {
-      AdwMessageDialog *dialog = find_message_dialog ();
+      AdwMessageDialog *dialog = dossier_test_gui_find_message_dialog ();
 
       g_assert_nonnull (dialog);
       adw_message_dialog_response (dialog, "discard");
@@ -254,7 +240,7 @@ test_compare_with (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL);
   dossier_test_gui_spin (100);
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   list = g_object_get_data (G_OBJECT (dialog), "dossier-list");
   g_assert_true (GTK_IS_LIST_BOX (list));
@@ -607,7 +593,7 @@ test_unsaved_and_recovery (void)
   /* Closing asks; Cancel keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
   dossier_test_gui_spin (100);
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
@@ -626,7 +612,7 @@ test_unsaved_and_recovery (void)
   /* …and the next window offers it. */
   window = create_window ();
   dossier_test_gui_spin (100);
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   /* It says which memo it is. */
@@ -644,7 +630,7 @@ test_unsaved_and_recovery (void)
   /* Closing and discarding removes the recovery copy. */
   gtk_window_close (GTK_WINDOW (window));
   dossier_test_gui_spin (100);
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   dossier_test_gui_spin (200);

@@ -18,20 +18,6 @@
 
 static char *data_home;
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static void
 test_corrupt_library (void)
 {
@@ -62,7 +48,7 @@ test_corrupt_library (void)
   g_assert_null (dossier_window_get_library (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "error");
 
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "fresh"));
   adw_message_dialog_response (dialog, "fresh");

@@ -68,20 +68,6 @@ test_empty_state (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static void
 test_web_address_dialog (void)
 {
@@ -90,7 +76,7 @@ test_web_address_dialog (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
   dossier_test_gui_spin (100);
-  dialog = find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
