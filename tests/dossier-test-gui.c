@@ -4,6 +4,25 @@
 #include "dossier-test-gui.h"
 
 /**
+ * dossier_test_gui_init:
+ * @argc: main()'s argument count
+ * @argv: main()'s arguments
+ *
+ * Starts GTK for a test and libadwaita with it, as AdwApplication does in
+ * the app. Every GUI test's main() calls this instead of gtk_test_init():
+ * libadwaita widgets built without adw_init() have no style manager and
+ * no stylesheet, and GTK 4.8 then read a freed widget while snapshotting
+ * the memo page (the spell checker test crashed on every fresh machine).
+ */
+void
+dossier_test_gui_init (int    *argc,
+                       char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/**
  * dossier_test_gui_spin:
  * @ms: how long, in milliseconds
  *

@@ -6,10 +6,13 @@
 G_BEGIN_DECLS
 
 /*
- * What the GUI tests share: letting the main loop run for a while,
+ * What the GUI tests share: starting GTK and libadwaita as the app does,
+ * letting the main loop run for a while,
  * saving what a widget shows as a PNG for the README and the docs, and
  * finding the message dialog the app has up.
  */
+void              dossier_test_gui_init                (int        *argc,
+                                                        char     ***argv);
 void              dossier_test_gui_spin                (guint       ms);
 void              dossier_test_gui_screenshot          (GtkWidget  *widget,
                                                         const char *name);

@@ -674,7 +674,7 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
 
   app = dossier_application_new ();
   g_application_set_flags (G_APPLICATION (app),

@@ -293,8 +293,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_gui_init (&argc, &argv);
   load_app_style ();
 
   g_test_add_func ("/dossier/app/compare/perspectives-selection", test_perspectives_selection);

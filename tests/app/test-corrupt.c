@@ -95,7 +95,7 @@ main (int    argc,
   data_home = g_dir_make_tmp ("dossier-test-corrupt-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
   g_test_add_func ("/dossier/app/corrupt-library", test_corrupt_library);
   status = g_test_run ();
 

@@ -99,7 +99,7 @@ main (int    argc,
     g_setenv ("DOSSIER_LOCALEDIR", localedir, TRUE);
   dossier_application_setup_i18n ();
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
   g_test_add_func ("/dossier/app/locale/korean-window", test_korean_window);
   status = g_test_run ();
 

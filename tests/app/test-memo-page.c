@@ -1573,8 +1573,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);

@@ -232,8 +232,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_gui_init (&argc, &argv);
 
   g_test_add ("/dossier/app/memo-text-view/numbers", Fixture, NULL,
               fixture_set_up, test_numbers, fixture_tear_down);

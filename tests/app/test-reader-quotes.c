@@ -188,8 +188,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_gui_init (&argc, &argv);
 
   g_test_add ("/dossier/reader/quote/style", Fixture, "blockquote-attribution.html",
               fixture_set_up, test_quote_style, fixture_tear_down);

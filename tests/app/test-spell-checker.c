@@ -10,6 +10,7 @@
 #include "dossier-memo-page.h"
 #include "dossier-spell-checker.h"
 #include "widgets/dossier-memo-text-view.h"
+#include "dossier-test-gui.h"
 
 /* The spell checker on plain text views and on the memo's own view:
  * which words get the "misspelled" tag, edits, the context menu's
@@ -576,7 +577,7 @@ main (int   argc,
   g_assert_nonnull (config_dir);
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/app/spell/misspelled", test_misspelled);
   g_test_add_func ("/dossier/app/spell/skipped", test_skipped);

@@ -365,7 +365,7 @@ main (int    argc,
   data_home = g_dir_make_tmp ("dossier-test-web-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
 
   server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server, NULL, server_cb, NULL, NULL);

@@ -796,7 +796,7 @@ main (int    argc,
   data_home = g_dir_make_tmp ("dossier-test-app-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  dossier_test_gui_init (&argc, &argv);
 
   app = dossier_application_new ();
   /* Tests run in parallel: a unique app would find another test's

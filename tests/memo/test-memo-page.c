@@ -227,8 +227,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/memo/page", test_page);
 
