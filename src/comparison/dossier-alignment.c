@@ -9,8 +9,8 @@
  * DossierAlignment:
  *
  * A link between a paragraph of the left document and one of the right:
- * its score, whether the user anchored it, and the terms the two share
- * (for marking in both panes). Immutable.
+ * its score, whether the user anchored or accepted it, and the terms the
+ * two share (for marking in both panes). Immutable.
  */
 struct _DossierAlignment
 {
@@ -20,6 +20,7 @@ struct _DossierAlignment
   guint b;
   double score;
   gboolean anchored;
+  gboolean accepted;
   char **shared_terms;
 };
 
@@ -31,6 +32,7 @@ enum {
   PROP_B,
   PROP_SCORE,
   PROP_ANCHORED,
+  PROP_ACCEPTED,
   PROP_SHARED_TERMS,
   N_PROPS
 };
@@ -69,6 +71,9 @@ dossier_alignment_get_property (GObject    *object,
     case PROP_ANCHORED:
       g_value_set_boolean (value, self->anchored);
       break;
+    case PROP_ACCEPTED:
+      g_value_set_boolean (value, self->accepted);
+      break;
     case PROP_SHARED_TERMS:
       g_value_set_boxed (value, self->shared_terms);
       break;
@@ -97,6 +102,9 @@ dossier_alignment_class_init (DossierAlignmentClass *klass)
   properties[PROP_ANCHORED] =
     g_param_spec_boolean ("anchored", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCEPTED] =
+    g_param_spec_boolean ("accepted", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHARED_TERMS] =
     g_param_spec_boxed ("shared-terms", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -118,6 +126,20 @@ dossier_alignment_init (DossierAlignment *self)
 DossierAlignment *
 dossier_alignment_new (const DossierLink *link)
 {
+  return dossier_alignment_new_full (link, FALSE);
+}
+
+/**
+ * dossier_alignment_new_full:
+ * @link: a link of the alignment
+ * @accepted: whether the analyst accepted it
+ *
+ * Returns: (transfer full): an alignment record holding a copy of @link
+ */
+DossierAlignment *
+dossier_alignment_new_full (const DossierLink *link,
+                            gboolean           accepted)
+{
   DossierAlignment *self;
 
   g_return_val_if_fail (link != NULL, NULL);
@@ -127,6 +149,7 @@ dossier_alignment_new (const DossierLink *link)
   self->b = link->b;
   self->score = CLAMP (link->score, 0.0, 1.0);
   self->anchored = link->anchored;
+  self->accepted = !!accepted;
   self->shared_terms = link->shared_terms != NULL ? g_strdupv (link->shared_terms) : g_new0 (char *, 1);
 
   return self;
@@ -158,6 +181,20 @@ dossier_alignment_get_anchored (DossierAlignment *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ALIGNMENT (self), FALSE);
   return self->anchored;
+}
+
+/**
+ * dossier_alignment_get_accepted:
+ * @self: an alignment
+ *
+ * Returns: whether the analyst accepted the link (it then stays through
+ *   every later computation)
+ */
+gboolean
+dossier_alignment_get_accepted (DossierAlignment *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ALIGNMENT (self), FALSE);
+  return self->accepted;
 }
 
 /**

@@ -42,6 +42,33 @@ dossier_comparison_mode_from_string (const char            *name,
   return TRUE;
 }
 
+const char *
+dossier_link_choice_to_string (DossierLinkChoice choice)
+{
+  switch (choice)
+    {
+    case DOSSIER_LINK_CHOICE_NONE: return "none";
+    case DOSSIER_LINK_CHOICE_ACCEPTED: return "accepted";
+    case DOSSIER_LINK_CHOICE_REJECTED: return "rejected";
+    default: g_return_val_if_reached ("none");
+    }
+}
+
+gboolean
+dossier_link_choice_from_string (const char        *name,
+                                 DossierLinkChoice *choice)
+{
+  if (g_strcmp0 (name, "none") == 0)
+    *choice = DOSSIER_LINK_CHOICE_NONE;
+  else if (g_strcmp0 (name, "accepted") == 0)
+    *choice = DOSSIER_LINK_CHOICE_ACCEPTED;
+  else if (g_strcmp0 (name, "rejected") == 0)
+    *choice = DOSSIER_LINK_CHOICE_REJECTED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 chunk_record_clear (gpointer data)
 {
@@ -62,6 +89,9 @@ dossier_compare_result_free (DossierCompareResult *result)
   g_clear_pointer (&result->names_a, g_ptr_array_unref);
   g_clear_pointer (&result->names_b, g_ptr_array_unref);
   g_clear_pointer (&result->chunks, g_array_unref);
+  g_clear_pointer (&result->computed, g_array_unref);
+  g_clear_pointer (&result->kept, g_array_unref);
+  g_clear_pointer (&result->choices, g_array_unref);
   g_free (result);
 }
 
@@ -513,6 +543,206 @@ dossier_compare_result_name_is_shared (DossierCompareResult     *result,
   return FALSE;
 }
 
+/* ---- the analyst's choices ---- */
+
+static GArray *
+new_link_array (void)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (DossierLink));
+
+  g_array_set_clear_func (links, dossier_link_clear);
+  return links;
+}
+
+static void
+append_link_copy (GArray            *links,
+                  const DossierLink *link)
+{
+  DossierLink copy = *link;
+
+  copy.shared_terms = g_strdupv (link->shared_terms);
+  g_array_append_val (links, copy);
+}
+
+static gboolean
+links_contain (GArray *links,
+               guint   a,
+               guint   b)
+{
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    if (g_array_index (links, DossierLink, i).a == a && g_array_index (links, DossierLink, i).b == b)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_links_by_paragraph (gconstpointer x,
+                            gconstpointer y)
+{
+  const DossierLink *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+static int
+compare_decisions (gconstpointer x,
+                   gconstpointer y)
+{
+  const DossierLinkDecision *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+/**
+ * dossier_compare_result_get_choice:
+ * @result: a result
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ *
+ * Returns: the choice applied to the pair by the last
+ *   dossier_compare_result_publish()
+ */
+DossierLinkChoice
+dossier_compare_result_get_choice (const DossierCompareResult *result,
+                                   guint                       a,
+                                   guint                       b)
+{
+  g_return_val_if_fail (result != NULL, DOSSIER_LINK_CHOICE_NONE);
+
+  for (guint i = 0; result->choices != NULL && i < result->choices->len; i++)
+    {
+      const DossierLinkDecision *decision = &g_array_index (result->choices, DossierLinkDecision, i);
+
+      if (decision->a == a && decision->b == b)
+        return decision->choice;
+    }
+  return DOSSIER_LINK_CHOICE_NONE;
+}
+
+/**
+ * dossier_compare_result_publish:
+ * @result: a result whose choices were applied once
+ *   (dossier_compare_result_apply_choices())
+ * @choices: (array length=n_choices) (nullable): the analyst's choices now
+ * @n_choices: how many
+ *
+ * Rebuilds @result's links from what was computed and @choices, without
+ * computing anything: rejected links are left out, accepted ones marked
+ * and kept. This is how a view shows a choice at once; an accepted pair
+ * the computation neither made nor kept appears only after the next one.
+ */
+void
+dossier_compare_result_publish (DossierCompareResult      *result,
+                                const DossierLinkDecision *choices,
+                                guint                      n_choices)
+{
+  GArray *links = new_link_array ();
+
+  g_return_if_fail (result != NULL);
+
+  if (result->computed == NULL)
+    result->computed = g_steal_pointer (&result->links);
+  g_clear_pointer (&result->links, g_array_unref);
+
+  g_clear_pointer (&result->choices, g_array_unref);
+  result->choices = g_array_new (FALSE, FALSE, sizeof (DossierLinkDecision));
+  for (guint i = 0; i < n_choices; i++)
+    if (choices[i].choice != DOSSIER_LINK_CHOICE_NONE)
+      g_array_append_val (result->choices, choices[i]);
+  g_array_sort (result->choices, compare_decisions);
+
+  /* versions: the pairs are the diff's, corrected with anchors only */
+  if (result->mode == DOSSIER_COMPARISON_MODE_VERSIONS)
+    {
+      for (guint i = 0; result->computed != NULL && i < result->computed->len; i++)
+        append_link_copy (links, &g_array_index (result->computed, DossierLink, i));
+      result->links = links;
+      return;
+    }
+
+  for (guint i = 0; result->computed != NULL && i < result->computed->len; i++)
+    {
+      const DossierLink *link = &g_array_index (result->computed, DossierLink, i);
+
+      if (dossier_compare_result_get_choice (result, link->a, link->b) != DOSSIER_LINK_CHOICE_REJECTED)
+        append_link_copy (links, link);
+    }
+  for (guint i = 0; result->kept != NULL && i < result->kept->len; i++)
+    {
+      const DossierLink *link = &g_array_index (result->kept, DossierLink, i);
+
+      if (dossier_compare_result_get_choice (result, link->a, link->b) == DOSSIER_LINK_CHOICE_ACCEPTED &&
+          !links_contain (links, link->a, link->b))
+        append_link_copy (links, link);
+    }
+  g_array_sort (links, compare_links_by_paragraph);
+  result->links = links;
+}
+
+/**
+ * dossier_compare_result_apply_choices:
+ * @result: a result fresh from dossier_compare_run()
+ * @a: the left document it was computed from
+ * @b: the right document
+ * @choices: (array length=n_choices) (nullable): the analyst's choices
+ * @n_choices: how many
+ *
+ * Makes the computed alignment respect the analyst: a rejected link is
+ * taken out, an accepted one stays even when the computation would not
+ * make it any more (its score and shared terms are computed for it). Safe
+ * on any thread, like dossier_compare_run(). Choices naming paragraphs
+ * that do not exist are ignored.
+ */
+void
+dossier_compare_result_apply_choices (DossierCompareResult      *result,
+                                      DossierTextSnapshot       *a,
+                                      DossierTextSnapshot       *b,
+                                      const DossierLinkDecision *choices,
+                                      guint                      n_choices)
+{
+  guint n_a = dossier_text_snapshot_get_n_paragraphs (a);
+  guint n_b = dossier_text_snapshot_get_n_paragraphs (b);
+  g_autoptr(DossierAligner) aligner = NULL;
+  g_autofree double *sim = NULL;
+
+  g_return_if_fail (result != NULL);
+
+  if (result->computed == NULL)
+    result->computed = g_steal_pointer (&result->links);
+  g_clear_pointer (&result->kept, g_array_unref);
+  result->kept = new_link_array ();
+
+  for (guint i = 0; result->mode != DOSSIER_COMPARISON_MODE_VERSIONS && i < n_choices; i++)
+    {
+      const DossierLinkDecision *choice = &choices[i];
+      DossierLink link = { choice->a, choice->b, 0.0, FALSE, NULL };
+
+      if (choice->choice != DOSSIER_LINK_CHOICE_ACCEPTED || choice->a >= n_a || choice->b >= n_b ||
+          links_contain (result->computed, choice->a, choice->b) ||
+          links_contain (result->kept, choice->a, choice->b))
+        continue;
+
+      /* rare (the computation changed, or the pair was accepted through the
+       * API): only then is the model built a second time */
+      if (aligner == NULL)
+        {
+          DossierTextSnapshot *docs[2] = { a, b };
+
+          aligner = dossier_aligner_new (docs, 2, NULL);
+          sim = dossier_aligner_similarities (aligner, 0, 1);
+        }
+      link.score = sim[(gsize) link.a * n_b + link.b];
+      link.shared_terms = dossier_aligner_shared_terms (aligner, 0, link.a, 1, link.b, 6);
+      g_array_append_val (result->kept, link);
+    }
+
+  dossier_compare_result_publish (result, choices, n_choices);
+}
+
 /* ---- JSON, for `dossier-cli compare --json` ---- */
 
 static void
@@ -680,6 +910,9 @@ dossier_compare_result_to_json (DossierCompareResult *result,
       json_builder_add_double_value (builder, round3 (link->score));
       json_builder_set_member_name (builder, "anchored");
       json_builder_add_boolean_value (builder, link->anchored);
+      json_builder_set_member_name (builder, "accepted");
+      json_builder_add_boolean_value (builder, dossier_compare_result_get_choice (result, link->a, link->b) ==
+                                               DOSSIER_LINK_CHOICE_ACCEPTED);
       json_builder_set_member_name (builder, "shared_terms");
       json_builder_begin_array (builder);
       for (guint t = 0; link->shared_terms != NULL && link->shared_terms[t] != NULL; t++)

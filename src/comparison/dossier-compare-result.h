@@ -37,6 +37,42 @@ typedef enum {
   DOSSIER_COMPARISON_MODE_VERSIONS,
 } DossierComparisonMode;
 
+/**
+ * DossierLinkChoice:
+ * @DOSSIER_LINK_CHOICE_NONE: proposed by the comparison, not judged yet
+ * @DOSSIER_LINK_CHOICE_ACCEPTED: confirmed by the analyst: every later
+ *   computation keeps it, whether or not it would make it itself
+ * @DOSSIER_LINK_CHOICE_REJECTED: refused by the analyst: no later
+ *   computation makes it again
+ *
+ * What the analyst decided about a link between two paragraphs
+ * (perspectives mode; the paragraph pairs of versions mode are the diff's
+ * and are corrected with anchors).
+ */
+typedef enum {
+  DOSSIER_LINK_CHOICE_NONE,
+  DOSSIER_LINK_CHOICE_ACCEPTED,
+  DOSSIER_LINK_CHOICE_REJECTED,
+} DossierLinkChoice;
+
+const char *dossier_link_choice_to_string   (DossierLinkChoice  choice);
+gboolean    dossier_link_choice_from_string (const char        *name,
+                                             DossierLinkChoice *choice);
+
+/**
+ * DossierLinkDecision:
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ * @choice: accepted or rejected (never none: undecided pairs are not listed)
+ *
+ * One of the analyst's choices, as saved in a comparison file.
+ */
+typedef struct {
+  guint a;
+  guint b;
+  DossierLinkChoice choice;
+} DossierLinkDecision;
+
 GType       dossier_comparison_mode_get_type    (void) G_GNUC_CONST;
 #define DOSSIER_TYPE_COMPARISON_MODE (dossier_comparison_mode_get_type ())
 const char *dossier_comparison_mode_to_string   (DossierComparisonMode  mode);
@@ -84,7 +120,8 @@ typedef struct {
  * @requested: the mode asked for
  * @mode: the mode used (never auto)
  * @overlap: share of words unchanged between the texts (0–1)
- * @links: (element-type DossierLink): the paragraph alignment
+ * @links: (element-type DossierLink): the paragraph alignment, the
+ *   analyst's choices applied (dossier_compare_result_apply_choices())
  * @shared_terms: (element-type DossierTopicTerm): the topic strip's shared terms
  * @only_a_terms: (element-type DossierTopicTerm): terms only the left uses
  * @only_b_terms: (element-type DossierTopicTerm): terms only the right uses
@@ -93,6 +130,12 @@ typedef struct {
  * @names_b: (element-type DossierNamedEntity): the same on the right
  * @chunks: (element-type DossierChunkRecord): the edit script (versions mode)
  * @change_count: how many changes the edit script has
+ * @computed: (element-type DossierLink) (nullable): the links as computed,
+ *   before the choices; %NULL until choices were applied
+ * @kept: (element-type DossierLink) (nullable): accepted links the
+ *   computation did not make itself, with their scores and terms
+ * @choices: (element-type DossierLinkDecision) (nullable): the choices
+ *   applied to @links, by left then right paragraph
  *
  * Everything a comparison computes, as plain data: the CLI prints it, the
  * #DossierComparison model exposes it to views.
@@ -110,6 +153,9 @@ typedef struct {
   GPtrArray *names_b;
   GArray *chunks;
   guint change_count;
+  GArray *computed;
+  GArray *kept;
+  GArray *choices;
 } DossierCompareResult;
 
 GQuark                dossier_comparison_error_quark (void);
@@ -124,6 +170,17 @@ void                  dossier_compare_result_free    (DossierCompareResult      
 gboolean              dossier_compare_result_name_is_shared (DossierCompareResult *result,
                                                       gboolean                    left,
                                                       const DossierNamedEntity   *entity);
+void                  dossier_compare_result_apply_choices (DossierCompareResult  *result,
+                                                      DossierTextSnapshot        *a,
+                                                      DossierTextSnapshot        *b,
+                                                      const DossierLinkDecision  *choices,
+                                                      guint                       n_choices);
+void                  dossier_compare_result_publish (DossierCompareResult       *result,
+                                                      const DossierLinkDecision  *choices,
+                                                      guint                       n_choices);
+DossierLinkChoice     dossier_compare_result_get_choice (const DossierCompareResult *result,
+                                                      guint                       a,
+                                                      guint                       b);
 JsonNode             *dossier_compare_result_to_json (DossierCompareResult       *result,
                                                       DossierTextSnapshot        *a,
                                                       DossierTextSnapshot        *b);

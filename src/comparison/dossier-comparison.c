@@ -15,7 +15,8 @@
  * DossierComparison:
  *
  * The model of a side-by-side comparison (Meld's differ, as data): two
- * documents, the mode, the user's anchors, and what the comparison found —
+ * documents, the mode, the user's anchors, the links the analyst accepted
+ * or rejected, and what the comparison found —
  * a #GListModel of #DossierAlignment links, a #GListModel of
  * #DossierDiffChunk records for versions, and the plain
  * #DossierCompareResult with the topic strip, shared sources and names.
@@ -38,7 +39,9 @@ struct _DossierComparison
   GListStore *alignments;
   GListStore *chunks;
   GListStore *anchors;
+  GArray *choices;    /* DossierLinkDecision, by left then right paragraph */
   DossierCompareResult *result;
+  double max_score;   /* of the links shown, for their relative strength */
 
   guint generation;   /* bumped by every recompute; stale results are dropped */
   guint n_running;
@@ -59,6 +62,8 @@ enum {
   PROP_ALIGNMENTS,
   PROP_CHUNKS,
   PROP_ANCHORS,
+  PROP_N_ACCEPTED,
+  PROP_N_REJECTED,
   N_PROPS
 };
 
@@ -85,6 +90,7 @@ dossier_comparison_finalize (GObject *object)
   g_clear_object (&self->alignments);
   g_clear_object (&self->chunks);
   g_clear_object (&self->anchors);
+  g_clear_pointer (&self->choices, g_array_unref);
   g_clear_pointer (&self->result, dossier_compare_result_free);
 
   G_OBJECT_CLASS (dossier_comparison_parent_class)->finalize (object);
@@ -132,6 +138,12 @@ dossier_comparison_get_property (GObject    *object,
       break;
     case PROP_ANCHORS:
       g_value_set_object (value, self->anchors);
+      break;
+    case PROP_N_ACCEPTED:
+      g_value_set_uint (value, dossier_comparison_get_n_accepted (self));
+      break;
+    case PROP_N_REJECTED:
+      g_value_set_uint (value, dossier_comparison_get_n_rejected (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -212,6 +224,12 @@ dossier_comparison_class_init (DossierComparisonClass *klass)
   properties[PROP_ANCHORS] =
     g_param_spec_object ("anchors", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ACCEPTED] =
+    g_param_spec_uint ("n-accepted", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_REJECTED] =
+    g_param_spec_uint ("n-rejected", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -222,6 +240,7 @@ dossier_comparison_init (DossierComparison *self)
   self->alignments = g_list_store_new (DOSSIER_TYPE_ALIGNMENT);
   self->chunks = g_list_store_new (DOSSIER_TYPE_DIFF_CHUNK);
   self->anchors = g_list_store_new (DOSSIER_TYPE_ALIGNMENT);
+  self->choices = g_array_new (FALSE, FALSE, sizeof (DossierLinkDecision));
 }
 
 /**
@@ -464,6 +483,7 @@ find_anchor (DossierComparison *self,
  * Declares that @a and @b correspond. The next computation links them and
  * no other paragraph to either; in perspectives mode their neighbours are
  * pulled together, in versions mode nothing is aligned across the anchor.
+ * A rejection of the pair is withdrawn.
  *
  * Returns: %TRUE if the anchor is new
  */
@@ -483,6 +503,8 @@ dossier_comparison_add_anchor (DossierComparison *self,
 
   anchor = dossier_alignment_new (&link);
   g_list_store_append (self->anchors, anchor);
+  if (dossier_comparison_get_link_choice (self, a, b) == DOSSIER_LINK_CHOICE_REJECTED)
+    dossier_comparison_set_link_choice (self, a, b, DOSSIER_LINK_CHOICE_NONE);
   return TRUE;
 }
 
@@ -508,6 +530,292 @@ dossier_comparison_remove_anchor (DossierComparison *self,
 
   g_list_store_remove (self->anchors, position);
   return TRUE;
+}
+
+/**
+ * dossier_comparison_has_anchor:
+ * @self: a comparison
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ *
+ * Returns: whether the user declared that @a and @b correspond
+ */
+gboolean
+dossier_comparison_has_anchor (DossierComparison *self,
+                               guint              a,
+                               guint              b)
+{
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), FALSE);
+  return find_anchor (self, a, b, &position);
+}
+
+static int
+compare_decisions (gconstpointer x,
+                   gconstpointer y)
+{
+  const DossierLinkDecision *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+static gboolean
+find_choice (DossierComparison *self,
+             guint              a,
+             guint              b,
+             guint             *position)
+{
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      const DossierLinkDecision *decision = &g_array_index (self->choices, DossierLinkDecision, i);
+
+      if (decision->a == a && decision->b == b)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static guint
+count_choices (DossierComparison *self,
+               DossierLinkChoice  choice)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->choices->len; i++)
+    if (g_array_index (self->choices, DossierLinkDecision, i).choice == choice)
+      n++;
+  return n;
+}
+
+/* The alignment list from the result's links, with the choices marked. */
+static void
+publish_alignments (DossierComparison *self)
+{
+  g_autoptr(GPtrArray) alignments = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->result == NULL)
+    return;
+
+  dossier_compare_result_publish (self->result, (const DossierLinkDecision *) (gpointer) self->choices->data,
+                                  self->choices->len);
+  self->max_score = 0.0;
+  for (guint i = 0; i < self->result->links->len; i++)
+    {
+      const DossierLink *link = &g_array_index (self->result->links, DossierLink, i);
+      gboolean accepted = dossier_compare_result_get_choice (self->result, link->a, link->b) == DOSSIER_LINK_CHOICE_ACCEPTED;
+
+      g_ptr_array_add (alignments, dossier_alignment_new_full (link, accepted));
+      self->max_score = MAX (self->max_score, link->score);
+    }
+  g_list_store_splice (self->alignments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->alignments)),
+                       alignments->pdata, alignments->len);
+}
+
+/**
+ * dossier_comparison_get_link_choice:
+ * @self: a comparison
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ *
+ * Returns: what the analyst decided about linking @a and @b
+ */
+DossierLinkChoice
+dossier_comparison_get_link_choice (DossierComparison *self,
+                                    guint              a,
+                                    guint              b)
+{
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), DOSSIER_LINK_CHOICE_NONE);
+
+  if (!find_choice (self, a, b, &position))
+    return DOSSIER_LINK_CHOICE_NONE;
+  return g_array_index (self->choices, DossierLinkDecision, position).choice;
+}
+
+/**
+ * dossier_comparison_set_link_choice:
+ * @self: a comparison
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ * @choice: accepted, rejected, or none to withdraw a choice
+ *
+ * Records the analyst's decision about a link and shows it in
+ * #DossierComparison:alignments at once, without computing: a rejected
+ * link goes (and an anchor on the pair with it), an accepted one is marked
+ * and stays through every later computation, and withdrawing a rejection
+ * brings the computed link back. Accepting a pair the last computation did
+ * not link shows it after the next one. The choices are saved with the
+ * comparison.
+ *
+ * Returns: %TRUE if the choice changed
+ */
+gboolean
+dossier_comparison_set_link_choice (DossierComparison *self,
+                                    guint              a,
+                                    guint              b,
+                                    DossierLinkChoice  choice)
+{
+  guint old_accepted, old_rejected, position;
+  DossierLinkDecision decision = { a, b, choice };
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (choice <= DOSSIER_LINK_CHOICE_REJECTED, FALSE);
+
+  if (dossier_comparison_get_link_choice (self, a, b) == choice)
+    return FALSE;
+
+  old_accepted = dossier_comparison_get_n_accepted (self);
+  old_rejected = dossier_comparison_get_n_rejected (self);
+  if (find_choice (self, a, b, &position))
+    g_array_remove_index (self->choices, position);
+  if (choice != DOSSIER_LINK_CHOICE_NONE)
+    {
+      g_array_append_val (self->choices, decision);
+      g_array_sort (self->choices, compare_decisions);
+    }
+  /* a rejected pair cannot stay declared as corresponding */
+  if (choice == DOSSIER_LINK_CHOICE_REJECTED && find_anchor (self, a, b, &position))
+    g_list_store_remove (self->anchors, position);
+
+  publish_alignments (self);
+
+  if (old_accepted != dossier_comparison_get_n_accepted (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACCEPTED]);
+  if (old_rejected != dossier_comparison_get_n_rejected (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_REJECTED]);
+  return TRUE;
+}
+
+/**
+ * dossier_comparison_clear_link_choices:
+ * @self: a comparison
+ * @choice: which choices to withdraw (accepted or rejected)
+ *
+ * Withdraws every choice of one kind, e.g. to bring all rejected links
+ * back.
+ *
+ * Returns: how many were withdrawn
+ */
+guint
+dossier_comparison_clear_link_choices (DossierComparison *self,
+                                       DossierLinkChoice  choice)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), 0);
+
+  for (guint i = self->choices->len; i > 0; i--)
+    if (g_array_index (self->choices, DossierLinkDecision, i - 1).choice == choice)
+      {
+        g_array_remove_index (self->choices, i - 1);
+        n++;
+      }
+  if (n == 0)
+    return 0;
+
+  publish_alignments (self);
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[choice == DOSSIER_LINK_CHOICE_ACCEPTED ? PROP_N_ACCEPTED : PROP_N_REJECTED]);
+  return n;
+}
+
+/**
+ * dossier_comparison_get_link_choices:
+ * @self: a comparison
+ * @n_choices: (out): how many
+ *
+ * Returns: (array length=n_choices) (transfer none): the analyst's choices,
+ *   by left then right paragraph
+ */
+const DossierLinkDecision *
+dossier_comparison_get_link_choices (DossierComparison *self,
+                                     guint             *n_choices)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (n_choices != NULL, NULL);
+
+  *n_choices = self->choices->len;
+  return (const DossierLinkDecision *) (gpointer) self->choices->data;
+}
+
+guint
+dossier_comparison_get_n_accepted (DossierComparison *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), 0);
+  return count_choices (self, DOSSIER_LINK_CHOICE_ACCEPTED);
+}
+
+guint
+dossier_comparison_get_n_rejected (DossierComparison *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), 0);
+  return count_choices (self, DOSSIER_LINK_CHOICE_REJECTED);
+}
+
+/**
+ * dossier_comparison_find_link:
+ * @self: a comparison
+ * @a: a paragraph of the left document
+ * @b: a paragraph of the right document
+ * @position: (out) (optional): its position in the alignments
+ *
+ * Returns: (transfer full) (nullable): the link between @a and @b, if the
+ *   comparison shows one
+ */
+DossierAlignment *
+dossier_comparison_find_link (DossierComparison *self,
+                              guint              a,
+                              guint              b,
+                              guint             *position)
+{
+  GListModel *links;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), NULL);
+
+  links = G_LIST_MODEL (self->alignments);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DossierAlignment) link = g_list_model_get_item (links, i);
+
+      if (dossier_alignment_get_a (link) == a && dossier_alignment_get_b (link) == b)
+        {
+          if (position != NULL)
+            *position = i;
+          return g_steal_pointer (&link);
+        }
+    }
+  return NULL;
+}
+
+/**
+ * dossier_comparison_get_link_strength:
+ * @self: a comparison
+ * @link: one of its links
+ *
+ * How strong a link is among this comparison's: its score over the
+ * highest. Scores depend on the two articles' vocabularies (one pair's
+ * strongest link can score below another pair's weakest), so views show
+ * strength relative to the pair, not the raw cosine.
+ *
+ * Returns: 0–1
+ */
+double
+dossier_comparison_get_link_strength (DossierComparison *self,
+                                      DossierAlignment  *link)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARISON (self), 0.0);
+  g_return_val_if_fail (DOSSIER_IS_ALIGNMENT (link), 0.0);
+
+  if (self->max_score <= 0.0)
+    return 1.0;
+  return CLAMP (dossier_alignment_get_score (link) / self->max_score, 0.0, 1.0);
 }
 
 /**
@@ -555,6 +863,7 @@ typedef struct {
   DossierTextSnapshot *right;
   DossierComparisonMode mode;
   GArray *anchors;
+  GArray *choices;
   guint generation;
 } RecomputeData;
 
@@ -566,6 +875,7 @@ recompute_data_free (gpointer data)
   dossier_text_snapshot_free (rd->left);
   dossier_text_snapshot_free (rd->right);
   g_array_unref (rd->anchors);
+  g_array_unref (rd->choices);
   g_free (rd);
 }
 
@@ -586,6 +896,7 @@ recompute_data_new (DossierComparison *self)
 
       g_array_append_val (rd->anchors, pair);
     }
+  rd->choices = g_array_copy (self->choices);
 
   return rd;
 }
@@ -594,9 +905,16 @@ static DossierCompareResult *
 recompute_run (RecomputeData  *rd,
                GError        **error)
 {
-  return dossier_compare_run (rd->left, rd->right, rd->mode,
-                              (const DossierAnchor *) (gpointer) rd->anchors->data, rd->anchors->len,
-                              NULL, error);
+  DossierCompareResult *result;
+
+  result = dossier_compare_run (rd->left, rd->right, rd->mode,
+                                (const DossierAnchor *) (gpointer) rd->anchors->data, rd->anchors->len,
+                                NULL, error);
+  if (result != NULL)
+    dossier_compare_result_apply_choices (result, rd->left, rd->right,
+                                          (const DossierLinkDecision *) (gpointer) rd->choices->data,
+                                          rd->choices->len);
+  return result;
 }
 
 /* Publishes a result on the main thread, all list models at once. */
@@ -606,19 +924,17 @@ apply_result (DossierComparison    *self,
 {
   DossierComparisonMode old_mode = dossier_comparison_get_effective_mode (self);
   guint old_changes = dossier_comparison_get_change_count (self);
-  g_autoptr(GPtrArray) alignments = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < result->links->len; i++)
-    g_ptr_array_add (alignments, dossier_alignment_new (&g_array_index (result->links, DossierLink, i)));
   for (guint i = 0; i < result->chunks->len; i++)
     g_ptr_array_add (chunks, dossier_diff_chunk_new (&g_array_index (result->chunks, DossierChunkRecord, i)));
 
   g_clear_pointer (&self->result, dossier_compare_result_free);
   self->result = result;
 
-  g_list_store_splice (self->alignments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->alignments)),
-                       alignments->pdata, alignments->len);
+  /* the choices as they are now: the analyst may have made one while
+   * this was computed */
+  publish_alignments (self);
   g_list_store_splice (self->chunks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->chunks)),
                        chunks->pdata, chunks->len);
 
@@ -815,7 +1131,8 @@ add_side (JsonBuilder     *builder,
  * @length: (out) (optional): the length of the text
  *
  * Writes the `dossier-comparison` file (docs/formats.md): how to find the
- * two documents again (library id and/or path), the mode and the anchors.
+ * two documents again (library id and/or path), the mode, the anchors and
+ * the links the analyst accepted or rejected.
  *
  * Returns: (transfer full): the JSON text
  */
@@ -850,6 +1167,23 @@ dossier_comparison_to_json (DossierComparison *self,
       json_builder_add_int_value (builder, dossier_alignment_get_a (anchor));
       json_builder_set_member_name (builder, "b");
       json_builder_add_int_value (builder, dossier_alignment_get_b (anchor));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  /* optional in version 1: older readers ignore it, older files lack it */
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      const DossierLinkDecision *decision = &g_array_index (self->choices, DossierLinkDecision, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "a");
+      json_builder_add_int_value (builder, decision->a);
+      json_builder_set_member_name (builder, "b");
+      json_builder_add_int_value (builder, decision->b);
+      json_builder_set_member_name (builder, "choice");
+      json_builder_add_string_value (builder, dossier_link_choice_to_string (decision->choice));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -901,6 +1235,7 @@ dossier_comparison_save (DossierComparison  *self,
 /* Comparison files are tiny; anything larger is not one. */
 #define MAX_COMPARISON_FILE_SIZE (1024 * 1024)
 #define MAX_ANCHORS 10000
+#define MAX_LINK_CHOICES 10000
 
 static DossierDocument *
 load_side (DossierJsonReader  *reader,
@@ -956,8 +1291,9 @@ load_side (DossierJsonReader  *reader,
  * @error: return location for an error
  *
  * Reopens a saved comparison: loads both documents (by path, relative to
- * @file, or by library id) and restores the mode and the anchors. Anchors
- * must name existing paragraphs. Blocking; see dossier_comparison_load_async().
+ * @file, or by library id) and restores the mode, the anchors and the
+ * accepted and rejected links. Anchors and links must name existing
+ * paragraphs. Blocking; see dossier_comparison_load_async().
  *
  * Returns: (transfer full): the comparison, not yet computed, or %NULL
  */
@@ -978,7 +1314,7 @@ dossier_comparison_load (GFile         *file,
   g_autoptr(DossierComparison) self = NULL;
   g_autofree char *mode_name = NULL;
   DossierComparisonMode mode;
-  guint n_anchors, n_left, n_right;
+  guint n_anchors, n_links, n_left, n_right;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -1031,6 +1367,29 @@ dossier_comparison_load (GFile         *file,
           !dossier_json_reader_read_int (reader, "b", 0, (gint64) n_right - 1, &b, error))
         return NULL;
       dossier_comparison_add_anchor (self, a, b);
+      dossier_json_reader_end (reader);
+    }
+  dossier_json_reader_end (reader);
+
+  if (!dossier_json_reader_begin_array (reader, "links", TRUE, &n_links, error))
+    return NULL;
+  for (guint i = 0; i < n_links && i < MAX_LINK_CHOICES; i++)
+    {
+      g_autofree char *choice_name = NULL;
+      DossierLinkChoice choice;
+      gint64 a, b;
+
+      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
+          !dossier_json_reader_read_int (reader, "a", 0, (gint64) n_left - 1, &a, error) ||
+          !dossier_json_reader_read_int (reader, "b", 0, (gint64) n_right - 1, &b, error) ||
+          !dossier_json_reader_read_string (reader, "choice", FALSE, &choice_name, error))
+        return NULL;
+      if (!dossier_link_choice_from_string (choice_name, &choice))
+        {
+          dossier_json_reader_fail (reader, "choice", error, _("expected \"accepted\", \"rejected\" or \"none\""));
+          return NULL;
+        }
+      dossier_comparison_set_link_choice (self, a, b, choice);
       dossier_json_reader_end (reader);
     }
   dossier_json_reader_end (reader);

@@ -46,6 +46,28 @@ gboolean                    dossier_comparison_add_anchor        (DossierCompari
 gboolean                    dossier_comparison_remove_anchor     (DossierComparison     *self,
                                                                   guint                  a,
                                                                   guint                  b);
+gboolean                    dossier_comparison_has_anchor        (DossierComparison     *self,
+                                                                  guint                  a,
+                                                                  guint                  b);
+DossierLinkChoice           dossier_comparison_get_link_choice   (DossierComparison     *self,
+                                                                  guint                  a,
+                                                                  guint                  b);
+gboolean                    dossier_comparison_set_link_choice   (DossierComparison     *self,
+                                                                  guint                  a,
+                                                                  guint                  b,
+                                                                  DossierLinkChoice      choice);
+guint                       dossier_comparison_clear_link_choices (DossierComparison    *self,
+                                                                  DossierLinkChoice      choice);
+const DossierLinkDecision  *dossier_comparison_get_link_choices  (DossierComparison     *self,
+                                                                  guint                 *n_choices);
+guint                       dossier_comparison_get_n_accepted    (DossierComparison     *self);
+guint                       dossier_comparison_get_n_rejected    (DossierComparison     *self);
+DossierAlignment           *dossier_comparison_find_link         (DossierComparison     *self,
+                                                                  guint                  a,
+                                                                  guint                  b,
+                                                                  guint                 *position);
+double                      dossier_comparison_get_link_strength (DossierComparison     *self,
+                                                                  DossierAlignment      *link);
 GArray                     *dossier_comparison_dup_links_for     (DossierComparison     *self,
                                                                   gboolean               left,
                                                                   guint                  paragraph);
