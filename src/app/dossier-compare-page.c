@@ -4,42 +4,57 @@
 #include "config.h"
 
 #include <math.h>
-
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "widgets/dossier-link-gutter.h"
+#include "dossier-compare-pane.h"
+#include "dossier-compare-terms.h"
 #include "dossier-compare-page.h"
 
 /*
- * The side-by-side comparison page: a topic strip, two panes of paragraphs
- * with the link gutter between them, and an action bar (mode, anchors,
- * change navigation, synchronised scrolling). Everything shown comes from
- * the DossierComparison model, computed off the main thread; the page only
- * renders it. Row i of each pane is paragraph i of its document, so the
- * model's paragraph indices address rows directly.
+ * The side-by-side comparison, after Meld: a header bar (mode toggle,
+ * previous/next, the terms panel, the page menu), the terms panel, two
+ * panes (DossierComparePane) with the link gutter between them, and a bar
+ * for the current link (its strength and shared terms; Accept, Reject,
+ * Link). Everything shown comes from the DossierComparison model,
+ * computed off the main thread; the page keeps only the view state — the
+ * paragraph chosen on each side (the pair of which is the current link)
+ * and the current change — and asks the model to record the analyst's
+ * choices.
  */
 struct _DossierComparePage
 {
   GtkWidget parent_instance;
 
-  GtkBox *topic_box;
-  GtkListBox *left_list;
-  GtkListBox *right_list;
-  GtkScrolledWindow *left_scroller;
-  GtkScrolledWindow *right_scroller;
+  AdwHeaderBar *header_bar;
+  AdwWindowTitle *window_title;
+  GtkWidget *mode_box;
+  GtkButton *previous_button;
+  GtkButton *next_button;
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *terms_revealer;
+  DossierCompareTerms *terms;
+  DossierComparePane *left_pane;
+  DossierComparePane *right_pane;
   DossierLinkGutter *gutter;
   GtkSpinner *spinner;
-  GtkLabel *status_label;
+  GtkLabel *link_label;
+  GtkButton *anchor_button;
+  GtkWidget *choice_box;
   GSettings *settings;
 
   DossierComparison *comparison;
   GCancellable *cancellable;
   gboolean sync_scrolling;
+  gboolean show_terms;
   gboolean syncing;
-  int left_focus;          /* the paragraph the user chose on each side, or -1 */
+  int left_focus;          /* the paragraph chosen on each side, or -1 */
   int right_focus;
   int current_change;
+  AdwToast *reject_toast;  /* while shown, further rejections join it */
+  GArray *rejected;        /* what its Undo restores: Rejection */
 };
 
 G_DEFINE_FINAL_TYPE (DossierComparePage, dossier_compare_page, GTK_TYPE_WIDGET)
@@ -48,85 +63,46 @@ enum {
   PROP_0,
   PROP_COMPARISON,
   PROP_SYNC_SCROLLING,
+  PROP_SHOW_TERMS,
+  PROP_MODE,
+  PROP_AUTOMATIC_MODE,
+  PROP_LINK_ACCEPTED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- rendering paragraphs ---- */
-
-typedef enum {
-  MARK_TERM,
-  MARK_DELETE,
-  MARK_INSERT,
-} MarkKind;
-
 typedef struct {
-  guint start;   /* code points */
-  guint end;
-  MarkKind kind;
-} Mark;
+  guint a;
+  guint b;
+  gboolean anchored;
+} Rejection;
 
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
+/* How the paragraphs came to be chosen, which decides what is selected
+ * and scrolled. */
+typedef enum {
+  CHOSE_LEFT,     /* a paragraph on the left: all its matches selected */
+  CHOSE_RIGHT,
+  CHOSE_PAIR,     /* a link or change stepped to: the two rows only */
+} ChoiceKind;
+
+static void recompute (DossierComparePage *self);
+static void update_link_bar (DossierComparePage *self);
+
+static DossierComparePane *
+pane_for (DossierComparePage *self,
+          gboolean            left)
 {
-  const Mark *x = a, *y = b;
-
-  return (x->start > y->start) - (x->start < y->start);
+  return left ? self->left_pane : self->right_pane;
 }
 
-/* Document text goes into Pango markup escaped, with the marks around it. */
-static char *
-build_markup (const char *text,
-              GArray     *marks)
+static gboolean
+versions_mode (DossierComparePage *self)
 {
-  GString *out = g_string_new (NULL);
-  glong length = g_utf8_strlen (text, -1);
-  guint pos = 0;
-
-  g_array_sort (marks, compare_marks);
-  for (guint i = 0; i <= marks->len; i++)
-    {
-      const Mark *mark = i < marks->len ? &g_array_index (marks, Mark, i) : NULL;
-      guint start = mark != NULL ? MIN (mark->start, (guint) length) : (guint) length;
-      guint end = mark != NULL ? MIN (mark->end, (guint) length) : (guint) length;
-
-      if (start < pos)   /* overlapping marks: the first wins */
-        continue;
-      if (start > pos)
-        {
-          g_autofree char *plain = g_utf8_substring (text, pos, start);
-          g_autofree char *escaped = g_markup_escape_text (plain, -1);
-          g_string_append (out, escaped);
-        }
-      if (mark != NULL && end > start)
-        {
-          g_autofree char *inner = g_utf8_substring (text, start, end);
-          g_autofree char *escaped = g_markup_escape_text (inner, -1);
-
-          switch (mark->kind)
-            {
-            case MARK_TERM:
-              g_string_append_printf (out, "<b><u>%s</u></b>", escaped);
-              break;
-            /* translucent tints over the label's own colour, so the text
-             * keeps the style's foreground and reads in light and dark */
-            case MARK_DELETE:
-              g_string_append_printf (out, "<span background=\"#e01b24\" bgalpha=\"22%%\" strikethrough=\"true\">%s</span>", escaped);
-              break;
-            case MARK_INSERT:
-              g_string_append_printf (out, "<span background=\"#2ec27e\" bgalpha=\"25%%\">%s</span>", escaped);
-              break;
-            default:
-              g_assert_not_reached ();
-            }
-        }
-      pos = MAX (pos, end);
-    }
-
-  return g_string_free (out, FALSE);
+  return dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS;
 }
+
+/* ---- rendering paragraphs ---- */
 
 /* Where the shared terms occur in a paragraph, case-insensitively (the
  * terms are shown as the documents write them, so they are found as is). */
@@ -149,13 +125,13 @@ add_term_marks (GArray             *marks,
             {
               /* the whole word: "designated" for the term "designate" */
               const char *end = p + term_len;
-              Mark mark;
+              DossierPaneMark mark;
 
               while (g_ascii_isalnum (*end))
                 end++;
               mark.start = g_utf8_pointer_to_offset (text, p);
               mark.end = g_utf8_pointer_to_offset (text, end);
-              mark.kind = MARK_TERM;
+              mark.kind = DOSSIER_PANE_MARK_TERM;
               g_array_append_val (marks, mark);
               p = end - 1;
             }
@@ -163,29 +139,8 @@ add_term_marks (GArray             *marks,
     }
 }
 
-static GtkListBox *
-list_for (DossierComparePage *self,
-          gboolean            left)
-{
-  return left ? self->left_list : self->right_list;
-}
-
-static DossierDocument *
-document_for (DossierComparePage *self,
-              gboolean            left)
-{
-  return left ? dossier_comparison_get_left (self->comparison) : dossier_comparison_get_right (self->comparison);
-}
-
-static GtkLabel *
-row_label (GtkListBoxRow *row)
-{
-  return GTK_LABEL (gtk_list_box_row_get_child (row));
-}
-
 /* The terms to mark in a paragraph: those of its links to the paragraph
- * the user chose on the other side (or all its links when it is the one
- * chosen). */
+ * chosen on the other side (or all its links when it is the one chosen). */
 static void
 collect_terms (DossierComparePage *self,
                gboolean            left,
@@ -217,26 +172,20 @@ render_row (DossierComparePage *self,
             gboolean            left,
             guint               paragraph)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_for (self, left), paragraph);
-  g_autoptr(DossierParagraph) par = NULL;
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
-  g_autofree char *markup = NULL;
+  DossierComparePane *pane = pane_for (self, left);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierPaneMark));
   GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
-  const char *text;
 
-  if (row == NULL)
+  if (paragraph >= dossier_compare_pane_get_n_paragraphs (pane))
     return;
-  par = g_list_model_get_item (dossier_document_get_paragraphs (document_for (self, left)), paragraph);
-  text = dossier_paragraph_get_text (par);
 
-  if (dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS)
+  if (versions_mode (self))
     {
       for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
         {
           g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
           DossierDiffOp op = dossier_diff_chunk_get_op (chunk);
-          Mark mark = { 0, 0, op == DOSSIER_DIFF_DELETE ? MARK_DELETE : MARK_INSERT };
+          DossierPaneMark mark = { 0, 0, op == DOSSIER_DIFF_DELETE ? DOSSIER_PANE_MARK_DELETE : DOSSIER_PANE_MARK_INSERT };
 
           if (left && op == DOSSIER_DIFF_DELETE && dossier_diff_chunk_get_a_paragraph (chunk) == (int) paragraph)
             dossier_diff_chunk_get_a_chars (chunk, &mark.start, &mark.end);
@@ -249,13 +198,66 @@ render_row (DossierComparePage *self,
     }
   else
     {
+      g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+      g_autoptr(DossierParagraph) par = g_list_model_get_item (dossier_document_get_paragraphs (dossier_compare_pane_get_document (pane)),
+                                                               paragraph);
+
       collect_terms (self, left, paragraph, terms);
       g_ptr_array_add (terms, NULL);
-      add_term_marks (marks, text, (const char * const *) terms->pdata);
+      add_term_marks (marks, dossier_paragraph_get_text (par), (const char * const *) terms->pdata);
     }
 
-  markup = build_markup (text, marks);
-  gtk_label_set_markup (row_label (row), markup);
+  dossier_compare_pane_render (pane, paragraph, marks);
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* What assistive technologies say after a paragraph's text: which
+ * paragraphs of the other article it is linked to. */
+static void
+describe_rows (DossierComparePage *self)
+{
+  GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
+  gboolean versions = versions_mode (self);
+
+  for (int side = 0; side < 2; side++)
+    {
+      DossierComparePane *pane = pane_for (self, side == 0);
+      guint n = dossier_compare_pane_get_n_paragraphs (pane);
+      g_autoptr(GPtrArray) others = g_ptr_array_new_full (n, free_string);
+
+      for (guint p = 0; p < n; p++)
+        g_ptr_array_add (others, g_string_new (NULL));
+      for (guint i = 0; i < g_list_model_get_n_items (alignments); i++)
+        {
+          g_autoptr(DossierAlignment) link = g_list_model_get_item (alignments, i);
+          guint mine = side == 0 ? dossier_alignment_get_a (link) : dossier_alignment_get_b (link);
+          guint other = side == 0 ? dossier_alignment_get_b (link) : dossier_alignment_get_a (link);
+          GString *list;
+
+          if (mine >= n)
+            continue;
+          list = g_ptr_array_index (others, mine);
+          g_string_append_printf (list, "%s%u", list->len > 0 ? ", " : "", other + 1);
+        }
+      for (guint p = 0; p < n; p++)
+        {
+          GString *list = g_ptr_array_index (others, p);
+          g_autofree char *text = NULL;
+
+          if (list->len > 0)
+            text = g_strdup_printf (versions ? _("Paragraph %u; the same as paragraph %s of the other version")
+                                             : _("Paragraph %u; linked to paragraph %s of the other article"),
+                                    p + 1, list->str);
+          else
+            text = g_strdup_printf (_("Paragraph %u; not linked"), p + 1);
+          dossier_compare_pane_describe (pane, p, text);
+        }
+    }
 }
 
 static void
@@ -263,21 +265,21 @@ render_all_rows (DossierComparePage *self)
 {
   for (int side = 0; side < 2; side++)
     {
-      guint n = g_list_model_get_n_items (dossier_document_get_paragraphs (document_for (self, side == 0)));
+      guint n = dossier_compare_pane_get_n_paragraphs (pane_for (self, side == 0));
 
       for (guint p = 0; p < n; p++)
         render_row (self, side == 0, p);
     }
 }
 
-/* Re-renders the focused paragraphs and everything linked to them. */
+/* Re-renders the chosen paragraphs and everything linked to them. */
 static void
 render_focus_rows (DossierComparePage *self,
                    int                 left_focus,
                    int                 right_focus)
 {
-  if (dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS)
-    return;   /* the diff marks do not depend on the selection */
+  if (versions_mode (self))
+    return;   /* the diff marks do not depend on the choice */
 
   for (int side = 0; side < 2; side++)
     {
@@ -293,136 +295,130 @@ render_focus_rows (DossierComparePage *self,
     }
 }
 
-static void
-fill_list (DossierComparePage *self,
-           gboolean            left)
+/* ---- the chosen paragraphs ---- */
+
+static DossierAlignment *
+dup_current_link (DossierComparePage *self)
 {
-  GListModel *paragraphs = dossier_document_get_paragraphs (document_for (self, left));
-  GtkListBox *list = list_for (self, left);
-
-  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
-    {
-      g_autoptr(DossierParagraph) par = g_list_model_get_item (paragraphs, i);
-      GtkWidget *label = gtk_label_new (dossier_paragraph_get_text (par));
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_add_css_class (label, "compare-paragraph");
-      if (dossier_paragraph_get_kind (par) == DOSSIER_PARAGRAPH_HEADING)
-        gtk_widget_add_css_class (label, "heading");
-      else if (dossier_paragraph_get_kind (par) == DOSSIER_PARAGRAPH_QUOTE)
-        gtk_widget_add_css_class (label, "quote");   /* set in, as in the reader */
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_append (list, row);
-    }
-}
-
-/* ---- selection and scrolling ---- */
-
-static double
-row_y (GtkListBox    *list,
-       GtkListBoxRow *row)
-{
-  graphene_point_t in = GRAPHENE_POINT_INIT (0, 0), out;
-
-  if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (list), &in, &out))
-    return 0.0;
-  /* the list's own top margin is outside it; the scroller sees it */
-  return out.y + gtk_widget_get_margin_top (GTK_WIDGET (list));
+  if (self->left_focus < 0 || self->right_focus < 0 || versions_mode (self))
+    return NULL;
+  return dossier_comparison_find_link (self->comparison, self->left_focus, self->right_focus, NULL);
 }
 
 static void
-scroll_to_row (DossierComparePage *self,
-               gboolean            left,
-               guint               paragraph)
+select_on (DossierComparePage *self,
+           gboolean            left,
+           int                 paragraph,
+           GArray             *also)
 {
-  GtkScrolledWindow *scroller = left ? self->left_scroller : self->right_scroller;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_for (self, left), paragraph);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (row == NULL)
+  if (also != NULL)
+    g_array_append_vals (rows, also->data, also->len);
+  if (paragraph >= 0 && (also == NULL || also->len == 0))
+    g_array_append_val (rows, paragraph);
+  dossier_compare_pane_select (pane_for (self, left), (const guint *) (gpointer) rows->data, rows->len);
+}
+
+static void
+scroll_into_view (DossierComparePage *self,
+                  gboolean            left,
+                  int                 paragraph,
+                  gboolean            always)
+{
+  DossierComparePane *pane = pane_for (self, left);
+
+  if (paragraph < 0)
     return;
-  gtk_adjustment_set_value (adjustment, row_y (list_for (self, left), row) - 12.0);
+  if (always || !dossier_compare_pane_row_in_view (pane, paragraph))
+    dossier_compare_pane_scroll_to (pane, paragraph);
 }
 
-static gboolean
-row_in_view (DossierComparePage *self,
-             gboolean            left,
-             GtkListBoxRow      *row)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (left ? self->left_scroller : self->right_scroller);
-  double y = row_y (list_for (self, left), row);
-  double top = gtk_adjustment_get_value (adjustment);
-
-  return y >= top && y + gtk_widget_get_height (GTK_WIDGET (row)) <= top + gtk_adjustment_get_page_size (adjustment);
-}
-
+/* Chooses a paragraph on each side (-1 for none), selects and marks them,
+ * and brings them into view without the synchronised scrolling moving
+ * them back. */
 static void
-update_selection (DossierComparePage *self,
-                  gboolean            chosen_left,
-                  guint               paragraph)
+set_choice (DossierComparePage *self,
+            int                 left,
+            int                 right,
+            ChoiceKind          kind,
+            gboolean            scroll)
 {
-  g_autoptr(GArray) links = dossier_comparison_dup_links_for (self->comparison, chosen_left, paragraph);
-  GtkListBox *own = list_for (self, chosen_left);
-  GtkListBox *other = list_for (self, !chosen_left);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (own, paragraph);
-  gboolean was_syncing = self->syncing;
   int old_left = self->left_focus, old_right = self->right_focus;
+  gboolean was_syncing = self->syncing;
+  g_autoptr(GArray) left_links = NULL;
+  g_autoptr(GArray) right_links = NULL;
 
-  if (chosen_left)
-    self->left_focus = paragraph, self->right_focus = links->len > 0 ? (int) g_array_index (links, guint, 0) : -1;
-  else
-    self->right_focus = paragraph, self->left_focus = links->len > 0 ? (int) g_array_index (links, guint, 0) : -1;
+  self->left_focus = left;
+  self->right_focus = right;
 
-  gtk_list_box_unselect_all (own);
-  if (row != NULL)
-    gtk_list_box_select_row (own, row);
-  gtk_list_box_unselect_all (other);
-  for (guint i = 0; i < links->len; i++)
+  if (kind == CHOSE_LEFT && left >= 0)
+    right_links = dossier_comparison_dup_links_for (self->comparison, TRUE, left);
+  if (kind == CHOSE_RIGHT && right >= 0)
+    left_links = dossier_comparison_dup_links_for (self->comparison, FALSE, right);
+  select_on (self, TRUE, left, left_links);
+  select_on (self, FALSE, right, right_links);
+
+  /* only the rows around the old and the new choice change their marks */
+  render_focus_rows (self, old_left, old_right);
+  render_focus_rows (self, left, right);
+  dossier_link_gutter_set_selection (self->gutter, left, right);
+  dossier_overview_strip_set_current (dossier_compare_pane_get_strip (self->left_pane), left);
+  dossier_overview_strip_set_current (dossier_compare_pane_get_strip (self->right_pane), right);
+
+  if (scroll)
     {
-      GtkListBoxRow *match = gtk_list_box_get_row_at_index (other, g_array_index (links, guint, i));
-
-      if (match != NULL)
-        gtk_list_box_select_row (other, match);
+      self->syncing = TRUE;
+      scroll_into_view (self, TRUE, left, kind == CHOSE_RIGHT);
+      scroll_into_view (self, FALSE, right, kind == CHOSE_LEFT);
+      self->syncing = was_syncing;
     }
 
-  /* only the rows around the old and the new focus change their marks */
-  render_focus_rows (self, old_left, old_right);
-  render_focus_rows (self, self->left_focus, self->right_focus);
-  dossier_link_gutter_set_selection (self->gutter, self->left_focus, self->right_focus);
+  update_link_bar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+}
 
-  /* bring the chosen paragraph and its best match into view (without the
-   * synchronised scrolling moving them back) */
-  self->syncing = TRUE;
-  if (row != NULL && !row_in_view (self, chosen_left, row))
-    scroll_to_row (self, chosen_left, paragraph);
-  if (links->len > 0)
-    scroll_to_row (self, !chosen_left, g_array_index (links, guint, 0));
-  self->syncing = was_syncing;
+/* A paragraph clicked or activated: its best match is chosen on the other
+ * side, unless Ctrl was held, the paragraph there is already one of its
+ * matches, or it has none (then the other side keeps its choice, so that
+ * two unlinked paragraphs can be chosen and linked). */
+static void
+choose_paragraph (DossierComparePage *self,
+                  gboolean            left,
+                  guint               paragraph,
+                  gboolean            keep_other)
+{
+  g_autoptr(GArray) links = dossier_comparison_dup_links_for (self->comparison, left, paragraph);
+  int other = left ? self->right_focus : self->left_focus;
+  gboolean other_linked = FALSE;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.toggle-anchor",
-                                 self->left_focus >= 0 && self->right_focus >= 0);
+  for (guint i = 0; i < links->len; i++)
+    other_linked |= (int) g_array_index (links, guint, i) == other;
+  if (!keep_other && !other_linked && links->len > 0)
+    other = g_array_index (links, guint, 0);
+
+  if (versions_mode (self))
+    self->current_change = -1;
+  if (left)
+    set_choice (self, paragraph, other, keep_other ? CHOSE_PAIR : CHOSE_LEFT, TRUE);
+  else
+    set_choice (self, other, paragraph, keep_other ? CHOSE_PAIR : CHOSE_RIGHT, TRUE);
 }
 
 static void
-left_row_activated_cb (DossierComparePage *self,
-                       GtkListBoxRow      *row)
+left_activated_cb (DossierComparePage *self,
+                   guint               paragraph,
+                   gboolean            keep_other)
 {
-  update_selection (self, TRUE, gtk_list_box_row_get_index (row));
+  choose_paragraph (self, TRUE, paragraph, keep_other);
 }
 
 static void
-right_row_activated_cb (DossierComparePage *self,
-                        GtkListBoxRow      *row)
+right_activated_cb (DossierComparePage *self,
+                    guint               paragraph,
+                    gboolean            keep_other)
 {
-  update_selection (self, FALSE, gtk_list_box_row_get_index (row));
+  choose_paragraph (self, FALSE, paragraph, keep_other);
 }
 
 /**
@@ -431,7 +427,7 @@ right_row_activated_cb (DossierComparePage *self,
  * @left: which side
  * @paragraph: a paragraph of that side's document
  *
- * Selects a paragraph as a click would: its matches on the other side are
+ * Chooses a paragraph as a click would: its matches on the other side are
  * selected, their shared terms marked in both panes, and the best match
  * scrolled into view.
  */
@@ -442,59 +438,368 @@ dossier_compare_page_select_paragraph (DossierComparePage *self,
 {
   g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
 
-  update_selection (self, left, paragraph);
+  choose_paragraph (self, left, paragraph, FALSE);
 }
 
-/* Synchronised scrolling, as Meld's: the paragraph at the top of the
- * scrolled pane brings its match to the top of the other, keeping the
- * same offset into it. */
+/* ---- stepping through links and changes ---- */
+
+static gboolean
+right_has_focus (DossierComparePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->right_pane));
+}
+
+typedef struct {
+  guint key;      /* the paragraph on the side read, then the other */
+  guint second;
+  guint a, b;
+} Stop;
+
+static int
+compare_stops (gconstpointer x,
+               gconstpointer y)
+{
+  const Stop *s = x, *t = y;
+
+  if (s->key != t->key)
+    return s->key < t->key ? -1 : 1;
+  return (s->second > t->second) - (s->second < t->second);
+}
+
+/* Perspectives: the links in reading order of the pane being read (the
+ * right one when it has the focus, as Meld follows the focused pane). */
+static void
+step_link (DossierComparePage *self,
+           int                 direction)
+{
+  GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
+  guint n = g_list_model_get_n_items (alignments);
+  gboolean by_right = right_has_focus (self);
+  g_autoptr(GArray) stops = g_array_sized_new (FALSE, FALSE, sizeof (Stop), n);
+  int target = -1;
+  Stop here;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAlignment) link = g_list_model_get_item (alignments, i);
+      Stop stop;
+
+      stop.a = dossier_alignment_get_a (link);
+      stop.b = dossier_alignment_get_b (link);
+      stop.key = by_right ? stop.b : stop.a;
+      stop.second = by_right ? stop.a : stop.b;
+      g_array_append_val (stops, stop);
+    }
+  g_array_sort (stops, compare_stops);
+
+  /* from the current link, or from where the reader's choice is */
+  here.key = by_right ? self->right_focus : self->left_focus;
+  here.second = by_right ? self->left_focus : self->right_focus;
+  if ((int) here.key < 0)
+    target = direction > 0 ? 0 : (int) n - 1;
+  else if ((int) here.second < 0)
+    here.second = direction > 0 ? G_MAXUINT : 0;
+
+  for (guint i = 0; i < n && target < 0; i++)
+    {
+      guint k = direction > 0 ? i : n - 1 - i;
+      int order = compare_stops (&g_array_index (stops, Stop, k), &here);
+
+      if ((direction > 0 && order > 0) || (direction < 0 && order < 0))
+        target = k;
+    }
+  if (target < 0)   /* past the last: wrap around */
+    target = direction > 0 ? 0 : (int) n - 1;
+
+  set_choice (self, g_array_index (stops, Stop, target).a, g_array_index (stops, Stop, target).b,
+              CHOSE_PAIR, FALSE);
+  self->syncing = TRUE;
+  scroll_into_view (self, TRUE, self->left_focus, FALSE);
+  scroll_into_view (self, FALSE, self->right_focus, FALSE);
+  self->syncing = FALSE;
+}
+
+/* Versions: the changes of the edit script, in reading order. */
+static void
+select_change (DossierComparePage *self,
+               int                 change)
+{
+  GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
+    {
+      g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
+      int a = dossier_diff_chunk_get_a_paragraph (chunk), b = dossier_diff_chunk_get_b_paragraph (chunk);
+
+      if (dossier_diff_chunk_get_change (chunk) != change)
+        continue;
+
+      self->current_change = change;
+      set_choice (self, a, b, CHOSE_PAIR, FALSE);
+      self->syncing = TRUE;
+      if (a >= 0)
+        dossier_compare_pane_scroll_to (self->left_pane, a);
+      if (b >= 0)
+        dossier_compare_pane_scroll_to (self->right_pane, b);
+      self->syncing = FALSE;
+      return;
+    }
+}
+
+static void
+go_to_change (DossierComparePage *self,
+              int                 direction)
+{
+  int n_changes = dossier_comparison_get_change_count (self->comparison);
+  int target;
+
+  if (n_changes == 0)
+    return;
+  target = self->current_change + direction;
+  if (self->current_change < 0 && direction < 0)
+    target = n_changes - 1;
+  if (target < 0)
+    target = n_changes - 1;
+  if (target >= n_changes)
+    target = 0;
+  select_change (self, target);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  int direction = g_str_equal (action_name, "compare.next") ? 1 : -1;
+
+  if (dossier_comparison_get_result (self->comparison) == NULL)
+    return;
+  if (versions_mode (self))
+    go_to_change (self, direction);
+  else
+    step_link (self, direction);
+}
+
+/* A band of the gutter was clicked: that link, or that change. */
+static void
+gutter_activate_cb (DossierComparePage *self,
+                    int                 a,
+                    int                 b)
+{
+  GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
+
+  if (!versions_mode (self))
+    {
+      set_choice (self, a, b, CHOSE_PAIR, TRUE);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
+    {
+      g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
+
+      if (dossier_diff_chunk_get_change (chunk) >= 0 &&
+          dossier_diff_chunk_get_a_paragraph (chunk) == a && dossier_diff_chunk_get_b_paragraph (chunk) == b)
+        {
+          select_change (self, dossier_diff_chunk_get_change (chunk));
+          return;
+        }
+    }
+}
+
+/* ---- the bar of the current link, and the title ---- */
+
+static const char *
+strength_name (double strength)
+{
+  if (strength >= 0.75)
+    return C_("link strength", "strong");
+  if (strength >= 0.45)
+    return C_("link strength", "moderate");
+  return C_("link strength", "weak");
+}
+
+static char *
+describe_link (DossierComparePage *self,
+               DossierAlignment   *link)
+{
+  GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
+  const char * const *terms = dossier_alignment_get_shared_terms (link);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint position = 0, n = g_list_model_get_n_items (alignments);
+  const char *state = NULL;
+
+  g_autoptr(DossierAlignment) same = dossier_comparison_find_link (self->comparison, dossier_alignment_get_a (link),
+                                                                   dossier_alignment_get_b (link), &position);
+
+  /* Translators: the current link's number among all links */
+  g_string_printf (text, _("Link %u of %u"), position + 1, n);
+  g_string_append (text, " · ");
+  g_string_append (text, strength_name (dossier_comparison_get_link_strength (self->comparison, link)));
+  if (dossier_alignment_get_anchored (link))
+    state = _("linked by you");
+  else if (dossier_alignment_get_accepted (link))
+    state = _("accepted");
+  if (state != NULL)
+    g_string_append_printf (text, ", %s", state);
+  for (guint t = 0; terms != NULL && terms[t] != NULL && t < 4; t++)
+    g_string_append_printf (text, t == 0 ? " · %s" : ", %s", terms[t]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_state (DossierComparePage *self)
+{
+  guint n_links = g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
+  guint n_changes = dossier_comparison_get_change_count (self->comparison);
+  g_autoptr(DossierAlignment) link = NULL;
+
+  if (dossier_comparison_get_busy (self->comparison))
+    return g_strdup (_("Comparing…"));
+  if (dossier_comparison_get_result (self->comparison) == NULL)
+    return g_strdup ("");
+
+  if (versions_mode (self))
+    {
+      if (self->current_change >= 0)
+        /* Translators: the current change's number among all changes */
+        return g_strdup_printf (_("Change %d of %u"), self->current_change + 1, n_changes);
+      if (n_changes == 0)
+        return g_strdup (_("The two versions are the same"));
+      return g_strdup_printf (ngettext ("%u change: Alt+Down steps through it",
+                                        "%u changes: Alt+Down steps through them", n_changes), n_changes);
+    }
+
+  link = dup_current_link (self);
+  if (link != NULL)
+    return describe_link (self, link);
+  if (self->left_focus >= 0 && self->right_focus >= 0)
+    return g_strdup (_("The two chosen paragraphs are not linked"));
+  if (self->left_focus >= 0 || self->right_focus >= 0)
+    return g_strdup (_("This paragraph has no link; choose one on the other side to link them"));
+  if (n_links == 0)
+    return g_strdup (_("No paragraphs are linked; choose one on each side to link them"));
+  return g_strdup_printf (ngettext ("%u link: choose a paragraph, or step through it with Alt+Down",
+                                    "%u links: choose a paragraph, or step through them with Alt+Down", n_links),
+                          n_links);
+}
+
+static char *
+describe_totals (DossierComparePage *self)
+{
+  guint n_links = g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
+  guint n_accepted = dossier_comparison_get_n_accepted (self->comparison);
+  guint n_rejected = dossier_comparison_get_n_rejected (self->comparison);
+  guint n_changes = dossier_comparison_get_change_count (self->comparison);
+  g_autoptr(GString) text = NULL;
+
+  if (dossier_comparison_get_busy (self->comparison) || dossier_comparison_get_result (self->comparison) == NULL)
+    return g_strdup (_("Comparing…"));
+  if (versions_mode (self))
+    return g_strdup_printf (ngettext ("%u change", "%u changes", n_changes), n_changes);
+
+  text = g_string_new (NULL);
+  g_string_printf (text, ngettext ("%u link", "%u links", n_links), n_links);
+  if (n_accepted > 0)
+    g_string_append_printf (text, ngettext (" · %u accepted", " · %u accepted", n_accepted), n_accepted);
+  if (n_rejected > 0)
+    g_string_append_printf (text, ngettext (" · %u rejected", " · %u rejected", n_rejected), n_rejected);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_link_bar (DossierComparePage *self)
+{
+  g_autoptr(DossierAlignment) link = dup_current_link (self);
+  g_autofree char *state = describe_state (self);
+  g_autofree char *totals = describe_totals (self);
+  gboolean computed = dossier_comparison_get_result (self->comparison) != NULL;
+  gboolean versions = computed && versions_mode (self);
+  gboolean anchored = self->left_focus >= 0 && self->right_focus >= 0 &&
+                      dossier_comparison_has_anchor (self->comparison, self->left_focus, self->right_focus);
+  guint n_stops = versions ? dossier_comparison_get_change_count (self->comparison)
+                           : g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
+
+  gtk_label_set_text (self->link_label, state);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_label), state);
+  adw_window_title_set_subtitle (self->window_title, totals);
+  gtk_spinner_set_spinning (self->spinner, dossier_comparison_get_busy (self->comparison));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), dossier_comparison_get_busy (self->comparison));
+
+  gtk_widget_set_visible (self->choice_box, !versions);
+  gtk_button_set_label (self->anchor_button, anchored ? _("Unlink") : _("Link"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.accept-link",
+                                 link != NULL && !dossier_alignment_get_anchored (link));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.reject-link", link != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.toggle-anchor",
+                                 computed && self->left_focus >= 0 && self->right_focus >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next", computed && n_stops > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous", computed && n_stops > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.restore-rejected",
+                                 dossier_comparison_get_n_rejected (self->comparison) > 0);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
+                               versions ? _("Previous Change (Alt+Up)") : _("Previous Link (Alt+Up)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
+                               versions ? _("Next Change (Alt+Down)") : _("Next Link (Alt+Down)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  versions ? _("Previous Change") : _("Previous Link"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  versions ? _("Next Change") : _("Next Link"), -1);
+}
+
+/* ---- synchronised scrolling ---- */
+
+/* As Meld's: the paragraph at the top of the scrolled pane brings its
+ * match to the top of the other, keeping the same offset into it. */
 static void
 sync_from (DossierComparePage *self,
            gboolean            left)
 {
-  GtkAdjustment *from = gtk_scrolled_window_get_vadjustment (left ? self->left_scroller : self->right_scroller);
-  GtkAdjustment *to = gtk_scrolled_window_get_vadjustment (left ? self->right_scroller : self->left_scroller);
-  GtkListBox *from_list = list_for (self, left);
-  GtkListBox *to_list = list_for (self, !left);
-  double value = gtk_adjustment_get_value (from);
-  GtkListBoxRow *top = gtk_list_box_get_row_at_y (from_list, MAX (0, (int) (value - gtk_widget_get_margin_top (GTK_WIDGET (from_list)))));
-  int index;
+  DossierComparePane *from = pane_for (self, left);
+  DossierComparePane *to = pane_for (self, !left);
+  GtkAdjustment *from_adj = dossier_compare_pane_get_vadjustment (from);
+  GtkAdjustment *to_adj = dossier_compare_pane_get_vadjustment (to);
+  double value = gtk_adjustment_get_value (from_adj);
+  int top = dossier_compare_pane_get_top_row (from);
 
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
-  if (!self->sync_scrolling || self->syncing || top == NULL || self->comparison == NULL)
+  if (!self->sync_scrolling || self->syncing || top < 0 || self->comparison == NULL)
     return;
 
   /* the nearest paragraph at or above the top that has a match */
-  for (index = gtk_list_box_row_get_index (top); index >= 0; index--)
+  for (int index = top; index >= 0; index--)
     {
       g_autoptr(GArray) links = dossier_comparison_dup_links_for (self->comparison, left, index);
-      GtkListBoxRow *from_row = gtk_list_box_get_row_at_index (from_list, index);
-      GtkListBoxRow *to_row;
+      guint match;
       double offset, height_from, height_to;
 
       if (links->len == 0)
         continue;
-      to_row = gtk_list_box_get_row_at_index (to_list, g_array_index (links, guint, 0));
-      if (to_row == NULL || from_row == NULL)
-        return;
-
-      height_from = MAX (1, gtk_widget_get_height (GTK_WIDGET (from_row)));
-      height_to = MAX (1, gtk_widget_get_height (GTK_WIDGET (to_row)));
-      offset = (value - row_y (from_list, from_row)) * height_to / height_from;
+      match = g_array_index (links, guint, 0);
+      height_from = MAX (1, dossier_compare_pane_get_row_height (from, index));
+      height_to = MAX (1, dossier_compare_pane_get_row_height (to, match));
+      offset = (value - dossier_compare_pane_get_row_y (from, index)) * height_to / height_from;
 
       self->syncing = TRUE;
-      gtk_adjustment_set_value (to, row_y (to_list, to_row) + offset);
+      gtk_adjustment_set_value (to_adj, dossier_compare_pane_get_row_y (to, match) + offset);
       self->syncing = FALSE;
       return;
     }
 
   /* nothing linked above: keep the same relative position */
   {
-    double range_from = gtk_adjustment_get_upper (from) - gtk_adjustment_get_page_size (from);
-    double range_to = gtk_adjustment_get_upper (to) - gtk_adjustment_get_page_size (to);
+    double range_from = gtk_adjustment_get_upper (from_adj) - gtk_adjustment_get_page_size (from_adj);
+    double range_to = gtk_adjustment_get_upper (to_adj) - gtk_adjustment_get_page_size (to_adj);
 
     self->syncing = TRUE;
-    gtk_adjustment_set_value (to, range_from > 0 ? value / range_from * range_to : 0.0);
+    gtk_adjustment_set_value (to_adj, range_from > 0 ? value / range_from * range_to : 0.0);
     self->syncing = FALSE;
   }
 }
@@ -511,295 +816,69 @@ right_scrolled_cb (DossierComparePage *self)
   sync_from (self, FALSE);
 }
 
-/* ---- the topic strip ---- */
-
-static void
-topic_clicked_cb (GtkButton          *button,
-                  DossierComparePage *self)
+/* The gutter sits between the panes; a wheel over it scrolls them as if
+ * the pointer were over the left pane (the right one follows when
+ * scrolling is synchronised, and is moved too when it is not). */
+static gboolean
+gutter_scroll_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  DossierComparePage       *self)
 {
-  const DossierCompareResult *result = dossier_comparison_get_result (self->comparison);
-  const DossierTopicTerm *term = g_object_get_data (G_OBJECT (button), "term");
-
-  if (result == NULL || term == NULL)
-    return;
-
-  gtk_list_box_unselect_all (self->left_list);
-  gtk_list_box_unselect_all (self->right_list);
   for (int side = 0; side < 2; side++)
     {
-      GArray *pars = side == 0 ? term->a_paragraphs : term->b_paragraphs;
+      GtkAdjustment *adjustment;
+      double step, value;
 
-      for (guint i = 0; i < pars->len; i++)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_for (self, side == 0), g_array_index (pars, guint, i));
-
-          if (row != NULL)
-            gtk_list_box_select_row (list_for (self, side == 0), row);
-        }
-      self->syncing = TRUE;
-      if (pars->len > 0)
-        scroll_to_row (self, side == 0, g_array_index (pars, guint, 0));
-      self->syncing = FALSE;
+      if (side == 1 && self->sync_scrolling)
+        break;
+      adjustment = dossier_compare_pane_get_vadjustment (pane_for (self, side == 0));
+      if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
+        step = 1.0;
+      else
+        step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+      value = gtk_adjustment_get_value (adjustment) + dy * step;
+      gtk_adjustment_set_value (adjustment,
+                                CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                                       gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
     }
+  return GDK_EVENT_STOP;
 }
 
-/* One strip of the top area: a caption, then chips that wrap onto more
- * lines instead of running off the right edge unseen. */
-static GtkWidget *
-add_strip_row (DossierComparePage *self,
-               const char         *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_widget_set_size_request (label, 110, -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (label, 5);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_widget_add_css_class (flow, "compare-strip");
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 40);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
-  gtk_widget_set_hexpand (flow, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_box_append (GTK_BOX (box), flow);
-
-  gtk_box_append (self->topic_box, box);
-  return flow;
-}
-
-/* The chip is the tab stop, not the flow box child around it. */
-static void
-strip_append (GtkWidget *flow,
-              GtkWidget *button)
-{
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
-}
+/* ---- the terms panel ---- */
 
 static void
-add_topic_row (DossierComparePage *self,
-               const char         *title,
-               GPtrArray          *terms)
+show_paragraphs_cb (DossierComparePage *self,
+                    GArray             *left,
+                    GArray             *right)
 {
-  GtkWidget *flow = add_strip_row (self, title);
+  GArray *sides[2] = { left, right };
 
-  for (guint i = 0; terms != NULL && i < terms->len; i++)
-    {
-      DossierTopicTerm *term = g_ptr_array_index (terms, i);
-      GtkWidget *button = gtk_button_new_with_label (term->display);
-      g_autofree char *tooltip = g_strdup_printf (_("Show the paragraphs about “%s”"), term->display);
-
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "caption");
-      gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "term", term);
-      g_signal_connect (button, "clicked", G_CALLBACK (topic_clicked_cb), self);
-      strip_append (flow, button);
-    }
-}
-
-/* A button that selects paragraphs on both sides, for names and sources. */
-static void
-paragraphs_clicked_cb (GtkButton          *button,
-                       DossierComparePage *self)
-{
-  GArray *sides[2] = { g_object_get_data (G_OBJECT (button), "left"), g_object_get_data (G_OBJECT (button), "right") };
-
-  gtk_list_box_unselect_all (self->left_list);
-  gtk_list_box_unselect_all (self->right_list);
   for (int side = 0; side < 2; side++)
     {
       GArray *pars = sides[side];
 
-      for (guint i = 0; pars != NULL && i < pars->len; i++)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_for (self, side == 0), g_array_index (pars, guint, i));
-
-          if (row != NULL)
-            gtk_list_box_select_row (list_for (self, side == 0), row);
-        }
+      dossier_compare_pane_select (pane_for (self, side == 0), pars != NULL ? (const guint *) (gpointer) pars->data : NULL,
+                                   pars != NULL ? pars->len : 0);
       self->syncing = TRUE;
       if (pars != NULL && pars->len > 0)
-        scroll_to_row (self, side == 0, g_array_index (pars, guint, 0));
+        dossier_compare_pane_scroll_to (pane_for (self, side == 0), g_array_index (pars, guint, 0));
       self->syncing = FALSE;
     }
-}
-
-static void
-add_paragraphs_button (DossierComparePage *self,
-                       GtkWidget          *box,
-                       const char         *text,
-                       const char         *tooltip,
-                       GArray             *left,
-                       GArray             *right)
-{
-  GtkWidget *button = gtk_button_new_with_label (text);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "caption");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  if (left != NULL)
-    g_object_set_data_full (G_OBJECT (button), "left", g_array_ref (left), (GDestroyNotify) g_array_unref);
-  if (right != NULL)
-    g_object_set_data_full (G_OBJECT (button), "right", g_array_ref (right), (GDestroyNotify) g_array_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (paragraphs_clicked_cb), self);
-  strip_append (box, button);
-}
-
-/* The paragraphs of a document that refer to any of the given notes. */
-static GArray *
-paragraphs_citing (DossierDocument *document,
-                   GArray          *notes)
-{
-  GListModel *paragraphs = dossier_document_get_paragraphs (document);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
-    {
-      g_autoptr(DossierParagraph) par = g_list_model_get_item (paragraphs, i);
-
-      for (guint n = 0; n < notes->len; n++)
-        if (dossier_paragraph_references (par, g_array_index (notes, guint, n)))
-          {
-            g_array_append_val (out, i);
-            break;
-          }
-    }
-  return out;
-}
-
-/* A work cited by title and address is found twice (as a "work" and as a
- * "url"); list it once, by its title. */
-static gboolean
-same_notes (GArray *x,
-            GArray *y)
-{
-  for (guint i = 0; i < x->len; i++)
-    for (guint j = 0; j < y->len; j++)
-      if (g_array_index (x, guint, i) == g_array_index (y, guint, j))
-        return TRUE;
-  return FALSE;
-}
-
-static gboolean
-source_has_title (const DossierCompareResult *result,
-                  DossierSharedSource        *source)
-{
-  if (g_strcmp0 (source->kind, "url") != 0)
-    return FALSE;
-  for (guint i = 0; i < result->sources->len; i++)
-    {
-      DossierSharedSource *other = g_ptr_array_index (result->sources, i);
-
-      if (g_strcmp0 (other->kind, "work") == 0 &&
-          same_notes (other->a_notes, source->a_notes) &&
-          same_notes (other->b_notes, source->b_notes))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Shared sources, and who is named on one side only ("Lee never names
- * Yoon"). */
-static void
-render_sources_and_names (DossierComparePage         *self,
-                          const DossierCompareResult *result)
-{
-  if (result->sources->len > 0)
-    {
-      GtkWidget *box = add_strip_row (self, _("Shared sources"));
-
-      for (guint i = 0; i < result->sources->len && i < 8; i++)
-        {
-          DossierSharedSource *source = g_ptr_array_index (result->sources, i);
-          g_autoptr(GArray) left = NULL;
-          g_autoptr(GArray) right = NULL;
-          g_autofree char *start = NULL;
-          g_autofree char *label = NULL;
-
-          if (source_has_title (result, source))
-            continue;
-          left = paragraphs_citing (document_for (self, TRUE), source->a_notes);
-          right = paragraphs_citing (document_for (self, FALSE), source->b_notes);
-          start = g_utf8_substring (source->display, 0, 47);
-          label = g_utf8_strlen (source->display, -1) > 48
-                  ? g_strconcat (start, "…", NULL)
-                  : g_strdup (source->display);
-
-          add_paragraphs_button (self, box, label, source->display, left, right);
-        }
-    }
-
-  for (int side = 0; side < 2; side++)
-    {
-      GPtrArray *names = side == 0 ? result->names_a : result->names_b;
-      GtkWidget *box = NULL;
-      guint shown = 0;
-
-      for (guint i = 0; i < names->len && shown < 10; i++)
-        {
-          DossierNamedEntity *entity = g_ptr_array_index (names, i);
-          g_autofree char *tooltip = NULL;
-
-          if (dossier_compare_result_name_is_shared ((DossierCompareResult *) result, side == 0, entity))
-            continue;
-          if (box == NULL)
-            box = add_strip_row (self, side == 0 ? _("Named only left") : _("Named only right"));
-          tooltip = g_strdup_printf (ngettext ("Named %u time", "Named %u times", entity->mentions), entity->mentions);
-          add_paragraphs_button (self, box, entity->name, tooltip,
-                                 side == 0 ? entity->paragraphs : NULL, side == 0 ? NULL : entity->paragraphs);
-          shown++;
-        }
-    }
-}
-
-static void
-render_topics (DossierComparePage *self)
-{
-  const DossierCompareResult *result = dossier_comparison_get_result (self->comparison);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topic_box))) != NULL)
-    gtk_box_remove (self->topic_box, child);
-  if (result == NULL)
-    return;
-
-  add_topic_row (self, _("Both"), result->shared_terms);
-  add_topic_row (self, _("Only left"), result->only_a_terms);
-  add_topic_row (self, _("Only right"), result->only_b_terms);
-  render_sources_and_names (self, result);
 }
 
 /* ---- computing ---- */
 
 static void
-update_status (DossierComparePage *self)
+links_changed_cb (DossierComparePage *self)
 {
-  g_autofree char *text = NULL;
-  guint n_links = g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
-
-  if (dossier_comparison_get_busy (self->comparison))
-    text = g_strdup (_("Comparing…"));
-  else if (dossier_comparison_get_result (self->comparison) == NULL)
-    text = g_strdup ("");
-  else if (dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS)
-    text = g_strdup_printf (ngettext ("Versions: %u change", "Versions: %u changes",
-                                      dossier_comparison_get_change_count (self->comparison)),
-                            dossier_comparison_get_change_count (self->comparison));
-  else
-    text = g_strdup_printf (ngettext ("Perspectives: %u linked pair", "Perspectives: %u linked pairs", n_links),
-                            n_links);
-
-  gtk_label_set_text (self->status_label, text);
-  gtk_spinner_set_spinning (self->spinner, dossier_comparison_get_busy (self->comparison));
+  if (dossier_comparison_get_result (self->comparison) == NULL)
+    return;
+  render_all_rows (self);
+  describe_rows (self);
+  dossier_link_gutter_set_selection (self->gutter, self->left_focus, self->right_focus);
+  update_link_bar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
 }
 
 static void
@@ -809,25 +888,29 @@ recompute_done_cb (GObject      *object,
 {
   g_autoptr(DossierComparePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean versions;
   gboolean ok = dossier_comparison_recompute_finish (DOSSIER_COMPARISON (object), result, &error);
+  gboolean versions;
 
   /* the page was disposed while the comparison ran */
   if (self->comparison == NULL || self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
   if (!ok)
     {
-      gtk_label_set_text (self->status_label, error->message);
+      update_link_bar (self);
+      gtk_label_set_text (self->link_label, error->message);
       return;
     }
 
-  versions = dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS;
+  versions = versions_mode (self);
+  dossier_compare_pane_set_versions (self->left_pane, versions);
+  dossier_compare_pane_set_versions (self->right_pane, versions);
+  dossier_compare_terms_show (self->terms, dossier_comparison_get_result (self->comparison),
+                              dossier_comparison_get_left (self->comparison),
+                              dossier_comparison_get_right (self->comparison));
   self->current_change = -1;
-  render_topics (self);
-  render_all_rows (self);
-  update_status (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change", versions);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-change", versions);
+  links_changed_cb (self);
+  /* the choice stays, its selection follows the new links */
+  set_choice (self, self->left_focus, self->right_focus, CHOSE_PAIR, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 }
 
@@ -836,69 +919,22 @@ recompute (DossierComparePage *self)
 {
   dossier_comparison_recompute_async (self->comparison, self->cancellable,
                                       recompute_done_cb, g_object_ref (self));
-  update_status (self);
-}
-
-/* ---- actions ---- */
-
-static void
-go_to_change (DossierComparePage *self,
-              int                 direction)
-{
-  GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
-  int n_changes = dossier_comparison_get_change_count (self->comparison);
-  int target;
-
-  if (n_changes == 0)
-    return;
-  target = self->current_change + direction;
-  if (target < 0)
-    target = n_changes - 1;
-  if (target >= n_changes)
-    target = 0;
-  self->current_change = target;
-
-  for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
-    {
-      g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
-      int a = dossier_diff_chunk_get_a_paragraph (chunk), b = dossier_diff_chunk_get_b_paragraph (chunk);
-
-      if (dossier_diff_chunk_get_change (chunk) != target)
-        continue;
-
-      gtk_list_box_unselect_all (self->left_list);
-      gtk_list_box_unselect_all (self->right_list);
-      self->syncing = TRUE;
-      if (a >= 0)
-        {
-          gtk_list_box_select_row (self->left_list, gtk_list_box_get_row_at_index (self->left_list, a));
-          scroll_to_row (self, TRUE, a);
-        }
-      if (b >= 0)
-        {
-          gtk_list_box_select_row (self->right_list, gtk_list_box_get_row_at_index (self->right_list, b));
-          scroll_to_row (self, FALSE, b);
-        }
-      self->syncing = FALSE;
-      return;
-    }
+  update_link_bar (self);
 }
 
 static void
-next_change_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+busy_changed_cb (DossierComparePage *self)
 {
-  go_to_change (DOSSIER_COMPARE_PAGE (widget), 1);
+  update_link_bar (self);
 }
 
 static void
-previous_change_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+effective_mode_changed_cb (DossierComparePage *self)
 {
-  go_to_change (DOSSIER_COMPARE_PAGE (widget), -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
+
+/* ---- the analyst's choices ---- */
 
 static void
 toggle_anchor_action (GtkWidget  *widget,
@@ -914,6 +950,107 @@ toggle_anchor_action (GtkWidget  *widget,
   recompute (self);
 }
 
+static gboolean
+get_link_accepted (DossierComparePage *self)
+{
+  g_autoptr(DossierAlignment) link = dup_current_link (self);
+
+  return link != NULL && dossier_alignment_get_accepted (link);
+}
+
+static void
+set_link_accepted (DossierComparePage *self,
+                   gboolean            accepted)
+{
+  if (self->left_focus < 0 || self->right_focus < 0 || get_link_accepted (self) == !!accepted)
+    return;
+  dossier_comparison_set_link_choice (self->comparison, self->left_focus, self->right_focus,
+                                      accepted ? DOSSIER_LINK_CHOICE_ACCEPTED : DOSSIER_LINK_CHOICE_NONE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+}
+
+static void
+reject_toast_dismissed_cb (DossierComparePage *self)
+{
+  self->reject_toast = NULL;
+  g_array_set_size (self->rejected, 0);
+}
+
+static void
+reject_link_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  g_autoptr(DossierAlignment) link = dup_current_link (self);
+  g_autofree char *title = NULL;
+  Rejection rejection;
+
+  if (link == NULL)
+    return;
+  rejection.a = dossier_alignment_get_a (link);
+  rejection.b = dossier_alignment_get_b (link);
+  rejection.anchored = dossier_alignment_get_anchored (link);
+  dossier_comparison_set_link_choice (self->comparison, rejection.a, rejection.b, DOSSIER_LINK_CHOICE_REJECTED);
+  /* the anchor went with it, and the pull on its neighbours */
+  if (rejection.anchored)
+    recompute (self);
+
+  /* one notice for rejections in a row, whose Undo restores them all */
+  g_array_append_val (self->rejected, rejection);
+  title = g_strdup_printf (ngettext ("Link rejected", "%u links rejected", self->rejected->len), self->rejected->len);
+  if (self->reject_toast != NULL)
+    {
+      adw_toast_set_title (self->reject_toast, title);
+      return;
+    }
+  self->reject_toast = adw_toast_new (title);
+  adw_toast_set_button_label (self->reject_toast, _("_Undo"));
+  adw_toast_set_action_name (self->reject_toast, "compare.undo-reject");
+  g_signal_connect_object (self->reject_toast, "dismissed", G_CALLBACK (reject_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->reject_toast);
+}
+
+static void
+undo_reject_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  gboolean anchors = FALSE;
+
+  for (guint i = 0; i < self->rejected->len; i++)
+    {
+      const Rejection *rejection = &g_array_index (self->rejected, Rejection, i);
+
+      if (rejection->anchored)
+        anchors |= dossier_comparison_add_anchor (self->comparison, rejection->a, rejection->b);
+      else
+        dossier_comparison_set_link_choice (self->comparison, rejection->a, rejection->b, DOSSIER_LINK_CHOICE_NONE);
+    }
+  g_array_set_size (self->rejected, 0);
+  if (anchors)
+    recompute (self);
+}
+
+static void
+restore_rejected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+  guint n = dossier_comparison_clear_link_choices (self->comparison, DOSSIER_LINK_CHOICE_REJECTED);
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u link restored", "%u links restored", n), n);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* ---- saving ---- */
+
 static void
 save_response_cb (GtkNativeDialog    *dialog,
                   int                 response,
@@ -926,9 +1063,16 @@ save_response_cb (GtkNativeDialog    *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (!dossier_comparison_save (self->comparison, file, NULL, &error))
-        gtk_label_set_text (self->status_label, error->message);
+        {
+          g_autofree char *title = g_strdup_printf (_("Could not save the comparison: %s"), error->message);
+          AdwToast *toast = adw_toast_new (title);
+
+          /* the reason stays readable until dismissed */
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
       else
-        gtk_label_set_text (self->status_label, _("Comparison saved"));
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comparison saved")));
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -936,8 +1080,9 @@ save_response_cb (GtkNativeDialog    *dialog,
   g_object_unref (self);
 }
 
-/* Saves the two documents' references, the mode and the anchors; the
- * portal-aware native dialog keeps the sandbox minimal. */
+/* Saves the two documents' references, the mode, the anchors and the
+ * accepted and rejected links; the portal-aware native dialog keeps the
+ * sandbox minimal. */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -954,17 +1099,29 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-mode_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  DossierComparisonMode mode;
+/* ---- the mode ---- */
 
-  if (!dossier_comparison_mode_from_string (g_variant_get_string (parameter, NULL), &mode))
+/* What the mode toggle shows: the mode computed when it was chosen
+ * automatically, otherwise the one asked for. */
+static DossierComparisonMode
+shown_mode (DossierComparePage *self)
+{
+  DossierComparisonMode mode = dossier_comparison_get_mode (self->comparison);
+
+  if (mode == DOSSIER_COMPARISON_MODE_AUTO && dossier_comparison_get_result (self->comparison) != NULL)
+    return dossier_comparison_get_effective_mode (self->comparison);
+  return mode;
+}
+
+static void
+set_mode (DossierComparePage    *self,
+          DossierComparisonMode  mode)
+{
+  if (mode == dossier_comparison_get_mode (self->comparison))
     return;
   dossier_comparison_set_mode (self->comparison, mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOMATIC_MODE]);
   recompute (self);
 }
 
@@ -974,26 +1131,33 @@ static void
 dossier_compare_page_constructed (GObject *object)
 {
   DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
+  GListModel *alignments;
 
   G_OBJECT_CLASS (dossier_compare_page_parent_class)->constructed (object);
 
   g_return_if_fail (self->comparison != NULL);
 
-  fill_list (self, TRUE);
-  fill_list (self, FALSE);
-  dossier_link_gutter_set_lists (self->gutter, self->left_list, self->right_list);
-  dossier_link_gutter_set_links (self->gutter, dossier_comparison_get_alignments (self->comparison));
+  dossier_compare_pane_set_document (self->left_pane, dossier_comparison_get_left (self->comparison));
+  dossier_compare_pane_set_document (self->right_pane, dossier_comparison_get_right (self->comparison));
+  dossier_link_gutter_set_lists (self->gutter, dossier_compare_pane_get_list (self->left_pane),
+                                 dossier_compare_pane_get_list (self->right_pane));
+  dossier_link_gutter_set_comparison (self->gutter, self->comparison);
+  dossier_overview_strip_set_comparison (dossier_compare_pane_get_strip (self->left_pane), self->comparison);
+  dossier_overview_strip_set_comparison (dossier_compare_pane_get_strip (self->right_pane), self->comparison);
 
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->left_scroller), "value-changed",
+  g_signal_connect_object (dossier_compare_pane_get_vadjustment (self->left_pane), "value-changed",
                            G_CALLBACK (left_scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->right_scroller), "value-changed",
+  g_signal_connect_object (dossier_compare_pane_get_vadjustment (self->right_pane), "value-changed",
                            G_CALLBACK (right_scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comparison, "notify::busy", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::busy", G_CALLBACK (busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::effective-mode", G_CALLBACK (effective_mode_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::n-rejected", G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  alignments = dossier_comparison_get_alignments (self->comparison);
+  g_signal_connect_object (alignments, "items-changed", G_CALLBACK (links_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.toggle-anchor", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next-change", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous-change", FALSE);
-
+  update_link_bar (self);
   recompute (self);
 }
 
@@ -1004,6 +1168,9 @@ dossier_compare_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->reject_toast != NULL)
+    g_signal_handlers_disconnect_by_func (self->reject_toast, reject_toast_dismissed_cb, self);
+  self->reject_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE);
   /* the template's children without an id are not cleared by it */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1011,6 +1178,7 @@ dossier_compare_page_dispose (GObject *object)
   g_clear_object (&self->comparison);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->rejected, g_array_unref);
 
   G_OBJECT_CLASS (dossier_compare_page_parent_class)->dispose (object);
 }
@@ -1030,6 +1198,19 @@ dossier_compare_page_get_property (GObject    *object,
       break;
     case PROP_SYNC_SCROLLING:
       g_value_set_boolean (value, self->sync_scrolling);
+      break;
+    case PROP_SHOW_TERMS:
+      g_value_set_boolean (value, self->show_terms);
+      break;
+    case PROP_MODE:
+      g_value_set_enum (value, self->comparison != NULL ? shown_mode (self) : DOSSIER_COMPARISON_MODE_AUTO);
+      break;
+    case PROP_AUTOMATIC_MODE:
+      g_value_set_boolean (value, self->comparison != NULL &&
+                                  dossier_comparison_get_mode (self->comparison) == DOSSIER_COMPARISON_MODE_AUTO);
+      break;
+    case PROP_LINK_ACCEPTED:
+      g_value_set_boolean (value, self->comparison != NULL && get_link_accepted (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1051,6 +1232,19 @@ dossier_compare_page_set_property (GObject      *object,
       break;
     case PROP_SYNC_SCROLLING:
       dossier_compare_page_set_sync_scrolling (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_TERMS:
+      dossier_compare_page_set_show_terms (self, g_value_get_boolean (value));
+      break;
+    case PROP_MODE:
+      set_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_AUTOMATIC_MODE:
+      /* turned off, the mode shown now is kept */
+      set_mode (self, g_value_get_boolean (value) ? DOSSIER_COMPARISON_MODE_AUTO : shown_mode (self));
+      break;
+    case PROP_LINK_ACCEPTED:
+      set_link_accepted (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1074,30 +1268,67 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   properties[PROP_SYNC_SCROLLING] =
     g_param_spec_boolean ("sync-scrolling", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TERMS] =
+    g_param_spec_boolean ("show-terms", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the mode shown: the computed one while the mode is chosen automatically */
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL, DOSSIER_TYPE_COMPARISON_MODE, DOSSIER_COMPARISON_MODE_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTOMATIC_MODE] =
+    g_param_spec_boolean ("automatic-mode", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether the current link is accepted; setting it accepts or withdraws */
+  properties[PROP_LINK_ACCEPTED] =
+    g_param_spec_boolean ("link-accepted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_LINK_GUTTER);
+  g_type_ensure (DOSSIER_TYPE_COMPARE_PANE);
+  g_type_ensure (DOSSIER_TYPE_COMPARE_TERMS);
+  g_type_ensure (ADW_TYPE_WINDOW_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-compare-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, topic_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, left_list);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, right_list);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, left_scroller);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, right_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, mode_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, terms_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, terms);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, left_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, right_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, gutter);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, status_label);
-  gtk_widget_class_bind_template_callback (widget_class, left_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, right_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, link_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, anchor_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, choice_box);
+  gtk_widget_class_bind_template_callback (widget_class, left_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, right_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gutter_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_paragraphs_cb);
 
-  gtk_widget_class_install_action (widget_class, "compare.next-change", NULL, next_change_action);
-  gtk_widget_class_install_action (widget_class, "compare.previous-change", NULL, previous_change_action);
+  gtk_widget_class_install_action (widget_class, "compare.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "compare.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "compare.toggle-anchor", NULL, toggle_anchor_action);
-  gtk_widget_class_install_action (widget_class, "compare.mode", "s", mode_action);
+  gtk_widget_class_install_action (widget_class, "compare.reject-link", NULL, reject_link_action);
+  gtk_widget_class_install_action (widget_class, "compare.undo-reject", NULL, undo_reject_action);
+  gtk_widget_class_install_action (widget_class, "compare.restore-rejected", NULL, restore_rejected_action);
   gtk_widget_class_install_action (widget_class, "compare.save", NULL, save_action);
+  gtk_widget_class_install_property_action (widget_class, "compare.accept-link", "link-accepted");
+  gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
+  gtk_widget_class_install_property_action (widget_class, "compare.automatic-mode", "automatic-mode");
   gtk_widget_class_install_property_action (widget_class, "compare.sync-scrolling", "sync-scrolling");
+  gtk_widget_class_install_property_action (widget_class, "compare.show-terms", "show-terms");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next-change", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous-change", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "compare.accept-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "compare.reject-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_ALT_MASK, "compare.toggle-anchor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "compare.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "compare.show-terms", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossiercomparepage");
@@ -1116,35 +1347,6 @@ serif_changed_cb (GSettings          *settings,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "serif");
 }
 
-/* The gutter sits between the panes; a wheel over it scrolls them as if
- * the pointer were over the left pane (the right one follows when
- * scrolling is synchronised, and is moved too when it is not). */
-static gboolean
-gutter_scroll_cb (GtkEventControllerScroll *controller,
-                  double                    dx,
-                  double                    dy,
-                  DossierComparePage       *self)
-{
-  for (int side = 0; side < 2; side++)
-    {
-      GtkAdjustment *adjustment;
-      double step, value;
-
-      if (side == 1 && self->sync_scrolling)
-        break;
-      adjustment = gtk_scrolled_window_get_vadjustment (side == 0 ? self->left_scroller : self->right_scroller);
-      if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
-        step = 1.0;
-      else
-        step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-      value = gtk_adjustment_get_value (adjustment) + dy * step;
-      gtk_adjustment_set_value (adjustment,
-                                CLAMP (value, gtk_adjustment_get_lower (adjustment),
-                                       gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
-    }
-  return GDK_EVENT_STOP;
-}
-
 static void
 dossier_compare_page_init (DossierComparePage *self)
 {
@@ -1154,11 +1356,14 @@ dossier_compare_page_init (DossierComparePage *self)
   self->right_focus = -1;
   self->current_change = -1;
   self->sync_scrolling = TRUE;
+  self->show_terms = TRUE;
   self->cancellable = g_cancellable_new ();
+  self->rejected = g_array_new (FALSE, FALSE, sizeof (Rejection));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  g_object_bind_property (self, "show-terms", self->terms_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_object (controller, "scroll", G_CALLBACK (gutter_scroll_cb), self, 0);
@@ -1234,6 +1439,74 @@ dossier_compare_page_set_sync_scrolling (DossierComparePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_SCROLLING]);
 }
 
+gboolean
+dossier_compare_page_get_show_terms (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
+  return self->show_terms;
+}
+
+/**
+ * dossier_compare_page_set_show_terms:
+ * @self: a page
+ * @show_terms: whether the panel of terms, sources and names is shown
+ */
+void
+dossier_compare_page_set_show_terms (DossierComparePage *self,
+                                     gboolean            show_terms)
+{
+  g_return_if_fail (DOSSIER_IS_COMPARE_PAGE (self));
+
+  show_terms = !!show_terms;
+  if (self->show_terms == show_terms)
+    return;
+
+  self->show_terms = show_terms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TERMS]);
+}
+
+/**
+ * dossier_compare_page_get_current_link:
+ * @self: a page
+ * @left_paragraph: (out) (optional): the paragraph chosen on the left, or -1
+ * @right_paragraph: (out) (optional): the one chosen on the right, or -1
+ *
+ * Returns: whether the two chosen paragraphs are linked (in versions mode,
+ *   aligned)
+ */
+gboolean
+dossier_compare_page_get_current_link (DossierComparePage *self,
+                                       int                *left_paragraph,
+                                       int                *right_paragraph)
+{
+  g_autoptr(DossierAlignment) link = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
+
+  if (left_paragraph != NULL)
+    *left_paragraph = self->left_focus;
+  if (right_paragraph != NULL)
+    *right_paragraph = self->right_focus;
+  if (self->left_focus < 0 || self->right_focus < 0)
+    return FALSE;
+  link = dossier_comparison_find_link (self->comparison, self->left_focus, self->right_focus, NULL);
+  return link != NULL;
+}
+
+/**
+ * dossier_compare_page_get_link_text:
+ * @self: a page
+ *
+ * Returns: what the bar below the panes says about the current link or
+ *   change (for tests)
+ */
+const char *
+dossier_compare_page_get_link_text (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return gtk_label_get_text (self->link_label);
+}
+
 /**
  * dossier_compare_page_get_list:
  * @self: a page
@@ -1247,7 +1520,7 @@ dossier_compare_page_get_list (DossierComparePage *self,
                                gboolean            left)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
-  return list_for (self, left);
+  return dossier_compare_pane_get_list (pane_for (self, left));
 }
 
 /**
@@ -1262,5 +1535,19 @@ dossier_compare_page_get_vadjustment (DossierComparePage *self,
                                       gboolean            left)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
-  return gtk_scrolled_window_get_vadjustment (left ? self->left_scroller : self->right_scroller);
+  return dossier_compare_pane_get_vadjustment (pane_for (self, left));
+}
+
+/**
+ * dossier_compare_page_get_header_bar:
+ * @self: a page
+ *
+ * Returns: (transfer none): the page's header bar (the window binds its
+ *   title buttons to the leaflet)
+ */
+AdwHeaderBar *
+dossier_compare_page_get_header_bar (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
+  return self->header_bar;
 }

@@ -17,12 +17,20 @@ DossierComparison *dossier_compare_page_get_comparison     (DossierComparePage *
 gboolean           dossier_compare_page_get_sync_scrolling (DossierComparePage *self);
 void               dossier_compare_page_set_sync_scrolling (DossierComparePage *self,
                                                             gboolean            sync_scrolling);
+gboolean           dossier_compare_page_get_show_terms     (DossierComparePage *self);
+void               dossier_compare_page_set_show_terms     (DossierComparePage *self,
+                                                            gboolean            show_terms);
 void               dossier_compare_page_select_paragraph   (DossierComparePage *self,
                                                             gboolean            left,
                                                             guint               paragraph);
+gboolean           dossier_compare_page_get_current_link   (DossierComparePage *self,
+                                                            int                *left_paragraph,
+                                                            int                *right_paragraph);
+const char        *dossier_compare_page_get_link_text      (DossierComparePage *self);
 GtkListBox        *dossier_compare_page_get_list           (DossierComparePage *self,
                                                             gboolean            left);
 GtkAdjustment     *dossier_compare_page_get_vadjustment    (DossierComparePage *self,
                                                             gboolean            left);
+AdwHeaderBar      *dossier_compare_page_get_header_bar     (DossierComparePage *self);
 
 G_END_DECLS

@@ -32,7 +32,6 @@ _dossier_window_close_compare_page (DossierWindow *self)
   GtkWidget *box = g_steal_pointer (&self->compare_box);
 
   self->compare_page = NULL;
-  self->compare_title = NULL;
   if (box != NULL)
     gtk_stack_remove (self->main_stack, box);
 }
@@ -41,40 +40,16 @@ static void
 show_compare_page (DossierWindow *self,
                    GtkWidget     *page)
 {
-  GtkWidget *box, *header, *back;
-  g_autofree char *subtitle = NULL;
-
   _dossier_window_close_compare_page (self);
 
-  /* The compare page brings no header bar of its own. */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (back, _("Close the Comparison"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Close the Comparison"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-compare");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-  {
-    GtkWidget *add = gtk_button_new_with_mnemonic (_("Add to _Memo"));
-
-    gtk_widget_set_tooltip_text (add, _("Add the selected paragraph to the memo"));
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-to-memo");
-    adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
-  }
-  subtitle = _dossier_window_comparison_title (dossier_compare_page_get_comparison (DOSSIER_COMPARE_PAGE (page)));
-  self->compare_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Comparison"), subtitle));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->compare_title));
-  g_object_bind_property (self->leaflet, "folded", header, "show-start-title-buttons",
+  /* The page brings its own header bar, as the matrix does. */
+  g_object_bind_property (self->leaflet, "folded",
+                          dossier_compare_page_get_header_bar (DOSSIER_COMPARE_PAGE (page)), "show-start-title-buttons",
                           G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-
-  self->compare_box = box;
+  self->compare_box = page;
   self->compare_page = DOSSIER_COMPARE_PAGE (page);
-  gtk_stack_add_named (self->main_stack, box, "compare");
-  gtk_stack_set_visible_child (self->main_stack, box);
+  gtk_stack_add_named (self->main_stack, page, "compare");
+  gtk_stack_set_visible_child (self->main_stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   _dossier_window_update_state (self);
 }

@@ -64,10 +64,9 @@ struct _DossierWindow
   char *last_imported_id;
   GError *open_error;
 
-  /* The comparison shown, with the header bar around it. */
+  /* The comparison shown (compare_box is the page, as added to the stack). */
   GtkWidget *compare_box;
   DossierComparePage *compare_page;
-  AdwWindowTitle *compare_title;
   GtkWidget *matrix_page;
   gboolean matrix_busy;
 

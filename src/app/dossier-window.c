@@ -365,7 +365,6 @@ dossier_window_dispose (GObject *object)
   self->memo_page = NULL;
   self->compare_page = NULL;
   self->compare_box = NULL;
-  self->compare_title = NULL;
   self->matrix_page = NULL;
 
   _dossier_window_dispose_downloads (self);

@@ -89,6 +89,9 @@ find_compare_page (void)
   GtkWidget *box = gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "compare");
 
   g_assert_nonnull (box);
+  /* the page is the stack's child: it brings its own header bar */
+  if (DOSSIER_IS_COMPARE_PAGE (box))
+    return DOSSIER_COMPARE_PAGE (box);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (DOSSIER_IS_COMPARE_PAGE (child))
       return DOSSIER_COMPARE_PAGE (child);

@@ -240,7 +240,7 @@ test_versions_navigation (void)
                    DOSSIER_COMPARISON_MODE_VERSIONS);
 
   /* first change: "three" → "four" in paragraph 1 of both */
-  g_assert_true (gtk_widget_activate_action (page, "compare.next-change", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "compare.next", NULL));
   dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 1));
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 1));
@@ -248,13 +248,13 @@ test_versions_navigation (void)
   screenshot_dark (GTK_WIDGET (window), "compare-versions-dark.png");
 
   /* backwards from the first wraps to the last: the end of paragraph 5 */
-  g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "compare.previous", NULL));
   dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 5));
 
   /* and before it, the paragraph added whole: only on the right */
-  g_assert_true (gtk_widget_activate_action (page, "compare.previous-change", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "compare.previous", NULL));
   dossier_test_gui_spin (100);
   g_assert_true (row_selected (dossier_compare_page_get_list (compare, FALSE), 4));
   g_assert_false (row_selected (dossier_compare_page_get_list (compare, TRUE), 5));
