@@ -8,10 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "widgets/dossier-link-gutter.h"
-#include "dossier-compare-pane.h"
-#include "dossier-compare-terms.h"
-#include "dossier-compare-page.h"
+#include "dossier-compare-page-private.h"
 
 /*
  * The side-by-side comparison, after Meld: a header bar (mode toggle,
@@ -24,38 +21,6 @@
  * and the current change — and asks the model to record the analyst's
  * choices.
  */
-struct _DossierComparePage
-{
-  GtkWidget parent_instance;
-
-  AdwHeaderBar *header_bar;
-  AdwWindowTitle *window_title;
-  GtkWidget *mode_box;
-  GtkButton *previous_button;
-  GtkButton *next_button;
-  AdwToastOverlay *toast_overlay;
-  GtkRevealer *terms_revealer;
-  DossierCompareTerms *terms;
-  DossierComparePane *left_pane;
-  DossierComparePane *right_pane;
-  DossierLinkGutter *gutter;
-  GtkSpinner *spinner;
-  GtkLabel *link_label;
-  GtkButton *anchor_button;
-  GtkWidget *choice_box;
-  GSettings *settings;
-
-  DossierComparison *comparison;
-  GCancellable *cancellable;
-  gboolean sync_scrolling;
-  gboolean show_terms;
-  gboolean syncing;
-  int left_focus;          /* the paragraph chosen on each side, or -1 */
-  int right_focus;
-  int current_change;
-  AdwToast *reject_toast;  /* while shown, further rejections join it */
-  GArray *rejected;        /* what its Undo restores: Rejection */
-};
 
 G_DEFINE_FINAL_TYPE (DossierComparePage, dossier_compare_page, GTK_TYPE_WIDGET)
 
@@ -72,32 +37,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct {
-  guint a;
-  guint b;
-  gboolean anchored;
-} Rejection;
-
-/* How the paragraphs came to be chosen, which decides what is selected
- * and scrolled. */
-typedef enum {
-  CHOSE_LEFT,     /* a paragraph on the left: all its matches selected */
-  CHOSE_RIGHT,
-  CHOSE_PAIR,     /* a link or change stepped to: the two rows only */
-} ChoiceKind;
-
-static void recompute (DossierComparePage *self);
-static void update_link_bar (DossierComparePage *self);
-
-static DossierComparePane *
-pane_for (DossierComparePage *self,
+DossierComparePane *
+_dossier_compare_page_get_pane (DossierComparePage *self,
           gboolean            left)
 {
   return left ? self->left_pane : self->right_pane;
 }
 
-static gboolean
-versions_mode (DossierComparePage *self)
+gboolean
+_dossier_compare_page_versions_mode (DossierComparePage *self)
 {
   return dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS;
 }
@@ -172,14 +120,14 @@ render_row (DossierComparePage *self,
             gboolean            left,
             guint               paragraph)
 {
-  DossierComparePane *pane = pane_for (self, left);
+  DossierComparePane *pane = _dossier_compare_page_get_pane (self, left);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierPaneMark));
   GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
 
   if (paragraph >= dossier_compare_pane_get_n_paragraphs (pane))
     return;
 
-  if (versions_mode (self))
+  if (_dossier_compare_page_versions_mode (self))
     {
       for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
         {
@@ -222,11 +170,11 @@ static void
 describe_rows (DossierComparePage *self)
 {
   GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
-  gboolean versions = versions_mode (self);
+  gboolean versions = _dossier_compare_page_versions_mode (self);
 
   for (int side = 0; side < 2; side++)
     {
-      DossierComparePane *pane = pane_for (self, side == 0);
+      DossierComparePane *pane = _dossier_compare_page_get_pane (self, side == 0);
       guint n = dossier_compare_pane_get_n_paragraphs (pane);
       g_autoptr(GPtrArray) others = g_ptr_array_new_full (n, free_string);
 
@@ -265,7 +213,7 @@ render_all_rows (DossierComparePage *self)
 {
   for (int side = 0; side < 2; side++)
     {
-      guint n = dossier_compare_pane_get_n_paragraphs (pane_for (self, side == 0));
+      guint n = dossier_compare_pane_get_n_paragraphs (_dossier_compare_page_get_pane (self, side == 0));
 
       for (guint p = 0; p < n; p++)
         render_row (self, side == 0, p);
@@ -278,7 +226,7 @@ render_focus_rows (DossierComparePage *self,
                    int                 left_focus,
                    int                 right_focus)
 {
-  if (versions_mode (self))
+  if (_dossier_compare_page_versions_mode (self))
     return;   /* the diff marks do not depend on the choice */
 
   for (int side = 0; side < 2; side++)
@@ -297,10 +245,10 @@ render_focus_rows (DossierComparePage *self,
 
 /* ---- the chosen paragraphs ---- */
 
-static DossierAlignment *
-dup_current_link (DossierComparePage *self)
+DossierAlignment *
+_dossier_compare_page_dup_current_link (DossierComparePage *self)
 {
-  if (self->left_focus < 0 || self->right_focus < 0 || versions_mode (self))
+  if (self->left_focus < 0 || self->right_focus < 0 || _dossier_compare_page_versions_mode (self))
     return NULL;
   return dossier_comparison_find_link (self->comparison, self->left_focus, self->right_focus, NULL);
 }
@@ -317,16 +265,16 @@ select_on (DossierComparePage *self,
     g_array_append_vals (rows, also->data, also->len);
   if (paragraph >= 0 && (also == NULL || also->len == 0))
     g_array_append_val (rows, paragraph);
-  dossier_compare_pane_select (pane_for (self, left), (const guint *) (gpointer) rows->data, rows->len);
+  dossier_compare_pane_select (_dossier_compare_page_get_pane (self, left), (const guint *) (gpointer) rows->data, rows->len);
 }
 
-static void
-scroll_into_view (DossierComparePage *self,
+void
+_dossier_compare_page_scroll_into_view (DossierComparePage *self,
                   gboolean            left,
                   int                 paragraph,
                   gboolean            always)
 {
-  DossierComparePane *pane = pane_for (self, left);
+  DossierComparePane *pane = _dossier_compare_page_get_pane (self, left);
 
   if (paragraph < 0)
     return;
@@ -337,8 +285,8 @@ scroll_into_view (DossierComparePage *self,
 /* Chooses a paragraph on each side (-1 for none), selects and marks them,
  * and brings them into view without the synchronised scrolling moving
  * them back. */
-static void
-set_choice (DossierComparePage *self,
+void
+_dossier_compare_page_set_choice (DossierComparePage *self,
             int                 left,
             int                 right,
             ChoiceKind          kind,
@@ -369,12 +317,12 @@ set_choice (DossierComparePage *self,
   if (scroll)
     {
       self->syncing = TRUE;
-      scroll_into_view (self, TRUE, left, kind == CHOSE_RIGHT);
-      scroll_into_view (self, FALSE, right, kind == CHOSE_LEFT);
+      _dossier_compare_page_scroll_into_view (self, TRUE, left, kind == CHOSE_RIGHT);
+      _dossier_compare_page_scroll_into_view (self, FALSE, right, kind == CHOSE_LEFT);
       self->syncing = was_syncing;
     }
 
-  update_link_bar (self);
+  _dossier_compare_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
 }
 
@@ -397,12 +345,12 @@ choose_paragraph (DossierComparePage *self,
   if (!keep_other && !other_linked && links->len > 0)
     other = g_array_index (links, guint, 0);
 
-  if (versions_mode (self))
+  if (_dossier_compare_page_versions_mode (self))
     self->current_change = -1;
   if (left)
-    set_choice (self, paragraph, other, keep_other ? CHOSE_PAIR : CHOSE_LEFT, TRUE);
+    _dossier_compare_page_set_choice (self, paragraph, other, keep_other ? CHOSE_PAIR : CHOSE_LEFT, TRUE);
   else
-    set_choice (self, other, paragraph, keep_other ? CHOSE_PAIR : CHOSE_RIGHT, TRUE);
+    _dossier_compare_page_set_choice (self, other, paragraph, keep_other ? CHOSE_PAIR : CHOSE_RIGHT, TRUE);
 }
 
 static void
@@ -441,252 +389,49 @@ dossier_compare_page_select_paragraph (DossierComparePage *self,
   choose_paragraph (self, left, paragraph, FALSE);
 }
 
-/* ---- stepping through links and changes ---- */
-
-static gboolean
-right_has_focus (DossierComparePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->right_pane));
-}
-
-typedef struct {
-  guint key;      /* the paragraph on the side read, then the other */
-  guint second;
-  guint a, b;
-} Stop;
-
-static int
-compare_stops (gconstpointer x,
-               gconstpointer y)
-{
-  const Stop *s = x, *t = y;
-
-  if (s->key != t->key)
-    return s->key < t->key ? -1 : 1;
-  return (s->second > t->second) - (s->second < t->second);
-}
-
-/* Perspectives: the links in reading order of the pane being read (the
- * right one when it has the focus, as Meld follows the focused pane). */
-static void
-step_link (DossierComparePage *self,
-           int                 direction)
-{
-  GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
-  guint n = g_list_model_get_n_items (alignments);
-  gboolean by_right = right_has_focus (self);
-  g_autoptr(GArray) stops = g_array_sized_new (FALSE, FALSE, sizeof (Stop), n);
-  int target = -1;
-  Stop here;
-
-  if (n == 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierAlignment) link = g_list_model_get_item (alignments, i);
-      Stop stop;
-
-      stop.a = dossier_alignment_get_a (link);
-      stop.b = dossier_alignment_get_b (link);
-      stop.key = by_right ? stop.b : stop.a;
-      stop.second = by_right ? stop.a : stop.b;
-      g_array_append_val (stops, stop);
-    }
-  g_array_sort (stops, compare_stops);
-
-  /* from the current link, or from where the reader's choice is */
-  here.key = by_right ? self->right_focus : self->left_focus;
-  here.second = by_right ? self->left_focus : self->right_focus;
-  if ((int) here.key < 0)
-    target = direction > 0 ? 0 : (int) n - 1;
-  else if ((int) here.second < 0)
-    here.second = direction > 0 ? G_MAXUINT : 0;
-
-  for (guint i = 0; i < n && target < 0; i++)
-    {
-      guint k = direction > 0 ? i : n - 1 - i;
-      int order = compare_stops (&g_array_index (stops, Stop, k), &here);
-
-      if ((direction > 0 && order > 0) || (direction < 0 && order < 0))
-        target = k;
-    }
-  if (target < 0)   /* past the last: wrap around */
-    target = direction > 0 ? 0 : (int) n - 1;
-
-  set_choice (self, g_array_index (stops, Stop, target).a, g_array_index (stops, Stop, target).b,
-              CHOSE_PAIR, FALSE);
-  self->syncing = TRUE;
-  scroll_into_view (self, TRUE, self->left_focus, FALSE);
-  scroll_into_view (self, FALSE, self->right_focus, FALSE);
-  self->syncing = FALSE;
-}
-
-/* Versions: the changes of the edit script, in reading order. */
-static void
-select_change (DossierComparePage *self,
-               int                 change)
-{
-  GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
-    {
-      g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
-      int a = dossier_diff_chunk_get_a_paragraph (chunk), b = dossier_diff_chunk_get_b_paragraph (chunk);
-
-      if (dossier_diff_chunk_get_change (chunk) != change)
-        continue;
-
-      self->current_change = change;
-      set_choice (self, a, b, CHOSE_PAIR, FALSE);
-      self->syncing = TRUE;
-      if (a >= 0)
-        dossier_compare_pane_scroll_to (self->left_pane, a);
-      if (b >= 0)
-        dossier_compare_pane_scroll_to (self->right_pane, b);
-      self->syncing = FALSE;
-      return;
-    }
-}
-
-static void
-go_to_change (DossierComparePage *self,
-              int                 direction)
-{
-  int n_changes = dossier_comparison_get_change_count (self->comparison);
-  int target;
-
-  if (n_changes == 0)
-    return;
-  target = self->current_change + direction;
-  if (self->current_change < 0 && direction < 0)
-    target = n_changes - 1;
-  if (target < 0)
-    target = n_changes - 1;
-  if (target >= n_changes)
-    target = 0;
-  select_change (self, target);
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  int direction = g_str_equal (action_name, "compare.next") ? 1 : -1;
-
-  if (dossier_comparison_get_result (self->comparison) == NULL)
-    return;
-  if (versions_mode (self))
-    go_to_change (self, direction);
-  else
-    step_link (self, direction);
-}
-
-/* A band of the gutter was clicked: that link, or that change. */
-static void
-gutter_activate_cb (DossierComparePage *self,
-                    int                 a,
-                    int                 b)
-{
-  GListModel *chunks = dossier_comparison_get_chunks (self->comparison);
-
-  if (!versions_mode (self))
-    {
-      set_choice (self, a, b, CHOSE_PAIR, TRUE);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (chunks); i++)
-    {
-      g_autoptr(DossierDiffChunk) chunk = g_list_model_get_item (chunks, i);
-
-      if (dossier_diff_chunk_get_change (chunk) >= 0 &&
-          dossier_diff_chunk_get_a_paragraph (chunk) == a && dossier_diff_chunk_get_b_paragraph (chunk) == b)
-        {
-          select_change (self, dossier_diff_chunk_get_change (chunk));
-          return;
-        }
-    }
-}
-
 /* ---- the bar of the current link, and the title ---- */
 
-static const char *
-strength_name (double strength)
+static gboolean
+get_link_accepted (DossierComparePage *self)
 {
-  if (strength >= 0.75)
-    return C_("link strength", "strong");
-  if (strength >= 0.45)
-    return C_("link strength", "moderate");
-  return C_("link strength", "weak");
+  g_autoptr(DossierAlignment) link = _dossier_compare_page_dup_current_link (self);
+
+  return link != NULL && dossier_alignment_get_accepted (link);
 }
 
-static char *
-describe_link (DossierComparePage *self,
-               DossierAlignment   *link)
+static void
+set_link_accepted (DossierComparePage *self,
+                   gboolean            accepted)
 {
-  GListModel *alignments = dossier_comparison_get_alignments (self->comparison);
-  const char * const *terms = dossier_alignment_get_shared_terms (link);
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint position = 0, n = g_list_model_get_n_items (alignments);
-  const char *state = NULL;
-
-  g_autoptr(DossierAlignment) same = dossier_comparison_find_link (self->comparison, dossier_alignment_get_a (link),
-                                                                   dossier_alignment_get_b (link), &position);
-
-  /* Translators: the current link's number among all links */
-  g_string_printf (text, _("Link %u of %u"), position + 1, n);
-  g_string_append (text, " · ");
-  g_string_append (text, strength_name (dossier_comparison_get_link_strength (self->comparison, link)));
-  if (dossier_alignment_get_anchored (link))
-    state = _("linked by you");
-  else if (dossier_alignment_get_accepted (link))
-    state = _("accepted");
-  if (state != NULL)
-    g_string_append_printf (text, ", %s", state);
-  for (guint t = 0; terms != NULL && terms[t] != NULL && t < 4; t++)
-    g_string_append_printf (text, t == 0 ? " · %s" : ", %s", terms[t]);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  if (self->left_focus < 0 || self->right_focus < 0 || get_link_accepted (self) == !!accepted)
+    return;
+  dossier_comparison_set_link_choice (self->comparison, self->left_focus, self->right_focus,
+                                      accepted ? DOSSIER_LINK_CHOICE_ACCEPTED : DOSSIER_LINK_CHOICE_NONE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
 }
 
-static char *
-describe_state (DossierComparePage *self)
+/* What the mode toggle shows: the mode computed when it was chosen
+ * automatically, otherwise the one asked for. */
+static DossierComparisonMode
+shown_mode (DossierComparePage *self)
 {
-  guint n_links = g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
-  guint n_changes = dossier_comparison_get_change_count (self->comparison);
-  g_autoptr(DossierAlignment) link = NULL;
+  DossierComparisonMode mode = dossier_comparison_get_mode (self->comparison);
 
-  if (dossier_comparison_get_busy (self->comparison))
-    return g_strdup (_("Comparing…"));
-  if (dossier_comparison_get_result (self->comparison) == NULL)
-    return g_strdup ("");
+  if (mode == DOSSIER_COMPARISON_MODE_AUTO && dossier_comparison_get_result (self->comparison) != NULL)
+    return dossier_comparison_get_effective_mode (self->comparison);
+  return mode;
+}
 
-  if (versions_mode (self))
-    {
-      if (self->current_change >= 0)
-        /* Translators: the current change's number among all changes */
-        return g_strdup_printf (_("Change %d of %u"), self->current_change + 1, n_changes);
-      if (n_changes == 0)
-        return g_strdup (_("The two versions are the same"));
-      return g_strdup_printf (ngettext ("%u change: Alt+Down steps through it",
-                                        "%u changes: Alt+Down steps through them", n_changes), n_changes);
-    }
-
-  link = dup_current_link (self);
-  if (link != NULL)
-    return describe_link (self, link);
-  if (self->left_focus >= 0 && self->right_focus >= 0)
-    return g_strdup (_("The two chosen paragraphs are not linked"));
-  if (self->left_focus >= 0 || self->right_focus >= 0)
-    return g_strdup (_("This paragraph has no link; choose one on the other side to link them"));
-  if (n_links == 0)
-    return g_strdup (_("No paragraphs are linked; choose one on each side to link them"));
-  return g_strdup_printf (ngettext ("%u link: choose a paragraph, or step through it with Alt+Down",
-                                    "%u links: choose a paragraph, or step through them with Alt+Down", n_links),
-                          n_links);
+static void
+set_mode (DossierComparePage    *self,
+          DossierComparisonMode  mode)
+{
+  if (mode == dossier_comparison_get_mode (self->comparison))
+    return;
+  dossier_comparison_set_mode (self->comparison, mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOMATIC_MODE]);
+  _dossier_compare_page_recompute (self);
 }
 
 static char *
@@ -700,7 +445,7 @@ describe_totals (DossierComparePage *self)
 
   if (dossier_comparison_get_busy (self->comparison) || dossier_comparison_get_result (self->comparison) == NULL)
     return g_strdup (_("Comparing…"));
-  if (versions_mode (self))
+  if (_dossier_compare_page_versions_mode (self))
     return g_strdup_printf (ngettext ("%u change", "%u changes", n_changes), n_changes);
 
   text = g_string_new (NULL);
@@ -712,46 +457,15 @@ describe_totals (DossierComparePage *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-update_link_bar (DossierComparePage *self)
+void
+_dossier_compare_page_update (DossierComparePage *self)
 {
-  g_autoptr(DossierAlignment) link = dup_current_link (self);
-  g_autofree char *state = describe_state (self);
   g_autofree char *totals = describe_totals (self);
-  gboolean computed = dossier_comparison_get_result (self->comparison) != NULL;
-  gboolean versions = computed && versions_mode (self);
-  gboolean anchored = self->left_focus >= 0 && self->right_focus >= 0 &&
-                      dossier_comparison_has_anchor (self->comparison, self->left_focus, self->right_focus);
-  guint n_stops = versions ? dossier_comparison_get_change_count (self->comparison)
-                           : g_list_model_get_n_items (dossier_comparison_get_alignments (self->comparison));
 
-  gtk_label_set_text (self->link_label, state);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_label), state);
+  dossier_compare_link_bar_show (self->link_bar, self->comparison, self->left_focus, self->right_focus,
+                                 self->current_change);
   adw_window_title_set_subtitle (self->window_title, totals);
-  gtk_spinner_set_spinning (self->spinner, dossier_comparison_get_busy (self->comparison));
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), dossier_comparison_get_busy (self->comparison));
-
-  gtk_widget_set_visible (self->choice_box, !versions);
-  gtk_button_set_label (self->anchor_button, anchored ? _("Unlink") : _("Link"));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.accept-link",
-                                 link != NULL && !dossier_alignment_get_anchored (link));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.reject-link", link != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.toggle-anchor",
-                                 computed && self->left_focus >= 0 && self->right_focus >= 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next", computed && n_stops > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous", computed && n_stops > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.restore-rejected",
-                                 dossier_comparison_get_n_rejected (self->comparison) > 0);
-
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button),
-                               versions ? _("Previous Change (Alt+Up)") : _("Previous Link (Alt+Up)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button),
-                               versions ? _("Next Change (Alt+Down)") : _("Next Link (Alt+Down)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->previous_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  versions ? _("Previous Change") : _("Previous Link"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  versions ? _("Next Change") : _("Next Link"), -1);
+  _dossier_compare_page_update_actions (self);
 }
 
 /* ---- synchronised scrolling ---- */
@@ -762,8 +476,8 @@ static void
 sync_from (DossierComparePage *self,
            gboolean            left)
 {
-  DossierComparePane *from = pane_for (self, left);
-  DossierComparePane *to = pane_for (self, !left);
+  DossierComparePane *from = _dossier_compare_page_get_pane (self, left);
+  DossierComparePane *to = _dossier_compare_page_get_pane (self, !left);
   GtkAdjustment *from_adj = dossier_compare_pane_get_vadjustment (from);
   GtkAdjustment *to_adj = dossier_compare_pane_get_vadjustment (to);
   double value = gtk_adjustment_get_value (from_adj);
@@ -832,7 +546,7 @@ gutter_scroll_cb (GtkEventControllerScroll *controller,
 
       if (side == 1 && self->sync_scrolling)
         break;
-      adjustment = dossier_compare_pane_get_vadjustment (pane_for (self, side == 0));
+      adjustment = dossier_compare_pane_get_vadjustment (_dossier_compare_page_get_pane (self, side == 0));
       if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE)
         step = 1.0;
       else
@@ -858,11 +572,11 @@ show_paragraphs_cb (DossierComparePage *self,
     {
       GArray *pars = sides[side];
 
-      dossier_compare_pane_select (pane_for (self, side == 0), pars != NULL ? (const guint *) (gpointer) pars->data : NULL,
+      dossier_compare_pane_select (_dossier_compare_page_get_pane (self, side == 0), pars != NULL ? (const guint *) (gpointer) pars->data : NULL,
                                    pars != NULL ? pars->len : 0);
       self->syncing = TRUE;
       if (pars != NULL && pars->len > 0)
-        dossier_compare_pane_scroll_to (pane_for (self, side == 0), g_array_index (pars, guint, 0));
+        dossier_compare_pane_scroll_to (_dossier_compare_page_get_pane (self, side == 0), g_array_index (pars, guint, 0));
       self->syncing = FALSE;
     }
 }
@@ -877,7 +591,7 @@ links_changed_cb (DossierComparePage *self)
   render_all_rows (self);
   describe_rows (self);
   dossier_link_gutter_set_selection (self->gutter, self->left_focus, self->right_focus);
-  update_link_bar (self);
+  _dossier_compare_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
 }
 
@@ -896,12 +610,12 @@ recompute_done_cb (GObject      *object,
     return;
   if (!ok)
     {
-      update_link_bar (self);
-      gtk_label_set_text (self->link_label, error->message);
+      _dossier_compare_page_update (self);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
 
-  versions = versions_mode (self);
+  versions = _dossier_compare_page_versions_mode (self);
   dossier_compare_pane_set_versions (self->left_pane, versions);
   dossier_compare_pane_set_versions (self->right_pane, versions);
   dossier_compare_terms_show (self->terms, dossier_comparison_get_result (self->comparison),
@@ -910,22 +624,22 @@ recompute_done_cb (GObject      *object,
   self->current_change = -1;
   links_changed_cb (self);
   /* the choice stays, its selection follows the new links */
-  set_choice (self, self->left_focus, self->right_focus, CHOSE_PAIR, FALSE);
+  _dossier_compare_page_set_choice (self, self->left_focus, self->right_focus, CHOSE_PAIR, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
 }
 
-static void
-recompute (DossierComparePage *self)
+void
+_dossier_compare_page_recompute (DossierComparePage *self)
 {
   dossier_comparison_recompute_async (self->comparison, self->cancellable,
                                       recompute_done_cb, g_object_ref (self));
-  update_link_bar (self);
+  _dossier_compare_page_update (self);
 }
 
 static void
 busy_changed_cb (DossierComparePage *self)
 {
-  update_link_bar (self);
+  _dossier_compare_page_update (self);
 }
 
 static void
@@ -936,194 +650,9 @@ effective_mode_changed_cb (DossierComparePage *self)
 
 /* ---- the analyst's choices ---- */
 
-static void
-toggle_anchor_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-
-  if (self->left_focus < 0 || self->right_focus < 0)
-    return;
-  if (!dossier_comparison_remove_anchor (self->comparison, self->left_focus, self->right_focus))
-    dossier_comparison_add_anchor (self->comparison, self->left_focus, self->right_focus);
-  recompute (self);
-}
-
-static gboolean
-get_link_accepted (DossierComparePage *self)
-{
-  g_autoptr(DossierAlignment) link = dup_current_link (self);
-
-  return link != NULL && dossier_alignment_get_accepted (link);
-}
-
-static void
-set_link_accepted (DossierComparePage *self,
-                   gboolean            accepted)
-{
-  if (self->left_focus < 0 || self->right_focus < 0 || get_link_accepted (self) == !!accepted)
-    return;
-  dossier_comparison_set_link_choice (self->comparison, self->left_focus, self->right_focus,
-                                      accepted ? DOSSIER_LINK_CHOICE_ACCEPTED : DOSSIER_LINK_CHOICE_NONE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
-}
-
-static void
-reject_toast_dismissed_cb (DossierComparePage *self)
-{
-  self->reject_toast = NULL;
-  g_array_set_size (self->rejected, 0);
-}
-
-static void
-reject_link_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  g_autoptr(DossierAlignment) link = dup_current_link (self);
-  g_autofree char *title = NULL;
-  Rejection rejection;
-
-  if (link == NULL)
-    return;
-  rejection.a = dossier_alignment_get_a (link);
-  rejection.b = dossier_alignment_get_b (link);
-  rejection.anchored = dossier_alignment_get_anchored (link);
-  dossier_comparison_set_link_choice (self->comparison, rejection.a, rejection.b, DOSSIER_LINK_CHOICE_REJECTED);
-  /* the anchor went with it, and the pull on its neighbours */
-  if (rejection.anchored)
-    recompute (self);
-
-  /* one notice for rejections in a row, whose Undo restores them all */
-  g_array_append_val (self->rejected, rejection);
-  title = g_strdup_printf (ngettext ("Link rejected", "%u links rejected", self->rejected->len), self->rejected->len);
-  if (self->reject_toast != NULL)
-    {
-      adw_toast_set_title (self->reject_toast, title);
-      return;
-    }
-  self->reject_toast = adw_toast_new (title);
-  adw_toast_set_button_label (self->reject_toast, _("_Undo"));
-  adw_toast_set_action_name (self->reject_toast, "compare.undo-reject");
-  g_signal_connect_object (self->reject_toast, "dismissed", G_CALLBACK (reject_toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->reject_toast);
-}
-
-static void
-undo_reject_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  gboolean anchors = FALSE;
-
-  for (guint i = 0; i < self->rejected->len; i++)
-    {
-      const Rejection *rejection = &g_array_index (self->rejected, Rejection, i);
-
-      if (rejection->anchored)
-        anchors |= dossier_comparison_add_anchor (self->comparison, rejection->a, rejection->b);
-      else
-        dossier_comparison_set_link_choice (self->comparison, rejection->a, rejection->b, DOSSIER_LINK_CHOICE_NONE);
-    }
-  g_array_set_size (self->rejected, 0);
-  if (anchors)
-    recompute (self);
-}
-
-static void
-restore_rejected_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  guint n = dossier_comparison_clear_link_choices (self->comparison, DOSSIER_LINK_CHOICE_REJECTED);
-  g_autofree char *title = NULL;
-
-  if (n == 0)
-    return;
-  title = g_strdup_printf (ngettext ("%u link restored", "%u links restored", n), n);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
 /* ---- saving ---- */
 
-static void
-save_response_cb (GtkNativeDialog    *dialog,
-                  int                 response,
-                  DossierComparePage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (!dossier_comparison_save (self->comparison, file, NULL, &error))
-        {
-          g_autofree char *title = g_strdup_printf (_("Could not save the comparison: %s"), error->message);
-          AdwToast *toast = adw_toast_new (title);
-
-          /* the reason stays readable until dismissed */
-          adw_toast_set_timeout (toast, 0);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Comparison saved")));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-/* Saves the two documents' references, the mode, the anchors and the
- * accepted and rejected links; the portal-aware native dialog keeps the
- * sandbox minimal. */
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Save Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.dossier-comparison"));
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* ---- the mode ---- */
-
-/* What the mode toggle shows: the mode computed when it was chosen
- * automatically, otherwise the one asked for. */
-static DossierComparisonMode
-shown_mode (DossierComparePage *self)
-{
-  DossierComparisonMode mode = dossier_comparison_get_mode (self->comparison);
-
-  if (mode == DOSSIER_COMPARISON_MODE_AUTO && dossier_comparison_get_result (self->comparison) != NULL)
-    return dossier_comparison_get_effective_mode (self->comparison);
-  return mode;
-}
-
-static void
-set_mode (DossierComparePage    *self,
-          DossierComparisonMode  mode)
-{
-  if (mode == dossier_comparison_get_mode (self->comparison))
-    return;
-  dossier_comparison_set_mode (self->comparison, mode);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOMATIC_MODE]);
-  recompute (self);
-}
 
 /* ---- object ---- */
 
@@ -1157,8 +686,8 @@ dossier_compare_page_constructed (GObject *object)
   alignments = dossier_comparison_get_alignments (self->comparison);
   g_signal_connect_object (alignments, "items-changed", G_CALLBACK (links_changed_cb), self, G_CONNECT_SWAPPED);
 
-  update_link_bar (self);
-  recompute (self);
+  _dossier_compare_page_update (self);
+  _dossier_compare_page_recompute (self);
 }
 
 static void
@@ -1169,7 +698,7 @@ dossier_compare_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->reject_toast != NULL)
-    g_signal_handlers_disconnect_by_func (self->reject_toast, reject_toast_dismissed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->reject_toast, self);
   self->reject_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE);
   /* the template's children without an id are not cleared by it */
@@ -1287,6 +816,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   g_type_ensure (DOSSIER_TYPE_LINK_GUTTER);
   g_type_ensure (DOSSIER_TYPE_COMPARE_PANE);
   g_type_ensure (DOSSIER_TYPE_COMPARE_TERMS);
+  g_type_ensure (DOSSIER_TYPE_COMPARE_LINK_BAR);
   g_type_ensure (ADW_TYPE_WINDOW_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, header_bar);
@@ -1300,35 +830,19 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, left_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, right_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, gutter);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, link_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, anchor_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, choice_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, link_bar);
   gtk_widget_class_bind_template_callback (widget_class, left_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, right_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, gutter_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "gutter_activate_cb",
+                                               G_CALLBACK (_dossier_compare_page_gutter_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, show_paragraphs_cb);
 
-  gtk_widget_class_install_action (widget_class, "compare.next", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "compare.previous", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "compare.toggle-anchor", NULL, toggle_anchor_action);
-  gtk_widget_class_install_action (widget_class, "compare.reject-link", NULL, reject_link_action);
-  gtk_widget_class_install_action (widget_class, "compare.undo-reject", NULL, undo_reject_action);
-  gtk_widget_class_install_action (widget_class, "compare.restore-rejected", NULL, restore_rejected_action);
-  gtk_widget_class_install_action (widget_class, "compare.save", NULL, save_action);
   gtk_widget_class_install_property_action (widget_class, "compare.accept-link", "link-accepted");
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
   gtk_widget_class_install_property_action (widget_class, "compare.automatic-mode", "automatic-mode");
   gtk_widget_class_install_property_action (widget_class, "compare.sync-scrolling", "sync-scrolling");
   gtk_widget_class_install_property_action (widget_class, "compare.show-terms", "show-terms");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "compare.accept-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "compare.reject-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_ALT_MASK, "compare.toggle-anchor", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "compare.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "compare.show-terms", NULL);
+  _dossier_compare_page_class_init_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossiercomparepage");
@@ -1504,7 +1018,7 @@ const char *
 dossier_compare_page_get_link_text (DossierComparePage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
-  return gtk_label_get_text (self->link_label);
+  return dossier_compare_link_bar_get_text (self->link_bar);
 }
 
 /**
@@ -1520,7 +1034,7 @@ dossier_compare_page_get_list (DossierComparePage *self,
                                gboolean            left)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
-  return dossier_compare_pane_get_list (pane_for (self, left));
+  return dossier_compare_pane_get_list (_dossier_compare_page_get_pane (self, left));
 }
 
 /**
@@ -1535,7 +1049,7 @@ dossier_compare_page_get_vadjustment (DossierComparePage *self,
                                       gboolean            left)
 {
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
-  return dossier_compare_pane_get_vadjustment (pane_for (self, left));
+  return dossier_compare_pane_get_vadjustment (_dossier_compare_page_get_pane (self, left));
 }
 
 /**

@@ -337,9 +337,6 @@ draw_band (cairo_t       *cr,
       fill = 0.18, edge = 0.6;
       break;
     }
-  /* the dark style needs a little more to stand out from the background */
-  if (palette->dark)
-    fill *= 1.3;
   if (dimmed)
     fill *= 0.5, edge *= 0.5;
   if (band->accepted)
@@ -348,8 +345,11 @@ draw_band (cairo_t       *cr,
     fill += 0.08, edge = MAX (edge, 0.85);
   if (band->current)
     fill = MAX (fill, 0.42), edge = 1.0, line = 2.0;
+  /* the dark style needs a little more to stand out from the background */
+  if (palette->dark)
+    fill *= 1.35;
 
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, MIN (fill, 0.6));
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, MIN (fill, 0.62));
   cairo_fill_preserve (cr);
 
   cairo_set_line_width (cr, line);
