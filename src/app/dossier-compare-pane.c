@@ -391,7 +391,7 @@ dossier_compare_pane_scroll_to (DossierComparePane *self,
 
 /* Ctrl+click (or Ctrl+Enter) picks a paragraph on this side without
  * moving the other side's choice: how a pair that is not linked is chosen
- * to be linked. The state is read when the press starts the activation. */
+ * to be linked. The state of a click is read when the press starts it. */
 static void
 pressed_cb (GtkGestureClick    *gesture,
             int                 n_press,
@@ -404,6 +404,8 @@ pressed_cb (GtkGestureClick    *gesture,
   self->keep_other = (state & GDK_CONTROL_MASK) != 0;
 }
 
+/* The list activates its rows on Enter and Space without modifiers only;
+ * with Ctrl they choose the focused row keeping the other side. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -411,8 +413,20 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 DossierComparePane    *self)
 {
-  self->keep_other = (state & GDK_CONTROL_MASK) != 0;
-  return GDK_EVENT_PROPAGATE;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  gboolean activate = keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
+                      keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space;
+
+  self->keep_other = FALSE;
+  if (!activate || (state & GDK_CONTROL_MASK) == 0 || row == NULL ||
+      gtk_widget_get_parent (row) != GTK_WIDGET (self->list))
+    return GDK_EVENT_PROPAGATE;
+
+  g_signal_emit (self, signals[SIGNAL_PARAGRAPH_ACTIVATED], 0,
+                 (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), TRUE);
+  return GDK_EVENT_STOP;
 }
 
 static void

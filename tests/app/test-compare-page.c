@@ -644,7 +644,22 @@ test_accept_reject (void)
       }
     g_assert_cmpuint (p, <, n_left);
     g_signal_emit_by_name (find_pane (page, TRUE), "paragraph-activated", p, FALSE);
-    g_signal_emit_by_name (find_pane (page, FALSE), "paragraph-activated", q, TRUE);
+    /* Ctrl+Enter on a row of the right pane */
+    {
+      GtkListBox *right_list = dossier_compare_page_get_list (compare, FALSE);
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (right_list));
+      gboolean handled = FALSE;
+
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (right_list, q)));
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, GDK_CONTROL_MASK, &handled);
+        }
+      g_assert_true (handled);
+    }
     dossier_test_gui_spin (50);
     g_assert_false (dossier_compare_page_get_current_link (compare, &c, &d));
     g_assert_cmpint (c, ==, p);
