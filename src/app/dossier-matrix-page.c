@@ -6,17 +6,24 @@
 #include <glib/gi18n.h>
 
 #include "comparison/dossier-text-snapshot.h"
+#include "widgets/dossier-matrix-grid.h"
 #include "dossier-matrix-page.h"
 
 /*
  * The perspectives matrix: topics (rows) × documents (columns), each cell
- * the first passage in which a document addresses the topic. The matrix is
- * computed off the main thread by the window and handed over whole; the
- * page renders it, lets the analyst rename topics (kept as per-row
- * overrides for the life of the page: the computed labels stay what the CLI
- * prints) and reports what the analyst wants done with a passage through
- * the "open-passage" and "add-to-memo" signals, so that it knows nothing of
+ * the first passage in which a document addresses the topic, and the
+ * others a click away. The matrix is computed off the main thread by the
+ * window and handed over whole; the page renders it in a DossierMatrixGrid
+ * (the topic column and the article headings stay in view while the rest
+ * scrolls; the columns share the width), lets the analyst rename topics
+ * and reports what the analyst wants done with a passage through the
+ * "open-passage" and "add-to-memo" signals, so that it knows nothing of
  * the reader or the memo.
+ *
+ * Matrices are not saved, so renamed topics are kept for the session: until
+ * Dossier quits, the same topic of the same articles (the same passages)
+ * keeps its name when the matrix is closed and computed again. The
+ * computed labels stay what the CLI prints.
  */
 
 /* Enough rows to read; the CLI prints them all. */
@@ -28,12 +35,14 @@ struct _DossierMatrixPage
 
   AdwHeaderBar *header_bar;
   AdwWindowTitle *window_title;
-  GtkGrid *grid;
+  GtkScrolledWindow *scroller;
+  DossierMatrixGrid *grid;
 
   DossierMatrix *matrix;
   GListModel *documents;        /* DossierDocument, one per column */
   GPtrArray *snapshots;         /* DossierTextSnapshot, same order */
   GPtrArray *overrides;         /* char *, per shown topic; NULL = computed label */
+  GPtrArray *keys;              /* char *, per shown topic: its key among the session's names */
   GPtrArray *labels;            /* GtkStack of label and entry, per shown topic */
   GPtrArray *cells;             /* GtkWidget or NULL, topic-major */
 };
@@ -64,14 +73,61 @@ make_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_width_chars (GTK_LABEL (label), 24);
+  /* the grid gives each column its width: a small natural width lets it */
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   return label;
 }
 
 /* ---- topic labels ---- */
+
+/* The analyst's topic names for this session, by topic key. Matrices are
+ * not saved, so this is where a name lives until Dossier quits. */
+static GHashTable *
+session_names (void)
+{
+  static GHashTable *names;
+
+  if (names == NULL)
+    names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return names;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A topic is the same topic when the same articles address it in the same
+ * paragraphs, whatever the order of the columns. */
+static char *
+topic_key (DossierMatrixPage *self,
+           guint              topic_index)
+{
+  DossierMatrixTopic *topic = g_ptr_array_index (self->matrix->topics, topic_index);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < self->snapshots->len && d < topic->cells->len; d++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (self->documents, d);
+      DossierTextSnapshot *snapshot = g_ptr_array_index (self->snapshots, d);
+      GArray *cell = g_ptr_array_index (topic->cells, d);
+      const char *id = document != NULL ? dossier_document_get_id (document) : NULL;
+      GString *part = g_string_new (id != NULL ? id : snapshot->title);
+
+      g_string_append_c (part, ':');
+      for (guint i = 0; cell != NULL && i < cell->len; i++)
+        g_string_append_printf (part, i > 0 ? ",%u" : "%u", g_array_index (cell, guint, i));
+      g_ptr_array_add (parts, g_string_free (part, FALSE));
+    }
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("|", (char **) parts->pdata);
+}
 
 /* GtkEditableLabel is not used: in GTK 4.8 its delayed stop-editing fires
  * on a finalized focus controller when the page goes while a name is
@@ -143,6 +199,9 @@ build_topic_header (DossierMatrixPage *self,
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkEventController *key;
 
+  /* as narrow as the topic column, not the entry's own width */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_set_hexpand (stack, TRUE);
@@ -198,6 +257,43 @@ cell_paragraph (DossierMatrixPage *self,
   return TRUE;
 }
 
+static gboolean
+cell_has_paragraph (DossierMatrixPage *self,
+                    guint              topic_index,
+                    guint              column,
+                    guint              paragraph)
+{
+  DossierMatrixTopic *topic;
+  GArray *cell;
+
+  if (topic_index >= self->matrix->topics->len || column >= self->snapshots->len)
+    return FALSE;
+  topic = g_ptr_array_index (self->matrix->topics, topic_index);
+  cell = column < topic->cells->len ? g_ptr_array_index (topic->cells, column) : NULL;
+  for (guint i = 0; cell != NULL && i < cell->len; i++)
+    if (g_array_index (cell, guint, i) == paragraph)
+      return TRUE;
+  return FALSE;
+}
+
+/* One of a cell's passages, by its paragraph: the "more passages" list. */
+static void
+open_paragraph_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierMatrixPage *self = DOSSIER_MATRIX_PAGE (widget);
+  g_autoptr(DossierDocument) document = NULL;
+  guint topic, column, paragraph;
+
+  g_variant_get (parameter, "(uuu)", &topic, &column, &paragraph);
+  if (!cell_has_paragraph (self, topic, column, paragraph))
+    return;
+  document = g_list_model_get_item (self->documents, column);
+  if (document != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_PASSAGE], 0, dossier_document_get_id (document), paragraph);
+}
+
 static void
 cell_action (GtkWidget  *widget,
              const char *action_name,
@@ -217,6 +313,67 @@ cell_action (GtkWidget  *widget,
     g_signal_emit (self, signals[SIGNAL_OPEN_PASSAGE], 0, dossier_document_get_id (document), paragraph);
   else
     g_signal_emit (self, signals[SIGNAL_ADD_TO_MEMO], 0, document, paragraph);
+}
+
+/* A passage's first words, for the list of a cell's other passages. */
+static GtkWidget *
+passage_button (DossierMatrixPage *self,
+                guint              topic_index,
+                guint              column,
+                guint              paragraph)
+{
+  DossierTextSnapshot *snapshot = g_ptr_array_index (self->snapshots, column);
+  const char *text = dossier_text_snapshot_get_paragraph (snapshot, paragraph) ?: "";
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Open the passage in the reader"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "matrix.open-paragraph");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(uuu)", topic_index, column, paragraph);
+  return button;
+}
+
+/* "and 2 more passages": each of them, to open where it is. */
+static GtkWidget *
+build_more_passages (DossierMatrixPage *self,
+                     guint              topic_index,
+                     guint              column)
+{
+  DossierMatrixTopic *topic = g_ptr_array_index (self->matrix->topics, topic_index);
+  GArray *cell = g_ptr_array_index (topic->cells, column);
+  g_autofree char *more =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more passage", "and %u more passages", cell->len - 1),
+                     cell->len - 1);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  for (guint i = 1; i < cell->len; i++)
+    gtk_box_append (GTK_BOX (list), passage_button (self, topic_index, column, g_array_index (cell, guint, i)));
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), more);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (button, 4);
+  gtk_widget_set_margin_bottom (button, 4);
+  gtk_widget_add_css_class (button, "caption");
+  gtk_widget_add_css_class (button, "matrix-more");
+  gtk_widget_set_tooltip_text (button, _("The other passages on this topic"));
+  return button;
 }
 
 static GtkWidget *
@@ -273,19 +430,7 @@ build_cell (DossierMatrixPage *self,
   gtk_widget_add_css_class (box, "matrix-cell");
   gtk_box_append (GTK_BOX (box), row);
   if (cell->len > 1)
-    {
-      g_autofree char *more =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more passage", "and %u more passages",
-                                      cell->len - 1), cell->len - 1);
-      GtkWidget *extra = gtk_label_new (more);
-
-      gtk_label_set_xalign (GTK_LABEL (extra), 0);
-      gtk_widget_set_margin_start (extra, 12);
-      gtk_widget_set_margin_bottom (extra, 8);
-      gtk_widget_add_css_class (extra, "dim-label");
-      gtk_widget_add_css_class (extra, "caption");
-      gtk_box_append (GTK_BOX (box), extra);
-    }
+    gtk_box_append (GTK_BOX (box), build_more_passages (self, topic_index, column));
   g_ptr_array_index (self->cells, topic_index * self->snapshots->len + column) = open;
   return box;
 }
@@ -301,9 +446,10 @@ build_grid (DossierMatrixPage *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   g_ptr_array_set_size (self->overrides, n_topics);
+  g_ptr_array_set_size (self->keys, n_topics);
   g_ptr_array_set_size (self->cells, n_topics * n_columns);
 
-  gtk_grid_attach (self->grid, make_label (_("Topic"), TRUE), 0, 0, 1, 1);
+  dossier_matrix_grid_attach (self->grid, make_label (_("Topic"), TRUE), -1, -1);
   for (guint d = 0; d < n_columns; d++)
     {
       DossierTextSnapshot *snapshot = g_ptr_array_index (self->snapshots, d);
@@ -320,14 +466,15 @@ build_grid (DossierMatrixPage *self)
       label = make_label (byline, FALSE);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
-      gtk_grid_attach (self->grid, box, (int) d + 1, 0, 1, 1);
+      dossier_matrix_grid_attach (self->grid, box, -1, (int) d);
     }
 
   for (guint t = 0; t < n_topics; t++)
     {
       DossierMatrixTopic *topic = g_ptr_array_index (self->matrix->topics, t);
 
-      gtk_grid_attach (self->grid, build_topic_header (self, t), 0, (int) t + 1, 1, 1);
+      g_ptr_array_index (self->keys, t) = topic_key (self, t);
+      dossier_matrix_grid_attach (self->grid, build_topic_header (self, t), (int) t, -1);
       for (guint d = 0; d < n_columns; d++)
         {
           GArray *cell = d < topic->cells->len ? g_ptr_array_index (topic->cells, d) : NULL;
@@ -346,11 +493,22 @@ build_grid (DossierMatrixPage *self)
           else
             widget = build_cell (self, t, d);
           gtk_widget_set_valign (widget, GTK_ALIGN_START);
-          gtk_grid_attach (self->grid, widget, (int) d + 1, (int) t + 1, 1, 1);
+          dossier_matrix_grid_attach (self->grid, widget, (int) t, (int) d);
+        }
+    }
+  /* names given earlier in the session */
+  for (guint t = 0; t < n_topics; t++)
+    {
+      const char *name = g_hash_table_lookup (session_names (), g_ptr_array_index (self->keys, t));
+
+      if (name != NULL)
+        {
+          g_autofree char *copy = g_strdup (name);
+          dossier_matrix_page_set_topic_label (self, t, copy);
         }
     }
   if (self->matrix->topics->len == 0)
-    gtk_grid_attach (self->grid, make_label (_("The articles share no topics."), FALSE), 0, 1, 2, 1);
+    dossier_matrix_grid_attach (self->grid, make_label (_("The articles share no topics."), FALSE), 0, -1);
 }
 
 /* ---- public ---- */
@@ -441,6 +599,10 @@ dossier_matrix_page_set_topic_label (DossierMatrixPage *self,
     label = NULL;
   g_free (g_ptr_array_index (self->overrides, topic));
   g_ptr_array_index (self->overrides, topic) = g_strdup (label);
+  if (label != NULL)
+    g_hash_table_replace (session_names (), g_strdup (g_ptr_array_index (self->keys, topic)), g_strdup (label));
+  else
+    g_hash_table_remove (session_names (), g_ptr_array_index (self->keys, topic));
 
   shown = dossier_matrix_page_get_topic_label (self, topic);
   stack = g_ptr_array_index (self->labels, topic);
@@ -506,6 +668,7 @@ dossier_matrix_page_finalize (GObject *object)
   g_clear_pointer (&self->matrix, dossier_matrix_free);
   g_clear_pointer (&self->snapshots, g_ptr_array_unref);
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   G_OBJECT_CLASS (dossier_matrix_page_parent_class)->finalize (object);
@@ -542,12 +705,14 @@ dossier_matrix_page_class_init (DossierMatrixPageClass *klass)
                   G_TYPE_NONE, 2, DOSSIER_TYPE_DOCUMENT, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "matrix.open-passage", "(uu)", cell_action);
+  gtk_widget_class_install_action (widget_class, "matrix.open-paragraph", "(uuu)", open_paragraph_action);
   gtk_widget_class_install_action (widget_class, "matrix.add-to-memo", "(uu)", cell_action);
   gtk_widget_class_install_action (widget_class, "matrix.rename-topic", "u", rename_topic_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/ui/dossier-matrix-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierMatrixPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierMatrixPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierMatrixPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierMatrixPage, grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "matrixpage");
@@ -557,11 +722,13 @@ static void
 dossier_matrix_page_init (DossierMatrixPage *self)
 {
   g_type_ensure (ADW_TYPE_WINDOW_TITLE);
+  g_type_ensure (DOSSIER_TYPE_MATRIX_GRID);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_text_snapshot_free);
   self->overrides = g_ptr_array_new_with_free_func (g_free);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
   self->labels = g_ptr_array_new ();
   self->cells = g_ptr_array_new ();
 }

@@ -152,8 +152,69 @@ _dossier_window_close_matrix_page (DossierWindow *self)
 {
   GtkWidget *page = g_steal_pointer (&self->matrix_page);
 
+  if (self->matrix_back_button != NULL)
+    gtk_widget_set_visible (self->matrix_back_button, FALSE);
+
   if (page != NULL)
     gtk_stack_remove (self->main_stack, page);
+}
+
+/* The way back from a passage opened in the matrix: a button in the
+ * reader's header bar, there while that article is read and the matrix
+ * is open. */
+static void
+matrix_back_clicked_cb (GtkButton     *button,
+                        DossierWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
+  if (self->matrix_page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->main_stack, self->matrix_page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  _dossier_window_update_state (self);
+}
+
+static void
+reader_document_changed_cb (DossierWindow *self)
+{
+  DossierDocument *document = dossier_reader_page_get_document (self->reader_page);
+  const char *from = g_object_get_data (G_OBJECT (self->matrix_back_button), "dossier-id");
+
+  if (document == NULL || g_strcmp0 (dossier_document_get_id (document), from) != 0)
+    gtk_widget_set_visible (self->matrix_back_button, FALSE);
+}
+
+static void
+show_matrix_back_button (DossierWindow *self,
+                         const char    *id)
+{
+  if (self->matrix_back_button == NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Back to Matrix"));
+
+      gtk_widget_set_tooltip_text (button, _("Back to the Perspectives Matrix"));
+      adw_header_bar_pack_start (dossier_reader_page_get_header_bar (self->reader_page), button);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (matrix_back_clicked_cb), self, 0);
+      self->matrix_back_button = button;
+      g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &self->matrix_back_button);
+      g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (reader_document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_object_set_data_full (G_OBJECT (self->matrix_back_button), "dossier-id", g_strdup (id), g_free);
+  gtk_widget_set_visible (self->matrix_back_button, TRUE);
+}
+
+/**
+ * dossier_window_get_matrix_back_button:
+ *
+ * Returns: (transfer none) (nullable): the reader's button back to the
+ *   matrix, once a passage was opened from it (for tests)
+ */
+GtkWidget *
+dossier_window_get_matrix_back_button (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->matrix_back_button;
 }
 
 static void
@@ -178,6 +239,7 @@ matrix_open_passage_cb (DossierMatrixPage *page,
   if (item != NULL)
     dossier_reader_view_select_range (view, paragraph, 0,
                                       (guint) g_utf8_strlen (dossier_paragraph_get_text (item), -1));
+  show_matrix_back_button (self, keep);
 }
 
 /* A cell's passage goes to the memo whole, as the comparison's do. */

@@ -68,6 +68,7 @@ struct _DossierWindow
   GtkWidget *compare_box;
   DossierComparePage *compare_page;
   GtkWidget *matrix_page;
+  GtkWidget *matrix_back_button;   /* in the reader's header bar; weak */
   gboolean matrix_busy;
 
   /* The open memo. */

@@ -52,5 +52,6 @@ gboolean           dossier_window_add_selection_to_memo (DossierWindow  *self);
 gboolean           dossier_window_quote_selection_in_memo (DossierWindow  *self);
 GtkWidget         *dossier_window_offer_recovery    (DossierWindow      *self);
 gboolean           dossier_window_get_matrix_busy   (DossierWindow      *self);
+GtkWidget         *dossier_window_get_matrix_back_button (DossierWindow  *self);
 
 G_END_DECLS

@@ -384,6 +384,18 @@ test_matrix (void)
       /* The matrix stays, renamed topic included. */
       g_assert_true (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix") == GTK_WIDGET (page));
       g_assert_cmpstr (dossier_matrix_page_get_topic_label (page, 0), ==, "Trade");
+
+      /* The reader offers the way back to the matrix, and it leads there. */
+      {
+        GtkWidget *back = dossier_window_get_matrix_back_button (window);
+
+        g_assert_nonnull (back);
+        g_assert_true (gtk_widget_get_visible (back));
+        g_signal_emit_by_name (back, "clicked");
+        dossier_test_gui_spin (50);
+        g_assert_cmpstr (visible_page (), ==, "matrix");
+        g_assert_false (gtk_widget_get_visible (back));
+      }
     }
   else
     g_test_message ("the fixtures share no topic; no cell to click");
