@@ -92,10 +92,7 @@ step_link (DossierComparePage *self,
 
   _dossier_compare_page_set_choice (self, g_array_index (stops, Stop, target).a, g_array_index (stops, Stop, target).b,
               CHOSE_PAIR, FALSE);
-  self->syncing = TRUE;
-  _dossier_compare_page_scroll_into_view (self, TRUE, self->left_focus, FALSE);
-  _dossier_compare_page_scroll_into_view (self, FALSE, self->right_focus, FALSE);
-  self->syncing = FALSE;
+  _dossier_compare_page_show_pair (self, !by_right);
 }
 
 /* Versions: the changes of the edit script, in reading order. */

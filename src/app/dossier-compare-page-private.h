@@ -75,6 +75,8 @@ void                _dossier_compare_page_scroll_into_view  (DossierComparePage 
                                                             gboolean            left,
                                                             int                 paragraph,
                                                             gboolean            always);
+void                _dossier_compare_page_show_pair         (DossierComparePage *self,
+                                                            gboolean            lead_left);
 void                _dossier_compare_page_recompute         (DossierComparePage *self);
 void                _dossier_compare_page_update            (DossierComparePage *self);
 

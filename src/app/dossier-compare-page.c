@@ -282,6 +282,41 @@ _dossier_compare_page_scroll_into_view (DossierComparePage *self,
     dossier_compare_pane_scroll_to (pane, paragraph);
 }
 
+/* Brings the chosen pair into view as Meld shows a chunk: the leading
+ * side's paragraph where it is when it shows (else at the top), the other
+ * side's at the same height, so that the band between them runs level.
+ * The synchronised scrolling does not move them back. */
+void
+_dossier_compare_page_show_pair (DossierComparePage *self,
+                                 gboolean            lead_left)
+{
+  int lead = lead_left ? self->left_focus : self->right_focus;
+  int other = lead_left ? self->right_focus : self->left_focus;
+  DossierComparePane *lead_pane = _dossier_compare_page_get_pane (self, lead_left);
+  DossierComparePane *other_pane = _dossier_compare_page_get_pane (self, !lead_left);
+  GtkAdjustment *lead_adj = dossier_compare_pane_get_vadjustment (lead_pane);
+  GtkAdjustment *other_adj = dossier_compare_pane_get_vadjustment (other_pane);
+  gboolean was_syncing = self->syncing;
+  double height, target;
+
+  self->syncing = TRUE;
+  if (lead < 0)
+    _dossier_compare_page_scroll_into_view (self, !lead_left, other, FALSE);
+  else
+    {
+      _dossier_compare_page_scroll_into_view (self, lead_left, lead, FALSE);
+      if (other >= 0)
+        {
+          height = dossier_compare_pane_get_row_y (lead_pane, lead) - gtk_adjustment_get_value (lead_adj);
+          target = dossier_compare_pane_get_row_y (other_pane, other) - height;
+          gtk_adjustment_set_value (other_adj,
+                                    CLAMP (target, gtk_adjustment_get_lower (other_adj),
+                                           gtk_adjustment_get_upper (other_adj) - gtk_adjustment_get_page_size (other_adj)));
+        }
+    }
+  self->syncing = was_syncing;
+}
+
 /* Chooses a paragraph on each side (-1 for none), selects and marks them,
  * and brings them into view without the synchronised scrolling moving
  * them back. */
@@ -293,7 +328,6 @@ _dossier_compare_page_set_choice (DossierComparePage *self,
             gboolean            scroll)
 {
   int old_left = self->left_focus, old_right = self->right_focus;
-  gboolean was_syncing = self->syncing;
   g_autoptr(GArray) left_links = NULL;
   g_autoptr(GArray) right_links = NULL;
 
@@ -315,12 +349,7 @@ _dossier_compare_page_set_choice (DossierComparePage *self,
   dossier_overview_strip_set_current (dossier_compare_pane_get_strip (self->right_pane), right);
 
   if (scroll)
-    {
-      self->syncing = TRUE;
-      _dossier_compare_page_scroll_into_view (self, TRUE, left, kind == CHOSE_RIGHT);
-      _dossier_compare_page_scroll_into_view (self, FALSE, right, kind == CHOSE_LEFT);
-      self->syncing = was_syncing;
-    }
+    _dossier_compare_page_show_pair (self, kind != CHOSE_RIGHT);
 
   _dossier_compare_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);

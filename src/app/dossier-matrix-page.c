@@ -223,6 +223,7 @@ build_topic_header (DossierMatrixPage *self,
 
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (edit, "circular");
+  gtk_widget_add_css_class (edit, "matrix-rename");
   gtk_widget_set_valign (edit, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (edit, _("Rename the Topic"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rename the Topic"), -1);

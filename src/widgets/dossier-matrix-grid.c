@@ -22,9 +22,9 @@
 #define PADDING 18
 #define COLUMN_SPACING 12
 #define ROW_SPACING 8
-#define MIN_COLUMN_WIDTH 240
-#define MIN_TOPIC_WIDTH 170
-#define MAX_TOPIC_WIDTH 260
+#define MIN_COLUMN_WIDTH 200
+#define MIN_TOPIC_WIDTH 150
+#define MAX_TOPIC_WIDTH 240
 
 typedef struct {
   GtkWidget *widget;
@@ -90,7 +90,7 @@ compute_widths (DossierMatrixGrid *self,
   int n = MAX (self->n_columns, 1);
   int available;
 
-  *topic_width = CLAMP (width / 5, MIN_TOPIC_WIDTH, MAX_TOPIC_WIDTH);
+  *topic_width = CLAMP (width / 6, MIN_TOPIC_WIDTH, MAX_TOPIC_WIDTH);
   available = width - 2 * PADDING - *topic_width - n * COLUMN_SPACING;
   *column_width = MAX (MIN_COLUMN_WIDTH, available / n);
 }

@@ -277,7 +277,7 @@ test_fit_and_freeze (void)
   grid = find_type (GTK_WIDGET (page), DOSSIER_TYPE_MATRIX_GRID);
   hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
-  g_assert_cmpint (dossier_matrix_grid_get_column_width (DOSSIER_MATRIX_GRID (grid)), >=, 240);
+  g_assert_cmpint (dossier_matrix_grid_get_column_width (DOSSIER_MATRIX_GRID (grid)), >=, 200);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >, gtk_adjustment_get_page_size (hadj) + 100);
   dossier_test_gui_screenshot (GTK_WIDGET (window), "matrix-narrow.png");
   {
