@@ -43,6 +43,9 @@ struct _DossierComparePage
   int left_focus;          /* the paragraph chosen on each side, or -1 */
   int right_focus;
   int current_change;
+  gboolean shown_accepted; /* the derived properties as last notified */
+  DossierComparisonMode shown_mode;
+  gboolean shown_automatic;
   AdwToast *reject_toast;  /* while shown, further rejections join it */
   GArray *rejected;        /* what its Undo restores: Rejection */
 };

@@ -37,6 +37,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The properties that follow the model and the choice (the mode shown,
+ * automatic or not, the current link accepted or not) notify when they
+ * change, not whenever something they depend on does. */
+static gboolean get_link_accepted (DossierComparePage *self);
+static DossierComparisonMode shown_mode (DossierComparePage *self);
+
+static void
+update_derived (DossierComparePage *self)
+{
+  gboolean accepted = get_link_accepted (self);
+  DossierComparisonMode mode = shown_mode (self);
+  gboolean automatic = dossier_comparison_get_mode (self->comparison) == DOSSIER_COMPARISON_MODE_AUTO;
+
+  if (accepted != self->shown_accepted)
+    {
+      self->shown_accepted = accepted;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+    }
+  if (mode != self->shown_mode)
+    {
+      self->shown_mode = mode;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+  if (automatic != self->shown_automatic)
+    {
+      self->shown_automatic = automatic;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOMATIC_MODE]);
+    }
+}
+
 DossierComparePane *
 _dossier_compare_page_get_pane (DossierComparePage *self,
           gboolean            left)
@@ -352,7 +382,7 @@ _dossier_compare_page_set_choice (DossierComparePage *self,
     _dossier_compare_page_show_pair (self, kind != CHOSE_RIGHT);
 
   _dossier_compare_page_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+  update_derived (self);
 }
 
 /* A paragraph clicked or activated: its best match is chosen on the other
@@ -436,7 +466,7 @@ set_link_accepted (DossierComparePage *self,
     return;
   dossier_comparison_set_link_choice (self->comparison, self->left_focus, self->right_focus,
                                       accepted ? DOSSIER_LINK_CHOICE_ACCEPTED : DOSSIER_LINK_CHOICE_NONE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+  update_derived (self);
 }
 
 /* What the mode toggle shows: the mode computed when it was chosen
@@ -458,8 +488,7 @@ set_mode (DossierComparePage    *self,
   if (mode == dossier_comparison_get_mode (self->comparison))
     return;
   dossier_comparison_set_mode (self->comparison, mode);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOMATIC_MODE]);
+  update_derived (self);
   _dossier_compare_page_recompute (self);
 }
 
@@ -621,7 +650,7 @@ links_changed_cb (DossierComparePage *self)
   describe_rows (self);
   dossier_link_gutter_set_selection (self->gutter, self->left_focus, self->right_focus);
   _dossier_compare_page_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_ACCEPTED]);
+  update_derived (self);
 }
 
 static void
@@ -674,7 +703,7 @@ busy_changed_cb (DossierComparePage *self)
 static void
 effective_mode_changed_cb (DossierComparePage *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+  update_derived (self);
 }
 
 /* ---- the analyst's choices ---- */
@@ -900,6 +929,7 @@ dossier_compare_page_init (DossierComparePage *self)
   self->current_change = -1;
   self->sync_scrolling = TRUE;
   self->show_terms = TRUE;
+  self->shown_automatic = TRUE;
   self->cancellable = g_cancellable_new ();
   self->rejected = g_array_new (FALSE, FALSE, sizeof (Rejection));
 

@@ -366,6 +366,14 @@ test_versions_navigation (void)
   g_assert_null (page);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
 static DossierAlignment *
 link_at (DossierComparison *comparison,
          guint              position)
@@ -595,8 +603,19 @@ test_accept_reject (void)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (accept)));
   gtk_widget_activate_action (page, "compare.accept-link", NULL);
 
-  /* reject the next one: gone at once; Undo brings it back */
-  gtk_widget_activate_action (page, "compare.next", NULL);
+  /* reject the next one: gone at once; Undo brings it back. On the way,
+   * link-accepted notifies when it changes, not at every step. */
+  {
+    guint notifies = 0;
+    gulong handler = g_signal_connect (page, "notify::link-accepted", G_CALLBACK (count_notify_cb), &notifies);
+
+    gtk_widget_activate_action (page, "compare.next", NULL);
+    g_assert_cmpuint (notifies, ==, 1);
+    gtk_widget_activate_action (page, "compare.next", NULL);
+    gtk_widget_activate_action (page, "compare.previous", NULL);
+    g_assert_cmpuint (notifies, ==, 1);
+    g_signal_handler_disconnect (page, handler);
+  }
   dossier_test_gui_spin (50);
   g_assert_true (dossier_compare_page_get_current_link (compare, &c, &d));
   g_assert_true (gtk_widget_activate_action (page, "compare.reject-link", NULL));
