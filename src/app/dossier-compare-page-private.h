@@ -23,7 +23,6 @@ struct _DossierComparePage
 
   AdwHeaderBar *header_bar;
   AdwWindowTitle *window_title;
-  GtkWidget *mode_box;
   GtkButton *previous_button;
   GtkButton *next_button;
   AdwToastOverlay *toast_overlay;

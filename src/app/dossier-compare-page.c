@@ -879,7 +879,6 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, mode_box);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, previous_button);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, next_button);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, toast_overlay);

@@ -280,12 +280,24 @@ redraw_cb (DossierOverviewStrip *self)
 }
 
 static void
+mode_changed_cb (DossierOverviewStrip *self)
+{
+  gboolean versions = self->comparison != NULL &&
+                      dossier_comparison_get_effective_mode (self->comparison) == DOSSIER_COMPARISON_MODE_VERSIONS;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), versions ? _("Where the changes are: click to go there")
+                                                           : _("Where the links are: click to go there"));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 disconnect_comparison (DossierOverviewStrip *self)
 {
   if (self->comparison == NULL)
     return;
   g_signal_handlers_disconnect_by_func (dossier_comparison_get_alignments (self->comparison), redraw_cb, self);
   g_signal_handlers_disconnect_by_func (dossier_comparison_get_chunks (self->comparison), redraw_cb, self);
+  g_signal_handlers_disconnect_by_func (self->comparison, mode_changed_cb, self);
 }
 
 static void
@@ -432,8 +444,9 @@ dossier_overview_strip_set_comparison (DossierOverviewStrip *self,
                                 G_CALLBACK (redraw_cb), self);
       g_signal_connect_swapped (dossier_comparison_get_chunks (comparison), "items-changed",
                                 G_CALLBACK (redraw_cb), self);
+      g_signal_connect_swapped (comparison, "notify::effective-mode", G_CALLBACK (mode_changed_cb), self);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  mode_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 
