@@ -34,11 +34,12 @@ $(ASAN_BUILD)/build.ninja:
 	meson setup $(ASAN_BUILD) $(MESON_OPTS) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 
 # The sanitizer build runs the core and CLI tests with LeakSanitizer on.
+# ASan and UBSan make the PDF layout about four times slower: timeouts x3.
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
 	rm -f $(ASAN_BUILD)/meson-logs/testlog*.json
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
-	  meson test -C $(ASAN_BUILD) --no-rebuild --print-errorlogs --suite core --suite cli --logbase testlog-asan
+	  meson test -C $(ASAN_BUILD) --no-rebuild --print-errorlogs --timeout-multiplier 3 --suite core --suite cli --logbase testlog-asan
 
 check:
 	@status=0; \
