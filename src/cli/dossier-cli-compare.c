@@ -153,8 +153,19 @@ add_anchors (DossierComparison  *comparison,
   return TRUE;
 }
 
+/* The app's library when there is one: ids then work without --library, as
+ * README says. It is only read here, never created. */
+static char *
+default_library (void)
+{
+  g_autofree char *path = dossier_library_dup_default_path ();
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}
+
 /* Library ids may be shortened to their first four characters or more, as
- * `library export` accepts; files on disk are taken as they are. */
+ * `library export` accepts; files on disk are taken as they are. Without
+ * --library, ids are looked up in the app's library (default_library()). */
 static char *
 resolve_spec (DossierLibrary **library,
               const char      *library_path,
@@ -163,8 +174,14 @@ resolve_spec (DossierLibrary **library,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
 
-  if (library_path == NULL || g_file_query_exists (file, NULL))
+  if (g_file_query_exists (file, NULL))
     return g_strdup (spec);
+  if (library_path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no such file, and no library to look the id up in"));
+      return NULL;
+    }
   if (*library == NULL)
     {
       *library = dossier_library_open (library_path, error);
@@ -219,6 +236,8 @@ dossier_cli_compare (int    argc,
     return dossier_cli_usage ("compare", _("--comparison takes no documents besides"));
   if (mode_name != NULL && !dossier_comparison_mode_from_string (mode_name, &mode))
     return dossier_cli_usage ("compare", _("--mode must be auto, perspectives or versions"));
+  if (library_path == NULL)
+    library_path = default_library ();
 
   if (comparison_path != NULL)
     {

@@ -49,8 +49,19 @@ format_text (DossierMatrix               *matrix,
   return g_string_free (out, FALSE);
 }
 
+/* The app's library when there is one: ids then work without --library, as
+ * README says. It is only read here, never created. */
+static char *
+default_library (void)
+{
+  g_autofree char *path = dossier_library_dup_default_path ();
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}
+
 /* Library ids may be shortened to their first four characters or more, as
- * `library export` accepts; files on disk are taken as they are. */
+ * `library export` accepts; files on disk are taken as they are. Without
+ * --library, ids are looked up in the app's library (default_library()). */
 static char *
 resolve_spec (DossierLibrary **library,
               const char      *library_path,
@@ -59,8 +70,14 @@ resolve_spec (DossierLibrary **library,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
 
-  if (library_path == NULL || g_file_query_exists (file, NULL))
+  if (g_file_query_exists (file, NULL))
     return g_strdup (spec);
+  if (library_path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no such file, and no library to look the id up in"));
+      return NULL;
+    }
   if (*library == NULL)
     {
       *library = dossier_library_open (library_path, error);
@@ -98,6 +115,8 @@ dossier_cli_matrix (int    argc,
     return dossier_cli_usage ("matrix", _("matrix takes two documents or more"));
   if (argc - 1 > DOSSIER_MATRIX_MAX_DOCUMENTS)
     return dossier_cli_usage ("matrix", _("too many documents"));
+  if (library_path == NULL)
+    library_path = default_library ();
 
   for (int i = 1; i < argc; i++)
     {

@@ -328,6 +328,78 @@ test_compare_library_ids (void)
   g_rmdir (dir);
 }
 
+/* Without --library, ids are read from the app's library
+ * ($XDG_DATA_HOME/dossier/library.db), as README says; they failed with
+ * "Error when getting information for file". */
+static void
+test_default_library_ids (void)
+{
+  g_autofree char *a = fixture ("aid-engagement.txt");
+  g_autofree char *b = fixture ("aid-pressure.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-compare-cli-XXXXXX", &error);
+  g_autofree char *old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_autofree char *db = g_build_filename (dir, "dossier", "library.db", NULL);
+  g_autofree char *db_dir = g_path_get_dirname (db);
+  g_auto(DossierTestCliRun) help = { 0, };
+  g_auto(DossierTestCliRun) none = { 0, };
+  g_auto(DossierTestCliRun) add = { 0, };
+  g_auto(DossierTestCliRun) compare = { 0, };
+  g_auto(DossierTestCliRun) matrix = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+
+  g_assert_no_error (error);
+  dossier_test_cli_run (&help, "--help", NULL);
+  if (strstr (help.out, "library") == NULL)
+    {
+      g_test_skip ("this build has no library");
+      return;
+    }
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+
+  /* no library yet: a clear message, and none is created */
+  dossier_test_cli_run (&none, "compare", "0123456789abcdef", a, NULL);
+  g_assert_cmpint (none.status, ==, 1);
+  g_assert_nonnull (strstr (none.err, "no library"));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  dossier_test_cli_run (&add, "library", "add", a, b, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  lines = g_strsplit (add.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  id_a = g_strndup (lines[0], strcspn (lines[0], "\t"));
+  id_b = g_strndup (lines[1], strcspn (lines[1], "\t"));
+
+  dossier_test_cli_run (&compare, "compare", "--json", id_a, id_b, NULL);
+  g_assert_cmpstr (compare.err, ==, "");
+  g_assert_cmpint (compare.status, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (parse_object (compare.out, parser), "mode"), ==, "perspectives");
+
+  /* a shortened id, a file and an id mixed */
+  {
+    g_autofree char *short_a = g_strndup (id_a, 6);
+
+    dossier_test_cli_run (&matrix, "matrix", "--json", short_a, b, NULL);
+    g_assert_cmpstr (matrix.err, ==, "");
+    g_assert_cmpint (matrix.status, ==, 0);
+  }
+
+  if (old_data_home != NULL)
+    g_setenv ("XDG_DATA_HOME", old_data_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+  for (const char *suffix = ""; suffix != NULL; suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *path = g_strconcat (db, suffix, NULL);
+      g_remove (path);
+    }
+  g_rmdir (db_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +412,7 @@ main (int    argc,
   g_test_add_func ("/dossier/comparison/cli/errors", test_compare_errors);
   g_test_add_func ("/dossier/comparison/cli/matrix-json", test_matrix_json);
   g_test_add_func ("/dossier/comparison/cli/library-ids", test_compare_library_ids);
+  g_test_add_func ("/dossier/comparison/cli/default-library-ids", test_default_library_ids);
   g_test_add_func ("/dossier/comparison/cli/anchor-save", test_compare_anchor_save);
 
   return g_test_run ();
