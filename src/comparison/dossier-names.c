@@ -38,6 +38,7 @@ static const char * const org_words[] = {
   "Senate", "House", "Times", "Post", "Journal", "News", "Society", "Initiative",
   "Alliance", "Coalition", "Company", "Board", "Club", "Panel", "Secretariat", "Programme",
   "Shinmun", "Ilbo", "Sinmun", "Institute", "Command", "UNICEF", "Cross", "Crescent",
+  "Talks",
 };
 
 /* Capitalised words that are not names: places, calendar words and the
@@ -142,6 +143,7 @@ dossier_named_entity_free (gpointer data)
     return;
   g_free (entity->name);
   g_free (entity->key);
+  g_free (entity->alias);
   g_clear_pointer (&entity->paragraphs, g_array_unref);
   g_free (entity);
 }
@@ -317,6 +319,18 @@ name_tokens (const char *text)
         }
 
       word = g_string_new_len (start, p - start);
+      /* a plural possessive inside a name: "Workers’ Party of Korea" */
+      if (p > start && p[-1] == 's' && (g_str_has_prefix (p, "\xe2\x80\x99 ") || g_str_has_prefix (p, "' ")))
+        {
+          const char *after = p + (*p == '\'' ? 2 : 4);
+          gunichar next = g_utf8_get_char (after);
+
+          if (g_unichar_isupper (next))
+            {
+              g_string_append_len (word, p, after - 1 - p);
+              p = after - 1;
+            }
+        }
       /* possessive "’s" / "'s" */
       if (word->len > 4 && g_str_has_suffix (word->str, "\xe2\x80\x99s"))
         g_string_truncate (word, word->len - 4), token.possessive = TRUE;
@@ -442,10 +456,30 @@ is_stop (const char *word)
   return dossier_is_stop_word (lower);
 }
 
+/* A stop word that still opens a name: a number written with a capital
+ * inside a sentence ("the Six Party Talks", "Group of Seven"). */
+static gboolean
+is_stop_token (const NameToken *token)
+{
+  static const char * const numbers[] = {
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+  };
+
+  if (!token->sentence_start)
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      if (g_str_equal (token->text, numbers[i]))
+        return FALSE;
+  return is_stop (token->text);
+}
+
+/* "Party", and the last part of "Six-Party" */
 static gboolean
 is_org_word (const char *word)
 {
-  return g_hash_table_contains (lexicon ()->org_words, word);
+  const char *hyphen = strrchr (word, '-');
+
+  return g_hash_table_contains (lexicon ()->org_words, word) ||
+         (hyphen != NULL && g_hash_table_contains (lexicon ()->org_words, hyphen + 1));
 }
 
 static gboolean
@@ -460,6 +494,17 @@ is_honorific (const char *word)
   return g_hash_table_contains (lexicon ()->honorifics, word);
 }
 
+static char *
+undotted (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p++)
+    if (*p != '.')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
 /* A run without organisation words: its parts between connectors may be
  * people. */
 static void
@@ -471,6 +516,16 @@ classify_person_part (Collector *collector,
 {
   const Lexicon *lex = lexicon ();
   guint n;
+
+  /* "U.N." alone is the organisation "UN" ("U.S." is a country) */
+  if (to - from == 1 && tokens[from].initialism)
+    {
+      g_autofree char *bare = undotted (tokens[from].text);
+
+      if (is_acronym (bare) && !g_hash_table_contains (lex->not_acronyms, bare))
+        add_entity (collector, bare, DOSSIER_NAME_ORGANIZATION);
+      return;
+    }
 
   /* "Indonesia Sung Kim": places before a name are not part of it */
   while (from < to && is_common (&tokens[from]))
@@ -498,6 +553,7 @@ classify_person_part (Collector *collector,
         }
       else if (is_acronym (word) && !g_hash_table_contains (lex->not_acronyms, word))
         add_entity (collector, word, DOSSIER_NAME_ORGANIZATION);
+
       else if (honorific)
         add_entity (collector, word, DOSSIER_NAME_PERSON);
       return;
@@ -532,7 +588,7 @@ classify_organization (Collector *collector,
   g_autofree char *name = NULL;
 
   while (start > from && tokens[start - 1].cap && !is_connector (tokens[start - 1].text) &&
-         !is_honorific (tokens[start - 1].text) && !is_stop (tokens[start - 1].text))
+         !is_honorific (tokens[start - 1].text) && !is_stop_token (&tokens[start - 1]))
     start--;
 
   while (end < to)
@@ -611,7 +667,7 @@ classify_run (Collector *collector,
   gboolean honorific;
 
   /* "The", "In", "Under" open sentences, not names */
-  while (from < to && (is_stop (tokens[from].text) || is_connector (tokens[from].text)))
+  while (from < to && (is_stop_token (&tokens[from]) || is_connector (tokens[from].text)))
     from++;
   while (from < to && is_connector (tokens[to - 1].text))
     to--;
@@ -743,6 +799,86 @@ surname_of (const DossierNamedEntity *entity,
   return *owned;
 }
 
+/* "International Atomic Energy Agency": "iaea"; connectors are skipped,
+ * each part of a hyphenated word counts */
+static char *
+initials (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name, " -", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0' || is_connector (words[i]))
+        continue;
+      if (!g_unichar_isupper (g_utf8_get_char (words[i])))
+        {
+          g_string_truncate (out, 0);
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (words[i])));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+merge_paragraphs (DossierNamedEntity *into,
+                  DossierNamedEntity *from)
+{
+  for (guint k = 0; k < from->paragraphs->len; k++)
+    {
+      guint par = g_array_index (from->paragraphs, guint, k);
+      gboolean seen = FALSE;
+
+      for (guint m = 0; m < into->paragraphs->len && !seen; m++)
+        seen = g_array_index (into->paragraphs, guint, m) == par;
+      if (!seen)
+        g_array_append_val (into->paragraphs, par);
+    }
+  g_array_sort (into->paragraphs, compare_uints);
+}
+
+/* An organisation and its acronym are one: "International Atomic Energy
+ * Agency" and "IAEA", "United Nations" and "UN" ("U.N."). The acronym is
+ * kept as an alias, so a document that only writes "IAEA" still matches. */
+static void
+merge_acronyms (GPtrArray *entities)
+{
+  for (guint i = entities->len; i > 0; i--)
+    {
+      DossierNamedEntity *acronym = g_ptr_array_index (entities, i - 1);
+      DossierNamedEntity *full = NULL;
+
+      if (acronym->kind != DOSSIER_NAME_ORGANIZATION || strchr (acronym->name, ' ') != NULL ||
+          strlen (acronym->key) < 2)
+        continue;
+      for (guint j = 0; j < entities->len && full == NULL; j++)
+        {
+          DossierNamedEntity *e = g_ptr_array_index (entities, j);
+          g_autofree char *e_initials = NULL;
+
+          if (e == acronym || e->kind != DOSSIER_NAME_ORGANIZATION || strchr (e->name, ' ') == NULL)
+            continue;
+          e_initials = initials (e->name);
+          if (g_str_equal (e_initials, acronym->key))
+            full = e;
+        }
+      if (full == NULL)
+        continue;
+
+      full->mentions += acronym->mentions;
+      merge_paragraphs (full, acronym);
+      g_free (full->alias);
+      full->alias = g_strdup (acronym->key);
+      {
+        g_autofree char *name = g_strdup_printf ("%s (%s)", full->name, acronym->name);
+        g_free (full->name);
+        full->name = g_steal_pointer (&name);
+      }
+      g_ptr_array_remove_index (entities, i - 1);
+    }
+}
+
 /**
  * dossier_extract_names:
  * @document: a document
@@ -868,6 +1004,7 @@ dossier_extract_names (DossierTextSnapshot *document)
         }
     }
 
+  merge_acronyms (collector.entities);
   g_hash_table_unref (collector.by_key);
   g_ptr_array_sort (collector.entities, compare_entities);
 
@@ -896,6 +1033,19 @@ dossier_named_entities_match (const DossierNamedEntity *a,
     return FALSE;
   if (g_str_equal (a->key, b->key))
     return TRUE;
+  /* "IAEA" on one side, "International Atomic Energy Agency (IAEA)" on
+   * the other */
+  if ((a->alias != NULL && (g_str_equal (a->alias, b->key) || g_strcmp0 (a->alias, b->alias) == 0)) ||
+      (b->alias != NULL && g_str_equal (b->alias, a->key)))
+    return TRUE;
+  {
+    g_autofree char *ia = initials (a->name);
+    g_autofree char *ib = initials (b->name);
+
+    if ((strchr (a->name, ' ') == NULL && g_str_equal (a->key, ib)) ||
+        (strchr (b->name, ' ') == NULL && g_str_equal (b->key, ia)))
+      return TRUE;
+  }
   if (a->kind != DOSSIER_NAME_PERSON)
     return FALSE;
 

@@ -26,6 +26,8 @@ typedef enum {
  * @mentions: how often the document names it (surname-only mentions of a
  *   person included)
  * @paragraphs: (element-type guint): the paragraphs naming it
+ * @alias: (nullable): the key of the acronym the document also uses for
+ *   it ("iaea"), merged into this entity
  */
 typedef struct {
   char *name;
@@ -33,6 +35,7 @@ typedef struct {
   DossierNameKind kind;
   guint mentions;
   GArray *paragraphs;
+  char *alias;
 } DossierNamedEntity;
 
 void        dossier_named_entity_free    (gpointer                  entity);
