@@ -25,7 +25,8 @@ typedef struct {
  * DossierLink:
  * @a: a paragraph of the left document (0-based, as imported)
  * @b: a paragraph of the right document
- * @score: cosine similarity of their TF-IDF vectors (0–1)
+ * @score: how strongly they are related (0–1): the cosine of their TF-IDF
+ *   vectors blended with the background model's similarity
  * @anchored: %TRUE when the user declared the link
  * @shared_terms: (array zero-terminated=1): the terms that weigh most in
  *   both, as written in the documents
@@ -42,37 +43,44 @@ void dossier_link_clear (gpointer link);
 
 /**
  * DossierAlignParams:
- * @threshold: a pair scoring at least this is linked
- * @mutual_threshold: a pair that is each other's best match is linked from
- *   this lower score
- * @threshold_sigmas: the threshold is raised to the mean similarity of all
- *   pairs plus this many standard deviations
- * @mutual_sigmas: the same for the mutual threshold
- * @relative_cut: a link scoring below this fraction of both paragraphs'
- *   best scores is dropped (keeps one-to-many links, drops stray ones)
- * @max_links: at most this many links per paragraph
+ * @link_z: a pair is linked when its score stands this many standard
+ *   deviations above the mean score of all pairs of the two documents
+ * @mutual_z: the same, lower, for two paragraphs that are each other's
+ *   best match
+ * @relative_z: a link more than this many standard deviations below the
+ *   best of both its paragraphs is a stray and dropped (one-to-many links
+ *   survive when the link is strong for one end)
+ * @semantic_weight: weight of the background model's similarity (stems
+ *   used in the same contexts: "talks", "negotiations") beside the shared
+ *   words; 0 compares words only
  * @phrase_weight: weight of two-word phrases relative to single words
  * @anchor_bonus: factor on the scores of an anchor's neighbours
  * @private_weight: factor on the weight of terms only one document uses
- * @min_evidence: a link needs at least this many shared topical words
+ * @min_evidence: a link needs at least this many shared topical words, or
+ *   a quarter of the shorter paragraph's, unless the background model's
+ *   similarity alone puts it above @link_z
  * @proper_weight: factor on the weight of words always written with a
  *   capital (places, people: "Washington", "China")
+ * @story_damping: how much terms both documents use throughout lose
+ *   (0: none, 1: a term in every paragraph of both weighs nothing)
+ * @attribution_weight: factor on words of attribution ("officials",
+ *   "told reporters"): who said it, not what
  *
  * The tuned values are dossier_align_params_init()'s; docs/comparison.md
  * explains them.
  */
 typedef struct {
-  double threshold;
-  double mutual_threshold;
-  double threshold_sigmas;
-  double mutual_sigmas;
-  double relative_cut;
-  guint max_links;
+  double link_z;
+  double mutual_z;
+  double relative_z;
+  double semantic_weight;
   double phrase_weight;
   double anchor_bonus;
   double private_weight;
   guint min_evidence;
   double proper_weight;
+  double story_damping;
+  double attribution_weight;
 } DossierAlignParams;
 
 void dossier_align_params_init (DossierAlignParams *params);

@@ -46,7 +46,45 @@ static const char * const stop_words[] = {
   "using", "various", "want", "way", "ways", "week", "weeks", "whole", "year", "years",
   "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "hundreds",
   "thousand", "thousands", "million", "millions", "billion", "billions", "percent",
+  /* titles before a name ("Sen. Cotton"), never a topic */
+  "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "jr", "sr", "st",
 };
+
+/* Words of attribution and reporting: who said what to whom. Two reports
+ * of one story use them in every other paragraph ("a senior administration
+ * official told reporters"), so they would link paragraphs on different
+ * points; they still count for the topic strip and the versions mode. */
+static const char * const attribution_words[] = {
+  "official", "officials", "senior", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+  "statement", "statements", "told", "tell", "tells", "telling", "reporter", "reporters",
+  "interview", "interviews", "asked", "ask", "asking", "added", "adding", "noted", "wrote",
+  "tweet", "tweeted", "tweets", "remarks", "comment", "comments", "commented", "speaking",
+  "spoke", "briefing", "press", "quoted", "insisted", "argued", "acknowledged",
+};
+
+/**
+ * dossier_is_attribution_word:
+ * @folded: a folded word
+ *
+ * Returns: whether @folded says who said something rather than what
+ *   ("official", "told", "spokesman")
+ */
+gboolean
+dossier_is_attribution_word (const char *folded)
+{
+  static GHashTable *table;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (attribution_words); i++)
+        g_hash_table_add (table, (gpointer) attribution_words[i]);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return g_hash_table_contains (table, folded);
+}
 
 gboolean
 dossier_is_stop_word (const char *folded)
@@ -278,6 +316,7 @@ typedef struct {
   guint last_paragraph;      /* for counting df once per paragraph */
   guint total;               /* occurrences */
   guint capitalised;         /* occurrences written with a capital */
+  guint attribution;         /* occurrences of an attribution word, or a phrase of them */
   guint in_name;             /* occurrences inside a run of capitalised words, or
                               * before a hyphen: not meaningful alone */
   GHashTable *forms;         /* surface form → count */
@@ -339,6 +378,21 @@ dossier_term_index_free (DossierTermIndex *index)
   g_free (index);
 }
 
+/* "we'll", "they're", "didn't": function words with an apostrophe */
+static gboolean
+is_contraction (const char *folded)
+{
+  const char *apostrophe = strrchr (folded, '\'');
+  static const char * const endings[] = { "ll", "re", "ve", "d", "m", "t" };
+
+  if (apostrophe == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (g_str_equal (apostrophe + 1, endings[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Words worth indexing: two letters or more, not a number, not a stop word. */
 static gboolean
 is_content_word (const char *folded)
@@ -355,7 +409,7 @@ is_content_word (const char *folded)
         break;
       }
 
-  return has_letter && !dossier_is_stop_word (folded);
+  return has_letter && !dossier_is_stop_word (folded) && !is_contraction (folded);
 }
 
 /* Demonyms and their countries are one topic: "South Korean sanctions"
@@ -526,6 +580,7 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autofree char *prev_stem = NULL;
   g_autofree char *prev_form = NULL;
+  gboolean prev_attribution = FALSE;
   GArray *result;
   GHashTableIter iter;
   gpointer key, value;
@@ -539,7 +594,7 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
       g_autofree char *folded = dossier_fold_word (text + token->start, token->end - token->start);
       g_autofree char *form = NULL;
       g_autofree char *stem = NULL;
-      gboolean possessive;
+      gboolean possessive, attribution;
 
       if (!is_content_word (folded))
         {
@@ -551,6 +606,9 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
       form = surface_form (text + token->start, token->end - token->start);
       possessive = strlen (form) < token->end - token->start;
       stem = stem_word (index, folded);
+      attribution = dossier_is_attribution_word (folded);
+      if (attribution)
+        ((Term *) g_ptr_array_index (index->terms, intern_term (index, stem, DOSSIER_TERM_WORD)))->attribution++;
       count_term (index, counts, intern_term (index, stem, DOSSIER_TERM_WORD), form,
                   (is_capitalised (text, token) &&
                    ((i > 0 && token->joined && is_capitalised (text, token - 1)) ||
@@ -571,9 +629,25 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
           /* as written: "Inter-Korean", "Chinese banks" */
           g_autofree char *phrase_form = g_strconcat (prev_form, hyphen ? "-" : " ", form, NULL);
 
-          /* a phrase inside a name: "World Food", "Jae-myung" */
+          /* a phrase inside a name ("World Food", "Jae-myung"), or cut
+           * out of a longer unit: the tail of a name and a word after it
+           * ("North Korean violations"), the tail of a compound ("U.S.-led
+           * sanctions"), or a word whose compound goes on ("nuclear
+           * arms-control" gives no "nuclear arms"): not a term to show */
+          gboolean fragment =
+            (i >= 2 && prev->joined && is_capitalised (text, prev) && is_capitalised (text, prev - 1) &&
+             !is_capitalised (text, token)) ||
+            (i >= 2 && prev->joined && hyphen_before (text, prev)) ||
+            (i + 1 < tokens->len && token[1].joined && hyphen_before (text, token + 1)) ||
+            /* a word and the head of a name: "stopped North [Korean]" */
+            (i + 1 < tokens->len && token[1].joined && !is_capitalised (text, prev) &&
+             is_capitalised (text, token) && is_capitalised (text, token + 1));
+
+          /* "senior officials", "told reporters" */
+          if (attribution || prev_attribution)
+            ((Term *) g_ptr_array_index (index->terms, intern_term (index, phrase_key, DOSSIER_TERM_PHRASE)))->attribution++;
           count_term (index, counts, intern_term (index, phrase_key, DOSSIER_TERM_PHRASE), phrase_form,
-                      is_capitalised (text, prev) && (is_capitalised (text, token) || hyphen));
+                      (is_capitalised (text, prev) && (is_capitalised (text, token) || hyphen)) || fragment);
         }
 
       g_clear_pointer (&prev_stem, g_free);
@@ -583,6 +657,7 @@ dossier_term_index_add_paragraph (DossierTermIndex *index,
         {
           prev_stem = g_steal_pointer (&stem);
           prev_form = g_steal_pointer (&form);
+          prev_attribution = attribution;
         }
     }
 
@@ -758,6 +833,25 @@ dossier_term_index_is_proper (DossierTermIndex *index,
   g_return_val_if_fail (term < index->terms->len, FALSE);
   t = g_ptr_array_index (index->terms, term);
   return t->kind == DOSSIER_TERM_WORD && t->total > 0 && t->capitalised == t->total;
+}
+
+/**
+ * dossier_term_index_is_attribution:
+ * @index: the index
+ * @term: a term id
+ *
+ * Returns: %TRUE for a word of attribution ("officials", "told") written
+ *   so at least half the time, or a phrase holding one ("senior officials")
+ */
+gboolean
+dossier_term_index_is_attribution (DossierTermIndex *index,
+                                   guint             term)
+{
+  Term *t;
+
+  g_return_val_if_fail (term < index->terms->len, FALSE);
+  t = g_ptr_array_index (index->terms, term);
+  return t->total > 0 && 2 * t->attribution >= t->total;
 }
 
 gboolean

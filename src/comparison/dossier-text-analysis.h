@@ -37,6 +37,7 @@ GArray   *dossier_tokenize_words      (const char  *text,
 char     *dossier_fold_word           (const char  *word,
                                        gssize       length);
 gboolean  dossier_is_stop_word        (const char  *folded);
+gboolean  dossier_is_attribution_word (const char  *folded);
 
 /**
  * DossierTermKind:
@@ -83,6 +84,8 @@ gboolean          dossier_term_index_lookup          (DossierTermIndex *index,
 gboolean          dossier_term_index_is_name_part    (DossierTermIndex *index,
                                                       guint             term);
 gboolean          dossier_term_index_is_proper       (DossierTermIndex *index,
+                                                      guint             term);
+gboolean          dossier_term_index_is_attribution  (DossierTermIndex *index,
                                                       guint             term);
 char             *dossier_term_index_stem_phrase     (DossierTermIndex *index,
                                                       const char       *words);
