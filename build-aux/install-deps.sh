@@ -16,6 +16,8 @@ packages=(
   fonts-noto-cjk fonts-nanum fonts-dejavu-core fonts-liberation2 shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils
   # screenshots
   imagemagick x11-utils
+  # rebuilding the comparison's background model (build-aux/build-comparison-model.py)
+  python3-numpy
 )
 
 missing=()

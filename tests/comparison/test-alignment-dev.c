@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "alignment-dev-set.c"
+#include "comparison/dossier-background-model.h"
+#include "comparison/dossier-text-analysis.h"
 
 /* floors a little below the measured figures (docs/comparison.md) */
 #define DEV_MIN_RECALL 0.42
@@ -135,6 +137,80 @@ test_scorer (void)
   g_hash_table_unref (pair.judged);
 }
 
+/* The compiled-in background model: loaded in place, quickly; stems used in
+ * the same contexts are near; a damaged file is refused, not read out of
+ * bounds. */
+static void
+test_background_model (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  DossierBackgroundModel *model = dossier_background_model_get_default ();
+  double elapsed_ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_autoptr(DossierTermIndex) index = dossier_term_index_new ();
+  g_autofree char *talks = dossier_term_index_stem_phrase (index, "talks");
+  g_autofree char *negotiations = dossier_term_index_stem_phrase (index, "negotiations");
+  g_autofree char *wall = dossier_term_index_stem_phrase (index, "wall");
+  g_autofree char *fence = dossier_term_index_stem_phrase (index, "fence");
+  guint word;
+
+  g_assert_nonnull (model);
+  g_test_message ("background model: %u stems × %u dimensions, loaded in %.2f ms",
+                  dossier_background_model_get_n_words (model), dossier_background_model_get_dims (model),
+                  elapsed_ms);
+  g_assert_cmpfloat (elapsed_ms, <, 50.0);
+  g_assert_cmpuint (dossier_background_model_get_n_words (model), >=, 10000);
+  g_assert_true (dossier_background_model_lookup (model, "sanction", &word));
+  g_assert_cmpuint (dossier_background_model_get_df (model, word), >, 0);
+  g_assert_false (dossier_background_model_lookup (model, "zzzqqq", &word));
+
+  /* near in meaning, far from unrelated words */
+  g_assert_cmpfloat (dossier_background_model_similarity (model, talks, negotiations), >,
+                     dossier_background_model_similarity (model, talks, wall) + 0.2);
+  g_assert_cmpfloat (dossier_background_model_similarity (model, wall, fence), >, 0.5);
+
+  /* damaged data */
+  {
+    const char *bad[] = { "", "DOSSBGM1", "NOTAMODEL0000000000000000000000000" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_static (bad[i], strlen (bad[i]));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DossierBackgroundModel) m = dossier_background_model_new (bytes, &error);
+
+        g_assert_null (m);
+        g_assert_error (error, DOSSIER_BACKGROUND_MODEL_ERROR, DOSSIER_BACKGROUND_MODEL_ERROR_INVALID);
+      }
+  }
+  {
+    /* stems out of order */
+    guint8 data[8 + 16 + 2 * 8 + 2 * 2 + 6] = "DOSSBGM1";
+    const guint32 header[] = { GUINT32_TO_LE (1), GUINT32_TO_LE (2), GUINT32_TO_LE (2), 0 };
+    const guint32 offsets[] = { GUINT32_TO_LE (0), GUINT32_TO_LE (3) };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(DossierBackgroundModel) m = NULL;
+
+    memcpy (data + 8, header, sizeof header);
+    memcpy (data + 24, offsets, sizeof offsets);
+    memcpy (data + sizeof data - 6, "zz\0aa\0", 6);
+    bytes = g_bytes_new (data, sizeof data);
+    m = dossier_background_model_new (bytes, &error);
+    g_assert_null (m);
+    g_assert_error (error, DOSSIER_BACKGROUND_MODEL_ERROR, DOSSIER_BACKGROUND_MODEL_ERROR_INVALID);
+
+    /* the same, sorted: accepted */
+    memcpy (data + sizeof data - 6, "aa\0zz\0", 6);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    g_clear_error (&error);
+    bytes = g_bytes_new (data, sizeof data);
+    m = dossier_background_model_new (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_background_model_lookup (m, "zz", &word));
+    g_assert_cmpuint (word, ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +218,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dossier/comparison/alignment/scorer", test_scorer);
+  g_test_add_func ("/dossier/comparison/background-model", test_background_model);
   g_test_add_func ("/dossier/comparison/alignment/dev-set", test_dev_set);
   g_test_add_func ("/dossier/comparison/alignment/own-set", test_own_set);
 
