@@ -940,7 +940,9 @@ dossier_aligner_align (DossierAligner      *self,
             if (!enough_evidence (self, doc_a, i, doc_b, j) && !(w > 0.0 && zs[c] >= params->link_z))
               continue;
           }
-        link.score = CLAMP ((similarities[c] + w * MAX (sem[c], 0.0)) / (1.0 + w), 0.0, 1.0);
+        /* the words' cosine, as for anchored and accepted links, so a score
+         * means the same whichever way a link came about */
+        link.score = similarities[c];
         {
           Candidate candidate = { link, sure ? G_MAXDOUBLE : z[c] };
           g_array_append_val (candidates, candidate);

@@ -25,8 +25,8 @@ typedef struct {
  * DossierLink:
  * @a: a paragraph of the left document (0-based, as imported)
  * @b: a paragraph of the right document
- * @score: how strongly they are related (0–1): the cosine of their TF-IDF
- *   vectors blended with the background model's similarity
+ * @score: cosine similarity of their TF-IDF vectors (0–1); a link may also
+ *   rest on the background model's similarity, which this does not show
  * @anchored: %TRUE when the user declared the link
  * @shared_terms: (array zero-terminated=1): the terms that weigh most in
  *   both, as written in the documents
