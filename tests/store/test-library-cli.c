@@ -253,6 +253,222 @@ test_cli_library (void)
   g_rmdir (dir);
 }
 
+/* The library and what SQLite may keep beside it. */
+static void
+remove_library (const char *db)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
+/* Writes @n small articles of their own (distinct titles and text) into
+ * @dir as text files named brief-NNN.txt from @first on; appends their
+ * paths to @paths. */
+static void
+write_briefs (const char *dir,
+              guint       first,
+              guint       n,
+              GPtrArray  *paths)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("brief-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("Harbour Tolls and Ferry Fares, Note %u\n\n"
+                                               "The toll board met on day %u to weigh fares for route %u.\n\n"
+                                               "Ferry operators on route %u asked for a cap of %u crowns.\n",
+                                               i, i, i, i * 7, i * 13);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+}
+
+/* The IDs in the first column of `library add` output. */
+static GHashTable *
+printed_ids (const char *out)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_hash_table_add (ids, first_field (lines[i]));
+  return ids;
+}
+
+/* The IDs `library list` prints. */
+static GHashTable *
+stored_ids (const char *db)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return printed_ids (run.out);
+}
+
+static void
+assert_subset (GHashTable *a,
+               GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (b, id))
+      g_error ("%s was printed but is not in the library", (char *) id);
+}
+
+/* Runs dossier-cli like dossier_test_cli_runv(), with one more variable in
+ * its environment (set in the launcher: setenv() in a test process that
+ * has threads is not safe). */
+static void
+run_cli_with_env (DossierTestCliRun  *run,
+                  const char         *variable,
+                  const char         *value,
+                  const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+
+  dossier_test_cli_run_clear (run);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DOSSIER_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, variable, value, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+}
+
+/* A page that crashes the importer half-way through a long `library add`
+ * (simulated: the CLI kills itself when it reaches that file) must leave
+ * in the library exactly the articles whose IDs were printed. */
+static void
+test_cli_add_crash (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) printed = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  guint crasher;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (args, g_strdup ("library"));
+  g_ptr_array_add (args, g_strdup ("--library"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("add"));
+  write_briefs (dir, 0, 100, args);
+  crasher = args->len;
+  write_briefs (dir, 100, 1, args);
+  write_briefs (dir, 101, 20, args);
+  g_ptr_array_add (args, NULL);
+
+  run_cli_with_env (&run, "DOSSIER_CLI_TEST_CRASH_ON", args->pdata[crasher], (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, -1);
+
+  printed = printed_ids (run.out);
+  stored = stored_ids (db);
+  g_test_message ("%u printed, %u stored", g_hash_table_size (printed), g_hash_table_size (stored));
+  g_assert_cmpuint (g_hash_table_size (printed), >, 0);
+  g_assert_cmpuint (g_hash_table_size (printed), ==, g_hash_table_size (stored));
+  assert_subset (printed, stored);
+
+  /* Running it again (without the crash) adds the rest and skips the others. */
+  dossier_test_cli_runv (&run, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&stored, g_hash_table_unref);
+  stored = stored_ids (db);
+  g_assert_cmpuint (g_hash_table_size (stored), ==, 121);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out) + g_hash_table_size (printed), ==, 121);
+
+  for (guint i = 4; i < args->len - 1; i++)
+    g_unlink (args->pdata[i]);
+  remove_library (db);
+  g_rmdir (dir);
+}
+
+/* kill -9 from outside while `library add` runs: every ID it printed is
+ * stored (a kill between a commit and its printing can only leave stored
+ * articles unannounced, never the other way round). */
+static void
+test_cli_add_killed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GString) printed_text = g_string_new (NULL);
+  g_autoptr(GHashTable) printed = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  char *line;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (args, g_strdup (g_getenv ("DOSSIER_CLI")));
+  g_ptr_array_add (args, g_strdup ("library"));
+  g_ptr_array_add (args, g_strdup ("--library"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("add"));
+  write_briefs (dir, 0, 400, args);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  /* Killed as soon as it says it stored something. */
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_force_exit (process);
+  while (line != NULL)
+    {
+      g_string_append_printf (printed_text, "%s\n", line);
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  printed = printed_ids (printed_text->str);
+  stored = stored_ids (db);
+  g_test_message ("%u printed, %u stored", g_hash_table_size (printed), g_hash_table_size (stored));
+  g_assert_cmpuint (g_hash_table_size (printed), >, 0);
+  assert_subset (printed, stored);
+
+  for (guint i = 5; i < args->len - 1; i++)
+    g_unlink (args->pdata[i]);
+  remove_library (db);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_damaged_library (void)
 {
@@ -324,6 +540,8 @@ main (int    argc,
   g_test_add_func ("/dossier/store/cli/library", test_cli_library);
   g_test_add_func ("/dossier/store/cli/damaged-library", test_cli_damaged_library);
   g_test_add_func ("/dossier/store/cli/default-path", test_cli_default_path);
+  g_test_add_func ("/dossier/store/cli/add-crash", test_cli_add_crash);
+  g_test_add_func ("/dossier/store/cli/add-killed", test_cli_add_killed);
 
   return g_test_run ();
 }
