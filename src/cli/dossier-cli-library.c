@@ -39,25 +39,48 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
+typedef enum {
+  OPEN_TO_READ,     /* list, search, export: never writes, never waits for a writer */
+  OPEN_TO_CHANGE,   /* remove, trash */
+  OPEN_TO_ADD,      /* add: creates the library when there is none */
+} OpenFor;
+
 /* Only `add` creates a library: a mistyped --library for list, search,
  * export or remove must say so rather than make an empty file. */
 static DossierLibrary *
 open_library (Options   *options,
-              gboolean   create,
+              OpenFor    open_for,
               GError   **error)
 {
   g_autofree char *path = options->library_path
     ? g_strdup (options->library_path)
     : dossier_library_dup_default_path ();
+  g_autoptr(DossierLibrary) library = NULL;
 
-  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (open_for != OPEN_TO_ADD && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("There is no library at %s (add documents with “dossier-cli library add”)"), path);
       return NULL;
     }
 
-  return dossier_library_open (path, error);
+  library = dossier_library_open_with_flags (path,
+                                             open_for == OPEN_TO_READ ? DOSSIER_LIBRARY_OPEN_READ_ONLY
+                                                                      : DOSSIER_LIBRARY_OPEN_DEFAULT,
+                                             error);
+  if (library == NULL)
+    return NULL;
+
+  /* Said once, rather than once per file. */
+  if (open_for != OPEN_TO_READ && dossier_library_is_read_only (library))
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
+                   _("The library %s is read-only; nothing was changed"), shown);
+      return NULL;
+    }
+  return g_steal_pointer (&library);
 }
 
 static int
@@ -210,7 +233,7 @@ run_add (Options  *options,
   if (argc < 1)
     return dossier_cli_usage ("library", _("library add needs at least one FILE"));
 
-  library = open_library (options, TRUE, &error);
+  library = open_library (options, OPEN_TO_ADD, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -263,7 +286,7 @@ run_list (Options *options)
   GListModel *documents;
   guint n;
 
-  library = open_library (options, FALSE, &error);
+  library = open_library (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -346,7 +369,7 @@ run_search (Options  *options,
   /* `library search north korea` means the same as `"north korea"` quoted by the shell. */
   query = g_strjoinv (" ", argv);
 
-  library = open_library (options, FALSE, &error);
+  library = open_library (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -407,7 +430,7 @@ run_export (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library export takes exactly one ID"));
 
-  library = open_library (options, FALSE, &error);
+  library = open_library (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -444,7 +467,7 @@ run_remove (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library remove takes exactly one ID"));
 
-  library = open_library (options, FALSE, &error);
+  library = open_library (options, OPEN_TO_CHANGE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 

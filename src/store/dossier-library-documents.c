@@ -768,6 +768,7 @@ dossier_library_load (DossierLibrary  *self,
                       const char      *id,
                       GError         **error)
 {
+  DossierDocument *document;
   gint64 rowid;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
@@ -779,7 +780,11 @@ dossier_library_load (DossierLibrary  *self,
       return NULL;
     }
 
-  return _dossier_library_load_rowid (self, rowid, error);
+  if (!_dossier_library_begin_read (self, error))
+    return NULL;
+  document = _dossier_library_load_rowid (self, rowid, error);
+  _dossier_library_end_read (self);
+  return document;
 }
 
 /**

@@ -277,3 +277,51 @@ dossier_library_get_reading_position (DossierLibrary *self,
     return 0;
   return CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
 }
+
+/* --- tidying up at open ------------------------------------------------ */
+
+/* What an earlier session left behind: the highlights and reading
+ * positions of removed documents, kept for an undo. Removing them is not
+ * worth waiting for another program that is writing the library, so it is
+ * done only when the write lock is free at once; the next open tries
+ * again. */
+gboolean
+_dossier_library_tidy (DossierLibrary  *self,
+                       GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 left_behind = 0;
+  gboolean ok;
+
+  if (!_dossier_library_query_int (self,
+                                   "SELECT EXISTS (SELECT 1 FROM highlights"
+                                   "                WHERE document NOT IN (SELECT id FROM documents))"
+                                   " OR EXISTS (SELECT 1 FROM reading_positions"
+                                   "            WHERE document NOT IN (SELECT id FROM documents))",
+                                   &left_behind, error))
+    return FALSE;
+  if (!left_behind)
+    return TRUE;
+
+  sqlite3_busy_timeout (self->db, 0);
+  ok = _dossier_library_begin (self, &local_error);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!ok)
+    {
+      g_debug ("Not tidying %s now: %s", self->shown, local_error->message);
+      return TRUE;
+    }
+
+  if (!_dossier_library_exec (self,
+                              "DELETE FROM highlights WHERE document NOT IN (SELECT id FROM documents);"
+                              " DELETE FROM reading_positions WHERE document NOT IN (SELECT id FROM documents)",
+                              &local_error))
+    {
+      _dossier_library_rollback (self);
+      g_debug ("Could not tidy %s: %s", self->shown, local_error->message);
+      return TRUE;
+    }
+  if (!_dossier_library_commit (self, &local_error))
+    g_debug ("Could not tidy %s: %s", self->shown, local_error->message);
+  return TRUE;
+}

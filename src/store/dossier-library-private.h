@@ -27,7 +27,9 @@ struct _DossierLibrary
   char *shown;              /* path for messages: always UTF-8 */
   sqlite3 *db;
   GHashTable *statements;   /* static SQL string → sqlite3_stmt */
+  gboolean read_only;       /* opened read-only: every change is refused */
   guint depth;              /* nesting of begin()/commit() */
+  guint read_depth;         /* nesting of begin_read()/end_read() */
   gint64 data_version;      /* PRAGMA data_version when the list was read */
   int snippet_budget;       /* rows left that get their snippet in the search query */
   gboolean in_batch;        /* between begin_batch() and end_batch() */
@@ -74,6 +76,9 @@ gboolean         _dossier_library_begin              (DossierLibrary  *self,
 void             _dossier_library_rollback           (DossierLibrary *self);
 gboolean         _dossier_library_commit             (DossierLibrary  *self,
                                                       GError         **error);
+gboolean         _dossier_library_begin_read         (DossierLibrary  *self,
+                                                      GError         **error);
+void             _dossier_library_end_read           (DossierLibrary  *self);
 gboolean         _dossier_library_exec               (DossierLibrary  *self,
                                                       const char      *sql,
                                                       GError         **error);
@@ -105,6 +110,12 @@ gboolean         _dossier_library_query_int          (DossierLibrary  *self,
 gboolean         _dossier_library_migrate            (DossierLibrary  *self,
                                                       gint64           from_version,
                                                       GError         **error);
+gboolean         _dossier_library_read_older_schema  (DossierLibrary  *self,
+                                                      gint64           version,
+                                                      GError         **error);
+gboolean         _dossier_library_tidy               (DossierLibrary  *self,
+                                                      GError         **error);
+gboolean         _dossier_library_file_is_nonempty   (const char      *path);
 gboolean         _dossier_library_check_existing_file (const char  *path,
                                                       gboolean    *is_new,
                                                       GError     **error);

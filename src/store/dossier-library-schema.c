@@ -185,6 +185,25 @@ _dossier_library_migrate (DossierLibrary  *self,
   return _dossier_library_commit (self, error);
 }
 
+/* A library opened read-only cannot be brought up to date: what this
+ * build reads from a newer schema is made to appear in a temporary schema
+ * of the connection, which shadows the file's own tables and is never
+ * written to the file. */
+gboolean
+_dossier_library_read_older_schema (DossierLibrary  *self,
+                                    gint64           version,
+                                    GError         **error)
+{
+  if (version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
+               _("The library %s was written by an older version of Dossier and is read-only, "
+                 "so it cannot be brought up to date (schema %d, this version needs %d)"),
+               self->shown, (int) version, DOSSIER_LIBRARY_SCHEMA_VERSION);
+  return FALSE;
+}
+
 /* --- header checks before SQLite touches the file ---------------------- */
 
 static guint32
@@ -193,8 +212,8 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-static gboolean
-file_is_nonempty (const char *path)
+gboolean
+_dossier_library_file_is_nonempty (const char *path)
 {
   GStatBuf st;
 
@@ -306,7 +325,7 @@ _dossier_library_check_existing_file (const char  *path,
    * that case to SQLite's own recovery. */
   wal = g_strconcat (path, "-wal", NULL);
   if (read_be32 (header + 24) == read_be32 (header + 92) && n_pages > 0 &&
-      (guint64) st.st_size < (guint64) n_pages * page_size && !file_is_nonempty (wal))
+      (guint64) st.st_size < (guint64) n_pages * page_size && !_dossier_library_file_is_nonempty (wal))
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
                    _("The library %s is damaged: the file is shorter than it should be (truncated); it was left untouched"),

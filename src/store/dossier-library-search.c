@@ -28,15 +28,21 @@ load_first_match (DossierLibrary  *self,
                   DossierStmt     *stmt,
                   GError         **error)
 {
+  DossierDocument *document = NULL;
   gboolean have_row;
   gint64 rowid;
 
-  if (!_dossier_library_step_row (self, stmt, &have_row, error) || !have_row)
+  if (!_dossier_library_begin_read (self, error))
     return NULL;
-
-  rowid = sqlite3_column_int64 (stmt, 0);
+  if (_dossier_library_step_row (self, stmt, &have_row, error) && have_row)
+    {
+      rowid = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      document = _dossier_library_load_rowid (self, rowid, error);
+    }
   sqlite3_reset (stmt);
-  return _dossier_library_load_rowid (self, rowid, error);
+  _dossier_library_end_read (self);
+  return document;
 }
 
 /**
@@ -480,23 +486,10 @@ dup_snippet (DossierLibrary  *self,
   }
 }
 
-/**
- * dossier_library_search_query:
- * @query: words and filters
- * @error: return location for an error
- *
- * Full-text search over titles, authors, key points, paragraphs and
- * footnotes, ranked by bm25 (title and author matches weigh most),
- * narrowed by the filters in @query. With no words, the filters alone
- * select documents, newest publication first, without snippets.
- *
- * Returns: (transfer full) (nullable): a #GListModel of
- *   #DossierSearchResult, best first
- */
-GListModel *
-dossier_library_search_query (DossierLibrary             *self,
-                              const DossierLibraryQuery  *query,
-                              GError                    **error)
+static GListModel *
+search_query (DossierLibrary             *self,
+              const DossierLibraryQuery  *query,
+              GError                    **error)
 {
   g_autoptr(GListStore) results = g_list_store_new (DOSSIER_TYPE_SEARCH_RESULT);
   g_autofree char *match = NULL;
@@ -509,9 +502,6 @@ dossier_library_search_query (DossierLibrary             *self,
   gboolean with_snippets = FALSE;
   gboolean have_row, ok = TRUE;
   guint limit;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   limit = query->limit == 0 ? DEFAULT_SEARCH_LIMIT : MIN (query->limit, MAX_SEARCH_LIMIT);
   match = dup_fts_query (query->text);
@@ -617,6 +607,37 @@ dossier_library_search_query (DossierLibrary             *self,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+/**
+ * dossier_library_search_query:
+ * @query: words and filters
+ * @error: return location for an error
+ *
+ * Full-text search over titles, authors, key points, paragraphs and
+ * footnotes, ranked by bm25 (title and author matches weigh most),
+ * narrowed by the filters in @query. With no words, the filters alone
+ * select documents, newest publication first, without snippets.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of
+ *   #DossierSearchResult, best first
+ */
+GListModel *
+dossier_library_search_query (DossierLibrary             *self,
+                              const DossierLibraryQuery  *query,
+                              GError                    **error)
+{
+  GListModel *results;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* The ranked rows and the first snippets from one state of the library. */
+  if (!_dossier_library_begin_read (self, error))
+    return NULL;
+  results = search_query (self, query, error);
+  _dossier_library_end_read (self);
+  return results;
 }
 
 /**

@@ -78,8 +78,8 @@ set_sqlite_error (DossierLibrary  *self,
                    _("The disk is full; nothing was changed in the library"));
       break;
     case SQLITE_READONLY:
-      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("The library %s is read-only"), self->shown);
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
+                   _("The library %s is read-only; nothing was changed"), self->shown);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -195,6 +195,17 @@ gboolean
 _dossier_library_begin (DossierLibrary  *self,
                         GError         **error)
 {
+  /* A change inside a read transaction would need it upgraded, which can
+   * fail half-way: reads never contain changes. */
+  g_return_val_if_fail (self->read_depth == 0 || self->depth > 0, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
+                   _("The library %s is read-only; nothing was changed"), self->shown);
+      return FALSE;
+    }
+
   if (self->in_batch && self->batch_failed)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
@@ -259,6 +270,30 @@ _dossier_library_commit (DossierLibrary  *self,
     }
   self->depth--;
   return TRUE;
+}
+
+/* Reads of several statements (a whole document, the list, a search with
+ * its snippets) run in one read transaction, so they see one state of the
+ * library. In WAL mode a reader neither waits for a writer nor holds one
+ * up; inside a change the change's own transaction is used. */
+gboolean
+_dossier_library_begin_read (DossierLibrary  *self,
+                             GError         **error)
+{
+  if (self->depth == 0 && self->read_depth == 0 && !_dossier_library_exec (self, "BEGIN", error))
+    return FALSE;
+  self->read_depth++;
+  return TRUE;
+}
+
+void
+_dossier_library_end_read (DossierLibrary *self)
+{
+  g_return_if_fail (self->read_depth > 0);
+
+  self->read_depth--;
+  if (self->depth == 0 && self->read_depth == 0)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
 /* dossier_snippet_budget(): true for the first rows a search returns. */
@@ -344,7 +379,6 @@ _dossier_library_load_document_list (DossierLibrary  *self,
   g_autoptr(DossierStmt) docs = NULL;
   g_autoptr(DossierStmt) authors = NULL;
   gboolean have_row, ok = TRUE;
-  gboolean own_transaction = (self->depth == 0);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   for (guint i = 0; i < n_old; i++)
@@ -353,7 +387,7 @@ _dossier_library_load_document_list (DossierLibrary  *self,
       g_hash_table_insert (old, g_strdup (dossier_document_get_id (document)), document);
     }
 
-  if (own_transaction && !_dossier_library_exec (self, "BEGIN", error))
+  if (!_dossier_library_begin_read (self, error))
     return FALSE;
 
   g_hash_table_remove_all (self->by_rowid);
@@ -412,8 +446,7 @@ _dossier_library_load_document_list (DossierLibrary  *self,
 
   g_clear_pointer (&docs, stmt_reset);
   g_clear_pointer (&authors, stmt_reset);
-  if (own_transaction && !_dossier_library_exec (self, "COMMIT", error))
-    goto fail;
+  _dossier_library_end_read (self);
 
   g_list_store_splice (self->documents, 0, n_old, items->pdata, items->len);
   return TRUE;
@@ -423,8 +456,7 @@ fail:
     g_clear_pointer (&docs, stmt_reset);
   if (authors != NULL)
     g_clear_pointer (&authors, stmt_reset);
-  if (own_transaction)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _dossier_library_end_read (self);
   return FALSE;
 }
 
@@ -540,30 +572,82 @@ dossier_library_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dossier", "library.db", NULL);
 }
 
+/* The SQLite URI that opens @path read-only. A library in a folder nobody
+ * may write to has no -shm file and cannot get one, which SQLite needs to
+ * read a WAL database: then it is read as "immutable" (nobody else can be
+ * writing it either, since a writer needs that folder too). */
+static char *
+dup_read_only_uri (DossierLibrary  *self,
+                   GError         **error)
+{
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  if (uri == NULL)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("Could not open the library %s: the path is not valid"), self->shown);
+      return NULL;
+    }
+
+  if (g_access (dir, W_OK) == 0 || g_file_test (shm, G_FILE_TEST_EXISTS))
+    return g_strconcat (uri, "?mode=ro", NULL);
+
+  /* Changes still in the log cannot be read without its -shm file. */
+  if (_dossier_library_file_is_nonempty (wal))
+    {
+      g_autofree char *dir_shown = g_filename_display_name (dir);
+
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("Could not read the library %s: it holds changes that were not written out, "
+                     "which needs the folder %s to be writable"), self->shown, dir_shown);
+      return NULL;
+    }
+  return g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+}
+
+/* Whether we may write the library: the file and its folder (for the
+ * write-ahead log) are writable. */
+static gboolean
+library_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* Opens the library's database; read-only (self->read_only) is what the
+ * caller asked for or what the file allows (@writable). A library we may
+ * write but only read this time is opened for writing with SQLite's
+ * query_only switch, which refuses every change: a connection opened
+ * read-only would leave an empty -wal and -shm file beside it, since only
+ * a writer may remove them. */
 static gboolean
 open_database (DossierLibrary  *self,
-               gboolean         is_new,
+               gboolean         writable,
                GError         **error)
 {
   gint64 app_id = 0, version = 0, n_tables = 0;
-  g_autofree char *journal_mode = NULL;
-  int flags = SQLITE_OPEN_READWRITE | (is_new ? SQLITE_OPEN_CREATE : 0);
+  g_autofree char *uri = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (!writable)
+    {
+      uri = dup_read_only_uri (self, error);
+      if (uri == NULL)
+        return FALSE;
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+
   if (rc != SQLITE_OK)
     {
-      g_autofree char *dir = g_path_get_dirname (self->path);
-      g_autofree char *dir_shown = g_filename_display_name (dir);
-
-      if (g_access (dir, W_OK) != 0)
-        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                     _("Could not open the library %s: the folder %s is not writable"),
-                     self->shown, dir_shown);
-      else
-        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                     _("Could not open the library %s: %s"), self->shown,
-                     self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("Could not open the library %s: %s"), self->shown,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -576,18 +660,19 @@ open_database (DossierLibrary  *self,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                               NULL, words_func, NULL, NULL, NULL);
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  /* A file system mounted read-only, which access() may not have told. */
+  if (writable && sqlite3_db_readonly (self->db, "main") == 1)
     {
-      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("The library %s is read-only"), self->shown);
+      self->last_error = SQLITE_READONLY;
       return FALSE;
     }
 
-  if (!_dossier_library_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if ((writable && self->read_only && !_dossier_library_exec (self, "PRAGMA query_only = ON", error)) ||
+      !_dossier_library_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_dossier_library_query_int (self, "PRAGMA application_id", &app_id, error) ||
       !_dossier_library_query_int (self, "PRAGMA user_version", &version, error) ||
       !_dossier_library_query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
-    goto fail;
+    return FALSE;
 
   if (app_id == 0 && version == 0)
     {
@@ -598,13 +683,20 @@ open_database (DossierLibrary  *self,
                        self->shown);
           return FALSE;
         }
+      if (self->read_only)
+        {
+          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                       _("The library %s is empty and read-only"), self->shown);
+          return FALSE;
+        }
       /* A file with no schema at all (create_library_file() normally
        * leaves none such): create it while still in rollback journal mode,
        * so the application id is in the main file from the start and the
        * header check sees it even after a crash. */
       if (!_dossier_library_exec (self, "PRAGMA page_size = 65536", error) ||
           !_dossier_library_migrate (self, 0, error))
-        goto fail;
+        return FALSE;
+      version = DOSSIER_LIBRARY_SCHEMA_VERSION;
     }
   else if (app_id != DOSSIER_APPLICATION_ID)
     {
@@ -621,65 +713,61 @@ open_database (DossierLibrary  *self,
       return FALSE;
     }
 
-  {
-    g_autoptr(DossierStmt) stmt = _dossier_library_prepare (self, "PRAGMA journal_mode = WAL", error);
-    gboolean have_row;
-
-    if (stmt == NULL || !_dossier_library_step_row (self, stmt, &have_row, error))
-      goto fail;
-    journal_mode = g_strdup (have_row ? _dossier_library_column_text (stmt, 0) : NULL);
-  }
-  if (g_strcmp0 (journal_mode, "wal") != 0)
+  if (self->read_only)
     {
-      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                   _("Could not open the library %s for writing (is its folder read-only?)"),
-                   self->shown);
-      return FALSE;
+      if (!_dossier_library_read_older_schema (self, version, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *journal_mode = NULL;
+
+      /* WAL is persistent: set when the library was made (or by an older
+       * Dossier), so this is a query; switching needs the file to
+       * itself, once. */
+      {
+        g_autoptr(DossierStmt) stmt = _dossier_library_prepare (self, "PRAGMA journal_mode", error);
+        gboolean have_row;
+
+        if (stmt == NULL || !_dossier_library_step_row (self, stmt, &have_row, error))
+          return FALSE;
+        journal_mode = g_strdup (have_row ? _dossier_library_column_text (stmt, 0) : NULL);
+      }
+      if (g_strcmp0 (journal_mode, "wal") != 0)
+        {
+          g_autoptr(DossierStmt) stmt = _dossier_library_prepare (self, "PRAGMA journal_mode = WAL", error);
+          gboolean have_row;
+
+          if (stmt == NULL || !_dossier_library_step_row (self, stmt, &have_row, error))
+            return FALSE;
+          if (!have_row || g_strcmp0 (_dossier_library_column_text (stmt, 0), "wal") != 0)
+            {
+              g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                           _("Could not open the library %s for writing"), self->shown);
+              return FALSE;
+            }
+        }
+
+      /* FULL: a _dossier_library_commit is on disk when it returns, even across a power cut. */
+      if (!_dossier_library_exec (self, "PRAGMA synchronous = FULL", error))
+        return FALSE;
+
+      if (version < DOSSIER_LIBRARY_SCHEMA_VERSION && !_dossier_library_migrate (self, version, error))
+        return FALSE;
+
+      if (!_dossier_library_tidy (self, error))
+        return FALSE;
     }
 
-  /* FULL: a _dossier_library_commit is on disk when it returns, even across a power cut. */
-  if (!_dossier_library_exec (self, "PRAGMA synchronous = FULL", error))
-    goto fail;
   /* 16 MB of page cache: a bulk import touches the same index pages over
    * and over, and the default 2 MB makes it spill. */
   if (!_dossier_library_exec (self, "PRAGMA cache_size = -16384", error))
-    goto fail;
-
-  if (version != 0 && version < DOSSIER_LIBRARY_SCHEMA_VERSION && !_dossier_library_migrate (self, version, error))
-    goto fail;
-
-  /* Take the write lock once, so a library we could read but never save to
-   * is reported now rather than at the first edit; and clear what removed
-   * documents left behind for an undo in the last session. */
-  if (!_dossier_library_exec (self, "BEGIN IMMEDIATE;"
-                              " DELETE FROM highlights WHERE document NOT IN (SELECT id FROM documents);"
-                              " DELETE FROM reading_positions WHERE document NOT IN (SELECT id FROM documents);"
-                              " COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      goto fail;
-    }
+    return FALSE;
 
   if (!_dossier_library_load_document_list (self, error))
-    goto fail;
+    return FALSE;
   self->data_version = query_data_version (self);
   return TRUE;
-
-fail:
-  if (error != NULL && *error != NULL && (*error)->code == DOSSIER_LIBRARY_ERROR_FAILED)
-    {
-      g_autofree char *dir = g_path_get_dirname (self->path);
-      g_autofree char *dir_shown = g_filename_display_name (dir);
-
-      if (g_access (dir, W_OK) != 0)
-        {
-          g_clear_error (error);
-          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                       _("Could not open the library %s: the folder %s is not writable"),
-                       self->shown, dir_shown);
-        }
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -735,9 +823,13 @@ create_library_file (const char  *path,
    * disk cache costs a seek per 15 documents (245 ms for 10,000 documents
    * against 115 ms; see bench/RESULTS.md). It also keeps a whole article's
    * FTS content row on one page. */
+  /* The schema goes in in rollback journal mode, so it is in the main
+   * file; then the library is switched to WAL for good (the setting is
+   * kept in the file), so no later open has to. */
   if (rc != SQLITE_OK ||
       !_dossier_library_exec (builder, "PRAGMA page_size = 65536", error) ||
-      !_dossier_library_migrate (builder, 0, error))
+      !_dossier_library_migrate (builder, 0, error) ||
+      !_dossier_library_exec (builder, "PRAGMA journal_mode = WAL", error))
     {
       if (rc != SQLITE_OK)
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
@@ -773,10 +865,7 @@ create_library_file (const char  *path,
  * @path: the database file; created (with its folder) when missing
  * @error: return location for an error
  *
- * Opens a library. A file that is not a Dossier library, is damaged, was
- * written by a newer Dossier or cannot be written is refused with
- * %DOSSIER_LIBRARY_ERROR_CORRUPT, %DOSSIER_LIBRARY_ERROR_TOO_NEW or
- * %DOSSIER_LIBRARY_ERROR_FAILED and left exactly as it was.
+ * dossier_library_open_with_flags() with %DOSSIER_LIBRARY_OPEN_DEFAULT.
  *
  * Returns: (transfer full) (nullable): the library, or %NULL on error
  */
@@ -784,14 +873,52 @@ DossierLibrary *
 dossier_library_open (const char  *path,
                       GError     **error)
 {
+  return dossier_library_open_with_flags (path, DOSSIER_LIBRARY_OPEN_DEFAULT, error);
+}
+
+/**
+ * dossier_library_open_with_flags:
+ * @path: the database file
+ * @flags: how to open it
+ * @error: return location for an error
+ *
+ * Opens a library. A file that is not a Dossier library, is damaged or
+ * was written by a newer Dossier is refused with
+ * %DOSSIER_LIBRARY_ERROR_CORRUPT or %DOSSIER_LIBRARY_ERROR_TOO_NEW and
+ * left exactly as it was.
+ *
+ * Opening never waits for another program that is writing the library
+ * (only bringing a library from an older Dossier up to date does, once).
+ * A library whose file or folder cannot be written, or any library opened
+ * with %DOSSIER_LIBRARY_OPEN_READ_ONLY, can be listed, searched and read;
+ * every change to it fails with %DOSSIER_LIBRARY_ERROR_READ_ONLY (see
+ * dossier_library_is_read_only()).
+ *
+ * Returns: (transfer full) (nullable): the library, or %NULL on error
+ */
+DossierLibrary *
+dossier_library_open_with_flags (const char               *path,
+                                 DossierLibraryOpenFlags   flags,
+                                 GError                  **error)
+{
   g_autoptr(DossierLibrary) self = NULL;
-  gboolean is_new;
+  gboolean is_new, writable;
+  gboolean read_only = (flags & DOSSIER_LIBRARY_OPEN_READ_ONLY) != 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!_dossier_library_check_existing_file (path, &is_new, error))
     return NULL;
+
+  if (is_new && read_only)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                   _("There is no library at %s"), shown);
+      return NULL;
+    }
 
   if (is_new)
     {
@@ -823,10 +950,14 @@ dossier_library_open (const char  *path,
         }
     }
 
+  writable = library_is_writable (path);
+  if (!writable)
+    read_only = TRUE;
+
   /* Another program opening the same library at the same moment (the app
    * and dossier-cli, both creating it) can hold a lock that SQLite reports
-   * as busy at once instead of waiting, as it does when a connection
-   * switches the new file to WAL: try again for a few seconds. */
+   * as busy at once instead of waiting, as it does while a connection
+   * recovers the log of one that crashed: try again for a few seconds. */
   for (guint attempt = 0; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -835,11 +966,21 @@ dossier_library_open (const char  *path,
       self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
       self->path = g_strdup (path);
       self->shown = g_filename_display_name (path);
+      self->read_only = read_only;
 
-      if (open_database (self, FALSE, &local_error))
+      if (open_database (self, writable, &local_error))
         break;
 
       code = self->last_error & 0xff;
+      if (code == SQLITE_READONLY && writable && local_error == NULL)
+        {
+          /* Writable by its permissions, but not in fact (a read-only
+           * file system): read it as such. */
+          read_only = TRUE;
+          writable = FALSE;
+          g_clear_object (&self);
+          continue;
+        }
       if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 50)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -988,6 +1129,22 @@ dossier_library_get_path (DossierLibrary *self)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   return self->path;
+}
+
+/**
+ * dossier_library_is_read_only:
+ *
+ * Whether the library was opened read-only, because it was asked for
+ * (%DOSSIER_LIBRARY_OPEN_READ_ONLY) or because its file or folder cannot
+ * be written. Every change then fails with %DOSSIER_LIBRARY_ERROR_READ_ONLY.
+ *
+ * Returns: %TRUE when no change can be made
+ */
+gboolean
+dossier_library_is_read_only (DossierLibrary *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), TRUE);
+  return self->read_only;
 }
 
 /**

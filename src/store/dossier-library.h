@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * @DOSSIER_LIBRARY_ERROR_DUPLICATE: same normalised text or same source URL as a stored
  *   document; the message names the existing title
  * @DOSSIER_LIBRARY_ERROR_NOT_FOUND: no document or highlight with that id
- * @DOSSIER_LIBRARY_ERROR_FAILED: I/O error, read-only location, disk full…; the message says which
+ * @DOSSIER_LIBRARY_ERROR_FAILED: I/O error, disk full…; the message says which
+ * @DOSSIER_LIBRARY_ERROR_READ_ONLY: a change to a library that was opened
+ *   read-only (or could only be opened so: a read-only file or folder)
  */
 typedef enum {
   DOSSIER_LIBRARY_ERROR_CORRUPT,
@@ -26,7 +28,23 @@ typedef enum {
   DOSSIER_LIBRARY_ERROR_DUPLICATE,
   DOSSIER_LIBRARY_ERROR_NOT_FOUND,
   DOSSIER_LIBRARY_ERROR_FAILED,
+  DOSSIER_LIBRARY_ERROR_READ_ONLY,
 } DossierLibraryError;
+
+/**
+ * DossierLibraryOpenFlags:
+ * @DOSSIER_LIBRARY_OPEN_DEFAULT: read and write; create the library when
+ *   missing, bring an older one up to date. A library whose file or folder
+ *   cannot be written is opened read-only instead.
+ * @DOSSIER_LIBRARY_OPEN_READ_ONLY: never write anything (no creation, no
+ *   update, no clean-up): for commands that only read
+ *
+ * How dossier_library_open_with_flags() opens a library.
+ */
+typedef enum {
+  DOSSIER_LIBRARY_OPEN_DEFAULT   = 0,
+  DOSSIER_LIBRARY_OPEN_READ_ONLY = 1 << 0,
+} DossierLibraryOpenFlags;
 
 /**
  * DossierLibraryQuery:
@@ -63,6 +81,9 @@ GQuark           dossier_library_error_quark          (void);
 char            *dossier_library_dup_default_path     (void);
 DossierLibrary  *dossier_library_open                 (const char       *path,
                                                        GError          **error);
+DossierLibrary  *dossier_library_open_with_flags      (const char       *path,
+                                                       DossierLibraryOpenFlags flags,
+                                                       GError          **error);
 void             dossier_library_open_async           (const char          *path,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
@@ -73,6 +94,7 @@ DossierLibrary  *dossier_library_open_fresh_beside    (const char       *path,
                                                        char            **moved_to,
                                                        GError          **error);
 const char      *dossier_library_get_path             (DossierLibrary   *self);
+gboolean         dossier_library_is_read_only         (DossierLibrary   *self);
 
 GListModel      *dossier_library_get_documents        (DossierLibrary   *self);
 DossierDocument *dossier_library_get_document         (DossierLibrary   *self,

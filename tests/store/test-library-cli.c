@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-test-cli.h"
 
@@ -328,14 +331,24 @@ assert_subset (GHashTable *a,
       g_error ("%s was printed but is not in the library", (char *) id);
 }
 
+static void
+drop_to_nobody (gpointer user_data)
+{
+  /* In the child, before exec: only async-signal-safe calls. */
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (77);
+}
+
 /* Runs dossier-cli like dossier_test_cli_runv(), with one more variable in
  * its environment (set in the launcher: setenv() in a test process that
- * has threads is not safe). */
+ * has threads is not safe), or, with @as_nobody and when the tests run as
+ * root, as the "nobody" user, to whom file permissions apply. */
 static void
-run_cli_with_env (DossierTestCliRun  *run,
-                  const char         *variable,
-                  const char         *value,
-                  const char * const *args)
+run_cli_full (DossierTestCliRun  *run,
+              const char         *variable,
+              const char         *value,
+              gboolean            as_nobody,
+              const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -351,15 +364,19 @@ run_cli_with_env (DossierTestCliRun  *run,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, variable, value, TRUE);
+  if (variable != NULL)
+    g_subprocess_launcher_setenv (launcher, variable, value, TRUE);
+  if (as_nobody && getuid () == 0)
+    g_subprocess_launcher_set_child_setup (launcher, drop_to_nobody, NULL, NULL);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  /* Empty output may come without data: g_strndup (NULL) is NULL. */
+  run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
 }
 
 /* A page that crashes the importer half-way through a long `library add`
@@ -388,7 +405,7 @@ test_cli_add_crash (void)
   write_briefs (dir, 101, 20, args);
   g_ptr_array_add (args, NULL);
 
-  run_cli_with_env (&run, "DOSSIER_CLI_TEST_CRASH_ON", args->pdata[crasher], (const char * const *) args->pdata);
+  run_cli_full (&run, "DOSSIER_CLI_TEST_CRASH_ON", args->pdata[crasher], FALSE, (const char * const *) args->pdata);
   g_assert_cmpint (run.status, ==, -1);
 
   printed = printed_ids (run.out);
@@ -469,6 +486,140 @@ test_cli_add_killed (void)
   g_rmdir (dir);
 }
 
+/* Two small articles in a new library at @db; returns the first one's id. */
+static char *
+make_small_library (const char *db,
+                    const char *dir)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (args, g_strdup ("library"));
+  g_ptr_array_add (args, g_strdup ("--library"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("add"));
+  write_briefs (dir, 0, 2, args);
+  g_ptr_array_add (args, NULL);
+  dossier_test_cli_runv (&run, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+  for (guint i = 4; i < args->len - 1; i++)
+    g_unlink (args->pdata[i]);
+  return first_field (run.out);
+}
+
+/* `library list`, `search` and `export` while another program holds a
+ * write transaction open (an import under way): they used to wait for the
+ * write lock and give up. */
+static void
+test_cli_read_during_write (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *id = make_small_library (db, dir);
+  sqlite3 *writer = NULL;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &writer, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; DELETE FROM search; DELETE FROM documents",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  /* What was committed, not the change under way. */
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "ferry", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+  dossier_test_cli_run (&run, "library", "--library", db, "export", id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Harbour Tolls"));
+  /* None of them waited for the lock (SQLite would wait 5 s). */
+  g_test_message ("three commands in %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  remove_library (db);
+  g_rmdir (dir);
+}
+
+/* A library in a read-only folder, or a read-only file, is listed,
+ * searched and exported; add and remove say it is read-only. As root the
+ * CLI runs as "nobody", so the permissions mean something. */
+static void
+test_cli_read_only (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *sub = g_build_filename (dir, "shared", NULL);
+  g_autofree char *db = g_build_filename (sub, "library.db", NULL);
+  g_autofree char *extra = g_build_filename (dir, "extra.txt", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  g_assert_no_error (error);
+  g_mkdir (sub, 0700);
+  id = make_small_library (db, dir);
+  g_file_set_contents (extra, "A Note on Lighthouses\n\nKeepers logged every ship that passed.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (db, &before, &before_length, &error);
+  g_assert_no_error (error);
+
+  g_chmod (dir, 0755);
+  g_chmod (extra, 0644);
+  g_chmod (db, 0444);
+  for (guint round = 0; round < 2; round++)
+    {
+      /* First a read-only folder, then a read-only file in a writable one. */
+      g_chmod (sub, round == 0 ? 0555 : 0777);
+
+      run_cli_full (&run, NULL, NULL, TRUE, (const char *[]) { "library", "-L", db, "list", NULL });
+      if (run.status == 77)
+        {
+          g_test_skip ("could not drop root privileges");
+          break;
+        }
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+      run_cli_full (&run, NULL, NULL, TRUE, (const char *[]) { "library", "-L", db, "search", "toll", NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+      run_cli_full (&run, NULL, NULL, TRUE, (const char *[]) { "library", "-L", db, "export", id, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Harbour Tolls"));
+
+      run_cli_full (&run, NULL, NULL, TRUE, (const char *[]) { "library", "-L", db, "add", extra, NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, "read-only"));
+      g_assert_cmpstr (run.out, ==, "");
+      run_cli_full (&run, NULL, NULL, TRUE, (const char *[]) { "library", "-L", db, "remove", id, NULL });
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, "read-only"));
+    }
+
+  g_chmod (sub, 0700);
+  g_chmod (db, 0600);
+  g_file_get_contents (db, &after, &after_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  g_unlink (extra);
+  remove_library (db);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_damaged_library (void)
 {
@@ -542,6 +693,8 @@ main (int    argc,
   g_test_add_func ("/dossier/store/cli/default-path", test_cli_default_path);
   g_test_add_func ("/dossier/store/cli/add-crash", test_cli_add_crash);
   g_test_add_func ("/dossier/store/cli/add-killed", test_cli_add_killed);
+  g_test_add_func ("/dossier/store/cli/read-during-write", test_cli_read_during_write);
+  g_test_add_func ("/dossier/store/cli/read-only", test_cli_read_only);
 
   return g_test_run ();
 }

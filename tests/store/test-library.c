@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <signal.h>
@@ -928,7 +929,6 @@ static void
 test_safety_unwritable (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autofree char *file_as_dir = g_build_filename (fixture->dir, "plain-file", NULL);
   g_autofree char *under_file = g_build_filename (file_as_dir, "library.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -949,22 +949,7 @@ test_safety_unwritable (Fixture       *fixture,
   g_clear_error (&error);
   g_rmdir (fixture->path);
 
-  /* A read-only folder with a library in it. */
-  make_library_with_documents (fixture->path, 3);
-  g_chmod (dir, 0500);
-  if (access (dir, W_OK) == 0)
-    {
-      g_chmod (dir, 0700);
-      g_test_skip ("running as root: a read-only folder is still writable");
-      return;
-    }
-  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_FAILED);
-  g_chmod (dir, 0700);
-
-  /* A read-only file. */
-  g_chmod (fixture->path, 0400);
-  assert_refused_untouched (fixture->path, DOSSIER_LIBRARY_ERROR_FAILED);
-  g_chmod (fixture->path, 0600);
+  /* A read-only folder or file is read, not refused: see /dossier/store/read-only. */
 }
 
 static void
@@ -1352,6 +1337,248 @@ test_quotes_and_migration (Fixture       *fixture,
   g_assert_cmpstr (dossier_paragraph_get_attribution (read), ==, "Ilse Varga, Minister");
 }
 
+/* Runs @func (@path) in a child process and waits at most @seconds for it
+ * to succeed, so that a test of something that must not block fails
+ * instead of hanging. With @as_nobody, a child of root drops to the
+ * "nobody" user first, so that file permissions apply to it. */
+static gboolean
+run_in_child (void      (*func) (const char *path),
+              const char *path,
+              gboolean    as_nobody,
+              guint       seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (as_nobody && getuid () == 0 &&
+          (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (77);
+      func (path);
+      _exit (0);
+    }
+
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          g_test_message ("the child did not finish in %u s", seconds);
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    g_test_skip ("could not drop root privileges");
+  return WIFEXITED (status) && (WEXITSTATUS (status) == 0 || WEXITSTATUS (status) == 77);
+}
+
+/* Another program in the middle of a change: a write transaction held
+ * open, with a row not yet committed. */
+static sqlite3 *
+hold_write_transaction (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; INSERT INTO authors (name) VALUES ('Uncommitted Writer')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* What reading a library of three documents made by
+ * make_library_with_documents() needs: open, list, search, load, export. */
+static void
+read_three_documents (DossierLibrary *library)
+{
+  GListModel *documents = dossier_library_get_documents (library);
+  g_autoptr(DossierDocument) first = g_list_model_get_item (documents, 0);
+  g_autoptr(DossierDocument) full = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  results = dossier_library_search (library, "word1", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  full = dossier_library_load (library, dossier_document_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (full)), ==, 3);
+  json = dossier_library_dup_json (library, dossier_document_get_id (first), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "dossier-document"));
+}
+
+static void
+open_and_read (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (path, &error);
+  g_autoptr(DossierLibrary) reader = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (dossier_library_is_read_only (library));
+  read_three_documents (library);
+
+  reader = dossier_library_open_with_flags (path, DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  read_three_documents (reader);
+}
+
+/* Opening, listing, searching and reading never wait for another program
+ * that is writing the library (an import under way): the app's start and
+ * `library list` waited for it, or gave up after seconds. */
+static void
+test_readers_never_wait (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  sqlite3 *writer;
+
+  make_library_with_documents (fixture->path, 3);
+  writer = hold_write_transaction (fixture->path);
+
+  /* The library waits up to 5 s for a lock; reading must take none. */
+  g_assert_true (run_in_child (open_and_read, fixture->path, FALSE, 4));
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+}
+
+static void
+assert_read_only_error (GError     *error,
+                        const char *path)
+{
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+/* Every change to a read-only library fails with READ_ONLY, saying so. */
+static void
+assert_changes_refused (DossierLibrary *library,
+                        const char     *path)
+{
+  GListModel *documents = dossier_library_get_documents (library);
+  g_autoptr(DossierDocument) first = g_list_model_get_item (documents, 0);
+  const char *id = dossier_document_get_id (first);
+  g_autoptr(DossierDocument) extra = make_document ("Extra", "https://example.org/extra", "extra");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+
+  g_assert_true (dossier_library_is_read_only (library));
+
+  added = dossier_library_add (library, extra, &error);
+  g_assert_null (added);
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+  g_assert_false (dossier_library_remove (library, id, &error));
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+  dossier_document_set_title (first, "Renamed");
+  g_assert_false (dossier_library_update_metadata (library, first, &error));
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_library_add_highlight (library, id, 1, 0, 4, "Ship", &error), ==, 0);
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+  g_assert_false (dossier_library_set_reading_position (library, id, 2, &error));
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+  g_assert_false (dossier_library_begin_batch (library, &error));
+  assert_read_only_error (error, path);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+}
+
+static void
+open_read_only_folder (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (path, &error);
+
+  g_assert_no_error (error);
+  read_three_documents (library);
+  assert_changes_refused (library, path);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+static void
+open_read_only_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (path, &error);
+
+  g_assert_no_error (error);
+  read_three_documents (library);
+  assert_changes_refused (library, path);
+}
+
+/* A library that may not be written is listed, searched and exported,
+ * and every change is refused with a clear error: whether it was opened
+ * read-only on purpose (what `library list` does), or its folder or file
+ * is read-only (checked as the "nobody" user when the tests run as root,
+ * to whom permissions do not apply). Nothing in the file changes. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_library_with_documents (fixture->path, 3);
+  before = read_bytes (fixture->path);
+
+  /* Opened read-only on purpose. */
+  {
+    g_autoptr(DossierLibrary) library = dossier_library_open_with_flags (fixture->path,
+                                                                         DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    read_three_documents (library);
+    assert_changes_refused (library, fixture->path);
+  }
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* A read-only folder, and a read-only file in a writable one. */
+  g_chmod (fixture->dir, 0755);
+  g_chmod (dir, 0555);
+  g_chmod (fixture->path, 0444);
+  g_assert_true (run_in_child (open_read_only_folder, fixture->path, TRUE, 60));
+  g_chmod (dir, 0777);
+  g_assert_true (run_in_child (open_read_only_file, fixture->path, TRUE, 60));
+  g_chmod (dir, 0700);
+  g_chmod (fixture->path, 0600);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Reading cannot bring a library from an older Dossier up to date. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; PRAGMA user_version = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(DossierLibrary) library = dossier_library_open_with_flags (fixture->path,
+                                                                         DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+    g_assert_null (library);
+    assert_read_only_error (error, fixture->path);
+    g_test_message ("refused: %s", error->message);
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1378,6 +1605,8 @@ main (int    argc,
   g_test_add ("/dossier/store/lazy-snippets", Fixture, NULL, fixture_setup, test_lazy_snippets, fixture_teardown);
   g_test_add ("/dossier/store/concurrent-create", Fixture, NULL, fixture_setup, test_concurrent_create, fixture_teardown);
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
+  g_test_add ("/dossier/store/readers-never-wait", Fixture, NULL, fixture_setup, test_readers_never_wait, fixture_teardown);
+  g_test_add ("/dossier/store/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
 
   return g_test_run ();
 }
