@@ -6,7 +6,8 @@
  * (GObject, statements, transactions, the list of lightweight documents,
  * opening), dossier-library-schema.c (schema, migrations, header checks),
  * dossier-library-documents.c (adding, loading, updating, removing),
- * dossier-library-search.c (lookups and full-text search) and
+ * dossier-library-search.c (lookups and full-text search),
+ * dossier-library-snippet.c (search snippets) and
  * dossier-library-highlights.c (highlights and reading positions).
  */
 
@@ -32,6 +33,7 @@ struct _DossierLibrary
   guint read_depth;         /* nesting of begin_read()/end_read() */
   gint64 data_version;      /* PRAGMA data_version when the list was read */
   int snippet_budget;       /* rows left that get their snippet in the search query */
+  guint64 snippet_tokens;   /* tokens read to make snippets, for tests */
   gboolean in_batch;        /* between begin_batch() and end_batch() */
   gboolean batch_failed;    /* a change in the batch failed half-way */
   gint64 changes_at[8];     /* sqlite3_total_changes64() when each level began */
@@ -126,5 +128,8 @@ DossierDocument *_dossier_library_load_rowid         (DossierLibrary  *self,
                                                       GError         **error);
 void             _dossier_library_set_not_found      (GError     **error,
                                                       const char  *id);
+gboolean         _dossier_library_register_snippet   (DossierLibrary  *self,
+                                                      GError         **error);
+guint64          _dossier_library_get_snippet_tokens (DossierLibrary  *self);
 
 G_END_DECLS

@@ -202,7 +202,7 @@ dossier_library_find_citing_url (DossierLibrary  *self,
 #define EAGER_SNIPPETS 30
 
 static char *dup_snippet (DossierLibrary *self, const char *match, gint64 rowid,
-                          const char *body, GError **error);
+                          const char *snippet, GError **error);
 
 static char *
 load_snippet (GObject    *owner,
@@ -295,163 +295,24 @@ dup_fts_query (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define SNIPPET_WORDS 24
-#define MARK_LENGTH 3   /* bytes of U+E000 or U+E001 in UTF-8 */
-
-static guint
-count_marks (const char *text,
-             const char *end)
-{
-  guint n = 0;
-
-  for (const char *p = text; (p = strstr (p, DOSSIER_SNIPPET_MARK_START)) != NULL && p < end;
-       p += MARK_LENGTH)
-    n++;
-  return n;
-}
-
-/* Cuts a snippet out of a column as highlight() returns it (the whole text
- * with the matches marked): the paragraph with the most matches, and in it
- * the run of SNIPPET_WORDS words with the most, with "…" where text was
- * left out. FTS5's own snippet() does the same job but scores every
- * window of every column, which cost about 0.3 ms per result (most of a
- * search's time) against a few microseconds here. NULL when nothing in
- * @text is marked. */
-static char *
-crop_highlighted (const char *text)
-{
-  const char *best = NULL, *best_end = NULL;
-  guint best_marks = 0;
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GString) out = NULL;
-  guint n_words, first = 0, best_count = 0;
-  gboolean open_before = FALSE;
-
-  if (text == NULL)
-    return NULL;
-
-  /* The paragraph (line) with the most matches. */
-  for (const char *line = text; *line != '\0'; )
-    {
-      const char *line_end = strchr (line, '\n');
-      guint marks;
-
-      if (line_end == NULL)
-        line_end = line + strlen (line);
-      marks = count_marks (line, line_end);
-      if (marks > best_marks)
-        {
-          best = line;
-          best_end = line_end;
-          best_marks = marks;
-        }
-      line = *line_end ? line_end + 1 : line_end;
-    }
-  if (best == NULL)
-    return NULL;
-
-  words = g_ptr_array_new_with_free_func (g_free);
-  for (const char *p = best; p < best_end; )
-    {
-      const char *w;
-
-      while (p < best_end && g_ascii_isspace (*p))
-        p++;
-      w = p;
-      while (p < best_end && !g_ascii_isspace (*p))
-        p++;
-      if (p > w)
-        g_ptr_array_add (words, g_strndup (w, p - w));
-    }
-  n_words = words->len;
-
-  if (n_words > SNIPPET_WORDS)
-    {
-      /* Windows start a few words before a match, so it reads as text. */
-      for (guint i = 0; i < n_words; i++)
-        {
-          guint start, count = 0;
-
-          if (strstr (words->pdata[i], DOSSIER_SNIPPET_MARK_START) == NULL)
-            continue;
-          start = i > 3 ? i - 3 : 0;
-          start = MIN (start, n_words - SNIPPET_WORDS);
-          for (guint j = start; j < start + SNIPPET_WORDS; j++)
-            count += count_marks (words->pdata[j], (char *) words->pdata[j] + strlen (words->pdata[j]));
-          if (count > best_count)
-            {
-              best_count = count;
-              first = start;
-            }
-        }
-      /* A marked phrase may _dossier_library_begin before the window. */
-      for (guint j = 0; j < first; j++)
-        {
-          const char *w = words->pdata[j];
-          const char *s = g_strrstr (w, DOSSIER_SNIPPET_MARK_START);
-          const char *e = g_strrstr (w, DOSSIER_SNIPPET_MARK_END);
-
-          if (s != NULL && (e == NULL || e < s))
-            open_before = TRUE;
-          else if (e != NULL)
-            open_before = FALSE;
-        }
-    }
-
-  out = g_string_new (first > 0 ? "…" : NULL);
-  if (open_before)
-    g_string_append (out, DOSSIER_SNIPPET_MARK_START);
-  {
-    guint last = MIN (n_words, first + SNIPPET_WORDS);
-    gboolean open = open_before;
-
-    for (guint j = first; j < last; j++)
-      {
-        const char *w = words->pdata[j];
-        const char *s = g_strrstr (w, DOSSIER_SNIPPET_MARK_START);
-        const char *e = g_strrstr (w, DOSSIER_SNIPPET_MARK_END);
-
-        if (j > first)
-          g_string_append_c (out, ' ');
-        g_string_append (out, w);
-        if (s != NULL && (e == NULL || e < s))
-          open = TRUE;
-        else if (e != NULL)
-          open = FALSE;
-      }
-    if (open)
-      g_string_append (out, DOSSIER_SNIPPET_MARK_END);
-    if (last < n_words)
-      g_string_append (out, "…");
-  }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* A snippet for one result. @body is the highlighted body when the caller
- * already has it. A match only in the title, authors, key points or
- * footnotes is shown from there; with no marked match at all (it can
- * happen with prefixes), the start of the body. */
+/* A snippet for one result: @snippet when the search query made it
+ * already, else made now by dossier_snippet() (dossier-library-snippet.c)
+ * from a bounded window around the first matches. */
 static char *
 dup_snippet (DossierLibrary  *self,
              const char      *match,
              gint64           rowid,
-             const char      *body,
+             const char      *snippet,
              GError         **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
   gboolean have_row;
-  char *snippet = crop_highlighted (body);
-  /* Search columns, in the order to look for a match outside the body. */
-  static const int columns[] = { 3, 2, 4, 0, 1 };
 
   if (snippet != NULL)
-    return snippet;
+    return g_strdup (snippet);
 
   stmt = _dossier_library_prepare (self,
-                                   "SELECT highlight (search, 0, ?2, ?3), highlight (search, 1, ?2, ?3),"
-                                   " highlight (search, 2, ?2, ?3), highlight (search, 3, ?2, ?3),"
-                                   " highlight (search, 4, ?2, ?3) FROM search"
+                                   "SELECT dossier_snippet (search, ?2, ?3) FROM search"
                                    " WHERE search MATCH ?1 AND rowid = ?4", error);
   if (stmt == NULL)
     return NULL;
@@ -463,27 +324,7 @@ dup_snippet (DossierLibrary  *self,
     return NULL;
   if (!have_row)
     return g_strdup ("");
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      snippet = crop_highlighted (_dossier_library_column_text (stmt, columns[i]));
-      if (snippet != NULL)
-        return snippet;
-    }
-
-  /* Nothing marked: the opening words of the body. */
-  {
-    const char *text = _dossier_library_column_text (stmt, 3);
-    g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", SNIPPET_WORDS + 1);
-    guint n = g_strv_length (words);
-
-    if (n > SNIPPET_WORDS)
-      {
-        g_free (words[SNIPPET_WORDS]);
-        words[SNIPPET_WORDS] = g_strdup ("…");
-      }
-    return g_strjoinv (" ", words);
-  }
+  return g_strdup (_dossier_library_column_text (stmt, 0) ?: "");
 }
 
 static GListModel *
@@ -526,11 +367,12 @@ search_query (DossierLibrary             *self,
     {
       /* The common case, kept to the FTS table alone: FTS5 then produces
        * rows in rank order itself, so the LIMIT stops it early and
-       * highlight() runs only for the rows returned, and of those only for
-       * the first EAGER_SNIPPETS (the others make theirs when asked). */
+       * dossier_snippet() runs only for the rows returned, and of those
+       * only for the first EAGER_SNIPPETS (the others make theirs when
+       * asked). */
       stmt = _dossier_library_prepare (self,
                                        "SELECT rowid, rank,"
-                                       " CASE WHEN dossier_snippet_budget () THEN highlight (search, 3, ?7, ?8) END"
+                                       " CASE WHEN dossier_snippet_budget () THEN dossier_snippet (search, ?7, ?8) END"
                                        " FROM search"
                                        " WHERE search MATCH ?1 AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL"
                                        " ORDER BY rank LIMIT ?6", error);
@@ -582,21 +424,21 @@ search_query (DossierLibrary             *self,
   sqlite3_reset (stmt);
 
   /* Snippets for the first rows now (with filters, computing them inside
-   * the joined, sorted query would highlight every matching document);
+   * the joined, sorted query would make one for every matching document);
    * the rest when a view asks. */
   for (guint i = 0; i < rowids->len; i++)
     {
       gint64 rowid = g_array_index (rowids, gint64, i);
       DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
-      const char *body = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
+      const char *made = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
       g_autofree char *snippet = NULL;
       g_autoptr(DossierSearchResult) result = NULL;
 
       if (light == NULL)
         continue;
-      if (match != NULL && (body != NULL || i < EAGER_SNIPPETS))
+      if (match != NULL && (made != NULL || i < EAGER_SNIPPETS))
         {
-          snippet = dup_snippet (self, match, rowid, body, error);
+          snippet = dup_snippet (self, match, rowid, made, error);
           if (snippet == NULL)
             return NULL;
         }

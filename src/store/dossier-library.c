@@ -659,6 +659,8 @@ open_database (DossierLibrary  *self,
   sqlite3_create_function_v2 (self->db, "dossier_words", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                               NULL, words_func, NULL, NULL, NULL);
+  if (!_dossier_library_register_snippet (self, error))
+    return FALSE;
 
   /* A file system mounted read-only, which access() may not have told. */
   if (writable && sqlite3_db_readonly (self->db, "main") == 1)
