@@ -9,7 +9,8 @@
 
 /*
  * The win.* action handlers of DossierWindow and their dialogs (import,
- * add from the web, delete with undo, details, compare, matrix, memo), and
+ * add from the web, delete to the Trash with undo, details, compare,
+ * matrix, memo), and
  * the table that installs them with their shortcuts.
  */
 
@@ -141,13 +142,12 @@ add_from_web_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Delete with undo                                                         */
+/* Delete (to the Trash) with undo                                          */
 
 typedef struct
 {
   DossierLibrary *library;
-  GPtrArray *documents;    /* DossierDocument, fully loaded */
-  GPtrArray *highlights;   /* GListModel of DossierHighlight, per document */
+  GPtrArray *ids;          /* of the documents moved to the Trash */
 } Deleted;
 
 static void
@@ -156,8 +156,7 @@ deleted_free (gpointer data)
   Deleted *deleted = data;
 
   g_clear_object (&deleted->library);
-  g_clear_pointer (&deleted->documents, g_ptr_array_unref);
-  g_clear_pointer (&deleted->highlights, g_ptr_array_unref);
+  g_clear_pointer (&deleted->ids, g_ptr_array_unref);
   g_free (deleted);
 }
 
@@ -186,6 +185,8 @@ show_undo_toast (DossierWindow *self,
   dossier_window_add_toast (self, toast);
 }
 
+/* Takes the deleted documents out of the Trash, with their highlights,
+ * notes and reading positions. */
 static void
 undo_delete_cb (AdwToast      *toast,
                 DossierWindow *self)
@@ -193,37 +194,20 @@ undo_delete_cb (AdwToast      *toast,
   Deleted *deleted = g_object_get_data (G_OBJECT (toast), "dossier-deleted");
   const char *reopen = NULL;
 
-  for (guint i = 0; i < deleted->documents->len; i++)
+  for (guint i = 0; i < deleted->ids->len; i++)
     {
-      DossierDocument *document = deleted->documents->pdata[i];
-      GListModel *highlights = deleted->highlights->pdata[i];
+      const char *id = deleted->ids->pdata[i];
       g_autoptr(GError) error = NULL;
-      g_autofree char *id = dossier_library_add (deleted->library, document, &error);
 
-      if (id == NULL)
+      if (!dossier_library_restore (deleted->library, id, &error))
         {
-          _dossier_window_toast_printf (self, _("Could not restore “%s”: %s"), dossier_document_get_title (document) ?: "", error->message);
+          _dossier_window_toast_printf (self, _("Could not restore the article: %s"), error->message);
           continue;
         }
-      /* The store may have kept the highlights of a removed document. */
-      {
-        g_autoptr(GListModel) kept = dossier_library_list_highlights (deleted->library, id, NULL);
-        if (kept != NULL && g_list_model_get_n_items (kept) > 0)
-          highlights = NULL;
-      }
-      for (guint h = 0; highlights != NULL && h < g_list_model_get_n_items (highlights); h++)
-        {
-          g_autoptr(DossierHighlight) highlight = g_list_model_get_item (highlights, h);
-          dossier_library_add_highlight (deleted->library, id,
-                                         dossier_highlight_get_paragraph (highlight),
-                                         dossier_highlight_get_start (highlight),
-                                         dossier_highlight_get_end (highlight),
-                                         dossier_highlight_get_text (highlight), NULL);
-        }
-      reopen = dossier_document_get_id (document);
+      reopen = id;
     }
 
-  if (deleted->documents->len == 1 && reopen != NULL && deleted->library == self->library)
+  if (deleted->ids->len == 1 && reopen != NULL && deleted->library == self->library)
     dossier_window_open_document (self, reopen);
 }
 
@@ -258,20 +242,17 @@ delete_document_action (GtkWidget  *widget,
 
   deleted = g_new0 (Deleted, 1);
   deleted->library = g_object_ref (self->library);
-  deleted->documents = g_ptr_array_new_with_free_func (g_object_unref);
-  deleted->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  deleted->ids = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = ids->pdata[i];
+      DossierDocument *document = dossier_library_get_document (self->library, id);
+      g_autofree char *document_title = g_strdup (document ? dossier_document_get_title (document) : NULL);
       g_autoptr(GError) error = NULL;
-      /* Keep the whole document so Undo can put it back as it was. */
-      g_autoptr(DossierDocument) full = dossier_library_load (self->library, id, &error);
-      g_autoptr(GListModel) highlights = NULL;
 
-      if (full == NULL)
+      if (document == NULL)
         continue;
-      highlights = dossier_library_list_highlights (self->library, id, NULL);
       if (open != NULL && g_strcmp0 (dossier_document_get_id (open), id) == 0)
         {
           dossier_reader_page_close (self->reader_page);
@@ -279,33 +260,33 @@ delete_document_action (GtkWidget  *widget,
         }
       if (!dossier_library_remove (self->library, id, &error))
         {
-          _dossier_window_toast_printf (self, _("Could not delete “%s”: %s"), dossier_document_get_title (full) ?: "", error->message);
+          _dossier_window_toast_printf (self, _("Could not delete “%s”: %s"), document_title ?: "", error->message);
           continue;
         }
       if (title == NULL)
-        title = g_strdup (dossier_document_get_title (full));
-      g_ptr_array_add (deleted->documents, g_steal_pointer (&full));
-      g_ptr_array_add (deleted->highlights, highlights ? g_steal_pointer (&highlights) : G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)));
+        title = g_steal_pointer (&document_title);
+      g_ptr_array_add (deleted->ids, g_strdup (id));
     }
 
-  if (deleted->documents->len == 0)
+  if (deleted->ids->len == 0)
     {
       deleted_free (deleted);
       _dossier_window_update_state (self);
       return;
     }
 
-  if (deleted->documents->len == 1)
+  if (deleted->ids->len == 1)
     {
       g_autofree char *escaped = g_markup_escape_text (title ?: "", -1);
-      g_autofree char *message = g_strdup_printf (_("“%s” deleted"), escaped);
+      g_autofree char *message = g_strdup_printf (_("“%s” moved to the Trash"), escaped);
       toast = adw_toast_new (message);
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article deleted", "%u articles deleted",
-                                                               deleted->documents->len),
-                                                  deleted->documents->len);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article moved to the Trash",
+                                                               "%u articles moved to the Trash",
+                                                               deleted->ids->len),
+                                                  deleted->ids->len);
       toast = adw_toast_new (message);
     }
   g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted, deleted_free);

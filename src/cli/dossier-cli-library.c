@@ -475,8 +475,8 @@ run_remove (Options  *options,
   if (id == NULL)
     return dossier_cli_fail (NULL, error);
 
-  /* the title is gone once the row is; say what was removed, since a
-   * prefix may have matched something the user did not expect */
+  /* Say what was removed, since a prefix may have matched something the
+   * user did not expect. */
   document = dossier_library_get_document (library, id);
   if (document != NULL && dossier_document_get_title (document) != NULL)
     title = one_line (dossier_document_get_title (document));
@@ -486,8 +486,151 @@ run_remove (Options  *options,
   if (!dossier_library_remove (library, id, &error))
     return dossier_cli_fail (NULL, error);
 
-  g_print (_("Removed “%s”\n"), title);
+  g_print (_("Moved “%s” to the Trash (restore it with “dossier-cli library trash restore %.8s”)\n"), title, id);
   return 0;
+}
+
+static char *
+format_time (gint64 seconds,
+             gboolean utc_iso)
+{
+  g_autoptr(GDateTime) time = utc_iso ? g_date_time_new_from_unix_utc (seconds)
+                                      : g_date_time_new_from_unix_local (seconds);
+
+  if (time == NULL)
+    return g_strdup ("-");
+  return utc_iso ? g_date_time_format_iso8601 (time) : g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+static int
+run_trash_list (Options *options)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *trash;
+  guint n;
+
+  library = open_library (options, OPEN_TO_READ, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  trash = dossier_library_get_trash (library);
+  n = g_list_model_get_n_items (trash);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierTrashItem) item = g_list_model_get_item (trash, i);
+          g_autofree char *trashed = format_time (dossier_trash_item_get_trashed (item), TRUE);
+          g_autofree char *expires = format_time (dossier_trash_item_get_expires (item), TRUE);
+
+          json_builder_begin_object (builder);
+          add_document_members (builder, dossier_trash_item_get_document (item));
+          add_nullable (builder, "trashed", trashed);
+          add_nullable (builder, "expires", expires);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      return print_json (builder);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierTrashItem) item = g_list_model_get_item (trash, i);
+      DossierDocument *document = dossier_trash_item_get_document (item);
+      g_autofree char *trashed = format_time (dossier_trash_item_get_trashed (item), FALSE);
+      g_autofree char *title = one_line (dossier_document_get_title (document));
+      g_autofree char *authors = dossier_document_dup_author_names (document);
+      g_autofree char *authors_line = one_line (authors);
+
+      g_print ("%s\t%s\t%s\t%s\n", dossier_document_get_id (document), trashed, title, authors_line);
+    }
+  return 0;
+}
+
+static int
+run_trash_restore (Options  *options,
+                   int       argc,
+                   char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+
+  if (argc != 1)
+    return dossier_cli_usage ("library", _("library trash restore takes exactly one ID"));
+
+  library = open_library (options, OPEN_TO_CHANGE, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  id = dossier_library_resolve_trashed_id (library, argv[0], &error);
+  if (id == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (!dossier_library_restore (library, id, &error))
+    return dossier_cli_fail (NULL, error);
+
+  title = one_line (dossier_document_get_title (dossier_library_get_document (library, id)));
+  g_print (_("Restored “%s”\n"), title);
+  return 0;
+}
+
+static int
+run_trash_empty (Options *options)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  library = open_library (options, OPEN_TO_CHANGE, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (!dossier_library_empty_trash (library, &n, &error))
+    return dossier_cli_fail (NULL, error);
+
+  if (n == 0)
+    g_print (_("The Trash was empty\n"));
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Deleted %u article for good\n", "Deleted %u articles for good\n", n), n);
+  return 0;
+}
+
+static int
+run_trash (Options  *options,
+           int       argc,
+           char    **argv)
+{
+  const char *command;
+
+  if (argc < 1)
+    return dossier_cli_usage ("library", _("library trash needs a COMMAND: list, restore or empty"));
+
+  command = argv[0];
+  argc--;
+  argv++;
+
+  if (g_str_equal (command, "list"))
+    {
+      if (argc != 0)
+        return dossier_cli_usage ("library", _("library trash list takes no arguments"));
+      return run_trash_list (options);
+    }
+  if (g_str_equal (command, "restore"))
+    return run_trash_restore (options, argc, argv);
+  if (g_str_equal (command, "empty"))
+    {
+      if (argc != 0)
+        return dossier_cli_usage ("library", _("library trash empty takes no arguments"));
+      return run_trash_empty (options);
+    }
+  return dossier_cli_usage ("library", _("unknown trash COMMAND; use list, restore or empty"));
 }
 
 int
@@ -502,7 +645,7 @@ dossier_cli_library (int    argc,
     { "library", 'L', 0, G_OPTION_ARG_FILENAME, &options.library_path,
       N_("The library database (default: ~/.local/share/dossier/library.db)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
-      N_("list, search: print JSON"), NULL },
+      N_("list, search, trash list: print JSON"), NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &options.limit,
       N_("search: at most N results (default: 20)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
@@ -527,14 +670,19 @@ dossier_cli_library (int    argc,
                                   "                 --author, --publisher, --from, --to; QUERY may be\n"
                                   "                 left out when a filter is given)\n"
                                   "  export ID      the document as dossier-document JSON\n"
-                                  "  remove ID      delete a document\n"
+                                  "  remove ID      move a document to the Trash (with its highlights\n"
+                                  "                 and notes); it is deleted for good after 30 days\n"
+                                  "  trash list     the documents in the Trash, most recently removed first\n"
+                                  "  trash restore ID\n"
+                                  "                 take a document out of the Trash\n"
+                                  "  trash empty    delete everything in the Trash for good\n"
                                   "An ID may be shortened to its first characters (at least 4)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return dossier_cli_usage ("library", error->message);
 
   if (argc < 2)
-    return dossier_cli_usage ("library", _("missing COMMAND: add, list, search, export or remove"));
+    return dossier_cli_usage ("library", _("missing COMMAND: add, list, search, export, remove or trash"));
 
   command = argv[1];
   argc -= 2;
@@ -554,6 +702,8 @@ dossier_cli_library (int    argc,
     return run_export (&options, argc, argv);
   if (g_str_equal (command, "remove"))
     return run_remove (&options, argc, argv);
+  if (g_str_equal (command, "trash"))
+    return run_trash (&options, argc, argv);
 
-  return dossier_cli_usage ("library", _("unknown COMMAND; use add, list, search, export or remove"));
+  return dossier_cli_usage ("library", _("unknown COMMAND; use add, list, search, export, remove or trash"));
 }

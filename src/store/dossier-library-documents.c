@@ -13,7 +13,8 @@
 
 /*
  * Storing documents in a DossierLibrary: adding (with the duplicate
- * checks), loading in full, updating metadata and removing.
+ * checks), loading in full, updating metadata; batches. Removing is moving
+ * to the Trash: dossier-library-trash.c.
  */
 
 /* --- adding ------------------------------------------------------------ */
@@ -289,8 +290,9 @@ check_duplicate (DossierLibrary  *self,
   g_autoptr(DossierStmt) stmt = NULL;
   gboolean have_row;
 
+  /* Documents in the Trash count: the user would rather restore one. */
   stmt = _dossier_library_prepare (self,
-                                   "SELECT title, url_key = ?2, id = ?1 FROM documents"
+                                   "SELECT title, url_key = ?2, id = ?1, trashed IS NOT NULL FROM documents"
                                    " WHERE (id = ?1 OR url_key = ?2 OR text_hash = ?3) AND doc != ?4 LIMIT 1",
                                    error);
   if (stmt == NULL)
@@ -306,7 +308,10 @@ check_duplicate (DossierLibrary  *self,
 
   if (have_row)
     {
-      if (sqlite3_column_int (stmt, 2))
+      if (sqlite3_column_int (stmt, 3))
+        g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
+                     _("“%s” is in the Trash; restore it instead"), _dossier_library_column_text (stmt, 0));
+      else if (sqlite3_column_int (stmt, 2))
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE,
                      _("“%s” is already in the library"), _dossier_library_column_text (stmt, 0));
       else if (sqlite3_column_int (stmt, 1))
@@ -395,8 +400,8 @@ store_authors (DossierLibrary   *self,
                                 error);
 }
 
-static gboolean
-store_search_row (DossierLibrary   *self,
+gboolean
+_dossier_library_store_search_row (DossierLibrary   *self,
                   gint64            rowid,
                   DossierDocument  *document,
                   gboolean          replace,
@@ -505,8 +510,8 @@ store_body (DossierLibrary   *self,
   return TRUE;
 }
 
-static DossierDocument *
-make_light_copy (DossierDocument *document,
+DossierDocument *
+_dossier_library_make_light_copy (DossierDocument *document,
                  const char      *id)
 {
   DossierDocument *light = dossier_document_new ();
@@ -540,9 +545,9 @@ make_light_copy (DossierDocument *document,
  * Stores @document in one transaction and adds it to the documents list.
  * A document with the same normalised text or the same source URL as a
  * stored one is refused with %DOSSIER_LIBRARY_ERROR_DUPLICATE (the message
- * names the stored title). A document whose id is already set (as when
- * undoing a removal) is stored under that id; otherwise a new id is made
- * and set on @document.
+ * names the stored title; one in the Trash is refused too, saying so). A
+ * document whose id is already set (as from another program) is stored
+ * under that id; otherwise a new id is made and set on @document.
  *
  * Returns: (transfer full) (nullable): the id, or %NULL on error
  */
@@ -606,7 +611,7 @@ dossier_library_add (DossierLibrary   *self,
 
   if (!store_authors (self, rowid, document, FALSE, error) ||
       !store_body (self, rowid, document, error) ||
-      !store_search_row (self, rowid, document, FALSE, error))
+      !_dossier_library_store_search_row (self, rowid, document, FALSE, error))
     goto fail;
 
   /* _dossier_library_commit() rolls back by itself when it fails. */
@@ -614,7 +619,7 @@ dossier_library_add (DossierLibrary   *self,
     return NULL;
 
   dossier_document_set_id (document, id);
-  light = make_light_copy (document, id);
+  light = _dossier_library_make_light_copy (document, id);
   _dossier_library_index_document (self, rowid, light);
   g_list_store_insert (self->documents, 0, light);
   g_object_unref (light);
@@ -811,7 +816,7 @@ dossier_library_dup_json (DossierLibrary  *self,
   return dossier_document_to_json (document, length);
 }
 
-/* --- updating and removing -------------------------------------------- */
+/* --- updating --------------------------------------------------------- */
 
 /**
  * dossier_library_update_metadata:
@@ -883,7 +888,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
   /* The search row holds title and authors too; rebuild it from the
    * stored body so the index matches what is saved. */
   full = _dossier_library_load_rowid (self, rowid, error);
-  if (full == NULL || !store_search_row (self, rowid, full, TRUE, error))
+  if (full == NULL || !_dossier_library_store_search_row (self, rowid, full, TRUE, error))
     goto fail;
 
   if (!_dossier_library_commit (self, error))
@@ -929,77 +934,7 @@ fail:
   return FALSE;
 }
 
-/**
- * dossier_library_remove:
- * @id: a document id
- * @error: return location for an error
- *
- * Deletes the document. To undo, dossier_library_add() the full document
- * again: it keeps its id, and its highlights and reading position come
- * back with it (they are kept until the library is next opened).
- *
- * Returns: %TRUE on success
- */
-gboolean
-dossier_library_remove (DossierLibrary  *self,
-                        const char      *id,
-                        GError         **error)
-{
-  DossierDocument *light;
-  g_autoptr(DossierStmt) del_doc = NULL;
-  g_autoptr(DossierStmt) del_search = NULL;
-  gint64 rowid;
-  guint position;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  light = _dossier_library_lookup_light (self, id, &rowid);
-  if (light == NULL)
-    {
-      _dossier_library_set_not_found (error, id);
-      return FALSE;
-    }
-
-  if (!_dossier_library_begin (self, error))
-    return FALSE;
-
-  del_doc = _dossier_library_prepare (self, "DELETE FROM documents WHERE doc = ?", error);
-  if (del_doc == NULL)
-    goto fail;
-  sqlite3_bind_int64 (del_doc, 1, rowid);
-  if (!_dossier_library_step_done (self, del_doc, error))
-    goto fail;
-
-  del_search = _dossier_library_prepare (self, "DELETE FROM search WHERE rowid = ?", error);
-  if (del_search == NULL)
-    goto fail;
-  sqlite3_bind_int64 (del_search, 1, rowid);
-  if (!_dossier_library_step_done (self, del_search, error))
-    goto fail;
-
-  if (!_dossier_library_exec (self,
-                              "DELETE FROM authors WHERE NOT EXISTS"
-                              " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
-                              error))
-    goto fail;
-
-  if (!_dossier_library_commit (self, error))
-    return FALSE;
-
-  if (_dossier_library_find_position (self, light, &position))
-    {
-      g_hash_table_remove (self->by_rowid, &rowid);
-      g_hash_table_remove (self->rowid_by_id, id);
-      g_list_store_remove (self->documents, position);
-    }
-
-  return TRUE;
-
-fail:
-  _dossier_library_rollback (self);
-  return FALSE;
-}
+/* --- batches ---------------------------------------------------------- */
 
 /**
  * dossier_library_begin_batch:

@@ -7,8 +7,9 @@
  * opening), dossier-library-schema.c (schema, migrations, header checks),
  * dossier-library-documents.c (adding, loading, updating, removing),
  * dossier-library-search.c (lookups and full-text search),
- * dossier-library-snippet.c (search snippets) and
- * dossier-library-highlights.c (highlights and reading positions).
+ * dossier-library-snippet.c (search snippets),
+ * dossier-library-highlights.c (highlights and reading positions) and
+ * dossier-library-trash.c (the Trash, and tidying up at open).
  */
 
 #include <sqlite3.h>
@@ -40,6 +41,7 @@ struct _DossierLibrary
   int last_error;           /* the SQLite result code of the last error reported */
 
   GListStore *documents;    /* lightweight DossierDocument, newest first */
+  GListStore *trash;        /* DossierTrashItem, most recently removed first */
   GHashTable *by_rowid;     /* gint64* → DossierDocument (borrowed from the store) */
   GHashTable *rowid_by_id;  /* id string → gint64* */
 };
@@ -128,6 +130,19 @@ DossierDocument *_dossier_library_load_rowid         (DossierLibrary  *self,
                                                       GError         **error);
 void             _dossier_library_set_not_found      (GError     **error,
                                                       const char  *id);
+gboolean         _dossier_library_store_search_row   (DossierLibrary  *self,
+                                                      gint64           rowid,
+                                                      DossierDocument *document,
+                                                      gboolean         replace,
+                                                      GError         **error);
+DossierDocument *_dossier_library_make_light_copy    (DossierDocument *document,
+                                                      const char      *id);
+gboolean         _dossier_library_load_trash         (DossierLibrary  *self,
+                                                      GError         **error);
+char            *_dossier_library_resolve_in         (GListModel      *documents,
+                                                      gboolean         in_trash,
+                                                      const char      *prefix,
+                                                      GError         **error);
 gboolean         _dossier_library_register_snippet   (DossierLibrary  *self,
                                                       GError         **error);
 guint64          _dossier_library_get_snippet_tokens (DossierLibrary  *self);

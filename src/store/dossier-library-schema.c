@@ -115,10 +115,21 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "ALTER TABLE paragraphs ADD COLUMN attribution TEXT;";
 
+/* Version 3: the Trash. A removed document keeps its rows and is marked
+ * with when it was removed (and loses its search row). Before, removing
+ * deleted the rows and left highlights and reading positions for an undo
+ * until the next open: what was left then goes now. */
+static const char schema_v3[] =
+  "ALTER TABLE documents ADD COLUMN trashed INTEGER;"
+  "CREATE INDEX documents_trashed ON documents (trashed) WHERE trashed IS NOT NULL;"
+  "DELETE FROM highlights WHERE document NOT IN (SELECT id FROM documents);"
+  "DELETE FROM reading_positions WHERE document NOT IN (SELECT id FROM documents);";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);
@@ -196,6 +207,12 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
 {
   if (version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
     return TRUE;
+
+  /* Version 2 had no Trash: nothing in it is trashed. */
+  if (version == 2)
+    return _dossier_library_exec (self,
+                                  "CREATE TEMP VIEW documents AS SELECT *, NULL AS trashed FROM main.documents",
+                                  error);
 
   g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
                _("The library %s was written by an older version of Dossier and is read-only, "

@@ -67,7 +67,8 @@ dossier_library_find_by_source_url (DossierLibrary  *self,
   if (key == NULL)
     return NULL;
 
-  stmt = _dossier_library_prepare (self, "SELECT doc FROM documents WHERE url_key = ? ORDER BY added DESC LIMIT 1", error);
+  stmt = _dossier_library_prepare (self, "SELECT doc FROM documents WHERE url_key = ? AND trashed IS NULL"
+                                   " ORDER BY added DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   _dossier_library_bind_text (stmt, 1, key);
@@ -106,7 +107,7 @@ dossier_library_find_by_title (DossierLibrary  *self,
     return NULL;
 
   stmt = _dossier_library_prepare (self,
-                                   "SELECT doc FROM documents d WHERE title_key = ?1"
+                                   "SELECT doc FROM documents d WHERE title_key = ?1 AND trashed IS NULL"
                                    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
                                    "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
                                    " ORDER BY added DESC LIMIT 1", error);
@@ -354,7 +355,7 @@ search_query (DossierLibrary             *self,
         return G_LIST_MODEL (g_steal_pointer (&results));
 
       stmt = _dossier_library_prepare (self,
-                                       "SELECT d.doc, 0.0 FROM documents d WHERE ?1 IS NULL"
+                                       "SELECT d.doc, 0.0 FROM documents d WHERE ?1 IS NULL AND d.trashed IS NULL"
                                        " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_authors da"
                                        "   WHERE da.doc = d.doc AND instr (dossier_words (da.name), ?2) > 0))"
                                        " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"

@@ -398,7 +398,7 @@ _dossier_library_load_document_list (DossierLibrary  *self,
    * than looked up row by row through an index on "added". */
   docs = _dossier_library_prepare (self,
                                    "SELECT doc, id, title, subtitle, publisher, published, source_url"
-                                   " FROM documents ORDER BY doc DESC", error);
+                                   " FROM documents WHERE trashed IS NULL ORDER BY doc DESC", error);
   if (docs == NULL)
     goto fail;
 
@@ -508,6 +508,7 @@ dossier_library_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_object (&self->documents);
+  g_clear_object (&self->trash);
   g_clear_pointer (&self->by_rowid, g_hash_table_unref);
   g_clear_pointer (&self->rowid_by_id, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
@@ -555,6 +556,7 @@ dossier_library_init (DossierLibrary *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->documents = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  self->trash = g_list_store_new (DOSSIER_TYPE_TRASH_ITEM);
   self->by_rowid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rowid_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -669,8 +671,7 @@ open_database (DossierLibrary  *self,
       return FALSE;
     }
 
-  if ((writable && self->read_only && !_dossier_library_exec (self, "PRAGMA query_only = ON", error)) ||
-      !_dossier_library_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_dossier_library_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_dossier_library_query_int (self, "PRAGMA application_id", &app_id, error) ||
       !_dossier_library_query_int (self, "PRAGMA user_version", &version, error) ||
       !_dossier_library_query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
@@ -717,7 +718,9 @@ open_database (DossierLibrary  *self,
 
   if (self->read_only)
     {
-      if (!_dossier_library_read_older_schema (self, version, error))
+      /* query_only refuses even the temporary schema's changes: after it. */
+      if (!_dossier_library_read_older_schema (self, version, error) ||
+          (writable && !_dossier_library_exec (self, "PRAGMA query_only = ON", error)))
         return FALSE;
     }
   else
@@ -766,7 +769,7 @@ open_database (DossierLibrary  *self,
   if (!_dossier_library_exec (self, "PRAGMA cache_size = -16384", error))
     return FALSE;
 
-  if (!_dossier_library_load_document_list (self, error))
+  if (!_dossier_library_load_document_list (self, error) || !_dossier_library_load_trash (self, error))
     return FALSE;
   self->data_version = query_data_version (self);
   return TRUE;
@@ -1200,21 +1203,49 @@ dossier_library_resolve_id (DossierLibrary  *self,
                             const char      *prefix,
                             GError         **error)
 {
-  GListModel *documents;
-  g_autofree char *found = NULL;
-  gsize length;
-  guint n;
-
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (prefix != NULL, NULL);
 
-  documents = dossier_library_get_documents (self);
-  n = g_list_model_get_n_items (documents);
-  length = strlen (prefix);
+  return _dossier_library_resolve_in (G_LIST_MODEL (self->documents), FALSE, prefix, error);
+}
+
+/**
+ * dossier_library_resolve_trashed_id:
+ * @prefix: a whole document id, or its first four characters or more
+ * @error: return location for an error
+ *
+ * dossier_library_resolve_id() for the documents in the Trash.
+ *
+ * Returns: (transfer full) (nullable): the whole id, or %NULL
+ */
+char *
+dossier_library_resolve_trashed_id (DossierLibrary  *self,
+                                    const char      *prefix,
+                                    GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  return _dossier_library_resolve_in (G_LIST_MODEL (self->trash), TRUE, prefix, error);
+}
+
+/* The id in @documents (of DossierDocument, or of DossierTrashItem when
+ * @in_trash) that @prefix is, or is the unambiguous start of. */
+char *
+_dossier_library_resolve_in (GListModel  *documents,
+                             gboolean     in_trash,
+                             const char  *prefix,
+                             GError     **error)
+{
+  g_autofree char *found = NULL;
+  gsize length = strlen (prefix);
+  guint n = g_list_model_get_n_items (documents);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GObject) item = g_list_model_get_item (documents, i);
+      DossierDocument *document = in_trash ? dossier_trash_item_get_document (DOSSIER_TRASH_ITEM (item))
+                                           : DOSSIER_DOCUMENT (item);
       const char *id = dossier_document_get_id (document);
 
       if (id == NULL)
@@ -1236,6 +1267,9 @@ dossier_library_resolve_id (DossierLibrary  *self,
   if (found == NULL && length < 4)
     g_set_error_literal (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
                          _("IDs need at least 4 characters"));
+  else if (found == NULL && in_trash)
+    g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                 _("No document with the id %s in the Trash"), prefix);
   else if (found == NULL)
     g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
                  _("No document with the id %s in the library"), prefix);
@@ -1269,7 +1303,7 @@ dossier_library_refresh (DossierLibrary  *self,
   if (version == self->data_version)
     return TRUE;
 
-  if (!_dossier_library_load_document_list (self, error))
+  if (!_dossier_library_load_document_list (self, error) || !_dossier_library_load_trash (self, error))
     return FALSE;
   self->data_version = version;
   return TRUE;

@@ -6,6 +6,7 @@
 #include "model/dossier-document.h"
 #include "dossier-highlight.h"
 #include "dossier-search-result.h"
+#include "dossier-trash-item.h"
 
 G_BEGIN_DECLS
 
@@ -71,7 +72,10 @@ typedef struct {
 #define DOSSIER_SNIPPET_MARK_END   "\xee\x80\x81"  /* U+E001 */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DOSSIER_LIBRARY_SCHEMA_VERSION 2
+#define DOSSIER_LIBRARY_SCHEMA_VERSION 3
+
+/* Days a removed document stays in the Trash before it is deleted for good. */
+#define DOSSIER_LIBRARY_TRASH_DAYS 30
 
 #define DOSSIER_TYPE_LIBRARY (dossier_library_get_type ())
 G_DECLARE_FINAL_TYPE (DossierLibrary, dossier_library, DOSSIER, LIBRARY, GObject)
@@ -120,6 +124,16 @@ gboolean         dossier_library_update_metadata      (DossierLibrary   *self,
                                                        GError          **error);
 gboolean         dossier_library_remove               (DossierLibrary   *self,
                                                        const char       *id,
+                                                       GError          **error);
+GListModel      *dossier_library_get_trash            (DossierLibrary   *self);
+char            *dossier_library_resolve_trashed_id   (DossierLibrary   *self,
+                                                       const char       *prefix,
+                                                       GError          **error);
+gboolean         dossier_library_restore              (DossierLibrary   *self,
+                                                       const char       *id,
+                                                       GError          **error);
+gboolean         dossier_library_empty_trash          (DossierLibrary   *self,
+                                                       guint            *n_removed,
                                                        GError          **error);
 gboolean         dossier_library_begin_batch          (DossierLibrary   *self,
                                                        GError          **error);

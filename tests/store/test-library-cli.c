@@ -176,15 +176,17 @@ test_cli_library (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
 
-  /* remove, then add back from the exported JSON. */
+  /* remove (to the Trash, then for good), then add back from the exported JSON. */
   dossier_test_cli_run (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "Removed “Closing the Sanctions Gap"));
+  g_assert_true (g_str_has_prefix (run.out, "Moved “Closing the Sanctions Gap"));
   dossier_test_cli_run (&run, "library", "--library", db, "remove", gap_id, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
   dossier_test_cli_run (&run, "library", "--library", db, "list", NULL);
   g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+  dossier_test_cli_run (&run, "library", "--library", db, "trash", "empty", NULL);
+  g_assert_cmpint (run.status, ==, 0);
 
   dossier_test_cli_run (&run, "library", "--library", db, "add", exported_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -620,6 +622,116 @@ test_cli_read_only (void)
   g_rmdir (dir);
 }
 
+/* `library remove` moves to the Trash; `library trash list|restore|empty`. */
+static void
+test_cli_trash (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *short_a = NULL;
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (args, g_strdup ("library"));
+  g_ptr_array_add (args, g_strdup ("--library"));
+  g_ptr_array_add (args, g_strdup (db));
+  g_ptr_array_add (args, g_strdup ("add"));
+  write_briefs (dir, 0, 3, args);
+  g_ptr_array_add (args, NULL);
+  dossier_test_cli_runv (&run, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  id_a = first_field (lines[0]);
+  id_b = first_field (lines[1]);
+  short_a = g_strndup (id_a, 6);
+
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  dossier_test_cli_run (&run, "library", "-L", db, "remove", short_a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Moved “Harbour Tolls and Ferry Fares, Note 0” to the Trash"));
+  dossier_test_cli_run (&run, "library", "-L", db, "remove", id_b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Out of the list, the search and export; in the Trash, newest first. */
+  dossier_test_cli_run (&run, "library", "-L", db, "list", NULL);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
+  dossier_test_cli_run (&run, "library", "-L", db, "search", "ferry", NULL);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
+  dossier_test_cli_run (&run, "library", "-L", db, "export", id_a, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+  g_assert_true (g_str_has_prefix (run.out, id_b));
+  g_assert_nonnull (strstr (run.out, "\tHarbour Tolls and Ferry Fares, Note 0\t"));
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  object = json_array_get_object_element (json_node_get_array (root), 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id_a);
+  g_assert_nonnull (json_object_get_string_member (object, "trashed"));
+  g_assert_nonnull (json_object_get_string_member (object, "expires"));
+
+  /* Adding it again says where it is. */
+  {
+    const char *again[] = { "library", "-L", db, "add", args->pdata[4], NULL };
+
+    dossier_test_cli_runv (&run, again);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "in the Trash"));
+  }
+
+  /* Restored by a prefix of its id. */
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "restore", short_a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Restored “Harbour Tolls and Ferry Fares, Note 0”\n");
+  dossier_test_cli_run (&run, "library", "-L", db, "export", id_a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "restore", short_a, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "Trash"));
+
+  /* Emptied for good. */
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "empty", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Deleted 1 article for good\n");
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "restore", id_b, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  dossier_test_cli_run (&run, "library", "-L", db, "list", NULL);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 2);
+
+  /* Usage errors exit 2. */
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "restore", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "shred", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  dossier_test_cli_run (&run, "library", "-L", db, "trash", "empty", "now", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  dossier_test_cli_run (&run, "library", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "trash restore ID"));
+
+  for (guint i = 4; i < args->len - 1; i++)
+    g_unlink (args->pdata[i]);
+  remove_library (db);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_damaged_library (void)
 {
@@ -695,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/dossier/store/cli/add-killed", test_cli_add_killed);
   g_test_add_func ("/dossier/store/cli/read-during-write", test_cli_read_during_write);
   g_test_add_func ("/dossier/store/cli/read-only", test_cli_read_only);
+  g_test_add_func ("/dossier/store/cli/trash", test_cli_trash);
 
   return g_test_run ();
 }

@@ -301,7 +301,7 @@ test_update_remove (Fixture       *fixture,
   g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
   g_clear_error (&error);
 
-  /* Remove, then undo by adding the loaded document back under its id. */
+  /* Remove (to the Trash), then restore. */
   g_clear_object (&loaded);
   loaded = dossier_library_load (library, id_a, &error);
   json_a = dossier_document_to_json (loaded, NULL);
@@ -315,12 +315,17 @@ test_update_remove (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
   g_clear_object (&results);
 
+  /* Adding it again is refused: it is in the Trash. */
   id_again = dossier_library_add (library, loaded, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (id_again, ==, id_a);
-  /* A second undo finds it already there. */
-  g_assert_null (dossier_library_add (library, loaded, &error));
+  g_assert_null (id_again);
   g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Trash"));
+  g_clear_error (&error);
+  g_assert_true (dossier_library_restore (library, id_a, &error));
+  g_assert_no_error (error);
+  /* A second restore finds nothing in the Trash. */
+  g_assert_false (dossier_library_restore (library, id_a, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_signal_handlers_disconnect_by_func (documents, count_changes_cb, &changes);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
@@ -638,7 +643,7 @@ test_highlights_positions (Fixture       *fixture,
   g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 2);
   g_assert_cmpuint (dossier_library_get_reading_position (library, "nope"), ==, 0);
 
-  /* Undoing a removal brings highlights and position back with the document. */
+  /* Restoring from the Trash brings highlights and position back with the document. */
   {
     g_autoptr(DossierDocument) full = dossier_library_load (library, id, &error);
     g_autofree char *again = NULL;
@@ -649,18 +654,19 @@ test_highlights_positions (Fixture       *fixture,
     g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
     g_clear_error (&error);
 
-    again = dossier_library_add (library, full, &error);
+    g_assert_true (dossier_library_restore (library, id, &error));
     g_assert_no_error (error);
     highlights = dossier_library_list_highlights (library, id, &error);
     g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
     g_clear_object (&highlights);
     g_assert_cmpuint (dossier_library_get_reading_position (library, id), ==, 2);
 
-    /* Removed for good: the next open clears them. */
+    /* Deleted for good with the Trash: adding it again starts afresh. */
     g_assert_true (dossier_library_remove (library, id, &error));
+    g_assert_true (dossier_library_empty_trash (library, NULL, &error));
+    g_assert_no_error (error);
     g_clear_object (&library);
     library = open_ok (fixture->path);
-    g_clear_pointer (&again, g_free);
     again = dossier_library_add (library, full, &error);
     g_assert_no_error (error);
     highlights = dossier_library_list_highlights (library, id, &error);
@@ -1307,7 +1313,8 @@ test_quotes_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; PRAGMA user_version = 1",
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; DROP INDEX documents_trashed;"
+                                 " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -1568,7 +1575,8 @@ test_read_only (Fixture       *fixture,
 
   /* Reading cannot bring a library from an older Dossier up to date. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; PRAGMA user_version = 1",
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; DROP INDEX documents_trashed;"
+                                 " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   {
@@ -1686,6 +1694,309 @@ test_snippet_many_matches (Fixture       *fixture,
   g_clear_object (&results);
 }
 
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static guint
+search_count (DossierLibrary *library,
+              const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = dossier_library_search (library, query, 10, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (results);
+}
+
+/* A removed document goes to the Trash with its highlights, notes and
+ * reading position, out of the list, the search and every lookup; it is
+ * restored with all of them, and deleted for good only by emptying the
+ * Trash or after DOSSIER_LIBRARY_TRASH_DAYS. */
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(DossierDocument) a = make_document ("Alpha Brief", "https://example.org/alpha", "alphaword");
+  g_autoptr(DossierDocument) b = make_document ("Beta Brief", "https://example.org/beta", "betaword");
+  g_autoptr(DossierDocument) c = make_document ("Gamma Brief", "https://example.org/gamma", "gammaword");
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(DossierDocument) none = NULL;
+  g_autoptr(DossierHighlight) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+  g_autofree char *id_c = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *resolved = NULL;
+  GListModel *documents, *trash;
+  gint64 highlight, now = g_get_real_time () / G_USEC_PER_SEC;
+  guint n = 0;
+
+  id_a = dossier_library_add (library, a, &error);
+  id_b = dossier_library_add (library, b, &error);
+  id_c = dossier_library_add (library, c, &error);
+  g_assert_no_error (error);
+  highlight = dossier_library_add_highlight (library, id_a, 1, 0, 8, "Shipping", &error);
+  g_assert_true (dossier_library_set_highlight_note (library, highlight, "ask the insurer", &error));
+  g_assert_true (dossier_library_set_reading_position (library, id_a, 2, &error));
+  g_assert_no_error (error);
+  documents = dossier_library_get_documents (library);
+  trash = dossier_library_get_trash (library);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+
+  g_assert_true (dossier_library_remove (library, id_a, &error));
+  g_assert_no_error (error);
+
+  /* In the Trash… */
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  {
+    g_autoptr(DossierTrashItem) item = g_list_model_get_item (trash, 0);
+    DossierDocument *document = dossier_trash_item_get_document (item);
+
+    g_assert_cmpstr (dossier_document_get_id (document), ==, id_a);
+    g_assert_cmpstr (dossier_document_get_title (document), ==, "Alpha Brief");
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (document)), ==, 2);
+    g_assert_cmpint (dossier_trash_item_get_trashed (item), >=, now);
+    g_assert_cmpint (dossier_trash_item_get_expires (item) - dossier_trash_item_get_trashed (item), ==,
+                     30 * 24 * 60 * 60);
+  }
+  prefix = g_strndup (id_a, 6);
+  resolved = dossier_library_resolve_trashed_id (library, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (resolved, ==, id_a);
+
+  /* …and nowhere else. */
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_assert_null (dossier_library_get_document (library, id_a));
+  g_assert_null (dossier_library_resolve_id (library, prefix, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (dossier_library_load (library, id_a, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (search_count (library, "alphaword"), ==, 0);
+  g_assert_cmpuint (search_count (library, "brief"), ==, 2);
+  none = dossier_library_find_by_source_url (library, "https://example.org/alpha", &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  none = dossier_library_find_by_title (library, "Alpha Brief", NULL, &error);
+  g_assert_null (none);
+  found = dossier_library_find_by_author (library, "Marta Quillfeather", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_clear_object (&found);
+  found = dossier_library_find_citing_url (library, "https://example.org/report.pdf", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_clear_object (&found);
+  {
+    DossierLibraryQuery query = { .publisher = "testing" };
+
+    found = dossier_library_search_query (library, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+    g_clear_object (&found);
+  }
+
+  /* The Trash is kept in the file. */
+  g_clear_object (&library);
+  library = open_ok (fixture->path);
+  documents = dossier_library_get_documents (library);
+  trash = dossier_library_get_trash (library);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  /* Restored with everything, where it was in the list (oldest: last). */
+  g_assert_true (dossier_library_restore (library, id_a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  {
+    g_autoptr(DossierDocument) last = g_list_model_get_item (documents, 2);
+
+    g_assert_cmpstr (dossier_document_get_id (last), ==, id_a);
+    g_assert_true (dossier_library_get_document (library, id_a) == last);
+  }
+  highlights = dossier_library_list_highlights (library, id_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+  h = g_list_model_get_item (highlights, 0);
+  g_assert_cmpstr (dossier_highlight_get_note (h), ==, "ask the insurer");
+  g_clear_object (&highlights);
+  g_assert_cmpuint (dossier_library_get_reading_position (library, id_a), ==, 2);
+  g_assert_cmpuint (search_count (library, "alphaword"), ==, 1);
+
+  /* Emptied: gone for good, with what hung off them. */
+  g_assert_true (dossier_library_remove (library, id_a, &error));
+  g_assert_true (dossier_library_remove (library, id_b, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 2);
+  {
+    g_autoptr(DossierTrashItem) newest = g_list_model_get_item (trash, 0);
+
+    g_assert_cmpstr (dossier_document_get_id (dossier_trash_item_get_document (newest)), ==, id_b);
+  }
+  g_assert_true (dossier_library_empty_trash (library, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+  g_clear_object (&library);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM paragraphs"), ==, 3);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM highlights"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM reading_positions"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM authors"), ==, 2);
+
+  /* After 30 days: deleted when the library is next opened. Gamma went
+   * 31 days ago, Delta 29 days ago. */
+  {
+    g_autoptr(DossierDocument) d = make_document ("Delta Brief", "https://example.org/delta", "deltaword");
+    g_autofree char *id_d = NULL;
+
+    library = open_ok (fixture->path);
+    id_d = dossier_library_add (library, d, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_library_remove (library, id_c, &error));
+    g_assert_true (dossier_library_remove (library, id_d, &error));
+    g_clear_object (&library);
+  }
+  exec_sql (fixture->path, "UPDATE documents SET trashed = trashed - 31 * 86400 WHERE title = 'Gamma Brief';"
+                           " UPDATE documents SET trashed = trashed - 29 * 86400 WHERE title = 'Delta Brief'");
+  library = open_ok (fixture->path);
+  trash = dossier_library_get_trash (library);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  {
+    g_autoptr(DossierTrashItem) item = g_list_model_get_item (trash, 0);
+
+    g_assert_cmpstr (dossier_document_get_title (dossier_trash_item_get_document (item)), ==, "Delta Brief");
+  }
+  g_clear_object (&library);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM documents"), ==, 1);
+}
+
+static void
+open_without_waiting (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_trash (library)), ==, 1);
+}
+
+/* Deleting what expired is not worth waiting for another program's
+ * write: the open goes on, and the next one deletes it. */
+static void
+test_trash_expiry_never_waits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  sqlite3 *writer;
+
+  make_library_with_documents (fixture->path, 2);
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) first = g_list_model_get_item (dossier_library_get_documents (library), 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dossier_library_remove (library, dossier_document_get_id (first), &error));
+    g_assert_no_error (error);
+  }
+  exec_sql (fixture->path, "UPDATE documents SET trashed = trashed - 40 * 86400 WHERE trashed IS NOT NULL");
+
+  writer = hold_write_transaction (fixture->path);
+  g_assert_true (run_in_child (open_without_waiting, fixture->path, FALSE, 4));
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_trash (library)), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (library)), ==, 1);
+  }
+}
+
+/* A library written before the Trash (schema 2, as today's main writes
+ * it, with what an undo left behind): read as it is when opened
+ * read-only, brought up to date otherwise. */
+static void
+test_trash_migration (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  make_library_with_documents (fixture->path, 3);
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) first = g_list_model_get_item (dossier_library_get_documents (library), 0);
+
+    id = g_strdup (dossier_document_get_id (first));
+    g_assert_cmpint (dossier_library_add_highlight (library, id, 1, 0, 8, "Shipping", &error), >, 0);
+    g_assert_no_error (error);
+  }
+  exec_sql (fixture->path,
+            "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
+            " INSERT INTO highlights (document, paragraph, start, end, text, created)"
+            "   VALUES ('removed-before-the-trash', 1, 0, 3, 'Old', 0);"
+            " INSERT INTO reading_positions VALUES ('removed-before-the-trash', 4, 0);"
+            " PRAGMA user_version = 2");
+
+  {
+    g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path,
+                                                                        DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+    g_autoptr(GListModel) highlights = NULL;
+
+    g_assert_no_error (error);
+    read_three_documents (reader);
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_trash (reader)), ==, 0);
+    highlights = dossier_library_list_highlights (reader, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+  }
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, 2);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(GListModel) highlights = NULL;
+
+    read_three_documents (library);
+    g_assert_true (dossier_library_remove (library, id, &error));
+    g_assert_true (dossier_library_restore (library, id, &error));
+    g_assert_no_error (error);
+    highlights = dossier_library_list_highlights (library, id, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+  }
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM highlights"), ==, 1);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM reading_positions"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1715,6 +2026,9 @@ main (int    argc,
   g_test_add ("/dossier/store/readers-never-wait", Fixture, NULL, fixture_setup, test_readers_never_wait, fixture_teardown);
   g_test_add ("/dossier/store/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
   g_test_add ("/dossier/store/snippet-many-matches", Fixture, NULL, fixture_setup, test_snippet_many_matches, fixture_teardown);
+  g_test_add ("/dossier/store/trash", Fixture, NULL, fixture_setup, test_trash, fixture_teardown);
+  g_test_add ("/dossier/store/trash/expiry-never-waits", Fixture, NULL, fixture_setup, test_trash_expiry_never_waits, fixture_teardown);
+  g_test_add ("/dossier/store/trash/migration", Fixture, NULL, fixture_setup, test_trash_migration, fixture_teardown);
 
   return g_test_run ();
 }
