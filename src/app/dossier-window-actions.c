@@ -295,6 +295,102 @@ delete_document_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The Trash                                                                */
+
+static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->library == NULL)
+    return;
+  /* Nothing selected, so that picking any article goes back to the reader. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->trash_page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+restore_document_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  DossierDocument *document;
+
+  if (self->library == NULL)
+    return;
+  if (!dossier_library_restore (self->library, id, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not restore the article: %s"), error->message);
+      return;
+    }
+
+  /* Back in the list, where it was. */
+  document = dossier_library_get_document (self->library, id);
+  _dossier_window_toast_printf (self, _("“%s” restored"),
+                                document && dossier_document_get_title (document) ? dossier_document_get_title (document)
+                                                                                  : _("Untitled"));
+  _dossier_window_update_state (self);
+}
+
+static void
+empty_trash_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DossierWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (g_strcmp0 (response, "empty") != 0 || self->library == NULL)
+    return;
+  if (!dossier_library_empty_trash (self->library, &n, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not empty the Trash: %s"), error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article deleted for good",
+                                                             "%u articles deleted for good", n), n);
+    dossier_window_add_toast (self, adw_toast_new (message));
+  }
+}
+
+/* Deleting for good is asked first, as the Files app does. */
+static void
+empty_trash_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (n == 0)
+    return;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The article in the Trash will be deleted for good, with its highlights and notes.",
+                                       "All %u articles in the Trash will be deleted for good, with their highlights and notes.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty Trash?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "empty", _("_Empty Trash"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "empty", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (empty_trash_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
 /* Metadata                                                                 */
 
 static void
@@ -812,6 +908,9 @@ _dossier_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-document", NULL, delete_document_action);
   gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, edit_metadata_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-trash", NULL, show_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-document", "s", restore_document_action);
+  gtk_widget_class_install_action (widget_class, "win.empty-trash", NULL, empty_trash_action);
   gtk_widget_class_install_action (widget_class, "win.library-menu", NULL, library_menu_action);
   gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);

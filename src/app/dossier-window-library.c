@@ -12,7 +12,8 @@
 
 /*
  * DossierWindow's library sidebar: the filtered and sorted list, search,
- * selection, context menu, and the imports and web downloads that fill it.
+ * selection, context menu, the imports and web downloads that fill it, and
+ * the way to the Trash.
  */
 
 /* ------------------------------------------------------------------------ */
@@ -768,6 +769,36 @@ drop_cb (GtkDropTarget *target,
 }
 
 /* ------------------------------------------------------------------------ */
+/* The Trash                                                                */
+
+/* The sidebar's Trash button shows whether anything is in it, and how much. */
+static void
+trash_changed_cb (DossierWindow *self)
+{
+  guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
+  g_autofree char *count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
+
+  gtk_image_set_from_icon_name (self->trash_icon, n > 0 ? "user-trash-full-symbolic" : "user-trash-symbolic");
+  gtk_label_set_label (self->trash_count, count);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash", n > 0);
+}
+
+/* Called by set_library() when the window's library changes. */
+void
+_dossier_window_library_changed (DossierWindow  *self,
+                                 DossierLibrary *old_library)
+{
+  if (old_library != NULL)
+    g_signal_handlers_disconnect_by_func (dossier_library_get_trash (old_library), trash_changed_cb, self);
+  dossier_trash_page_set_library (self->trash_page, self->library);
+  if (self->library != NULL)
+    g_signal_connect_object (dossier_library_get_trash (self->library), "items-changed",
+                             G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trash", self->library != NULL);
+  trash_changed_cb (self);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Construction and teardown (called from dossier-window.c)                   */
 
 void
@@ -803,7 +834,7 @@ _dossier_window_library_init (DossierWindow *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* Delete in the list deletes the selected articles (with undo). */
+  /* Delete in the list moves the selected articles to the Trash (with undo). */
   keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Delete|KP_Delete"),
@@ -830,7 +861,7 @@ _dossier_window_library_init (DossierWindow *self)
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
     section = g_menu_new ();
-    g_menu_append (section, _("_Delete"), "win.delete-document");
+    g_menu_append (section, _("_Move to Trash"), "win.delete-document");
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
 

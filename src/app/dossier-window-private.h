@@ -18,6 +18,7 @@
 #include "dossier-matrix-page.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-reader-page.h"
+#include "dossier-trash-page.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ struct _DossierWindow
   DossierReaderPage *reader_page;
   GtkRevealer *downloads_revealer;
   GtkBox *downloads_box;
+  DossierTrashPage *trash_page;
+  GtkImage *trash_icon;
+  GtkLabel *trash_count;
 
   GSettings *settings;
   DossierLibrary *library;
@@ -119,6 +123,8 @@ void           _dossier_window_popup_library_menu  (DossierWindow  *self,
 guint          _dossier_window_count_selected      (DossierWindow  *self);
 GListStore    *_dossier_window_load_selected       (DossierWindow  *self,
                                                     GError        **error);
+void           _dossier_window_library_changed     (DossierWindow  *self,
+                                                    DossierLibrary *old_library);
 
 /* dossier-window-compare.c */
 char          *_dossier_window_comparison_title    (DossierComparison *comparison);

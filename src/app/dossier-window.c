@@ -124,6 +124,11 @@ _dossier_window_update_title (DossierWindow *self)
       g_autofree char *title = g_strdup_printf (_("%s — Dossier"), pair);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
+  else if (g_strcmp0 (visible, "trash") == 0)
+    {
+      /* Translators: the window title while the Trash shows */
+      gtk_window_set_title (GTK_WINDOW (self), _("Trash — Dossier"));
+    }
   else if (self->matrix_page != NULL && g_strcmp0 (visible, "matrix") == 0)
     {
       /* Translators: the window title while the perspectives matrix shows */
@@ -224,6 +229,7 @@ static void
 set_library (DossierWindow  *self,
              DossierLibrary *library)
 {
+  g_autoptr(DossierLibrary) old_library = self->library ? g_object_ref (self->library) : NULL;
   GListModel *documents;
 
   if (self->library != NULL)
@@ -231,6 +237,7 @@ set_library (DossierWindow  *self,
 
   dossier_reader_page_set_library (self->reader_page, library);
   g_set_object (&self->library, library);
+  _dossier_window_library_changed (self, old_library);
 
   documents = library != NULL ? dossier_library_get_documents (library) : NULL;
   gtk_filter_list_model_set_model (self->filter_model, documents);
@@ -476,6 +483,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
+  g_type_ensure (DOSSIER_TYPE_TRASH_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
@@ -491,6 +499,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_icon);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_count);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   _dossier_window_library_class_init (widget_class);
   _dossier_window_memo_class_init (widget_class);
