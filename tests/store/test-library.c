@@ -1831,6 +1831,21 @@ test_trash (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
 
+  /* What another program moves to the Trash shows after a refresh. */
+  {
+    g_autoptr(DossierLibrary) other = open_ok (fixture->path);
+
+    g_assert_true (dossier_library_remove (other, id_c, &error));
+    g_assert_true (dossier_library_refresh (library, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+    g_assert_true (dossier_library_restore (other, id_c, &error));
+    g_assert_true (dossier_library_refresh (library, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  }
+
   /* Restored with everything, where it was in the list (oldest: last). */
   g_assert_true (dossier_library_restore (library, id_a, &error));
   g_assert_no_error (error);
