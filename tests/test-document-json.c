@@ -257,6 +257,240 @@ test_old_file (void)
   g_assert_cmpstr (written, ==, old);
 }
 
+/* A document with a title and @members ("name":value pairs). */
+static char *
+document_with (const char *members)
+{
+  return g_strdup_printf (HEAD "\"title\":\"t\",%s}", members);
+}
+
+static char *
+repeat (char  c,
+        gsize n)
+{
+  char *s = g_malloc (n + 1);
+
+  memset (s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
+/* @members has one "%s" where a string of "x" goes. */
+static void
+assert_member_bounded (const char *members,
+                       gsize       limit,
+                       const char *message)
+{
+  g_auto(GStrv) parts = g_strsplit (members, "%s", 2);
+  g_autofree char *at = repeat ('x', limit);
+  g_autofree char *over = repeat ('x', limit + 1);
+  g_autofree char *members_at = g_strconcat (parts[0], at, parts[1], NULL);
+  g_autofree char *members_over = g_strconcat (parts[0], over, parts[1], NULL);
+  g_autofree char *json_at = document_with (members_at);
+  g_autofree char *json_over = document_with (members_over);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_from_json (json_at, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  assert_invalid (json_over, DOSSIER_FORMAT_ERROR_TOO_LARGE, message);
+}
+
+static char *
+array_of (const char *element,
+          guint       n)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, element);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}
+
+/* @members has one "%s" where an array of @element goes. */
+static void
+assert_array_bounded (const char *members,
+                      const char *element,
+                      guint       limit,
+                      const char *message)
+{
+  g_auto(GStrv) parts = g_strsplit (members, "%s", 2);
+  g_autofree char *at = array_of (element, limit);
+  g_autofree char *over = array_of (element, limit + 1);
+  g_autofree char *members_at = g_strconcat (parts[0], at, parts[1], NULL);
+  g_autofree char *members_over = g_strconcat (parts[0], over, parts[1], NULL);
+  g_autofree char *json_at = document_with (members_at);
+  g_autofree char *json_over = document_with (members_over);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_from_json (json_at, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  assert_invalid (json_over, DOSSIER_FORMAT_ERROR_TOO_LARGE, message);
+}
+
+/* Every member has a bound, with an error naming it and its limit. */
+static void
+test_limits (void)
+{
+  g_autofree char *huge = repeat ('x', 5 * 1024 * 1024);
+  g_autofree char *huge_title = g_strdup_printf (HEAD "\"title\":\"%s\"}", huge);
+
+  assert_invalid (huge_title, DOSSIER_FORMAT_ERROR_TOO_LARGE,
+                  "title is 5,242,880 bytes; at most 4 KiB is allowed");
+
+  assert_member_bounded ("\"subtitle\":\"%s\"", 16 * 1024, "subtitle is 16,385 bytes; at most 16 KiB is allowed");
+  assert_member_bounded ("\"publisher\":\"%s\"", 1024, "publisher is 1,025 bytes; at most 1 KiB is allowed");
+  assert_member_bounded ("\"source_url\":\"%s\"", 8 * 1024, "source_url is 8,193 bytes; at most 8 KiB is allowed");
+  assert_member_bounded ("\"key_points\":[\"a\",\"%s\"]", 16 * 1024, "key_points[1] is 16,385 bytes");
+  assert_member_bounded ("\"pull_quotes\":[\"%s\"]", 16 * 1024, "pull_quotes[0] is 16,385 bytes");
+  assert_member_bounded ("\"paragraphs\":[{\"text\":\"a\"},{\"text\":\"%s\"}]", 1024 * 1024,
+                         "paragraphs[1].text is 1,048,577 bytes; at most 1 MiB is allowed");
+  assert_member_bounded ("\"paragraphs\":[{\"text\":\"a\",\"kind\":\"quote\",\"attribution\":\"%s\"}]", 2 * 1024,
+                         "paragraphs[0].attribution is 2,049 bytes");
+  assert_member_bounded ("\"footnotes\":[{\"number\":1,\"text\":\"%s\"}]", 64 * 1024,
+                         "footnotes[0].text is 65,537 bytes; at most 64 KiB is allowed");
+  /* A URL of a megabyte in a note is refused, naming the note. */
+  assert_member_bounded ("\"footnotes\":[{\"number\":1,\"text\":\"n\",\"urls\":[\"https://%s\"]}]", 8 * 1024 - 8,
+                         "footnotes[0].urls[0] is 8,193 bytes; at most 8 KiB is allowed");
+  assert_member_bounded ("\"authors\":[{\"name\":\"%s\"}]", 1024, "authors[0].name is 1,025 bytes");
+  assert_member_bounded ("\"authors\":[{\"name\":\"a\",\"position\":\"%s\"}]", 2 * 1024, "authors[0].position is 2,049 bytes");
+  assert_member_bounded ("\"authors\":[{\"name\":\"a\",\"affiliation\":\"%s\"}]", 2 * 1024,
+                         "authors[0].affiliation is 2,049 bytes");
+  assert_member_bounded ("\"authors\":[{\"name\":\"a\",\"bio\":\"%s\"}]", 16 * 1024, "authors[0].bio is 16,385 bytes");
+
+  assert_array_bounded ("\"key_points\":%s", "\"k\"", 256, "key_points has 257 elements; at most 256 are allowed");
+  assert_array_bounded ("\"pull_quotes\":%s", "\"q\"", 256, "pull_quotes has 257 elements");
+  assert_array_bounded ("\"paragraphs\":%s", "{\"text\":\"p\"}", 100000,
+                        "paragraphs has 100,001 elements; at most 100,000 are allowed");
+  assert_array_bounded ("\"paragraphs\":[{\"text\":\"p\",\"footnote_refs\":%s}]", "{\"number\":1,\"offset\":0}", 4096,
+                        "paragraphs[0].footnote_refs has 4,097 elements");
+  assert_array_bounded ("\"footnotes\":%s", "{\"number\":1,\"text\":\"n\"}", 20000, "footnotes has 20,001 elements");
+  assert_array_bounded ("\"footnotes\":[{\"number\":1,\"text\":\"n\",\"urls\":%s}]", "\"https://a.example\"", 256,
+                        "footnotes[0].urls has 257 elements");
+  assert_array_bounded ("\"authors\":%s", "{\"name\":\"a\"}", 1000, "authors has 1,001 elements");
+}
+
+/* json-glib cuts a string at \u0000 and writes a lone surrogate as bytes
+ * that are not UTF-8: both are refused, with the member's path. */
+static void
+test_string_escapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierParagraph) paragraph = NULL;
+  g_autofree char *written = NULL;
+
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},"
+                  "{\"text\":\"cut \\u0000here\"}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[3].text: contains a NUL character (\\u0000)");
+  assert_invalid (HEAD "\"title\":\"a\\ud800b\"}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "title: contains an unpaired surrogate \\ud800");
+  assert_invalid (HEAD "\"title\":\"a\\uDC00\"}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "title: contains an unpaired surrogate \\uDC00");
+  /* At the end of the string, and followed by another high one: json-glib
+   * would call these "unterminated string" and "malformed pair". */
+  assert_invalid (HEAD "\"title\":\"t\",\"subtitle\":\"x\\ud800\"}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "subtitle: contains an unpaired surrogate \\ud800");
+  assert_invalid (HEAD "\"title\":\"t\",\"key_points\":[\"ok\",\"\\ud83d\\ud83d\"]}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "key_points[1]: contains an unpaired surrogate \\ud83d");
+  assert_invalid (HEAD "\"title\":\"t\",\"footnotes\":[{\"number\":1,\"text\":\"n\",\"urls\":[\"https://a\\u0000\"]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "footnotes[0].urls[0]: contains a NUL character");
+  assert_invalid (HEAD "\"title\":\"t\",\"authors\":[{\"name\":\"a\",\"n\\u0000\":1}]}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "authors[0]: a member name contains a NUL character");
+  assert_invalid ("\"\\u0000\"", DOSSIER_FORMAT_ERROR_INVALID, "the file: contains a NUL character");
+  /* Escaped backslashes are not escapes. */
+  document = dossier_document_from_json (HEAD "\"title\":\"\\\\u0000 and \\\\ud800\",\"paragraphs\":[{\"text\":"
+                                         "\"\\ud83d\\ude00 \\u00e9\\u0041\"}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "\\u0000 and \\ud800");
+  paragraph = g_list_model_get_item (dossier_document_get_paragraphs (document), 0);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph), ==, "😀 éA");
+
+  /* What is written reads back. */
+  written = dossier_document_to_json (document, NULL);
+  g_clear_object (&document);
+  document = dossier_document_from_json (written, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_offset (const char *number,
+               const char *message)
+{
+  g_autofree char *json = g_strdup_printf (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\","
+                                           "\"footnote_refs\":[{\"number\":1,\"offset\":%s}]}]}", number);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_from_json (json, -1, &error);
+
+  if (message == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+      return;
+    }
+
+  assert_invalid (json, DOSSIER_FORMAT_ERROR_INVALID, message);
+}
+
+/* json-glib reads 2⁶⁴ as -1 and 2⁶³ as -2⁶³: errors quote the number as
+ * the file writes it. */
+static void
+test_numbers (void)
+{
+  g_autofree char *long_number = repeat ('9', 5000);
+  g_autofree char *long_message = NULL;
+
+  assert_offset ("18446744073709551616",
+                 "paragraphs[0].footnote_refs[0].offset: 18446744073709551616 is out of range (0–2)");
+  assert_offset ("9223372036854775808", "offset: 9223372036854775808 is out of range (0–2)");
+  assert_offset ("-9223372036854775809", "offset: -9223372036854775809 is out of range (0–2)");
+  assert_offset ("99999999999999999999999999999999", "offset: 99999999999999999999999999999999 is out of range");
+  assert_offset ("-1", "offset: -1 is out of range (0–2)");
+  assert_offset ("3", "offset: 3 is out of range (0–2)");
+  assert_offset ("1.5", "offset: 1.5 is not a whole number");
+  assert_offset ("1e-999", "offset: 1e-999 is not a whole number");
+  assert_offset ("1e999", "offset: 1e999 is out of range (0–2)");
+  assert_offset ("1e99999999999999999999999", "offset: 1e99999999999999999999999 is out of range (0–2)");
+  assert_offset ("-0.5e1", "offset: -0.5e1 is out of range (0–2)");
+  assert_offset ("\"1\"", "offset: expected a whole number");
+  assert_offset ("true", "offset: expected a whole number");
+  long_message = g_strdup_printf ("offset: %.20s… (5,000 characters) is out of range", long_number);
+  assert_offset (long_number, long_message);
+
+  /* The same numbers written another way are the same numbers. */
+  assert_offset ("2", NULL);
+  assert_offset ("-0", NULL);
+  assert_offset ("2.0", NULL);
+  assert_offset ("0.2e1", NULL);
+  assert_offset ("200e-2", NULL);
+  assert_offset ("-0.0", NULL);
+
+  assert_invalid ("{\"format\":\"dossier-document\",\"version\":1e29,\"title\":\"t\"}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "version: 1e29 is out of range (1–2147483647)");
+  assert_invalid ("{\"format\":\"dossier-document\",\"version\":-0,\"title\":\"t\"}", DOSSIER_FORMAT_ERROR_INVALID,
+                  "version: -0 is out of range (1–2147483647)");
+  assert_invalid (HEAD "\"title\":\"t\",\"footnotes\":[{\"number\":4294967296,\"text\":\"x\"}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "footnotes[0].number: 4294967296 is out of range (0–2147483647)");
+}
+
+/* json-glib keeps 80 to 300 bytes per value: the count is bounded before
+ * it parses. */
+static void
+test_value_count (void)
+{
+  g_autofree char *values = array_of ("{}", 1000001);
+  g_autofree char *members = g_strdup_printf ("\"extra\":%s", values);
+  g_autofree char *json = document_with (members);
+
+  assert_invalid (json, DOSSIER_FORMAT_ERROR_TOO_LARGE, "more than 1,000,000 values");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +505,10 @@ main (int    argc,
   g_test_add_func ("/dossier/format/document/offsets", test_offsets_count_code_points);
   g_test_add_func ("/dossier/format/document/hostile", test_hostile);
   g_test_add_func ("/dossier/format/document/minimal", test_minimal);
+  g_test_add_func ("/dossier/format/document/limits", test_limits);
+  g_test_add_func ("/dossier/format/document/string-escapes", test_string_escapes);
+  g_test_add_func ("/dossier/format/document/numbers", test_numbers);
+  g_test_add_func ("/dossier/format/document/value-count", test_value_count);
 
   return g_test_run ();
 }

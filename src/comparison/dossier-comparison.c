@@ -1305,7 +1305,6 @@ dossier_comparison_load (GFile         *file,
 {
   g_autofree char *data = NULL;
   gsize length;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(DossierJsonReader) reader = NULL;
   g_autoptr(DossierDocument) left = NULL;
   g_autoptr(DossierDocument) right = NULL;
@@ -1327,12 +1326,9 @@ dossier_comparison_load (GFile         *file,
       return NULL;
     }
 
-  root = dossier_json_parse (data, length, error);
-  if (root == NULL)
-    return NULL;
-
-  reader = dossier_json_reader_new (root);
-  if (!dossier_json_reader_check_format (reader, "dossier-comparison",
+  reader = dossier_json_reader_new_for_data (data, length, error);
+  if (reader == NULL ||
+      !dossier_json_reader_check_format (reader, "dossier-comparison",
                                          DOSSIER_COMPARISON_FORMAT_VERSION, error) ||
       !dossier_json_reader_read_string (reader, "mode", FALSE, &mode_name, error))
     return NULL;

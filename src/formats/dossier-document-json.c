@@ -6,59 +6,21 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "model/dossier-limits.h"
 #include "dossier-document-json.h"
 #include "dossier-json-reader.h"
+#include "dossier-json-scan.h"
 #include "dossier-json-writer.h"
 
 G_DEFINE_QUARK (dossier-format-error-quark, dossier_format_error)
-
-/* json-glib parses recursively; a file of a million '[' would exhaust the
- * stack. Real documents nest four levels deep. */
-#define MAX_JSON_DEPTH 256
-
-static gboolean
-check_nesting_depth (const char  *data,
-                     gsize        length,
-                     GError     **error)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_TOO_DEEP,
-                           _("The file is nested more than %d levels deep"), MAX_JSON_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 /**
  * dossier_json_parse:
  * @data: JSON text
  * @length: its length, or -1 if nul-terminated
  *
- * Parses untrusted JSON text with a bound on nesting.
+ * Parses untrusted JSON text with bounds on nesting and size (see
+ * dossier_json_parse_text()).
  *
  * Returns: (transfer full): the root node
  */
@@ -67,59 +29,7 @@ dossier_json_parse (const char  *data,
                     gssize       length,
                     GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  if (length < 0)
-    length = strlen (data);
-
-  if (memchr (data, '\0', length) != NULL || !g_utf8_validate_len (data, length, NULL))
-    {
-      g_set_error_literal (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
-                           _("The file is not UTF-8 text"));
-      return NULL;
-    }
-
-  if (!check_nesting_depth (data, length, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib says "<data>:1:36: Parse error: unexpected …": say
-       * where in words, without its placeholder for a file name. */
-      g_autoptr(GRegex) regex = g_regex_new ("^<data>:(\\d+):(\\d+): (?:Parse error: )?(.*)$", G_REGEX_DOTALL, 0, NULL);
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (g_regex_match (regex, local_error->message, 0, &match))
-        {
-          g_autofree char *line = g_match_info_fetch (match, 1);
-          g_autofree char *column = g_match_info_fetch (match, 2);
-          g_autofree char *what = g_match_info_fetch (match, 3);
-
-          /* TRANSLATORS: line and column numbers, then json-glib's reason */
-          g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
-                       _("The file is not valid JSON (damaged or cut short?) at line %s, column %s: %s"),
-                       line, column, what);
-        }
-      else
-        g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
-                     _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_SYNTAX,
-                           _("The file is empty"));
-      return NULL;
-    }
-
-  return json_node_copy (root);
+  return dossier_json_parse_text (data, length, NULL, error);
 }
 
 static void
@@ -291,9 +201,10 @@ read_paragraph (DossierJsonReader  *reader,
   guint n_refs;
   glong text_length;
 
-  if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-      !dossier_json_reader_read_string (reader, "kind", TRUE, &kind, error) ||
-      !dossier_json_reader_read_string (reader, "attribution", TRUE, &attribution, error))
+  if (!dossier_json_reader_read_string_max (reader, "text", FALSE, DOSSIER_LIMIT_PARAGRAPH, &text, error) ||
+      !dossier_json_reader_read_string_max (reader, "kind", TRUE, 16, &kind, error) ||
+      !dossier_json_reader_read_string_max (reader, "attribution", TRUE, DOSSIER_LIMIT_ATTRIBUTION,
+                                            &attribution, error))
     return FALSE;
 
   paragraph = dossier_paragraph_new (text);
@@ -310,7 +221,8 @@ read_paragraph (DossierJsonReader  *reader,
                                      _("expected \"body\", \"heading\" or \"quote\""));
   dossier_paragraph_set_attribution (paragraph, attribution);
 
-  if (!dossier_json_reader_begin_array (reader, "footnote_refs", TRUE, &n_refs, error))
+  if (!dossier_json_reader_begin_array_max (reader, "footnote_refs", TRUE, DOSSIER_LIMIT_FOOTNOTE_REFS,
+                                            &n_refs, error))
     return FALSE;
 
   for (guint r = 0; r < n_refs; r++)
@@ -343,8 +255,9 @@ read_footnote (DossierJsonReader  *reader,
   gint64 number;
 
   if (!dossier_json_reader_read_int (reader, "number", 0, G_MAXINT, &number, error) ||
-      !dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-      !dossier_json_reader_read_string_array (reader, "urls", TRUE, &urls, error))
+      !dossier_json_reader_read_string_max (reader, "text", FALSE, DOSSIER_LIMIT_FOOTNOTE, &text, error) ||
+      !dossier_json_reader_read_string_array_max (reader, "urls", TRUE, DOSSIER_LIMIT_FOOTNOTE_URLS,
+                                                  DOSSIER_LIMIT_URL, &urls, error))
     return FALSE;
 
   note = dossier_footnote_new (number, text);
@@ -367,10 +280,12 @@ read_author (DossierJsonReader  *reader,
   g_autofree char *affiliation = NULL;
   g_autofree char *bio = NULL;
 
-  if (!dossier_json_reader_read_string (reader, "name", FALSE, &name, error) ||
-      !dossier_json_reader_read_string (reader, "position", TRUE, &position, error) ||
-      !dossier_json_reader_read_string (reader, "affiliation", TRUE, &affiliation, error) ||
-      !dossier_json_reader_read_string (reader, "bio", TRUE, &bio, error))
+  if (!dossier_json_reader_read_string_max (reader, "name", FALSE, DOSSIER_LIMIT_AUTHOR_NAME, &name, error) ||
+      !dossier_json_reader_read_string_max (reader, "position", TRUE, DOSSIER_LIMIT_AUTHOR_POSITION,
+                                            &position, error) ||
+      !dossier_json_reader_read_string_max (reader, "affiliation", TRUE, DOSSIER_LIMIT_AUTHOR_AFFILIATION,
+                                            &affiliation, error) ||
+      !dossier_json_reader_read_string_max (reader, "bio", TRUE, DOSSIER_LIMIT_AUTHOR_BIO, &bio, error))
     return FALSE;
 
   author = dossier_author_new (name);
@@ -395,13 +310,16 @@ read_metadata (DossierJsonReader *reader,
   g_auto(GStrv) key_points = NULL;
   g_auto(GStrv) pull_quotes = NULL;
 
-  if (!dossier_json_reader_read_string (reader, "title", FALSE, &title, error) ||
-      !dossier_json_reader_read_string (reader, "subtitle", TRUE, &subtitle, error) ||
-      !dossier_json_reader_read_string (reader, "publisher", TRUE, &publisher, error) ||
-      !dossier_json_reader_read_string (reader, "published", TRUE, &published, error) ||
-      !dossier_json_reader_read_string (reader, "source_url", TRUE, &source_url, error) ||
-      !dossier_json_reader_read_string_array (reader, "key_points", TRUE, &key_points, error) ||
-      !dossier_json_reader_read_string_array (reader, "pull_quotes", TRUE, &pull_quotes, error))
+  /* "published" is a date: 10 bytes; anything longer is not one either. */
+  if (!dossier_json_reader_read_string_max (reader, "title", FALSE, DOSSIER_LIMIT_TITLE, &title, error) ||
+      !dossier_json_reader_read_string_max (reader, "subtitle", TRUE, DOSSIER_LIMIT_SUBTITLE, &subtitle, error) ||
+      !dossier_json_reader_read_string_max (reader, "publisher", TRUE, DOSSIER_LIMIT_PUBLISHER, &publisher, error) ||
+      !dossier_json_reader_read_string_max (reader, "published", TRUE, 64, &published, error) ||
+      !dossier_json_reader_read_string_max (reader, "source_url", TRUE, DOSSIER_LIMIT_URL, &source_url, error) ||
+      !dossier_json_reader_read_string_array_max (reader, "key_points", TRUE, DOSSIER_LIMIT_KEY_POINTS,
+                                                  DOSSIER_LIMIT_KEY_POINT, &key_points, error) ||
+      !dossier_json_reader_read_string_array_max (reader, "pull_quotes", TRUE, DOSSIER_LIMIT_PULL_QUOTES,
+                                                  DOSSIER_LIMIT_PULL_QUOTE, &pull_quotes, error))
     return FALSE;
 
   if (published != NULL && !dossier_document_set_published (document, published))
@@ -418,12 +336,36 @@ read_metadata (DossierJsonReader *reader,
   return TRUE;
 }
 
+static DossierDocument *
+read_document (DossierJsonReader  *reader,
+               GError            **error)
+{
+  g_autoptr(DossierDocument) document = NULL;
+
+  if (!dossier_json_reader_check_format (reader, "dossier-document",
+                                         DOSSIER_DOCUMENT_FORMAT_VERSION, error))
+    return NULL;
+
+  document = dossier_document_new ();
+  if (!read_metadata (reader, document, error) ||
+      !dossier_json_reader_read_object_array_max (reader, "paragraphs", TRUE, DOSSIER_LIMIT_PARAGRAPHS,
+                                                  read_paragraph, document, error) ||
+      !dossier_json_reader_read_object_array_max (reader, "footnotes", TRUE, DOSSIER_LIMIT_FOOTNOTES,
+                                                  read_footnote, document, error) ||
+      !dossier_json_reader_read_object_array_max (reader, "authors", TRUE, DOSSIER_LIMIT_AUTHORS,
+                                                  read_author, document, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
 /**
  * dossier_document_from_json_node:
  * @node: a parsed `dossier-document` file
  *
  * Validates @node and builds the document. The error names the offending
- * member by its path, e.g. `paragraphs[3].footnote_refs[0].offset`.
+ * member by its path, e.g. `paragraphs[3].footnote_refs[0].offset`, and
+ * every member is bounded (dossier-limits.h).
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
@@ -432,23 +374,11 @@ dossier_document_from_json_node (JsonNode  *node,
                                  GError   **error)
 {
   g_autoptr(DossierJsonReader) reader = NULL;
-  g_autoptr(DossierDocument) document = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
 
   reader = dossier_json_reader_new (node);
-  if (!dossier_json_reader_check_format (reader, "dossier-document",
-                                         DOSSIER_DOCUMENT_FORMAT_VERSION, error))
-    return NULL;
-
-  document = dossier_document_new ();
-  if (!read_metadata (reader, document, error) ||
-      !dossier_json_reader_read_object_array (reader, "paragraphs", TRUE, read_paragraph, document, error) ||
-      !dossier_json_reader_read_object_array (reader, "footnotes", TRUE, read_footnote, document, error) ||
-      !dossier_json_reader_read_object_array (reader, "authors", TRUE, read_author, document, error))
-    return NULL;
-
-  return g_steal_pointer (&document);
+  return read_document (reader, error);
 }
 
 /**
@@ -463,10 +393,13 @@ dossier_document_from_json (const char  *data,
                             gssize       length,
                             GError     **error)
 {
-  g_autoptr(JsonNode) root = dossier_json_parse (data, length, error);
+  g_autoptr(DossierJsonReader) reader = NULL;
 
-  if (root == NULL)
+  g_return_val_if_fail (data != NULL, NULL);
+
+  reader = dossier_json_reader_new_for_data (data, length, error);
+  if (reader == NULL)
     return NULL;
 
-  return dossier_document_from_json_node (root, error);
+  return read_document (reader, error);
 }

@@ -15,12 +15,15 @@ G_BEGIN_DECLS
  * @DOSSIER_FORMAT_ERROR_INVALID: well-formed, but not a valid file of the format
  * @DOSSIER_FORMAT_ERROR_VERSION: written by a newer Dossier
  * @DOSSIER_FORMAT_ERROR_TOO_DEEP: nested deeper than any real file is
+ * @DOSSIER_FORMAT_ERROR_TOO_LARGE: a value, or the whole file, is larger
+ *   than any real file's (dossier-limits.h)
  */
 typedef enum {
   DOSSIER_FORMAT_ERROR_SYNTAX,
   DOSSIER_FORMAT_ERROR_INVALID,
   DOSSIER_FORMAT_ERROR_VERSION,
   DOSSIER_FORMAT_ERROR_TOO_DEEP,
+  DOSSIER_FORMAT_ERROR_TOO_LARGE,
 } DossierFormatError;
 
 #define DOSSIER_DOCUMENT_FORMAT_VERSION 1

@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
 
+#include "model/dossier-limits.h"
 #include "dossier-document-json.h"
 #include "dossier-json-reader.h"
+#include "dossier-json-scan.h"
 
 typedef struct {
   JsonNode *node;  /* borrowed from the tree */
@@ -17,6 +21,7 @@ struct _DossierJsonReader
 {
   JsonNode *root;
   GArray *stack;
+  GHashTable *numbers;  /* path → DossierJsonNumber, when read from text */
 };
 
 static void
@@ -44,9 +49,38 @@ dossier_json_reader_new (JsonNode *root)
   return reader;
 }
 
+/**
+ * dossier_json_reader_new_for_data:
+ * @data: JSON text (untrusted)
+ * @length: its length, or -1 if nul-terminated
+ *
+ * Parses @data (dossier_json_parse_text()) and stands at its root. Unlike
+ * a reader of a tree, it knows each number as the file writes it, so an
+ * error can quote "18446744073709551616" where json-glib read -1.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+DossierJsonReader *
+dossier_json_reader_new_for_data (const char  *data,
+                                  gssize       length,
+                                  GError     **error)
+{
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autoptr(JsonNode) root = dossier_json_parse_text (data, length, &numbers, error);
+  DossierJsonReader *reader;
+
+  if (root == NULL)
+    return NULL;
+
+  reader = dossier_json_reader_new (root);
+  reader->numbers = g_steal_pointer (&numbers);
+  return reader;
+}
+
 void
 dossier_json_reader_free (DossierJsonReader *reader)
 {
+  g_clear_pointer (&reader->numbers, g_hash_table_unref);
   g_clear_pointer (&reader->stack, g_array_unref);
   g_clear_pointer (&reader->root, json_node_unref);
   g_free (reader);
@@ -145,6 +179,43 @@ dossier_json_reader_check_format (DossierJsonReader  *reader,
   return TRUE;
 }
 
+static gboolean
+fail_too_long (DossierJsonReader  *reader,
+               const char         *member,
+               gsize               length,
+               gsize               max_bytes,
+               GError            **error)
+{
+  g_autofree char *path = member_path (reader, member);
+  g_autofree char *message = dossier_limit_dup_too_long (path, length, max_bytes);
+
+  g_set_error_literal (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_TOO_LARGE, message);
+  return FALSE;
+}
+
+static gboolean
+check_count (DossierJsonReader  *reader,
+             const char         *member,
+             guint               n,
+             guint               max_elements,
+             GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *allowed = NULL;
+
+  if (n <= max_elements)
+    return TRUE;
+
+  path = member_path (reader, member);
+  found = dossier_limit_format_count (n);
+  allowed = dossier_limit_format_count (max_elements);
+  /* Translators: "paragraphs has 100,001 elements; at most 100,000 are allowed" */
+  g_set_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_TOO_LARGE,
+               _("%s has %s elements; at most %s are allowed"), path, found, allowed);
+  return FALSE;
+}
+
 gboolean
 dossier_json_reader_read_string (DossierJsonReader  *reader,
                                  const char         *member,
@@ -152,7 +223,28 @@ dossier_json_reader_read_string (DossierJsonReader  *reader,
                                  char              **value,
                                  GError            **error)
 {
+  return dossier_json_reader_read_string_max (reader, member, nullable, G_MAXSIZE, value, error);
+}
+
+/**
+ * dossier_json_reader_read_string_max:
+ * @nullable: whether null or a missing member is read as %NULL
+ * @max_bytes: the longest value allowed, in bytes (dossier-limits.h)
+ *
+ * Returns: %FALSE with @error set when @member is missing (and not
+ *   @nullable), not a string, or longer than @max_bytes
+ */
+gboolean
+dossier_json_reader_read_string_max (DossierJsonReader  *reader,
+                                     const char         *member,
+                                     gboolean            nullable,
+                                     gsize               max_bytes,
+                                     char              **value,
+                                     GError            **error)
+{
   JsonNode *node = lookup (reader, member);
+  const char *string;
+  gsize length;
 
   *value = NULL;
 
@@ -167,10 +259,53 @@ dossier_json_reader_read_string (DossierJsonReader  *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return dossier_json_reader_fail (reader, member, error, _("expected a string"));
 
-  *value = g_strdup (json_node_get_string (node));
+  string = json_node_get_string (node);
+  length = strlen (string);
+  if (length > max_bytes)
+    return fail_too_long (reader, member, length, max_bytes, error);
+
+  *value = g_strndup (string, length);
   return TRUE;
 }
 
+static gboolean
+fail_number (DossierJsonReader  *reader,
+             const char         *member,
+             const char         *written,
+             gboolean            whole,
+             gint64              min,
+             gint64              max,
+             GError            **error)
+{
+  g_autofree char *message = NULL;
+
+  if (!whole)
+    /* Translators: "1.5 is not a whole number" */
+    message = g_strdup_printf (_("%s is not a whole number"), written);
+  else
+    {
+      /* Numbers are formatted apart: xgettext cannot read G_GINT64_FORMAT. */
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      /* Translators: "812 is out of range (0–640)" */
+      message = g_strdup_printf (_("%s is out of range (%s–%s)"), written, low, high);
+    }
+
+  return dossier_json_reader_fail (reader, member, error, message);
+}
+
+/**
+ * dossier_json_reader_read_int:
+ * @min: the smallest value allowed
+ * @max: the largest value allowed
+ *
+ * Reads a whole number, however it is written (2, 2.0 and 2e0 are the
+ * same number). An error quotes the number as the file writes it when
+ * the reader was made by dossier_json_reader_new_for_data().
+ *
+ * Returns: %FALSE with @error set when @member is missing, not a whole
+ *   number or out of range
+ */
 gboolean
 dossier_json_reader_read_int (DossierJsonReader  *reader,
                               const char         *member,
@@ -180,24 +315,53 @@ dossier_json_reader_read_int (DossierJsonReader  *reader,
                               GError            **error)
 {
   JsonNode *node = lookup (reader, member);
+  DossierJsonNumber *written = NULL;
+  g_autofree char *shown = NULL;
+  GType type;
   gint64 number;
 
   if (node == NULL)
     return dossier_json_reader_fail (reader, member, error, _("is missing"));
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return dossier_json_reader_fail (reader, member, error, _("expected a whole number"));
 
-  number = json_node_get_int (node);
+  /* Empty unless the file writes a number oddly: no path to build. */
+  if (reader->numbers != NULL && g_hash_table_size (reader->numbers) > 0)
+    {
+      g_autofree char *path = member_path (reader, member);
+      written = g_hash_table_lookup (reader->numbers, path);
+    }
+
+  if (written != NULL)
+    {
+      /* json-glib's value may be wrapped around or rounded. */
+      if (written->kind != DOSSIER_JSON_NUMBER_WHOLE)
+        return fail_number (reader, member, written->written,
+                            written->kind != DOSSIER_JSON_NUMBER_FRACTION, min, max, error);
+      number = written->value;
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      /* A tree built in memory: the double is all there is. */
+      double d = json_node_get_double (node);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (buffer, sizeof buffer, d);
+      if (isnan (d) || (isfinite (d) && floor (d) != d))
+        return fail_number (reader, member, buffer, FALSE, min, max, error);
+      if (!isfinite (d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0)
+        return fail_number (reader, member, buffer, TRUE, min, max, error);
+      number = (gint64) d;
+    }
+  else
+    number = json_node_get_int (node);
+
   if (number < min || number > max)
     {
-      /* Numbers are formatted apart: xgettext cannot read G_GINT64_FORMAT. */
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
-      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-      /* Translators: "812 is out of range (0–640)" */
-      g_autofree char *message = g_strdup_printf (_("%s is out of range (%s–%s)"), found, low, high);
-      return dossier_json_reader_fail (reader, member, error, message);
+      shown = written != NULL ? g_strdup (written->written) : g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      return fail_number (reader, member, shown, TRUE, min, max, error);
     }
 
   *value = number;
@@ -210,6 +374,28 @@ dossier_json_reader_read_string_array (DossierJsonReader   *reader,
                                        gboolean             optional,
                                        char              ***value,
                                        GError             **error)
+{
+  return dossier_json_reader_read_string_array_max (reader, member, optional, G_MAXUINT, G_MAXSIZE,
+                                                    value, error);
+}
+
+/**
+ * dossier_json_reader_read_string_array_max:
+ * @optional: whether a missing member is read as %NULL
+ * @max_elements: the most strings allowed
+ * @max_bytes: the longest string allowed, in bytes
+ *
+ * Returns: %FALSE with @error set when @member is missing (and not
+ *   @optional), not an array of strings, or over a limit
+ */
+gboolean
+dossier_json_reader_read_string_array_max (DossierJsonReader   *reader,
+                                           const char          *member,
+                                           gboolean             optional,
+                                           guint                max_elements,
+                                           gsize                max_bytes,
+                                           char              ***value,
+                                           GError             **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonNode *node = lookup (reader, member);
@@ -228,18 +414,29 @@ dossier_json_reader_read_string_array (DossierJsonReader   *reader,
   builder = g_strv_builder_new ();
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+  if (!check_count (reader, member, n, max_elements, error))
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *indexed = NULL;
+      const char *string;
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         {
-          g_autofree char *indexed = g_strdup_printf ("%s[%u]", member, i);
+          indexed = g_strdup_printf ("%s[%u]", member, i);
           return dossier_json_reader_fail (reader, indexed, error, _("expected a string"));
         }
 
-      g_strv_builder_add (builder, json_node_get_string (element));
+      string = json_node_get_string (element);
+      if (strlen (string) > max_bytes)
+        {
+          indexed = g_strdup_printf ("%s[%u]", member, i);
+          return fail_too_long (reader, indexed, strlen (string), max_bytes, error);
+        }
+
+      g_strv_builder_add (builder, string);
     }
 
   *value = g_strv_builder_end (builder);
@@ -286,6 +483,24 @@ dossier_json_reader_begin_array (DossierJsonReader  *reader,
                                  guint              *n_elements,
                                  GError            **error)
 {
+  return dossier_json_reader_begin_array_max (reader, member, optional, G_MAXUINT, n_elements, error);
+}
+
+/**
+ * dossier_json_reader_begin_array_max:
+ * @max_elements: the most elements allowed
+ *
+ * As dossier_json_reader_begin_array(), refusing an array of more than
+ * @max_elements before any of them is read.
+ */
+gboolean
+dossier_json_reader_begin_array_max (DossierJsonReader  *reader,
+                                     const char         *member,
+                                     gboolean            optional,
+                                     guint               max_elements,
+                                     guint              *n_elements,
+                                     GError            **error)
+{
   JsonNode *node = lookup (reader, member);
 
   *n_elements = 0;
@@ -297,6 +512,11 @@ dossier_json_reader_begin_array (DossierJsonReader  *reader,
 
   if (node != NULL)
     *n_elements = json_array_get_length (json_node_get_array (node));
+  if (!check_count (reader, member, *n_elements, max_elements, error))
+    {
+      *n_elements = 0;
+      return FALSE;
+    }
 
   /* A missing optional array is entered as a null node with no elements. */
   push (reader, node ? node : NULL, member_path (reader, member));
@@ -353,9 +573,29 @@ dossier_json_reader_read_object_array (DossierJsonReader       *reader,
                                        gpointer                 user_data,
                                        GError                 **error)
 {
+  return dossier_json_reader_read_object_array_max (reader, member, optional, G_MAXUINT,
+                                                    read_element, user_data, error);
+}
+
+/**
+ * dossier_json_reader_read_object_array_max:
+ * @max_elements: the most elements allowed
+ *
+ * As dossier_json_reader_read_object_array(), refusing an array of more
+ * than @max_elements before any of them is read.
+ */
+gboolean
+dossier_json_reader_read_object_array_max (DossierJsonReader       *reader,
+                                           const char              *member,
+                                           gboolean                 optional,
+                                           guint                    max_elements,
+                                           DossierJsonElementFunc   read_element,
+                                           gpointer                 user_data,
+                                           GError                 **error)
+{
   guint n;
 
-  if (!dossier_json_reader_begin_array (reader, member, optional, &n, error))
+  if (!dossier_json_reader_begin_array_max (reader, member, optional, max_elements, &n, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 typedef struct _DossierJsonReader DossierJsonReader;
 
 DossierJsonReader *dossier_json_reader_new                   (JsonNode           *root);
+DossierJsonReader *dossier_json_reader_new_for_data          (const char         *data,
+                                                              gssize              length,
+                                                              GError            **error);
 void               dossier_json_reader_free                  (DossierJsonReader  *reader);
 gboolean           dossier_json_reader_check_format          (DossierJsonReader  *reader,
                                                               const char         *format,
@@ -24,6 +27,12 @@ gboolean           dossier_json_reader_has_member            (DossierJsonReader 
 gboolean           dossier_json_reader_read_string           (DossierJsonReader  *reader,
                                                               const char         *member,
                                                               gboolean            nullable,
+                                                              char              **value,
+                                                              GError            **error);
+gboolean           dossier_json_reader_read_string_max       (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            nullable,
+                                                              gsize               max_bytes,
                                                               char              **value,
                                                               GError            **error);
 gboolean           dossier_json_reader_read_int              (DossierJsonReader  *reader,
@@ -37,12 +46,25 @@ gboolean           dossier_json_reader_read_string_array     (DossierJsonReader 
                                                               gboolean            optional,
                                                               char             ***value,
                                                               GError            **error);
+gboolean           dossier_json_reader_read_string_array_max (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            optional,
+                                                              guint               max_elements,
+                                                              gsize               max_bytes,
+                                                              char             ***value,
+                                                              GError            **error);
 gboolean           dossier_json_reader_begin_object          (DossierJsonReader  *reader,
                                                               const char         *member,
                                                               GError            **error);
 gboolean           dossier_json_reader_begin_array           (DossierJsonReader  *reader,
                                                               const char         *member,
                                                               gboolean            optional,
+                                                              guint              *n_elements,
+                                                              GError            **error);
+gboolean           dossier_json_reader_begin_array_max       (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            optional,
+                                                              guint               max_elements,
                                                               guint              *n_elements,
                                                               GError            **error);
 gboolean           dossier_json_reader_begin_object_element  (DossierJsonReader  *reader,
@@ -58,6 +80,13 @@ typedef gboolean (*DossierJsonElementFunc) (DossierJsonReader  *reader,
 gboolean           dossier_json_reader_read_object_array     (DossierJsonReader      *reader,
                                                               const char             *member,
                                                               gboolean                optional,
+                                                              DossierJsonElementFunc  read_element,
+                                                              gpointer                user_data,
+                                                              GError                **error);
+gboolean           dossier_json_reader_read_object_array_max (DossierJsonReader      *reader,
+                                                              const char             *member,
+                                                              gboolean                optional,
+                                                              guint                   max_elements,
                                                               DossierJsonElementFunc  read_element,
                                                               gpointer                user_data,
                                                               GError                **error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "formats/dossier-document-json.h"
+#include "model/dossier-limits.h"
 #include "dossier-fetch.h"
 #include "dossier-html-importer.h"
 #include "dossier-import.h"
@@ -132,6 +133,21 @@ import_text (const char  *data,
   return dossier_text_importer_import (text, name_hint, error);
 }
 
+/* Every importer ends here, whatever it read: no field of what reaches
+ * the library is over its limit (dossier-limits.h), and the message names
+ * the field, the paragraph or the footnote. */
+static DossierDocument *
+check_limits (DossierDocument  *document,
+              GError          **error)
+{
+  g_autoptr(DossierDocument) checked = document;
+
+  if (checked == NULL || !dossier_document_check_limits (checked, error))
+    return NULL;
+
+  return g_steal_pointer (&checked);
+}
+
 /**
  * dossier_import_bytes:
  * @bytes: the content of a file or a download (untrusted)
@@ -147,6 +163,7 @@ dossier_import_bytes (GBytes               *bytes,
                       const char           *name_hint,
                       GError              **error)
 {
+  g_autoptr(DossierDocument) document = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
@@ -171,16 +188,21 @@ dossier_import_bytes (GBytes               *bytes,
   switch (format)
     {
     case DOSSIER_IMPORT_FORMAT_JSON:
-      return import_json (data, length, error);
+      document = import_json (data, length, error);
+      break;
 
     case DOSSIER_IMPORT_FORMAT_HTML:
-      return dossier_html_importer_import (data, length, NULL, NULL, name_hint, error);
+      document = dossier_html_importer_import (data, length, NULL, NULL, name_hint, error);
+      break;
 
     case DOSSIER_IMPORT_FORMAT_TEXT:
     case DOSSIER_IMPORT_FORMAT_AUTO:
     default:
-      return import_text (data, length, name_hint, error);
+      document = import_text (data, length, name_hint, error);
+      break;
     }
+
+  return check_limits (g_steal_pointer (&document), error);
 }
 
 /**
@@ -356,7 +378,7 @@ dossier_import_web_page (GBytes      *bytes,
   if (document != NULL)
     dossier_document_set_source_url (document, uri);
 
-  return g_steal_pointer (&document);
+  return check_limits (g_steal_pointer (&document), error);
 }
 
 typedef struct {

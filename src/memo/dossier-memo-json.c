@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "formats/dossier-json-reader.h"
+#include "model/dossier-limits.h"
 #include "formats/dossier-json-writer.h"
 #include "dossier-memo-inline.h"
 #include "dossier-memo-json.h"
@@ -185,6 +186,9 @@ dossier_memo_to_json (DossierMemo *memo,
 
 /* ---- Reading --------------------------------------------------------- */
 
+/* Members that hold a keyword, a date or an id: a few bytes. */
+#define SHORT_MEMBER 1024
+
 static gboolean
 read_header (DossierJsonReader *reader,
              DossierMemo       *memo,
@@ -199,11 +203,11 @@ read_header (DossierJsonReader *reader,
   if (!dossier_json_reader_begin_object (reader, "header", error))
     return FALSE;
 
-  if (!dossier_json_reader_read_string (reader, "marking", TRUE, &marking, error) ||
-      !dossier_json_reader_read_string (reader, "to", FALSE, &to, error) ||
-      !dossier_json_reader_read_string (reader, "from", FALSE, &from, error) ||
-      !dossier_json_reader_read_string (reader, "date", FALSE, &date, error) ||
-      !dossier_json_reader_read_string (reader, "subject", FALSE, &subject, error))
+  if (!dossier_json_reader_read_string_max (reader, "marking", TRUE, DOSSIER_LIMIT_MEMO_MARKING, &marking, error) ||
+      !dossier_json_reader_read_string_max (reader, "to", FALSE, DOSSIER_LIMIT_MEMO_TO, &to, error) ||
+      !dossier_json_reader_read_string_max (reader, "from", FALSE, DOSSIER_LIMIT_MEMO_FROM, &from, error) ||
+      !dossier_json_reader_read_string_max (reader, "date", FALSE, SHORT_MEMBER, &date, error) ||
+      !dossier_json_reader_read_string_max (reader, "subject", FALSE, DOSSIER_LIMIT_MEMO_SUBJECT, &subject, error))
     return FALSE;
 
   if (!dossier_memo_set_date (memo, date))
@@ -230,7 +234,7 @@ read_block (DossierJsonReader   *reader,
   g_auto(GStrv) items = NULL;
   DossierMemoBlockKind kind;
 
-  if (!dossier_json_reader_read_string (reader, "type", FALSE, &type, error))
+  if (!dossier_json_reader_read_string_max (reader, "type", FALSE, SHORT_MEMBER, &type, error))
     return FALSE;
 
   if (!dossier_memo_block_kind_from_string (type, &kind))
@@ -252,7 +256,7 @@ read_block (DossierJsonReader   *reader,
     case DOSSIER_MEMO_BLOCK_QUOTE:
       /* "cite" may be empty (or null, or absent) for an unattributed quote. */
       if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error) ||
-          !dossier_json_reader_read_string (reader, "cite", TRUE, &cite, error))
+          !dossier_json_reader_read_string_max (reader, "cite", TRUE, SHORT_MEMBER, &cite, error))
         return FALSE;
       if (cite != NULL && *cite != '\0' && !dossier_memo_is_valid_citation_id (cite))
         return dossier_json_reader_fail (reader, "cite", error,
@@ -311,11 +315,12 @@ read_document (DossierJsonReader  *reader,
   if (!dossier_json_reader_begin_object (reader, "document", error))
     return FALSE;
 
-  if (!dossier_json_reader_read_string (reader, "title", FALSE, &title, error) ||
-      !dossier_json_reader_read_string_array (reader, "authors", FALSE, &authors, error) ||
-      !dossier_json_reader_read_string (reader, "publisher", TRUE, &publisher, error) ||
-      !dossier_json_reader_read_string (reader, "published", TRUE, &published, error) ||
-      !dossier_json_reader_read_string (reader, "source_url", TRUE, &source_url, error))
+  if (!dossier_json_reader_read_string_max (reader, "title", FALSE, DOSSIER_LIMIT_TITLE, &title, error) ||
+      !dossier_json_reader_read_string_array_max (reader, "authors", FALSE, DOSSIER_LIMIT_AUTHORS,
+                                                  DOSSIER_LIMIT_AUTHOR_NAME, &authors, error) ||
+      !dossier_json_reader_read_string_max (reader, "publisher", TRUE, DOSSIER_LIMIT_PUBLISHER, &publisher, error) ||
+      !dossier_json_reader_read_string_max (reader, "published", TRUE, SHORT_MEMBER, &published, error) ||
+      !dossier_json_reader_read_string_max (reader, "source_url", TRUE, DOSSIER_LIMIT_URL, &source_url, error))
     return FALSE;
 
   if (!dossier_citation_set_published (citation, published))
@@ -345,7 +350,7 @@ read_via (DossierJsonReader  *reader,
   if (!dossier_json_reader_begin_object (reader, "via", error))
     return FALSE;
 
-  if (!dossier_json_reader_read_string (reader, "text", FALSE, &text, error))
+  if (!dossier_json_reader_read_string_max (reader, "text", FALSE, DOSSIER_LIMIT_FOOTNOTE, &text, error))
     return FALSE;
 
   if (dossier_json_reader_has_member (reader, "note"))
@@ -357,7 +362,7 @@ read_via (DossierJsonReader  *reader,
         {
           g_autofree char *ignored = NULL;
 
-          if (!dossier_json_reader_read_string (reader, "note", TRUE, &ignored, NULL) || ignored != NULL)
+          if (!dossier_json_reader_read_string_max (reader, "note", TRUE, SHORT_MEMBER, &ignored, NULL) || ignored != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
@@ -383,10 +388,12 @@ read_citation (DossierJsonReader  *reader,
   g_autofree char *locator = NULL;
   g_autofree char *library_id = NULL;
 
-  if (!dossier_json_reader_read_string (reader, "id", FALSE, &id, error) ||
-      !dossier_json_reader_read_string (reader, "quote", TRUE, &quote, error) ||
-      !dossier_json_reader_read_string (reader, "locator", TRUE, &locator, error) ||
-      !dossier_json_reader_read_string (reader, "library_id", TRUE, &library_id, error))
+  if (!dossier_json_reader_read_string_max (reader, "id", FALSE, SHORT_MEMBER, &id, error) ||
+      !dossier_json_reader_read_string_max (reader, "quote", TRUE, DOSSIER_LIMIT_CITATION_QUOTE, &quote, error) ||
+      !dossier_json_reader_read_string_max (reader, "locator", TRUE, DOSSIER_LIMIT_CITATION_LOCATOR,
+                                            &locator, error) ||
+      !dossier_json_reader_read_string_max (reader, "library_id", TRUE, DOSSIER_LIMIT_LIBRARY_ID,
+                                            &library_id, error))
     return FALSE;
 
   if (!dossier_memo_is_valid_citation_id (id))
@@ -412,35 +419,19 @@ read_citation (DossierJsonReader  *reader,
   return TRUE;
 }
 
-/**
- * dossier_memo_from_json_node:
- * @node: a parsed `dossier-memo` file
- *
- * Validates @node and builds the memo. The error names the offending member
- * by its path, e.g. `sections[1].blocks[0].type: expected "paragraph",
- * "bullets" or "quote"`. Citation markers that do not resolve are not an
- * error here: the memo must still open so the analyst can fix it
- * (dossier_memo_check() reports them).
- *
- * Returns: (transfer full): the memo, or %NULL with @error set
- */
-DossierMemo *
-dossier_memo_from_json_node (JsonNode  *node,
-                             GError   **error)
+static DossierMemo *
+read_memo (DossierJsonReader  *reader,
+           GError            **error)
 {
-  g_autoptr(DossierJsonReader) reader = NULL;
   g_autoptr(DossierMemo) memo = NULL;
   g_autofree char *kind_name = NULL;
   g_autofree char *language = NULL;
   DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION;
 
-  g_return_val_if_fail (node != NULL, NULL);
-
-  reader = dossier_json_reader_new (node);
   if (!dossier_json_reader_check_format (reader, "dossier-memo", DOSSIER_MEMO_FORMAT_VERSION, error))
     return NULL;
 
-  if (!dossier_json_reader_read_string (reader, "kind", TRUE, &kind_name, error))
+  if (!dossier_json_reader_read_string_max (reader, "kind", TRUE, SHORT_MEMBER, &kind_name, error))
     return NULL;
   if (kind_name != NULL && !dossier_memo_kind_from_string (kind_name, &kind))
     {
@@ -449,7 +440,7 @@ dossier_memo_from_json_node (JsonNode  *node,
       return NULL;
     }
 
-  if (!dossier_json_reader_read_string (reader, "language", TRUE, &language, error))
+  if (!dossier_json_reader_read_string_max (reader, "language", TRUE, SHORT_MEMBER, &language, error))
     return NULL;
   memo = dossier_memo_new ();
   dossier_memo_set_kind (memo, kind);
@@ -462,10 +453,36 @@ dossier_memo_from_json_node (JsonNode  *node,
 
   if (!read_header (reader, memo, error) ||
       !dossier_json_reader_read_object_array (reader, "sections", FALSE, read_section, memo, error) ||
-      !dossier_json_reader_read_object_array (reader, "citations", FALSE, read_citation, memo, error))
+      !dossier_json_reader_read_object_array_max (reader, "citations", FALSE, DOSSIER_LIMIT_CITATIONS,
+                                                  read_citation, memo, error))
     return NULL;
 
   return g_steal_pointer (&memo);
+}
+
+/**
+ * dossier_memo_from_json_node:
+ * @node: a parsed `dossier-memo` file
+ *
+ * Validates @node and builds the memo. The error names the offending member
+ * by its path, e.g. `sections[1].blocks[0].type: expected "paragraph",
+ * "bullets" or "quote"`. Citation markers that do not resolve are not an
+ * error here: the memo must still open so the analyst can fix it
+ * (dossier_memo_check() reports them). The header and the citations are
+ * bounded (dossier-limits.h).
+ *
+ * Returns: (transfer full): the memo, or %NULL with @error set
+ */
+DossierMemo *
+dossier_memo_from_json_node (JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(DossierJsonReader) reader = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  reader = dossier_json_reader_new (node);
+  return read_memo (reader, error);
 }
 
 /**
@@ -480,12 +497,15 @@ dossier_memo_from_json (const char  *data,
                         gssize       length,
                         GError     **error)
 {
-  g_autoptr(JsonNode) root = dossier_json_parse (data, length, error);
+  g_autoptr(DossierJsonReader) reader = NULL;
 
-  if (root == NULL)
+  g_return_val_if_fail (data != NULL, NULL);
+
+  reader = dossier_json_reader_new_for_data (data, length, error);
+  if (reader == NULL)
     return NULL;
 
-  return dossier_memo_from_json_node (root, error);
+  return read_memo (reader, error);
 }
 
 /**
