@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "formats/dossier-document-json.h"
+#include "model/dossier-limits.h"
 #include "model/dossier-util.h"
 #include "dossier-library-private.h"
 
@@ -172,18 +173,15 @@ strv_to_json (const char * const *strv)
 static char **
 strv_from_json (const char *json)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) strv = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
   if (json == NULL)
     return NULL;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
+  /* Bounded like any JSON from outside: another program may have written it. */
+  root = dossier_json_parse (json, -1, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     return NULL;
 
@@ -570,6 +568,9 @@ dossier_library_add (DossierLibrary   *self,
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!dossier_document_check_limits (document, error))
+    return NULL;
+
   id = g_strdup (dossier_document_get_id (document));
   if (id == NULL)
     id = g_uuid_string_random ();
@@ -641,6 +642,60 @@ _dossier_library_set_not_found (GError     **error,
                _("No document with the id %s in the library"), id);
 }
 
+/* A library written by another program may hold values of any size or
+ * not UTF-8: a document with one is not loaded, and the message says
+ * which field (the list shows such values as a note, see
+ * dup_column_shown() in dossier-library.c). */
+static gboolean
+fail_stored (GError     **error,
+             const char  *message)
+{
+  /* Translators: %s says which field, e.g. "title is 62,914,560 bytes; at most 4 KiB is allowed" */
+  g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
+               _("The stored document cannot be read: %s"), message);
+  return FALSE;
+}
+
+static gboolean
+check_stored (DossierStmt  *stmt,
+              int           column,
+              gsize         limit,
+              const char   *what,
+              GError      **error)
+{
+  const char *text = _dossier_library_column_text (stmt, column);
+  gsize bytes = sqlite3_column_bytes (stmt, column);
+  g_autoptr(GError) local_error = NULL;
+
+  if (text == NULL || (bytes <= limit && g_utf8_validate_len (text, bytes, NULL)))
+    return TRUE;
+
+  /* Measures before any copy is made. */
+  if (bytes > limit)
+    {
+      g_autofree char *message = dossier_limit_dup_too_long (what, bytes, limit);
+      return fail_stored (error, message);
+    }
+
+  dossier_limit_check_text (what, text, limit, &local_error);
+  return fail_stored (error, local_error->message);
+}
+
+static gboolean
+check_stored_count (guint         count,
+                    guint         limit,
+                    const char   *what,
+                    GError      **error)
+{
+  g_autofree char *message = NULL;
+
+  if (count <= limit)
+    return TRUE;
+
+  message = dossier_limit_dup_too_many (what, count, limit);
+  return fail_stored (error, message);
+}
+
 DossierDocument *
 _dossier_library_load_rowid (DossierLibrary  *self,
                              gint64           rowid,
@@ -670,6 +725,15 @@ _dossier_library_load_rowid (DossierLibrary  *self,
                    _("The document is no longer in the library"));
       return NULL;
     }
+  /* Key points and pull quotes are stored as JSON arrays of strings. */
+  if (!check_stored (meta, 1, DOSSIER_LIMIT_TITLE, _("title"), error) ||
+      !check_stored (meta, 2, DOSSIER_LIMIT_SUBTITLE, _("subtitle"), error) ||
+      !check_stored (meta, 3, DOSSIER_LIMIT_PUBLISHER, _("publisher"), error) ||
+      !check_stored (meta, 4, DOSSIER_LIMIT_PUBLISHER, _("publication date"), error) ||
+      !check_stored (meta, 5, DOSSIER_LIMIT_URL, _("source URL"), error) ||
+      !check_stored (meta, 6, 2 * DOSSIER_LIMIT_KEY_POINTS * DOSSIER_LIMIT_KEY_POINT, _("key points"), error) ||
+      !check_stored (meta, 7, 2 * DOSSIER_LIMIT_PULL_QUOTES * DOSSIER_LIMIT_PULL_QUOTE, _("pull quotes"), error))
+    return NULL;
   _dossier_library_fill_metadata (document, meta, 0);
   {
     g_auto(GStrv) key_points = strv_from_json (_dossier_library_column_text (meta, 6));
@@ -687,7 +751,16 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   sqlite3_bind_int64 (authors, 1, rowid);
   while ((ok = _dossier_library_step_row (self, authors, &have_row, error)) && have_row)
     {
-      g_autoptr(DossierAuthor) author = _dossier_library_author_from_row (authors, 0);
+      g_autoptr(DossierAuthor) author = NULL;
+      guint n = g_list_model_get_n_items (dossier_document_get_authors (document));
+
+      if (!check_stored_count (n + 1, DOSSIER_LIMIT_AUTHORS, _("authors"), error) ||
+          !check_stored (authors, 0, DOSSIER_LIMIT_AUTHOR_NAME, _("name of an author"), error) ||
+          !check_stored (authors, 1, DOSSIER_LIMIT_AUTHOR_POSITION, _("position of an author"), error) ||
+          !check_stored (authors, 2, DOSSIER_LIMIT_AUTHOR_AFFILIATION, _("affiliation of an author"), error) ||
+          !check_stored (authors, 3, DOSSIER_LIMIT_AUTHOR_BIO, _("bio of an author"), error))
+        return NULL;
+      author = _dossier_library_author_from_row (authors, 0);
       dossier_document_add_author (document, author);
     }
   if (!ok)
@@ -699,8 +772,20 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   sqlite3_bind_int64 (paragraphs, 1, rowid);
   while ((ok = _dossier_library_step_row (self, paragraphs, &have_row, error)) && have_row)
     {
-      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (_dossier_library_column_text (paragraphs, 1));
+      g_autoptr(DossierParagraph) paragraph = NULL;
+      guint n = g_list_model_get_n_items (dossier_document_get_paragraphs (document));
+      g_autofree char *what = g_strdup_printf (_("paragraph %u"), n + 1);
+      g_autofree char *attribution = g_strdup_printf (_("attribution of paragraph %u"), n + 1);
+      g_autofree char *refs = g_strdup_printf (_("footnote markers in paragraph %u"), n + 1);
       int kind = sqlite3_column_int (paragraphs, 0);
+
+      /* A marker is stored as "number:offset," (at most 22 bytes). */
+      if (!check_stored_count (n + 1, DOSSIER_LIMIT_PARAGRAPHS, _("paragraphs"), error) ||
+          !check_stored (paragraphs, 1, DOSSIER_LIMIT_PARAGRAPH, what, error) ||
+          !check_stored (paragraphs, 2, 22 * DOSSIER_LIMIT_FOOTNOTE_REFS, refs, error) ||
+          !check_stored (paragraphs, 3, DOSSIER_LIMIT_ATTRIBUTION, attribution, error))
+        return NULL;
+      paragraph = dossier_paragraph_new (_dossier_library_column_text (paragraphs, 1));
 
       /* Unknown kinds (a newer Dossier's) read as body text. */
       if (kind == DOSSIER_PARAGRAPH_HEADING || kind == DOSSIER_PARAGRAPH_QUOTE)
@@ -719,6 +804,11 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   while ((ok = _dossier_library_step_row (self, footnotes, &have_row, error)) && have_row)
     {
       gint64 number = sqlite3_column_int64 (footnotes, 0);
+      g_autofree char *what = g_strdup_printf (_("footnote %u"), (guint) CLAMP (number, 0, G_MAXUINT));
+
+      if (!check_stored_count (notes->len + 1, DOSSIER_LIMIT_FOOTNOTES, _("footnotes"), error) ||
+          !check_stored (footnotes, 1, DOSSIER_LIMIT_FOOTNOTE, what, error))
+        return NULL;
 
       g_ptr_array_add (notes, dossier_footnote_new (CLAMP (number, 0, G_MAXUINT),
                                                     _dossier_library_column_text (footnotes, 1)));
@@ -737,7 +827,17 @@ _dossier_library_load_rowid (DossierLibrary  *self,
       gint64 footnote = sqlite3_column_int64 (urls, 0);
 
       if (footnote >= 0 && footnote < notes->len)
-        g_ptr_array_add (g_ptr_array_index (note_urls, footnote), g_strdup (_dossier_library_column_text (urls, 1)));
+        {
+          GPtrArray *list = g_ptr_array_index (note_urls, footnote);
+          guint number = dossier_footnote_get_number (notes->pdata[footnote]);
+          g_autofree char *what = g_strdup_printf (_("web address %u of footnote %u"), list->len + 1, number);
+          g_autofree char *count_what = g_strdup_printf (_("web addresses in footnote %u"), number);
+
+          if (!check_stored_count (list->len + 1, DOSSIER_LIMIT_FOOTNOTE_URLS, count_what, error) ||
+              !check_stored (urls, 1, DOSSIER_LIMIT_URL, what, error))
+            return NULL;
+          g_ptr_array_add (list, g_strdup (_dossier_library_column_text (urls, 1)));
+        }
     }
   if (!ok)
     return NULL;
@@ -753,6 +853,17 @@ _dossier_library_load_rowid (DossierLibrary  *self,
         }
       dossier_document_add_footnote (document, notes->pdata[i]);
     }
+
+  /* What the rows alone do not bound: key points, pull quotes, markers. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!dossier_document_check_limits (document, &local_error))
+      {
+        fail_stored (error, local_error->message);
+        return NULL;
+      }
+  }
 
   return g_steal_pointer (&document);
 }
@@ -847,6 +958,9 @@ dossier_library_update_metadata (DossierLibrary   *self,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), FALSE);
+
+  if (!dossier_document_check_limits (document, error))
+    return FALSE;
 
   id = dossier_document_get_id (document);
   light = _dossier_library_lookup_light (self, id, &rowid);

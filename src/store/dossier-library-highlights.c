@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/dossier-limits.h"
 #include "dossier-library-private.h"
 
 /*
@@ -49,6 +50,21 @@ dossier_library_list_highlights (DossierLibrary  *self,
   while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
     {
       g_autoptr(DossierHighlight) highlight = NULL;
+
+      /* Another program's library may hold anything: measured before a copy. */
+      if (sqlite3_column_bytes (stmt, 4) > DOSSIER_LIMIT_HIGHLIGHT ||
+          sqlite3_column_bytes (stmt, 5) > DOSSIER_LIMIT_HIGHLIGHT_NOTE)
+        {
+          gboolean is_text = sqlite3_column_bytes (stmt, 4) > DOSSIER_LIMIT_HIGHLIGHT;
+          g_autofree char *message = dossier_limit_dup_too_long (is_text ? _("highlight") : _("note"),
+                                                                 sqlite3_column_bytes (stmt, is_text ? 4 : 5),
+                                                                 is_text ? DOSSIER_LIMIT_HIGHLIGHT
+                                                                         : DOSSIER_LIMIT_HIGHLIGHT_NOTE);
+
+          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT,
+                       _("A stored highlight cannot be read: %s"), message);
+          return NULL;
+        }
 
       highlight = dossier_highlight_new (sqlite3_column_int64 (stmt, 0), document_id,
                                          CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT),
@@ -100,6 +116,8 @@ dossier_library_add_highlight (DossierLibrary  *self,
                    _("A highlight cannot end before it starts"));
       return 0;
     }
+  if (!dossier_limit_check_text (_("highlight"), text, DOSSIER_LIMIT_HIGHLIGHT, error))
+    return 0;
 
   if (!_dossier_library_begin (self, error))
     return 0;
@@ -177,6 +195,9 @@ dossier_library_set_highlight_note (DossierLibrary  *self,
                                     GError         **error)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  if (!dossier_limit_check_text (_("note"), note, DOSSIER_LIMIT_HIGHLIGHT_NOTE, error))
+    return FALSE;
 
   return change_highlight (self, "UPDATE highlights SET note = ?2 WHERE highlight = ?1",
                            highlight_id, note, error);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "formats/dossier-document-json.h"
+#include "model/dossier-limits.h"
 #include "model/dossier-util.h"
 #include "dossier-library-private.h"
 #include "dossier-search-result-private.h"
@@ -328,29 +329,62 @@ words_func (sqlite3_context  *context,
 
 /* --- lightweight documents -------------------------------------------- */
 
+/*
+ * A library written by another program may hold a value of any size, or
+ * not UTF-8. The list never takes in one over its limit (dossier-limits.h):
+ * it shows a note saying how long the value is, so the document can be
+ * seen and removed, and loading it in full reports the field
+ * (_dossier_library_load_rowid()). Text that is not UTF-8 shows U+FFFD
+ * where its bytes are wrong.
+ */
+static char *
+dup_column_shown (DossierStmt *stmt,
+                  int          column,
+                  gsize        limit)
+{
+  const char *text = _dossier_library_column_text (stmt, column);
+  gsize bytes = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  if (bytes > limit)
+    return dossier_limit_dup_not_shown (bytes);
+  return g_utf8_make_valid (text, bytes);
+}
+
 void
 _dossier_library_fill_metadata (DossierDocument *document,
                                 DossierStmt     *stmt,
                                 int              first_column)
 {
+  g_autofree char *title = dup_column_shown (stmt, first_column + 1, DOSSIER_LIMIT_TITLE);
+  g_autofree char *subtitle = dup_column_shown (stmt, first_column + 2, DOSSIER_LIMIT_SUBTITLE);
+  g_autofree char *publisher = dup_column_shown (stmt, first_column + 3, DOSSIER_LIMIT_PUBLISHER);
+  g_autofree char *published = dup_column_shown (stmt, first_column + 4, DOSSIER_LIMIT_PUBLISHER);
+  g_autofree char *source_url = dup_column_shown (stmt, first_column + 5, DOSSIER_LIMIT_URL);
+
   /* Columns: id, title, subtitle, publisher, published, source_url. */
   dossier_document_set_id (document, _dossier_library_column_text (stmt, first_column));
-  dossier_document_set_title (document, _dossier_library_column_text (stmt, first_column + 1));
-  dossier_document_set_subtitle (document, _dossier_library_column_text (stmt, first_column + 2));
-  dossier_document_set_publisher (document, _dossier_library_column_text (stmt, first_column + 3));
-  dossier_document_set_published (document, _dossier_library_column_text (stmt, first_column + 4));
-  dossier_document_set_source_url (document, _dossier_library_column_text (stmt, first_column + 5));
+  dossier_document_set_title (document, title);
+  dossier_document_set_subtitle (document, subtitle);
+  dossier_document_set_publisher (document, publisher);
+  dossier_document_set_published (document, published);
+  dossier_document_set_source_url (document, source_url);
 }
 
 DossierAuthor *
 _dossier_library_author_from_row (DossierStmt *stmt,
                                   int          first_column)
 {
-  DossierAuthor *author = dossier_author_new (_dossier_library_column_text (stmt, first_column));
+  g_autofree char *name = dup_column_shown (stmt, first_column, DOSSIER_LIMIT_AUTHOR_NAME);
+  g_autofree char *position = dup_column_shown (stmt, first_column + 1, DOSSIER_LIMIT_AUTHOR_POSITION);
+  g_autofree char *affiliation = dup_column_shown (stmt, first_column + 2, DOSSIER_LIMIT_AUTHOR_AFFILIATION);
+  g_autofree char *bio = dup_column_shown (stmt, first_column + 3, DOSSIER_LIMIT_AUTHOR_BIO);
+  DossierAuthor *author = dossier_author_new (name);
 
-  dossier_author_set_position (author, _dossier_library_column_text (stmt, first_column + 1));
-  dossier_author_set_affiliation (author, _dossier_library_column_text (stmt, first_column + 2));
-  dossier_author_set_bio (author, _dossier_library_column_text (stmt, first_column + 3));
+  dossier_author_set_position (author, position);
+  dossier_author_set_affiliation (author, affiliation);
+  dossier_author_set_bio (author, bio);
   return author;
 }
 
@@ -435,10 +469,18 @@ _dossier_library_load_document_list (DossierLibrary  *self,
       gint64 rowid = sqlite3_column_int64 (authors, 0);
       DossierDocument *document = g_hash_table_lookup (self->by_rowid, &rowid);
       g_autoptr(DossierAuthor) author = NULL;
+      guint n_authors;
 
       if (document == NULL)
         continue;
-      author = _dossier_library_author_from_row (authors, 1);
+      /* Past the limit (another program's library), one row says so. */
+      n_authors = g_list_model_get_n_items (dossier_document_get_authors (document));
+      if (n_authors > DOSSIER_LIMIT_AUTHORS)
+        continue;
+      if (n_authors == DOSSIER_LIMIT_AUTHORS)
+        author = dossier_author_new (_("(more authors not shown)"));
+      else
+        author = _dossier_library_author_from_row (authors, 1);
       dossier_document_add_author (document, author);
     }
   if (!ok)
