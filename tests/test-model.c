@@ -57,6 +57,27 @@ test_footnote_no_urls (void)
   g_assert_cmpuint (g_strv_length (urls), ==, 0);
 }
 
+/* Linear in the text: both took minutes on a few megabytes. */
+static void
+test_footnote_urls_hostile (void)
+{
+  g_autoptr(GString) text = g_string_new ("See http://x");
+  g_auto(GStrv) urls = NULL;
+  g_auto(GStrv) many = NULL;
+
+  for (guint i = 0; i < 3000000; i++)
+    g_string_append_c (text, ')');
+  urls = dossier_footnote_extract_urls (text->str);
+  g_assert_cmpuint (g_strv_length (urls), ==, 0);
+
+  g_string_assign (text, "");
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (text, "http://a%u.example https ", i % 3);
+  many = dossier_footnote_extract_urls (text->str);
+  g_assert_cmpuint (g_strv_length (many), ==, 3);
+  g_assert_cmpstr (many[2], ==, "http://a2.example");
+}
+
 static void
 test_paragraph_refs (void)
 {
@@ -190,6 +211,7 @@ main (int    argc,
   g_test_add_func ("/dossier/model/author/properties", test_author_properties);
   g_test_add_func ("/dossier/model/footnote/urls", test_footnote_urls);
   g_test_add_func ("/dossier/model/footnote/no-urls", test_footnote_no_urls);
+  g_test_add_func ("/dossier/model/footnote/urls-hostile", test_footnote_urls_hostile);
   g_test_add_func ("/dossier/model/paragraph/refs", test_paragraph_refs);
   g_test_add_func ("/dossier/model/paragraph/quote", test_paragraph_quote);
   g_test_add_func ("/dossier/model/document/collections", test_document_collections);
