@@ -32,9 +32,13 @@
 
 #define MAX_JSON_DEPTH 256
 
-/* Member names longer than this are never ones a reader asks for, and
- * are shortened in messages. */
+/* Member names longer than this are shortened in messages. */
 #define MAX_SHOWN_NAME 200
+
+/* Numbers are kept only at paths a reader asks for: the longest,
+ * "paragraphs[99999].footnote_refs[4095].offset", has 44 bytes. This
+ * bounds what a file of a million odd numbers can make the scan keep. */
+#define MAX_NUMBER_PATH 128
 
 /* Numbers longer than this are shown by their start and length. */
 #define MAX_SHOWN_NUMBER 40
@@ -56,14 +60,12 @@ typedef struct {
   GHashTable *numbers;   /* path → DossierJsonNumber, or NULL */
 } Scan;
 
-static void
-number_free (gpointer data)
-{
-  DossierJsonNumber *number = data;
-
-  g_free (number->written);
-  g_free (number);
-}
+/* A kept number in one block (a file may have a million): the path it is
+ * kept under, then the number as written. */
+typedef struct {
+  DossierJsonNumber number;
+  char text[];
+} Kept;
 
 static int
 hex_value (char c)
@@ -149,8 +151,8 @@ append_unescaped (GString    *out,
 
 /*
  * The path of the value being read. @in_name: the scan is inside a
- * member name, which is not part of the path yet. Returns NULL when
- * @shorten is FALSE and a name is too long to be one a reader asks for.
+ * member name, which is not part of the path yet. Unless @shorten, NULL
+ * when the path is longer than any a reader asks for.
  */
 static char *
 dup_path (Scan     *scan,
@@ -162,6 +164,9 @@ dup_path (Scan     *scan,
   for (guint k = 0; k < scan->depth; k++)
     {
       Level *level = &scan->levels[k];
+
+      if (!shorten && path->len > MAX_NUMBER_PATH)
+        return NULL;
 
       if (!level->is_object)
         {
@@ -187,6 +192,9 @@ dup_path (Scan     *scan,
           g_string_append (path, "…");
         }
     }
+
+  if (!shorten && path->len > MAX_NUMBER_PATH)
+    return NULL;
 
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
@@ -362,7 +370,6 @@ classify_number (const char        *literal,
     trailing++;
   significant = n_digits - leading - trailing;
 
-  number->written = dup_written (literal, length);
   number->value = 0;
 
   if (significant == 0)
@@ -434,8 +441,10 @@ keep_number (Scan       *scan,
              const char *literal,
              gsize       length)
 {
-  DossierJsonNumber *number;
-  char *path;
+  g_autofree char *path = NULL;
+  g_autofree char *written = NULL;
+  gsize path_length, written_length;
+  Kept *kept;
 
   if (scan->numbers == NULL || is_plain_integer (literal, length))
     return;
@@ -444,9 +453,15 @@ keep_number (Scan       *scan,
   if (path == NULL)
     return;
 
-  number = g_new0 (DossierJsonNumber, 1);
-  classify_number (literal, length, number);
-  g_hash_table_replace (scan->numbers, path, number);
+  written = dup_written (literal, length);
+  path_length = strlen (path);
+  written_length = strlen (written);
+  kept = g_malloc (sizeof (Kept) + path_length + written_length + 2);
+  classify_number (literal, length, &kept->number);
+  memcpy (kept->text, path, path_length + 1);
+  memcpy (kept->text + path_length + 1, written, written_length + 1);
+  kept->number.written = kept->text + path_length + 1;
+  g_hash_table_replace (scan->numbers, kept->text, kept);
 }
 
 static gboolean
@@ -599,7 +614,7 @@ dossier_json_parse_text (const char   *data,
     }
 
   if (numbers != NULL)
-    kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, number_free);
+    kept = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   scan = g_new0 (Scan, 1);
   scan->data = data;

@@ -27,7 +27,7 @@ typedef enum {
 typedef struct {
   DossierJsonNumberKind kind;
   gint64 value;     /* for DOSSIER_JSON_NUMBER_WHOLE */
-  char *written;    /* as written, shortened when very long, for messages */
+  const char *written;  /* as written, shortened when very long, for messages */
 } DossierJsonNumber;
 
 JsonNode *dossier_json_parse_text (const char   *data,
