@@ -51,15 +51,17 @@ G_BEGIN_DECLS
 #define DOSSIER_LIMIT_HIGHLIGHT_NOTE     (64 * 1024)
 
 /* A memo's header and its sources (the citations' copies of the
- * bibliographic data use the document limits above). */
-#define DOSSIER_LIMIT_MEMO_MARKING       1024
-#define DOSSIER_LIMIT_MEMO_TO            (4 * 1024)
-#define DOSSIER_LIMIT_MEMO_FROM          (4 * 1024)
-#define DOSSIER_LIMIT_MEMO_SUBJECT       (4 * 1024)
+ * bibliographic data use the document limits above). The header is typed
+ * by the analyst, so its bounds are far past anything typed: a memo the
+ * app saves must open again. A quote is part of one paragraph. */
+#define DOSSIER_LIMIT_MEMO_MARKING       (4 * 1024)
+#define DOSSIER_LIMIT_MEMO_TO            (16 * 1024)
+#define DOSSIER_LIMIT_MEMO_FROM          (16 * 1024)
+#define DOSSIER_LIMIT_MEMO_SUBJECT       (16 * 1024)
 #define DOSSIER_LIMIT_CITATIONS          10000
-#define DOSSIER_LIMIT_CITATION_QUOTE     (64 * 1024)
+#define DOSSIER_LIMIT_CITATION_QUOTE     DOSSIER_LIMIT_PARAGRAPH
 #define DOSSIER_LIMIT_CITATION_LOCATOR   1024
-#define DOSSIER_LIMIT_LIBRARY_ID         256
+#define DOSSIER_LIMIT_LIBRARY_ID         1024
 
 /* JSON files: json-glib keeps 80 to 300 bytes per value, so a 64 MiB
  * file of "{}," would take 7 GB. A document of 100,000 paragraphs with

@@ -68,26 +68,26 @@ memo_with_citation (const char *citation)
 static void
 test_memo_limits (void)
 {
-  g_autofree char *at = memo_with_subject (4096);
+  g_autofree char *at = memo_with_subject (16 * 1024);
   g_autofree char *over = memo_with_subject (60 * 1024 * 1024);
   g_autofree char *title = repeat ('t', 4097);
   g_autofree char *url = repeat ('u', 8 * 1024 * 1024);
-  g_autofree char *quote = repeat ('q', 64 * 1024 + 1);
+  g_autofree char *quote = repeat ('q', 1024 * 1024 + 1);
   g_autofree char *long_title = NULL;
   g_autofree char *long_url = NULL;
   g_autofree char *long_quote = NULL;
-  g_autofree char *marking = repeat ('m', 1025);
+  g_autofree char *marking = repeat ('m', 4097);
   g_autofree char *long_marking = NULL;
 
   assert_memo_ok (at);
   assert_memo_error (over, DOSSIER_FORMAT_ERROR_TOO_LARGE,
-                     "header.subject is 62,914,560 bytes; at most 4 KiB is allowed");
+                     "header.subject is 62,914,560 bytes; at most 16 KiB is allowed");
 
   long_marking = g_strdup_printf (MEMO_HEAD "\"header\":{\"marking\":\"%s\",\"to\":\"A\",\"from\":\"B\","
                                   "\"date\":\"2024-02-03\",\"subject\":\"S\"},\"sections\":[],\"citations\":[]}",
                                   marking);
   assert_memo_error (long_marking, DOSSIER_FORMAT_ERROR_TOO_LARGE,
-                     "header.marking is 1,025 bytes; at most 1 KiB is allowed");
+                     "header.marking is 4,097 bytes; at most 4 KiB is allowed");
 
   {
     g_autofree char *document = g_strdup_printf ("\"document\":{\"title\":\"%s\",\"authors\":[]}", title);
@@ -110,7 +110,7 @@ test_memo_limits (void)
     long_quote = memo_with_citation (citation);
   }
   assert_memo_error (long_quote, DOSSIER_FORMAT_ERROR_TOO_LARGE,
-                     "citations[0].quote is 65,537 bytes; at most 64 KiB is allowed");
+                     "citations[0].quote is 1,048,577 bytes; at most 1 MiB is allowed");
 }
 
 static void
