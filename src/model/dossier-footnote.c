@@ -246,16 +246,19 @@ dossier_footnote_extract_urls (const char *text)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = text;
+  const char *end = text != NULL ? text + strlen (text) : NULL;
 
-  /* One search for "http" per address: searching for "http://" and
-   * "https://" apart scanned the rest of the text twice per address. */
-  while (p != NULL && (p = strstr (p, "http")) != NULL)
+  /* Each search reads only up to the next "h": searching for "http://"
+   * and "https://" apart read the rest of the text twice per address,
+   * and strstr() measures the whole rest under AddressSanitizer. */
+  while (p != NULL && p < end && (p = memchr (p, 'h', end - p)) != NULL)
     {
       const char *start = p;
 
-      if (!g_str_has_prefix (start, "http://") && !g_str_has_prefix (start, "https://"))
+      if (!((end - p >= 7 && memcmp (p, "http://", 7) == 0) ||
+            (end - p >= 8 && memcmp (p, "https://", 8) == 0)))
         {
-          p += strlen ("http");
+          p++;
           continue;
         }
 
@@ -263,7 +266,7 @@ dossier_footnote_extract_urls (const char *text)
         g_autoptr(GString) url = g_string_new (NULL);
         const char *q = start;
 
-        while (*q != '\0' && is_url_char (g_utf8_get_char (q)))
+        while (q < end && is_url_char (g_utf8_get_char (q)))
           {
             const char *next = g_utf8_next_char (q);
             g_string_append_len (url, q, next - q);
