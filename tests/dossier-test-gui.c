@@ -23,6 +23,24 @@ dossier_test_gui_init (int    *argc,
 }
 
 /**
+ * dossier_test_gui_init_without_libadwaita:
+ * @argc: main()'s argument count
+ * @argv: main()'s arguments
+ *
+ * Starts GTK alone, as a plain GTK program does. Only for the child
+ * process of a test that shows a widget does not depend on libadwaita
+ * having been initialised (its main() picks this from an environment
+ * variable the parent sets); every other test uses
+ * dossier_test_gui_init().
+ */
+void
+dossier_test_gui_init_without_libadwaita (int    *argc,
+                                          char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+}
+
+/**
  * dossier_test_gui_spin:
  * @ms: how long, in milliseconds
  *

@@ -11,11 +11,13 @@ G_BEGIN_DECLS
  * saving what a widget shows as a PNG for the README and the docs, and
  * finding the message dialog the app has up.
  */
-void              dossier_test_gui_init                (int        *argc,
-                                                        char     ***argv);
-void              dossier_test_gui_spin                (guint       ms);
-void              dossier_test_gui_screenshot          (GtkWidget  *widget,
-                                                        const char *name);
-AdwMessageDialog *dossier_test_gui_find_message_dialog (void);
+void              dossier_test_gui_init                    (int        *argc,
+                                                            char     ***argv);
+void              dossier_test_gui_init_without_libadwaita (int        *argc,
+                                                            char     ***argv);
+void              dossier_test_gui_spin                    (guint       ms);
+void              dossier_test_gui_screenshot              (GtkWidget  *widget,
+                                                            const char *name);
+AdwMessageDialog *dossier_test_gui_find_message_dialog     (void);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _DossierMemoTextView
   gboolean snapping;
   guint snap_source;
   gboolean widths_known;
+  GdkRGBA number_color;       /* the style's accent, as links are drawn */
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoTextView, dossier_memo_text_view, GTK_TYPE_TEXT_VIEW)
@@ -560,7 +561,6 @@ dossier_memo_text_view_snapshot_layer (GtkTextView      *view,
   GtkTextTag *slot_tag;
   GdkRectangle visible;
   GtkTextIter iter, last;
-  GdkRGBA color;
   guint marker = 0;
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL || self->n_markers == 0)
@@ -569,12 +569,6 @@ dossier_memo_text_view_snapshot_layer (GtkTextView      *view,
   slot_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "citation-slot");
   if (slot_tag == NULL)
     return;
-
-  /* The accent colour of the style in use, as links are drawn. */
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    gdk_rgba_parse (&color, "#78aeed");
-  else
-    gdk_rgba_parse (&color, "#1c71d8");
 
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_iter_at_location (view, &last, visible.x + visible.width, visible.y + visible.height);
@@ -587,10 +581,24 @@ dossier_memo_text_view_snapshot_layer (GtkTextView      *view,
       if (gtk_text_iter_starts_tag (&iter, slot_tag))
         {
           draw_number (self, snapshot, &iter,
-                       dossier_memo_text_view_get_note_number (self, marker), &color);
+                       dossier_memo_text_view_get_note_number (self, marker), &self->number_color);
           marker++;
         }
     }
+}
+
+/* The accent colour of the style in use. Kept up to date here, never
+ * looked up while drawing: the first adw_style_manager_get_default() of
+ * a process (libadwaita not yet initialised) adds the style sheets, and
+ * GTK 4.8 then reads freed CSS styles of the widgets being drawn. */
+static void
+update_number_color (DossierMemoTextView *self)
+{
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    gdk_rgba_parse (&self->number_color, "#78aeed");
+  else
+    gdk_rgba_parse (&self->number_color, "#1c71d8");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---- Object ------------------------------------------------------------- */
@@ -639,6 +647,9 @@ dossier_memo_text_view_init (DossierMemoTextView *self)
   self->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   self->marker_regex = g_regex_new (MARKER_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
   g_signal_connect (self, "notify::buffer", G_CALLBACK (connect_buffer), NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_number_color), self, G_CONNECT_SWAPPED);
+  update_number_color (self);
 }
 
 /**

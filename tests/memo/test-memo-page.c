@@ -20,6 +20,8 @@
  * DOSSIER_SCREENSHOT_DIR to get a PNG of the page.
  */
 
+#define WITHOUT_LIBADWAITA "DOSSIER_TEST_WITHOUT_LIBADWAITA"
+
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *prefix)
@@ -223,13 +225,72 @@ test_page (void)
   g_assert_finalize_object (g_steal_pointer (&memo));
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* Drawing the memo never changes the style in use. In a process where
+ * libadwaita was not initialised yet, the first frame of a section
+ * with a footnote number created libadwaita's style manager from inside
+ * the snapshot; its style sheets replaced the CSS styles of widgets
+ * being drawn and GTK 4.8 read a freed one (SIGSEGV in the spell
+ * checker's memo page test). The child draws the page with GTK alone,
+ * without adw_init(). */
+static void
+test_draw_without_libadwaita (void)
+{
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierDocument) article = NULL;
+  GtkWidget *window, *page;
+  guint painted = 0;
+  gint64 deadline;
+
+  if (!g_test_subprocess ())
+    {
+      g_setenv (WITHOUT_LIBADWAITA, "1", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv (WITHOUT_LIBADWAITA);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_false (adw_is_initialized ());
+  memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  page = dossier_memo_page_new (memo);
+  article = make_article ();
+  dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 1, 22, 64);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (painted < 3)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      gtk_widget_queue_draw (window);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (window), after_paint_cb, &painted);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  dossier_test_gui_init (&argc, &argv);
+  /* The child of /dossier/memo/page/without-libadwaita. */
+  if (g_getenv (WITHOUT_LIBADWAITA) != NULL)
+    dossier_test_gui_init_without_libadwaita (&argc, &argv);
+  else
+    dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/memo/page", test_page);
+  g_test_add_func ("/dossier/memo/page/without-libadwaita", test_draw_without_libadwaita);
 
   return g_test_run ();
 }
