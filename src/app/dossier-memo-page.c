@@ -79,6 +79,7 @@ struct _DossierMemoPage
   gint64 refresh_since;
   gulong changed_handler;
   gulong date_handler;
+  gulong language_handler;
   GtkWidget *scroll_target;        /* weak: brought into view on the next frames */
   GtkWidget *citation_popover;     /* weak: the open marker popover, a child of the page */
   gboolean scroll_to_bottom;
@@ -90,6 +91,7 @@ struct _DossierMemoPage
   char *marker_signature;          /* the markers and sources the views were numbered for */
   guint numbers_source;
   gboolean language_setting;
+  char *other_language;            /* listed after the supported ones, if the memo had it */
   DossierMemoSection *removed_section;  /* the last one removed, for Undo */
   guint removed_position;
 };
@@ -1742,43 +1744,77 @@ header_focus_enter_cb (GtkEventControllerFocus *controller,
 /* ---- Language --------------------------------------------------------- */
 
 /* The memo's language in the combo row: the languages Dossier prints
- * labels for, and the memo's own if it is another (from a newer
- * version), so that showing it never changes it. */
+ * labels for, and after them the memo's own if it is another (from a
+ * newer version), so that showing it never changes it. The row's list is
+ * set once and only ever changed in place, and never while the row
+ * handles a choice: replacing the model of an AdwComboRow from its own
+ * "notify::selected" frees the selection model the row is still
+ * notifying from (GLib warned "invalid uninstantiatable type"). */
 static void
 memo_language_notify_cb (DossierMemoPage *self)
 {
   const char *language = dossier_memo_get_language (self->memo);
   const char * const *languages = dossier_memo_languages ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  guint n_languages = g_strv_length ((char **) languages);
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->language_row));
+  guint selected = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; languages[i] != NULL; i++)
+  for (guint i = 0; languages[i] != NULL && selected == GTK_INVALID_LIST_POSITION; i++)
+    if (g_strcmp0 (languages[i], language) == 0)
+      selected = i;
+  if (selected == GTK_INVALID_LIST_POSITION && language != NULL)
     {
-      gtk_string_list_append (names, dossier_memo_language_get_name (languages[i]));
-      if (g_str_equal (languages[i], language))
-        selected = i;
-    }
-  if (!dossier_memo_language_is_supported (language))
-    {
-      gtk_string_list_append (names, language);
-      selected = g_strv_length ((char **) languages);
+      /* Set from code (a file, another version): the row can only pick
+       * what it lists, so this never runs while it handles a choice. */
+      if (g_strcmp0 (self->other_language, language) != 0)
+        {
+          const char * const additions[] = { language, NULL };
+          guint n_removed = self->other_language != NULL ? 1 : 0;
+
+          g_free (self->other_language);
+          self->other_language = g_strdup (language);
+          self->language_setting = TRUE;
+          gtk_string_list_splice (names, n_languages, n_removed, additions);
+          self->language_setting = FALSE;
+        }
+      selected = n_languages;
     }
 
-  self->language_setting = TRUE;
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->language_row, selected);
-  self->language_setting = FALSE;
+  if (selected != GTK_INVALID_LIST_POSITION && adw_combo_row_get_selected (self->language_row) != selected)
+    {
+      self->language_setting = TRUE;
+      adw_combo_row_set_selected (self->language_row, selected);
+      self->language_setting = FALSE;
+    }
 }
 
 static void
 language_selected_cb (DossierMemoPage *self)
 {
   const char * const *languages = dossier_memo_languages ();
+  guint n_languages = g_strv_length ((char **) languages);
   guint selected = adw_combo_row_get_selected (self->language_row);
 
-  if (self->language_setting || selected >= g_strv_length ((char **) languages))
+  if (self->language_setting)
     return;
-  dossier_memo_set_language (self->memo, languages[selected]);
+  if (selected < n_languages)
+    dossier_memo_set_language (self->memo, languages[selected]);
+  else if (selected == n_languages && self->other_language != NULL)
+    dossier_memo_set_language (self->memo, self->other_language);
+}
+
+static void
+setup_language_row (DossierMemoPage *self)
+{
+  const char * const *languages = dossier_memo_languages ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    gtk_string_list_append (names, dossier_memo_language_get_name (languages[i]));
+  self->language_setting = TRUE;
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  self->language_setting = FALSE;
+  memo_language_notify_cb (self);
 }
 
 static void
@@ -1794,9 +1830,9 @@ bind_memo (DossierMemoPage *self)
   g_object_bind_property (self->memo, "subject", self->subject_row, "text",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
-  g_signal_connect_object (self->memo, "notify::language",
-                           G_CALLBACK (memo_language_notify_cb), self, G_CONNECT_SWAPPED);
-  memo_language_notify_cb (self);
+  self->language_handler = g_signal_connect_object (self->memo, "notify::language",
+                                                    G_CALLBACK (memo_language_notify_cb), self, G_CONNECT_SWAPPED);
+  setup_language_row (self);
   g_signal_connect_object (self->language_row, "notify::selected",
                            G_CALLBACK (language_selected_cb), self, G_CONNECT_SWAPPED);
 
@@ -2722,11 +2758,13 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_handle_id (&self->resize_source, g_source_remove);
   g_clear_handle_id (&self->numbers_source, g_source_remove);
   g_clear_pointer (&self->marker_signature, g_free);
+  g_clear_pointer (&self->other_language, g_free);
   g_clear_object (&self->removed_section);
   if (self->memo != NULL)
     {
       g_clear_signal_handler (&self->changed_handler, self->memo);
       g_clear_signal_handler (&self->date_handler, self->memo);
+      g_clear_signal_handler (&self->language_handler, self->memo);
     }
   g_clear_weak_pointer (&self->current);
   g_clear_weak_pointer (&self->scroll_target);
