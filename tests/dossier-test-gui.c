@@ -3,6 +3,8 @@
 
 #include "dossier-test-gui.h"
 
+#include <string.h>
+
 /**
  * dossier_test_gui_init:
  * @argc: main()'s argument count
@@ -113,6 +115,32 @@ dossier_test_gui_find_message_dialog (void)
 
       if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/**
+ * dossier_test_gui_find_label:
+ * @widget: where to look, with its descendants
+ * @text: part of the text shown
+ *
+ * Returns: (transfer none) (nullable): the first drawable label under
+ *   @widget whose text (as shown, markup applied) contains @text
+ */
+GtkLabel *
+dossier_test_gui_find_label (GtkWidget  *widget,
+                             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = dossier_test_gui_find_label (child, text);
+
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }

@@ -1324,8 +1324,8 @@ add_entry (GtkWidget       *expander,
 {
   GtkWidget *entry = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
   if (property != NULL)
     g_object_bind_property_full (citation, property, entry, "text",
                                  G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,

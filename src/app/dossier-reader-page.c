@@ -44,14 +44,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Toast titles are markup; the store's errors name the library's path. */
 static void
 toast (DossierReaderPage *self,
        const char        *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (DOSSIER_IS_WINDOW (root))
-    dossier_window_add_toast (DOSSIER_WINDOW (root), adw_toast_new (message));
+    dossier_window_add_toast (DOSSIER_WINDOW (root), adw_toast_new (escaped));
 }
 
 static void

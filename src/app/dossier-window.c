@@ -261,6 +261,16 @@ active_changed_cb (DossierWindow *self)
     g_warning ("Could not reread the library: %s", error->message);
 }
 
+/* Status page descriptions are markup; library errors name the path. */
+static void
+set_error_description (DossierWindow *self,
+                       const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (self->error_status, escaped);
+}
+
 static void
 fresh_library_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -278,7 +288,7 @@ fresh_library_response_cb (AdwMessageDialog *dialog,
   library = dossier_library_open_fresh_beside (path, &moved_to, &error);
   if (library == NULL)
     {
-      adw_status_page_set_description (self->error_status, error->message);
+      set_error_description (self, error->message);
       return;
     }
   set_library (self, library);
@@ -295,7 +305,7 @@ show_open_error (DossierWindow *self)
   if (self->open_error == NULL)
     return;
 
-  adw_status_page_set_description (self->error_status, self->open_error->message);
+  set_error_description (self, self->open_error->message);
 
   if (g_error_matches (self->open_error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CORRUPT))
     {

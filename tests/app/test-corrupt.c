@@ -13,9 +13,13 @@
 
 /*
  * A damaged library file: the window says so, keeps the file, and offers
- * to start a fresh library beside it.
+ * to start a fresh library beside it. The library is in a folder whose
+ * name is markup ("R&D <x>"): the messages that name it show it as it is.
  */
 
+#define FOLDER "R&D <x>"
+
+static char *tmp_dir;
 static char *data_home;
 
 static void
@@ -47,6 +51,8 @@ test_corrupt_library (void)
 
   g_assert_null (dossier_window_get_library (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "error");
+  /* The error page names the file (the status page's description is markup). */
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (window), FOLDER G_DIR_SEPARATOR_S "dossier"));
 
   dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
@@ -56,6 +62,9 @@ test_corrupt_library (void)
 
   g_assert_nonnull (dossier_window_get_library (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "empty");
+  /* So does the toast that says where the damaged file was kept. */
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (window), "the damaged one was kept as"));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (window), FOLDER G_DIR_SEPARATOR_S "dossier"));
 
   /* The damaged file was kept beside the new library. */
   listing = g_dir_open (dir, 0, NULL);
@@ -92,14 +101,16 @@ main (int    argc,
 {
   int status;
 
-  data_home = g_dir_make_tmp ("dossier-test-corrupt-XXXXXX", NULL);
+  tmp_dir = g_dir_make_tmp ("dossier-test-corrupt-XXXXXX", NULL);
+  data_home = g_build_filename (tmp_dir, FOLDER, NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   dossier_test_gui_init (&argc, &argv);
   g_test_add_func ("/dossier/app/corrupt-library", test_corrupt_library);
   status = g_test_run ();
 
-  remove_tree (data_home);
+  remove_tree (tmp_dir);
   g_free (data_home);
+  g_free (tmp_dir);
   return status;
 }
