@@ -842,6 +842,16 @@ append_disabled (GMenu      *menu,
   g_menu_append (menu, label, "spell.none");
 }
 
+/* Menu labels take "_" as the mark of a mnemonic: a word or a language
+ * tag ("de_DE") shows its underscores only doubled. */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 /**
  * dossier_spell_checker_update_menu:
  * @self: a #DossierSpellChecker
@@ -872,9 +882,10 @@ dossier_spell_checker_update_menu (DossierSpellChecker *self,
   if (self->dict == NULL)
     {
       g_autofree char *label = NULL;
+      g_autofree char *language = escape_mnemonics (self->missing ? self->missing : "en_US");
 
       /* Translators: %s is a language code such as “en_US” */
-      label = g_strdup_printf (_("No Spelling Dictionary for “%s”"), self->missing ? self->missing : "en_US");
+      label = g_strdup_printf (_("No Spelling Dictionary for “%s”"), language);
       append_disabled (self->word_section, label);
       return;
     }
@@ -898,7 +909,8 @@ dossier_spell_checker_update_menu (DossierSpellChecker *self,
   suggestions = dossier_spell_checker_dup_suggestions (self, self->menu_word);
   for (guint i = 0; suggestions != NULL && suggestions[i] != NULL; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+      g_autofree char *label = escape_mnemonics (suggestions[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "spell.replace", g_variant_new_string (suggestions[i]));
       g_menu_append_item (self->word_section, item);
