@@ -18,7 +18,8 @@
  * Drives the real window in-process: import a fixture, find it in the
  * library, read it, open a footnote, find text, edit its details, and keep a
  * highlight across closing and reopening the window. Runs under Xvfb with a
- * memory GSettings backend and a temporary XDG_DATA_HOME (set in main()).
+ * memory GSettings backend, a temporary XDG_DATA_HOME (set in main()) and
+ * no session bus, even on a desktop that has one.
  */
 
 #define FIXTURE_TITLE "Harbour Lights and Coastal Trade"
@@ -788,6 +789,22 @@ test_view_long_article (void)
   g_assert_finalize_object (view);
 }
 
+/* The tests never reach the desktop's session bus (its settings portal
+ * would restyle them, a running Dossier could take their files): the
+ * application registered without one, and none can be had. */
+static void
+test_no_session_bus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+
+  g_assert_true (g_application_get_is_registered (G_APPLICATION (app)));
+  g_assert_null (g_application_get_dbus_connection (G_APPLICATION (app)));
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_null (bus);
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +844,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reading-position", test_reading_position);
   g_test_add_func ("/dossier/app/delete", test_delete);
   g_test_add_func ("/dossier/app/refresh-when-active", test_refresh_when_active);
+  g_test_add_func ("/dossier/app/no-session-bus", test_no_session_bus);
 
   status = g_test_run ();
 
