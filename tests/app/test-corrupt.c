@@ -53,6 +53,7 @@ test_corrupt_library (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "error");
   /* The error page names the file (the status page's description is markup). */
   g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (window), FOLDER G_DIR_SEPARATOR_S "dossier"));
+  dossier_test_gui_screenshot (gtk_window_get_child (GTK_WINDOW (window)), "library-error.png");
 
   dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
