@@ -296,7 +296,7 @@ save_response_cb (GtkNativeDialog    *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (!dossier_comparison_save (self->comparison, file, NULL, &error))
         {
-          g_autofree char *title = g_strdup_printf (_("Could not save the comparison: %s"), error->message);
+          g_autofree char *title = g_markup_printf_escaped (_("Could not save the comparison: %s"), error->message);
           AdwToast *toast = adw_toast_new (title);
 
           /* the reason stays readable until dismissed */

@@ -668,8 +668,10 @@ recompute_done_cb (GObject      *object,
     return;
   if (!ok)
     {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);  /* toast titles are markup */
+
       _dossier_compare_page_update (self);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
       return;
     }
 
