@@ -108,9 +108,9 @@ test_library_messages (void)
   g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  /* Deleting: the title in the Undo toast. */
+  /* Moving to the Trash: the title in the Undo toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-document", NULL));
-  g_assert_nonnull (wait_for_label (window, "“" TITLE "” deleted"));
+  g_assert_nonnull (wait_for_label (window, "“" TITLE "” moved to the Trash"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   dossier_test_gui_spin (50);
