@@ -141,6 +141,26 @@ dossier_html_info_of (Importer *self,
   return &g_array_index (self->info, NodeInfo, index - 1);
 }
 
+/* Whether the measuring pass entered @node: every element outside the
+ * invisible ones. What <noscript>, <svg>, <video>, <object> … hold is never
+ * measured (nor shown), so it has no NodeInfo, though XPath still finds it. */
+gboolean
+dossier_html_is_measured (Importer *self,
+                          xmlNode  *node)
+{
+  return dossier_html_info_of (self, node) != NULL;
+}
+
+/* Non-space characters inside @node, 0 for a node never measured. */
+guint
+dossier_html_text_of (Importer *self,
+                      xmlNode  *node)
+{
+  NodeInfo *info = dossier_html_info_of (self, node);
+
+  return info != NULL ? info->text : 0;
+}
+
 guint
 dossier_html_flags_of (Importer *self,
                        xmlNode  *node)

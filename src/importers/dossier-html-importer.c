@@ -450,7 +450,8 @@ find_root (Importer *self)
 
   /* Readability keeps siblings that score well too: an article split into
    * columns or sections is one article. Take the parent then. */
-  if (best->parent != NULL && best->parent->type == XML_ELEMENT_NODE && best != self->body)
+  if (best->parent != NULL && best->parent->type == XML_ELEMENT_NODE && best != self->body &&
+      dossier_html_is_measured (self, best))
     {
       double best_score = dossier_html_info_of (self, best)->score;
 
@@ -926,7 +927,7 @@ walk_outside_notes (Importer *self)
           (dossier_html_flags_of (self, node) & (FLAG_SKIP | FLAG_INVISIBLE)) || dossier_html_in_site_chrome (self, node))
         continue;
 
-      if (dossier_html_class_matches (node, self->notes_class) && dossier_html_info_of (self, node)->text > 0)
+      if (dossier_html_text_of (self, node) > 0 && dossier_html_class_matches (node, self->notes_class))
         container = node;
       else if (dossier_html_is_label_element (self, node, self->notes_heading) && node->parent != NULL &&
                !dossier_html_is_ancestor (node->parent, self->root))

@@ -769,7 +769,7 @@ dossier_html_find_pull_quotes (Importer *self)
     {
       xmlNode *node = dossier_html_nodeset_item (result, i);
       gboolean pull = FALSE;
-      char *text;
+      g_autofree char *text = NULL;
 
       if (dossier_html_flags_of (self, node) & FLAG_SKIP)
         continue;
@@ -799,18 +799,12 @@ dossier_html_find_pull_quotes (Importer *self)
 
       text = quote_text (self, node);
       if (text == NULL || dossier_html_count_words (text) < 4)
-        {
-          g_free (text);
-          continue;
-        }
+        continue;
 
-      /* Nested matches (an aside around a blockquote.pullquote) count once. */
-      for (guint j = 0; j < self->pull_quotes->len; j++)
-        if (g_str_equal (g_ptr_array_index (self->pull_quotes, j), text))
-          g_clear_pointer (&text, g_free);
-
-      if (text != NULL)
-        g_ptr_array_add (self->pull_quotes, text);
+      /* Nested matches (an aside around a blockquote.pullquote) and a quote
+       * printed twice count once; either way the element is set aside. */
+      if (!g_ptr_array_find_with_equal_func (self->pull_quotes, text, g_str_equal, NULL))
+        g_ptr_array_add (self->pull_quotes, g_steal_pointer (&text));
       dossier_html_add_flags (self, node, FLAG_SKIP);
     }
 
@@ -972,8 +966,8 @@ dossier_html_find_author_cards (Importer *self)
         {
           xmlXPathObjectPtr children = dossier_html_xpath (self, ".//*[@class or @id]");
           for (guint k = 0; k < dossier_html_nodeset_len (children); k++)
-            if (dossier_html_class_matches (dossier_html_nodeset_item (children, k), self->author_card_class) &&
-                dossier_html_info_of (self, dossier_html_nodeset_item (children, k))->text >= 20)
+            if (dossier_html_text_of (self, dossier_html_nodeset_item (children, k)) >= 20 &&
+                dossier_html_class_matches (dossier_html_nodeset_item (children, k), self->author_card_class))
               inner++;
           xmlXPathFreeObject (children);
         }
@@ -1262,7 +1256,7 @@ dossier_html_find_visible_metadata (Importer *self)
           xmlNode *node = dossier_html_nodeset_item (result, i);
           g_autofree char *text = NULL;
 
-          if (!dossier_html_class_matches (node, self->byline_class) || dossier_html_info_of (self, node)->text > 600)
+          if (!dossier_html_class_matches (node, self->byline_class) || dossier_html_text_of (self, node) > 600)
             continue;
           if (++examined > MAX_CANDIDATES)
             break;

@@ -294,7 +294,9 @@ dossier_html_find_linked_notes (Importer *self)
       gboolean in_sup;
       guint number;
 
-      if (href == NULL || href[1] == '\0' || (dossier_html_flags_of (self, link) & FLAG_SKIP))
+      /* Links inside <noscript>, <template> … were never measured: not text. */
+      if (href == NULL || href[1] == '\0' || !dossier_html_is_measured (self, link) ||
+          (dossier_html_flags_of (self, link) & FLAG_SKIP))
         continue;
 
       if (!dossier_html_parse_marker_number (text, &number))
@@ -341,8 +343,7 @@ dossier_html_find_linked_notes (Importer *self)
             marker = link->parent;
         }
 
-      /* Links inside <noscript>, <template> … were never measured: not text. */
-      if (dossier_html_info_of (self, marker) == NULL)
+      if (!dossier_html_is_measured (self, marker))
         continue;
 
       {
@@ -358,6 +359,7 @@ dossier_html_find_linked_notes (Importer *self)
   for (guint i = 0; i < refs->len; i++)
     {
       LinkedRef *ref = &g_array_index (refs, LinkedRef, i);
+      /* Every marker was measured (see above). */
       NodeInfo *info = dossier_html_info_of (self, ref->marker);
 
       info->ref_number = ref->number;

@@ -165,6 +165,10 @@ gboolean dossier_html_class_matches (xmlNode *node,
                                      GRegex  *regex);
 NodeInfo *dossier_html_info_of (Importer *self,
                                 xmlNode  *node);
+gboolean dossier_html_is_measured (Importer *self,
+                                   xmlNode  *node);
+guint dossier_html_text_of (Importer *self,
+                            xmlNode  *node);
 guint dossier_html_flags_of (Importer *self,
                              xmlNode  *node);
 void dossier_html_add_flags (Importer *self,

@@ -48,6 +48,32 @@ test_import_url_errors (void)
   soup_server_disconnect (server);
 }
 
+/* Pages that once crashed the importer, as a user imports them: each
+ * prints its document and exits 0. */
+static void
+test_import_crashers (void)
+{
+  static const struct {
+    const char *file;
+    const char *title;
+  } pages[] = {
+    { "author-card-embedded.html", "Harbor Dues and the Price of Delay" },
+    { "pullquote-repeated.html", "Why Grain Corridors Keep Closing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "html", "data", pages[i].file, NULL);
+      g_autofree char *title = g_strdup_printf ("\"title\" : \"%s\"", pages[i].title);
+      g_auto(DossierTestCliRun) run = { 0, };
+
+      dossier_test_cli_run (&run, "import", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_nonnull (strstr (run.out, title));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -63,6 +89,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/html/cli/import-url", test_import_url);
   g_test_add_func ("/dossier/html/cli/import-url-errors", test_import_url_errors);
+  g_test_add_func ("/dossier/html/cli/import-crashers", test_import_crashers);
 
   return g_test_run ();
 }

@@ -449,6 +449,62 @@ test_author_cards (void)
   g_assert_cmpstr (dossier_author_get_bio (author (document, 1)), ==, "Ben Cho is a research assistant at the Harbor Institute.");
 }
 
+/* An author card holding <noscript>, <video>, <object> and <svg>, each with
+ * another "author-bio" element inside: those are never measured, as
+ * invisible, and once crashed the card search. Nothing inside them shows. */
+static void
+test_author_card_embedded (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("author-card-embedded.html");
+  g_autofree char *text = all_text (document);
+
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Mira Okafor");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 0)), ==, "Senior Fellow, Maritime Program");
+  g_assert_cmpstr (dossier_author_get_bio (author (document, 0)), ==,
+                   "Mira Okafor is a senior fellow in the Maritime Program at the Lantern Institute, "
+                   "where she studies port finance.");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Tomas Lind");
+  g_assert_cmpstr (dossier_author_get_position (author (document, 1)), ==, "Research Associate");
+  g_assert_cmpstr (dossier_author_get_bio (author (document, 1)), ==,
+                   "Tomas Lind is a research associate at the Lantern Institute who tracks shipping "
+                   "costs in northern Europe.");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *bio = dossier_author_get_bio (author (document, i));
+
+      g_assert_null (strstr (bio, "Enable scripts"));
+      g_assert_null (strstr (bio, "cannot play"));
+      g_assert_null (strstr (bio, "as a PDF"));
+      g_assert_null (strstr (bio, "badge"));
+    }
+  assert_no_leaks (document, (const char * const[]) { "Enable scripts", "cannot play", "as a PDF", "badge", NULL });
+}
+
+/* Three pull quotes, the first and the third the same: kept once each,
+ * and none of them in the text (the duplicate once crashed the search). */
+static void
+test_pull_quotes_repeated (void)
+{
+  g_autoptr(DossierDocument) document = import_fixture ("pullquote-repeated.html");
+  const char * const *pull = dossier_document_get_pull_quotes (document);
+  guint n = n_items (dossier_document_get_paragraphs (document));
+
+  g_assert_cmpuint (g_strv_length ((char **) pull), ==, 2);
+  g_assert_cmpstr (pull[0], ==, "Each renewal becomes a new occasion to ask for something in return.");
+  g_assert_cmpstr (pull[1], ==, "Insurers price the uncertainty into every voyage.");
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = dossier_paragraph_get_text (paragraph (document, i));
+
+      g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, i)), ==, DOSSIER_PARAGRAPH_BODY);
+      g_assert_false (g_str_equal (text, pull[0]));
+      g_assert_false (g_str_equal (text, pull[1]));
+    }
+}
+
 static void
 test_korean_euc_kr (void)
 {
@@ -1140,6 +1196,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/header-block", test_header_block);
   g_test_add_func ("/dossier/html/report-sections", test_report_sections);
   g_test_add_func ("/dossier/html/author-cards", test_author_cards);
+  g_test_add_func ("/dossier/html/author-cards/embedded-media", test_author_card_embedded);
   g_test_add_func ("/dossier/html/mhtml", test_mhtml);
   g_test_add_func ("/dossier/html/footnotes/word", test_footnotes_word);
   g_test_add_func ("/dossier/html/footnotes/plain-brackets", test_footnotes_plain);
@@ -1149,6 +1206,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/blockquote/attribution", test_blockquote_attribution);
   g_test_add_func ("/dossier/html/blockquote/footnote", test_blockquote_footnote);
   g_test_add_func ("/dossier/html/blockquote/pull-quote", test_blockquote_and_pull_quote);
+  g_test_add_func ("/dossier/html/pull-quotes/repeated", test_pull_quotes_repeated);
   g_test_add_func ("/dossier/html/blockquote/inline", test_blockquote_inline);
   g_test_add_func ("/dossier/html/logo-h1", test_logo_h1);
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
