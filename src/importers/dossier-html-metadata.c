@@ -821,8 +821,10 @@ first_matching (Importer   *self,
 
   self->xpath->node = container;
   result = dossier_html_xpath (self, expression);
-  if (dossier_html_nodeset_len (result) > 0)
-    found = dossier_html_nodeset_item (result, 0);
+  /* Not what <noscript>, <svg> … hold: never shown, never measured. */
+  for (guint i = 0; i < dossier_html_nodeset_len (result) && found == NULL; i++)
+    if (dossier_html_is_measured (self, dossier_html_nodeset_item (result, i)))
+      found = dossier_html_nodeset_item (result, i);
   xmlXPathFreeObject (result);
   self->xpath->node = NULL;
 
@@ -1093,6 +1095,8 @@ dossier_html_find_visible_metadata (Importer *self)
       xmlNode *node = dossier_html_nodeset_item (result, i);
       g_autofree char *text = NULL;
 
+      if (!dossier_html_is_measured (self, node))
+        continue;
       if (dossier_html_flags_of (self, node) & FLAG_NOISE && !dossier_html_is_ancestor (node->parent, self->root))
         {
           /* An <h1> in a <header> is fine; one in the site's banner is not. */
@@ -1133,17 +1137,17 @@ dossier_html_find_visible_metadata (Importer *self)
 
   if (self->title == NULL)
     {
-      result = dossier_html_xpath (self, "//title");
-      if (dossier_html_nodeset_len (result) > 0)
+      /* The page's <title>, not one of an <svg> drawing's. */
+      xmlNode *title = first_matching (self, self->body, "//title");
+
+      if (title != NULL)
         {
-          g_autofree char *text = dossier_html_node_text (self, dossier_html_nodeset_item (result, 0));
-          xmlNode *title = dossier_html_nodeset_item (result, 0);
           xmlChar *content = xmlNodeGetContent (title);
 
-          self->title = strip_site_suffix (self, content ? (const char *)content : text);
+          if (content != NULL)
+            self->title = strip_site_suffix (self, (const char *)content);
           xmlFree (content);
         }
-      xmlXPathFreeObject (result);
     }
 
   /* The dek: a class that says so, or a heading right below the <h1>. */
@@ -1272,10 +1276,13 @@ dossier_html_find_visible_metadata (Importer *self)
             for (guint k = 0; k < dossier_html_nodeset_len (names); k++)
               {
                 xmlNode *name_node = dossier_html_nodeset_item (names, k);
-                g_autofree char *name = dossier_html_node_text (self, name_node);
+                g_autofree char *name = NULL;
                 g_autofree char *position = NULL;
                 guint before = self->author_names->len;
 
+                if (!dossier_html_is_measured (self, name_node))
+                  continue;
+                name = dossier_html_node_text (self, name_node);
                 add_author_name (self, name);
                 if (self->author_names->len == before || name_node->parent == NULL)
                   continue;
@@ -1300,7 +1307,11 @@ dossier_html_find_visible_metadata (Importer *self)
             xmlXPathObjectPtr links = dossier_html_xpath (self, ".//a");
             for (guint k = 0; k < dossier_html_nodeset_len (links); k++)
               {
-                g_autofree char *name = dossier_html_node_text (self, dossier_html_nodeset_item (links, k));
+                g_autofree char *name = NULL;
+
+                if (!dossier_html_is_measured (self, dossier_html_nodeset_item (links, k)))
+                  continue;
+                name = dossier_html_node_text (self, dossier_html_nodeset_item (links, k));
                 add_author_name (self, name);
               }
             xmlXPathFreeObject (links);

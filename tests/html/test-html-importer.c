@@ -620,6 +620,40 @@ test_heading_kinds (void)
   g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 1)), ==, "A Bold Label");
 }
 
+/* What <noscript>, <svg> and the like hold is never shown: not the title,
+ * not a byline name, not an author card's name. */
+static void
+test_invisible_elements (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = import_string (
+    "<html><head><title>Tariffs Without Borders</title></head><body>"
+    "<noscript><h1>JavaScript is disabled in your browser</h1></noscript>"
+    "<div class='byline'>By <svg class='icon'><g class='name'><text>Pencil Icon</text></g></svg>"
+    "<span class='name'>Ines Moreau</span></div>"
+    "<article><p>Tariffs no longer stop at the border: they reach into supply chains three or four steps away.</p>"
+    "<p>Firms respond by moving the last step of assembly, which changes the label but not the dependence.</p></article>"
+    "<div class='author-bio'><noscript><strong>Script Required Notice</strong></noscript>"
+    "<p>Ines Moreau is a trade analyst at the Meridian Group who studies rules of origin.</p></div>"
+    "</body></html>", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Tariffs Without Borders");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Ines Moreau");
+  g_assert_cmpstr (dossier_author_get_bio (author (document, 0)), ==,
+                   "Ines Moreau is a trade analyst at the Meridian Group who studies rules of origin.");
+  g_clear_object (&document);
+
+  /* A drawing's <title> is not the page's. */
+  document = import_string (
+    "<html><body><article><p><svg><title>Download Icon</title></svg>"
+    "A paragraph long enough to be the text of an article without any title of its own.</p>"
+    "</article></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Page");
+}
+
 static void
 test_logo_h1 (void)
 {
@@ -1212,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/entities", test_entities_and_space);
   g_test_add_func ("/dossier/html/charset", test_charset_declared);
   g_test_add_func ("/dossier/html/hidden-text", test_hidden_text);
+  g_test_add_func ("/dossier/html/invisible-elements", test_invisible_elements);
   g_test_add_func ("/dossier/html/byline-and-bios", test_byline_and_bio_heading);
   g_test_add_func ("/dossier/html/footnotes/outside-article", test_notes_outside_article);
   g_test_add_func ("/dossier/html/density-columns", test_density_columns);
