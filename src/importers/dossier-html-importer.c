@@ -519,7 +519,7 @@ flush_block (Importer *self)
   if (block == NULL)
     return;
 
-  if (block->n_chars == 0 || self->blocks->len >= 20000)
+  if (block->n_chars == 0)
     {
       block_free (block);
       return;
@@ -549,8 +549,6 @@ block_append (Importer   *self,
 
       if (block == NULL)
         block = current_block (self);
-      if (block->text->len > 1024 * 1024)
-        return;
 
       if (block->pending_space)
         {
@@ -995,6 +993,15 @@ dossier_html_is_byline_text (const char *text)
          dossier_html_count_words (text) <= 20 && !dossier_html_ends_sentence (text);
 }
 
+static gboolean
+is_author_heading (Importer *self,
+                   Block    *block)
+{
+  return (dossier_html_is_heading_block (block) ||
+          (dossier_html_count_words (block->text->str) <= 4 && block->strong_chars >= block->n_chars / 2)) &&
+         g_regex_match (self->author_heading, block->text->str, 0, NULL);
+}
+
 static void
 sort_blocks (Importer *self)
 {
@@ -1020,12 +1027,15 @@ sort_blocks (Importer *self)
           continue;
         }
 
-      /* An "About the Author" section inside the article. */
-      if ((dossier_html_is_heading_block (block) || (words <= 4 && block->strong_chars >= block->n_chars / 2)) &&
-          g_regex_match (self->author_heading, text, 0, NULL))
+      /* An "About the Author" section inside the article, up to the next
+       * heading (or the next such label, which starts its own). */
+      if (is_author_heading (self, block))
         {
           drop[i] = TRUE;
-          for (guint j = i + 1; j < n && !dossier_html_is_heading_block (dossier_html_block_at (self, j)) && !is_note[j]; j++)
+          for (guint j = i + 1;
+               j < n && !dossier_html_is_heading_block (dossier_html_block_at (self, j)) && !is_note[j] &&
+               !is_author_heading (self, dossier_html_block_at (self, j));
+               j++)
             {
               g_ptr_array_add (self->bio_paragraphs, g_strdup (dossier_html_block_at (self, j)->text->str));
               drop[j] = TRUE;
@@ -1171,19 +1181,18 @@ sort_blocks (Importer *self)
     }
 
   /* Headings with nothing under them, at the end or before another heading
-   * of the same rank, introduced something that was removed. */
-  for (guint i = n; i > 0; i--)
+   * of the same rank, introduced something that was removed. @next is the
+   * first block kept after the one looked at. */
+  for (guint i = n, next = n; i > 0; i--)
     {
       Block *block = dossier_html_block_at (self, i - 1);
-      guint next = i;
 
-      if (drop[i - 1] || !dossier_html_is_heading_block (block))
-        continue;
-      while (next < n && drop[next])
-        next++;
-      if (next >= n || (dossier_html_is_heading_block (dossier_html_block_at (self, next)) &&
-                        dossier_html_block_at (self, next)->heading_level <= block->heading_level))
+      if (!drop[i - 1] && dossier_html_is_heading_block (block) &&
+          (next >= n || (dossier_html_is_heading_block (dossier_html_block_at (self, next)) &&
+                         dossier_html_block_at (self, next)->heading_level <= block->heading_level)))
         drop[i - 1] = TRUE;
+      if (!drop[i - 1])
+        next = i - 1;
     }
 
   /* Pull quotes without markup: a short block repeated inside a longer one. */
@@ -1413,6 +1422,7 @@ importer_init (Importer *self)
   self->key_points = g_ptr_array_new_with_free_func (g_free);
   self->pull_quotes = g_ptr_array_new_with_free_func (g_free);
   self->notes = g_ptr_array_new_with_free_func (dossier_html_note_free);
+  self->notes_by_number = g_hash_table_new (NULL, NULL);
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->lists = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -1523,6 +1533,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->bio_paragraphs, g_ptr_array_unref);
   g_clear_pointer (&self->key_points, g_ptr_array_unref);
   g_clear_pointer (&self->pull_quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->notes_by_number, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->quote_attribution, g_free);
@@ -1657,12 +1668,20 @@ dossier_html_importer_import (const char  *data,
   if (self.source_url == NULL && source_url == NULL)
     self.source_url = dossier_html_saved_from_url (text);
 
-  if (count_tags (text) > DOSSIER_HTML_MAX_TAGS)
-    {
-      g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
-                           _("The page has too much markup to be an article"));
-      return NULL;
-    }
+  {
+    guint tags = count_tags (text);
+
+    if (tags > DOSSIER_HTML_MAX_TAGS)
+      {
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The page has too much markup to be read as an article (%u tag; at most %u)",
+                                  "The page has too much markup to be read as an article (%u tags; at most %u)",
+                                  tags),
+                     tags, (guint) DOSSIER_HTML_MAX_TAGS);
+        return NULL;
+      }
+  }
 
   /* NONET: no network; no NOENT/DTDLOAD/HUGE: no entity expansion from
    * outside and libxml2's size limits stay on. The text is UTF-8 now, and an
@@ -1670,6 +1689,8 @@ dossier_html_importer_import (const char  *data,
   self.doc = htmlReadMemory (text, (int)MIN (strlen (text), (gsize)G_MAXINT), source_url, "UTF-8",
                              HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                              HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  /* The tree holds the text now; a large page's copy need not stay. */
+  g_clear_pointer (&text, g_free);
   if (self.doc == NULL || (self.body = find_body (self.doc)) == NULL)
     {
       g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NO_CONTENT,
@@ -1715,6 +1736,12 @@ dossier_html_importer_import (const char  *data,
   if (!self.linked_notes)
     walk_outside_notes (&self);
   sort_blocks (&self);
+
+  /* The tree is read: give its memory back before the document takes its
+   * own copy of the text (a large page's peak is the two together). */
+  g_clear_pointer (&self.xpath, xmlXPathFreeContext);
+  g_clear_pointer (&self.doc, xmlFreeDoc);
+  self.body = self.root = self.root_saved = self.h1_node = NULL;
 
   document = assemble (&self, name_hint, error);
 

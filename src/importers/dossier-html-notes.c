@@ -67,19 +67,22 @@ dossier_html_note_free (gpointer data)
   g_free (note);
 }
 
+/* Looked up for every marker of every block: by number, not by a scan. */
 Note *
 dossier_html_find_note (Importer *self,
                         guint     number)
 {
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      Note *note = g_ptr_array_index (self->notes, i);
+  return g_hash_table_lookup (self->notes_by_number, GUINT_TO_POINTER (number));
+}
 
-      if (note->number == number)
-        return note;
-    }
-
-  return NULL;
+/* Takes @note; the first note of a number is the one that counts. */
+static void
+add_note (Importer *self,
+          Note     *note)
+{
+  g_ptr_array_add (self->notes, note);
+  if (!g_hash_table_contains (self->notes_by_number, GUINT_TO_POINTER (note->number)))
+    g_hash_table_insert (self->notes_by_number, GUINT_TO_POINTER (note->number), note);
 }
 
 static void
@@ -218,7 +221,7 @@ read_note (Importer *self,
       return;
     }
 
-  g_ptr_array_add (self->notes, note);
+  add_note (self, note);
 }
 
 /* Which element of the page is the note an in-text link points to? */
@@ -284,7 +287,7 @@ dossier_html_find_linked_notes (Importer *self)
   xmlXPathOrderDocElems (self->doc);
   result = dossier_html_xpath (self, "//a[starts-with(@href, '#')]");
 
-  for (guint i = 0; i < dossier_html_nodeset_len (result) && self->notes->len < 2000; i++)
+  for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
     {
       xmlNode *link = dossier_html_nodeset_item (result, i);
       g_autofree char *href = dossier_html_get_attr (link, "href");
@@ -408,70 +411,6 @@ dossier_html_find_linked_notes (Importer *self)
   self->linked_notes = self->notes->len > 0;
 }
 
-/* Character offset → byte offset in @text. */
-static gsize
-byte_offset (const char *text,
-             guint       chars)
-{
-  const char *p = text;
-
-  for (guint i = 0; i < chars && *p != '\0'; i++)
-    p = g_utf8_next_char (p);
-
-  return p - text;
-}
-
-/* Removes @length characters at @offset, moving later references. */
-static void
-block_remove_chars (Block *block,
-                    guint  offset,
-                    guint  length)
-{
-  gsize start = byte_offset (block->text->str, offset);
-  gsize end = start + byte_offset (block->text->str + start, length);
-  GArray *arrays[] = { block->refs, block->tentative };
-
-  g_string_erase (block->text, start, end - start);
-  block->n_chars -= length;
-
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    for (guint i = 0; i < arrays[a]->len; i++)
-      {
-        DossierFootnoteRef *ref = &g_array_index (arrays[a], DossierFootnoteRef, i);
-
-        if (ref->offset > offset + length)
-          ref->offset -= length;
-        else if (ref->offset > offset)
-          ref->offset = offset;
-      }
-}
-
-static void
-block_insert_text (Block      *block,
-                   guint       offset,
-                   const char *text,
-                   GArray     *skip)
-{
-  gsize position = byte_offset (block->text->str, offset);
-  guint length = g_utf8_strlen (text, -1);
-  GArray *arrays[] = { block->refs, block->tentative };
-
-  g_string_insert (block->text, position, text);
-  block->n_chars += length;
-
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    {
-      if (arrays[a] == skip)
-        continue;
-      for (guint i = 0; i < arrays[a]->len; i++)
-        {
-          DossierFootnoteRef *ref = &g_array_index (arrays[a], DossierFootnoteRef, i);
-          if (ref->offset > offset)
-            ref->offset += length;
-        }
-    }
-}
-
 static gboolean
 is_superscript_digit (gunichar c,
                       guint   *digit)
@@ -488,13 +427,107 @@ is_superscript_digit (gunichar c,
   return FALSE;
 }
 
-/* "[3]" and "³" in the text become references when note 3 exists. */
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const DossierFootnoteRef *x = a, *y = b;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  return 0;
+}
+
+/* Rewriting a block's text in one pass, so that a block with many markers
+ * costs its length, not its length times its markers: the references it
+ * already has (sorted by offset) move with the text as it is copied. */
+typedef struct {
+  Block *block;
+  GString *out;
+  guint read;            /* characters of the old text passed */
+  guint written;         /* characters of the new text */
+  guint next_ref;        /* first of block->refs not yet moved */
+  guint since_write;     /* first of block->refs moved since the last character written */
+  GArray *found;         /* DossierFootnoteRef, new references */
+  guint found_since_write;
+} Rewrite;
+
+/* References that stood at or before the read position stand here now. */
+static void
+rewrite_move_refs (Rewrite *rw)
+{
+  GArray *refs = rw->block->refs;
+
+  for (; rw->next_ref < refs->len; rw->next_ref++)
+    {
+      DossierFootnoteRef *ref = &g_array_index (refs, DossierFootnoteRef, rw->next_ref);
+
+      if (ref->offset > rw->read)
+        break;
+      ref->offset = rw->written;
+    }
+}
+
+static const char *
+rewrite_copy_char (Rewrite    *rw,
+                   const char *p)
+{
+  const char *next = g_utf8_next_char (p);
+
+  rewrite_move_refs (rw);
+  g_string_append_len (rw->out, p, next - p);
+  rw->read++;
+  rw->written++;
+  rw->since_write = rw->next_ref;
+  rw->found_since_write = rw->found->len;
+  return next;
+}
+
+/* The space before a removed marker goes too: what stood right after it
+ * stands before it now. */
+static void
+rewrite_drop_space (Rewrite *rw)
+{
+  g_string_truncate (rw->out, rw->out->len - 1);
+  rw->written--;
+  for (guint i = rw->since_write; i < rw->next_ref; i++)
+    g_array_index (rw->block->refs, DossierFootnoteRef, i).offset = rw->written;
+  for (guint i = rw->found_since_write; i < rw->found->len; i++)
+    g_array_index (rw->found, DossierFootnoteRef, i).offset = rw->written;
+}
+
+static void
+rewrite_finish (Rewrite *rw)
+{
+  GArray *refs = rw->block->refs;
+
+  /* Offsets past the end (there should be none) keep their distance to it. */
+  for (; rw->next_ref < refs->len; rw->next_ref++)
+    {
+      DossierFootnoteRef *ref = &g_array_index (refs, DossierFootnoteRef, rw->next_ref);
+
+      ref->offset = rw->written + (ref->offset > rw->read ? ref->offset - rw->read : 0);
+    }
+  g_array_append_vals (refs, rw->found->data, rw->found->len);
+  g_array_sort (refs, compare_refs);
+
+  g_string_free (rw->block->text, TRUE);
+  rw->block->text = rw->out;
+  rw->block->n_chars = rw->written;
+  g_array_unref (rw->found);
+}
+
+/* "[3]" and "³" in the text become references when note 3 exists. Runs
+ * after dossier_html_settle_tentative_refs(), which sorts the references. */
 void
 dossier_html_convert_text_markers (Importer *self,
                                    Block    *block)
 {
-  guint position = 0;
+  Rewrite rw = { block, g_string_sized_new (block->text->len), 0, 0, 0, 0,
+                 g_array_new (FALSE, FALSE, sizeof (DossierFootnoteRef)), 0 };
   const char *p = block->text->str;
+
+  g_return_if_fail (block->tentative->len == 0);
 
   while (*p != '\0')
     {
@@ -513,13 +546,13 @@ dossier_html_convert_text_markers (Importer *self,
             }
           if (length == 0 || *q != ']' || dossier_html_find_note (self, number) == NULL)
             {
-              p = g_utf8_next_char (p);
-              position++;
+              p = rewrite_copy_char (&rw, p);
               continue;
             }
+          q++;
           length += 2;
         }
-      else if (is_superscript_digit (c, &digit) && position > 0)
+      else if (is_superscript_digit (c, &digit) && rw.written > 0)
         {
           while (is_superscript_digit (g_utf8_get_char (q), &digit) && length < 4)
             {
@@ -529,71 +562,109 @@ dossier_html_convert_text_markers (Importer *self,
             }
           if (dossier_html_find_note (self, number) == NULL)
             {
-              p = q;
-              position += length;
+              /* The digits are text; the next ones are read afresh. */
+              while (p < q)
+                p = rewrite_copy_char (&rw, p);
               continue;
             }
         }
       else
         {
-          p = g_utf8_next_char (p);
-          position++;
+          p = rewrite_copy_char (&rw, p);
           continue;
         }
 
+      /* A marker: references before it stay before it. */
+      rewrite_move_refs (&rw);
       {
         DossierFootnoteRef ref;
-        gsize byte_position = p - block->text->str;
-        gboolean space_before = position > 0 && block->text->str[byte_position - 1] == ' ';
-        char after = block->text->str[byte_position + (c == '[' ? length : (gsize)(q - p))];
 
         /* "talks. [3] Next" reads "talks. Next". */
-        if (space_before && (after == ' ' || after == '\0'))
-          {
-            block_remove_chars (block, position - 1, length + 1);
-            position--;
-          }
-        else
-          block_remove_chars (block, position, length);
+        if (rw.out->len > 0 && rw.out->str[rw.out->len - 1] == ' ' && (*q == ' ' || *q == '\0'))
+          rewrite_drop_space (&rw);
 
         ref.number = number;
-        ref.offset = position;
-        g_array_append_val (block->refs, ref);
-        p = block->text->str + byte_offset (block->text->str, position);
+        ref.offset = rw.written;
+        g_array_append_val (rw.found, ref);
       }
+      rw.read += length;
+      p = q;
     }
+
+  rewrite_finish (&rw);
 }
 
-static int
-compare_refs (gconstpointer a,
-              gconstpointer b)
-{
-  const DossierFootnoteRef *x = a, *y = b;
-
-  if (x->offset != y->offset)
-    return x->offset < y->offset ? -1 : 1;
-  return 0;
-}
-
-/* Bare superscripts that are not note numbers go back into the text. */
+/* Bare superscripts that are not note numbers go back into the text, in
+ * one pass over it (a block may hold thousands of them). */
 void
 dossier_html_settle_tentative_refs (Importer *self,
                                     Block    *block)
 {
-  for (guint i = block->tentative->len; i > 0; i--)
-    {
-      DossierFootnoteRef ref = g_array_index (block->tentative, DossierFootnoteRef, i - 1);
+  GArray *tentative = block->tentative;
+  g_autoptr(GArray) restored = NULL;   /* DossierFootnoteRef put back as digits */
+  GString *out;
+  const char *p;
+  guint position = 0, inserted = 0, next = 0;
 
-      if (dossier_html_find_note (self, ref.number) != NULL)
-        g_array_append_val (block->refs, ref);
-      else
-        {
-          g_autofree char *digits = g_strdup_printf ("%u", ref.number);
-          block_insert_text (block, ref.offset, digits, block->tentative);
-        }
+  if (tentative->len == 0)
+    {
+      g_array_sort (block->refs, compare_refs);
+      return;
     }
-  g_array_set_size (block->tentative, 0);
+
+  /* Markers were recorded in reading order; stable sorts keep it at equal offsets. */
+  g_array_sort (tentative, compare_refs);
   g_array_sort (block->refs, compare_refs);
+  restored = g_array_new (FALSE, FALSE, sizeof (DossierFootnoteRef));
+  {
+    g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (DossierFootnoteRef));
+
+    for (guint i = 0; i < tentative->len; i++)
+      {
+        DossierFootnoteRef ref = g_array_index (tentative, DossierFootnoteRef, i);
+
+        g_array_append_val (dossier_html_find_note (self, ref.number) != NULL ? kept : restored, ref);
+      }
+    g_array_append_vals (block->refs, kept->data, kept->len);
+    g_array_sort (block->refs, compare_refs);
+    g_array_set_size (tentative, 0);
+  }
+
+  /* Digits put back at offset o move every reference after o (not at o). */
+  {
+    guint r = 0, shift = 0;
+
+    for (guint i = 0; i < block->refs->len; i++)
+      {
+        DossierFootnoteRef *ref = &g_array_index (block->refs, DossierFootnoteRef, i);
+
+        for (; r < restored->len && g_array_index (restored, DossierFootnoteRef, r).offset < ref->offset; r++)
+          {
+            char digits[16];
+            shift += g_snprintf (digits, sizeof digits, "%u", g_array_index (restored, DossierFootnoteRef, r).number);
+          }
+        ref->offset += shift;
+      }
+  }
+
+  out = g_string_sized_new (block->text->len + restored->len * 4);
+  for (p = block->text->str; ; p = g_utf8_next_char (p), position++)
+    {
+      for (; next < restored->len && (g_array_index (restored, DossierFootnoteRef, next).offset <= position || *p == '\0'); next++)
+        {
+          guint before = out->len;
+
+          g_string_append_printf (out, "%u", g_array_index (restored, DossierFootnoteRef, next).number);
+          inserted += out->len - before;   /* ASCII digits: bytes are characters */
+        }
+      if (*p == '\0')
+        break;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  g_string_free (block->text, TRUE);
+  block->text = out;
+  block->n_chars += inserted;
 }
 
 static void
@@ -617,7 +688,7 @@ add_plain_note (Importer   *self,
   found = dossier_footnote_extract_urls (text);
   for (guint i = 0; found[i] != NULL; i++)
     add_url (note->urls, found[i]);
-  g_ptr_array_add (self->notes, note);
+  add_note (self, note);
 }
 
 /* Reads a block as a note: "[1] text", "1. text", an <ol> item, or a
@@ -673,6 +744,16 @@ block_as_note (Importer *self,
   return FALSE;
 }
 
+static void
+take_joined_text (Note     *note,
+                  GString **joined)
+{
+  if (*joined == NULL)
+    return;
+  g_free (note->text);
+  note->text = g_string_free (g_steal_pointer (joined), FALSE);
+}
+
 static gboolean
 body_has_bracket_marker (Importer *self,
                          guint     end)
@@ -708,6 +789,7 @@ dossier_html_find_plain_notes (Importer  *self,
   if (heading < n)
     {
       Note *previous = NULL;
+      g_autoptr(GString) joined = NULL;   /* previous's text, with the paragraphs running on */
       guint notes_before = self->notes->len;
 
       for (guint j = heading + 1; j < n; j++)
@@ -721,19 +803,24 @@ dossier_html_find_plain_notes (Importer  *self,
             {
               is_note[j] = TRUE;
               if (self->notes->len > before)
-                previous = g_ptr_array_index (self->notes, self->notes->len - 1);
+                {
+                  take_joined_text (previous, &joined);
+                  previous = g_ptr_array_index (self->notes, self->notes->len - 1);
+                }
             }
           else if (previous != NULL && block->n_chars < MAX_NOTE_CHARS)
             {
-              /* A note running over two paragraphs. */
-              char *joined = g_strconcat (previous->text, " ", block->text->str, NULL);
-              g_free (previous->text);
-              previous->text = joined;
+              /* A note running over two paragraphs (or many). */
+              if (joined == NULL)
+                joined = g_string_new (previous->text);
+              g_string_append_c (joined, ' ');
+              g_string_append (joined, block->text->str);
               is_note[j] = TRUE;
             }
           else
             break;
         }
+      take_joined_text (previous, &joined);
 
       /* A "References" heading over a bibliography is not a notes list. */
       if (self->notes->len > notes_before)

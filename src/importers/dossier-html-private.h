@@ -88,6 +88,7 @@ typedef struct {
   GPtrArray *key_points;
   GPtrArray *pull_quotes;
   GPtrArray *notes;           /* Note */
+  GHashTable *notes_by_number; /* number → Note, borrowed from notes */
   gboolean linked_notes;
 
   GPtrArray *blocks;          /* Block */

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "test-server.h"
 #include "dossier-test-cli.h"
 
@@ -74,6 +77,41 @@ test_import_crashers (void)
     }
 }
 
+/* A page of 25,000 paragraphs comes back whole, with exit status 0: the
+ * importer kept 20,000 and said nothing. */
+static void
+test_import_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-html-cli-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) html = g_string_new ("<html><head><title>A Long Report</title></head><body><article>");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(DossierTestCliRun) run = { 0, };
+  JsonArray *paragraphs;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "long.html", NULL);
+  for (guint i = 0; i < 25000; i++)
+    g_string_append_printf (html, "<p>Paragraph %u of the report, with enough words to be text.</p>\n", i);
+  g_string_append (html, "</article></body></html>");
+  g_file_set_contents (path, html->str, html->len, &error);
+  g_assert_no_error (error);
+
+  dossier_test_cli_run (&run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  paragraphs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "paragraphs");
+  g_assert_cmpuint (json_array_get_length (paragraphs), ==, 25000);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (paragraphs, 24999), "text"), ==,
+                   "Paragraph 24999 of the report, with enough words to be text.");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,6 +128,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/cli/import-url", test_import_url);
   g_test_add_func ("/dossier/html/cli/import-url-errors", test_import_url_errors);
   g_test_add_func ("/dossier/html/cli/import-crashers", test_import_crashers);
+  g_test_add_func ("/dossier/html/cli/import-whole", test_import_whole);
 
   return g_test_run ();
 }

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "importers/dossier-html-importer.h"
+#include "importers/dossier-import.h"
+
+/*
+ * Nothing is cut silently: the web page importer keeps every paragraph,
+ * however many, and every character of one, however long. A limit that
+ * stays is an error naming it. Large inputs cost time in proportion to
+ * their size, so each test also bounds its time.
+ */
+
+/* CPU seconds: far above what these inputs take (a second or two, ASan
+ * included), far below what the quadratic versions took (a minute and
+ * more). CPU time, as a loaded machine stretches wall time. */
+#define SECONDS 20
+
+static gint64
+cpu_time_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static DossierDocument *
+import (const char          *data,
+        gsize                length,
+        DossierImportFormat  format)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+  g_autoptr(GError) error = NULL;
+  gint64 start = cpu_time_us ();
+  DossierDocument *document = dossier_import_bytes (bytes, format,
+                                                    format == DOSSIER_IMPORT_FORMAT_HTML ? "page.html" : "page.txt",
+                                                    &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpint (cpu_time_us () - start, <, SECONDS * G_USEC_PER_SEC);
+  return document;
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static const char *
+paragraph_text (DossierDocument *document,
+                guint            index)
+{
+  g_autoptr(DossierParagraph) p = g_list_model_get_item (dossier_document_get_paragraphs (document), index);
+
+  return dossier_paragraph_get_text (p);
+}
+
+static DossierFootnote *
+footnote (DossierDocument *document,
+          guint            index)
+{
+  g_autoptr(DossierFootnote) f = g_list_model_get_item (dossier_document_get_footnotes (document), index);
+  return f;
+}
+
+/* 30,000 paragraphs and one of 1.5 million characters: the importer kept
+ * the first 20,000 blocks and 1 MiB of each. */
+static void
+test_html_many_blocks (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><title>A Long Report</title></head><body><article>");
+  g_autoptr(DossierDocument) document = NULL;
+  const char *big;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (html, "<p>Paragraph %u of the report, with enough words to be text.</p>\n", i);
+  g_string_append (html, "<p>");
+  for (guint i = 0; i < 150000; i++)
+    g_string_append (html, "word word ");
+  g_string_append (html, "end.</p></article></body></html>");
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 30001);
+  g_assert_cmpstr (paragraph_text (document, 29999), ==, "Paragraph 29999 of the report, with enough words to be text.");
+  big = paragraph_text (document, 30000);
+  g_assert_cmpuint (strlen (big), ==, 150000 * 10 + strlen ("end."));
+  g_assert_true (g_str_has_suffix (big, "word word end."));
+}
+
+/* One paragraph with 300,000 markers of 9,999 notes: each marker cost a
+ * scan of the notes and a move of the rest of the text (minutes). */
+static void
+test_html_many_markers (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><article><p>Text");
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierParagraph) p = NULL;
+  const DossierFootnoteRef *refs;
+  guint n_refs;
+
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_printf (html, "[%u]", i % 9999 + 1);
+  g_string_append (html, " and more text after the markers.</p><h2>Notes</h2>");
+  for (guint i = 1; i <= 9999; i++)
+    g_string_append_printf (html, "<p>[%u] Note number %u.</p>", i, i);
+  g_string_append (html, "</article></body></html>");
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 1);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 9999);
+  p = g_list_model_get_item (dossier_document_get_paragraphs (document), 0);
+  g_assert_cmpstr (dossier_paragraph_get_text (p), ==, "Text and more text after the markers.");
+  refs = dossier_paragraph_get_refs (p, &n_refs);
+  g_assert_cmpuint (n_refs, ==, 300000);
+  g_assert_cmpuint (refs[0].number, ==, 1);
+  g_assert_cmpuint (refs[n_refs - 1].number, ==, 299999 % 9999 + 1);
+  for (guint i = 0; i < n_refs; i++)
+    g_assert_cmpuint (refs[i].offset, ==, 4);
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 9998)), ==, "Note number 9999.");
+}
+
+/* Bare superscripts that are not notes go back into the text, 100,000 of
+ * them in one paragraph (each was one move of the rest of the text). */
+static void
+test_html_many_superscripts (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><article><p>Squares");
+  g_autoptr(GString) expected = g_string_new ("Squares");
+  g_autoptr(DossierDocument) document = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_string_append_printf (html, " x<sup>%u</sup>", i % 10);
+      g_string_append_printf (expected, " x%u", i % 10);
+    }
+  g_string_append (html, "</p></article></body></html>");
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpstr (paragraph_text (document, 0), ==, expected->str);
+}
+
+/* 30,000 sections, then 30,000 headings with nothing under them (dropped):
+ * finding those looked at every later block for each (quadratic). */
+static void
+test_html_many_headings (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><article>");
+  g_autoptr(DossierDocument) document = NULL;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (html, "<h2>Section %u</h2><p>The text of section %u, which is long enough.</p>\n", i, i);
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (html, "<h2>Empty %u</h2>\n", i);
+  g_string_append (html, "</article></body></html>");
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 60000);
+  g_assert_cmpstr (paragraph_text (document, 59998), ==, "Section 29999");
+  g_assert_cmpstr (paragraph_text (document, 59999), ==, "The text of section 29999, which is long enough.");
+}
+
+/* A note running over 30,000 paragraphs: joined once, not re-copied for
+ * each (quadratic), and none of them dropped. */
+static void
+test_html_long_note (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><article>"
+                                          "<p>The claim that needs a long note.[1] And more words here.</p>"
+                                          "<h2>Notes</h2><p>[1] The note begins here.</p>");
+  g_autoptr(DossierDocument) document = NULL;
+  const char *text;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (html, "<p>It goes on in paragraph %u.</p>\n", i);
+  g_string_append (html, "</article></body></html>");
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 1);
+  text = dossier_footnote_get_text (footnote (document, 0));
+  g_assert_true (g_str_has_prefix (text, "The note begins here. It goes on in paragraph 0. "));
+  g_assert_true (g_str_has_suffix (text, " It goes on in paragraph 29999."));
+}
+
+/* The one limit that stays says so, with the numbers. */
+static void
+test_html_tag_limit_message (void)
+{
+  gsize length = (DOSSIER_HTML_MAX_TAGS + 10) * 3;
+  g_autofree char *flood = g_malloc (length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autofree char *found = g_strdup_printf ("%u tags", DOSSIER_HTML_MAX_TAGS + 10);
+  g_autofree char *limit = g_strdup_printf ("%u", DOSSIER_HTML_MAX_TAGS);
+
+  for (gsize i = 0; i < length; i += 3)
+    memcpy (flood + i, "<b>", 3);
+  bytes = g_bytes_new_take (g_steal_pointer (&flood), length);
+  document = dossier_import_bytes (bytes, DOSSIER_IMPORT_FORMAT_HTML, "page.html", &error);
+  g_assert_null (document);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, found));
+  g_assert_nonnull (strstr (error->message, limit));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dossier/import/whole/html/many-blocks", test_html_many_blocks);
+  g_test_add_func ("/dossier/import/whole/html/many-markers", test_html_many_markers);
+  g_test_add_func ("/dossier/import/whole/html/many-superscripts", test_html_many_superscripts);
+  g_test_add_func ("/dossier/import/whole/html/many-headings", test_html_many_headings);
+  g_test_add_func ("/dossier/import/whole/html/long-note", test_html_long_note);
+  g_test_add_func ("/dossier/import/whole/html/tag-limit", test_html_tag_limit_message);
+
+  return g_test_run ();
+}
