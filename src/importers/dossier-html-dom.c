@@ -282,7 +282,7 @@ dossier_html_collect_enter (xmlNode  *node,
 {
   TextCollector *tc = data;
 
-  if (tc->out->len > tc->limit || ++tc->self->text_visits > MAX_TEXT_VISITS)
+  if (!tc->whole && (tc->out->len > tc->limit || ++tc->self->text_visits > MAX_TEXT_VISITS))
     return FALSE;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
@@ -322,26 +322,42 @@ dossier_html_collect_leave (xmlNode  *node,
     tc->pending_space = tc->out->len > 0;
 }
 
-/* The visible text of @node with all space collapsed, at most ~@limit bytes. */
+/* The visible text of @node with all space collapsed, for guessing
+ * metadata (names, dates, labels): at most about 100 kB, and nothing once
+ * the page's budget of MAX_TEXT_VISITS is spent. */
 char *
-dossier_html_node_text_full (Importer *self,
-                             xmlNode  *node,
-                             xmlNode  *exclude,
-                             gboolean  skip_flagged,
-                             gsize     limit)
+dossier_html_node_text (Importer *self,
+                        xmlNode  *node)
 {
-  TextCollector tc = { self, g_string_new (NULL), FALSE, exclude,
-                       skip_flagged ? FLAG_NOISE | FLAG_SKIP | FLAG_INVISIBLE : 0, FALSE, limit };
+  TextCollector tc = { self, g_string_new (NULL), FALSE, NULL, 0, FALSE, 100000, FALSE };
 
   dossier_html_traverse (node, dossier_html_collect_enter, dossier_html_collect_leave, &tc);
   return g_string_free (tc.out, FALSE);
 }
 
-char *
-dossier_html_node_text (Importer *self,
-                        xmlNode  *node)
+/* Whether @node holds at most @max_chars characters (not counting space)
+ * and is cheap to read whole: see MAX_READ_NODES. */
+gboolean
+dossier_html_is_small (Importer *self,
+                       xmlNode  *node,
+                       guint     max_chars)
 {
-  return dossier_html_node_text_full (self, node, NULL, FALSE, 100000);
+  NodeInfo *info = dossier_html_info_of (self, node);
+
+  return info != NULL && info->text <= max_chars && info->nodes <= MAX_READ_NODES;
+}
+
+/* All the text of @node (but @exclude), for what the document keeps: never
+ * cut short, so only for an element that dossier_html_is_small() allowed. */
+char *
+dossier_html_node_text_whole (Importer *self,
+                              xmlNode  *node,
+                              xmlNode  *exclude)
+{
+  TextCollector tc = { self, g_string_new (NULL), FALSE, exclude, 0, FALSE, G_MAXSIZE, TRUE };
+
+  dossier_html_traverse (node, dossier_html_collect_enter, dossier_html_collect_leave, &tc);
+  return g_string_free (tc.out, FALSE);
 }
 
 guint

@@ -61,7 +61,10 @@ measure_enter (xmlNode  *node,
       NodeInfo *parent = dossier_html_info_of (self, node->parent);
       guint chars = 0;
 
-      if (parent == NULL || node->content == NULL || (parent->flags & FLAG_INVISIBLE))
+      if (parent == NULL)
+        return FALSE;
+      parent->nodes++;
+      if (node->content == NULL || (parent->flags & FLAG_INVISIBLE))
         return FALSE;
 
       for (const char *p = (const char *)node->content; *p != '\0'; p = g_utf8_next_char (p))
@@ -74,7 +77,13 @@ measure_enter (xmlNode  *node,
     }
 
   if (node->type != XML_ELEMENT_NODE)
-    return FALSE;
+    {
+      NodeInfo *parent = dossier_html_info_of (self, node->parent);
+
+      if (parent != NULL)
+        parent->nodes++;
+      return FALSE;
+    }
 
   self->n_elements++;
   if (dossier_html_tag_in (node, dossier_html_invisible_tags))
@@ -107,7 +116,17 @@ measure_enter (xmlNode  *node,
   }
 
   /* <head> holds no text, but its <meta> and <script> elements are read. */
-  return !(info.flags & FLAG_INVISIBLE) || dossier_html_tag_is (node, "head");
+  if (!(info.flags & FLAG_INVISIBLE) || dossier_html_tag_is (node, "head"))
+    return TRUE;
+
+  /* Reading text stops here too: one node to visit. */
+  {
+    NodeInfo *parent = dossier_html_info_of (self, node->parent);
+
+    if (parent != NULL)
+      parent->nodes++;
+  }
+  return FALSE;
 }
 
 static void
@@ -133,6 +152,7 @@ measure_leave (xmlNode  *node,
       parent->text += info->text;
       parent->links += MIN (info->links, info->text);
       parent->para += info->para;
+      parent->nodes += 1 + info->nodes;
     }
 }
 
@@ -666,9 +686,10 @@ finish_quote (Importer *self,
               caption = next;
           }
     }
-  if (caption != NULL && !(dossier_html_flags_of (self, caption) & (FLAG_SKIP | FLAG_INVISIBLE)))
+  if (caption != NULL && !(dossier_html_flags_of (self, caption) & (FLAG_SKIP | FLAG_INVISIBLE)) &&
+      dossier_html_is_small (self, caption, MAX_ATTRIBUTION_CHARS))
     {
-      g_autofree char *text = dossier_html_node_text_full (self, caption, NULL, FALSE, 1000);
+      g_autofree char *text = dossier_html_node_text_whole (self, caption, NULL);
       set_quote_attribution (self, text);
     }
   attribution = g_steal_pointer (&self->quote_attribution);
@@ -752,14 +773,17 @@ walk_enter (xmlNode  *node,
       self->title_pending = FALSE;
     }
 
-  /* A quotation's <footer> (boilerplate anywhere else) names the speaker. */
+  /* A quotation's <footer> (boilerplate anywhere else) names the speaker;
+   * one too long to be a name is boilerplate as elsewhere. */
   if (self->quote_depth > 0 && !self->walking_notes && dossier_html_tag_is (node, "footer") &&
       !(info->flags & (FLAG_SKIP | FLAG_INVISIBLE)))
     {
-      g_autofree char *text = dossier_html_node_text_full (self, node, NULL, FALSE, 1000);
-
       flush_block (self);
-      set_quote_attribution (self, text);
+      if (dossier_html_is_small (self, node, MAX_ATTRIBUTION_CHARS))
+        {
+          g_autofree char *text = dossier_html_node_text_whole (self, node, NULL);
+          set_quote_attribution (self, text);
+        }
       return FALSE;
     }
 
@@ -792,9 +816,9 @@ walk_enter (xmlNode  *node,
     }
 
   /* A bare <sup>12</sup> may be a footnote marker; decided once the notes are known. */
-  if (dossier_html_tag_is (node, "sup") && info->text <= 6 && info->links == 0)
+  if (dossier_html_tag_is (node, "sup") && info->text <= 6 && info->links == 0 && dossier_html_is_small (self, node, 6))
     {
-      g_autofree char *text = dossier_html_node_text (self, node);
+      g_autofree char *text = dossier_html_node_text_whole (self, node, NULL);
       guint number;
 
       if (dossier_html_parse_marker_number (text, &number))

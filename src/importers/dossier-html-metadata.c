@@ -586,6 +586,8 @@ next_element (xmlNode *node)
   return NULL;
 }
 
+/* Key points, bios: read from an element dossier_html_is_small() allowed,
+ * each item whole. */
 typedef struct {
   Importer *self;
   GPtrArray *items;
@@ -602,9 +604,9 @@ list_items_enter (xmlNode  *node,
 
   if (dossier_html_tag_is (node, "li"))
     {
-      g_autofree char *text = dossier_html_node_text (state->self, node);
+      g_autofree char *text = dossier_html_node_text_whole (state->self, node, NULL);
 
-      if (*text != '\0' && state->items->len < 50)
+      if (*text != '\0')
         g_ptr_array_add (state->items, g_steal_pointer (&text));
       return FALSE;
     }
@@ -623,9 +625,9 @@ paragraphs_enter (xmlNode  *node,
 
   if (dossier_html_tag_is (node, "p"))
     {
-      g_autofree char *text = dossier_html_node_text (state->self, node);
+      g_autofree char *text = dossier_html_node_text_whole (state->self, node, NULL);
 
-      if (dossier_html_count_words (text) >= 3 && state->items->len < 50 &&
+      if (dossier_html_count_words (text) >= 3 &&
           !g_regex_match (state->self->key_points_heading, text, 0, NULL))
         g_ptr_array_add (state->items, g_steal_pointer (&text));
       return FALSE;
@@ -688,7 +690,8 @@ dossier_html_find_key_points (Importer *self)
         continue;
       if (++examined > MAX_CANDIDATES)
         break;
-      if (dossier_html_useful_text (self, node) > 5000 || (dossier_html_is_ancestor (node, self->root) && node != self->root) ||
+      if (!dossier_html_is_small (self, node, MAX_KEY_POINTS_CHARS) ||
+          (dossier_html_is_ancestor (node, self->root) && node != self->root) ||
           dossier_html_in_site_chrome (self, node))
         continue;
 
@@ -723,7 +726,8 @@ dossier_html_find_key_points (Importer *self)
             break;
         }
 
-      if (list == NULL || !(dossier_html_tag_is (list, "ul") || dossier_html_tag_is (list, "ol") || dossier_html_tag_is (list, "div")))
+      if (list == NULL || !(dossier_html_tag_is (list, "ul") || dossier_html_tag_is (list, "ol") || dossier_html_tag_is (list, "div")) ||
+          !dossier_html_is_small (self, list, MAX_KEY_POINTS_CHARS))
         continue;
 
       dossier_html_traverse (list, list_items_enter, NULL, &state);
@@ -753,7 +757,7 @@ quote_text (Importer *self,
   xmlXPathFreeObject (result);
   self->xpath->node = NULL;
 
-  text = dossier_html_node_text_full (self, node, cite, FALSE, 4000);
+  text = dossier_html_node_text_whole (self, node, cite);
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
@@ -793,7 +797,7 @@ dossier_html_find_pull_quotes (Importer *self)
         break;
 
       /* Pull quotes inside the article or the boxes around it only. */
-      if (!pull || dossier_html_useful_text (self, node) > 1500 || dossier_html_in_site_chrome (self, node) ||
+      if (!pull || !dossier_html_is_small (self, node, MAX_PULL_QUOTE_CHARS) || dossier_html_in_site_chrome (self, node) ||
           (!dossier_html_is_ancestor (self->root, node) && !dossier_html_tag_is (node, "aside") && (dossier_html_flags_of (self, node) & FLAG_NOISE)))
         continue;
 
@@ -831,13 +835,18 @@ first_matching (Importer   *self,
   return found;
 }
 
+/* With @whole, inside an element dossier_html_is_small() allowed. */
 static char *
 text_of_first (Importer   *self,
                xmlNode    *container,
-               const char *expression)
+               const char *expression,
+               gboolean    whole)
 {
   xmlNode *node = first_matching (self, container, expression);
-  g_autofree char *text = node ? dossier_html_node_text (self, node) : NULL;
+  g_autofree char *text = NULL;
+
+  if (node != NULL)
+    text = whole ? dossier_html_node_text_whole (self, node, NULL) : dossier_html_node_text (self, node);
 
   return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
@@ -861,17 +870,17 @@ read_author_card (Importer *self,
   if (name_node == NULL)
     name_node = first_matching (self, card, ".//h2 | .//h3 | .//h4 | .//h5 | .//strong | .//b | .//a[not(starts-with(@href, '#'))]");
   if (name_node != NULL)
-    name = dossier_html_node_text (self, name_node);
+    name = dossier_html_node_text_whole (self, name_node, NULL);
 
   position = text_of_first (self, card,
     ".//*[@itemprop='jobTitle' or contains(@class, 'job') or contains(@class, 'position') or "
-    "contains(@class, 'role') or (contains(@class, 'title') and not(contains(@class, 'name')))]");
+    "contains(@class, 'role') or (contains(@class, 'title') and not(contains(@class, 'name')))]", TRUE);
   affiliation = text_of_first (self, card,
     ".//*[@itemprop='affiliation' or @itemprop='worksFor' or contains(@class, 'affiliation') or "
-    "contains(@class, 'organization') or contains(@class, 'institution')]");
+    "contains(@class, 'organization') or contains(@class, 'institution')]", TRUE);
   bio = text_of_first (self, card,
     ".//*[@itemprop='description' or contains(@class, 'bio') or contains(@class, 'description') or "
-    "contains(@class, 'summary') or contains(@class, 'excerpt')][not(self::a)]");
+    "contains(@class, 'summary') or contains(@class, 'excerpt')][not(self::a)]", TRUE);
 
   if (bio == NULL)
     {
@@ -948,7 +957,8 @@ dossier_html_find_author_cards (Importer *self)
       NodeInfo *info = dossier_html_info_of (self, node);
       gboolean nested = FALSE;
 
-      if (info == NULL || (info->flags & FLAG_SKIP) || info->text < 20 || info->text > 4000 ||
+      if (info == NULL || (info->flags & FLAG_SKIP) || info->text < 20 ||
+          !dossier_html_is_small (self, node, MAX_AUTHOR_CARD_CHARS) ||
           !dossier_html_class_matches (node, self->author_card_class))
         continue;
       if (dossier_html_is_ancestor (node, self->root))
@@ -1017,9 +1027,13 @@ dossier_html_find_author_cards (Importer *self)
             break;
           if (dossier_html_flags_of (self, sibling) & FLAG_SKIP)
             continue;
+          /* Bios are read whole; what is larger than a bio is text, and so
+           * is everything after it. */
+          if (!dossier_html_is_small (self, sibling, MAX_BIO_CHARS))
+            break;
           if (dossier_html_heading_level (sibling) > 0 || dossier_html_tag_is (sibling, "p") || dossier_html_tag_is (sibling, "li"))
             {
-              text = dossier_html_node_text (self, sibling);
+              text = dossier_html_node_text_whole (self, sibling, NULL);
               if (*text != '\0')
                 g_ptr_array_add (self->bio_paragraphs, g_steal_pointer (&text));
             }
@@ -1030,7 +1044,7 @@ dossier_html_find_author_cards (Importer *self)
               dossier_html_traverse (sibling, paragraphs_enter, NULL, &state);
               if (self->bio_paragraphs->len == before)
                 {
-                  text = dossier_html_node_text (self, sibling);
+                  text = dossier_html_node_text_whole (self, sibling, NULL);
                   if (dossier_html_count_words (text) >= 2)
                     g_ptr_array_add (self->bio_paragraphs, g_steal_pointer (&text));
                 }
@@ -1160,14 +1174,14 @@ dossier_html_find_visible_metadata (Importer *self)
           xmlNode *node = dossier_html_nodeset_item (result, i);
           g_autofree char *text = NULL;
 
-          if (!dossier_html_class_matches (node, self->dek_class) || dossier_html_useful_text (self, node) > 600 ||
+          if (!dossier_html_class_matches (node, self->dek_class) || !dossier_html_is_small (self, node, MAX_DEK_CHARS) ||
               (dossier_html_flags_of (self, node) & FLAG_SKIP))
             continue;
           if (++examined > MAX_CANDIDATES)
             break;
           if (dossier_html_in_site_chrome (self, node))
             continue;
-          text = dossier_html_node_text (self, node);
+          text = dossier_html_node_text_whole (self, node, NULL);
           if (dossier_html_count_words (text) >= 2 && g_strcmp0 (text, self->title) != 0)
             {
               self->subtitle = g_steal_pointer (&text);
@@ -1183,14 +1197,15 @@ dossier_html_find_visible_metadata (Importer *self)
     {
       xmlNode *next = next_element (h1);
 
-      if (next != NULL && (dossier_html_heading_level (next) >= 2 ||
+      if (next != NULL && dossier_html_is_small (self, next, MAX_DEK_CHARS) &&
+          (dossier_html_heading_level (next) >= 2 ||
                            /* a paragraph, when the <h1> sits in a header of its own rather than
                             * at the top of the body, where the next paragraph is the text */
                            (dossier_html_tag_is (next, "p") && h1->parent != NULL &&
                             (dossier_html_tag_is (h1->parent, "header") ||
                              !dossier_html_is_ancestor (h1->parent, self->root)))))
         {
-          g_autofree char *text = dossier_html_node_text (self, next);
+          g_autofree char *text = dossier_html_node_text_whole (self, next, NULL);
           g_autofree char *date = dossier_html_normalize_date (text);
 
           if (dossier_html_count_words (text) >= 3 && dossier_html_count_words (text) <= 50 && date == NULL &&
@@ -1242,7 +1257,7 @@ dossier_html_find_visible_metadata (Importer *self)
       for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
         {
           xmlNode *node = dossier_html_nodeset_item (result, i);
-          g_autofree char *name = text_of_first (self, node, ".//*[@itemprop='name']");
+          g_autofree char *name = text_of_first (self, node, ".//*[@itemprop='name']", FALSE);
 
           if (name == NULL)
             name = dossier_html_node_text (self, node);
@@ -1289,7 +1304,7 @@ dossier_html_find_visible_metadata (Importer *self)
 
                 position = text_of_first (self, name_node->parent,
                   "./*[@itemprop='jobTitle' or contains(@class, 'title') or contains(@class, 'position') or "
-                  "contains(@class, 'job') or contains(@class, 'role')][not(contains(translate(@class, 'NAME', 'name'), 'name'))]");
+                  "contains(@class, 'job') or contains(@class, 'role')][not(contains(translate(@class, 'NAME', 'name'), 'name'))]", FALSE);
                 self->xpath->node = node;
                 if (position != NULL && dossier_html_count_words (position) <= 12 && g_strcmp0 (position, name) != 0)
                   {

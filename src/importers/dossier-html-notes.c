@@ -64,6 +64,7 @@ dossier_html_note_free (gpointer data)
 
   g_free (note->text);
   g_clear_pointer (&note->urls, g_ptr_array_unref);
+  g_clear_pointer (&note->url_set, g_hash_table_unref);
   g_free (note);
 }
 
@@ -85,21 +86,40 @@ add_note (Importer *self,
     g_hash_table_insert (self->notes_by_number, GUINT_TO_POINTER (note->number), note);
 }
 
+static Note *
+note_new (guint number)
+{
+  Note *note = g_new0 (Note, 1);
+
+  note->number = number;
+  note->urls = g_ptr_array_new_with_free_func (g_free);
+  note->url_set = g_hash_table_new (g_str_hash, g_str_equal);
+  return note;
+}
+
+/* Every address of a note, however long: whether it is too long for the
+ * document is for the import to say (see dossier-import.c), not to drop here. */
 static void
-add_url (GPtrArray  *urls,
+add_url (Note       *note,
          const char *url)
 {
-  g_autofree char *clean = dossier_html_clean_value (url);
+  g_autoptr(GString) collapsed = g_string_new (NULL);
+  gboolean pending = FALSE;
+  g_autofree char *clean = NULL;
 
-  if (clean == NULL || !(g_str_has_prefix (clean, "http://") || g_str_has_prefix (clean, "https://")) ||
+  if (url == NULL || !g_utf8_validate (url, -1, NULL))
+    return;
+  dossier_html_append_collapsed (collapsed, &pending, url);
+  clean = g_string_free (g_steal_pointer (&collapsed), FALSE);
+
+  if (!(g_str_has_prefix (clean, "http://") || g_str_has_prefix (clean, "https://")) ||
       strlen (clean) <= strlen ("https://"))
     return;
 
-  for (guint i = 0; i < urls->len; i++)
-    if (g_str_equal (g_ptr_array_index (urls, i), clean))
-      return;
-
-  g_ptr_array_add (urls, g_steal_pointer (&clean));
+  if (g_hash_table_contains (note->url_set, clean))
+    return;
+  g_hash_table_add (note->url_set, clean);
+  g_ptr_array_add (note->urls, g_steal_pointer (&clean));
 }
 
 /* "1. ", "[1] ", "1 " at the start of a note, when it is the note's number. */
@@ -141,7 +161,7 @@ is_backlink_text (const char *text)
 typedef struct {
   Importer *self;
   GHashTable *backlinks;   /* xmlNode of <a> to leave out of the note */
-  GPtrArray *urls;
+  Note *note;
 } NoteLinks;
 
 static gboolean
@@ -153,7 +173,7 @@ note_links_enter (xmlNode  *node,
   if (dossier_html_tag_is (node, "a"))
     {
       g_autofree char *href = dossier_html_get_attr (node, "href");
-      g_autofree char *text = dossier_html_node_text (state->self, node);
+      g_autofree char *text = dossier_html_node_text_whole (state->self, node, NULL);
 
       if (href != NULL && href[0] == '#')
         {
@@ -163,7 +183,7 @@ note_links_enter (xmlNode  *node,
             g_hash_table_add (state->backlinks, node);
         }
       else if (href != NULL)
-        add_url (state->urls, href);
+        add_url (state->note, href);
     }
 
   return node->type == XML_ELEMENT_NODE;
@@ -176,9 +196,9 @@ read_note (Importer *self,
 {
   g_autoptr(GHashTable) backlinks = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
-  NoteLinks state = { self, backlinks, g_ptr_array_new_with_free_func (g_free) };
+  Note *note = note_new (number);
+  NoteLinks state = { self, backlinks, note };
   g_auto(GStrv) found = NULL;
-  Note *note;
 
   dossier_html_traverse (element, note_links_enter, NULL, &state);
 
@@ -190,7 +210,7 @@ read_note (Importer *self,
     gpointer key;
     /* Notes often sit in a <footer> or <aside>: boilerplate by tag, but
      * here only the backlinks are left out. */
-    TextCollector collector = { self, text, FALSE, NULL, FLAG_SKIP | FLAG_INVISIBLE, TRUE, MAX_NOTE_CHARS };
+    TextCollector collector = { self, text, FALSE, NULL, FLAG_SKIP | FLAG_INVISIBLE, TRUE, G_MAXSIZE, TRUE };
     NodeInfo *info = dossier_html_info_of (self, element);
     guint saved = info ? info->flags : 0;
 
@@ -205,15 +225,12 @@ read_note (Importer *self,
       info->flags = saved;
   }
 
-  note = g_new0 (Note, 1);
-  note->number = number;
   note->text = g_strdup (skip_number_prefix (g_strstrip (text->str), number));
-  note->urls = state.urls;
 
   /* Plus addresses written out in the text, not linked. */
   found = dossier_footnote_extract_urls (note->text);
   for (guint i = 0; found[i] != NULL; i++)
-    add_url (note->urls, found[i]);
+    add_url (note, found[i]);
 
   if (*note->text == '\0')
     {
@@ -251,12 +268,9 @@ note_element_for (Importer *self,
         element = next;
     }
 
-  {
-    NodeInfo *info = dossier_html_info_of (self, element);
-
-    if (info == NULL || info->text > MAX_NOTE_CHARS)
-      return NULL;
-  }
+  /* A note is read whole; a larger element is text, not a note. */
+  if (!dossier_html_is_small (self, element, MAX_NOTE_CHARS))
+    return NULL;
 
   return element;
 }
@@ -679,15 +693,13 @@ add_plain_note (Importer   *self,
   if (dossier_html_find_note (self, number) != NULL || text == NULL || *text == '\0')
     return;
 
-  note = g_new0 (Note, 1);
-  note->number = number;
+  note = note_new (number);
   note->text = g_strdup (text);
-  note->urls = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; hrefs != NULL && i < hrefs->len; i++)
-    add_url (note->urls, g_ptr_array_index (hrefs, i));
+    add_url (note, g_ptr_array_index (hrefs, i));
   found = dossier_footnote_extract_urls (text);
   for (guint i = 0; found[i] != NULL; i++)
-    add_url (note->urls, found[i]);
+    add_url (note, found[i]);
   add_note (self, note);
 }
 

@@ -27,6 +27,7 @@ typedef struct {
   guint links;       /* of which inside <a> */
   guint para;        /* of which inside <p> */
   guint direct;      /* in text nodes that are direct children */
+  guint nodes;       /* nodes below it that reading its text visits */
   double score;      /* paragraph density, for finding the article */
   guint flags;
   guint ref_number;
@@ -58,6 +59,7 @@ typedef struct {
   guint number;
   char *text;
   GPtrArray *urls;
+  GHashTable *url_set;   /* the same, for finding repeats */
 } Note;
 
 typedef struct {
@@ -123,6 +125,16 @@ typedef struct {
 } Importer;
 
 #define MAX_NOTE_CHARS 5000
+/* Text set aside whole (a note, a key point, a pull quote, a bio) comes
+ * from an element this small, read once in full; larger ones stay in the
+ * article's text. Bounding the nodes bounds the cost of reading it. */
+#define MAX_READ_NODES 20000
+#define MAX_KEY_POINTS_CHARS 5000
+#define MAX_PULL_QUOTE_CHARS 1500
+#define MAX_AUTHOR_CARD_CHARS 4000
+#define MAX_BIO_CHARS 20000
+#define MAX_DEK_CHARS 600
+#define MAX_ATTRIBUTION_CHARS 1000
 /* Element visits spent reading text, all calls together: hostile nesting
  * makes text reading quadratic, so it stops here (about a second). */
 #define MAX_TEXT_VISITS 20000000
@@ -142,6 +154,7 @@ typedef struct {
   guint skip_flags;        /* leave out elements with any of these flags */
   gboolean skip_refs;
   gsize limit;
+  gboolean whole;          /* read all of it, outside the page's budget */
 } TextCollector;
 
 typedef gboolean (*ElementFilter) (Importer *self, xmlNode *node);
@@ -188,13 +201,14 @@ gboolean dossier_html_collect_enter (xmlNode  *node,
                                      gpointer  data);
 void dossier_html_collect_leave (xmlNode  *node,
                                  gpointer  data);
-char *dossier_html_node_text_full (Importer *self,
-                                   xmlNode  *node,
-                                   xmlNode  *exclude,
-                                   gboolean  skip_flagged,
-                                   gsize     limit);
 char *dossier_html_node_text (Importer *self,
                               xmlNode  *node);
+gboolean dossier_html_is_small (Importer *self,
+                                xmlNode  *node,
+                                guint     max_chars);
+char *dossier_html_node_text_whole (Importer *self,
+                                    xmlNode  *node,
+                                    xmlNode  *exclude);
 guint dossier_html_count_words (const char *text);
 gboolean dossier_html_ends_sentence (const char *text);
 gboolean dossier_html_has_hangul (const char *text);

@@ -9,7 +9,8 @@
 
 /*
  * Nothing is cut silently: the web page importer keeps every paragraph,
- * however many, and every character of one, however long. A limit that
+ * however many, and every character of one, however long, and what it
+ * sets aside (notes, key points, pull quotes) is whole too. A limit that
  * stays is an error naming it. Large inputs cost time in proportion to
  * their size, so each test also bounds its time.
  */
@@ -187,6 +188,77 @@ test_html_long_note (void)
   g_assert_true (g_str_has_suffix (text, " It goes on in paragraph 29999."));
 }
 
+/* What is set aside is whole: 60 key points (50 were kept, the box set
+ * aside), a note of 3,000 Hangul syllables (cut at 5,000 bytes), a pull
+ * quote of 1,800 (cut at 4,000 bytes) and a note's 3,000-character
+ * address (dropped). Their text is in many elements,
+ * as reading stopped between elements. A "pull quote" too long to be one
+ * stays in the text, whole. */
+static void
+test_html_set_aside_whole (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><title>Whole Parts</title>");
+  g_autoptr(GString) hangul = g_string_new (NULL);
+  g_autoptr(GString) url = g_string_new ("https://example.org/");
+  g_autoptr(GString) link = g_string_new (NULL);
+  g_autoptr(GString) quote = g_string_new (NULL);
+  g_autoptr(GString) quote_html = g_string_new (NULL);
+  g_autoptr(DossierDocument) document = NULL;
+  const char * const *key_points;
+  const char * const *pull_quotes;
+  const char * const *urls;
+
+  g_string_append (html, "</head><body><div class='key-takeaways'><ul>");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (html, "<li>Key point number %u of the report.</li>", i);
+  g_string_append (html, "</ul></div><article>"
+                         "<p>The first paragraph of the article makes a claim that needs a note.<sup><a href='#fn1'>1</a></sup></p>"
+                         "<blockquote class='pullquote'><p>");
+  for (guint i = 0; i < 450; i++)
+    {
+      g_string_append (quote, "인용문 ");
+      g_string_append (quote_html, "<em>인용문</em> ");
+    }
+  g_string_append (quote, "끝.");
+  g_string_append (quote_html, "끝.");
+  g_string_append (html, quote_html->str);
+  g_string_append (html, "</p></blockquote><blockquote class='pullquote'><p>A quotation that links <a href='#x'>");
+  for (guint i = 0; i < 600; i++)
+    g_string_append (link, "linked words ");
+  g_string_append (html, link->str);
+  g_string_append (html, "end</a> at length.</p></blockquote>"
+                         "<p>The second paragraph of the article is long enough to be text as well.</p>"
+                         "<ol class='footnotes'><li id='fn1'>");
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append (hangul, "가");
+      g_string_append (html, "<b>가</b>");
+    }
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (url, 'a' + i % 26);
+  g_string_append_printf (html, " <a href='%s'>source</a></li></ol></article></body></html>", url->str);
+
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+
+  key_points = dossier_document_get_key_points (document);
+  g_assert_cmpuint (g_strv_length ((char **) key_points), ==, 60);
+  g_assert_cmpstr (key_points[59], ==, "Key point number 59 of the report.");
+
+  pull_quotes = dossier_document_get_pull_quotes (document);
+  g_assert_cmpuint (g_strv_length ((char **) pull_quotes), ==, 1);
+  g_assert_cmpstr (pull_quotes[0], ==, quote->str);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 3);
+  g_assert_true (g_str_has_prefix (paragraph_text (document, 1), "A quotation that links linked words"));
+  g_assert_true (g_str_has_suffix (paragraph_text (document, 1), "linked words end at length."));
+
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 1);
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==,
+                   (g_string_append (hangul, " source"))->str);
+  urls = dossier_footnote_get_urls (footnote (document, 0));
+  g_assert_cmpuint (g_strv_length ((char **) urls), ==, 1);
+  g_assert_cmpstr (urls[0], ==, url->str);
+}
+
 /* The one limit that stays says so, with the numbers. */
 static void
 test_html_tag_limit_message (void)
@@ -220,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/whole/html/many-superscripts", test_html_many_superscripts);
   g_test_add_func ("/dossier/import/whole/html/many-headings", test_html_many_headings);
   g_test_add_func ("/dossier/import/whole/html/long-note", test_html_long_note);
+  g_test_add_func ("/dossier/import/whole/html/set-aside", test_html_set_aside_whole);
   g_test_add_func ("/dossier/import/whole/html/tag-limit", test_html_tag_limit_message);
 
   return g_test_run ();
