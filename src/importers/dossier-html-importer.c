@@ -1261,27 +1261,80 @@ sort_blocks (Importer *self)
 
 /* ---- assembling the document ------------------------------------------------ */
 
-static DossierAuthor *
-match_author (GPtrArray  *authors,
-              const char *name)
+/* The authors of the document as they are found, indexed for matching
+ * names: pages may name hundreds of people. */
+typedef struct {
+  GPtrArray *authors;     /* DossierAuthor */
+  GHashTable *by_name;    /* folded name → index + 1 of the first with it */
+  GHashTable *by_last;    /* first letter and folded last name → index + 1 */
+} AuthorList;
+
+static char *
+last_name_key (const char *name)
 {
   const char *last = strrchr (name, ' ');
+  g_autofree char *folded = g_utf8_casefold (last ? last + 1 : name, -1);
 
-  last = last ? last + 1 : name;
-  for (guint i = 0; i < authors->len; i++)
+  return g_strdup_printf ("%u %s", (guint) g_utf8_get_char (name), folded);
+}
+
+static void
+author_list_init (AuthorList *list)
+{
+  list->authors = g_ptr_array_new_with_free_func (g_object_unref);
+  list->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  list->by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+author_list_clear (AuthorList *list)
+{
+  g_clear_pointer (&list->authors, g_ptr_array_unref);
+  g_clear_pointer (&list->by_name, g_hash_table_unref);
+  g_clear_pointer (&list->by_last, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AuthorList, author_list_clear)
+
+/* Takes @author. */
+static void
+author_list_add (AuthorList    *list,
+                 DossierAuthor *author)
+{
+  const char *name = dossier_author_get_name (author);
+  gpointer index = GUINT_TO_POINTER (list->authors->len + 1);
+  char *key;
+
+  g_ptr_array_add (list->authors, author);
+  if (!g_hash_table_contains (list->by_name, (key = g_utf8_casefold (name, -1))))
+    g_hash_table_insert (list->by_name, key, index);
+  else
+    g_free (key);
+  if (!g_hash_table_contains (list->by_last, (key = last_name_key (name))))
+    g_hash_table_insert (list->by_last, key, index);
+  else
+    g_free (key);
+}
+
+/* The first author with @name, or (for a name of two words or more) with
+ * its initial and last name: "J. Doe" and "Jane Doe" are one person. */
+static DossierAuthor *
+author_list_match (AuthorList *list,
+                   const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (list->by_name, folded));
+
+  if (dossier_html_count_words (name) >= 2)
     {
-      DossierAuthor *author = g_ptr_array_index (authors, i);
-      const char *known = dossier_author_get_name (author);
-      const char *known_last = strrchr (known, ' ');
+      g_autofree char *key = last_name_key (name);
+      guint by_last = GPOINTER_TO_UINT (g_hash_table_lookup (list->by_last, key));
 
-      known_last = known_last ? known_last + 1 : known;
-      if (text_equal_folded (known, name) ||
-          (dossier_html_count_words (name) >= 2 && text_equal_folded (known_last, last) &&
-           g_utf8_get_char (known) == g_utf8_get_char (name)))
-        return author;
+      if (by_last != 0 && (index == 0 || by_last < index))
+        index = by_last;
     }
 
-  return NULL;
+  return index > 0 ? g_ptr_array_index (list->authors, index - 1) : NULL;
 }
 
 static void
@@ -1300,8 +1353,10 @@ static void
 assemble_authors (Importer        *self,
                   DossierDocument *document)
 {
-  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(AuthorList) authors = { 0 };
   g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_object_unref);
+
+  author_list_init (&authors);
 
   /* Bios from "About the author" sections, read by the text rules. */
   if (self->bio_paragraphs->len > 0)
@@ -1323,8 +1378,8 @@ assemble_authors (Importer        *self,
     {
       const char *name = g_ptr_array_index (self->author_names, i);
 
-      if (match_author (authors, name) == NULL)
-        g_ptr_array_add (authors, dossier_author_new (name));
+      if (author_list_match (&authors, name) == NULL)
+        author_list_add (&authors, dossier_author_new (name));
     }
 
   for (guint i = 0; i < details->len; i++)
@@ -1336,15 +1391,15 @@ assemble_authors (Importer        *self,
       if (name == NULL || !dossier_html_looks_like_name (name))
         continue;
 
-      known = match_author (authors, name);
+      known = author_list_match (&authors, name);
       if (known != NULL)
         merge_author (known, detail);
       else if (self->author_names->len == 0 || dossier_author_get_bio (detail) != NULL)
-        g_ptr_array_add (authors, g_object_ref (detail));
+        author_list_add (&authors, g_object_ref (detail));
     }
 
-  for (guint i = 0; i < authors->len; i++)
-    dossier_document_add_author (document, g_ptr_array_index (authors, i));
+  for (guint i = 0; i < authors.authors->len; i++)
+    dossier_document_add_author (document, g_ptr_array_index (authors.authors, i));
 }
 
 static DossierDocument *
@@ -1441,6 +1496,7 @@ importer_init (Importer *self)
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->elements = g_ptr_array_new ();
   self->author_names = g_ptr_array_new_with_free_func (g_free);
+  self->author_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bio_authors = g_ptr_array_new_with_free_func (g_object_unref);
   self->bio_paragraphs = g_ptr_array_new_with_free_func (g_free);
   self->key_points = g_ptr_array_new_with_free_func (g_free);
@@ -1553,6 +1609,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->source_url, g_free);
   g_clear_pointer (&self->site_name, g_free);
   g_clear_pointer (&self->author_names, g_ptr_array_unref);
+  g_clear_pointer (&self->author_keys, g_hash_table_unref);
   g_clear_pointer (&self->bio_authors, g_ptr_array_unref);
   g_clear_pointer (&self->bio_paragraphs, g_ptr_array_unref);
   g_clear_pointer (&self->key_points, g_ptr_array_unref);

@@ -229,24 +229,14 @@ looks_like_organization (Importer   *self,
          (self->site_name != NULL && g_ascii_strcasecmp (name, self->site_name) == 0);
 }
 
-static gboolean
-has_author (Importer   *self,
-            const char *name)
-{
-  for (guint i = 0; i < self->author_names->len; i++)
-    if (g_utf8_collate (g_ptr_array_index (self->author_names, i), name) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
+/* Every author, each once: a report may have hundreds. */
 static void
 add_author_name (Importer   *self,
                  const char *name)
 {
   g_autofree char *clean = dossier_html_clean_value (name);
 
-  if (clean == NULL || self->author_names->len >= 32)
+  if (clean == NULL)
     return;
 
   /* Korean bylines end in a title: "홍길동 기자" (reporter), "김민준 연구위원". */
@@ -265,7 +255,8 @@ add_author_name (Importer   *self,
           }
     }
 
-  if (dossier_html_looks_like_name (clean) && !looks_like_organization (self, clean) && !has_author (self, clean))
+  if (dossier_html_looks_like_name (clean) && !looks_like_organization (self, clean) &&
+      g_hash_table_add (self->author_keys, g_utf8_collate_key (clean, -1)))
     g_ptr_array_add (self->author_names, g_steal_pointer (&clean));
 }
 
@@ -306,7 +297,7 @@ dossier_html_add_byline (Importer   *self,
     memcpy (cut, " , ", 3);
   g_strdelimit (list, ";", ',');
 
-  parts = g_strsplit (list, ",", 16);
+  parts = g_strsplit (list, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       guint before = self->author_names->len;

@@ -85,6 +85,7 @@ typedef struct {
   char *source_url;
   char *site_name;
   GPtrArray *author_names;    /* char*, in byline order */
+  GHashTable *author_keys;    /* collation keys of author_names */
   GPtrArray *bio_authors;     /* DossierAuthor from JSON-LD and author cards */
   GPtrArray *bio_paragraphs;  /* char*, from "About the author" sections */
   GPtrArray *key_points;

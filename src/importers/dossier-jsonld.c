@@ -39,6 +39,7 @@ dossier_json_ld_init (DossierJsonLd *self)
 {
   memset (self, 0, sizeof *self);
   self->authors = g_ptr_array_new_with_free_func (person_free);
+  self->author_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void
@@ -50,6 +51,7 @@ dossier_json_ld_clear (DossierJsonLd *self)
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->author_keys, g_hash_table_unref);
   self->rank = 0;
 }
 
@@ -357,9 +359,7 @@ add_person (DossierJsonLd *self,
   DossierJsonLdPerson *person;
   JsonObject *object = NULL;
   char *name;
-
-  if (self->authors->len >= 64)
-    return;
+  char *key;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -386,15 +386,12 @@ add_person (DossierJsonLd *self,
   if (name == NULL)
     return;
 
-  for (guint i = 0; i < self->authors->len; i++)
+  /* Every author, each once: a report may have hundreds. */
+  key = g_utf8_collate_key (name, -1);
+  if (!g_hash_table_add (self->author_keys, key))
     {
-      DossierJsonLdPerson *known = g_ptr_array_index (self->authors, i);
-
-      if (g_utf8_collate (known->name, name) == 0)
-        {
-          g_free (name);
-          return;
-        }
+      g_free (name);
+      return;
     }
 
   person = g_new0 (DossierJsonLdPerson, 1);
@@ -456,6 +453,7 @@ read_article (DossierJsonLd *self,
   if (author != NULL && (overwrite || self->authors->len == 0))
     {
       g_ptr_array_set_size (self->authors, 0);
+      g_hash_table_remove_all (self->author_keys);
       if (JSON_NODE_HOLDS_ARRAY (author))
         {
           JsonArray *array = json_node_get_array (author);

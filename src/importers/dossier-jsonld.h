@@ -32,6 +32,7 @@ typedef struct {
   char *publisher;
   char *url;
   GPtrArray *authors;         /* of DossierJsonLdPerson */
+  GHashTable *author_keys;    /* collation keys of their names, for duplicates */
   int rank;                   /* how article-like the node was that filled us */
 } DossierJsonLd;
 

@@ -10,7 +10,7 @@
 /*
  * Nothing is cut silently: the web page importer keeps every paragraph,
  * however many, and every character of one, however long, and what it
- * sets aside (notes, key points, pull quotes) is whole too. A limit that
+ * sets aside (notes, key points, pull quotes, bios, authors) is whole too. A limit that
  * stays is an error naming it. Large inputs cost time in proportion to
  * their size, so each test also bounds its time.
  */
@@ -68,6 +68,14 @@ footnote (DossierDocument *document,
 {
   g_autoptr(DossierFootnote) f = g_list_model_get_item (dossier_document_get_footnotes (document), index);
   return f;
+}
+
+static DossierAuthor *
+author (DossierDocument *document,
+        guint            index)
+{
+  g_autoptr(DossierAuthor) a = g_list_model_get_item (dossier_document_get_authors (document), index);
+  return a;
 }
 
 /* 30,000 paragraphs and one of 1.5 million characters: the importer kept
@@ -190,8 +198,8 @@ test_html_long_note (void)
 
 /* What is set aside is whole: 60 key points (50 were kept, the box set
  * aside), a note of 3,000 Hangul syllables (cut at 5,000 bytes), a pull
- * quote of 1,800 (cut at 4,000 bytes) and a note's 3,000-character
- * address (dropped). Their text is in many elements,
+ * quote of 1,800 (cut at 4,000 bytes), 40 authors (32 were kept) and a
+ * note's 3,000-character address (dropped). Their text is in many elements,
  * as reading stopped between elements. A "pull quote" too long to be one
  * stays in the text, whole. */
 static void
@@ -208,6 +216,9 @@ test_html_set_aside_whole (void)
   const char * const *pull_quotes;
   const char * const *urls;
 
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (html, "<meta name='citation_author' content='Mira Q. %c%cson'>",
+                            'A' + i / 26, 'a' + i % 26);
   g_string_append (html, "</head><body><div class='key-takeaways'><ul>");
   for (guint i = 0; i < 60; i++)
     g_string_append_printf (html, "<li>Key point number %u of the report.</li>", i);
@@ -257,6 +268,40 @@ test_html_set_aside_whole (void)
   urls = dossier_footnote_get_urls (footnote (document, 0));
   g_assert_cmpuint (g_strv_length ((char **) urls), ==, 1);
   g_assert_cmpstr (urls[0], ==, url->str);
+
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 40);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 39)), ==, "Mira Q. Bnson");
+}
+
+/* JSON-LD with 100 authors (64 were read) and a byline of 20 names (the
+ * list was cut into 16 parts). */
+static void
+test_html_many_authors (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><head><script type='application/ld+json'>"
+                                          "{\"@type\": \"Report\", \"headline\": \"Many Hands\", \"author\": [");
+  g_autoptr(DossierDocument) document = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (html, "%s{\"@type\": \"Person\", \"name\": \"Tomas %c%cberg\"}",
+                            i > 0 ? ", " : "", 'A' + i / 26, 'a' + i % 26);
+  g_string_append (html, "]}</script></head><body><article>"
+                         "<p>A paragraph long enough to be the text of this report, written by many.</p>"
+                         "</article></body></html>");
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 100);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 99)), ==, "Tomas Dvberg");
+  g_clear_object (&document);
+
+  g_string_assign (html, "<html><head><meta name='author' content='");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (html, "%sIna %cardottir", i > 0 ? ", " : "", 'A' + i);
+  g_string_append (html, "'></head><body><article>"
+                         "<p>A paragraph long enough to be the text of this report, written by many.</p>"
+                         "</article></body></html>");
+  document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 20);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 19)), ==, "Ina Tardottir");
 }
 
 /* The one limit that stays says so, with the numbers. */
@@ -293,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/whole/html/many-headings", test_html_many_headings);
   g_test_add_func ("/dossier/import/whole/html/long-note", test_html_long_note);
   g_test_add_func ("/dossier/import/whole/html/set-aside", test_html_set_aside_whole);
+  g_test_add_func ("/dossier/import/whole/html/many-authors", test_html_many_authors);
   g_test_add_func ("/dossier/import/whole/html/tag-limit", test_html_tag_limit_message);
 
   return g_test_run ();
