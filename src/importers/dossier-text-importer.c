@@ -608,10 +608,14 @@ find_notes (Importer *self,
 {
   guint start = end;
 
-  /* Notes under a "Notes" heading may be numbered "1." instead of "[1]". */
+  /* Notes under a "Notes" heading may be numbered "1." instead of "[1]".
+   * Nothing there is dropped: unnumbered paragraphs after a note continue
+   * it (see add_footnotes()); a heading over no numbered note at all (a
+   * bibliography) is text, and so are paragraphs before the first note. */
   for (guint i = end; i > 0; i--)
     {
       Block *block = block_at (self, i - 1);
+      guint first = end;
 
       if (block->kind != BLOCK_NOTES_HEADING)
         continue;
@@ -619,14 +623,16 @@ find_notes (Importer *self,
       for (guint j = i; j < end; j++)
         {
           Block *note = block_at (self, j);
-          g_autoptr(GMatchInfo) match = NULL;
 
-          if (note->kind == BLOCK_FOOTNOTE ||
-              g_regex_match (self->numbered_note, note->text, 0, &match))
-            note->kind = BLOCK_FOOTNOTE;
+          if (note->kind == BLOCK_FOOTNOTE || g_regex_match (self->numbered_note, note->text, 0, NULL))
+            {
+              note->kind = BLOCK_FOOTNOTE;
+              first = MIN (first, j);
+            }
         }
 
-      start = i - 1;
+      if (first < end)
+        start = first == i ? i - 1 : first;
       break;
     }
 
@@ -874,31 +880,56 @@ collect_role (Importer  *self,
 }
 
 static void
+add_note (Importer   *self,
+          guint       number,
+          GString   **text)
+{
+  g_autoptr(DossierFootnote) note = NULL;
+
+  if (*text == NULL)
+    return;
+  note = dossier_footnote_new (number, (*text)->str);
+  dossier_document_add_footnote (self->document, note);
+  g_string_free (g_steal_pointer (text), TRUE);
+}
+
+static void
 add_footnotes (Importer *self)
 {
+  g_autoptr(GString) text = NULL;   /* of the note being read */
+  guint number = 0;
+
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = block_at (self, i);
       g_autoptr(GMatchInfo) match = NULL;
-      g_autoptr(DossierFootnote) note = NULL;
-      g_autofree char *number = NULL;
-      g_autofree char *text = NULL;
 
-      if (block->role != ROLE_FOOTNOTE || block->kind != BLOCK_FOOTNOTE)
+      if (block->role != ROLE_FOOTNOTE || block->kind == BLOCK_NOTES_HEADING)
         continue;
 
-      if (!g_regex_match (self->footnote_line, block->text, 0, &match))
+      if (block->kind == BLOCK_FOOTNOTE && !g_regex_match (self->footnote_line, block->text, 0, &match))
         {
           g_clear_pointer (&match, g_match_info_free);
-          if (!g_regex_match (self->numbered_note, block->text, 0, &match))
-            continue;
+          g_regex_match (self->numbered_note, block->text, 0, &match);
         }
 
-      number = g_match_info_fetch (match, 1);
-      text = g_match_info_fetch (match, 2);
-      note = dossier_footnote_new ((guint)g_ascii_strtoull (number, NULL, 10), text);
-      dossier_document_add_footnote (self->document, note);
+      if (block->kind == BLOCK_FOOTNOTE && g_match_info_matches (match))
+        {
+          g_autofree char *digits = g_match_info_fetch (match, 1);
+          g_autofree char *first = g_match_info_fetch (match, 2);
+
+          add_note (self, number, &text);
+          number = (guint)g_ascii_strtoull (digits, NULL, 10);
+          text = g_string_new (first);
+        }
+      else if (text != NULL)
+        {
+          /* A note running over several paragraphs. */
+          g_string_append_c (text, ' ');
+          g_string_append (text, block->text);
+        }
     }
+  add_note (self, number, &text);
 }
 
 /* ---- authors --------------------------------------------------------- */

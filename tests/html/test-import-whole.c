@@ -8,11 +8,11 @@
 #include "importers/dossier-import.h"
 
 /*
- * Nothing is cut silently: the web page importer keeps every paragraph,
- * however many, and every character of one, however long, and what it
- * sets aside (notes, key points, pull quotes, bios, authors) is whole too. A limit that
- * stays is an error naming it. Large inputs cost time in proportion to
- * their size, so each test also bounds its time.
+ * Nothing is cut silently: the web page and text importers keep every
+ * paragraph, however many, and every character of one, however long; what
+ * they set aside (notes, key points, pull quotes, bios, authors) is whole
+ * too. A limit that stays is an error naming it. Large inputs cost time
+ * in proportion to their size, so each test also bounds its time.
  */
 
 /* CPU seconds: far above what these inputs take (a second or two, ASan
@@ -326,6 +326,62 @@ test_html_tag_limit_message (void)
   g_assert_nonnull (strstr (error->message, limit));
 }
 
+/* The text importer had no cap on paragraphs or their length; this keeps
+ * it so. */
+static void
+test_text_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("A Long Report\n\nBy Jane Doe\n\n");
+  g_autoptr(DossierDocument) document = NULL;
+  const char *big;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (text, "Paragraph %u of the report, with enough words to be text.\n\n", i);
+  for (guint i = 0; i < 150000; i++)
+    g_string_append (text, "word word ");
+  g_string_append (text, "end.\n");
+
+  document = import (text->str, text->len, DOSSIER_IMPORT_FORMAT_TEXT);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 30001);
+  big = paragraph_text (document, 30000);
+  g_assert_cmpuint (strlen (big), ==, 150000 * 10 + strlen ("end."));
+}
+
+/* Under a "Notes" heading, a paragraph that is not numbered continues the
+ * note before it, and a "References" heading over a bibliography without
+ * numbers is text: both were dropped. */
+static void
+test_text_notes_section (void)
+{
+  static const char notes[] =
+    "Harbor Dues\n\n"
+    "The dues rose fastest where ports had no rivals nearby.[1] Shippers paid.[2]\n\n"
+    "Notes\n\n"
+    "[1] Port authority annual reports, 2015 to 2024.\n\n"
+    "The figures for 2020 exclude the months the port was closed.\n\n"
+    "[2] Interviews with three shipping lines.\n";
+  static const char bibliography[] =
+    "Harbor Dues\n\n"
+    "The dues rose fastest where ports had no rivals nearby, as several studies found.\n\n"
+    "References\n\n"
+    "Lind, T. (2021). Port Finance. Lantern Press.\n\n"
+    "Okafor, M. (2023). Dues and Delay. Harbor Review.\n";
+  g_autoptr(DossierDocument) document = import (notes, strlen (notes), DOSSIER_IMPORT_FORMAT_TEXT);
+
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 0)), ==,
+                   "Port authority annual reports, 2015 to 2024. "
+                   "The figures for 2020 exclude the months the port was closed.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote (document, 1)), ==, "Interviews with three shipping lines.");
+  g_clear_object (&document);
+
+  document = import (bibliography, strlen (bibliography), DOSSIER_IMPORT_FORMAT_TEXT);
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 0);
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 4);
+  g_assert_cmpstr (paragraph_text (document, 1), ==, "References");
+  g_assert_cmpstr (paragraph_text (document, 3), ==, "Okafor, M. (2023). Dues and Delay. Harbor Review.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +396,8 @@ main (int   argc,
   g_test_add_func ("/dossier/import/whole/html/set-aside", test_html_set_aside_whole);
   g_test_add_func ("/dossier/import/whole/html/many-authors", test_html_many_authors);
   g_test_add_func ("/dossier/import/whole/html/tag-limit", test_html_tag_limit_message);
+  g_test_add_func ("/dossier/import/whole/text/large", test_text_large);
+  g_test_add_func ("/dossier/import/whole/text/notes-section", test_text_notes_section);
 
   return g_test_run ();
 }
