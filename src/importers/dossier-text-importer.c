@@ -721,15 +721,16 @@ read_head (Importer *self,
   return i;
 }
 
-/* Does @later open with the text of @earlier? Pages repeat their summary
- * paragraphs at the start of the body, sometimes extended by a sentence. */
+/* Does @later open with the text of @earlier (@length bytes folded)? Pages
+ * repeat their summary paragraphs at the start of the body, sometimes
+ * extended by a sentence. */
 static gboolean
 repeats (Block *earlier,
+         gsize  length,
          Block *later)
 {
   return earlier->kind != BLOCK_FOOTNOTE && later->kind != BLOCK_FOOTNOTE &&
-         count_words (earlier->text) >= 6 &&
-         g_str_has_prefix (later->folded, earlier->folded);
+         strncmp (later->folded, earlier->folded, length) == 0;
 }
 
 static gboolean
@@ -752,11 +753,17 @@ read_lead (Importer *self,
   guint body_start = start;
   guint lead_limit = MIN (end, start + MAX_LEAD_BLOCKS);
   gboolean repeated = FALSE;
+  gssize lengths[MAX_LEAD_BLOCKS];
+
+  /* Measured once: a long lead block must not cost its length again for
+   * every later block. Blocks under six words are never repeats (-1). */
+  for (guint k = start; k < lead_limit; k++)
+    lengths[k - start] = count_words (block_at (self, k)->text) >= 6 ? (gssize) strlen (block_at (self, k)->folded) : -1;
 
   /* The first body block that repeats an earlier lead block ends the lead. */
   for (guint j = start + 1; j < end && !repeated; j++)
     for (guint k = start; k < MIN (j, lead_limit); k++)
-      if (repeats (block_at (self, k), block_at (self, j)))
+      if (lengths[k - start] >= 0 && repeats (block_at (self, k), lengths[k - start], block_at (self, j)))
         {
           body_start = j;
           repeated = TRUE;
