@@ -281,9 +281,16 @@ int dossier_html_compare_notes (gconstpointer a,
 /* dossier-html-importer.c */
 guint dossier_html_useful_text (Importer *self,
                                 xmlNode  *node);
+void dossier_html_block_free (gpointer data);
+
+/* dossier-html-document.c */
 Block *dossier_html_block_at (Importer *self,
                               guint     i);
 gboolean dossier_html_is_heading_block (Block *block);
 gboolean dossier_html_is_byline_text (const char *text);
+void dossier_html_sort_blocks (Importer *self);
+DossierDocument *dossier_html_assemble (Importer    *self,
+                                        const char  *name_hint,
+                                        GError     **error);
 
 G_END_DECLS
