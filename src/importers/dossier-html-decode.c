@@ -251,10 +251,18 @@ dossier_html_unwrap_mhtml (const char  *data,
   const char *p;
   const char *end = data + length;
 
-  if (!(g_ascii_strncasecmp (data, "From:", 5) == 0 || g_ascii_strncasecmp (data, "MIME-Version:", 13) == 0 ||
-        g_ascii_strncasecmp (data, "Content-Type:", 13) == 0 || g_ascii_strncasecmp (data, "Snapshot-Content-Location:", 26) == 0 ||
-        g_ascii_strncasecmp (data, "Subject:", 8) == 0 || g_ascii_strncasecmp (data, "Date:", 5) == 0))
-    return NULL;
+  {
+    static const char * const openings[] = {
+      "From:", "MIME-Version:", "Content-Type:", "Snapshot-Content-Location:", "Subject:", "Date:", NULL
+    };
+    gboolean mime = FALSE;
+
+    /* @data ends at @length, with no NUL after it (a download): compare no further. */
+    for (guint i = 0; openings[i] != NULL && !mime; i++)
+      mime = length >= strlen (openings[i]) && g_ascii_strncasecmp (data, openings[i], strlen (openings[i])) == 0;
+    if (!mime)
+      return NULL;
+  }
 
   content_type = header_value (data, head_length, "Content-Type:");
   if (content_type == NULL || strstr (content_type, "multipart/") == NULL)

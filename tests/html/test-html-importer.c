@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "importers/dossier-html-importer.h"
 #include "importers/dossier-import.h"
@@ -1077,6 +1079,39 @@ test_mislabelled_and_junk (void)
   g_string_free (junk, TRUE);
 }
 
+/* The importer reads only the bytes it is given: each page here ends where
+ * mapped memory ends, with no NUL after it, as a download may. The check
+ * for a saved MHTML page read past the end of a page shorter than its
+ * longest opening ("Snapshot-Content-Location:"). */
+static void
+test_unterminated (void)
+{
+  static const char * const pages[] = {
+    "Snap", "Snapshot-Content-Loc", "From", "MIME-Ver", "Content-Ty", "Subj", "Dat",
+    "<html><body><p>A page of one paragraph, long enough to be an article.</p>",
+  };
+  gsize page_size = (gsize) sysconf (_SC_PAGESIZE);
+  char *map = mmap (NULL, 2 * page_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  g_assert_true (map != MAP_FAILED);
+  /* Reading past the first page faults. */
+  g_assert_cmpint (mprotect (map + page_size, page_size, PROT_NONE), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gsize length = strlen (pages[i]);
+      char *data = map + page_size - length;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierDocument) document = NULL;
+
+      memcpy (data, pages[i], length);
+      document = dossier_html_importer_import (data, length, NULL, NULL, "page.html", &error);
+      g_assert_true ((document == NULL) != (error == NULL));
+    }
+
+  munmap (map, 2 * page_size);
+}
+
 static void
 test_no_network_no_entities (void)
 {
@@ -1257,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/dossier/html/hostile/binary-truncated", test_binary_and_truncated);
   g_test_add_func ("/dossier/html/hostile/junk", test_mislabelled_and_junk);
   g_test_add_func ("/dossier/html/hostile/no-entities", test_no_network_no_entities);
+  g_test_add_func ("/dossier/html/hostile/unterminated", test_unterminated);
 
   return g_test_run ();
 }
