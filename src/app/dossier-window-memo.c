@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "formats/dossier-file-save.h"
 #include "dossier-window-private.h"
 
 /*
@@ -197,7 +198,7 @@ memo_saved_to_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->saving--;
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!dossier_file_save_contents_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _dossier_window_toast_printf (self, _("Could not save the memo: %s"), error->message);
@@ -223,7 +224,8 @@ memo_saved_to_cb (GObject      *source,
  * @file: where to save the open memo
  *
  * Saves the open memo to @file (atomically, off the main thread); it is
- * then the memo's file.
+ * then the memo's file. If it cannot be written (a full disk, a folder
+ * or a device chosen as @file) a toast says why and the old file stays.
  */
 void
 dossier_window_save_memo_to (DossierWindow *self,
@@ -248,8 +250,7 @@ dossier_window_save_memo_to (DossierWindow *self,
   json = dossier_memo_to_json (data->memo, &length);
   bytes = g_bytes_new_take (json, length);
   self->saving++;
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       self->cancellable, memo_saved_to_cb, data);
+  dossier_file_save_contents_async (file, bytes, self->cancellable, memo_saved_to_cb, data);
 }
 
 /**

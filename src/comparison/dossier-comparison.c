@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "formats/dossier-document-json.h"
+#include "formats/dossier-file-save.h"
 #include "formats/dossier-json-reader.h"
 #include "dossier-comparison.h"
 #include "dossier-document-loader.h"
@@ -1211,7 +1212,8 @@ dossier_comparison_to_json (DossierComparison *self,
  * @cancellable: (nullable): a cancellable
  * @error: return location for an error
  *
- * Saves the comparison file atomically.
+ * Saves the comparison file atomically (see #DossierFileSave): on any
+ * error the old file stays as it was.
  *
  * Returns: %TRUE on success
  */
@@ -1228,8 +1230,7 @@ dossier_comparison_save (DossierComparison  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   text = dossier_comparison_to_json (self, &length);
-  return g_file_replace_contents (file, text, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  return dossier_file_save_contents (file, text, length, cancellable, error);
 }
 
 /* Comparison files are tiny; anything larger is not one. */

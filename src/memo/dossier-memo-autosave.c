@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "formats/dossier-file-save.h"
 #include "dossier-memo-autosave.h"
 #include "dossier-memo-json.h"
 
@@ -82,8 +83,7 @@ write_origin (DossierMemoAutosave *self)
   g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents (self->origin, uri, strlen (uri), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!dossier_file_save_contents (self->origin, uri, strlen (uri), NULL, &error))
     g_warning ("Could not record where the memo belongs: %s", error->message);
 }
 

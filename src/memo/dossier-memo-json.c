@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "formats/dossier-file-save.h"
 #include "formats/dossier-json-reader.h"
 #include "model/dossier-limits.h"
 #include "formats/dossier-json-writer.h"
@@ -549,8 +550,9 @@ dossier_memo_load_file (GFile         *file,
 /**
  * dossier_memo_save_file:
  *
- * Writes @memo atomically: the old file stays intact until the new one is
- * complete on disk.
+ * Writes @memo atomically (see #DossierFileSave): the old file stays
+ * intact until the new one is complete on disk, and is kept as it was if
+ * the disk fills up or the save is cancelled.
  */
 gboolean
 dossier_memo_save_file (DossierMemo   *memo,
@@ -565,8 +567,7 @@ dossier_memo_save_file (DossierMemo   *memo,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   json = dossier_memo_to_json (memo, &length);
-  return g_file_replace_contents (file, json, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return dossier_file_save_contents (file, json, length, cancellable, error);
 }
 
 static void
@@ -642,14 +643,14 @@ dossier_memo_load_finish (GAsyncResult  *result,
 }
 
 static void
-replace_contents_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!dossier_file_save_contents_finish (result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -681,8 +682,7 @@ dossier_memo_save_async (DossierMemo         *memo,
 
   json = dossier_memo_to_json (memo, &length);
   bytes = g_bytes_new_take (json, length);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, replace_contents_cb, g_steal_pointer (&task));
+  dossier_file_save_contents_async (file, bytes, cancellable, saved_cb, g_steal_pointer (&task));
 }
 
 gboolean

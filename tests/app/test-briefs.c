@@ -6,6 +6,7 @@
 #include "dossier-test-gui.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gtk/gtk.h>
@@ -583,6 +584,70 @@ test_save_and_reopen (void)
 }
 
 static gboolean
+find_label (GtkWidget  *widget,
+            const char *words)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), words) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, words))
+      return TRUE;
+  return FALSE;
+}
+
+/* Saving over a named pipe (that hung the app), into a folder or onto a
+ * device: a toast says why, the memo stays unsaved and its file as it was. */
+static void
+test_save_refused (void)
+{
+  g_autofree char *fifo = g_build_filename (tmp_home, "pipe.dossier-memo", NULL);
+  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_home);
+  g_autoptr(GFile) device = g_file_new_for_path ("/dev/null");
+  g_autoptr(GFile) own = g_object_ref (dossier_window_get_memo_file (window));
+  DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_load_contents (own, NULL, &before, NULL, NULL, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  dossier_memo_set_subject (memo, "Harbour policy, not saved");
+
+  dossier_window_save_memo_to (window, fifo_file);
+  wait_for (saves_done, 20);
+  /* Toasts queue: earlier ones may still be up. */
+  for (guint i = 0; i < 1000 && !find_label (GTK_WIDGET (window), "it is a named pipe, not a file"); i++)
+    dossier_test_gui_spin (20);
+  g_assert_true (find_label (GTK_WIDGET (window), "it is a named pipe, not a file"));
+  dossier_test_gui_spin (500);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "save-refused-toast.png");
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+
+  dossier_window_save_memo_to (window, folder);
+  wait_for (saves_done, 20);
+  dossier_window_save_memo_to (window, device);
+  wait_for (saves_done, 20);
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* Still unsaved, still its own file, which was not touched. */
+  g_assert_true (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
+  g_assert_true (g_file_equal (dossier_window_get_memo_file (window), own));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (g_file_load_contents (own, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Saved where it belongs, for the tests that follow. */
+  dossier_memo_set_subject (memo, "Harbour policy");
+  dossier_window_save_memo_to (window, own);
+  wait_for (saves_done, 20);
+  g_assert_false (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
+  g_unlink (fifo);
+}
+
+static gboolean
 recovery_written (void)
 {
   DossierMemoAutosave *autosave = dossier_window_get_memo_autosave (window);
@@ -706,6 +771,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/briefs/matrix-add-to-memo", test_matrix_add_to_memo);
   g_test_add_func ("/dossier/app/briefs/insert-perspectives", test_insert_perspectives);
   g_test_add_func ("/dossier/app/briefs/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/dossier/app/briefs/save-refused", test_save_refused);
   g_test_add_func ("/dossier/app/briefs/unsaved-and-recovery", test_unsaved_and_recovery);
 
   status = g_test_run ();
