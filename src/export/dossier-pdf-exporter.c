@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
+#include "formats/dossier-file-save.h"
 #include "dossier-page-layout.h"
 #include "dossier-pdf-exporter.h"
 
@@ -16,9 +17,11 @@
  * #DossierPageLayout, the link annotations, an outline of the sections
  * and the document metadata, fonts embedded and subset by cairo.
  *
- * The file is written atomically: to a temporary file in the same
- * folder, moved over the target only when complete, so a failed or
- * cancelled export never leaves half a PDF behind.
+ * The file is written atomically (#DossierFileSave): to a temporary
+ * file in the same folder, moved over the target only when complete, so
+ * a failed or cancelled export, or a full disk, never leaves half a PDF
+ * behind and keeps the old one. Only a regular file (or a link to one)
+ * is replaced: a device, a pipe or a folder is refused.
  */
 struct _DossierPdfExporter
 {
@@ -214,55 +217,6 @@ render (DossierPdfExporter    *self,
   return TRUE;
 }
 
-/* Sets @error from @local, an error about the temporary file next to
- * @file: GIO names the temporary file (".memo.pdf.9f1a26c5.part"), which
- * the user never asked for; say which file could not be written and why,
- * in terms of the folder. The domain and code stay @local's. */
-static void
-set_write_error (GFile   *file,
-                 GFile   *parent,
-                 GError  *local,
-                 GError **error)
-{
-  g_autofree char *target = g_file_get_parse_name (file);
-  g_autofree char *folder = g_file_get_parse_name (parent);
-  g_autofree char *reason = NULL;
-
-  if (local->domain != G_IO_ERROR)
-    reason = g_strdup (local->message);
-  else
-    switch (local->code)
-      {
-      case G_IO_ERROR_NOT_FOUND:
-        /* Some file systems (/proc) say so of a folder that is there. */
-        if (g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
-          reason = g_strdup_printf (_("the folder %s does not exist"), folder);
-        else
-          reason = g_strdup_printf (_("the folder %s cannot be written to"), folder);
-        break;
-      case G_IO_ERROR_NOT_DIRECTORY:
-        reason = g_strdup_printf (_("%s is not a folder"), folder);
-        break;
-      case G_IO_ERROR_PERMISSION_DENIED:
-        reason = g_strdup_printf (_("you may not write in the folder %s"), folder);
-        break;
-      case G_IO_ERROR_READ_ONLY:
-        reason = g_strdup_printf (_("the folder %s is on a read-only disk"), folder);
-        break;
-      case G_IO_ERROR_NO_SPACE:
-        reason = g_strdup (_("the disk is full"));
-        break;
-      case G_IO_ERROR_CANCELLED:
-        g_propagate_error (error, g_error_copy (local));
-        return;
-      default:
-        reason = g_strdup_printf (_("the folder %s cannot be written to"), folder);
-        break;
-      }
-
-  g_set_error (error, local->domain, local->code, _("Cannot write “%s”: %s"), target, reason);
-}
-
 /* Writes the PDF; progress goes to @progress_context when not %NULL. */
 static gboolean
 export_file (DossierPdfExporter    *self,
@@ -272,63 +226,23 @@ export_file (DossierPdfExporter    *self,
              GCancellable          *cancellable,
              GError               **error)
 {
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(DossierFileSave) save = NULL;
   g_autoptr(GOutputStream) stream = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *temp_name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
 
-  parent = g_file_get_parent (file);
-  basename = g_file_get_basename (file);
-  if (parent == NULL || basename == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("Cannot write a PDF to “%s”"), g_file_peek_path (file) ?: "/");
-      return FALSE;
-    }
+  save = dossier_file_save_new (file, cancellable, error);
+  if (save == NULL)
+    return FALSE;
 
-  /* A temporary file next to the target, so the final move is a rename
-   * on the same file system. */
-  for (guint attempt = 0; attempt < 16 && file_stream == NULL; attempt++)
-    {
-      g_clear_error (&local_error);
-      g_clear_object (&temp);
-      g_free (temp_name);
-      temp_name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      temp = g_file_get_child (parent, temp_name);
-      file_stream = g_file_create (temp, G_FILE_CREATE_NONE, cancellable, &local_error);
-      if (file_stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        break;
-    }
-  if (file_stream == NULL)
-    {
-      g_debug ("%s", local_error->message);
-      set_write_error (file, parent, local_error, error);
-      return FALSE;
-    }
+  /* cairo writes in small pieces; buffer them. Closing the buffer
+   * flushes it into the save; only the commit replaces the file, so a
+   * failed or cancelled export leaves the old PDF as it was. */
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (save), 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (stream), FALSE);
+  if (!render (self, document, stream, progress_context, cancellable, error) ||
+      !g_output_stream_close (stream, cancellable, error))
+    return FALSE;
 
-  /* cairo writes in small pieces; buffer them. */
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 64 * 1024);
-  ok = render (self, document, stream, progress_context, cancellable, error);
-  if (ok)
-    ok = g_output_stream_close (stream, cancellable, error);
-  else
-    g_output_stream_close (stream, NULL, NULL);
-  if (ok && !g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                          cancellable, NULL, NULL, &local_error))
-    {
-      /* The move's message names the temporary file too. */
-      g_debug ("%s", local_error->message);
-      set_write_error (file, parent, local_error, error);
-      ok = FALSE;
-    }
-  if (!ok)
-    g_file_delete (temp, NULL, NULL);
-
-  return ok;
+  return dossier_file_save_commit (save, cancellable, error);
 }
 
 /**
@@ -357,6 +271,40 @@ dossier_pdf_exporter_export (DossierPdfExporter    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return export_file (self, document, file, NULL, cancellable, error);
+}
+
+/**
+ * dossier_pdf_exporter_export_to_stream:
+ * @self: an exporter
+ * @document: the document to export
+ * @stream: where the PDF goes; it is not closed
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Lays @document out and writes it to @stream (standard output, for the
+ * command line's `-o -`). Blocks. Files are better written with
+ * dossier_pdf_exporter_export(), which keeps the old file on an error.
+ *
+ * Returns: %TRUE if the whole PDF was written
+ */
+gboolean
+dossier_pdf_exporter_export_to_stream (DossierPdfExporter    *self,
+                                       DossierLayoutDocument *document,
+                                       GOutputStream         *stream,
+                                       GCancellable          *cancellable,
+                                       GError               **error)
+{
+  g_autoptr(GOutputStream) buffered = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  buffered = g_buffered_output_stream_new_sized (stream, 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  return render (self, document, buffered, NULL, cancellable, error) &&
+         g_output_stream_close (buffered, cancellable, error);
 }
 
 typedef struct {

@@ -25,6 +25,11 @@ gboolean            dossier_pdf_exporter_export       (DossierPdfExporter    *se
                                                        GFile                 *file,
                                                        GCancellable          *cancellable,
                                                        GError               **error);
+gboolean            dossier_pdf_exporter_export_to_stream (DossierPdfExporter    *self,
+                                                           DossierLayoutDocument *document,
+                                                           GOutputStream         *stream,
+                                                           GCancellable          *cancellable,
+                                                           GError               **error);
 void                dossier_pdf_exporter_export_async (DossierPdfExporter    *self,
                                                        DossierLayoutDocument *document,
                                                        GFile                 *file,
