@@ -6,15 +6,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include "formats/dossier-file-save.h"
+#include "dossier-test-files.h"
 
 /* Far more than the limits below: the disk fills up midway. */
 #define BIG_SIZE (1024 * 1024)
@@ -29,48 +28,6 @@ make_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* The names in @path, sorted and joined by spaces: "a.json b.json". */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **)names->pdata);
 }
 
 static char *
@@ -159,7 +116,7 @@ check_full_disk (const char *dir,
   g_assert_null (strstr (error->message, ".part"));
   g_clear_error (&error);
   assert_contents (path, old);
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "memo.json");
   g_clear_pointer (&names, g_free);
 
@@ -178,7 +135,7 @@ check_full_disk (const char *dir,
     g_clear_error (&error);
   }
   assert_contents (path, old);
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "memo.json");
   g_clear_pointer (&names, g_free);
 
@@ -194,7 +151,7 @@ check_full_disk (const char *dir,
     g_output_stream_close (buffered, NULL, NULL);
   }
   assert_contents (path, old);
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "memo.json");
   g_clear_pointer (&names, g_free);
 
@@ -203,7 +160,7 @@ check_full_disk (const char *dir,
   g_assert_error (error, G_IO_ERROR, expected_code);
   g_clear_error (&error);
   assert_contents (path, old);
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "memo.json");
 
   /* And what fits is written, with the old permissions. */
@@ -215,16 +172,6 @@ check_full_disk (const char *dir,
   g_unlink (path);
 }
 
-static void
-limit_file_size (rlim_t size)
-{
-  struct rlimit limit = { size, size };
-
-  /* Past the limit write() then fails with EFBIG instead of killing us. */
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
-
 /* A file size limit: as good as a full disk, for anyone, no privileges
  * needed. */
 static void
@@ -234,9 +181,9 @@ test_full_disk_rlimit (void)
     {
       g_autofree char *dir = make_dir ();
 
-      limit_file_size (LIMIT);
+      dossier_test_limit_file_size (LIMIT);
       check_full_disk (dir, G_IO_ERROR_FAILED);
-      remove_tree (dir);
+      dossier_test_remove_tree (dir);
       return;
     }
 
@@ -318,7 +265,7 @@ test_full_disk_tmpfs (void)
         g_test_message ("%s namespace: %s", i == 0 ? "user" : "mount", out);
     }
 
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
   if (!passed)
     g_test_skip ("no tmpfs can be mounted here (no user or mount namespaces)");
 }
@@ -359,9 +306,9 @@ test_new_and_replace (void)
   g_assert_no_error (error);
   assert_contents (path, "third");
 
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "a.json");
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -428,9 +375,9 @@ test_cancel (void)
   }
   assert_contents (path, "old");
 
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "a.json");
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -464,14 +411,15 @@ test_special_files (void)
   g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
   g_autofree char *socket_path = g_build_filename (dir, "socket", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *device = dossier_test_make_device (dir);
   g_autofree char *names = NULL;
   struct sockaddr_un address = { .sun_family = AF_UNIX };
   struct stat st;
   int sock;
 
   /* A device: refused (run as root, the test proves it stays one). */
-  assert_refused ("/dev/null", G_IO_ERROR_NOT_REGULAR_FILE, "device");
-  g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
+  assert_refused (device, G_IO_ERROR_NOT_REGULAR_FILE, "device");
+  g_assert_cmpint (lstat (device, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
   /* A named pipe: refused at once, never opened (that would hang). */
@@ -493,9 +441,9 @@ test_special_files (void)
   assert_refused (folder, G_IO_ERROR_IS_DIRECTORY, "folder");
   assert_refused ("/", G_IO_ERROR_IS_DIRECTORY, "folder");
 
-  names = list_dir (dir);
-  g_assert_cmpstr (names, ==, "fifo folder socket");
-  remove_tree (dir);
+  names = dossier_test_list_dir (dir);
+  g_assert_cmpstr (names, ==, g_str_equal (device, "/dev/null") ? "fifo folder socket" : "fifo folder null-node socket");
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -508,6 +456,7 @@ test_symlinks (void)
   g_autofree char *chain = g_build_filename (dir, "chain.json", NULL);
   g_autofree char *dangling = g_build_filename (dir, "dangling.json", NULL);
   g_autofree char *to_device = g_build_filename (dir, "device.json", NULL);
+  g_autofree char *device = NULL;
   g_autofree char *to_folder = g_build_filename (dir, "folder.json", NULL);
   g_autofree char *loop = g_build_filename (dir, "loop.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (link);
@@ -518,6 +467,7 @@ test_symlinks (void)
   struct stat st;
 
   g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  device = dossier_test_make_device (other);
   write_file (real, "old", 0600);
   /* Relative, as links usually are. */
   g_assert_cmpint (symlink ("other/real.json", link), ==, 0);
@@ -546,21 +496,21 @@ test_symlinks (void)
   /* Dangling links, links to what is not a file, loops: refused. */
   g_assert_cmpint (symlink ("nowhere/none.json", dangling), ==, 0);
   assert_refused (dangling, G_IO_ERROR_NOT_FOUND, "nowhere/none.json");
-  g_assert_cmpint (symlink ("/dev/null", to_device), ==, 0);
+  g_assert_cmpint (symlink (device, to_device), ==, 0);
   assert_refused (to_device, G_IO_ERROR_NOT_REGULAR_FILE, "device");
-  g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
+  g_assert_cmpint (lstat (device, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
   g_assert_cmpint (symlink ("other", to_folder), ==, 0);
   assert_refused (to_folder, G_IO_ERROR_IS_DIRECTORY, "folder");
   g_assert_cmpint (symlink ("loop.json", loop), ==, 0);
   assert_refused (loop, G_IO_ERROR_TOO_MANY_LINKS, "circle");
 
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "chain.json dangling.json device.json folder.json link.json loop.json other");
   g_clear_pointer (&names, g_free);
-  names = list_dir (other);
-  g_assert_cmpstr (names, ==, "real.json");
-  remove_tree (dir);
+  names = dossier_test_list_dir (other);
+  g_assert_cmpstr (names, ==, g_str_equal (device, "/dev/null") ? "real.json" : "null-node real.json");
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -611,7 +561,7 @@ test_errors (void)
       g_assert_cmpint (st.st_mode & 0777, ==, 0444);
     }
 
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -665,7 +615,7 @@ test_leftovers (void)
   running = dossier_file_save_new (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (running), "running", 7, NULL, NULL, &error));
-  before = list_dir (dir);
+  before = dossier_test_list_dir (dir);
   {
     g_auto(GStrv) parts = g_strsplit (before, " ", -1);
     guint n_temp = 0;
@@ -697,10 +647,10 @@ test_leftovers (void)
   g_assert_no_error (error);
   assert_contents (path, "running");
 
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, ".goutputstream-EF34GH .goutputstream-IJ56KL .memo.json.zzzzzzzz.part "
                               ".notes.json.0badc0de.part memo.json");
-  remove_tree (dir);
+  dossier_test_remove_tree (dir);
 }
 
 int

@@ -22,5 +22,6 @@ int  dossier_cli_fail     (const char *subject, const GError *error);
 int  dossier_cli_usage    (const char *command, const char *message);
 gboolean dossier_cli_write_stdout (const char *data, gsize length, GError **error);
 gboolean dossier_cli_write_file (const char *path, const char *data, gsize length, GError **error);
+gboolean dossier_cli_is_stdout (const char *output);
 
 G_END_DECLS

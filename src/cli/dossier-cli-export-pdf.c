@@ -9,6 +9,7 @@
 
 #include "export/dossier-memo-layout.h"
 #include "export/dossier-pdf-exporter.h"
+#include "formats/dossier-file-save.h"
 #include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-json.h"
 #include "dossier-cli-commands.h"
@@ -62,6 +63,26 @@ is_other_existing_file (GFile *file)
   return n_read > 0 && !(n_read == sizeof magic && memcmp (magic, "%PDF-", sizeof magic) == 0);
 }
 
+/* "-o -": the PDF goes to standard output, whole or not at all (it is
+ * made in memory first), and nothing else does. */
+static int
+export_to_stdout (DossierPdfExporter    *exporter,
+                  DossierLayoutDocument *document)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_pdf_exporter_export_to_stream (exporter, document, memory, NULL, &error) ||
+      !g_output_stream_close (memory, NULL, &error))
+    return dossier_cli_fail (NULL, error);
+
+  if (!dossier_cli_write_stdout (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                                 g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)),
+                                 &error))
+    return dossier_cli_fail (NULL, error);
+  return 0;
+}
+
 int
 dossier_cli_export_pdf (int    argc,
                         char **argv)
@@ -80,7 +101,7 @@ dossier_cli_export_pdf (int    argc,
   DossierPaper paper = dossier_paper_get_default ();
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the PDF to OUT.pdf (default: the memo's name with .pdf)"), N_("OUT.pdf") },
+      N_("Write the PDF to OUT.pdf (default: the memo's name with .pdf; - is standard output)"), N_("OUT.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
       N_("Paper size: letter or a4 (default: from the locale)"), N_("PAPER") },
     { "justify", 0, 0, G_OPTION_ARG_NONE, &justify,
@@ -123,9 +144,20 @@ dossier_cli_export_pdf (int    argc,
       }
   }
 
+  document = dossier_memo_to_layout_document (memo);
+  exporter = dossier_pdf_exporter_new ();
+  dossier_pdf_exporter_set_paper (exporter, paper);
+  dossier_pdf_exporter_set_justify (exporter, justify);
+
+  if (dossier_cli_is_stdout (output))
+    return export_to_stdout (exporter, document);
+
   if (output == NULL)
     output = default_output (argv[1]);
   pdf_file = g_file_new_for_commandline_arg (output);
+  /* Before anything is read from it: a named pipe would hang the read. */
+  if (!dossier_file_save_check_target (pdf_file, &error))
+    return dossier_cli_fail (output, error);
   if (same_file (memo_file, pdf_file))
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
@@ -139,10 +171,6 @@ dossier_cli_export_pdf (int    argc,
       return dossier_cli_fail (output, error);
     }
 
-  document = dossier_memo_to_layout_document (memo);
-  exporter = dossier_pdf_exporter_new ();
-  dossier_pdf_exporter_set_paper (exporter, paper);
-  dossier_pdf_exporter_set_justify (exporter, justify);
   if (!dossier_pdf_exporter_export (exporter, document, pdf_file, NULL, &error))
     return dossier_cli_fail (output, error);
 

@@ -442,7 +442,7 @@ run_export (Options  *options,
   if (json == NULL)
     return dossier_cli_fail (NULL, error);
 
-  if (options->output != NULL && !g_str_equal (options->output, "-"))
+  if (options->output != NULL && !dossier_cli_is_stdout (options->output))
     {
       if (!dossier_cli_write_file (options->output, json, length, &error))
         return dossier_cli_fail (options->output, error);
@@ -649,7 +649,7 @@ dossier_cli_library (int    argc,
     { "limit", 'n', 0, G_OPTION_ARG_INT, &options.limit,
       N_("search: at most N results (default: 20)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("export: write to FILE instead of standard output"), N_("FILE") },
+      N_("export: write to FILE instead of standard output (- is standard output)"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &options.author,
       N_("search: only documents by an author whose name contains NAME"), N_("NAME") },
     { "publisher", 0, 0, G_OPTION_ARG_STRING, &options.publisher,

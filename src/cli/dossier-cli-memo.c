@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/dossier-memo-layout.h"
+#include "formats/dossier-file-save.h"
 #include "export/dossier-page-layout.h"
 #include "memo/dossier-memo-check.h"
 #include "memo/dossier-memo-json.h"
@@ -32,7 +33,7 @@ memo_new (int    argc,
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_name,
       N_("information, decision or policy-brief (default: information)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the memo to FILE instead of standard output"), N_("FILE") },
+      N_("Write the memo to FILE instead of standard output (- is standard output)"), N_("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Overwrite FILE if it exists"), NULL },
     { NULL }
   };
@@ -51,12 +52,20 @@ memo_new (int    argc,
   memo = dossier_memo_new_from_template (kind);
   json = dossier_memo_to_json (memo, &length);
 
-  if (output == NULL)
+  if (output == NULL || dossier_cli_is_stdout (output))
     {
       if (!dossier_cli_write_stdout (json, length, &error))
         return dossier_cli_fail (NULL, error);
       return 0;
     }
+
+  /* A pipe, a device or a folder is refused before --force is asked for. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+    if (!dossier_file_save_check_target (file, &error))
+      return dossier_cli_fail (output, error);
+  }
 
   /* Never clobber a memo by accident: it is the analyst's work. */
   if (!force && g_file_test (output, G_FILE_TEST_EXISTS))

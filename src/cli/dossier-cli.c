@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "formats/dossier-file-save.h"
 #include "dossier-cli-commands.h"
 
 typedef struct {
@@ -73,7 +76,10 @@ dossier_cli_write_stdout (const char  *data,
   return TRUE;
 }
 
-/* Atomic, so an interrupted export never leaves half a file behind. */
+/* Atomic: an interrupted export or a full disk never leaves half a file
+ * behind, and keeps the old one. Only regular files (or links to them)
+ * and new names are written: a device, a pipe, a socket or a folder is
+ * refused (see DossierFileSave). */
 gboolean
 dossier_cli_write_file (const char  *path,
                         const char  *data,
@@ -82,8 +88,81 @@ dossier_cli_write_file (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return dossier_file_save_contents (file, data, length, NULL, error);
+}
+
+/* "-o -" means standard output, for the commands that write data. */
+gboolean
+dossier_cli_is_stdout (const char *output)
+{
+  return g_strcmp0 (output, "-") == 0;
+}
+
+/* Standard output is checked once, at exit, for every command: output
+ * that could not be written (a full disk, "> /dev/full", a closed
+ * stdout) is an error, not a success. */
+static gboolean stdout_checked;
+static int stdout_errno;
+
+/* g_print()'s own handler, which ignores errors: keep the first one's cause. */
+static void
+print_cb (const char *string)
+{
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  if ((fputs (converted != NULL ? converted : string, stdout) == EOF || fflush (stdout) != 0) &&
+      stdout_errno == 0)
+    stdout_errno = errno;
+}
+
+static gboolean
+close_stdout (gboolean report)
+{
+  gboolean failed;
+  int saved_errno = 0;
+
+  stdout_checked = TRUE;
+  failed = ferror (stdout) != 0;
+  errno = 0;
+  if (fflush (stdout) != 0)
+    {
+      failed = TRUE;
+      saved_errno = errno;
+    }
+  /* close() too: some file systems (NFS) report a failed write only then.
+   * A stdout that was never open (EBADF) is no error if nothing went to it. */
+  errno = 0;
+  if (fclose (stdout) != 0 && (errno != EBADF || failed))
+    {
+      failed = TRUE;
+      if (saved_errno == 0)
+        saved_errno = errno;
+    }
+  if (!failed || !report)
+    return !failed;
+
+  if (stdout_errno != 0)
+    saved_errno = stdout_errno;
+  if (saved_errno != 0)
+    {
+      g_printerr ("dossier-cli: ");
+      g_printerr (_("Could not write the output: %s"), g_strerror (saved_errno));
+      g_printerr ("\n");
+    }
+  else
+    g_printerr ("dossier-cli: %s\n", _("Could not write the output"));
+  return FALSE;
+}
+
+/* GOptionContext prints --help and exits from inside the parser. */
+static void
+close_stdout_at_exit (void)
+{
+  if (!stdout_checked && !close_stdout (TRUE))
+    _exit (1);
 }
 
 static void
@@ -100,17 +179,10 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Run “dossier-cli COMMAND --help” for the options of a command."));
 }
 
-int
-main (int    argc,
-      char **argv)
+static int
+run (int    argc,
+     char **argv)
 {
-  setlocale (LC_ALL, "");
-  /* Tests and `make run` use the catalogues built in the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("dossier-cli");
-
   if (argc < 2)
     {
       print_help (stderr);
@@ -141,4 +213,29 @@ main (int    argc,
   g_printerr (_("dossier-cli: unknown command “%s”\n"), argv[1]);
   g_printerr ("%s\n", _("Run “dossier-cli --help” to see the commands."));
   return 2;
+}
+
+/* A command that failed has said why already: one line, its status. */
+static int
+finish (int status)
+{
+  if (!close_stdout (status == 0) && status == 0)
+    return 1;
+  return status;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  /* Tests and `make run` use the catalogues built in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("dossier-cli");
+  g_set_print_handler (print_cb);
+  atexit (close_stdout_at_exit);
+
+  return finish (run (argc, argv));
 }

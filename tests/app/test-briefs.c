@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dossier-test-files.h"
 #include "dossier-test-gui.h"
 
 #include <glib/gstdio.h>
@@ -603,7 +604,8 @@ test_save_refused (void)
   g_autofree char *fifo = g_build_filename (tmp_home, "pipe.dossier-memo", NULL);
   g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
   g_autoptr(GFile) folder = g_file_new_for_path (tmp_home);
-  g_autoptr(GFile) device = g_file_new_for_path ("/dev/null");
+  g_autofree char *device_path = dossier_test_make_device (tmp_home);
+  g_autoptr(GFile) device = g_file_new_for_path (device_path);
   g_autoptr(GFile) own = g_object_ref (dossier_window_get_memo_file (window));
   DossierMemo *memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
   g_autofree char *before = NULL;
@@ -629,7 +631,7 @@ test_save_refused (void)
   wait_for (saves_done, 20);
   dossier_window_save_memo_to (window, device);
   wait_for (saves_done, 20);
-  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_cmpint (g_lstat (device_path, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
   /* Still unsaved, still its own file, which was not touched. */
@@ -645,6 +647,8 @@ test_save_refused (void)
   wait_for (saves_done, 20);
   g_assert_false (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
   g_unlink (fifo);
+  if (!g_str_equal (device_path, "/dev/null"))
+    g_unlink (device_path);
 }
 
 static gboolean

@@ -4,14 +4,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "comparison/dossier-comparison.h"
 #include "importers/dossier-import.h"
+#include "dossier-test-files.h"
 
 static DossierDocument *
 load_document (const char *name)
@@ -45,19 +44,6 @@ read_file (const char *path)
   return contents;
 }
 
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GString) names = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 /* A comparison saved over an older one on a full disk (a file size
  * limit, which needs no privileges): an error, and the old file is as
  * it was, with no temporary file beside it. */
@@ -74,7 +60,6 @@ test_save_full_disk (void)
   g_autofree char *old = NULL;
   g_autofree char *after = NULL;
   g_autofree char *names = NULL;
-  struct rlimit limit = { 8 * 1024, 8 * 1024 };
 
   if (!g_test_subprocess ())
     {
@@ -99,19 +84,17 @@ test_save_full_disk (void)
   for (guint i = 0; i < 2000; i++)
     dossier_comparison_add_anchor (comparison, i, i + 1);
 
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  dossier_test_limit_file_size (8 * 1024);
 
   g_assert_false (dossier_comparison_save (comparison, file, NULL, &error));
   g_assert_nonnull (error);
   after = read_file (path);
   assert_same (after, old);
   g_assert_nonnull (strstr (error->message, path));
-  names = list_dir (dir);
+  names = dossier_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "saved.dossier-comparison");
 
-  g_unlink (path);
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* Nor into a named pipe (never opened: that would hang), or a device. */
@@ -125,21 +108,23 @@ test_save_special_files (void)
   g_autofree char *dir = g_dir_make_tmp ("dossier-comparison-save-XXXXXX", &error);
   g_autofree char *fifo = g_build_filename (dir, "pipe.dossier-comparison", NULL);
   g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
-  g_autoptr(GFile) device = g_file_new_for_path ("/dev/null");
+  g_autofree char *device_path = NULL;
+  g_autoptr(GFile) device = NULL;
   struct stat st;
 
   g_assert_no_error (error);
+  device_path = dossier_test_make_device (dir);
+  device = g_file_new_for_path (device_path);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_false (dossier_comparison_save (comparison, fifo_file, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_clear_error (&error);
   g_assert_false (dossier_comparison_save (comparison, device, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
+  g_assert_cmpint (lstat (device_path, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
-  g_unlink (fifo);
-  g_rmdir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 int

@@ -4,29 +4,18 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "memo/dossier-memo-autosave.h"
 #include "memo/dossier-memo-json.h"
+#include "dossier-test-files.h"
 
 /* Saving memos on a full disk (a file size limit stands in for it: no
  * privileges needed) and to files that are not regular files. */
 
 #define LIMIT (64 * 1024)
-
-static void
-limit_file_size (rlim_t size)
-{
-  struct rlimit limit = { size, size };
-
-  /* Past the limit write() then fails with EFBIG instead of killing us. */
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-}
 
 /* A memo whose JSON is about @size bytes. */
 static DossierMemo *
@@ -77,45 +66,14 @@ read_file (const char *path)
   return contents;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Only @expected (space-separated, sorted) is in @dir: no temporary file. */
+/* Only @expected (sorted names) is in @dir: no temporary file. */
 static void
 assert_dir_holds (const char *dir,
                   const char *expected)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  const char *name;
+  g_autofree char *names = dossier_test_list_dir (dir);
 
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (" ", (char **)names->pdata);
-  g_assert_cmpstr (joined, ==, expected);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  g_assert_cmpstr (names, ==, expected);
 }
 
 static void
@@ -161,7 +119,7 @@ test_full_disk (void)
   g_assert_no_error (error);
   old = read_file (path);
 
-  limit_file_size (LIMIT);
+  dossier_test_limit_file_size (LIMIT);
 
   g_assert_false (dossier_memo_save_file (big, file, NULL, &error));
   g_assert_nonnull (error);
@@ -182,7 +140,7 @@ test_full_disk (void)
   assert_same (after, old);
   assert_dir_holds (dir, "briefing.dossier-memo");
 
-  remove_dir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 static gboolean recovery_warned;
@@ -247,7 +205,7 @@ test_autosave_full_disk (void)
     origin_name = g_strconcat (base, ".origin", NULL);
   }
 
-  limit_file_size (LIMIT);
+  dossier_test_limit_file_size (LIMIT);
 
   /* A change that makes the memo far larger than the disk's room. */
   section = dossier_memo_section_new ("(U) More");
@@ -287,7 +245,7 @@ test_autosave_full_disk (void)
   }
 
   dossier_memo_autosave_discard (autosave);
-  remove_dir (dir);
+  dossier_test_remove_tree (dir);
 }
 
 /* A memo is never written into a named pipe (that hung), a device or a
@@ -301,7 +259,8 @@ test_special_files (void)
   g_autofree char *real = g_build_filename (dir, "real.dossier-memo", NULL);
   g_autofree char *link = g_build_filename (dir, "link.dossier-memo", NULL);
   g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
-  g_autoptr(GFile) device = g_file_new_for_path ("/dev/null");
+  g_autofree char *device_path = dossier_test_make_device (dir);
+  g_autoptr(GFile) device = g_file_new_for_path (device_path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) link_file = g_file_new_for_path (link);
   g_autoptr(DossierMemo) memo = make_memo (1024);
@@ -328,7 +287,7 @@ test_special_files (void)
   g_assert_false (dossier_memo_save_file (memo, device, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_clear_error (&error);
-  g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
+  g_assert_cmpint (lstat (device_path, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
   g_assert_false (dossier_memo_save_file (memo, folder, NULL, &error));
@@ -345,8 +304,10 @@ test_special_files (void)
   expected = dossier_memo_to_json (memo, NULL);
   g_assert_cmpstr (saved, ==, expected);
 
-  assert_dir_holds (dir, "link.dossier-memo pipe.dossier-memo real.dossier-memo");
-  remove_dir (dir);
+  assert_dir_holds (dir, g_str_equal (device_path, "/dev/null")
+                         ? "link.dossier-memo pipe.dossier-memo real.dossier-memo"
+                         : "link.dossier-memo null-node pipe.dossier-memo real.dossier-memo");
+  dossier_test_remove_tree (dir);
 }
 
 int
