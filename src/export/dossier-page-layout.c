@@ -1635,61 +1635,139 @@ escape_attribute (const char *value)
   return g_string_free (escaped, FALSE);
 }
 
+/* A URI longer than this is written once, where its link starts; on the
+ * pages the link continues onto it links to that place instead (cairo
+ * 1.16 cannot share one annotation between pages). Real URLs are far
+ * shorter and open from every page they are on. */
+#define MAX_REPEATED_URI 2048
+
+typedef struct {
+  double left, top, right, bottom;
+  gboolean whole;       /* the link fills the line */
+} LinkArea;
+
+/* The areas of a link on consecutive lines as cairo's rect=[x y w h …]:
+ * lines the link fills are one area, so a URL over a page of lines
+ * needs three (its first line, the lines in between, its last line). */
+static char *
+format_areas (GArray *areas)
+{
+  GString *rects = g_string_new (NULL);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      LinkArea area = g_array_index (areas, LinkArea, i);
+
+      while (area.whole && i + 1 < areas->len && g_array_index (areas, LinkArea, i + 1).whole)
+        {
+          const LinkArea *next = &g_array_index (areas, LinkArea, ++i);
+
+          area.left = MIN (area.left, next->left);
+          area.right = MAX (area.right, next->right);
+          area.bottom = next->bottom;
+        }
+      g_string_append_printf (rects, "%s%.2f %.2f %.2f %.2f", rects->len > 0 ? " " : "",
+                              area.left, area.top, area.right - area.left, area.bottom - area.top);
+    }
+  return g_string_free (rects, FALSE);
+}
+
+/* The link annotations of lines [first, end) of @shape, whose line
+ * @first has its top at @origin + top[first]: one per link, with areas
+ * over the lines it is on (several rect=[…], which cairo writes as one
+ * annotation with /QuadPoints), so a URL is written once, not once per
+ * line it wraps onto (a 100 KB URL over 1,200 lines made a 104 MB PDF).
+ * @anchor names the block ("b3", "n12") in destinations of links that
+ * continue onto the next page; NULL where none do (header, banners). */
 static void
 draw_links (DossierPageLayout *self,
             cairo_t           *cr,
             const Shape       *shape,
-            guint              line_index,
+            guint              first,
+            guint              end,
             double             x,
-            double             y)
+            double             origin,
+            const char        *anchor)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (shape->layout, line_index);
   const char *text = pango_layout_get_text (shape->layout);
-  guint line_start = line->start_index;
-  guint line_end = line->start_index + line->length;
-  double top = y + shape->top[line_index] - shape->baseline[line_index];
+  PangoLayoutLine *last = pango_layout_get_line_readonly (shape->layout, end - 1);
+  guint first_index = pango_layout_get_line_readonly (shape->layout, first)->start_index;
+  guint end_index = last->start_index + last->length;
 
-  for (guint i = 0; i < shape->links->len; i++)
-    {
-      const LinkSpan *span = &g_array_index (shape->links, LinkSpan, i);
-      guint start = MAX (span->start, line_start);
-      guint end = MIN (span->end, line_end);
-      g_autofree char *attributes = NULL;
-      g_autofree char *target = NULL;
-      int x0, x1;
-      double left, right;
+  /* Links over several lines first: where areas overlap, viewers pick
+   * the annotation written last, the smaller one. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < shape->links->len; i++)
+      {
+        const LinkSpan *span = &g_array_index (shape->links, LinkSpan, i);
+        g_autoptr(GArray) areas = NULL;
+        g_autofree char *rects = NULL;
+        g_autofree char *attributes = NULL;
+        g_autofree char *dest = NULL;
+        gboolean once;
 
-      if (start >= end)
-        continue;
-      if (span->uri == NULL && lookup_note (self, span->note) == NULL)
-        continue;
+        if (span->end <= first_index || span->start >= end_index)
+          continue;
+        if (span->uri == NULL && lookup_note (self, span->note) == NULL)
+          continue;
 
-      pango_layout_line_index_to_x (line, start, FALSE, &x0);
-      pango_layout_line_index_to_x (line, g_utf8_prev_char (text + end) - text, TRUE, &x1);
-      left = x + shape->line_x[line_index] + (double)MIN (x0, x1) / PANGO_SCALE;
-      right = x + shape->line_x[line_index] + (double)MAX (x0, x1) / PANGO_SCALE;
-      if (right - left < 4.0)
-        {
-          /* Superscript digits are small targets. */
-          left -= 1.5;
-          right += 1.5;
-        }
+        areas = g_array_new (FALSE, FALSE, sizeof (LinkArea));
+        for (guint l = first; l < end; l++)
+          {
+            PangoLayoutLine *line = pango_layout_get_line_readonly (shape->layout, l);
+            guint line_end = line->start_index + line->length;
+            guint start = MAX (span->start, (guint)line->start_index);
+            guint stop = MIN (span->end, line_end);
+            LinkArea area;
+            int x0, x1;
 
-      if (span->uri != NULL)
-        {
-          target = escape_attribute (span->uri);
-          attributes = g_strdup_printf ("uri='%s' rect=[%.2f %.2f %.2f %.2f]", target,
-                                        left, top, right - left,
-                                        shape->top[line_index + 1] - shape->top[line_index]);
-        }
-      else
-        attributes = g_strdup_printf ("dest='note-%u' rect=[%.2f %.2f %.2f %.2f]", span->note,
-                                      left, top, right - left,
-                                      shape->top[line_index + 1] - shape->top[line_index]);
+            if (start >= stop)
+              continue;
+            pango_layout_line_index_to_x (line, start, FALSE, &x0);
+            pango_layout_line_index_to_x (line, g_utf8_prev_char (text + stop) - text, TRUE, &x1);
+            area.left = x + shape->line_x[l] + (double)MIN (x0, x1) / PANGO_SCALE;
+            area.right = x + shape->line_x[l] + (double)MAX (x0, x1) / PANGO_SCALE;
+            area.top = origin + shape->top[l];
+            area.bottom = origin + shape->top[l + 1];
+            area.whole = start == (guint)line->start_index && stop == line_end;
+            if (area.right - area.left < 4.0)
+              {
+                /* Superscript digits are small targets. */
+                area.left -= 1.5;
+                area.right += 1.5;
+              }
+            g_array_append_val (areas, area);
+          }
+        if (areas->len == 0 || (pass == 0) != (areas->len > 1))
+          continue;
+        rects = format_areas (areas);
 
-      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
-      cairo_tag_end (cr, CAIRO_TAG_LINK);
-    }
+        once = span->uri != NULL && anchor != NULL && strlen (span->uri) > MAX_REPEATED_URI;
+        if (once)
+          dest = g_strdup_printf ("link-%s-%u", anchor, i);
+
+        if (span->uri == NULL)
+          attributes = g_strdup_printf ("dest='note-%u' rect=[%s]", span->note, rects);
+        else if (once && span->start < first_index)
+          attributes = g_strdup_printf ("dest='%s' rect=[%s]", dest, rects);
+        else
+          {
+            g_autofree char *target = escape_attribute (span->uri);
+
+            attributes = g_strdup_printf ("uri='%s' rect=[%s]", target, rects);
+            if (once && span->end > end_index)
+              {
+                const LinkArea *start = &g_array_index (areas, LinkArea, 0);
+                g_autofree char *name = g_strdup_printf ("name='%s' x=%.2f y=%.2f", dest, start->left, start->top);
+
+                cairo_tag_begin (cr, CAIRO_TAG_DEST, name);
+                cairo_tag_end (cr, CAIRO_TAG_DEST);
+              }
+          }
+
+        cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+        cairo_tag_end (cr, CAIRO_TAG_LINK);
+      }
 }
 
 /* Draws @line with its baseline origin at (@x, @y), as glyphs only.
@@ -1801,7 +1879,8 @@ draw_line (cairo_t         *cr,
     }
 }
 
-/* Draws lines [first, end) of @shape with the top of line @first at @y. */
+/* Draws lines [first, end) of @shape with the top of line @first at @y;
+ * @anchor names the block for its links (see draw_links()). */
 static void
 draw_shape_lines (DossierPageLayout *self,
                   cairo_t           *cr,
@@ -1809,21 +1888,23 @@ draw_shape_lines (DossierPageLayout *self,
                   guint              first,
                   guint              end,
                   double             x,
-                  double             y)
+                  double             y,
+                  const char        *anchor)
 {
   double origin = y - shape->top[first];
   g_autoptr(GArray) glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 512);
   GlyphBatch batch = { NULL, NULL, glyphs };
 
-  for (guint i = first; i < end && i < shape->n_lines; i++)
+  end = MIN (end, shape->n_lines);
+  for (guint i = first; i < end; i++)
     {
       PangoLayoutLine *line = pango_layout_get_line_readonly (shape->layout, i);
 
       draw_line (cr, line, x + shape->line_x[i], origin + shape->baseline[i], &batch);
-      if (shape->links->len > 0)
-        draw_links (self, cr, shape, i, x, origin + shape->baseline[i]);
     }
   flush_glyphs (cr, &batch);
+  if (shape->links->len > 0 && first < end)
+    draw_links (self, cr, shape, first, end, x, origin, anchor);
 }
 
 static void
@@ -1833,7 +1914,7 @@ draw_shape (DossierPageLayout *self,
             double             x,
             double             y)
 {
-  draw_shape_lines (self, cr, shape, 0, shape->n_lines, x, y);
+  draw_shape_lines (self, cr, shape, 0, shape->n_lines, x, y, NULL);
 }
 
 static void
@@ -1930,6 +2011,7 @@ dossier_page_layout_draw_page (DossierPageLayout *self,
 {
   const Page *page;
   double notes_top;
+  char anchor[16];
 
   g_return_if_fail (DOSSIER_IS_PAGE_LAYOUT (self));
   g_return_if_fail (cr != NULL);
@@ -1962,9 +2044,11 @@ dossier_page_layout_draw_page (DossierPageLayout *self,
 
       if (flow->kind == DOSSIER_LAYOUT_BLOCK_BULLET && slice->first == 0 && self->bullet != NULL)
         draw_shape_lines (self, cr, self->bullet, 0, 1, x - 12.0,
-                          y + flow->shape->baseline[0] - flow->shape->top[0] - self->bullet->baseline[0]);
+                          y + flow->shape->baseline[0] - flow->shape->top[0] - self->bullet->baseline[0],
+                          NULL);
 
-      draw_shape_lines (self, cr, flow->shape, slice->first, slice->end, x, y);
+      g_snprintf (anchor, sizeof anchor, "b%u", slice->index);
+      draw_shape_lines (self, cr, flow->shape, slice->first, slice->end, x, y, anchor);
     }
 
   if (page->notes->len > 0)
@@ -1989,7 +2073,8 @@ dossier_page_layout_draw_page (DossierPageLayout *self,
               cairo_tag_begin (cr, CAIRO_TAG_DEST, name);
               cairo_tag_end (cr, CAIRO_TAG_DEST);
             }
-          draw_shape_lines (self, cr, note->shape, slice->first, slice->end, MARGIN, y);
+          g_snprintf (anchor, sizeof anchor, "n%u", note->number);
+          draw_shape_lines (self, cr, note->shape, slice->first, slice->end, MARGIN, y, anchor);
         }
     }
 

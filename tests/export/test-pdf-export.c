@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-pdf-export"
+#define _GNU_SOURCE  /* memmem() */
 
 #include "config.h"
 
@@ -876,6 +877,185 @@ test_url_breaks (Fixture       *fixture,
   g_assert_null (strstr (texts[0], "\u200b"));
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* The numbers of the /QuadPoints of the link annotation whose URI is
+ * @uri, read from the PDF's bytes (cairo writes annotations as plain
+ * text): 8 per area that can be clicked. */
+static guint
+count_quad_numbers (const char *pdf_path,
+                    const char *uri)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *needle = g_strdup_printf ("/URI (%s)", uri);
+  g_auto(GStrv) numbers = NULL;
+  const char *found, *annot, *quads, *end;
+  gsize length;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (pdf_path, &data, &length, NULL));
+  /* Not g_strstr_len(): it stops at the first NUL of the binary parts. */
+  found = memmem (data, length, needle, strlen (needle));
+  g_assert_nonnull (found);
+  annot = found;
+  while (annot > data && strncmp (annot, "/Type /Annot", strlen ("/Type /Annot")) != 0)
+    annot--;
+  quads = memmem (annot, found - annot, "/QuadPoints [", strlen ("/QuadPoints ["));
+  if (quads == NULL)
+    return 0;
+  quads += strlen ("/QuadPoints [");
+  end = strchr (quads, ']');
+  g_assert_nonnull (end);
+  {
+    g_autofree char *list = g_strndup (quads, end - quads);
+
+    numbers = g_strsplit_set (g_strstrip (list), " \n", -1);
+  }
+  for (guint i = 0; numbers[i] != NULL; i++)
+    if (*numbers[i] != '\0')
+      n++;
+  return n;
+}
+
+/* A URL is written into the PDF once per link, not once per line it
+ * wraps onto: a note with a 100 KB URL made a 104 MB PDF (1 MB: 2.7 GB).
+ * Each of its lines can still be clicked: where it starts, one link
+ * annotation with an area per line; on the pages it continues onto, a
+ * link to where it starts (cairo 1.16 writes no annotation that pages
+ * could share). A link over two lines of one page is one annotation with
+ * two areas. */
+static void
+test_long_url_once (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) url = g_string_new ("https://example.org/");
+  const char *short_url = "https://www.policy-research.example.org/publications/2024/"
+                          "interim-steps-on-the-peninsula-and-what-verification-can-achieve";
+  g_autofree char *with_link = NULL;
+  g_autofree char *as_text = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_auto(GStrv) texts = NULL;
+  gsize link_size, text_size;
+  int first_page = -1, last_page = -1;
+  guint n_uri = 0;
+
+  for (guint i = 0; url->len < 100 * 1024; i++)
+    g_string_append_printf (url, "segment%u/", i);
+
+  for (guint as_link = 0; as_link < 2; as_link++)
+    {
+      g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+      DossierLayoutBlock *block;
+
+      block = dossier_layout_document_add_paragraph (doc);
+      dossier_layout_block_add_text (block, "The short link ", DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_link (block, short_url, short_url, DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_text (block, " wraps onto a second line, and the note", DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_note_ref (block, 1);
+      dossier_layout_block_add_text (block, " has a long one.", DOSSIER_LAYOUT_STYLE_NONE);
+      block = dossier_layout_document_add_note (doc, 1);
+      dossier_layout_block_add_text (block, "See ", DOSSIER_LAYOUT_STYLE_NONE);
+      if (as_link)
+        dossier_layout_block_add_link (block, url->str, url->str, DOSSIER_LAYOUT_STYLE_NONE);
+      else
+        dossier_layout_block_add_text (block, url->str, DOSSIER_LAYOUT_STYLE_NONE);
+      dossier_layout_block_add_text (block, " UrlEnd.", DOSSIER_LAYOUT_STYLE_NONE);
+
+      if (as_link)
+        with_link = export_to (fixture, doc, "long-url-link.pdf", DOSSIER_PAPER_A4);
+      else
+        as_text = export_to (fixture, doc, "long-url-text.pdf", DOSSIER_PAPER_A4);
+    }
+
+  /* The URL once, and a little for the areas and the links onward. */
+  link_size = file_size (with_link);
+  text_size = file_size (as_text);
+  g_test_message ("%zu bytes with the link, %zu without", link_size, text_size);
+  g_assert_cmpuint (link_size, >, text_size + url->len);
+  g_assert_cmpuint (link_size, <, text_size + url->len + url->len / 4);
+
+  pdf = open_pdf (with_link);
+  texts = page_texts (pdf);
+  for (int i = 0; texts[i] != NULL; i++)
+    if (strstr (texts[i], "segment") != NULL)
+      {
+        if (first_page < 0)
+          first_page = i;
+        last_page = i;
+      }
+  g_assert_cmpint (first_page, >=, 0);
+  /* A URL this long goes over pages. */
+  g_assert_cmpint (last_page, >, first_page);
+
+  for (int i = first_page; i <= last_page; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      GList *links = poppler_page_get_link_mapping (page);
+      guint n_on_page = 0;
+      double height = 0;
+
+      for (GList *l = links; l != NULL; l = l->next)
+        {
+          PopplerLinkMapping *mapping = l->data;
+
+          if (mapping->action->type == POPPLER_ACTION_URI &&
+              g_str_equal (mapping->action->uri.uri, url->str))
+            {
+              g_assert_cmpint (i, ==, first_page);
+              n_uri++;
+              n_on_page++;
+              height = mapping->area.y2 - mapping->area.y1;
+            }
+          else if (mapping->action->type == POPPLER_ACTION_GOTO_DEST &&
+                   mapping->action->goto_dest.dest->type == POPPLER_DEST_NAMED &&
+                   g_str_has_prefix (mapping->action->goto_dest.dest->named_dest, "link-"))
+            {
+              g_autoptr(PopplerDest) dest = poppler_document_find_dest (pdf, mapping->action->goto_dest.dest->named_dest);
+
+              /* To where the URL starts. */
+              g_assert_nonnull (dest);
+              g_assert_cmpint (dest->page_num, ==, first_page + 1);
+              g_assert_cmpint (i, >, first_page);
+              n_on_page++;
+              height = mapping->area.y2 - mapping->area.y1;
+            }
+        }
+      poppler_page_free_link_mapping (links);
+      /* One link a page, over all its lines there. */
+      g_assert_cmpuint (n_on_page, ==, 1);
+      g_assert_cmpfloat (height, >, 50.0);
+    }
+  g_assert_cmpuint (n_uri, ==, 1);
+
+  /* The short link: one annotation, an area on each of its two lines. */
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+    GList *links = poppler_page_get_link_mapping (page);
+    guint n_short = 0;
+
+    for (GList *l = links; l != NULL; l = l->next)
+      {
+        PopplerLinkMapping *mapping = l->data;
+
+        if (mapping->action->type == POPPLER_ACTION_URI && g_str_equal (mapping->action->uri.uri, short_url))
+          {
+            n_short++;
+            g_assert_cmpfloat (mapping->area.y2 - mapping->area.y1, >, 20.0);
+          }
+      }
+    poppler_page_free_link_mapping (links);
+    g_assert_cmpuint (n_short, ==, 1);
+    g_assert_cmpuint (count_quad_numbers (with_link, short_url), ==, 16);
+  }
+}
+
 static void
 test_paper_a4 (Fixture       *fixture,
                gconstpointer  data)
@@ -1250,6 +1430,7 @@ main (int    argc,
   g_test_add ("/dossier/export/pdf/note-kept-with-reference", Fixture, NULL, fixture_set_up, test_note_kept_with_reference, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/long-note", Fixture, NULL, fixture_set_up, test_long_note, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/long-unbroken", Fixture, NULL, fixture_set_up, test_long_unbroken, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/long-url-once", Fixture, NULL, fixture_set_up, test_long_url_once, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/url-breaks", Fixture, NULL, fixture_set_up, test_url_breaks, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/a4", Fixture, NULL, fixture_set_up, test_paper_a4, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/atomic", Fixture, NULL, fixture_set_up, test_atomic_write, fixture_tear_down);
