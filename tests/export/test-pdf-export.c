@@ -13,6 +13,7 @@
 #include "export/dossier-page-layout.h"
 #include "memo/dossier-memo-json.h"
 #include "export/dossier-pdf-exporter.h"
+#include "dossier-test-files.h"
 
 /* poppler-glib 22.12 declares no autoptr cleanups. */
 #ifndef POPPLER_AUTOPTR
@@ -1151,6 +1152,62 @@ test_atomic_write (Fixture       *fixture,
 }
 
 static void
+export_failed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+/* On a full disk (a file size limit, no privileges needed) an export,
+ * synchronous or not, fails and the old PDF stays as it was, with no
+ * temporary file beside it. */
+static void
+test_full_disk (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DossierLayoutDocument) doc = NULL;
+  g_autoptr(DossierPdfExporter) exporter = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  const char *old = "%PDF-1.5\n% an older export\n";
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  doc = build_memo ();
+  exporter = dossier_pdf_exporter_new ();
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  dossier_test_limit_file_size (16 * 1024);
+
+  g_assert_false (dossier_pdf_exporter_export (exporter, doc, file, NULL, &error));
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, old);
+  g_clear_pointer (&contents, g_free);
+
+  dossier_pdf_exporter_export_async (exporter, doc, file, NULL, export_failed_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, old);
+
+  names = dossier_test_list_dir (fixture->dir);
+  g_assert_cmpstr (names, ==, "out.pdf");
+}
+
+static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -1434,6 +1491,7 @@ main (int    argc,
   g_test_add ("/dossier/export/pdf/url-breaks", Fixture, NULL, fixture_set_up, test_url_breaks, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/a4", Fixture, NULL, fixture_set_up, test_paper_a4, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/atomic", Fixture, NULL, fixture_set_up, test_atomic_write, fixture_tear_down);
+  g_test_add ("/dossier/export/pdf/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   g_test_add ("/dossier/export/pdf/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();
