@@ -485,7 +485,7 @@ remove_leftovers (const char *folder,
 /* The head of a file up to the end of its second line: the opening and
  * the format line of Dossier's JSON files. */
 static gsize
-head_length (GString *head)
+signature_length (GString *head)
 {
   const char *first = memchr (head->str, '\n', head->len);
   const char *second = first != NULL ? memchr (first + 1, '\n', head->len - (first + 1 - head->str)) : NULL;
@@ -831,7 +831,7 @@ dossier_file_save_commit (DossierFileSave  *self,
 
       sync_folder (self->folder);
       /* Now that it is known how this kind of file begins. */
-      length = head_length (self->head);
+      length = signature_length (self->head);
       remove_leftovers (self->folder, basename, length > 0 ? self->head->str : NULL, length);
     }
 
