@@ -596,6 +596,26 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Dismisses the toast on show, so the next in the queue comes up: a toast
+ * times out only while its window is active, which under Xvfb another
+ * test's window may be. */
+static gboolean
+dismiss_toast (GtkWidget *widget,
+               gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    {
+      g_signal_emit_by_name (widget, "clicked");
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (dismiss_toast (child, in_toast))
+      return TRUE;
+  return FALSE;
+}
+
 /* Saving over a named pipe (that hung the app), into a folder or onto a
  * device: a toast says why, the memo stays unsaved and its file as it was. */
 static void
@@ -619,11 +639,16 @@ test_save_refused (void)
   dossier_window_save_memo_to (window, fifo_file);
   wait_for (saves_done, 20);
   /* Toasts queue: earlier ones may still be up. */
-  for (guint i = 0; i < 1000 && !find_label (GTK_WIDGET (window), "it is a named pipe, not a file"); i++)
-    dossier_test_gui_spin (20);
+  for (guint i = 0; i < 100 && !find_label (GTK_WIDGET (window), "it is a named pipe, not a file"); i++)
+    {
+      dismiss_toast (GTK_WIDGET (window), FALSE);
+      dossier_test_gui_spin (100);
+    }
   g_assert_true (find_label (GTK_WIDGET (window), "it is a named pipe, not a file"));
   dossier_test_gui_spin (500);
   dossier_test_gui_screenshot (GTK_WIDGET (window), "save-refused-toast.png");
+  /* The way past a toast that does not time out works. */
+  g_assert_true (dismiss_toast (GTK_WIDGET (window), FALSE));
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
 
