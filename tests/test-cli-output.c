@@ -439,6 +439,8 @@ test_stdout_full (Fixture       *fixture,
     { "export-pdf", memo_copy },
     { "export-pdf", memo_copy, "-o", "-" },
     { "library", "--library", db, "remove", small },
+    { "library", "--library", db, "trash", "list" },
+    { "library", "--library", db, "trash", "list", "--json" },
   };
 
   g_assert_true (g_file_set_contents (sample, "Harbour Lights\n\nSmall harbours move freight.\n\n"
