@@ -176,7 +176,7 @@ test_import (void)
   document = import_text (page, "page.html", &error);
   g_assert_null (document);
   g_assert_error (error, DOSSIER_LIMIT_ERROR, DOSSIER_LIMIT_ERROR_TOO_LONG);
-  g_assert_true (g_str_has_prefix (error->message, "footnote 1 is "));
+  g_assert_true (g_str_has_prefix (error->message, "web address 1 of footnote 1 is 102,420 bytes"));
   g_clear_error (&error);
 
   /* A web page's address becomes its source URL. */
