@@ -946,6 +946,8 @@ dossier_compare_page_init (DossierComparePage *self)
   self->settings = g_settings_new ("io.github.dossier.Dossier");
   g_signal_connect_object (self->settings, "changed::reader-serif", G_CALLBACK (serif_changed_cb), self, 0);
   serif_changed_cb (self->settings, "reader-serif", self);
+  /* Whether the panel is wanted is a habit of the reader, not of one comparison. */
+  g_settings_bind (self->settings, "compare-terms", self, "show-terms", G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

@@ -809,6 +809,15 @@ test_mode_and_terms (void)
   g_assert_true (gtk_widget_activate_action (page, "compare.show-terms", NULL));
   g_assert_false (dossier_compare_page_get_show_terms (compare));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* the choice is kept for the next comparison */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.dossier.Dossier");
+    g_autoptr(GtkWidget) other = NULL;
+
+    g_assert_false (g_settings_get_boolean (settings, "compare-terms"));
+    other = g_object_ref_sink (dossier_compare_page_new (left, right));
+    g_assert_false (dossier_compare_page_get_show_terms (DOSSIER_COMPARE_PAGE (other)));
+  }
   gtk_widget_activate_action (page, "compare.show-terms", NULL);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
 
