@@ -64,9 +64,11 @@ open_library (Options   *options,
       return NULL;
     }
 
+  /* A command reads what it prints, not the whole list of documents. */
   library = dossier_library_open_with_flags (path,
-                                             open_for == OPEN_TO_READ ? DOSSIER_LIBRARY_OPEN_READ_ONLY
-                                                                      : DOSSIER_LIBRARY_OPEN_DEFAULT,
+                                             open_for == OPEN_TO_READ
+                                               ? DOSSIER_LIBRARY_OPEN_READ_ONLY | DOSSIER_LIBRARY_OPEN_LAZY
+                                               : DOSSIER_LIBRARY_OPEN_DEFAULT,
                                              error);
   if (library == NULL)
     return NULL;
@@ -278,48 +280,61 @@ run_add (Options  *options,
   return status;
 }
 
+static gboolean
+list_json_row (DossierDocument *document,
+               gpointer         user_data)
+{
+  JsonBuilder *builder = user_data;
+
+  json_builder_begin_object (builder);
+  add_document_members (builder, document);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+list_text_row (DossierDocument *document,
+               gpointer         user_data)
+{
+  GString *lines = user_data;
+  g_autofree char *title = one_line (dossier_document_get_title (document));
+  g_autofree char *authors = dossier_document_dup_author_names (document);
+  g_autofree char *authors_line = one_line (authors);
+
+  g_string_append_printf (lines, "%s\t%s\t%s\t%s\n", dossier_document_get_id (document),
+                          dossier_document_get_published (document) ?: "-", title, authors_line);
+  return TRUE;
+}
+
 static int
 run_list (Options *options)
 {
   g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *documents;
-  guint n;
 
   library = open_library (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
-
-  documents = dossier_library_get_documents (library);
-  n = g_list_model_get_n_items (documents);
 
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-
-          json_builder_begin_object (builder);
-          add_document_members (builder, document);
-          json_builder_end_object (builder);
-        }
+      if (!dossier_library_foreach_document (library, list_json_row, builder, &error))
+        return dossier_cli_fail (NULL, error);
       json_builder_end_array (builder);
       return print_json (builder);
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *title = one_line (dossier_document_get_title (document));
-      g_autofree char *authors = dossier_document_dup_author_names (document);
-      g_autofree char *authors_line = one_line (authors);
+  {
+    g_autoptr(GString) lines = g_string_new (NULL);
 
-      g_print ("%s\t%s\t%s\t%s\n", dossier_document_get_id (document),
-               dossier_document_get_published (document) ?: "-", title, authors_line);
-    }
+    if (!dossier_library_foreach_document (library, list_text_row, lines, &error))
+      return dossier_cli_fail (NULL, error);
+    if (!dossier_cli_write_stdout (lines->str, lines->len, &error))
+      return dossier_cli_fail (NULL, error);
+  }
   return 0;
 }
 

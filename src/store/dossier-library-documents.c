@@ -620,10 +620,14 @@ dossier_library_add (DossierLibrary   *self,
     return NULL;
 
   dossier_document_set_id (document, id);
-  light = _dossier_library_make_light_copy (document, id);
-  _dossier_library_index_document (self, rowid, light);
-  g_list_store_insert (self->documents, 0, light);
-  g_object_unref (light);
+  /* A list not read yet will be read with this document in it. */
+  if (self->list_loaded)
+    {
+      light = _dossier_library_make_light_copy (document, id);
+      _dossier_library_index_document (self, rowid, light);
+      g_list_store_insert (self->documents, 0, light);
+      g_object_unref (light);
+    }
 
   return g_steal_pointer (&id);
 
@@ -890,11 +894,8 @@ dossier_library_load (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (_dossier_library_lookup_light (self, id, &rowid) == NULL)
-    {
-      _dossier_library_set_not_found (error, id);
-      return NULL;
-    }
+  if (!_dossier_library_find_rowid (self, id, &rowid, error))
+    return NULL;
 
   if (!_dossier_library_begin_read (self, error))
     return NULL;

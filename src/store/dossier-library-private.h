@@ -30,6 +30,8 @@ struct _DossierLibrary
   sqlite3 *db;
   GHashTable *statements;   /* static SQL string → sqlite3_stmt */
   gboolean read_only;       /* opened read-only: every change is refused */
+  gboolean lazy;            /* DOSSIER_LIBRARY_OPEN_LAZY */
+  gboolean list_loaded;     /* documents, trash, by_rowid and rowid_by_id are read */
   guint depth;              /* nesting of begin()/commit() */
   guint read_depth;         /* nesting of begin_read()/end_read() */
   gint64 data_version;      /* PRAGMA data_version when the list was read */
@@ -99,6 +101,15 @@ void             _dossier_library_fill_metadata      (DossierDocument *document,
                                                       int              first_column);
 DossierAuthor   *_dossier_library_author_from_row    (DossierStmt *stmt,
                                                       int          first_column);
+gboolean         _dossier_library_ensure_list        (DossierLibrary  *self,
+                                                      GError         **error);
+gboolean         _dossier_library_find_rowid         (DossierLibrary  *self,
+                                                      const char      *id,
+                                                      gint64          *rowid,
+                                                      GError         **error);
+DossierDocument *_dossier_library_load_light_rowid   (DossierLibrary  *self,
+                                                      gint64           rowid,
+                                                      GError         **error);
 DossierDocument *_dossier_library_lookup_light       (DossierLibrary *self,
                                                       const char     *id,
                                                       gint64         *rowid);

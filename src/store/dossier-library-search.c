@@ -126,6 +126,8 @@ collect_light (DossierLibrary  *self,
   g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
   gboolean have_row, ok = TRUE;
 
+  if (!_dossier_library_ensure_list (self, error))
+    return NULL;
   while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
@@ -430,12 +432,22 @@ search_query (DossierLibrary             *self,
   for (guint i = 0; i < rowids->len; i++)
     {
       gint64 rowid = g_array_index (rowids, gint64, i);
-      DossierDocument *light = g_hash_table_lookup (self->by_rowid, &rowid);
+      g_autoptr(DossierDocument) light = NULL;
       const char *made = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
       g_autofree char *snippet = NULL;
       g_autoptr(DossierSearchResult) result = NULL;
 
-      if (light == NULL)
+      /* The list's own object when the list is read (views share it);
+       * else only the rows this result prints. */
+      if (!self->list_loaded)
+        {
+          light = _dossier_library_load_light_rowid (self, rowid, error);
+          if (light == NULL)
+            return NULL;
+        }
+      else if ((light = g_hash_table_lookup (self->by_rowid, &rowid)) != NULL)
+        g_object_ref (light);
+      else
         continue;
       if (match != NULL && (made != NULL || i < EAGER_SNIPPETS))
         {

@@ -131,7 +131,12 @@ out:
 GListModel *
 dossier_library_get_trash (DossierLibrary *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if (!_dossier_library_ensure_list (self, &error))
+    g_warning ("Could not read the Trash: %s", error->message);
   return G_LIST_MODEL (self->trash);
 }
 
@@ -239,7 +244,8 @@ dossier_library_restore (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_dossier_library_begin (self, error))
+  /* The restored document goes back into the list where it was. */
+  if (!_dossier_library_ensure_list (self, error) || !_dossier_library_begin (self, error))
     return FALSE;
 
   find = _dossier_library_prepare (self, "SELECT doc FROM documents WHERE id = ? AND trashed IS NOT NULL", error);

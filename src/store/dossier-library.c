@@ -512,12 +512,129 @@ query_data_version (DossierLibrary *self)
   return version;
 }
 
+/* The row of the document @id (not in the Trash): from the list when it is
+ * read, else through the index on ids. */
+gboolean
+_dossier_library_find_rowid (DossierLibrary  *self,
+                             const char      *id,
+                             gint64          *rowid,
+                             GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row;
+
+  if (self->list_loaded)
+    {
+      if (_dossier_library_lookup_light (self, id, rowid) != NULL)
+        return TRUE;
+      _dossier_library_set_not_found (error, id);
+      return FALSE;
+    }
+
+  stmt = _dossier_library_prepare (self, "SELECT doc FROM documents WHERE id = ? AND trashed IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  _dossier_library_bind_text (stmt, 1, id);
+  if (!_dossier_library_step_row (self, stmt, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    {
+      _dossier_library_set_not_found (error, id);
+      return FALSE;
+    }
+  *rowid = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* One lightweight document (metadata and authors, as in the list) read
+ * on its own, for a library whose list is not read: what a search prints
+ * costs its own rows, not the whole list's. */
+DossierDocument *
+_dossier_library_load_light_rowid (DossierLibrary  *self,
+                                   gint64           rowid,
+                                   GError         **error)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierStmt) meta = NULL;
+  g_autoptr(DossierStmt) authors = NULL;
+  gboolean have_row, ok = TRUE;
+  guint n_authors = 0;
+
+  meta = _dossier_library_prepare (self,
+                                   "SELECT id, title, subtitle, publisher, published, source_url"
+                                   " FROM documents WHERE doc = ?", error);
+  if (meta == NULL)
+    return NULL;
+  sqlite3_bind_int64 (meta, 1, rowid);
+  if (!_dossier_library_step_row (self, meta, &have_row, error))
+    return NULL;
+  if (!have_row)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                   _("The document is no longer in the library"));
+      return NULL;
+    }
+  _dossier_library_fill_metadata (document, meta, 0);
+
+  authors = _dossier_library_prepare (self,
+                                      "SELECT name, position, affiliation, bio FROM document_authors"
+                                      " WHERE doc = ? ORDER BY ord", error);
+  if (authors == NULL)
+    return NULL;
+  sqlite3_bind_int64 (authors, 1, rowid);
+  /* Past the limit (another program's library), one row says so, as in the list. */
+  while (n_authors <= DOSSIER_LIMIT_AUTHORS &&
+         (ok = _dossier_library_step_row (self, authors, &have_row, error)) && have_row)
+    {
+      g_autoptr(DossierAuthor) author = NULL;
+
+      if (n_authors == DOSSIER_LIMIT_AUTHORS)
+        author = dossier_author_new (_("(more authors not shown)"));
+      else
+        author = _dossier_library_author_from_row (authors, 0);
+      dossier_document_add_author (document, author);
+      n_authors++;
+    }
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&document);
+}
+
+/* Reads the list (documents and Trash) when a library opened with
+ * DOSSIER_LIBRARY_OPEN_LAZY first needs it. */
+gboolean
+_dossier_library_ensure_list (DossierLibrary  *self,
+                              GError         **error)
+{
+  if (self->list_loaded)
+    return TRUE;
+  if (!_dossier_library_load_document_list (self, error) || !_dossier_library_load_trash (self, error))
+    return FALSE;
+  self->data_version = query_data_version (self);
+  self->list_loaded = TRUE;
+  return TRUE;
+}
+
+/* For the getters that cannot report an error: the list stays empty, and
+ * the failure (a damaged or vanished file) is logged. */
+static void
+ensure_list_or_warn (DossierLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_dossier_library_ensure_list (self, &error))
+    g_warning ("Could not read the list of documents: %s", error->message);
+}
+
 DossierDocument *
 _dossier_library_lookup_light (DossierLibrary *self,
                                const char     *id,
                                gint64         *rowid)
 {
-  gint64 *value = id ? g_hash_table_lookup (self->rowid_by_id, id) : NULL;
+  gint64 *value;
+
+  ensure_list_or_warn (self);
+  value = id ? g_hash_table_lookup (self->rowid_by_id, id) : NULL;
 
   if (value == NULL)
     return NULL;
@@ -811,9 +928,9 @@ open_database (DossierLibrary  *self,
   if (!_dossier_library_exec (self, "PRAGMA cache_size = -16384", error))
     return FALSE;
 
-  if (!_dossier_library_load_document_list (self, error) || !_dossier_library_load_trash (self, error))
+  /* Lazily, the list is read when first needed (_dossier_library_ensure_list()). */
+  if (!self->lazy && !_dossier_library_ensure_list (self, error))
     return FALSE;
-  self->data_version = query_data_version (self);
   return TRUE;
 }
 
@@ -1014,6 +1131,7 @@ dossier_library_open_with_flags (const char               *path,
       self->path = g_strdup (path);
       self->shown = g_filename_display_name (path);
       self->read_only = read_only;
+      self->lazy = (flags & DOSSIER_LIBRARY_OPEN_LAZY) != 0;
 
       if (open_database (self, writable, &local_error))
         break;
@@ -1209,7 +1327,120 @@ GListModel *
 dossier_library_get_documents (DossierLibrary *self)
 {
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  ensure_list_or_warn (self);
   return G_LIST_MODEL (self->documents);
+}
+
+/* Adds the authors read for one document (@pending, last first) in their order. */
+static void
+add_pending_authors (DossierDocument *document,
+                     GPtrArray       *pending)
+{
+  guint added = 0;
+
+  dossier_document_remove_all_authors (document);
+  for (guint i = pending->len; i > 0 && added <= DOSSIER_LIMIT_AUTHORS; i--, added++)
+    {
+      g_autoptr(DossierAuthor) note = NULL;
+
+      /* Past the limit (another program's library), one row says so, as in the list. */
+      if (added == DOSSIER_LIMIT_AUTHORS)
+        {
+          note = dossier_author_new (_("(more authors not shown)"));
+          dossier_document_add_author (document, note);
+        }
+      else
+        dossier_document_add_author (document, g_ptr_array_index (pending, i - 1));
+    }
+  g_ptr_array_set_size (pending, 0);
+}
+
+/**
+ * dossier_library_foreach_document:
+ * @func: called for each document, newest first
+ * @user_data: data for @func
+ * @error: return location for an error
+ *
+ * The documents of dossier_library_get_documents() one at a time, for a
+ * command that prints the list once: when the list is not read (a library
+ * opened with %DOSSIER_LIBRARY_OPEN_LAZY) it is not built either; the
+ * document given to @func is then reused for the next one.
+ *
+ * Returns: %TRUE when every document was given to @func (or it stopped)
+ */
+gboolean
+dossier_library_foreach_document (DossierLibrary             *self,
+                                  DossierLibraryForeachFunc   func,
+                                  gpointer                    user_data,
+                                  GError                    **error)
+{
+  g_autoptr(DossierStmt) docs = NULL;
+  g_autoptr(DossierStmt) authors = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_row, have_author = FALSE, ok = TRUE;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->list_loaded)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierDocument) item = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+          if (!func (item, user_data))
+            break;
+        }
+      return TRUE;
+    }
+
+  if (!_dossier_library_begin_read (self, error))
+    return FALSE;
+
+  /* Both in the same order (newest document first), read side by side:
+   * a document's authors come last first from the (doc, ord) index. */
+  docs = _dossier_library_prepare (self,
+                                   "SELECT doc, id, title, subtitle, publisher, published, source_url"
+                                   " FROM documents WHERE trashed IS NULL ORDER BY doc DESC", error);
+  authors = docs ? _dossier_library_prepare (self,
+                                             "SELECT doc, name, position, affiliation, bio FROM document_authors"
+                                             " ORDER BY doc DESC, ord DESC", error)
+                 : NULL;
+  if (authors == NULL)
+    ok = FALSE;
+  else
+    ok = _dossier_library_step_row (self, authors, &have_author, error);
+
+  document = dossier_document_new ();
+  while (ok && (ok = _dossier_library_step_row (self, docs, &have_row, error)) && have_row)
+    {
+      gint64 rowid = sqlite3_column_int64 (docs, 0);
+
+      /* Authors of documents in the Trash are passed over. */
+      while (ok && have_author && sqlite3_column_int64 (authors, 0) >= rowid)
+        {
+          if (sqlite3_column_int64 (authors, 0) == rowid)
+            g_ptr_array_add (pending, _dossier_library_author_from_row (authors, 1));
+          ok = _dossier_library_step_row (self, authors, &have_author, error);
+        }
+      if (!ok)
+        break;
+      _dossier_library_fill_metadata (document, docs, 1);
+      add_pending_authors (document, pending);
+      if (!func (document, user_data))
+        break;
+    }
+
+  if (docs != NULL)
+    g_clear_pointer (&docs, stmt_reset);
+  if (authors != NULL)
+    g_clear_pointer (&authors, stmt_reset);
+  _dossier_library_end_read (self);
+  return ok;
 }
 
 /**
@@ -1227,6 +1458,44 @@ dossier_library_get_document (DossierLibrary *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
 
   return _dossier_library_lookup_light (self, id, NULL);
+}
+
+/* _dossier_library_resolve_in() for a list not read (yet): the ids that
+ * start with @prefix, through the index on ids. */
+static char *
+resolve_in_database (DossierLibrary  *self,
+                     const char      *prefix,
+                     GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autoptr(GListStore) found = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  gboolean have_row, ok = TRUE;
+
+  if (!_dossier_library_begin_read (self, error))
+    return NULL;
+  /* Two rows tell an ambiguous prefix; an exact id sorts first. */
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT id FROM documents WHERE id >= ?1 AND id < ?1 || char (1114111)"
+                                   " AND trashed IS NULL ORDER BY id LIMIT 2", error);
+  if (stmt == NULL)
+    {
+      _dossier_library_end_read (self);
+      return NULL;
+    }
+  _dossier_library_bind_text (stmt, 1, prefix);
+  while ((ok = _dossier_library_step_row (self, stmt, &have_row, error)) && have_row)
+    {
+      g_autoptr(DossierDocument) document = dossier_document_new ();
+
+      dossier_document_set_id (document, _dossier_library_column_text (stmt, 0));
+      g_list_store_append (found, document);
+    }
+  g_clear_pointer (&stmt, stmt_reset);
+  _dossier_library_end_read (self);
+  if (!ok)
+    return NULL;
+
+  return _dossier_library_resolve_in (G_LIST_MODEL (found), FALSE, prefix, error);
 }
 
 /**
@@ -1248,6 +1517,8 @@ dossier_library_resolve_id (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (prefix != NULL, NULL);
 
+  if (!self->list_loaded)
+    return resolve_in_database (self, prefix, error);
   return _dossier_library_resolve_in (G_LIST_MODEL (self->documents), FALSE, prefix, error);
 }
 
@@ -1268,6 +1539,8 @@ dossier_library_resolve_trashed_id (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (prefix != NULL, NULL);
 
+  if (!_dossier_library_ensure_list (self, error))
+    return NULL;
   return _dossier_library_resolve_in (G_LIST_MODEL (self->trash), TRUE, prefix, error);
 }
 
@@ -1338,7 +1611,8 @@ dossier_library_refresh (DossierLibrary  *self,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
 
-  if (self->depth > 0)
+  /* Nothing read yet: it will be read as it is when first needed. */
+  if (self->depth > 0 || !self->list_loaded)
     return TRUE;
 
   version = query_data_version (self);

@@ -39,13 +39,30 @@ typedef enum {
  *   cannot be written is opened read-only instead.
  * @DOSSIER_LIBRARY_OPEN_READ_ONLY: never write anything (no creation, no
  *   update, no clean-up): for commands that only read
+ * @DOSSIER_LIBRARY_OPEN_LAZY: do not read the list of documents at open;
+ *   it is read the first time something needs it. Searching, loading or
+ *   exporting one document and dossier_library_foreach_document() never
+ *   need it: for commands that print a few documents, so they do not pay
+ *   for building all of them (10,000 documents with their authors)
  *
  * How dossier_library_open_with_flags() opens a library.
  */
 typedef enum {
   DOSSIER_LIBRARY_OPEN_DEFAULT   = 0,
   DOSSIER_LIBRARY_OPEN_READ_ONLY = 1 << 0,
+  DOSSIER_LIBRARY_OPEN_LAZY      = 1 << 1,
 } DossierLibraryOpenFlags;
+
+/**
+ * DossierLibraryForeachFunc:
+ * @document: a lightweight document (metadata and authors), valid only
+ *   during the call
+ * @user_data: the data given to dossier_library_foreach_document()
+ *
+ * Returns: %TRUE to go on, %FALSE to stop
+ */
+typedef gboolean (*DossierLibraryForeachFunc) (DossierDocument *document,
+                                               gpointer         user_data);
 
 /**
  * DossierLibraryQuery:
@@ -101,6 +118,10 @@ const char      *dossier_library_get_path             (DossierLibrary   *self);
 gboolean         dossier_library_is_read_only         (DossierLibrary   *self);
 
 GListModel      *dossier_library_get_documents        (DossierLibrary   *self);
+gboolean         dossier_library_foreach_document     (DossierLibrary   *self,
+                                                       DossierLibraryForeachFunc func,
+                                                       gpointer          user_data,
+                                                       GError          **error);
 DossierDocument *dossier_library_get_document         (DossierLibrary   *self,
                                                        const char       *id);
 char            *dossier_library_resolve_id           (DossierLibrary   *self,

@@ -1536,6 +1536,121 @@ open_read_only_file (const char *path)
  * read-only on purpose (what `library list` does), or its folder or file
  * is read-only (checked as the "nobody" user when the tests run as root,
  * to whom permissions do not apply). Nothing in the file changes. */
+static char *
+describe_document (DossierDocument *document)
+{
+  g_autofree char *authors = dossier_document_dup_author_names (document);
+
+  return g_strdup_printf ("%s|%s|%s|%s|%s", dossier_document_get_id (document),
+                          dossier_document_get_title (document), dossier_document_get_published (document),
+                          dossier_document_get_publisher (document), authors);
+}
+
+static gboolean
+describe_each (DossierDocument *document,
+               gpointer         user_data)
+{
+  g_ptr_array_add (user_data, describe_document (document));
+  return TRUE;
+}
+
+/* A library opened lazily (what `dossier-cli library search`, `list` and
+ * `export` do) gives the same answers without reading the list of every
+ * document: searching, resolving an id, exporting one and walking the list
+ * once read only what they return. */
+static void
+test_lazy_open (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) full = NULL;
+  g_autoptr(DossierLibrary) lazy = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(DossierSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trashed = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *json_full = NULL;
+  g_autofree char *json_lazy = NULL;
+  g_autofree char *described = NULL;
+  GListModel *documents;
+
+  make_library_with_documents (fixture->path, 4);
+  full = open_ok (fixture->path);
+  documents = dossier_library_get_documents (full);
+  {
+    g_autoptr(DossierDocument) last = g_list_model_get_item (documents, 3);
+
+    trashed = g_strdup (dossier_document_get_id (last));
+  }
+  g_assert_true (dossier_library_remove (full, trashed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+      g_ptr_array_add (expected, describe_document (document));
+    }
+
+  lazy = dossier_library_open_with_flags (fixture->path, DOSSIER_LIBRARY_OPEN_READ_ONLY | DOSSIER_LIBRARY_OPEN_LAZY,
+                                          &error);
+  g_assert_no_error (error);
+
+  results = dossier_library_search (lazy, "word1", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  result = g_list_model_get_item (results, 0);
+  described = describe_document (dossier_search_result_get_document (result));
+  /* Newest first: Brief 3, Brief 2, Brief 1 (Brief 0 is in the Trash). */
+  g_assert_cmpstr (described, ==, g_ptr_array_index (expected, 2));
+  g_assert_nonnull (strstr (dossier_search_result_get_snippet (result), DOSSIER_SNIPPET_MARK_START "word1"));
+
+  id = g_strdup (dossier_document_get_id (dossier_search_result_get_document (result)));
+  prefix = g_strndup (id, 6);
+  g_clear_pointer (&id, g_free);
+  id = dossier_library_resolve_id (lazy, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (expected, 2), id));
+  g_assert_null (dossier_library_resolve_id (lazy, "abc", &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* In the Trash: not found, as with the list read. */
+  g_assert_null (dossier_library_resolve_id (lazy, trashed, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  json_full = dossier_library_dup_json (full, id, NULL, &error);
+  g_assert_no_error (error);
+  json_lazy = dossier_library_dup_json (lazy, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_lazy, ==, json_full);
+  g_assert_null (dossier_library_dup_json (lazy, trashed, NULL, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_library_foreach_document (lazy, describe_each, walked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (walked->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (walked, i), ==, g_ptr_array_index (expected, i));
+
+  /* None of that read the list; asking for it does. */
+  g_assert_false (lazy->list_loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (lazy)), ==, 3);
+  g_assert_true (lazy->list_loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_trash (lazy)), ==, 1);
+
+  /* With the list read, the walk gives the list's own objects. */
+  g_ptr_array_set_size (walked, 0);
+  g_assert_true (dossier_library_foreach_document (full, describe_each, walked, &error));
+  g_assert_cmpuint (walked->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (walked, i), ==, g_ptr_array_index (expected, i));
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -2040,6 +2155,7 @@ main (int    argc,
   g_test_add ("/dossier/store/samples", Fixture, NULL, fixture_setup, test_samples, fixture_teardown);
   g_test_add ("/dossier/store/readers-never-wait", Fixture, NULL, fixture_setup, test_readers_never_wait, fixture_teardown);
   g_test_add ("/dossier/store/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
+  g_test_add ("/dossier/store/lazy-open", Fixture, NULL, fixture_setup, test_lazy_open, fixture_teardown);
   g_test_add ("/dossier/store/snippet-many-matches", Fixture, NULL, fixture_setup, test_snippet_many_matches, fixture_teardown);
   g_test_add ("/dossier/store/trash", Fixture, NULL, fixture_setup, test_trash, fixture_teardown);
   g_test_add ("/dossier/store/trash/expiry-never-waits", Fixture, NULL, fixture_setup, test_trash_expiry_never_waits, fixture_teardown);
