@@ -8,6 +8,7 @@
 
 #include "dossier-html-importer.h"
 #include "dossier-html-private.h"
+#include "dossier-repeats.h"
 #include "dossier-import.h"
 #include "dossier-text-importer.h"
 
@@ -263,25 +264,36 @@ dossier_html_sort_blocks (Importer *self)
         next = i - 1;
     }
 
-  /* Pull quotes without markup: a short block repeated inside a longer one. */
-  if (n <= MAX_BLOCKS_FOR_QUOTE_SEARCH)
+  /* Pull quotes without markup: a short block repeated inside a longer one
+   * (every block kept so far is looked in, in time linear in the page). */
+  {
+    g_autoptr(DossierRepeats) repeats = dossier_repeats_new ();
+    g_autoptr(GArray) excerpt_of = g_array_new (FALSE, FALSE, sizeof (guint));
+
     for (guint i = 0; i < n; i++)
       {
         Block *block = dossier_html_block_at (self, i);
         guint words = dossier_html_count_words (block->text->str);
+        guint excerpt = G_MAXUINT;
 
-        if (drop[i] || dossier_html_is_heading_block (block) || words < 6 || words > 80)
-          continue;
-
-        for (guint j = 0; j < n; j++)
-          if (j != i && !drop[j] && dossier_html_block_at (self, j)->n_chars > block->n_chars &&
-              strstr (dossier_html_block_at (self, j)->text->str, block->text->str) != NULL)
-            {
-              g_ptr_array_add (self->pull_quotes, g_strdup (block->text->str));
-              drop[i] = TRUE;
-              break;
-            }
+        if (!drop[i] && !dossier_html_is_heading_block (block) && words >= 6 && words <= 80)
+          excerpt = dossier_repeats_add_excerpt (repeats, block->text->str);
+        g_array_append_val (excerpt_of, excerpt);
       }
+    for (guint j = 0; j < n; j++)
+      if (!drop[j])
+        dossier_repeats_scan (repeats, dossier_html_block_at (self, j)->text->str);
+    for (guint i = 0; i < n; i++)
+      {
+        guint excerpt = g_array_index (excerpt_of, guint, i);
+
+        if (excerpt != G_MAXUINT && dossier_repeats_is_repeated (repeats, excerpt))
+          {
+            g_ptr_array_add (self->pull_quotes, g_strdup (dossier_html_block_at (self, i)->text->str));
+            drop[i] = TRUE;
+          }
+      }
+  }
 
   /* Keep only what is left. */
   {

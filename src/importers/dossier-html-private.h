@@ -142,7 +142,6 @@ typedef struct {
 /* Elements of one kind (bylines, dates, deks …) examined at most: each
  * costs a look at its subtree and its ancestors. */
 #define MAX_CANDIDATES 100
-#define MAX_BLOCKS_FOR_QUOTE_SEARCH 3000
 
 typedef gboolean (*EnterFunc) (xmlNode *node, gpointer data);
 typedef void     (*LeaveFunc) (xmlNode *node, gpointer data);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-import.h"
+#include "dossier-repeats.h"
 #include "dossier-text-importer.h"
 
 /*
@@ -73,9 +74,6 @@ typedef struct {
   GRegex *key_points_heading;
 } Importer;
 
-/* Beyond this many blocks the quadratic pull-quote search is skipped; no
- * article has that many paragraphs, and hostile input must not hang us. */
-#define MAX_BLOCKS_FOR_QUOTE_SEARCH 3000
 /* Summaries stand at the top; only this many lead blocks are compared
  * with the body when looking for repeated summary paragraphs. */
 #define MAX_LEAD_BLOCKS 12
@@ -805,38 +803,37 @@ find_pull_quotes (Importer *self,
                   guint     start,
                   guint     end)
 {
-  gboolean search_repeats = end - start <= MAX_BLOCKS_FOR_QUOTE_SEARCH;
+  g_autoptr(DossierRepeats) repeats = dossier_repeats_new ();
+  g_autoptr(GArray) excerpt_of = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = start; i < end; i++)
     {
       Block *block = block_at (self, i);
+      guint excerpt = G_MAXUINT;
 
       /* A "> " quotation is what its writer marked it to be, brackets and all. */
-      if (block->role != ROLE_NONE || block->kind == BLOCK_FOOTNOTE || block->kind == BLOCK_QUOTE)
-        continue;
-
-      if (has_editorial_bracket (block->text))
+      if (block->role == ROLE_NONE && block->kind != BLOCK_FOOTNOTE && block->kind != BLOCK_QUOTE)
         {
-          block->role = ROLE_PULL_QUOTE;
-          continue;
+          if (has_editorial_bracket (block->text))
+            block->role = ROLE_PULL_QUOTE;
+          else if (count_words (block->text) >= 6 && count_words (block->text) <= 80)
+            excerpt = dossier_repeats_add_excerpt (repeats, block->folded);
         }
+      g_array_append_val (excerpt_of, excerpt);
+    }
 
-      if (!search_repeats || count_words (block->text) < 6 || count_words (block->text) > 80)
-        continue;
+  /* An excerpt printed again, verbatim, inside a longer paragraph (time
+   * linear in the text, however many paragraphs there are). */
+  for (guint j = start; j < end; j++)
+    if (block_at (self, j)->role != ROLE_KEY_POINT)
+      dossier_repeats_scan (repeats, block_at (self, j)->folded);
 
-      /* An excerpt printed again, verbatim, inside a longer paragraph. */
-      for (guint j = start; j < end; j++)
-        {
-          Block *other = block_at (self, j);
+  for (guint i = start; i < end; i++)
+    {
+      guint excerpt = g_array_index (excerpt_of, guint, i - start);
 
-          if (j != i && other->role != ROLE_KEY_POINT &&
-              strlen (other->folded) > strlen (block->folded) &&
-              strstr (other->folded, block->folded) != NULL)
-            {
-              block->role = ROLE_PULL_QUOTE;
-              break;
-            }
-        }
+      if (excerpt != G_MAXUINT && dossier_repeats_is_repeated (repeats, excerpt))
+        block_at (self, i)->role = ROLE_PULL_QUOTE;
     }
 }
 

@@ -413,6 +413,73 @@ test_text_large (void)
   g_assert_cmpstr (paragraph_text (document, 6000), ==, "Paragraph 5999 of the report, with enough words to be text.");
 }
 
+/* A page of 10,000 paragraphs with a pull quote (a sentence of paragraph
+ * 9,500 printed again on its own) near the end. Finding it compared every
+ * block with every other, so past 3,000 blocks the search was skipped and
+ * the quote stayed in the text as a paragraph. Now every block is looked
+ * at, in time linear in the page. */
+#define QUOTE_PARAGRAPHS 10000
+#define QUOTED 9500
+/* CPU seconds for the whole import: about 0.4 s here, a few times that
+ * under the sanitizers. Comparing every block with every other took 2.7 s
+ * for 2,990 blocks, so about 30 s for these. */
+#define QUOTE_SECONDS 4
+
+static GString *
+quoted_report (gboolean html)
+{
+  GString *out = g_string_new (html ? "<html><head><title>A Long Report</title></head><body><article>"
+                                    : "A Long Report\n\n");
+
+  for (guint i = 0; i < QUOTE_PARAGRAPHS; i++)
+    {
+      g_string_append_printf (out, html ? "<p>" : "");
+      g_string_append_printf (out, "Paragraph %u weighs the harbor dues and finds them fair. "
+                              "The ministry answered question %u in writing within a week.", i, i);
+      g_string_append (out, html ? "</p>\n" : "\n\n");
+      if (i == QUOTED + 100)
+        g_string_append_printf (out, html ? "<p>The ministry answered question %u in writing within a week.</p>\n"
+                                          : "The ministry answered question %u in writing within a week.\n\n",
+                                QUOTED);
+    }
+  if (html)
+    g_string_append (out, "</article></body></html>");
+  return out;
+}
+
+static void
+check_quoted_report (DossierDocument *document)
+{
+  const char * const *quotes = dossier_document_get_pull_quotes (document);
+
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, QUOTE_PARAGRAPHS);
+  g_assert_nonnull (quotes);
+  g_assert_cmpstr (quotes[0], ==, "The ministry answered question 9500 in writing within a week.");
+  g_assert_null (quotes[1]);
+}
+
+static void
+test_html_pull_quote_many_blocks (void)
+{
+  g_autoptr(GString) html = quoted_report (TRUE);
+  gint64 start = cpu_time_us ();
+  g_autoptr(DossierDocument) document = import (html->str, html->len, DOSSIER_IMPORT_FORMAT_HTML);
+
+  g_assert_cmpint (cpu_time_us () - start, <, QUOTE_SECONDS * G_USEC_PER_SEC);
+  check_quoted_report (document);
+}
+
+static void
+test_text_pull_quote_many_blocks (void)
+{
+  g_autoptr(GString) text = quoted_report (FALSE);
+  gint64 start = cpu_time_us ();
+  g_autoptr(DossierDocument) document = import (text->str, text->len, DOSSIER_IMPORT_FORMAT_TEXT);
+
+  g_assert_cmpint (cpu_time_us () - start, <, QUOTE_SECONDS * G_USEC_PER_SEC);
+  check_quoted_report (document);
+}
+
 /* Under a "Notes" heading, a paragraph that is not numbered continues the
  * note before it, and a "References" heading over a bibliography without
  * numbers is text: both were dropped. */
@@ -462,8 +529,10 @@ main (int   argc,
   g_test_add_func ("/dossier/import/whole/html/set-aside", test_html_set_aside_whole);
   g_test_add_func ("/dossier/import/whole/html/many-authors", test_html_many_authors);
   g_test_add_func ("/dossier/import/whole/html/tag-limit", test_html_tag_limit_message);
+  g_test_add_func ("/dossier/import/whole/html/pull-quote-many-blocks", test_html_pull_quote_many_blocks);
   g_test_add_func ("/dossier/import/whole/text/large", test_text_large);
   g_test_add_func ("/dossier/import/whole/text/notes-section", test_text_notes_section);
+  g_test_add_func ("/dossier/import/whole/text/pull-quote-many-blocks", test_text_pull_quote_many_blocks);
 
   return g_test_run ();
 }
