@@ -220,9 +220,19 @@ load_snippet (GObject    *owner,
   return snippet;
 }
 
+static gboolean
+has_hangul (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HANGUL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Turns what the user typed into a safe FTS5 query: words (runs of
  * letters and digits) and "quoted phrases", all required; the last word
- * also matches as a prefix while the user is still typing it. FTS5 syntax
+ * (and every Hangul word) also matches as a prefix while the user is
+ * still typing it. FTS5 syntax
  * characters can never reach the parser, so no query is an error. */
 static char *
 dup_fts_query (const char *text)
@@ -270,8 +280,11 @@ dup_fts_query (const char *text)
               if (out->len > 0)
                 g_string_append_c (out, ' ');
               g_string_append_printf (out, "\"%s\"", word->str);
-              /* Still being typed: match as a prefix too. */
-              if (c == 0)
+              /* Still being typed: match as a prefix too. A Korean word
+               * is one token with its particle ("북한은", "북한의"), which
+               * the tokenizer does not take off: every Hangul word is a
+               * prefix, so "북한 비핵화" finds what each word alone finds. */
+              if (c == 0 || has_hangul (word->str))
                 g_string_append_c (out, '*');
             }
           n_terms++;
@@ -497,8 +510,8 @@ dossier_library_search_query (DossierLibrary             *self,
 
 /**
  * dossier_library_search:
- * @query: what the user typed: words (all required, the last also as a
- *   prefix) and "quoted phrases"
+ * @query: what the user typed: words (all required, the last and every
+ *   Hangul word also as a prefix) and "quoted phrases"
  * @limit: at most this many results; 0 for a default of 100
  * @error: return location for an error
  *

@@ -527,6 +527,68 @@ test_search (Fixture       *fixture,
   }
 }
 
+static DossierDocument *
+make_korean_document (const char *title,
+                      const char *text)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (text);
+  g_autofree char *url = g_strdup_printf ("https://example.kr/%u", g_str_hash (title));
+
+  dossier_document_set_title (document, title);
+  dossier_document_set_source_url (document, url);
+  dossier_document_add_paragraph (document, paragraph);
+  return document;
+}
+
+static guint
+count_results (DossierLibrary *library,
+               const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = dossier_library_search (library, query, 50, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (results);
+}
+
+/* A Korean word carries its particle in the same token ("북한은", "북한의"):
+ * a one-word query found every form, since the last word is a prefix, but
+ * in "북한 비핵화" the first word had to stand alone and found nothing. Every
+ * Hangul word is a prefix now. (Sentences written for this test.) */
+static void
+test_search_hangul_words (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  const char *texts[][2] = {
+    { "회담 결과", "북한은 비핵화를 끝내 거부했다고 정부가 밝혔다." },
+    { "협상 전망", "북한의 비핵화 협상은 올해도 멈춰 있다." },
+    { "미사일 시험", "북한이 동해로 미사일을 쏘았다." },
+    { "장기 목표", "비핵화는 여전히 먼 목표로 남아 있다." },
+    { "토론회", "북한과 비핵화에 관한 토론회가 서울에서 열렸다." },
+    { "Grain talks", "Delegates discussed grain corridors and insurance." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(DossierDocument) document = make_korean_document (texts[i][0], texts[i][1]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = dossier_library_add (library, document, &error);
+
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (count_results (library, "북한"), ==, 4);
+  g_assert_cmpuint (count_results (library, "비핵화"), ==, 4);
+  g_assert_cmpuint (count_results (library, "북한 비핵화"), ==, 3);
+  g_assert_cmpuint (count_results (library, "비핵화 북한"), ==, 3);
+  g_assert_cmpuint (count_results (library, "북한 비핵화 토론회"), ==, 1);
+  /* Other words keep their meaning: only the last is a prefix. */
+  g_assert_cmpuint (count_results (library, "grain corr"), ==, 1);
+  g_assert_cmpuint (count_results (library, "gra corridors"), ==, 0);
+}
+
 static void
 test_lookups (Fixture       *fixture,
               gconstpointer  data)
@@ -2137,6 +2199,7 @@ main (int    argc,
   g_test_add ("/dossier/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/dossier/store/update-remove", Fixture, NULL, fixture_setup, test_update_remove, fixture_teardown);
   g_test_add ("/dossier/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/dossier/store/search-hangul-words", Fixture, NULL, fixture_setup, test_search_hangul_words, fixture_teardown);
   g_test_add ("/dossier/store/lookups", Fixture, NULL, fixture_setup, test_lookups, fixture_teardown);
   g_test_add ("/dossier/store/highlights", Fixture, NULL, fixture_setup, test_highlights_positions, fixture_teardown);
   g_test_add ("/dossier/store/batch", Fixture, NULL, fixture_setup, test_batch, fixture_teardown);
