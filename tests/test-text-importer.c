@@ -534,6 +534,41 @@ test_seed_dangerous_territory (void)
   g_assert_cmpuint (g_strv_length (bio_paragraphs), ==, 2);
 }
 
+/* What follows a separator in a byline is its date, not a second author:
+ * "By David Smith | June 22, 2022" gave the authors "David Smith | June
+ * 22" and "2022", and no date. */
+static void
+test_byline_with_date (void)
+{
+  const char *text =
+    "Harbor Dues After the Strike\n"
+    "\n"
+    "By Nadia Okafor | June 22, 2022\n"
+    "\n"
+    "The dues rose fastest where ports had no rivals nearby, as the shipping lines had warned.\n"
+    "\n"
+    "Shippers paid the difference for a year before the regulator looked at the contracts.\n";
+  const char *two =
+    "Harbor Dues After the Strike\n"
+    "\n"
+    "By Nadia Okafor and Lars Dahl · Trade · 3 March 2021\n"
+    "\n"
+    "The dues rose fastest where ports had no rivals nearby, as the shipping lines had warned.\n";
+  g_autoptr(DossierDocument) document = import_string (text, "dues.txt");
+
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Nadia Okafor");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2022-06-22");
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_clear_object (&document);
+
+  document = import_string (two, "dues.txt");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Nadia Okafor");
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Lars Dahl");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2021-03-03");
+}
+
 /* "> " lines are a block quotation; "> — Name" credits it; a lone ">"
  * separates its paragraphs; markers inside it still count. */
 static void
@@ -598,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/dossier/importer/text/authors", test_authors);
   g_test_add_func ("/dossier/importer/text/bullets-and-file-name", test_bullets_and_file_name_title);
   g_test_add_func ("/dossier/importer/text/byline-date-notes", test_byline_date_notes_heading);
+  g_test_add_func ("/dossier/importer/text/byline-with-date", test_byline_with_date);
   g_test_add_func ("/dossier/importer/text/repeated-excerpt", test_repeated_excerpt_is_pull_quote);
   g_test_add_func ("/dossier/importer/text/encodings", test_encodings);
   g_test_add_func ("/dossier/importer/text/hostile-bytes", test_hostile_bytes);

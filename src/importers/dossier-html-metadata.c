@@ -285,10 +285,29 @@ dossier_html_add_byline (Importer   *self,
         break;
       }
 
-  /* What follows a separator is a date or a section, not a name. */
-  for (const char * const *sep = (const char * const[]) { " | ", " • ", " · ", " — ", " – ", "\n", NULL }; *sep; sep++)
-    if ((cut = strstr (p, *sep)) != NULL)
-      *cut = '\0';
+  /* What follows a separator is a date (kept when the page gave none
+   * yet: "By David Smith | June 22, 2022") or a section, not a name. */
+  {
+    static const char * const separators[] = { " | ", " • ", " · ", " — ", " – ", "\n", NULL };
+    g_autoptr(GString) rest = NULL;
+    char *first = NULL;
+
+    for (guint i = 0; separators[i] != NULL; i++)
+      if ((cut = strstr (p, separators[i])) != NULL && (first == NULL || cut < first))
+        first = cut;
+    if (first != NULL)
+      {
+        g_auto(GStrv) pieces = NULL;
+
+        rest = g_string_new (first);
+        *first = '\0';
+        for (guint i = 0; separators[i] != NULL; i++)
+          g_string_replace (rest, separators[i], "\n", 0);
+        pieces = g_strsplit (rest->str, "\n", -1);
+        for (guint i = 0; pieces[i] != NULL && self->date == NULL; i++)
+          self->date = dossier_html_normalize_date (g_strstrip (pieces[i]));
+      }
+  }
 
   list = g_strdup (p);
   while ((cut = strstr (list, " and ")) != NULL)

@@ -645,6 +645,41 @@ find_notes (Importer *self,
   return start;
 }
 
+/* "By David Smith | June 22, 2022": what follows a separator is a date
+ * (kept when the document has none yet) or a section, not a name. */
+static void
+cut_byline_rest (Importer *self,
+                 char     *list)
+{
+  static const char * const separators[] = { " | ", " • ", " · ", " — ", " – ", NULL };
+  g_autoptr(GString) rest = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *first = NULL;
+
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      char *cut = strstr (list, separators[i]);
+
+      if (cut != NULL && (first == NULL || cut < first))
+        first = cut;
+    }
+  if (first == NULL)
+    return;
+
+  rest = g_string_new (first);
+  *first = '\0';
+  for (guint i = 0; separators[i] != NULL; i++)
+    g_string_replace (rest, separators[i], "\n", 0);
+  parts = g_strsplit (rest->str, "\n", -1);
+  for (guint i = 0; parts[i] != NULL && dossier_document_get_published (self->document) == NULL; i++)
+    {
+      g_autofree char *date = dossier_parse_date (g_strstrip (parts[i]));
+
+      if (date != NULL)
+        dossier_document_set_published (self->document, date);
+    }
+}
+
 static void
 add_byline_authors (Importer   *self,
                     const char *names)
@@ -653,6 +688,7 @@ add_byline_authors (Importer   *self,
   g_auto(GStrv) parts = NULL;
   char *and;
 
+  cut_byline_rest (self, list);
   while ((and = strstr (list, " and ")) != NULL)
     memcpy (and, " ,   ", 5);
   g_strdelimit (list, "&", ',');

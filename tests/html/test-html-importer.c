@@ -862,6 +862,20 @@ test_authors_edge_cases (void)
   g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Omar Haddad");
   g_clear_object (&document);
 
+  /* What follows a separator in a byline is its date, read when the page
+   * gives no other. */
+  document = import_string ("<html><body><article><h1>T One</h1>"
+                            "<p>A standfirst long enough to end the look at what follows the title: it runs on for"
+                            " well over twenty-five words, as the longer ones on policy sites do.</p>"
+                            "<p class='byline'>By David Smith | June 22, 2022</p>"
+                            "<p>Body paragraph with enough words to count as the article text here.</p></article></body></html>",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "David Smith");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2022-06-22");
+  g_clear_object (&document);
+
   /* A title after the name is not a second author. */
   document = import_string ("<html><body><article><h1>T One</h1><p class='byline'>By Jane Doe, Senior Fellow</p>"
                             "<p>Body paragraph with enough words to count as the article text here.</p></article></body></html>",
