@@ -350,23 +350,34 @@ store_authors (DossierLibrary   *self,
     {
       g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
       const char *name = dossier_author_get_name (author) ?: "";
-      g_autoptr(DossierStmt) upsert = NULL;
+      g_autoptr(DossierStmt) find = NULL;
       g_autoptr(DossierStmt) link = NULL;
       gboolean have_row;
+      gint64 author_id;
 
-      upsert = _dossier_library_prepare (self,
-                                         "INSERT INTO authors (name) VALUES (?) ON CONFLICT (name)"
-                                         " DO UPDATE SET name = name RETURNING author", error);
-      if (upsert == NULL)
+      /* A lookup, then a plain insert when the name is new: an upsert
+       * (INSERT … ON CONFLICT … RETURNING) runs in a statement savepoint,
+       * and at every savepoint FTS5 writes out the index it holds in
+       * memory, so a bulk import wrote a tiny index segment per document
+       * (15–22 % of its time). */
+      find = _dossier_library_prepare (self, "SELECT author FROM authors WHERE name = ?", error);
+      if (find == NULL)
         return FALSE;
-      _dossier_library_bind_text (upsert, 1, name);
-      if (!_dossier_library_step_row (self, upsert, &have_row, error))
+      _dossier_library_bind_text (find, 1, name);
+      if (!_dossier_library_step_row (self, find, &have_row, error))
         return FALSE;
+      author_id = have_row ? sqlite3_column_int64 (find, 0) : 0;
+      g_clear_pointer (&find, stmt_reset);
       if (!have_row)
         {
-          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                       _("Could not store the author %s"), name);
-          return FALSE;
+          g_autoptr(DossierStmt) insert = _dossier_library_prepare (self, "INSERT INTO authors (name) VALUES (?)", error);
+
+          if (insert == NULL)
+            return FALSE;
+          _dossier_library_bind_text (insert, 1, name);
+          if (!_dossier_library_step_done (self, insert, error))
+            return FALSE;
+          author_id = sqlite3_last_insert_rowid (self->db);
         }
 
       link = _dossier_library_prepare (self,
@@ -376,13 +387,11 @@ store_authors (DossierLibrary   *self,
         return FALSE;
       sqlite3_bind_int64 (link, 1, rowid);
       sqlite3_bind_int (link, 2, i);
-      sqlite3_bind_int64 (link, 3, sqlite3_column_int64 (upsert, 0));
+      sqlite3_bind_int64 (link, 3, author_id);
       _dossier_library_bind_text (link, 4, name);
       _dossier_library_bind_text (link, 5, dossier_author_get_position (author));
       _dossier_library_bind_text (link, 6, dossier_author_get_affiliation (author));
       _dossier_library_bind_text (link, 7, dossier_author_get_bio (author));
-      /* RETURNING rows must be stepped to the end before the next write. */
-      sqlite3_reset (upsert);
       if (!_dossier_library_step_done (self, link, error))
         return FALSE;
     }
