@@ -974,6 +974,124 @@ walk_outside_notes (Importer *self)
 
 /* ---- set-up ------------------------------------------------------------------ */
 
+typedef struct {
+  GRegex *noise_class;
+  GRegex *pull_quote_class;
+  GRegex *key_points_class;
+  GRegex *dek_class;
+  GRegex *author_card_class;
+  GRegex *body_class;
+  GRegex *notes_class;
+  GRegex *byline_class;
+  GRegex *date_class;
+  GRegex *notes_heading;
+  GRegex *author_heading;
+  GRegex *key_points_heading;
+  GRegex *skip_heading;
+  GRegex *boilerplate_text;
+  GRegex *bracket_marker;
+  GRegex *logo_class;
+  GRegex *related_prefix;
+  GRegex *chrome_class;
+} SharedRegexes;
+
+/* Compiled once per process, not for every page: compiling them (PCRE2,
+ * JIT) was a tenth of a bulk import's time. GRegex is immutable, so the
+ * importers on worker threads share them. */
+static gpointer
+compile_regexes (gpointer data)
+{
+  SharedRegexes *shared = data;
+
+  #define TOKEN_START "(?:^|[\\s_-])"
+#define TOKEN_END "(?=$|[\\s_-])"
+  /* Class and id tokens of boilerplate. Prefixes catch "sharedaddy",
+   * "social-links", "newsletter-signup"; whole tokens avoid "commentary",
+   * "address" or "header-image" … see docs/import.md. */
+  shared->noise_class = g_regex_new (
+    TOKEN_START "(?:share|sharing|social|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|"
+    "advert|sponsor|related|recommend|promo|breadcrumb|outbrain|taboola|disqus|popup|modal|"
+    "sidebar|widget|jetpack|addtoany|a2a|skip-link|screen-reader|sr-only|visually-?hidden|"
+    "navbar|navigation|masthead|site-header|site-footer|donat|paywall|read-?next|more-from|"
+    "most-popular|trending|you-may|also-read|further-reading)"
+    "|" TOKEN_START "(?:nav|menu|header|footer|ads?|ad-slot|banner|comments?|tags?|tag-list|topics?|"
+    "categories|pagination|pager|print|toc|meta|entry-meta|post-meta|byline|credits?|caption|"
+    "login|search|cta|alert|notice|overlay|toolbar|hidden-print|no-print|utility|tools|"
+    "author|authors|contributors?|pdf|download|keywords|series|issues|regions|eyebrow|kicker|overline)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->pull_quote_class = g_regex_new (
+    TOKEN_START "(?:pull-?quote|pullquote|quote-pull|blockquote--pull|featured-quote|highlight-quote|"
+    "quote-box|big-quote|callout-quote|inline-quote|pq)" TOKEN_END "|wp-block-pullquote",
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->key_points_class = g_regex_new (
+    TOKEN_START "(?:key-?(?:points|takeaways|findings|judgments|judgements|messages)|takeaways|highlights|"
+    "tldr|tl-dr|at-a-glance|in-brief|summary-box|summary-list|article-summary-list)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->dek_class = g_regex_new (
+    TOKEN_START "(?:dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|standfirst|strapline|"
+    "subheading|sub-heading|field--name-field-subtitle|field-subtitle|article-subtitle|entry-subtitle|page-subtitle|"
+    "post-subtitle|article-dek|summary-dek|article-summary|entry-summary|post-summary|story-summary)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->author_card_class = g_regex_new (
+    TOKEN_START "(?:author-?(?:bio|info|card|box|profile|details|block|about|description|biography)|"
+    "about-(?:the-)?authors?|bio-?box|contributor-?(?:bio|card|info)|expert-?(?:card|bio)|"
+    "person-?card|byline-?bio|c-author|authors?-bios?)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->body_class = g_regex_new (
+    TOKEN_START "(?:entry-content|post-content|article-body|article__body|article-content|"
+    "article__content|story-body|story-content|field--name-body|field-name-body|node__content|"
+    "post-body|body-text|article-text|rich-text|c-article-body|wysiwyg|text-long|single-content|"
+    "content-body|page-content|main-content|blog-post-content|td-post-content)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->notes_class = g_regex_new (
+    TOKEN_START "(?:footnotes?|endnotes?|notes|fn-list|references|wp-block-footnotes|easy-footnotes-wrapper)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->byline_class = g_regex_new (
+    TOKEN_START "(?:byline|by-line|author|authors|author-name|author-names|article-author|post-author|"
+    "entry-author|contributors?|writer|writers|reporter|people|people-list|person|persons|author-list|"
+    "authors-list|byline-list|contributor-list)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+  shared->date_class = g_regex_new (
+    TOKEN_START "(?:date|published|pubdate|post-date|entry-date|publish-date|article-date|dateline|"
+    "timestamp|posted-on|date-published)" TOKEN_END,
+    G_REGEX_OPTIMIZE, 0, NULL);
+#undef TOKEN_START
+#undef TOKEN_END
+
+  shared->notes_heading = g_regex_new (
+    "^(?:end\\s*notes|foot\\s*notes|notes|references|sources|citations|works cited|notes and references|"
+    "주석|각주|참고\\s*문헌|미주)\\s*:?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->author_heading = g_regex_new (
+    "^(?:about\\s+)?(?:the\\s+)?(?:authors?|contributors?)(?:\\(s\\))?\\s*:?$|^저자\\s*소개$|^필자\\s*소개$",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->key_points_heading = g_regex_new (
+    "^(?:key\\s+(?:points|takeaways|findings|judgments|judgements|messages|highlights)|takeaways|highlights|"
+    "summary|executive\\s+summary|in\\s+brief|at\\s+a\\s+glance|main\\s+points|bottom\\s+line|"
+    "핵심\\s*(?:요약|내용|포인트)|요약)\\s*:?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->skip_heading = g_regex_new (
+    "^(?:related(?:\\s+\\w+){0,3}|share(?:\\s+this)?(?:\\s+\\w+)?|more\\s+(?:from|on|by)\\b.*|"
+    "recommended(?:\\s+\\w+)?|read\\s+more|tags|topics|comments?|sign\\s+up.*|subscribe.*|newsletter|"
+    "you\\s+may\\s+also\\s+like|further\\s+reading|most\\s+popular|latest)\\s*:?$",
+    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->boilerplate_text = g_regex_new (
+    "^(?:advertisement|sponsored|share|share this(?:\\s+\\w+)?|tweet|email|print|facebook|twitter|"
+    "linkedin|read more|continue reading|subscribe(?:\\s+.*)?|sign up(?:\\s+.*)?|download(?: the)? pdf|"
+    "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
+    "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
+  shared->logo_class = g_regex_new ("(?:^|[\\s_-])(?:logo|brand|branding|site-title|site-name|sitename)(?=$|[\\s_-])",
+                                  G_REGEX_OPTIMIZE, 0, NULL);
+  shared->related_prefix = g_regex_new ("^(?:related|see also|read also|also read|read more|more on this|"
+                                      "recommended|further reading|listen|watch)\\s*:", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
+  shared->chrome_class = g_regex_new (
+    "(?:^|[\\s_-])(?:related|recommend|sidebar|widget|newsletter|promo|more-from|most-popular|trending|"
+    "read-?next|teaser|carousel|latest|popular|site-header|site-footer)",
+    G_REGEX_OPTIMIZE, 0, NULL);
+
+  return shared;
+}
+
 static void
 importer_init (Importer *self)
 {
@@ -992,91 +1110,30 @@ importer_init (Importer *self)
   self->blocks = g_ptr_array_new_with_free_func (dossier_html_block_free);
   self->lists = g_array_new (FALSE, FALSE, sizeof (int));
 
-#define TOKEN_START "(?:^|[\\s_-])"
-#define TOKEN_END "(?=$|[\\s_-])"
-  /* Class and id tokens of boilerplate. Prefixes catch "sharedaddy",
-   * "social-links", "newsletter-signup"; whole tokens avoid "commentary",
-   * "address" or "header-image" … see docs/import.md. */
-  self->noise_class = g_regex_new (
-    TOKEN_START "(?:share|sharing|social|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|"
-    "advert|sponsor|related|recommend|promo|breadcrumb|outbrain|taboola|disqus|popup|modal|"
-    "sidebar|widget|jetpack|addtoany|a2a|skip-link|screen-reader|sr-only|visually-?hidden|"
-    "navbar|navigation|masthead|site-header|site-footer|donat|paywall|read-?next|more-from|"
-    "most-popular|trending|you-may|also-read|further-reading)"
-    "|" TOKEN_START "(?:nav|menu|header|footer|ads?|ad-slot|banner|comments?|tags?|tag-list|topics?|"
-    "categories|pagination|pager|print|toc|meta|entry-meta|post-meta|byline|credits?|caption|"
-    "login|search|cta|alert|notice|overlay|toolbar|hidden-print|no-print|utility|tools|"
-    "author|authors|contributors?|pdf|download|keywords|series|issues|regions|eyebrow|kicker|overline)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->pull_quote_class = g_regex_new (
-    TOKEN_START "(?:pull-?quote|pullquote|quote-pull|blockquote--pull|featured-quote|highlight-quote|"
-    "quote-box|big-quote|callout-quote|inline-quote|pq)" TOKEN_END "|wp-block-pullquote",
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->key_points_class = g_regex_new (
-    TOKEN_START "(?:key-?(?:points|takeaways|findings|judgments|judgements|messages)|takeaways|highlights|"
-    "tldr|tl-dr|at-a-glance|in-brief|summary-box|summary-list|article-summary-list)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->dek_class = g_regex_new (
-    TOKEN_START "(?:dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|standfirst|strapline|"
-    "subheading|sub-heading|field--name-field-subtitle|field-subtitle|article-subtitle|entry-subtitle|page-subtitle|"
-    "post-subtitle|article-dek|summary-dek|article-summary|entry-summary|post-summary|story-summary)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->author_card_class = g_regex_new (
-    TOKEN_START "(?:author-?(?:bio|info|card|box|profile|details|block|about|description|biography)|"
-    "about-(?:the-)?authors?|bio-?box|contributor-?(?:bio|card|info)|expert-?(?:card|bio)|"
-    "person-?card|byline-?bio|c-author|authors?-bios?)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->body_class = g_regex_new (
-    TOKEN_START "(?:entry-content|post-content|article-body|article__body|article-content|"
-    "article__content|story-body|story-content|field--name-body|field-name-body|node__content|"
-    "post-body|body-text|article-text|rich-text|c-article-body|wysiwyg|text-long|single-content|"
-    "content-body|page-content|main-content|blog-post-content|td-post-content)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->notes_class = g_regex_new (
-    TOKEN_START "(?:footnotes?|endnotes?|notes|fn-list|references|wp-block-footnotes|easy-footnotes-wrapper)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->byline_class = g_regex_new (
-    TOKEN_START "(?:byline|by-line|author|authors|author-name|author-names|article-author|post-author|"
-    "entry-author|contributors?|writer|writers|reporter|people|people-list|person|persons|author-list|"
-    "authors-list|byline-list|contributor-list)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-  self->date_class = g_regex_new (
-    TOKEN_START "(?:date|published|pubdate|post-date|entry-date|publish-date|article-date|dateline|"
-    "timestamp|posted-on|date-published)" TOKEN_END,
-    G_REGEX_OPTIMIZE, 0, NULL);
-#undef TOKEN_START
-#undef TOKEN_END
+  {
+    static SharedRegexes regexes;
+    static GOnce once = G_ONCE_INIT;
+    SharedRegexes *shared = g_once (&once, compile_regexes, &regexes);
 
-  self->notes_heading = g_regex_new (
-    "^(?:end\\s*notes|foot\\s*notes|notes|references|sources|citations|works cited|notes and references|"
-    "주석|각주|참고\\s*문헌|미주)\\s*:?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  self->author_heading = g_regex_new (
-    "^(?:about\\s+)?(?:the\\s+)?(?:authors?|contributors?)(?:\\(s\\))?\\s*:?$|^저자\\s*소개$|^필자\\s*소개$",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  self->key_points_heading = g_regex_new (
-    "^(?:key\\s+(?:points|takeaways|findings|judgments|judgements|messages|highlights)|takeaways|highlights|"
-    "summary|executive\\s+summary|in\\s+brief|at\\s+a\\s+glance|main\\s+points|bottom\\s+line|"
-    "핵심\\s*(?:요약|내용|포인트)|요약)\\s*:?$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  self->skip_heading = g_regex_new (
-    "^(?:related(?:\\s+\\w+){0,3}|share(?:\\s+this)?(?:\\s+\\w+)?|more\\s+(?:from|on|by)\\b.*|"
-    "recommended(?:\\s+\\w+)?|read\\s+more|tags|topics|comments?|sign\\s+up.*|subscribe.*|newsletter|"
-    "you\\s+may\\s+also\\s+like|further\\s+reading|most\\s+popular|latest)\\s*:?$",
-    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  self->boilerplate_text = g_regex_new (
-    "^(?:advertisement|sponsored|share|share this(?:\\s+\\w+)?|tweet|email|print|facebook|twitter|"
-    "linkedin|read more|continue reading|subscribe(?:\\s+.*)?|sign up(?:\\s+.*)?|download(?: the)? pdf|"
-    "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
-    "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  self->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
-  self->logo_class = g_regex_new ("(?:^|[\\s_-])(?:logo|brand|branding|site-title|site-name|sitename)(?=$|[\\s_-])",
-                                  G_REGEX_OPTIMIZE, 0, NULL);
-  self->related_prefix = g_regex_new ("^(?:related|see also|read also|also read|read more|more on this|"
-                                      "recommended|further reading|listen|watch)\\s*:", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-  /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
-  self->chrome_class = g_regex_new (
-    "(?:^|[\\s_-])(?:related|recommend|sidebar|widget|newsletter|promo|more-from|most-popular|trending|"
-    "read-?next|teaser|carousel|latest|popular|site-header|site-footer)",
-    G_REGEX_OPTIMIZE, 0, NULL);
+    self->noise_class = g_regex_ref (shared->noise_class);
+    self->pull_quote_class = g_regex_ref (shared->pull_quote_class);
+    self->key_points_class = g_regex_ref (shared->key_points_class);
+    self->dek_class = g_regex_ref (shared->dek_class);
+    self->author_card_class = g_regex_ref (shared->author_card_class);
+    self->body_class = g_regex_ref (shared->body_class);
+    self->notes_class = g_regex_ref (shared->notes_class);
+    self->byline_class = g_regex_ref (shared->byline_class);
+    self->date_class = g_regex_ref (shared->date_class);
+    self->notes_heading = g_regex_ref (shared->notes_heading);
+    self->author_heading = g_regex_ref (shared->author_heading);
+    self->key_points_heading = g_regex_ref (shared->key_points_heading);
+    self->skip_heading = g_regex_ref (shared->skip_heading);
+    self->boilerplate_text = g_regex_ref (shared->boilerplate_text);
+    self->bracket_marker = g_regex_ref (shared->bracket_marker);
+    self->logo_class = g_regex_ref (shared->logo_class);
+    self->related_prefix = g_regex_ref (shared->related_prefix);
+    self->chrome_class = g_regex_ref (shared->chrome_class);
+  }
 }
 
 static void
