@@ -3,7 +3,13 @@
 """Library benchmark: bulk import, cold open, search latency and memory at
 10,000 documents, against `grep -ril` over the same corpus as plain files.
 
-    bench/library/run.py [--build build] [--documents 10000] [--keep DIR]
+    bench/library/run.py [--build build] [--documents 10000] [--keep DIR] [--cli PATH]
+
+--cli measures another dossier-cli (an earlier build, for before/after) on
+the same corpus; --keep DIR keeps the corpus and reuses it on the next run.
+The anchors: `grep -ril` (grep), `rg -il` (apt-get install ripgrep; left
+out when missing) and the same text inserted into a bare FTS5 table through
+Python's sqlite3 (the same libsqlite3).
 
 Generates its own corpus (random but plausible policy prose with authors and
 footnotes; nothing is downloaded), builds a small in-process timing program
@@ -238,7 +244,13 @@ def max_rss(cmd):
     return int(out.stderr.decode().strip().splitlines()[-1])
 
 
+KEEP_CACHES = False
+
+
 def drop_caches():
+    # --warm: on a machine shared with other people's builds, leave their caches alone.
+    if KEEP_CACHES:
+        return False
     try:
         subprocess.run(["sync"], check=False)
         with open("/proc/sys/vm/drop_caches", "w") as f:
@@ -258,33 +270,226 @@ def build_bench(build, out):
     subprocess.run(cmd, check=True)
 
 
+CHROME = ("<header class='site-header'><nav class='navbar'><ul>" +
+          "".join(f"<li><a href='/section/{i}'>Section {i}</a></li>" for i in range(40)) +
+          "</ul></nav><div class='search'><form><input name='q'></form></div></header>"
+          "<aside class='sidebar'><div class='newsletter-signup'><p>Sign up for our newsletter</p></div>"
+          "<ul class='related'>" + "".join(f"<li><a href='/r/{i}'>Related analysis number {i}</a></li>"
+                                          for i in range(20)) + "</ul></aside>")
+
+
+def write_html_pages(files, out_dir):
+    """Saved-page-like HTML (site chrome, a byline, paragraphs, notes as a
+    list) from the generated documents; returns their paths and bytes."""
+    os.makedirs(out_dir, exist_ok=True)
+    paths, total = [], 0
+    for name in files:
+        with open(name, encoding="utf-8") as f:
+            doc = json.load(f)
+        esc = lambda t: t.replace("&", "&amp;").replace("<", "&lt;")
+        body = "".join(f"<p>{esc(p['text'])}<sup><a href='#fn{n + 1}'>{n + 1}</a></sup></p>\n"
+                       for n, p in enumerate(doc["paragraphs"][:len(doc["footnotes"])]))
+        body += "".join(f"<p>{esc(p['text'])}</p>\n" for p in doc["paragraphs"][len(doc["footnotes"]):])
+        notes = "".join(f"<li id='fn{n['number']}'>{esc(n['text'])}</li>" for n in doc["footnotes"])
+        page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{esc(doc['title'])}</title>"
+                f"<meta name='author' content='{esc(doc['authors'][0]['name'])}'>"
+                f"<meta property='article:published_time' content='{doc['published']}'>"
+                f"<script>{'var x = 1;' * 2000}</script><style>{'.a{color:red}' * 2000}</style></head>"
+                f"<body>{CHROME}<main><article><h1>{esc(doc['title'])}</h1>"
+                f"<p class='byline'>By {esc(', '.join(a['name'] for a in doc['authors']))}</p>"
+                f"<div class='entry-content'>{body}</div><h2>Notes</h2><ol class='footnotes'>{notes}</ol>"
+                f"</article></main><footer class='site-footer'>{CHROME}</footer></body></html>")
+        path = os.path.join(out_dir, os.path.basename(name).replace(".json", ".html"))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(page)
+        paths.append(path)
+        total += len(page.encode("utf-8"))
+    return paths, total
+
+
+def measure_html(cli, files, work):
+    """`library add` of saved pages into a new library, in MB/s, against
+    parsing them alone with `xmllint --html` (the floor)."""
+    pages, total = write_html_pages(files, os.path.join(work, "html"))
+    db = os.path.join(work, "html-library.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.unlink(db + suffix)
+    start = time.monotonic()
+    proc = subprocess.Popen([cli, "library", "--library", db, "add", *pages],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    ours = time.monotonic() - start
+    ours_cpu = usage.ru_utime + usage.ru_stime
+    start = time.monotonic()
+    proc = subprocess.Popen(["xmllint", "--html", "--noout", "--nowarning", *pages],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    floor = time.monotonic() - start
+    floor_cpu = usage.ru_utime + usage.ru_stime
+    return {"pages": len(pages), "mb": total / 1e6, "ours": ours, "ours_cpu": ours_cpu,
+            "floor": floor, "floor_cpu": floor_cpu}
+
+
+def print_html_figures(h):
+    print(f"| `library add` of {h['pages']} saved HTML pages ({h['mb']:.1f} MB) | "
+          f"{h['mb'] / h['ours']:.1f} MB/s wall, {h['mb'] / h['ours_cpu']:.1f} MB/s CPU | "
+          f"`xmllint --html` {h['mb'] / h['floor']:.0f} MB/s wall, {h['mb'] / h['floor_cpu']:.0f} MB/s CPU | ≥ 20 MB/s |")
+
+
+def measure_import(cli, files, work, runs=3):
+    """CPU time of `library add` of @files into a new library, and of the
+    same text into a bare FTS5 table, alternating (median of @runs): on a
+    loaded machine wall times of runs minutes apart are not comparable."""
+    import resource
+    db = os.path.join(work, "import-library.db")
+    ours, floor = [], []
+    for _ in range(runs):
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.unlink(db + suffix)
+        proc = subprocess.Popen([cli, "library", "--library", db, "add", *files],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        ours.append(usage.ru_utime + usage.ru_stime)
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        bare_fts5_import(files, os.path.join(work, "bare-fts5.db"))
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        floor.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(ours), statistics.median(floor)
+
+
+def bare_fts5_import(files, path):
+    """The same text as `library add` stores for search, into a bare FTS5
+    table with the library's tokenizer: the floor for a bulk import."""
+    import sqlite3
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+    start = time.monotonic()
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute("CREATE VIRTUAL TABLE search USING fts5 (title, authors, key_points, body, footnotes,"
+                " tokenize = 'porter unicode61 remove_diacritics 2')")
+    for i in range(0, len(files), 32):
+        con.execute("BEGIN")
+        for name in files[i:i + 32]:
+            with open(name, encoding="utf-8") as f:
+                doc = json.load(f)
+            con.execute("INSERT INTO search VALUES (?, ?, ?, ?, ?)",
+                        (doc["title"], "\n".join(a["name"] for a in doc["authors"]),
+                         "\n".join(doc["key_points"]), "\n".join(p["text"] for p in doc["paragraphs"]),
+                         "\n".join(n["text"] for n in doc["footnotes"])))
+        con.execute("COMMIT")
+    con.close()
+    return time.monotonic() - start
+
+
+def median_run(cmd, runs=5):
+    """Median wall ms and CPU ms of whole-process runs (warm page cache)."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append((time.monotonic() - start) * 1000)
+        cpus.append((usage.ru_utime + usage.ru_stime) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+CLI_QUERIES = ["sanctions", "north korea", "export controls semiconductor", "Okonkwo", "verification regime"]
+
+
+def measure_cli(cli, db, text_dir):
+    """What a user runs: whole processes, files cached, against grep and rg."""
+    figures = {"search": [], "grep": [], "rg": []}
+    rg = shutil.which("rg")
+    subprocess.run([cli, "library", "--library", db, "list"], stdout=subprocess.DEVNULL, check=True)
+    for q in CLI_QUERIES:
+        figures["search"].append(median_run([cli, "library", "--library", db, "search", q, "--limit", "50"]))
+        figures["grep"].append(median_run(["grep", "-ril", "--", q, text_dir]))
+        if rg:
+            figures["rg"].append(median_run([rg, "-il", "--", q, text_dir]))
+    figures["list"] = median_run([cli, "library", "--library", db, "list"])
+    first_id = subprocess.run([cli, "library", "--library", db, "list"], capture_output=True, text=True,
+                              check=True).stdout.split("\t", 1)[0]
+    figures["export"] = median_run([cli, "library", "--library", db, "export", first_id[:8]])
+    return figures
+
+
+def print_cli_figures(f):
+    search = statistics.median(w for w, _ in f["search"])
+    search_cpu = statistics.median(c for _, c in f["search"])
+    grep = statistics.median(w for w, _ in f["grep"])
+    print("| whole process, files cached (median of 5 runs per query, median over "
+          f"{len(CLI_QUERIES)} queries) | wall | CPU | ratio (other ÷ ours) |")
+    print("|---|---|---|---|")
+    print(f"| `dossier-cli library search Q --limit 50` | {search:.0f} ms | {search_cpu:.0f} ms | |")
+    print(f"| `grep -ril Q` over the .txt corpus | {grep:.0f} ms | "
+          f"{statistics.median(c for _, c in f['grep']):.0f} ms | {grep / search:.1f}× |")
+    if f["rg"]:
+        rg = statistics.median(w for w, _ in f["rg"])
+        print(f"| `rg -il Q` over the .txt corpus | {rg:.0f} ms | "
+              f"{statistics.median(c for _, c in f['rg']):.0f} ms | {rg / search:.1f}× |")
+    else:
+        print("| `rg -il Q` | not installed (apt-get install ripgrep) | | |")
+    print(f"| `dossier-cli library list` (10,000 lines) | {f['list'][0]:.0f} ms | {f['list'][1]:.0f} ms | |")
+    print(f"| `dossier-cli library export ID` | {f['export'][0]:.0f} ms | {f['export'][1]:.0f} ms | |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default="build", help="meson build directory (default: build)")
     ap.add_argument("--documents", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=20261124)
-    ap.add_argument("--keep", help="generate the corpus and library here and keep them")
+    ap.add_argument("--keep", help="generate the corpus and library here and keep them (reused when there)")
+    ap.add_argument("--cli", help="the dossier-cli to measure (default: the build's)")
+    ap.add_argument("--warm", action="store_true", help="never drop the page cache (a shared machine)")
+    ap.add_argument("--import-only", type=int, metavar="N",
+                    help="only the CPU time of `library add` of N documents against a bare FTS5 table (needs --keep)")
+    ap.add_argument("--html-only", action="store_true",
+                    help="only `library add` of 500 saved HTML pages against xmllint (needs --keep)")
     args = ap.parse_args()
+    global KEEP_CACHES
+    KEEP_CACHES = args.warm
 
-    cli = os.path.join(TOP, args.build, "src", "cli", "dossier-cli")
+    cli = args.cli or os.path.join(TOP, args.build, "src", "cli", "dossier-cli")
     if not os.path.exists(cli):
         raise SystemExit(f"{cli} is missing: build first (meson compile -C {args.build})")
 
     work = args.keep or tempfile.mkdtemp(prefix="dossier-bench-")
     os.makedirs(work, exist_ok=True)
     corpus = os.path.join(work, "corpus")
-    if os.path.exists(corpus):
+    reuse = args.keep and os.path.exists(os.path.join(corpus, "done"))
+    if os.path.exists(corpus) and not reuse:
         shutil.rmtree(corpus)
     db = os.path.join(work, "library.db")
     for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
+        if os.path.exists(db + suffix) and not (args.import_only or args.html_only):
             os.unlink(db + suffix)
     bench = os.path.join(work, "bench-library")
     build_bench(args.build, bench)
 
     t0 = time.monotonic()
-    files, text_dir, corpus_bytes = generate(corpus, args.documents, args.seed)
+    if reuse:
+        json_dir = os.path.join(corpus, "json")
+        text_dir = os.path.join(corpus, "text")
+        files = [os.path.join(json_dir, f) for f in sorted(os.listdir(json_dir))]
+        corpus_bytes = sum(os.path.getsize(os.path.join(text_dir, f)) for f in os.listdir(text_dir))
+    else:
+        files, text_dir, corpus_bytes = generate(corpus, args.documents, args.seed)
+        open(os.path.join(corpus, "done"), "w").close()
     gen_s = time.monotonic() - t0
+    if args.import_only:
+        ours, floor = measure_import(cli, files[:args.import_only], work)
+        print(f"| `library add` of {args.import_only} JSON files, CPU (median of 3) | {ours:.2f} s "
+              f"({args.import_only / ours:.0f} docs/s) | bare FTS5 {floor:.2f} s "
+              f"({args.import_only / floor:.0f} docs/s) | {floor / ours:.2f}× | load {os.getloadavg()[0]:.1f} |")
+        return
+    if args.html_only:
+        print_html_figures(measure_html(cli, files[:500], work))
+        return
     print(f"generated {len(files)} documents, {corpus_bytes / 1e6:.1f} MB of text, in {gen_s:.1f} s",
           file=sys.stderr)
 
@@ -304,6 +509,10 @@ def main():
         import_rss = max(import_rss, int(out.stderr.decode().strip().splitlines()[-1]))
     db_bytes = os.path.getsize(db)
     print(f"imported in {import_s:.1f} s", file=sys.stderr)
+    fts_s = bare_fts5_import(files, os.path.join(work, "bare-fts5.db"))
+    print(f"bare FTS5 in {fts_s:.1f} s", file=sys.stderr)
+    cli_figures = measure_cli(cli, db, text_dir)
+    html_figures = measure_html(cli, files[:500], work)
 
     # Cold open: a new process each time; the page cache is dropped when allowed.
     cold = drop_caches()
@@ -395,6 +604,11 @@ def main():
     print(f"| `grep -ril` CPU time per query | median {grep_cpu_median:.0f} ms | |")
     print(f"| ratio grep / library (medians) | wall {grep_median / lib_median:.0f}× "
           f"(first runs: {grep_median / lib_first_median:.0f}×), CPU {grep_cpu_median / lib_cpu_median:.0f}× | ≥ 20× |")
+    print(f"| bare FTS5 table, same text (Python sqlite3, transactions of 32) | {fts_s:.1f} s "
+          f"({len(files) / fts_s:.0f} docs/s); ratio FTS5 time / ours {fts_s / import_s:.2f}× | ≥ 0.5× |")
+    print_html_figures(html_figures)
+    print()
+    print_cli_figures(cli_figures)
     print()
     print("| query | library median ms | CPU ms | first run ms | limit 1000: hits, ms | grep ms | grep CPU ms |")
     print("|---|---|---|---|---|---|---|")
