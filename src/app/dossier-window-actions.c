@@ -898,6 +898,29 @@ insert_perspectives_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Messages                                                                 */
+
+/* A toast's Details button: the whole message, which the toast would cut. */
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *heading = NULL, *body = NULL;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &heading, &body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), NULL, body);
+  /* Headings are markup in libadwaita 1.2; these quote titles and paths. */
+  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
 /* The actions and their shortcuts                                            */
 
 void
@@ -931,6 +954,7 @@ _dossier_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-to-memo", NULL, add_to_memo_action);
   gtk_widget_class_install_action (widget_class, "win.quote-in-memo", NULL, quote_in_memo_action);
   gtk_widget_class_install_action (widget_class, "win.insert-perspectives", NULL, insert_perspectives_action);
+  gtk_widget_class_install_action (widget_class, "win.show-details", "(ss)", show_details_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-from-web", NULL);

@@ -651,7 +651,11 @@ import_finished (DossierWindow *self)
       if (dossier_window_open_document (self, id))
         {
           DossierDocument *document = dossier_reader_page_get_document (self->reader_page);
-          _dossier_window_toast_printf (self, _("Imported “%s”"), dossier_document_get_title (document) ?: "");
+          g_autofree char *message = g_strdup_printf (_("Imported “%s”"), dossier_document_get_title (document) ?: "");
+
+          /* A long title is in full in the reader, right under the toast. */
+          _dossier_window_toast_message (self, g_utf8_strlen (message, -1) <= DOSSIER_TOAST_MAX_CHARS ? message : _("Article imported"),
+                                         NULL, NULL, NULL);
         }
     }
   else if (self->imported > 1)
@@ -709,9 +713,20 @@ import_ready_cb (GObject      *source,
       self->last_imported_id = g_steal_pointer (&id);
     }
   else if (g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
-    _dossier_window_toast_printf (self, _("“%s” is already in the library (%s)"), name, error->message);
+    {
+      /* The store's message names the article already there; said once. */
+      g_autofree char *details = g_strdup_printf (_("“%s” was not imported: %s."), name, error->message);
+
+      _dossier_window_toast_message (self, error->message, _("Already in the library"),
+                                     _("Already in the Library"), details);
+    }
   else if (error != NULL)
-    _dossier_window_toast_printf (self, _("Could not import “%s”: %s"), name, error->message);
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+      g_autofree char *short_message = g_strdup_printf (_("Could not import “%s”"), name);
+
+      _dossier_window_toast_message (self, message, short_message, _("Could Not Import"), NULL);
+    }
 
   import_finished (self);
   import_data_free (data);

@@ -23,6 +23,9 @@
 
 G_BEGIN_DECLS
 
+/* About what a toast shows at 700 px without cutting it. */
+#define DOSSIER_TOAST_MAX_CHARS 56
+
 /* See dossier-window.c for what the window holds. */
 struct _DossierWindow
 {
@@ -100,6 +103,11 @@ enum {
 void           _dossier_window_toast_printf        (DossierWindow  *self,
                                                     const char     *format,
                                                     ...) G_GNUC_PRINTF (2, 3);
+void           _dossier_window_toast_message       (DossierWindow  *self,
+                                                    const char     *message,
+                                                    const char     *short_message,
+                                                    const char     *heading,
+                                                    const char     *details);
 GtkFileChooserNative *_dossier_window_new_file_chooser (DossierWindow        *self,
                                                        const char           *title,
                                                        GtkFileChooserAction  action,

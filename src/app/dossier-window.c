@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "model/dossier-util.h"
 #include "dossier-window-private.h"
@@ -50,22 +51,77 @@ dossier_window_add_toast (DossierWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * _dossier_window_toast_message:
+ * @message: the message
+ * @short_message: (nullable): what the toast says when @message is too
+ *   long for it
+ * @heading: (nullable): the heading of the details dialog
+ * @details: (nullable): what the details dialog says, else @message
+ *
+ * A toast that says @message in full, or, when it would be cut, says
+ * @short_message with a Details button that shows the whole in a dialog.
+ * None of them is markup.
+ */
+void
+_dossier_window_toast_message (DossierWindow *self,
+                               const char    *message,
+                               const char    *short_message,
+                               const char    *heading,
+                               const char    *details)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (short_message == NULL || g_utf8_strlen (message, -1) <= DOSSIER_TOAST_MAX_CHARS)
+    {
+      escaped = g_markup_escape_text (message, -1);
+      dossier_window_add_toast (self, adw_toast_new (escaped));
+      return;
+    }
+
+  escaped = g_markup_escape_text (short_message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-details");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", heading ?: short_message, details ?: message));
+  dossier_window_add_toast (self, toast);
+}
+
+/* Messages of the form "Could not do this: why" that are too long for a
+ * toast show the part before the colon, and all of it under Details. */
 void
 _dossier_window_toast_printf (DossierWindow *self,
                               const char    *format,
                               ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
+  g_autofree char *short_message = NULL;
+  const char *colon;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Toast titles are markup; titles come from documents. */
-  escaped = g_markup_escape_text (message, -1);
-  dossier_window_add_toast (self, adw_toast_new (escaped));
+  /* Not a colon inside a quoted title. */
+  for (colon = strstr (message, ": "); colon != NULL; colon = strstr (colon + 2, ": "))
+    {
+      guint open = 0, close = 0;
+
+      for (const char *p = message; p < colon; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          open += c == 0x201C;
+          close += c == 0x201D;
+        }
+      if (open == close)
+        {
+          short_message = g_strndup (message, colon - message);
+          break;
+        }
+    }
+  _dossier_window_toast_message (self, message, short_message, short_message, NULL);
 }
 
 /* A modal file chooser for one kind of Dossier file (@mime_type, or

@@ -616,8 +616,26 @@ dismiss_toast (GtkWidget *widget,
   return FALSE;
 }
 
+/* Clicks the Details button of the toast on show. */
+static gboolean
+click_toast_details (GtkWidget *widget,
+                     gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Details") == 0)
+    {
+      g_signal_emit_by_name (widget, "clicked");
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (click_toast_details (child, in_toast))
+      return TRUE;
+  return FALSE;
+}
+
 /* Saving over a named pipe (that hung the app), into a folder or onto a
- * device: a toast says why, the memo stays unsaved and its file as it was. */
+ * device: a toast says so and its Details why, the memo stays unsaved and
+ * its file as it was. */
 static void
 test_save_refused (void)
 {
@@ -639,14 +657,26 @@ test_save_refused (void)
   dossier_window_save_memo_to (window, fifo_file);
   wait_for (saves_done, 20);
   /* Toasts queue: earlier ones may still be up. */
-  for (guint i = 0; i < 100 && !find_label (GTK_WIDGET (window), "it is a named pipe, not a file"); i++)
+  for (guint i = 0; i < 100 && !find_label (GTK_WIDGET (window), "Could not save the memo"); i++)
     {
       dismiss_toast (GTK_WIDGET (window), FALSE);
       dossier_test_gui_spin (100);
     }
-  g_assert_true (find_label (GTK_WIDGET (window), "it is a named pipe, not a file"));
+  g_assert_true (find_label (GTK_WIDGET (window), "Could not save the memo"));
   dossier_test_gui_spin (500);
   dossier_test_gui_screenshot (GTK_WIDGET (window), "save-refused-toast.png");
+  /* Too long for the toast, the reason is under Details. */
+  {
+    AdwMessageDialog *details;
+
+    g_assert_true (click_toast_details (GTK_WIDGET (window), FALSE));
+    dossier_test_gui_spin (50);
+    details = dossier_test_gui_find_message_dialog ();
+    g_assert_nonnull (details);
+    g_assert_true (find_label (GTK_WIDGET (details), "it is a named pipe, not a file"));
+    gtk_window_destroy (GTK_WINDOW (details));
+    dossier_test_gui_spin (50);
+  }
   /* The way past a toast that does not time out works. */
   g_assert_true (dismiss_toast (GTK_WIDGET (window), FALSE));
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-library"
+
+#include "config.h"
+
+#include "dossier-test-gui.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "dossier-application.h"
+#include "dossier-metadata-dialog.h"
+#include "dossier-reader-page.h"
+#include "dossier-window.h"
+#include "widgets/dossier-document-row.h"
+
+/*
+ * The library list as the analyst uses it: one click opens a row at
+ * every width, the open article stays selected through a search, an edit
+ * and an import made while a search hides it, a right click only shows
+ * the menu, changes another program makes appear by themselves, and a
+ * read-only library says so. Runs under Xvfb with a memory GSettings
+ * backend and a temporary XDG_DATA_HOME (set in main()).
+ *
+ * Clicks are the list's own gestures' signals, at the row's place in
+ * the list; every wait is for a condition, never for a time.
+ */
+
+static DossierApplication *app;
+static DossierWindow *window;
+static char *data_home;
+static char *ids[3];
+
+static const char * const titles[] = {
+  "Tidal Energy and the Estuary Councils",
+  "Ferry Subsidies in Island Communities",
+  "Salt Marsh Restoration After the Floods",
+};
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds (a stuck condition fails the
+ * test after a minute, which no passing run comes near). */
+static void
+spin_until (Condition condition,
+            gpointer  data)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (condition (data));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwLeaflet *
+leaflet (void)
+{
+  return ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+}
+
+static GtkWidget *
+list_view (void)
+{
+  return find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+}
+
+static DossierDocument *
+make_article (const char *title,
+              guint       i)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new (i % 2 ? "Maren Holt" : "Joseph Adeyemi");
+  g_autofree char *url = g_strdup_printf ("https://example.org/library-test/%u", i);
+  g_autofree char *date = g_strdup_printf ("2025-0%u-15", i % 9 + 1);
+
+  dossier_document_set_title (document, title);
+  dossier_document_set_publisher (document, "Coastal Policy Review");
+  dossier_document_set_published (document, date);
+  dossier_document_set_source_url (document, url);
+  dossier_document_add_author (document, author);
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u of “%s”: councils, operators and residents "
+                                               "weigh the costs of the crossing.", p + 1, title);
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (text);
+
+      dossier_document_add_paragraph (document, paragraph);
+    }
+  return document;
+}
+
+static gboolean
+window_drawn (gpointer data)
+{
+  GtkWidget *list = list_view ();
+
+  return list != NULL && gtk_widget_get_mapped (list) && gtk_widget_get_width (list) > 0 &&
+         find_widget (list, DOSSIER_TYPE_DOCUMENT_ROW) != NULL &&
+         gtk_widget_get_width (find_widget (list, DOSSIER_TYPE_DOCUMENT_ROW)) > 0;
+}
+
+static gboolean
+folded_is (gpointer data)
+{
+  return adw_leaflet_get_folded (leaflet ()) == GPOINTER_TO_INT (data);
+}
+
+static DossierWindow *
+create_window (int width)
+{
+  window = dossier_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (window_drawn, NULL);
+  spin_until (folded_is, GINT_TO_POINTER (width < 800));
+  return window;
+}
+
+static void
+destroy_window (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  dossier_test_gui_spin (20);
+}
+
+static void
+test_setup (void)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autofree char *path = dossier_library_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  library = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(DossierDocument) document = make_article (titles[i], i);
+
+      ids[i] = dossier_library_add (library, document, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* For the screenshots (taken when DOSSIER_SCREENSHOT_DIR is set): after
+ * the window has drawn what the test just did. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    return;
+  dossier_test_gui_spin (300);
+  dossier_test_gui_screenshot (widget, name);
+}
+
+static gboolean
+no_imports_pending (gpointer data)
+{
+  return dossier_window_get_n_pending_imports (window) == 0;
+}
+
+/* Clicks the dialog's Close button, as the user does. */
+static void
+click_close (AdwMessageDialog *dialog)
+{
+  GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (dialog), "Close");
+  GtkWidget *button = label != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON) : NULL;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return dossier_test_gui_find_message_dialog () == NULL;
+}
+
+/* The titles of the toasts the window shows now. */
+static char *
+toast_titles (void)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label;
+
+      /* The toasts are the overlay's children after the content. */
+      if (child == gtk_widget_get_first_child (overlay) || !gtk_widget_get_visible (child))
+        continue;
+      label = find_widget (child, GTK_TYPE_LABEL);
+      if (label != NULL)
+        g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The duplicate's toast says it once ("“…” is already in the library",
+ * not that again in brackets) and, too long for a toast, it has a
+ * Details button that shows all of it. */
+static void
+test_duplicate_toast (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "harbour-lights.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *toasts = NULL;
+  AdwMessageDialog *details;
+
+  /* In the library (if an earlier test has not put it there), then
+   * again in a new window, whose only toast is the duplicate's. */
+  create_window (1400);
+  dossier_window_import_files (window, &file, 1);
+  spin_until (no_imports_pending, NULL);
+  destroy_window ();
+  create_window (1400);
+  dossier_window_import_files (window, &file, 1);
+  spin_until (no_imports_pending, NULL);
+  dossier_test_gui_spin (20);
+
+  toasts = toast_titles ();
+  g_test_message ("toasts: %s", toasts);
+  g_assert_cmpstr (toasts, ==, "Already in the library|");
+  screenshot (GTK_WIDGET (window), "library-duplicate-toast.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", "(ss)", "Already in the Library",
+                              "“harbour-lights.txt” was not imported: “Harbour Lights and Coastal Trade” with the same text is already in the library.");
+  dossier_test_gui_spin (20);
+  details = dossier_test_gui_find_message_dialog ();
+  g_assert_nonnull (details);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (details), "with the same text is already in the library."));
+  click_close (details);
+  spin_until (no_message_dialog, NULL);
+  destroy_window ();
+}
+
+/* The Details button shows what the duplicate's toast could not say. */
+static void
+test_toast_details_button (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "harbour-lights.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *overlay, *button = NULL;
+  AdwMessageDialog *details;
+
+  create_window (1400);
+  dossier_window_import_files (window, &file, 1);
+  spin_until (no_imports_pending, NULL);
+  dossier_test_gui_spin (20);
+
+  overlay = find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  for (GtkWidget *child = gtk_widget_get_last_child (overlay); child != NULL && button == NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (child != gtk_widget_get_first_child (overlay))
+      button = find_widget (child, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Details");
+  g_signal_emit_by_name (button, "clicked");
+  dossier_test_gui_spin (20);
+  details = dossier_test_gui_find_message_dialog ();
+  g_assert_nonnull (details);
+  g_assert_cmpstr (adw_message_dialog_get_heading (details), ==, "Already in the Library");
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (details), "“Harbour Lights and Coastal Trade” with the same text is already in the library"));
+  screenshot (GTK_WIDGET (details), "library-duplicate-details.png");
+  click_close (details);
+  spin_until (no_message_dialog, NULL);
+  destroy_window ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Before GLib caches the user directories. */
+  data_home = g_dir_make_tmp ("dossier-test-library-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  dossier_test_gui_init (&argc, &argv);
+
+  app = dossier_application_new ();
+  /* Tests run in parallel: a unique app would find another test's
+   * instance on the bus and turn into a remote for it. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/dossier/app/library/setup", test_setup);
+  g_test_add_func ("/dossier/app/library/duplicate-toast", test_duplicate_toast);
+  g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
+
+  status = g_test_run ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+  g_clear_object (&app);
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
