@@ -745,8 +745,13 @@ dossier_window_import_files (DossierWindow  *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
-  if (self->library == NULL)
+  if (self->library == NULL || n_files == 0)
     return;
+  if (dossier_library_is_read_only (self->library))
+    {
+      dossier_window_add_toast (self, adw_toast_new (_("The library is read-only: nothing was imported")));
+      return;
+    }
 
   for (guint i = 0; i < n_files; i++)
     {
@@ -785,7 +790,7 @@ dossier_window_import_uri (DossierWindow *self,
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (uri != NULL);
 
-  if (self->library == NULL)
+  if (self->library == NULL || dossier_library_is_read_only (self->library))
     return;
 
   data = g_new0 (ImportData, 1);
@@ -837,14 +842,98 @@ trash_changed_cb (DossierWindow *self)
 
   gtk_image_set_from_icon_name (self->trash_icon, n > 0 ? "user-trash-full-symbolic" : "user-trash-symbolic");
   gtk_label_set_label (self->trash_count, count);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash",
+                                 n > 0 && !dossier_library_is_read_only (self->library));
 }
+
+/* ------------------------------------------------------------------------ */
+/* Another program's changes                                                */
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  DossierWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->refresh_timeout = 0;
+  if (self->library != NULL && !dossier_library_refresh (self->library, &error))
+    g_warning ("Could not reread the library: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* A write to the database or its log, by this window (which the refresh
+ * finds unchanged at once) or by another program, such as dossier-cli
+ * library add: the list follows a moment later. One refresh per burst of
+ * writes, and one at least every quarter second while they go on. */
+static void
+database_changed_cb (GFileMonitor      *monitor,
+                     GFile             *file,
+                     GFile             *other_file,
+                     GFileMonitorEvent  event,
+                     DossierWindow     *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->refresh_timeout != 0)
+    return;
+  self->refresh_timeout = g_timeout_add (250, refresh_timeout_cb, self);
+}
+
+static GFileMonitor *
+watch_file (DossierWindow *self,
+            const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (monitor == NULL)
+    {
+      /* Focusing the window still refreshes (see active_changed_cb()). */
+      g_debug ("Cannot watch %s: %s", path, error->message);
+      return NULL;
+    }
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (database_changed_cb), self, 0);
+  return monitor;
+}
+
+static void
+unwatch_library (DossierWindow *self)
+{
+  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
+  if (self->db_monitor != NULL)
+    g_file_monitor_cancel (self->db_monitor);
+  if (self->wal_monitor != NULL)
+    g_file_monitor_cancel (self->wal_monitor);
+  g_clear_object (&self->db_monitor);
+  g_clear_object (&self->wal_monitor);
+}
+
+static void
+watch_library (DossierWindow *self)
+{
+  const char *path = self->library != NULL ? dossier_library_get_path (self->library) : NULL;
+  g_autofree char *wal = NULL;
+
+  unwatch_library (self);
+  if (path == NULL)
+    return;
+  /* SQLite commits into the -wal file; the database itself changes only
+   * at checkpoints. */
+  wal = g_strconcat (path, "-wal", NULL);
+  self->db_monitor = watch_file (self, path);
+  self->wal_monitor = watch_file (self, wal);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The library                                                              */
 
 /* Called by set_library() when the window's library changes. */
 void
 _dossier_window_library_changed (DossierWindow  *self,
                                  DossierLibrary *old_library)
 {
+  gboolean read_only = self->library != NULL && dossier_library_is_read_only (self->library);
+
   if (old_library != NULL)
     g_signal_handlers_disconnect_by_func (dossier_library_get_trash (old_library), trash_changed_cb, self);
   dossier_trash_page_set_library (self->trash_page, self->library);
@@ -853,6 +942,14 @@ _dossier_window_library_changed (DossierWindow  *self,
                              G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trash", self->library != NULL);
   trash_changed_cb (self);
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  watch_library (self);
+}
+
+void
+_dossier_window_library_dispose (DossierWindow *self)
+{
+  unwatch_library (self);
 }
 
 /* ------------------------------------------------------------------------ */

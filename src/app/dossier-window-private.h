@@ -48,6 +48,7 @@ struct _DossierWindow
   DossierTrashPage *trash_page;
   GtkImage *trash_icon;
   GtkLabel *trash_count;
+  GtkInfoBar *read_only_bar;
 
   GSettings *settings;
   DossierLibrary *library;
@@ -60,6 +61,16 @@ struct _DossierWindow
   GtkWidget *library_popover;
   GHashTable *search_ids;    /* id → snippet of the full-text match */
   GHashTable *bound_rows;    /* DossierDocumentRow shown in the list */
+  GHashTable *selected_ids;  /* ids of the selected documents, kept while
+                              * the list is filtered, sorted or refreshed */
+  gboolean restoring_selection;
+  char *menu_target_id;      /* the row the context menu acts on, when it
+                              * was opened on a row outside the selection */
+  GtkWidget *menu_target_row;
+  guint menu_target_idle;
+  GFileMonitor *db_monitor;  /* the library's database and its log, for */
+  GFileMonitor *wal_monitor; /* changes another program makes */
+  guint refresh_timeout;
   char *search_casefold;
   char *sort_order;
   GCancellable *cancellable;
@@ -124,6 +135,7 @@ void           _dossier_window_update_state        (DossierWindow  *self);
 void           _dossier_window_library_class_init  (GtkWidgetClass *widget_class);
 void           _dossier_window_library_init        (DossierWindow  *self);
 void           _dossier_window_dispose_downloads   (DossierWindow  *self);
+void           _dossier_window_library_dispose     (DossierWindow  *self);
 void           _dossier_window_cancel_downloads    (DossierWindow  *self);
 void           _dossier_window_popup_library_menu  (DossierWindow  *self,
                                                     double          x,

@@ -208,6 +208,7 @@ _dossier_window_update_state (DossierWindow *self)
   guint total = self->library ? g_list_model_get_n_items (dossier_library_get_documents (self->library)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   gboolean have_document = dossier_reader_page_get_document (self->reader_page) != NULL;
+  gboolean writable = self->library != NULL && !dossier_library_is_read_only (self->library);
   const char *visible = gtk_stack_get_visible_child_name (self->main_stack);
 
   if (total == 0)
@@ -238,17 +239,19 @@ _dossier_window_update_state (DossierWindow *self)
       adw_status_page_set_description (self->welcome_status, description);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->library != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-web", self->library != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata", have_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-document", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-from-web", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata",
+                                 writable && (have_document || self->menu_target_id != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document || self->menu_target_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", self->library != NULL && _dossier_window_count_selected (self) == 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.matrix", self->library != NULL && _dossier_window_count_selected (self) >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-perspectives",
                                  self->library != NULL && _dossier_window_count_selected (self) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-document",
-                                 have_document || !gtk_bitset_is_empty (gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection))));
+                                 writable && (have_document || _dossier_window_count_selected (self) > 0));
   _dossier_window_update_title (self);
 }
 
@@ -441,6 +444,7 @@ dossier_window_dispose (GObject *object)
   self->matrix_page = NULL;
 
   _dossier_window_dispose_downloads (self);
+  _dossier_window_library_dispose (self);
   if (self->reader_page != NULL)
     dossier_reader_page_close (self->reader_page);
 
@@ -568,6 +572,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_icon);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_count);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, read_only_bar);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   _dossier_window_library_class_init (widget_class);
   _dossier_window_memo_class_init (widget_class);
@@ -646,6 +651,23 @@ dossier_window_get_library (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return self->library;
+}
+
+/**
+ * dossier_window_set_library:
+ * @library: (nullable): the library to show instead of the default one
+ *   (a read-only one shows the notice and its commands are off)
+ */
+void
+dossier_window_set_library (DossierWindow  *self,
+                            DossierLibrary *library)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (library == NULL || DOSSIER_IS_LIBRARY (library));
+
+  if (self->library == library)
+    return;
+  set_library (self, library);
 }
 
 DossierReaderPage *

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplica
 
 DossierWindow     *dossier_window_new               (DossierApplication *application);
 DossierLibrary    *dossier_window_get_library       (DossierWindow      *self);
+void               dossier_window_set_library       (DossierWindow      *self,
+                                                     DossierLibrary     *library);
 void               dossier_window_import_files      (DossierWindow      *self,
                                                      GFile             **files,
                                                      guint               n_files);

@@ -83,6 +83,12 @@ list_view (void)
   return find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
 }
 
+static GListModel *
+shown (void)
+{
+  return G_LIST_MODEL (dossier_window_get_selection (window));
+}
+
 static DossierDocument *
 make_article (const char *title,
               guint       i)
@@ -171,6 +177,12 @@ screenshot (GtkWidget  *widget,
     return;
   dossier_test_gui_spin (300);
   dossier_test_gui_screenshot (widget, name);
+}
+
+static gboolean
+n_shown_is (gpointer data)
+{
+  return g_list_model_get_n_items (shown ()) == GPOINTER_TO_UINT (data);
 }
 
 static gboolean
@@ -288,6 +300,86 @@ test_toast_details_button (void)
   destroy_window ();
 }
 
+/* Articles another program (dossier-cli) adds appear in the list while
+ * the window is left alone: it watches the database. */
+static void
+test_watch_database (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "lighthouse-keepers.txt", NULL);
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "library", "add", path, NULL };
+  int status = -1;
+  guint before;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("DOSSIER_CLI is not set");
+      return;
+    }
+
+  create_window (1400);
+  before = g_list_model_get_n_items (shown ());
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  spin_until (n_shown_is, GUINT_TO_POINTER (before + 1));
+  destroy_window ();
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  return dossier_test_gui_find_label (data, "Read-Only Library") != NULL;
+}
+
+/* A library Dossier cannot write shows a notice, and the commands that
+ * would change it are off. */
+static void
+test_read_only_notice (void)
+{
+  g_autofree char *path = dossier_library_dup_default_path ();
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *bar;
+
+  create_window (1400);
+  bar = find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR);
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  library = dossier_library_open_with_flags (path, DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  dossier_window_set_library (window, library);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  spin_until (label_shown, bar);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), >=, G_N_ELEMENTS (titles));
+  g_assert_true (dossier_window_open_document (window, ids[1]));
+  dossier_test_gui_spin (50);
+  screenshot (GTK_WIDGET (window), "library-read-only.png");
+  /* A button's sensitivity follows its action's state. */
+  {
+    const char *off[] = { "win.import", "win.add-from-web", "win.edit-metadata", "win.delete-document" };
+    GtkWidget *probe = gtk_button_new ();
+
+    gtk_info_bar_add_child (GTK_INFO_BAR (bar), probe);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.copy-citation");
+    dossier_test_gui_spin (20);
+    g_assert_true (gtk_widget_get_sensitive (probe));
+    for (guint i = 0; i < G_N_ELEMENTS (off); i++)
+      {
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), off[i]);
+        dossier_test_gui_spin (20);
+        g_test_message ("%s", off[i]);
+        g_assert_false (gtk_widget_get_sensitive (probe));
+      }
+    gtk_info_bar_remove_child (GTK_INFO_BAR (bar), probe);
+  }
+  destroy_window ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -328,6 +420,8 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/setup", test_setup);
   g_test_add_func ("/dossier/app/library/duplicate-toast", test_duplicate_toast);
   g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
+  g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
+  g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
 
