@@ -295,6 +295,18 @@ dossier_metadata_dialog_get_field (DossierMetadataDialog *self,
   return NULL;
 }
 
+/**
+ * dossier_metadata_dialog_get_document:
+ *
+ * Returns: (transfer none): the document as it was before the edit
+ */
+DossierDocument *
+dossier_metadata_dialog_get_document (DossierMetadataDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
+  return self->document;
+}
+
 static void
 dossier_metadata_dialog_dispose (GObject *object)
 {

@@ -217,28 +217,16 @@ delete_document_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
   Deleted *deleted;
   AdwToast *toast;
   g_autofree char *title = NULL;
 
   if (self->library == NULL)
-    {
-      gtk_bitset_unref (selected);
-      return;
-    }
+    return;
 
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
-    {
-      g_autoptr(DossierDocument) document =
-        g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, i));
-      g_ptr_array_add (ids, g_strdup (dossier_document_get_id (document)));
-    }
-  gtk_bitset_unref (selected);
-  if (ids->len == 0 && open != NULL)
-    g_ptr_array_add (ids, g_strdup (dossier_document_get_id (open)));
+  ids = _dossier_window_dup_target_ids (self);
 
   deleted = g_new0 (Deleted, 1);
   deleted->library = g_object_ref (self->library);
@@ -456,20 +444,56 @@ metadata_save_cb (DossierMetadataDialog *dialog,
                   DossierDocument       *edited,
                   DossierWindow         *self)
 {
-  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
   g_autoptr(DossierDocument) previous = NULL;
   AdwToast *toast;
 
-  if (open == NULL || self->library == NULL)
+  if (self->library == NULL)
     return;
 
-  previous = dossier_document_copy_metadata (open);
+  previous = dossier_document_copy_metadata (dossier_metadata_dialog_get_document (dialog));
   if (!store_metadata (self, edited))
     return;
 
   toast = adw_toast_new (_("Details saved"));
   g_object_set_data_full (G_OBJECT (toast), "dossier-previous", g_steal_pointer (&previous), g_object_unref);
   show_undo_toast (self, toast);
+}
+
+/* The article Edit Details and Copy Citation are for: the row the context
+ * menu was opened on, else the open one. */
+static char *
+dup_single_target (DossierWindow *self)
+{
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+
+  if (self->menu_target_id != NULL)
+    return g_strdup (self->menu_target_id);
+  return open != NULL ? g_strdup (dossier_document_get_id (open)) : NULL;
+}
+
+static GtkWidget *
+edit_details (DossierWindow *self,
+              const char    *id)
+{
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (id == NULL || self->library == NULL)
+    return NULL;
+  if (open != NULL && g_strcmp0 (dossier_document_get_id (open), id) == 0)
+    document = g_object_ref (open);
+  else if ((document = dossier_library_load (self->library, id, &error)) == NULL)
+    {
+      _dossier_window_toast_printf (self, _("Could not open the article: %s"), error->message);
+      return NULL;
+    }
+
+  dialog = dossier_metadata_dialog_new (GTK_WINDOW (self), document);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (metadata_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /**
@@ -483,18 +507,11 @@ GtkWidget *
 dossier_window_edit_metadata (DossierWindow *self)
 {
   DossierDocument *open;
-  GtkWidget *dialog;
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   open = dossier_reader_page_get_document (self->reader_page);
-  if (open == NULL)
-    return NULL;
-
-  dialog = dossier_metadata_dialog_new (GTK_WINDOW (self), open);
-  g_signal_connect_object (dialog, "save", G_CALLBACK (metadata_save_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return open != NULL ? edit_details (self, dossier_document_get_id (open)) : NULL;
 }
 
 static void
@@ -523,7 +540,10 @@ edit_metadata_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  dossier_window_edit_metadata (DOSSIER_WINDOW (widget));
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autofree char *id = dup_single_target (self);
+
+  edit_details (self, id);
 }
 
 static void
@@ -532,12 +552,13 @@ copy_citation_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  g_autofree char *id = dup_single_target (self);
+  DossierDocument *document = id && self->library ? dossier_library_get_document (self->library, id) : NULL;
   g_autofree char *citation = NULL;
 
-  if (open == NULL)
+  if (document == NULL)
     return;
-  citation = dossier_format_citation (open);
+  citation = dossier_format_citation (document);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
   dossier_window_add_toast (self, adw_toast_new (_("Citation copied")));
 }

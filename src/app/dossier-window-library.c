@@ -282,6 +282,16 @@ dossier_window_open_document (DossierWindow *self,
 
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->reader_page));
   position = find_position (self, document_id);
+  /* An article the search leaves out (one just imported, or opened from
+   * a comparison) is shown all the same, as Zotero does: the search goes,
+   * and the list shows the article selected. */
+  if (position == GTK_INVALID_LIST_POSITION && self->search_casefold != NULL &&
+      dossier_library_get_document (self->library, document_id) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+      position = find_position (self, document_id);
+    }
   if (position != GTK_INVALID_LIST_POSITION &&
       !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     {
@@ -292,10 +302,98 @@ dossier_window_open_document (DossierWindow *self,
   return TRUE;
 }
 
+/* The list's selection model forgets what was selected when the rows
+ * change under it (a search, a sort, an edit, another program's change):
+ * the window remembers it by id. */
+static void
+remember_selection (DossierWindow *self)
+{
+  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_hash_table_remove_all (self->selected_ids);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (dossier_document_get_id (document) != NULL)
+        g_hash_table_add (self->selected_ids, g_strdup (dossier_document_get_id (document)));
+    }
+  gtk_bitset_unref (selected);
+}
+
+/**
+ * _dossier_window_restore_selection:
+ *
+ * Selects again the remembered documents that the list shows, and
+ * brings the first of them into view.
+ */
+void
+_dossier_window_restore_selection (DossierWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = NULL;
+  GtkBitset *current;
+  gboolean same;
+
+  if (g_hash_table_size (self->selected_ids) == 0 || self->restoring_selection)
+    return;
+
+  /* An article deleted (or moved to the Trash) is forgotten: restored, it
+   * comes back unselected. A search only hides the others. */
+  {
+    GHashTableIter iter;
+    const char *id;
+
+    g_hash_table_iter_init (&iter, self->selected_ids);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+      if (self->library == NULL || dossier_library_get_document (self->library, id) == NULL)
+        g_hash_table_iter_remove (&iter);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (model, i);
+
+      if (g_hash_table_contains (self->selected_ids, dossier_document_get_id (document) ?: ""))
+        gtk_bitset_add (wanted, i);
+    }
+
+  current = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  same = gtk_bitset_equals (current, wanted);
+  gtk_bitset_unref (current);
+  if (same || gtk_bitset_is_empty (wanted))
+    return;
+
+  all = gtk_bitset_new_range (0, n);
+  self->restoring_selection = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), wanted, all);
+  self->restoring_selection = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              gtk_bitset_get_minimum (wanted));
+}
+
+static void
+sort_items_changed_cb (DossierWindow *self)
+{
+  _dossier_window_restore_selection (self);
+  _dossier_window_update_state (self);
+}
+
 static void
 selection_changed_cb (DossierWindow *self)
 {
-  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitset *selected;
+
+  if (self->restoring_selection)
+    return;
+
+  remember_selection (self);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
   /* One selected document is open in the reader; several are a selection
    * for commands such as comparing. */
@@ -322,6 +420,121 @@ list_activate_cb (DossierWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
 }
 
+static DossierDocumentRow *
+row_at (DossierWindow *self,
+        double         x,
+        double         y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
+
+  return row != NULL ? DOSSIER_DOCUMENT_ROW (row) : NULL;
+}
+
+/* One click on a row opens its article at every width, as in Files: in
+ * the folded window the reader comes to the front. (The list selects the
+ * row on the same release, after this capture-phase handler; Ctrl and
+ * Shift clicks only select, for Compare and the matrix.) */
+static void
+list_click_released_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        DossierWindow   *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  DossierDocumentRow *row = row_at (self, x, y);
+  DossierDocument *document = row ? dossier_document_row_get_document (row) : NULL;
+  g_autofree char *id = NULL;
+
+  if (n_press != 1 || document == NULL || (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)
+    return;
+
+  id = g_strdup (dossier_document_get_id (document));
+  if (id == NULL || !dossier_window_open_document (self, id))
+    return;
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The context menu                                                         */
+
+static void
+clear_menu_target (DossierWindow *self)
+{
+  g_clear_handle_id (&self->menu_target_idle, g_source_remove);
+  if (self->menu_target_row != NULL)
+    {
+      gtk_widget_remove_css_class (self->menu_target_row, "menu-target");
+      g_object_remove_weak_pointer (G_OBJECT (self->menu_target_row), (gpointer *) &self->menu_target_row);
+      self->menu_target_row = NULL;
+    }
+  g_clear_pointer (&self->menu_target_id, g_free);
+}
+
+static gboolean
+menu_target_idle_cb (gpointer data)
+{
+  DossierWindow *self = data;
+
+  self->menu_target_idle = 0;
+  clear_menu_target (self);
+  _dossier_window_update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A menu item's action runs after the menu has closed, in the same click:
+ * the row it was for is forgotten only after that. */
+static void
+library_popover_closed_cb (DossierWindow *self)
+{
+  if (self->menu_target_id != NULL && self->menu_target_idle == 0)
+    self->menu_target_idle = g_idle_add (menu_target_idle_cb, self);
+}
+
+/**
+ * _dossier_window_dup_target_ids:
+ *
+ * What the library's commands act on: the row the context menu was
+ * opened on when it is not selected, else the selected articles (in list
+ * order), else the open one.
+ *
+ * Returns: (transfer full) (element-type utf8): the ids, maybe none
+ */
+GPtrArray *
+_dossier_window_dup_target_ids (DossierWindow *self)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+  DossierDocument *open;
+
+  if (self->menu_target_id != NULL)
+    {
+      g_ptr_array_add (ids, g_strdup (self->menu_target_id));
+      return ids;
+    }
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_ptr_array_add (ids, g_strdup (dossier_document_get_id (document)));
+    }
+  gtk_bitset_unref (selected);
+
+  open = dossier_reader_page_get_document (self->reader_page);
+  if (ids->len == 0 && open != NULL)
+    g_ptr_array_add (ids, g_strdup (dossier_document_get_id (open)));
+  return ids;
+}
+
 void
 _dossier_window_popup_library_menu (DossierWindow *self,
                                     double         x,
@@ -343,11 +556,18 @@ _dossier_window_popup_library_menu (DossierWindow *self,
       gtk_widget_set_parent (self->library_popover, self->sidebar);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->library_popover), FALSE);
       gtk_widget_set_halign (self->library_popover, GTK_ALIGN_START);
+      g_signal_connect_object (self->library_popover, "closed", G_CALLBACK (library_popover_closed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
+  _dossier_window_update_state (self);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->library_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->library_popover));
 }
 
+/* Right click shows the menu and nothing else: on a selected row it acts
+ * on the selection, on another row on that row alone, which is marked
+ * while the menu is up (opening it would replace the article being read
+ * and undo a selection made for Compare). */
 static void
 list_right_click_cb (GtkGestureClick *gesture,
                      int              n_press,
@@ -355,18 +575,23 @@ list_right_click_cb (GtkGestureClick *gesture,
                      double           y,
                      DossierWindow   *self)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
+  DossierDocumentRow *row = row_at (self, x, y);
 
-  /* The menu acts on the selection; a click outside it selects the row. */
-  if (row != NULL)
+  clear_menu_target (self);
+  if (row != NULL && dossier_document_row_get_document (row) != NULL)
     {
-      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row));
-      guint position = document ? find_position (self, dossier_document_get_id (document)) : GTK_INVALID_LIST_POSITION;
+      DossierDocument *document = dossier_document_row_get_document (row);
+      guint position = find_position (self, dossier_document_get_id (document));
 
       if (position != GTK_INVALID_LIST_POSITION &&
           !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+        {
+          self->menu_target_id = g_strdup (dossier_document_get_id (document));
+          /* The list's own row widget, which draws the selection too. */
+          self->menu_target_row = gtk_widget_get_parent (GTK_WIDGET (row));
+          g_object_add_weak_pointer (G_OBJECT (self->menu_target_row), (gpointer *) &self->menu_target_row);
+          gtk_widget_add_css_class (self->menu_target_row, "menu-target");
+        }
     }
   _dossier_window_popup_library_menu (self, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -419,45 +644,43 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   dossier_document_row_set_document (row, NULL);
 }
 
+/* How many articles the library's commands act on (see
+ * _dossier_window_dup_target_ids()). */
 guint
 _dossier_window_count_selected (DossierWindow *self)
 {
-  GtkBitset *selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint n = (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
+  GtkBitset *selected;
+  guint n;
 
+  if (self->menu_target_id != NULL)
+    return 1;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = (guint) MIN (gtk_bitset_get_size (selected), G_MAXUINT);
   gtk_bitset_unref (selected);
   return n;
 }
 
-/* The selected documents, loaded in full from the store (the list holds
- * only their headers). */
+/* The articles the library's commands act on, loaded in full from the
+ * store (the list holds only their headers). */
 GListStore *
 _dossier_window_load_selected (DossierWindow  *self,
                                GError        **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
-  GtkBitset *selected;
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GPtrArray) ids = NULL;
 
   if (self->library == NULL)
     return NULL;
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
+  ids = _dossier_window_dup_target_ids (self);
+  for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(DossierDocument) header = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      g_autoptr(DossierDocument) full = dossier_library_load (self->library, dossier_document_get_id (header), error);
+      g_autoptr(DossierDocument) full = dossier_library_load (self->library, ids->pdata[i], error);
 
       if (full == NULL)
-        {
-          gtk_bitset_unref (selected);
-          return NULL;
-        }
+        return NULL;
       g_list_store_append (store, full);
     }
-  gtk_bitset_unref (selected);
   return g_steal_pointer (&store);
 }
 
@@ -949,6 +1172,7 @@ _dossier_window_library_changed (DossierWindow  *self,
 void
 _dossier_window_library_dispose (DossierWindow *self)
 {
+  clear_menu_target (self);
   unwatch_library (self);
 }
 
@@ -978,7 +1202,8 @@ _dossier_window_library_init (DossierWindow *self)
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (self->sorter));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (_dossier_window_update_state), self);
+  /* After the selection model's own handler, which forgets the rows. */
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (sort_items_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -1021,6 +1246,16 @@ _dossier_window_library_init (DossierWindow *self)
 
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
     g_signal_connect (click, "pressed", G_CALLBACK (list_right_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
+
+  /* Capture phase: before the row's own gesture selects it and claims the click. */
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "released", G_CALLBACK (list_click_released_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
   }
 

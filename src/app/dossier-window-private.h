@@ -145,6 +145,8 @@ GListStore    *_dossier_window_load_selected       (DossierWindow  *self,
                                                     GError        **error);
 void           _dossier_window_library_changed     (DossierWindow  *self,
                                                     DossierLibrary *old_library);
+GPtrArray     *_dossier_window_dup_target_ids      (DossierWindow  *self);
+void           _dossier_window_restore_selection   (DossierWindow  *self);
 
 /* dossier-window-compare.c */
 char          *_dossier_window_comparison_title    (DossierComparison *comparison);

@@ -479,6 +479,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->search_casefold, g_free);
   g_clear_pointer (&self->sort_order, g_free);
@@ -589,6 +590,7 @@ dossier_window_init (DossierWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->search_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->selected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
   /* Window geometry is state the user expects us to remember. */

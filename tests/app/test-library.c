@@ -89,6 +89,14 @@ shown (void)
   return G_LIST_MODEL (dossier_window_get_selection (window));
 }
 
+static const char *
+open_id (void)
+{
+  DossierDocument *open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+
+  return open != NULL ? dossier_document_get_id (open) : NULL;
+}
+
 static DossierDocument *
 make_article (const char *title,
               guint       i)
@@ -167,6 +175,72 @@ test_setup (void)
     }
 }
 
+/* The row that shows @id (bound now, the list being short). */
+static GtkWidget *
+row_for (const char *id)
+{
+  GtkWidget *list = list_view ();
+  GtkWidget *stack[64] = { list };
+  guint depth = 1;
+
+  while (depth > 0)
+    {
+      GtkWidget *widget = stack[--depth];
+
+      if (DOSSIER_IS_DOCUMENT_ROW (widget))
+        {
+          DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (widget));
+
+          if (document != NULL && g_strcmp0 (dossier_document_get_id (document), id) == 0)
+            return widget;
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && depth < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[depth++] = child;
+    }
+  return NULL;
+}
+
+/* The list's click gesture for @button in @phase. */
+static GtkGesture *
+list_gesture (guint               button,
+              GtkPropagationPhase phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list_view ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button &&
+          gtk_event_controller_get_propagation_phase (controller) == phase)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* A click of @button on the middle of @id's row, as the list's gesture
+ * sees it. */
+static void
+click_row (const char *id,
+           guint       button,
+           const char *signal)
+{
+  GtkWidget *row = row_for (id);
+  GtkGesture *gesture = list_gesture (button, button == GDK_BUTTON_PRIMARY ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE);
+  graphene_point_t point;
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (gesture);
+  g_assert_true (gtk_widget_compute_point (row, list_view (),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
+                                                                 gtk_widget_get_height (row) / 2.0),
+                                           &point));
+  g_signal_emit_by_name (gesture, signal, 1, (double) point.x, (double) point.y);
+}
+
 /* For the screenshots (taken when DOSSIER_SCREENSHOT_DIR is set): after
  * the window has drawn what the test just did. */
 static void
@@ -180,15 +254,205 @@ screenshot (GtkWidget  *widget,
 }
 
 static gboolean
+is_open (gpointer data)
+{
+  return g_strcmp0 (open_id (), data) == 0;
+}
+
+static gboolean
+content_shown (gpointer data)
+{
+  /* The list is first: nothing is behind it. */
+  return (adw_leaflet_get_adjacent_child (leaflet (), ADW_NAVIGATION_DIRECTION_BACK) != NULL) ==
+         GPOINTER_TO_INT (data);
+}
+
+/* The selection holds exactly @id. */
+static gboolean
+only_selected (const char *id)
+{
+  GtkSelectionModel *selection = dossier_window_get_selection (window);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown ()); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (shown (), i);
+      gboolean mine = g_strcmp0 (dossier_document_get_id (document), id) == 0;
+
+      if (gtk_selection_model_is_selected (selection, i) != mine)
+        return FALSE;
+      found |= mine;
+    }
+  return found;
+}
+
+/* At full width and folded at 700 px, one click on a row reads it; in
+ * the folded window the reader comes to the front. (At 700 px a click
+ * only selected the row before: the reader stayed behind the list.) */
+static void
+test_one_click_opens (void)
+{
+  create_window (1400);
+  click_row (ids[1], GDK_BUTTON_PRIMARY, "released");
+  spin_until (is_open, ids[1]);
+  screenshot (GTK_WIDGET (window), "library-one-click-1400.png");
+  destroy_window ();
+
+  create_window (700);
+  adw_leaflet_navigate (leaflet (), ADW_NAVIGATION_DIRECTION_BACK);
+  spin_until (content_shown, GINT_TO_POINTER (FALSE));
+  click_row (ids[2], GDK_BUTTON_PRIMARY, "released");
+  spin_until (is_open, ids[2]);
+  spin_until (content_shown, GINT_TO_POINTER (TRUE));
+  screenshot (GTK_WIDGET (window), "library-one-click-700.png");
+
+  /* Back in the list, the article read is the row selected. */
+  adw_leaflet_navigate (leaflet (), ADW_NAVIGATION_DIRECTION_BACK);
+  spin_until (content_shown, GINT_TO_POINTER (FALSE));
+  g_assert_true (only_selected (ids[2]));
+  destroy_window ();
+}
+
+static gboolean
+selected_only (gpointer data)
+{
+  return only_selected (data);
+}
+
+static void
+search (const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_search_entry (window)), text);
+  /* The search runs after a pause for typing: until the list follows. */
+}
+
+static gboolean
 n_shown_is (gpointer data)
 {
   return g_list_model_get_n_items (shown ()) == GPOINTER_TO_UINT (data);
+}
+
+/* The open article's row is selected again when a search that hid it is
+ * cleared, and after Edit Details rewrote its row (both lost it). */
+static void
+test_selection_kept (void)
+{
+  DossierMetadataDialog *dialog;
+
+  create_window (1400);
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  spin_until (selected_only, ids[0]);
+
+  search ("Ferry");
+  spin_until (n_shown_is, GUINT_TO_POINTER (1));
+  search ("");
+  spin_until (n_shown_is, GUINT_TO_POINTER (G_N_ELEMENTS (titles)));
+  spin_until (selected_only, ids[0]);
+
+  dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Tidal Energy and the Estuary Councils, Revised");
+  g_assert_true (dossier_metadata_dialog_save (dialog));
+  dossier_test_gui_spin (20);
+  spin_until (selected_only, ids[0]);
+  destroy_window ();
 }
 
 static gboolean
 no_imports_pending (gpointer data)
 {
   return dossier_window_get_n_pending_imports (window) == 0;
+}
+
+/* An article imported while a search leaves it out is opened and shown
+ * selected in the list: the search is cleared (the list said "No
+ * Results" beside the new article before). */
+static void
+test_import_during_search (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "data", "harbour-lights.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *imported;
+
+  create_window (1400);
+  search ("zeppelin");
+  spin_until (n_shown_is, GUINT_TO_POINTER (0));
+
+  dossier_window_import_files (window, &file, 1);
+  spin_until (no_imports_pending, NULL);
+  imported = open_id ();
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dossier_window_get_search_entry (window))), ==, "");
+  spin_until (n_shown_is, GUINT_TO_POINTER (G_N_ELEMENTS (titles) + 1));
+  spin_until (selected_only, (gpointer) imported);
+  destroy_window ();
+}
+
+/* The popover menu shown in @widget, if any. */
+static GtkWidget *
+shown_menu (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget))
+    return gtk_widget_get_visible (widget) ? widget : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return (shown_menu (GTK_WIDGET (window)) != NULL) == GPOINTER_TO_INT (data);
+}
+
+/* A right click on another row shows the menu for that row, leaving the
+ * article read and the selection as they are (it opened the row before);
+ * the menu's commands act on that row. */
+static void
+test_right_click (void)
+{
+  GtkWidget *popover;
+
+  create_window (1400);
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  spin_until (selected_only, ids[0]);
+
+  click_row (ids[2], GDK_BUTTON_SECONDARY, "pressed");
+  spin_until (popover_shown, GINT_TO_POINTER (TRUE));
+  dossier_test_gui_spin (20);
+  g_assert_cmpstr (open_id (), ==, ids[0]);
+  g_assert_true (only_selected (ids[0]));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (row_for (ids[2])), "menu-target"));
+  screenshot (GTK_WIDGET (window), "library-right-click.png");
+
+  /* Edit Details from that menu edits the row clicked. */
+  popover = shown_menu (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-metadata", NULL);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  dossier_test_gui_spin (20);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    DossierMetadataDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (DOSSIER_IS_METADATA_DIALOG (toplevel))
+          dialog = DOSSIER_METADATA_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (gtk_editable_get_text (dossier_metadata_dialog_get_field (dialog, "title")), ==, titles[2]);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (row_for (ids[2])), "menu-target"));
+  g_assert_cmpstr (open_id (), ==, ids[0]);
+  destroy_window ();
 }
 
 /* Clicks the dialog's Close button, as the user does. */
@@ -418,6 +682,10 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/dossier/app/library/setup", test_setup);
+  g_test_add_func ("/dossier/app/library/one-click-opens", test_one_click_opens);
+  g_test_add_func ("/dossier/app/library/selection-kept", test_selection_kept);
+  g_test_add_func ("/dossier/app/library/import-during-search", test_import_during_search);
+  g_test_add_func ("/dossier/app/library/right-click", test_right_click);
   g_test_add_func ("/dossier/app/library/duplicate-toast", test_duplicate_toast);
   g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
   g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
