@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-window-private.h"
+#include "widgets/dossier-document-row.h"
 
 /*
  * The win.* action handlers of DossierWindow and their dialogs (import,
@@ -731,19 +732,19 @@ compare_with_action (GtkWidget  *widget,
   for (guint i = 0; i < g_list_model_get_n_items (documents) && i < 2000; i++)
     {
       g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-      GtkWidget *row, *label;
+      GtkWidget *row, *item;
 
       if (g_strcmp0 (dossier_document_get_id (document), dossier_document_get_id (open)) == 0)
         continue;
-      label = gtk_label_new (dossier_document_get_title (document) ?: _("Untitled"));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
+      /* Versions of one article differ at the end of the title, by author
+       * or by date: all of it is shown, as in the library list. */
+      item = dossier_document_row_new ();
+      dossier_document_row_set_full (DOSSIER_DOCUMENT_ROW (item), TRUE);
+      dossier_document_row_set_document (DOSSIER_DOCUMENT_ROW (item), document);
+      gtk_widget_set_margin_start (item, 8);
+      gtk_widget_set_margin_end (item, 8);
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), item);
       g_object_set_data_full (G_OBJECT (row), "dossier-id", g_strdup (dossier_document_get_id (document)), g_free);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }

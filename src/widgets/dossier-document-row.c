@@ -20,6 +20,7 @@ struct _DossierDocumentRow
 
   DossierDocument *document;
   gulong notify_handler;
+  gboolean full;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, GTK_TYPE_WIDGET)
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_FULL,
   N_PROPS
 };
 
@@ -108,6 +110,9 @@ dossier_document_row_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_FULL:
+      g_value_set_boolean (value, self->full);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -125,6 +130,9 @@ dossier_document_row_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       dossier_document_row_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_FULL:
+      dossier_document_row_set_full (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,6 +152,16 @@ dossier_document_row_class_init (DossierDocumentRowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, DOSSIER_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierDocumentRow:full:
+   *
+   * Whether every line is shown, however long (where the analyst picks
+   * one article among versions whose titles differ only at the end),
+   * rather than the title's first lines as in the library list.
+   */
+  properties[PROP_FULL] =
+    g_param_spec_boolean ("full", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-document-row.ui");
@@ -242,4 +260,31 @@ dossier_document_row_set_snippet (DossierDocumentRow *self,
 
   gtk_label_set_markup (self->snippet_label, markup->str);
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), TRUE);
+}
+
+void
+dossier_document_row_set_full (DossierDocumentRow *self,
+                               gboolean            full)
+{
+  GtkLabel *labels[] = { self->title_label, self->authors_label, self->meta_label };
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_ROW (self));
+
+  full = !!full;
+  if (self->full == full)
+    return;
+  self->full = full;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (full)
+        {
+          gtk_label_set_wrap (labels[i], TRUE);
+          gtk_label_set_wrap_mode (labels[i], PANGO_WRAP_WORD_CHAR);
+        }
+      gtk_label_set_ellipsize (labels[i], full ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (labels[i], full ? -1 : labels[i] == self->title_label ? 3 : -1);
+      if (!full && labels[i] != self->title_label)
+        gtk_label_set_wrap (labels[i], FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL]);
 }

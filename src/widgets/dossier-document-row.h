@@ -14,6 +14,8 @@ GtkWidget       *dossier_document_row_new          (void);
 DossierDocument *dossier_document_row_get_document (DossierDocumentRow *self);
 void             dossier_document_row_set_document (DossierDocumentRow *self,
                                                     DossierDocument    *document);
+void             dossier_document_row_set_full     (DossierDocumentRow *self,
+                                                    gboolean            full);
 void             dossier_document_row_set_snippet  (DossierDocumentRow *self,
                                                     const char         *snippet,
                                                     const char         *mark_start,

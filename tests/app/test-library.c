@@ -455,11 +455,12 @@ test_right_click (void)
   destroy_window ();
 }
 
-/* Clicks the dialog's Close button, as the user does. */
+/* Clicks the dialog's button labelled @name, as the user does. */
 static void
-click_close (AdwMessageDialog *dialog)
+click_button (AdwMessageDialog *dialog,
+              const char       *name)
 {
-  GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (dialog), "Close");
+  GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (dialog), name);
   GtkWidget *button = label != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON) : NULL;
 
   g_assert_nonnull (button);
@@ -526,7 +527,7 @@ test_duplicate_toast (void)
   details = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (details);
   g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (details), "with the same text is already in the library."));
-  click_close (details);
+  click_button (details, "Close");
   spin_until (no_message_dialog, NULL);
   destroy_window ();
 }
@@ -559,7 +560,7 @@ test_toast_details_button (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (details), ==, "Already in the Library");
   g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (details), "“Harbour Lights and Coastal Trade” with the same text is already in the library"));
   screenshot (GTK_WIDGET (details), "library-duplicate-details.png");
-  click_close (details);
+  click_button (details, "Close");
   spin_until (no_message_dialog, NULL);
   destroy_window ();
 }
@@ -590,6 +591,50 @@ test_watch_database (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   spin_until (n_shown_is, GUINT_TO_POINTER (before + 1));
+  destroy_window ();
+}
+
+static gboolean
+label_not_cut (GtkWidget  *widget,
+               const char *text)
+{
+  GtkLabel *label = dossier_test_gui_find_label (widget, text);
+
+  return label != NULL && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE && gtk_label_get_lines (label) < 0;
+}
+
+/* Compare With… lists the other articles with their whole title, author,
+ * publisher and date, so that two versions of one article can be told
+ * apart (titles were cut before "(Updated)", with nothing else shown). */
+static void
+test_compare_with_titles (void)
+{
+  static const char *long_title = "Ferry Subsidies in Island Communities: What the Councils Asked For, "
+                                  "What the Operators Offered, and What the Residents Got (Updated)";
+  g_autoptr(DossierDocument) version = make_article (long_title, 8);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  create_window (700);
+  id = dossier_library_add (dossier_window_get_library (window), version, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-with", NULL);
+  dossier_test_gui_spin (20);
+  dialog = dossier_test_gui_find_message_dialog ();
+  g_assert_nonnull (dialog);
+
+  g_assert_true (label_not_cut (GTK_WIDGET (dialog), long_title));
+  g_assert_true (label_not_cut (GTK_WIDGET (dialog), titles[1]));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dialog), "Joseph Adeyemi"));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dialog), "Maren Holt"));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dialog), "Coastal Policy Review · Feb 15, 2025"));
+  screenshot (GTK_WIDGET (dialog), "library-compare-with.png");
+
+  click_button (dialog, "Cancel");
+  spin_until (no_message_dialog, NULL);
+  g_assert_true (dossier_library_remove (dossier_window_get_library (window), id, NULL));
   destroy_window ();
 }
 
@@ -689,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/duplicate-toast", test_duplicate_toast);
   g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
   g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
+  g_test_add_func ("/dossier/app/library/compare-with-titles", test_compare_with_titles);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
