@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-application.h"
+#include "dossier-matrix-page.h"
 #include "dossier-metadata-dialog.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
@@ -639,6 +640,81 @@ test_compare_with_titles (void)
 }
 
 static gboolean
+visible_page_is (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), data) == 0;
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+matrix_done (gpointer data)
+{
+  return !dossier_window_get_matrix_busy (window);
+}
+
+/* Selects the rows of the articles titled @a and @b. */
+static void
+select_titled (const char *a,
+               const char *b)
+{
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, g_list_model_get_n_items (shown ()));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown ()); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (shown (), i);
+
+      if (g_strcmp0 (dossier_document_get_title (document), a) == 0 ||
+          g_strcmp0 (dossier_document_get_title (document), b) == 0)
+        gtk_bitset_add (wanted, i);
+    }
+  g_assert_cmpuint (gtk_bitset_get_size (wanted), ==, 2);
+  gtk_selection_model_set_selection (dossier_window_get_selection (window), wanted, all);
+}
+
+/* Folded at 700 px, a passage opened from a matrix cell shows the reader
+ * with a visible way back to the matrix, which leads there. */
+static void
+test_matrix_way_back (void)
+{
+  DossierMatrixPage *page;
+  GtkWidget *cell = NULL, *back;
+
+  create_window (700);
+  select_titled ("Harbour Lights and Coastal Trade", "Lighthouse Keepers");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
+  spin_until (matrix_done, NULL);
+  page = DOSSIER_MATRIX_PAGE (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "matrix"));
+  g_assert_nonnull (page);
+  spin_until (content_shown, GINT_TO_POINTER (TRUE));
+  for (guint t = 0; t < dossier_matrix_page_get_n_topics (page) && cell == NULL; t++)
+    for (guint d = 0; d < 2 && cell == NULL; d++)
+      cell = dossier_matrix_page_get_cell (page, t, d);
+  if (cell == NULL)
+    {
+      destroy_window ();
+      g_test_skip ("the matrix of the two fixtures has no passage");
+      return;
+    }
+
+  g_signal_emit_by_name (cell, "clicked");
+  spin_until (visible_page_is, (gpointer) "reader");
+  back = dossier_window_get_matrix_back_button (window);
+  g_assert_nonnull (back);
+  spin_until (mapped, back);
+  screenshot (GTK_WIDGET (window), "library-matrix-back-700.png");
+  g_signal_emit_by_name (back, "clicked");
+  spin_until (visible_page_is, (gpointer) "matrix");
+  spin_until (content_shown, GINT_TO_POINTER (TRUE));
+  destroy_window ();
+}
+
+static gboolean
 label_shown (gpointer data)
 {
   return dossier_test_gui_find_label (data, "Read-Only Library") != NULL;
@@ -735,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
   g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
   g_test_add_func ("/dossier/app/library/compare-with-titles", test_compare_with_titles);
+  g_test_add_func ("/dossier/app/library/matrix-way-back", test_matrix_way_back);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
