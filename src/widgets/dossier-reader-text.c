@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-reader-text.h"
 
 /*
@@ -11,6 +13,12 @@
  * quotes and a quieter one beside block quotations; text tags cannot pad
  * or round a background), and whose Tab walks the footnote markers
  * anchored in it in reading order. DossierReaderView fills it.
+ *
+ * It selects as a reader does, not as an editor: its context menu holds
+ * Copy, Select All and the view's own items (GtkTextView's would show
+ * Cut, Paste, Delete, Undo and Emoji greyed out), a triple click selects
+ * the paragraph (GTK's selects a line as displayed), and a selection
+ * dragged with the pointer takes in the words it cuts into.
  */
 
 typedef struct
@@ -31,6 +39,9 @@ struct _DossierReaderText
   GdkRGBA accent;
   GdkRGBA rule;
   int pad;
+
+  GtkWidget *menu;       /* the context menu, once shown */
+  guint snap_idle;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReaderText, dossier_reader_text, GTK_TYPE_TEXT_VIEW)
@@ -155,6 +166,161 @@ dossier_reader_text_focus (GtkWidget        *widget,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Selecting as a reader                                                    */
+
+static void
+popup_menu_at (DossierReaderText *self,
+               int                x,
+               int                y)
+{
+  g_autoptr(GMenu) model = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GMenuModel *extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self));
+
+  /* GtkTextView's own actions, enabled as the selection allows. */
+  g_menu_append (section, _("_Copy"), "clipboard.copy");
+  g_menu_append (section, _("Select _All"), "selection.select-all");
+  g_menu_append_section (model, NULL, G_MENU_MODEL (section));
+  if (extra != NULL)
+    g_menu_append_section (model, NULL, extra);
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (model));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* Shift+F10 and the Menu key: the menu at the cursor. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter cursor;
+  GdkRectangle location;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (text_view, &cursor, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x,
+                                         location.y + location.height, &x, &y);
+  x = CLAMP (x, 0, gtk_widget_get_width (widget));
+  y = CLAMP (y, 0, gtk_widget_get_height (widget));
+  popup_menu_at (DOSSIER_READER_TEXT (widget), x, y);
+}
+
+static gboolean
+iter_at_point (GtkTextView *text_view,
+               double       x,
+               double       y,
+               GtkTextIter *iter)
+{
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  return gtk_text_view_get_iter_at_location (text_view, iter, bx, by);
+}
+
+/* Right click: the menu, for the selection when the click is on it, else
+ * with the cursor moved to the click as GtkTextView does. */
+static void
+secondary_pressed_cb (GtkGestureClick   *gesture,
+                      int                n_press,
+                      double             x,
+                      double             y,
+                      DossierReaderText *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter iter, start, end;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (iter_at_point (text_view, x, y, &iter) &&
+      !(gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+        gtk_text_iter_in_range (&iter, &start, &end)))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  popup_menu_at (self, (int) x, (int) y);
+}
+
+/* A triple click selects the paragraph (a line of the buffer), however
+ * many lines it takes on screen. */
+static void
+primary_pressed_cb (GtkGestureClick   *gesture,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    DossierReaderText *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextIter start, end;
+
+  if (n_press != 3 || !iter_at_point (text_view, x, y, &start))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (text_view), &end, &start);
+}
+
+/* Moves @iter out of the word it is inside of, backward or forward. */
+static void
+snap_to_word (GtkTextIter *iter,
+              gboolean     backward)
+{
+  if (!gtk_text_iter_inside_word (iter) || gtk_text_iter_starts_word (iter))
+    return;
+  if (backward)
+    gtk_text_iter_backward_word_start (iter);
+  else
+    gtk_text_iter_forward_word_end (iter);
+}
+
+static gboolean
+snap_idle_cb (gpointer data)
+{
+  DossierReaderText *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter insert, bound;
+  gboolean forward;
+
+  self->snap_idle = 0;
+  if (!gtk_text_buffer_get_has_selection (buffer))
+    return G_SOURCE_REMOVE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+  forward = gtk_text_iter_compare (&bound, &insert) < 0;
+  snap_to_word (&insert, !forward);
+  snap_to_word (&bound, forward);
+  gtk_text_buffer_select_range (buffer, &insert, &bound);
+  return G_SOURCE_REMOVE;
+}
+
+/* A selection dragged with the pointer takes in the words it cuts into,
+ * once GtkTextView has finished it (after this capture-phase handler). */
+static void
+drag_end_cb (GtkGestureDrag    *gesture,
+             double             offset_x,
+             double             offset_y,
+             DossierReaderText *self)
+{
+  if (self->snap_idle == 0)
+    self->snap_idle = g_idle_add (snap_idle_cb, self);
+}
+
 static void
 dossier_reader_text_finalize (GObject *object)
 {
@@ -165,18 +331,68 @@ dossier_reader_text_finalize (GObject *object)
 }
 
 static void
+dossier_reader_text_dispose (GObject *object)
+{
+  DossierReaderText *self = DOSSIER_READER_TEXT (object);
+
+  g_clear_handle_id (&self->snap_idle, g_source_remove);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  G_OBJECT_CLASS (dossier_reader_text_parent_class)->dispose (object);
+}
+
+static void
+dossier_reader_text_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  DossierReaderText *self = DOSSIER_READER_TEXT (widget);
+
+  GTK_WIDGET_CLASS (dossier_reader_text_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
 dossier_reader_text_class_init (DossierReaderTextClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dossier_reader_text_dispose;
   G_OBJECT_CLASS (klass)->finalize = dossier_reader_text_finalize;
-  GTK_WIDGET_CLASS (klass)->focus = dossier_reader_text_focus;
+  widget_class->focus = dossier_reader_text_focus;
+  widget_class->size_allocate = dossier_reader_text_size_allocate;
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_reader_text_snapshot_layer;
+  /* In place of GtkTextView's (Shift+F10, Menu). */
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, popup_menu_action);
 }
 
 static void
 dossier_reader_text_init (DossierReaderText *self)
 {
+  GtkGesture *gesture;
+
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   self->pad = 16;
+
+  /* Capture phase: ahead of GtkTextView's own gestures. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (primary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *
