@@ -15,9 +15,9 @@
 typedef struct
 {
   GtkWidget *name_row;
+  GtkWidget *position_row;
   GtkWidget *affiliation_row;
   GtkWidget *remove_button;
-  char *position;
   char *bio;
 } AuthorRows;
 
@@ -51,7 +51,6 @@ author_rows_free (gpointer data)
 {
   AuthorRows *rows = data;
 
-  g_free (rows->position);
   g_free (rows->bio);
   g_free (rows);
 }
@@ -137,6 +136,7 @@ remove_author_cb (GtkButton             *button,
       if (rows->remove_button == GTK_WIDGET (button))
         {
           adw_preferences_group_remove (self->authors_group, rows->name_row);
+          adw_preferences_group_remove (self->authors_group, rows->position_row);
           adw_preferences_group_remove (self->authors_group, rows->affiliation_row);
           g_ptr_array_remove_index (self->authors, i);
           break;
@@ -155,6 +155,10 @@ append_author (DossierMetadataDialog *self,
 
   rows->name_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_row), name_title);
+  /* As the reader shows it: "Ingrid Halvorsen (senior fellow, Northern
+   * Maritime Institute)". */
+  rows->position_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->position_row), _("Position"));
   rows->affiliation_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->affiliation_row), _("Affiliation"));
   rows->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -167,12 +171,13 @@ append_author (DossierMetadataDialog *self,
   if (author != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (rows->name_row), dossier_author_get_name (author) ?: "");
+      gtk_editable_set_text (GTK_EDITABLE (rows->position_row), dossier_author_get_position (author) ?: "");
       gtk_editable_set_text (GTK_EDITABLE (rows->affiliation_row), dossier_author_get_affiliation (author) ?: "");
-      rows->position = g_strdup (dossier_author_get_position (author));
       rows->bio = g_strdup (dossier_author_get_bio (author));
     }
 
   adw_preferences_group_add (self->authors_group, rows->name_row);
+  adw_preferences_group_add (self->authors_group, rows->position_row);
   adw_preferences_group_add (self->authors_group, rows->affiliation_row);
   g_ptr_array_add (self->authors, rows);
   return rows;
@@ -246,6 +251,7 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
     {
       AuthorRows *rows = self->authors->pdata[i];
       g_autofree char *name = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (rows->name_row)));
+      g_autofree char *position = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (rows->position_row)));
       g_autofree char *affiliation = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (rows->affiliation_row)));
       g_autoptr(DossierAuthor) author = NULL;
 
@@ -253,7 +259,7 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
         continue;
       author = dossier_author_new (name);
       dossier_author_set_affiliation (author, affiliation);
-      dossier_author_set_position (author, rows->position);
+      dossier_author_set_position (author, position);
       dossier_author_set_bio (author, rows->bio);
       dossier_document_add_author (edited, author);
     }

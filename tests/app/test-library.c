@@ -714,6 +714,61 @@ test_matrix_way_back (void)
   destroy_window ();
 }
 
+/* The first entry row titled @title under @widget. */
+static GtkEditable *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Edit Details has a field for each author's position, which is saved
+ * (it had none: a wrong position could not be corrected). */
+static void
+test_edit_author_position (void)
+{
+  DossierMetadataDialog *dialog;
+  GtkEditable *position;
+  g_autoptr(DossierDocument) stored = NULL;
+  g_autoptr(DossierAuthor) author = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_window (700);
+  g_assert_true (dossier_window_open_document (window, ids[1]));
+  dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  g_assert_nonnull (dialog);
+  dossier_test_gui_spin (20);
+  position = find_row (GTK_WIDGET (dialog), "Position");
+  g_assert_nonnull (position);
+  g_assert_cmpstr (gtk_editable_get_text (position), ==, "");
+  gtk_editable_set_text (position, " Senior Fellow ");
+  screenshot (GTK_WIDGET (dialog), "library-edit-details.png");
+  g_assert_true (dossier_metadata_dialog_save (dialog));
+  dossier_test_gui_spin (20);
+
+  stored = dossier_library_load (dossier_window_get_library (window), ids[1], &error);
+  g_assert_no_error (error);
+  author = g_list_model_get_item (dossier_document_get_authors (stored), 0);
+  g_assert_cmpstr (dossier_author_get_name (author), ==, "Maren Holt");
+  g_assert_cmpstr (dossier_author_get_position (author), ==, "Senior Fellow");
+
+  /* And it is shown filled in the next time. */
+  dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  dossier_test_gui_spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "Position")), ==, "Senior Fellow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window ();
+}
+
 static gboolean
 label_shown (gpointer data)
 {
@@ -812,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
   g_test_add_func ("/dossier/app/library/compare-with-titles", test_compare_with_titles);
   g_test_add_func ("/dossier/app/library/matrix-way-back", test_matrix_way_back);
+  g_test_add_func ("/dossier/app/library/edit-author-position", test_edit_author_position);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
