@@ -769,6 +769,61 @@ test_edit_author_position (void)
   destroy_window ();
 }
 
+/* The first shortcuts group the window shows, in reading order. */
+static GtkWidget *
+first_shown_group (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    return gtk_widget_get_mapped (widget) ? widget : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_shown_group (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  return shortcuts_window () != NULL && first_shown_group (GTK_WIDGET (shortcuts_window ())) != NULL;
+}
+
+/* Keyboard Shortcuts opens on the General group. */
+static void
+test_shortcuts_general_first (void)
+{
+  GtkWidget *group;
+  g_autofree char *title = NULL;
+
+  create_window (1400);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  spin_until (shortcuts_shown, NULL);
+  group = first_shown_group (GTK_WIDGET (shortcuts_window ()));
+  g_object_get (group, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "General");
+  screenshot (GTK_WIDGET (shortcuts_window ()), "library-shortcuts.png");
+  gtk_window_destroy (shortcuts_window ());
+  destroy_window ();
+}
+
 static gboolean
 label_shown (gpointer data)
 {
@@ -868,6 +923,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/compare-with-titles", test_compare_with_titles);
   g_test_add_func ("/dossier/app/library/matrix-way-back", test_matrix_way_back);
   g_test_add_func ("/dossier/app/library/edit-author-position", test_edit_author_position);
+  g_test_add_func ("/dossier/app/library/shortcuts-general-first", test_shortcuts_general_first);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
