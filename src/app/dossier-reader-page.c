@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-annotations-list.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
 
@@ -25,6 +26,8 @@ struct _DossierReaderPage
   GtkSearchEntry *find_entry;
   GtkLabel *match_label;
   DossierReaderView *view;
+  AdwFlap *flap;
+  DossierAnnotationsList *annotations;
 
   DossierLibrary *library;
   DossierDocument *document;
@@ -113,6 +116,35 @@ search_mode_changed_cb (DossierReaderPage *self)
     }
 }
 
+/* The highlights and notes list follows the store. */
+static void
+reload_annotations (DossierReaderPage *self)
+{
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->library != NULL && self->document != NULL)
+    {
+      highlights = dossier_library_list_highlights (self->library, dossier_document_get_id (self->document), &error);
+      if (highlights == NULL)
+        g_debug ("Cannot list the highlights: %s", error->message);
+    }
+  dossier_annotations_list_set_highlights (self->annotations, highlights);
+}
+
+/* A highlight chosen in the list: its passage, selected and in view (and,
+ * over a narrow window, the list out of the way). */
+static void
+annotation_activated_cb (DossierReaderPage *self,
+                         DossierHighlight  *highlight)
+{
+  dossier_reader_view_select_range (self->view, dossier_highlight_get_paragraph (highlight),
+                                    dossier_highlight_get_start (highlight), dossier_highlight_get_end (highlight));
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (self->view)));
+}
+
 static void
 highlight_requested_cb (DossierReaderPage *self,
                         guint              paragraph,
@@ -135,6 +167,7 @@ highlight_requested_cb (DossierReaderPage *self,
       return;
     }
   dossier_reader_view_add_highlight (self->view, id, paragraph, start, end);
+  reload_annotations (self);
 }
 
 static void
@@ -153,6 +186,7 @@ highlight_removal_requested_cb (DossierReaderPage *self,
       return;
     }
   dossier_reader_view_remove_highlight (self->view, id);
+  reload_annotations (self);
 }
 
 /**
@@ -317,6 +351,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
+  g_type_ensure (DOSSIER_TYPE_ANNOTATIONS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-reader-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, window_title);
@@ -326,6 +361,9 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, find_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, match_label);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, annotations);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
@@ -478,6 +516,8 @@ dossier_reader_page_open (DossierReaderPage  *self,
                                          dossier_highlight_get_end (highlight));
     }
 
+  reload_annotations (self);
+
   position = dossier_library_get_reading_position (self->library, document_id);
   dossier_reader_view_scroll_to_paragraph (self->view, position);
   /* Scrolling there is not the user's reading. */
@@ -499,6 +539,7 @@ dossier_reader_page_close (DossierReaderPage *self)
   dossier_reader_page_save_position (self);
   dossier_reader_view_set_document (self->view, NULL);
   set_document (self, NULL);
+  reload_annotations (self);
 }
 
 DossierDocument *
@@ -506,6 +547,31 @@ dossier_reader_page_get_document (DossierReaderPage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
   return self->document;
+}
+
+/**
+ * dossier_reader_page_get_annotations:
+ *
+ * Returns: (transfer none): the highlights and notes list beside the text
+ */
+DossierAnnotationsList *
+dossier_reader_page_get_annotations (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+  return self->annotations;
+}
+
+/**
+ * dossier_reader_page_get_annotations_flap:
+ *
+ * Returns: (transfer none): the flap that shows the list (its
+ *   reveal-flap is the header's toggle button)
+ */
+AdwFlap *
+dossier_reader_page_get_annotations_flap (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+  return self->flap;
 }
 
 DossierReaderView *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-annotations-list.h"
 #include "store/dossier-library.h"
 #include "widgets/dossier-reader-view.h"
 
@@ -21,6 +22,8 @@ gboolean           dossier_reader_page_open             (DossierReaderPage *self
 void               dossier_reader_page_close            (DossierReaderPage *self);
 DossierDocument   *dossier_reader_page_get_document     (DossierReaderPage *self);
 DossierReaderView *dossier_reader_page_get_view         (DossierReaderPage *self);
+DossierAnnotationsList *dossier_reader_page_get_annotations (DossierReaderPage *self);
+AdwFlap           *dossier_reader_page_get_annotations_flap (DossierReaderPage *self);
 void               dossier_reader_page_show_find        (DossierReaderPage *self);
 void               dossier_reader_page_save_position    (DossierReaderPage *self);
 GtkWidget         *dossier_reader_page_get_find_entry   (DossierReaderPage *self);

@@ -581,6 +581,16 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_actions_init (widget_class);
 }
 
+static gboolean
+folded_to_fold_policy (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+  return TRUE;
+}
+
 static void
 dossier_window_init (DossierWindow *self)
 {
@@ -612,6 +622,10 @@ dossier_window_init (DossierWindow *self)
   g_object_bind_property (self->leaflet, "folded",
                           dossier_reader_page_get_header_bar (self->reader_page), "show-start-title-buttons",
                           G_BINDING_SYNC_CREATE);
+  /* Narrow, the highlights list covers the text rather than squeezing it. */
+  g_object_bind_property_full (self->leaflet, "folded",
+                               dossier_reader_page_get_annotations_flap (self->reader_page), "fold-policy",
+                               G_BINDING_SYNC_CREATE, folded_to_fold_policy, NULL, NULL, NULL);
   g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (_dossier_window_update_state), self,
                            G_CONNECT_SWAPPED);
 

@@ -825,6 +825,72 @@ test_shortcuts_general_first (void)
 }
 
 static gboolean
+flap_revealed (gpointer data)
+{
+  return adw_flap_get_reveal_progress (data) >= 1.0;
+}
+
+/* The highlights list beside the text: a highlight made in the reader is
+ * listed at once, and a click on it selects its passage again. */
+static void
+test_annotations_list (void)
+{
+  DossierReaderPage *reader;
+  DossierReaderView *view;
+  DossierAnnotationsList *annotations;
+  AdwFlap *flap;
+  GtkListBox *list;
+  guint paragraph = 0, start = 0, end = 0;
+
+  create_window (1400);
+  g_assert_true (dossier_window_open_document (window, ids[2]));
+  reader = dossier_window_get_reader_page (window);
+  view = dossier_reader_page_get_view (reader);
+  annotations = dossier_reader_page_get_annotations (reader);
+  flap = dossier_reader_page_get_annotations_flap (reader);
+  list = dossier_annotations_list_get_list_box (annotations);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+
+  /* "councils, operators and residents" in the second paragraph. */
+  g_assert_true (dossier_reader_view_select_range (view, 1, 58, 91));
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.highlight", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  adw_flap_set_reveal_flap (flap, TRUE);
+  spin_until (flap_revealed, flap);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (list), "“councils, operators and residents”"));
+  screenshot (GTK_WIDGET (window), "library-annotations-1400.png");
+
+  g_assert_true (dossier_reader_view_select_range (view, 0, 0, 4));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  dossier_test_gui_spin (20);
+  g_assert_true (dossier_reader_view_get_selection_range (view, &paragraph, &start, NULL, &end));
+  g_assert_cmpuint (paragraph, ==, 1);
+  g_assert_cmpuint (start, ==, 58);
+  g_assert_cmpuint (end, ==, 91);
+  destroy_window ();
+
+  /* Narrow, the list covers the text and steps aside for the passage. */
+  create_window (700);
+  g_assert_true (dossier_window_open_document (window, ids[2]));
+  reader = dossier_window_get_reader_page (window);
+  flap = dossier_reader_page_get_annotations_flap (reader);
+  list = dossier_annotations_list_get_list_box (dossier_reader_page_get_annotations (reader));
+  adw_leaflet_navigate (leaflet (), ADW_NAVIGATION_DIRECTION_FORWARD);
+  spin_until (content_shown, GINT_TO_POINTER (TRUE));
+  adw_flap_set_reveal_flap (flap, TRUE);
+  spin_until (flap_revealed, flap);
+  screenshot (GTK_WIDGET (window), "library-annotations-700.png");
+  g_assert_true (adw_flap_get_folded (flap));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  dossier_test_gui_spin (20);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  destroy_window ();
+}
+
+static gboolean
 label_shown (gpointer data)
 {
   return dossier_test_gui_find_label (data, "Read-Only Library") != NULL;
@@ -924,6 +990,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/matrix-way-back", test_matrix_way_back);
   g_test_add_func ("/dossier/app/library/edit-author-position", test_edit_author_position);
   g_test_add_func ("/dossier/app/library/shortcuts-general-first", test_shortcuts_general_first);
+  g_test_add_func ("/dossier/app/library/annotations-list", test_annotations_list);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
