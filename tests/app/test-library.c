@@ -890,6 +890,67 @@ test_annotations_list (void)
   destroy_window ();
 }
 
+static void
+collect_actions (GMenuModel *model,
+                 GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_string_append_printf (out, "%s|", action);
+      if (section != NULL)
+        collect_actions (section, out);
+      if (submenu != NULL)
+        collect_actions (submenu, out);
+    }
+}
+
+static GtkMenuButton *
+primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu holds what the application opens or starts and its own
+ * windows; saving a memo, comparing and importing are in the pages'
+ * menus (it held them all), and the Import button offers a web address. */
+static void
+test_main_menu (void)
+{
+  GtkMenuButton *primary;
+  GtkWidget *split;
+  g_autoptr(GString) actions = g_string_new (NULL);
+  g_autoptr(GString) import = g_string_new (NULL);
+
+  create_window (1400);
+  primary = primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (primary);
+  collect_actions (gtk_menu_button_get_menu_model (primary), actions);
+  g_assert_cmpstr (actions->str, ==,
+                   "win.new-memo|win.new-memo|win.new-memo|win.open-memo|win.open-comparison|"
+                   "win.show-help-overlay|app.about|");
+
+  split = find_widget (GTK_WIDGET (window), ADW_TYPE_SPLIT_BUTTON);
+  g_assert_nonnull (split);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (split)), ==, "win.import");
+  collect_actions (adw_split_button_get_menu_model (ADW_SPLIT_BUTTON (split)), import);
+  g_assert_cmpstr (import->str, ==, "win.import|win.add-from-web|");
+  destroy_window ();
+}
+
 static gboolean
 label_shown (gpointer data)
 {
@@ -991,6 +1052,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/edit-author-position", test_edit_author_position);
   g_test_add_func ("/dossier/app/library/shortcuts-general-first", test_shortcuts_general_first);
   g_test_add_func ("/dossier/app/library/annotations-list", test_annotations_list);
+  g_test_add_func ("/dossier/app/library/main-menu", test_main_menu);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();
