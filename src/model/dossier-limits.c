@@ -227,14 +227,28 @@ check_paragraph (DossierParagraph  *paragraph,
   g_autofree char *what = g_strdup_printf (_("paragraph %u"), position);
   g_autofree char *attribution = g_strdup_printf (_("attribution of paragraph %u"), position);
   g_autofree char *refs = g_strdup_printf (_("footnote markers in paragraph %u"), position);
-  guint n_refs;
+  g_autofree char *label = g_strdup_printf (_("page label of paragraph %u"), position);
+  g_autofree char *breaks = g_strdup_printf (_("page breaks in paragraph %u"), position);
+  const DossierPageBreak *page_breaks;
+  guint n_refs, n_breaks;
 
   dossier_paragraph_get_refs (paragraph, &n_refs);
+  page_breaks = dossier_paragraph_get_page_breaks (paragraph, &n_breaks);
 
-  return dossier_limit_check_text (what, dossier_paragraph_get_text (paragraph), DOSSIER_LIMIT_PARAGRAPH, error) &&
-         dossier_limit_check_text (attribution, dossier_paragraph_get_attribution (paragraph),
-                                   DOSSIER_LIMIT_ATTRIBUTION, error) &&
-         dossier_limit_check_count (refs, n_refs, DOSSIER_LIMIT_FOOTNOTE_REFS, error);
+  if (!dossier_limit_check_text (what, dossier_paragraph_get_text (paragraph), DOSSIER_LIMIT_PARAGRAPH, error) ||
+      !dossier_limit_check_text (attribution, dossier_paragraph_get_attribution (paragraph),
+                                 DOSSIER_LIMIT_ATTRIBUTION, error) ||
+      !dossier_limit_check_count (refs, n_refs, DOSSIER_LIMIT_FOOTNOTE_REFS, error) ||
+      !dossier_limit_check_text (label, dossier_paragraph_get_page_label (paragraph),
+                                 DOSSIER_LIMIT_PAGE_LABEL, error) ||
+      !dossier_limit_check_count (breaks, n_breaks, DOSSIER_LIMIT_PAGE_BREAKS, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_breaks; i++)
+    if (!dossier_limit_check_text (label, page_breaks[i].label, DOSSIER_LIMIT_PAGE_LABEL, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean

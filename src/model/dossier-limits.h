@@ -41,6 +41,11 @@ G_BEGIN_DECLS
 #define DOSSIER_LIMIT_PARAGRAPH          (1024 * 1024)
 #define DOSSIER_LIMIT_ATTRIBUTION        (2 * 1024)
 #define DOSSIER_LIMIT_FOOTNOTE_REFS      4096    /* markers in one paragraph */
+/* Pages of a paginated source (PDF): a page number, the label a document
+ * prints for a page ("xii", "A-3"), the pages one paragraph runs onto. */
+#define DOSSIER_LIMIT_PAGE               1000000
+#define DOSSIER_LIMIT_PAGE_LABEL         256
+#define DOSSIER_LIMIT_PAGE_BREAKS        4096
 
 #define DOSSIER_LIMIT_FOOTNOTES          20000
 #define DOSSIER_LIMIT_FOOTNOTE           (64 * 1024)

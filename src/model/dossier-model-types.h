@@ -31,4 +31,22 @@ typedef struct {
   guint offset;
 } DossierFootnoteRef;
 
+/**
+ * DossierPageBreak:
+ * @offset: where the new page starts, in Unicode code points from the
+ *   start of the paragraph's text
+ * @page: the physical page (1-based) that starts there
+ * @label: (nullable): the page's label as the document prints it ("xii",
+ *   "A-3"), or %NULL when it is the page's number
+ *
+ * A paragraph from a paginated source (a PDF) that runs from one page onto
+ * the next records where each further page begins, so a quotation from
+ * its second half is cited with the right page.
+ */
+typedef struct {
+  guint offset;
+  guint page;
+  char *label;
+} DossierPageBreak;
+
 G_END_DECLS

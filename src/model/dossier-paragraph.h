@@ -28,5 +28,21 @@ void                      dossier_paragraph_add_ref      (DossierParagraph     *
 void                      dossier_paragraph_clear_refs   (DossierParagraph     *self);
 gboolean                  dossier_paragraph_references   (DossierParagraph     *self,
                                                           guint                 number);
+guint                     dossier_paragraph_get_page     (DossierParagraph     *self);
+void                      dossier_paragraph_set_page     (DossierParagraph     *self,
+                                                          guint                 page);
+const char               *dossier_paragraph_get_page_label (DossierParagraph   *self);
+void                      dossier_paragraph_set_page_label (DossierParagraph   *self,
+                                                            const char         *label);
+const DossierPageBreak   *dossier_paragraph_get_page_breaks (DossierParagraph  *self,
+                                                             guint             *n_breaks);
+void                      dossier_paragraph_add_page_break  (DossierParagraph  *self,
+                                                             guint              offset,
+                                                             guint              page,
+                                                             const char        *label);
+void                      dossier_paragraph_clear_page_breaks (DossierParagraph *self);
+guint                     dossier_paragraph_get_page_at  (DossierParagraph     *self,
+                                                          guint                 offset,
+                                                          const char          **label);
 
 G_END_DECLS
