@@ -33,6 +33,44 @@ dossier_json_parse (const char  *data,
 }
 
 static void
+add_page (JsonBuilder      *builder,
+          DossierParagraph *paragraph)
+{
+  const DossierPageBreak *breaks;
+  guint n_breaks;
+
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, dossier_paragraph_get_page (paragraph));
+  if (dossier_paragraph_get_page_label (paragraph) != NULL)
+    {
+      json_builder_set_member_name (builder, "page_label");
+      json_builder_add_string_value (builder, dossier_paragraph_get_page_label (paragraph));
+    }
+
+  breaks = dossier_paragraph_get_page_breaks (paragraph, &n_breaks);
+  if (n_breaks == 0)
+    return;
+
+  json_builder_set_member_name (builder, "page_breaks");
+  json_builder_begin_array (builder);
+  for (guint b = 0; b < n_breaks; b++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, breaks[b].offset);
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, breaks[b].page);
+      if (breaks[b].label != NULL)
+        {
+          json_builder_set_member_name (builder, "page_label");
+          json_builder_add_string_value (builder, breaks[b].label);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_paragraphs (JsonBuilder     *builder,
                 DossierDocument *document)
 {
@@ -73,6 +111,11 @@ add_paragraphs (JsonBuilder     *builder,
           json_builder_set_member_name (builder, "attribution");
           json_builder_add_string_value (builder, dossier_paragraph_get_attribution (paragraph));
         }
+
+      /* Only paragraphs from a paginated source (PDF) have pages, so
+       * documents from other sources are written exactly as before. */
+      if (dossier_paragraph_get_page (paragraph) > 0)
+        add_page (builder, paragraph);
 
       refs = dossier_paragraph_get_refs (paragraph, &n_refs);
       json_builder_set_member_name (builder, "footnote_refs");
@@ -188,6 +231,59 @@ dossier_document_to_json (DossierDocument *document,
   return dossier_json_to_text (root, length);
 }
 
+/* "page", "page_label" and "page_breaks": where a paragraph from a PDF
+ * lies. Each break starts a later page further into the text. */
+static gboolean
+read_page (DossierJsonReader  *reader,
+           DossierParagraph   *paragraph,
+           glong               text_length,
+           GError            **error)
+{
+  g_autofree char *label = NULL;
+  gint64 page, last_offset = 0;
+  guint n_breaks;
+
+  if (!dossier_json_reader_has_member (reader, "page"))
+    {
+      if (dossier_json_reader_has_member (reader, "page_label"))
+        return dossier_json_reader_fail (reader, "page_label", error, _("needs a \"page\""));
+      if (dossier_json_reader_has_member (reader, "page_breaks"))
+        return dossier_json_reader_fail (reader, "page_breaks", error, _("needs a \"page\""));
+      return TRUE;
+    }
+
+  if (!dossier_json_reader_read_int (reader, "page", 1, DOSSIER_LIMIT_PAGE, &page, error) ||
+      !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL, &label, error) ||
+      !dossier_json_reader_begin_array_max (reader, "page_breaks", TRUE, DOSSIER_LIMIT_PAGE_BREAKS,
+                                            &n_breaks, error))
+    return FALSE;
+
+  dossier_paragraph_set_page (paragraph, page);
+  dossier_paragraph_set_page_label (paragraph, label);
+
+  for (guint b = 0; b < n_breaks; b++)
+    {
+      g_autofree char *break_label = NULL;
+      gint64 offset, break_page;
+
+      if (!dossier_json_reader_begin_object_element (reader, b, error) ||
+          !dossier_json_reader_read_int (reader, "offset", last_offset + 1, text_length,
+                                         &offset, error) ||
+          !dossier_json_reader_read_int (reader, "page", page + 1, DOSSIER_LIMIT_PAGE, &break_page, error) ||
+          !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL,
+                                                &break_label, error))
+        return FALSE;
+
+      dossier_paragraph_add_page_break (paragraph, offset, break_page, break_label);
+      last_offset = offset;
+      page = break_page;
+      dossier_json_reader_end (reader);
+    }
+  dossier_json_reader_end (reader);
+
+  return TRUE;
+}
+
 static gboolean
 read_paragraph (DossierJsonReader  *reader,
                 gpointer            user_data,
@@ -220,6 +316,9 @@ read_paragraph (DossierJsonReader  *reader,
     return dossier_json_reader_fail (reader, "kind", error,
                                      _("expected \"body\", \"heading\" or \"quote\""));
   dossier_paragraph_set_attribution (paragraph, attribution);
+
+  if (!read_page (reader, paragraph, text_length, error))
+    return FALSE;
 
   if (!dossier_json_reader_begin_array_max (reader, "footnote_refs", TRUE, DOSSIER_LIMIT_FOOTNOTE_REFS,
                                             &n_refs, error))
