@@ -238,6 +238,92 @@ parse_refs (DossierParagraph *paragraph,
     }
 }
 
+/* Page breaks are stored as a JSON array of [offset, page, label or null]. */
+static char *
+dup_page_breaks (DossierParagraph *paragraph)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const DossierPageBreak *breaks;
+  guint n_breaks;
+
+  breaks = dossier_paragraph_get_page_breaks (paragraph, &n_breaks);
+  if (n_breaks == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_breaks; i++)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, breaks[i].offset);
+      json_builder_add_int_value (builder, breaks[i].page);
+      if (breaks[i].label != NULL)
+        json_builder_add_string_value (builder, breaks[i].label);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Another program may have written anything: breaks that are not in
+ * order, on later pages and inside the text are left out. */
+static void
+parse_page_breaks (DossierParagraph *paragraph,
+                   const char       *json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  guint page = dossier_paragraph_get_page (paragraph);
+  gint64 last_offset = 0;
+  glong length;
+
+  if (json == NULL || page == 0)
+    return;
+
+  root = dossier_json_parse (json, -1, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return;
+
+  length = g_utf8_strlen (dossier_paragraph_get_text (paragraph), -1);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array) && i < DOSSIER_LIMIT_PAGE_BREAKS; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonArray *entry;
+      JsonNode *label;
+      gint64 offset, next_page;
+
+      if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (json_node_get_array (element)) != 3)
+        continue;
+      entry = json_node_get_array (element);
+      if (json_node_get_value_type (json_array_get_element (entry, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (entry, 1)) != G_TYPE_INT64)
+        continue;
+      offset = json_array_get_int_element (entry, 0);
+      next_page = json_array_get_int_element (entry, 1);
+      label = json_array_get_element (entry, 2);
+      if (offset <= last_offset || offset > length || next_page <= page || next_page > DOSSIER_LIMIT_PAGE)
+        continue;
+      if (!JSON_NODE_HOLDS_NULL (label) && (json_node_get_value_type (label) != G_TYPE_STRING ||
+                                             strlen (json_node_get_string (label)) > DOSSIER_LIMIT_PAGE_LABEL ||
+                                             !g_utf8_validate (json_node_get_string (label), -1, NULL)))
+        continue;
+
+      dossier_paragraph_add_page_break (paragraph, offset, next_page,
+                                        JSON_NODE_HOLDS_NULL (label) ? NULL : json_node_get_string (label));
+      last_offset = offset;
+      page = next_page;
+    }
+}
+
 static char *
 join_model_text (GListModel  *model,
                  const char *(*get_text) (gpointer item))
@@ -464,10 +550,11 @@ store_body (DossierLibrary   *self,
     {
       g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
       g_autofree char *refs = dup_refs (paragraph);
+      g_autofree char *page_breaks = dup_page_breaks (paragraph);
       g_autoptr(DossierStmt) stmt = NULL;
 
-      stmt = _dossier_library_prepare (self, "INSERT INTO paragraphs (doc, ord, kind, text, refs, attribution)"
-                                       " VALUES (?, ?, ?, ?, ?, ?)", error);
+      stmt = _dossier_library_prepare (self, "INSERT INTO paragraphs (doc, ord, kind, text, refs, attribution,"
+                                       " page, page_label, page_breaks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rowid);
@@ -476,6 +563,10 @@ store_body (DossierLibrary   *self,
       _dossier_library_bind_text (stmt, 4, dossier_paragraph_get_text (paragraph) ?: "");
       _dossier_library_bind_text (stmt, 5, refs);
       _dossier_library_bind_text (stmt, 6, dossier_paragraph_get_attribution (paragraph));
+      if (dossier_paragraph_get_page (paragraph) > 0)
+        sqlite3_bind_int64 (stmt, 7, dossier_paragraph_get_page (paragraph));
+      _dossier_library_bind_text (stmt, 8, dossier_paragraph_get_page_label (paragraph));
+      _dossier_library_bind_text (stmt, 9, page_breaks);
       if (!_dossier_library_step_done (self, stmt, error))
         return FALSE;
     }
@@ -779,7 +870,8 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   if (!ok)
     return NULL;
 
-  paragraphs = _dossier_library_prepare (self, "SELECT kind, text, refs, attribution FROM paragraphs WHERE doc = ? ORDER BY ord", error);
+  paragraphs = _dossier_library_prepare (self, "SELECT kind, text, refs, attribution, page, page_label, page_breaks"
+                                         " FROM paragraphs WHERE doc = ? ORDER BY ord", error);
   if (paragraphs == NULL)
     return NULL;
   sqlite3_bind_int64 (paragraphs, 1, rowid);
@@ -790,13 +882,21 @@ _dossier_library_load_rowid (DossierLibrary  *self,
       g_autofree char *what = g_strdup_printf (_("paragraph %u"), n + 1);
       g_autofree char *attribution = g_strdup_printf (_("attribution of paragraph %u"), n + 1);
       g_autofree char *refs = g_strdup_printf (_("footnote markers in paragraph %u"), n + 1);
+      g_autofree char *page_label = g_strdup_printf (_("page label of paragraph %u"), n + 1);
+      g_autofree char *page_breaks = g_strdup_printf (_("page breaks in paragraph %u"), n + 1);
       int kind = sqlite3_column_int (paragraphs, 0);
+      gint64 page = sqlite3_column_int64 (paragraphs, 4);
 
-      /* A marker is stored as "number:offset," (at most 22 bytes). */
+      /* A marker is stored as "number:offset," (at most 22 bytes); a page
+       * break as [offset,page,"label"], its label escaped (6 bytes a byte
+       * at most). */
       if (!check_stored_count (n + 1, DOSSIER_LIMIT_PARAGRAPHS, _("paragraphs"), error) ||
           !check_stored (paragraphs, 1, DOSSIER_LIMIT_PARAGRAPH, what, error) ||
           !check_stored (paragraphs, 2, 22 * DOSSIER_LIMIT_FOOTNOTE_REFS, refs, error) ||
-          !check_stored (paragraphs, 3, DOSSIER_LIMIT_ATTRIBUTION, attribution, error))
+          !check_stored (paragraphs, 3, DOSSIER_LIMIT_ATTRIBUTION, attribution, error) ||
+          !check_stored (paragraphs, 5, DOSSIER_LIMIT_PAGE_LABEL, page_label, error) ||
+          !check_stored (paragraphs, 6, (48 + 6 * DOSSIER_LIMIT_PAGE_LABEL) * DOSSIER_LIMIT_PAGE_BREAKS,
+                         page_breaks, error))
         return NULL;
       paragraph = dossier_paragraph_new (_dossier_library_column_text (paragraphs, 1));
 
@@ -805,6 +905,13 @@ _dossier_library_load_rowid (DossierLibrary  *self,
         dossier_paragraph_set_kind (paragraph, kind);
       parse_refs (paragraph, _dossier_library_column_text (paragraphs, 2));
       dossier_paragraph_set_attribution (paragraph, _dossier_library_column_text (paragraphs, 3));
+      /* A page out of range (another program's) is no page. */
+      if (page > 0 && page <= DOSSIER_LIMIT_PAGE)
+        {
+          dossier_paragraph_set_page (paragraph, page);
+          dossier_paragraph_set_page_label (paragraph, _dossier_library_column_text (paragraphs, 5));
+          parse_page_breaks (paragraph, _dossier_library_column_text (paragraphs, 6));
+        }
       dossier_document_add_paragraph (document, paragraph);
     }
   if (!ok)

@@ -125,11 +125,21 @@ static const char schema_v3[] =
   "DELETE FROM highlights WHERE document NOT IN (SELECT id FROM documents);"
   "DELETE FROM reading_positions WHERE document NOT IN (SELECT id FROM documents);";
 
+/* Version 4: where a paragraph from a PDF lies: its first page (1-based,
+ * NULL for sources without pages), that page's printed label when it is
+ * not its number, and where later pages begin inside it (a JSON array of
+ * [offset, page, label or null]). */
+static const char schema_v4[] =
+  "ALTER TABLE paragraphs ADD COLUMN page INTEGER;"
+  "ALTER TABLE paragraphs ADD COLUMN page_label TEXT;"
+  "ALTER TABLE paragraphs ADD COLUMN page_breaks TEXT;";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);
@@ -209,9 +219,17 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
     return TRUE;
 
   /* Version 2 had no Trash: nothing in it is trashed. */
-  if (version == 2)
+  if (version == 2 &&
+      !_dossier_library_exec (self,
+                              "CREATE TEMP VIEW documents AS SELECT *, NULL AS trashed FROM main.documents",
+                              error))
+    return FALSE;
+
+  /* Versions 2 and 3 had no pages: no paragraph has one. */
+  if (version == 2 || version == 3)
     return _dossier_library_exec (self,
-                                  "CREATE TEMP VIEW documents AS SELECT *, NULL AS trashed FROM main.documents",
+                                  "CREATE TEMP VIEW paragraphs AS SELECT *, NULL AS page, NULL AS page_label,"
+                                  " NULL AS page_breaks FROM main.paragraphs",
                                   error);
 
   g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,

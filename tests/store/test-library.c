@@ -1375,7 +1375,9 @@ test_quotes_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; DROP INDEX documents_trashed;"
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+                                 " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
+                                 " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1752,7 +1754,9 @@ test_read_only (Fixture       *fixture,
 
   /* Reading cannot bring a library from an older Dossier up to date. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN attribution; DROP INDEX documents_trashed;"
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+                                 " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
+                                 " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -2154,6 +2158,8 @@ test_trash_migration (Fixture       *fixture,
   }
   exec_sql (fixture->path,
             "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
+            " ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+            " ALTER TABLE paragraphs DROP COLUMN page_breaks;"
             " INSERT INTO highlights (document, paragraph, start, end, text, created)"
             "   VALUES ('removed-before-the-trash', 1, 0, 3, 'Old', 0);"
             " INSERT INTO reading_positions VALUES ('removed-before-the-trash', 4, 0);"
