@@ -316,6 +316,61 @@ sentence_end (const char *text,
 }
 
 /**
+ * dossier_format_page_locator:
+ * @first_page: the physical page (1-based) the cited text starts on, 0 for none
+ * @first_label: (nullable): its printed label, %NULL when it is its number
+ * @last_page: the page the cited text ends on
+ * @last_label: (nullable): its printed label
+ *
+ * A Chicago page locator: "p. 12", "pp. 12–13" (an en dash), with the
+ * page numbers the document prints where it prints its own.
+ *
+ * Returns: (transfer full) (nullable): the locator, or %NULL without a page
+ */
+char *
+dossier_format_page_locator (guint       first_page,
+                             const char *first_label,
+                             guint       last_page,
+                             const char *last_label)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (first_page == 0)
+    return NULL;
+
+  first = first_label != NULL ? g_strdup (first_label) : g_strdup_printf ("%u", first_page);
+  if (last_page <= first_page)
+    return g_strdup_printf ("p. %s", first);
+
+  last = last_label != NULL ? g_strdup (last_label) : g_strdup_printf ("%u", last_page);
+  if (g_str_equal (first, last))
+    return g_strdup_printf ("p. %s", first);
+  return g_strdup_printf ("pp. %s\xe2\x80\x93%s", first, last);
+}
+
+/* The pages the text from @start to @end (code points) lies on, as a
+ * locator; leading and trailing space are not part of the quotation. */
+static char *
+dup_excerpt_locator (DossierParagraph *paragraph,
+                     const char       *text,
+                     guint             start,
+                     guint             end)
+{
+  const char *first_label, *last_label;
+  guint first, last;
+
+  while (start < end && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, start))))
+    start++;
+  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, end - 1))))
+    end--;
+
+  first = dossier_paragraph_get_page_at (paragraph, start, &first_label);
+  last = dossier_paragraph_get_page_at (paragraph, end > start ? end - 1 : start, &last_label);
+  return dossier_format_page_locator (first, first_label, last, last_label);
+}
+
+/**
  * dossier_citation_new_for_excerpt:
  * @id: the citation id
  * @document: a full document (paragraphs and footnotes loaded)
@@ -323,7 +378,8 @@ sentence_end (const char *text,
  * @start: first code point of the excerpt in the paragraph's text
  * @end: code point after the excerpt
  *
- * Makes the citation for "Add to Memo" on a selection. When the excerpt
+ * Makes the citation for "Add to Memo" on a selection, with the page(s)
+ * it lies on as its locator when the document has pages (a PDF). When the excerpt
  * quotes someone (it contains quotation marks) and the article sources it
  * with its own footnote, inside the excerpt or before the end of the
  * sentence it ends in, the citation
@@ -365,6 +421,13 @@ dossier_citation_new_for_excerpt (const char      *id,
   quote = g_utf8_substring (text, start, end);
   g_strstrip (quote);
   dossier_citation_set_quote (self, quote);
+
+  /* An excerpt from a PDF is cited with its page(s). */
+  {
+    g_autofree char *locator = dup_excerpt_locator (para, text, start, end);
+
+    dossier_citation_set_locator (self, locator);
+  }
 
   block_quote = dossier_paragraph_get_kind (para) == DOSSIER_PARAGRAPH_QUOTE;
   if (!block_quote && !has_quotation_mark (quote))
@@ -914,8 +977,9 @@ build_full (DossierCitation *self)
   append_element (note, &after_title, self->title, TRUE);
   append_element (note, &after_title, self->publisher, FALSE);
   append_element (note, &after_title, date, FALSE);
-  if (!dossier_citation_is_quoted_in (self))
-    append_element (note, &after_title, self->locator, FALSE);
+  /* In a "quoted in" note the locator is where the article quotes the
+   * work (the page of a PDF), so it follows the article. */
+  append_element (note, &after_title, self->locator, FALSE);
   append_element (note, &after_title, self->source_url, FALSE);
   finish_note (note, after_title);
 
@@ -932,8 +996,7 @@ build_short (DossierCitation *self)
 
   append_element (note, &after_title, authors, FALSE);
   append_element (note, &after_title, title, TRUE);
-  if (!dossier_citation_is_quoted_in (self))
-    append_element (note, &after_title, self->locator, FALSE);
+  append_element (note, &after_title, self->locator, FALSE);
   finish_note (note, after_title);
 
   return note;

@@ -65,5 +65,9 @@ char               *dossier_format_author_list           (const char * const *na
                                                           gboolean         family_names_only);
 char               *dossier_dup_family_name              (const char      *name);
 char               *dossier_format_date_prose            (const char      *iso_date);
+char               *dossier_format_page_locator          (guint            first_page,
+                                                          const char      *first_label,
+                                                          guint            last_page,
+                                                          const char      *last_label);
 
 G_END_DECLS
