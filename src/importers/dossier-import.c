@@ -11,6 +11,7 @@
 #include "dossier-fetch.h"
 #include "dossier-html-importer.h"
 #include "dossier-import.h"
+#include "dossier-pdf-importer.h"
 #include "dossier-text-decode.h"
 #include "dossier-text-importer.h"
 
@@ -25,6 +26,7 @@ dossier_import_format_from_string (const char          *name,
     { "text", DOSSIER_IMPORT_FORMAT_TEXT },
     { "html", DOSSIER_IMPORT_FORMAT_HTML },
     { "json", DOSSIER_IMPORT_FORMAT_JSON },
+    { "pdf", DOSSIER_IMPORT_FORMAT_PDF },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -63,8 +65,8 @@ has_prefix_nocase (const char *p,
  * dossier_import_guess_format:
  * @name_hint: (nullable): a file name or URL
  *
- * Decides by content first (a `dossier-document` file, an HTML page) and
- * then by name, because saved pages are often misnamed.
+ * Decides by content first (a PDF, a `dossier-document` file, an HTML
+ * page) and then by name, because saved pages are often misnamed.
  */
 DossierImportFormat
 dossier_import_guess_format (const char *name_hint,
@@ -73,6 +75,10 @@ dossier_import_guess_format (const char *name_hint,
 {
   const char *end = data + MIN (length, 4096);
   const char *p = skip_space (data, end);
+
+  /* A PDF is known by its header, whatever its name. */
+  if (dossier_pdf_is_pdf (data, length))
+    return DOSSIER_IMPORT_FORMAT_PDF;
 
   if (p < end && *p == '{' && g_strstr_len (p, end - p, "\"dossier-document\"") != NULL)
     return DOSSIER_IMPORT_FORMAT_JSON;
@@ -86,6 +92,10 @@ dossier_import_guess_format (const char *name_hint,
   if (name_hint != NULL &&
       (g_str_has_suffix (name_hint, ".json") || g_str_has_suffix (name_hint, ".dossier")))
     return DOSSIER_IMPORT_FORMAT_JSON;
+
+  /* Named .pdf but without the header: the PDF importer says what is wrong. */
+  if (name_hint != NULL && (g_str_has_suffix (name_hint, ".pdf") || g_str_has_suffix (name_hint, ".PDF")))
+    return DOSSIER_IMPORT_FORMAT_PDF;
 
   if (name_hint != NULL &&
       (g_str_has_suffix (name_hint, ".html") || g_str_has_suffix (name_hint, ".htm") ||
@@ -163,6 +173,27 @@ dossier_import_bytes (GBytes               *bytes,
                       const char           *name_hint,
                       GError              **error)
 {
+  return dossier_import_bytes_full (bytes, format, name_hint, NULL, NULL, NULL, error);
+}
+
+/**
+ * dossier_import_bytes_full:
+ * @cancellable: (nullable): stops a long import (a PDF, between pages)
+ * @progress: (nullable) (scope call): told of each page of a PDF read
+ *
+ * dossier_import_bytes() for long files.
+ *
+ * Returns: (transfer full): a new document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_bytes_full (GBytes                     *bytes,
+                           DossierImportFormat         format,
+                           const char                 *name_hint,
+                           GCancellable               *cancellable,
+                           DossierImportProgressFunc   progress,
+                           gpointer                    progress_data,
+                           GError                    **error)
+{
   g_autoptr(DossierDocument) document = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -193,6 +224,10 @@ dossier_import_bytes (GBytes               *bytes,
 
     case DOSSIER_IMPORT_FORMAT_HTML:
       document = dossier_html_importer_import (data, length, NULL, NULL, name_hint, error);
+      break;
+
+    case DOSSIER_IMPORT_FORMAT_PDF:
+      document = dossier_pdf_importer_import (bytes, name_hint, cancellable, progress, progress_data, error);
       break;
 
     case DOSSIER_IMPORT_FORMAT_TEXT:
@@ -254,7 +289,7 @@ dossier_import_file (GFile                *file,
     return NULL;
 
   basename = g_file_get_basename (file);
-  return dossier_import_bytes (bytes, format, basename, error);
+  return dossier_import_bytes_full (bytes, format, basename, cancellable, NULL, NULL, error);
 }
 
 typedef struct {

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * @DOSSIER_IMPORT_ERROR_ENCODING: text in an encoding that cannot be read
  * @DOSSIER_IMPORT_ERROR_UNSUPPORTED: a kind of file Dossier cannot import
  * @DOSSIER_IMPORT_ERROR_NO_CONTENT: readable, but holds no article
+ * @DOSSIER_IMPORT_ERROR_PASSWORD: a PDF that needs a password to open
+ * @DOSSIER_IMPORT_ERROR_DAMAGED: a file of a known kind that cannot be read
+ *   (a PDF cut short or broken)
  */
 typedef enum {
   DOSSIER_IMPORT_ERROR_EMPTY,
@@ -28,6 +31,8 @@ typedef enum {
   DOSSIER_IMPORT_ERROR_ENCODING,
   DOSSIER_IMPORT_ERROR_UNSUPPORTED,
   DOSSIER_IMPORT_ERROR_NO_CONTENT,
+  DOSSIER_IMPORT_ERROR_PASSWORD,
+  DOSSIER_IMPORT_ERROR_DAMAGED,
 } DossierImportError;
 
 /**
@@ -36,13 +41,27 @@ typedef enum {
  * @DOSSIER_IMPORT_FORMAT_TEXT: text pasted from a web page
  * @DOSSIER_IMPORT_FORMAT_HTML: a saved web page
  * @DOSSIER_IMPORT_FORMAT_JSON: a `dossier-document` file
+ * @DOSSIER_IMPORT_FORMAT_PDF: a PDF
  */
 typedef enum {
   DOSSIER_IMPORT_FORMAT_AUTO,
   DOSSIER_IMPORT_FORMAT_TEXT,
   DOSSIER_IMPORT_FORMAT_HTML,
   DOSSIER_IMPORT_FORMAT_JSON,
+  DOSSIER_IMPORT_FORMAT_PDF,
 } DossierImportFormat;
+
+/**
+ * DossierImportProgressFunc:
+ * @done: pages read so far
+ * @total: pages in the document
+ *
+ * Called from the importing thread after each page of a paginated file
+ * (a PDF), so a long import can show how far it is.
+ */
+typedef void (*DossierImportProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
 
 /* Larger than any article; a bound so hostile input cannot exhaust memory. */
 #define DOSSIER_IMPORT_MAX_SIZE (64 * 1024 * 1024)
@@ -57,6 +76,13 @@ DossierDocument     *dossier_import_bytes          (GBytes              *bytes,
                                                     DossierImportFormat  format,
                                                     const char          *name_hint,
                                                     GError             **error);
+DossierDocument     *dossier_import_bytes_full     (GBytes                    *bytes,
+                                                    DossierImportFormat        format,
+                                                    const char                *name_hint,
+                                                    GCancellable              *cancellable,
+                                                    DossierImportProgressFunc  progress,
+                                                    gpointer                   progress_data,
+                                                    GError                   **error);
 DossierDocument     *dossier_import_file           (GFile               *file,
                                                     DossierImportFormat  format,
                                                     GCancellable        *cancellable,

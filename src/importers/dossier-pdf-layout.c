@@ -1,0 +1,1090 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-pdf"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier-pdf-private.h"
+
+/*
+ * Where the text of each page is, and in which order it is read:
+ *
+ * - furniture: running heads and feet, page numbers ("12", "Page 3 of 9",
+ *   "- 4 -", "3/9"), the date and address a browser prints around the
+ *   page, repeated cover pages and contents pages are not text;
+ * - page labels: the numbers a document prints, when they differ from
+ *   the pages' order (a cover and a preface before page 1);
+ * - columns: the gaps that no line of a page crosses; a section of the
+ *   page between lines that span the columns is read column by column;
+ *   table rows (three or more cells on one baseline) are read across;
+ * - blocks: lines of one column that belong together, split where the
+ *   gap between lines grows, the size or weight of the text changes, a
+ *   bullet starts a line, or a line is indented.
+ */
+
+/* ---- furniture ------------------------------------------------------ */
+
+static gboolean
+is_roman (const char *text)
+{
+  gsize n = strlen (text);
+
+  if (n == 0 || n > 8)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (strchr ("ivxlcdm", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* "12", "Page 12", "Page 12 of 40", "12 of 40", "12/40", "- 12 -", "xii":
+ * returns the page number printed (-1 for a roman numeral, -2 when not a
+ * page number at all). */
+static int
+page_number_of (const char *text)
+{
+  static GRegex *patterns = NULL;
+  static gsize initialised = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *lower = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      patterns = g_regex_new ("^(?:page|p\\.|pg\\.|페이지|쪽)?\\s*[-–—]?\\s*(\\d{1,5})\\s*[-–—]?\\s*"
+                              "(?:(?:of|/|\\||de|von)\\s*\\d{1,5}|쪽)?$",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (strlen (text) > 40)
+    return -2;
+  if (g_regex_match (patterns, text, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      return atoi (number);
+    }
+
+  lower = g_ascii_strdown (text, -1);
+  g_strstrip (lower);
+  if (g_str_has_prefix (lower, "page "))
+    memmove (lower, lower + 5, strlen (lower + 5) + 1);
+  return is_roman (lower) ? -1 : -2;
+}
+
+/* A line a browser prints around a page: the date and time of printing
+ * ("4/12/24, 3:05 PM", "12/04/2024 15:05"), a file or web address. */
+static gboolean
+is_print_stamp (const char *text)
+{
+  static GRegex *date_time = NULL;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      date_time = g_regex_new ("^\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4},?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp]\\.?[Mm]\\.?)?$"
+                               "|^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp][Mm])?,?\\s+\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}$"
+                               "|^\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*(?:오전|오후)\\s*\\d{1,2}:\\d{2}$",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (strchr (text, ' ') == NULL &&
+      (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") ||
+       g_str_has_prefix (text, "file://") || g_str_has_prefix (text, "about:")))
+    return TRUE;
+
+  return g_regex_match (date_time, text, 0, NULL);
+}
+
+/* Digits stand for any number, so "Page 3 of 9" and "Page 4 of 9", or a
+ * title with its page number, repeat. */
+static char *
+furniture_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+  gboolean in_number = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (!in_number)
+            g_string_append_c (key, '#');
+          in_number = TRUE;
+          continue;
+        }
+      in_number = FALSE;
+      if (g_unichar_isspace (c))
+        continue;
+      g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+typedef struct {
+  guint pages;               /* distinct pages it is on */
+  guint last_page;
+  float y;                   /* where it first was */
+} Repeat;
+
+/* The band above and below the text where heads and feet stand. */
+static gboolean
+in_edge_band (PdfPage *page,
+              PdfLine *line)
+{
+  return line->y1 < page->height * 0.14f || line->y0 > page->height * 0.86f;
+}
+
+/* The number standing alone at either end of a running head or foot:
+ * "12 | Closing the Gap", "Closing the Gap 12". */
+static int
+number_at_edge (const char *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+  const char *q = end;
+
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  if (p > text && p - text <= 5 && (p == end || *p == ' '))
+    return atoi (text);
+
+  while (q > text && g_ascii_isdigit (q[-1]))
+    q--;
+  if (q < end && end - q <= 5 && q > text && q[-1] == ' ')
+    return atoi (q);
+
+  return -1;
+}
+
+static void
+mark_contents_pages (PdfImport *self)
+{
+  static GRegex *entry = NULL;
+  static gsize initialised = 0;
+  gboolean in_contents = FALSE;
+
+  if (g_once_init_enter (&initialised))
+    {
+      /* "Introduction ........ 3", "2.1 Background 14", "Annex A  iv" */
+      entry = g_regex_new ("(?:\\.{3,}|…|\\s)\\s*(?:\\d{1,4}|[ivxlc]{1,6})$", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  /* Contents pages stand near the front; a book-length report may have
+   * several. */
+  for (guint p = 0; p < self->pages->len && p < 12; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      guint n = 0, entries = 0;
+      gboolean heading = FALSE;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          g_autofree char *lower = NULL;
+
+          if (line->flags & (LINE_DROP | LINE_FURNITURE))
+            continue;
+          n++;
+          lower = g_utf8_strdown (line->text, -1);
+          g_strstrip (lower);
+          if (g_str_equal (lower, "contents") || g_str_equal (lower, "table of contents") ||
+              g_str_equal (lower, "목차") || g_str_equal (lower, "차례") || g_str_equal (lower, "in this report"))
+            heading = TRUE;
+          else if (g_regex_match (entry, line->text, 0, NULL))
+            entries++;
+        }
+
+      if (n >= 3 && entries * 10 >= n * 6 && (heading || in_contents))
+        {
+          in_contents = TRUE;
+          for (guint i = 0; i < page->lines->len; i++)
+            ((PdfLine *) g_ptr_array_index (page->lines, i))->flags |= LINE_DROP;
+        }
+      else
+        in_contents = FALSE;
+    }
+}
+
+/* A page near the front that repeats an earlier one (a cover, then a
+ * title page with the same lines) says nothing new. */
+static void
+mark_repeated_covers (PdfImport *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint p = 0; p < self->pages->len && p < 6; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      guint n = 0, repeated = 0, words = 0;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          g_autofree char *key = NULL;
+
+          if (line->flags & (LINE_DROP | LINE_FURNITURE))
+            continue;
+          key = furniture_key (line->text);
+          n++;
+          words += 1 + (strchr (line->text, ' ') != NULL);
+          if (g_hash_table_contains (seen, key))
+            repeated++;
+        }
+
+      if (p > 0 && n > 0 && repeated * 10 >= n * 8 && n <= 40)
+        {
+          for (guint i = 0; i < page->lines->len; i++)
+            ((PdfLine *) g_ptr_array_index (page->lines, i))->flags |= LINE_DROP;
+          continue;
+        }
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+
+          if (!(line->flags & (LINE_DROP | LINE_FURNITURE)))
+            g_hash_table_add (seen, furniture_key (line->text));
+        }
+    }
+}
+
+/**
+ * dossier_pdf_find_furniture:
+ *
+ * Marks running heads and feet, page numbers, what a browser prints
+ * around a page, repeated covers and contents pages; records the page
+ * numbers printed (for page labels) and a web address printed on every
+ * page (the page a browser printed).
+ */
+void
+dossier_pdf_find_furniture (PdfImport *self)
+{
+  g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *printed_url = NULL;
+  gboolean url_everywhere = TRUE;
+
+  /* Lines in the head and foot bands, by what they say but their numbers. */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          g_autofree char *key = NULL;
+          Repeat *repeat;
+
+          if ((line->flags & LINE_DROP) || !in_edge_band (page, line))
+            continue;
+          key = furniture_key (line->text);
+          repeat = g_hash_table_lookup (repeats, key);
+          if (repeat == NULL)
+            {
+              repeat = g_new0 (Repeat, 1);
+              repeat->y = line->y0;
+              repeat->last_page = G_MAXUINT;
+              g_hash_table_insert (repeats, g_steal_pointer (&key), repeat);
+            }
+          if (repeat->last_page != p && fabsf (repeat->y - line->y0) < 8)
+            {
+              repeat->pages++;
+              repeat->last_page = p;
+            }
+        }
+    }
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      gboolean page_has_url = FALSE;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          g_autofree char *key = NULL;
+          Repeat *repeat;
+          int number;
+
+          if ((line->flags & LINE_DROP) || !in_edge_band (page, line))
+            continue;
+
+          key = furniture_key (line->text);
+          repeat = g_hash_table_lookup (repeats, key);
+          number = page_number_of (line->text);
+
+          if (number >= -1 || is_print_stamp (line->text) ||
+              (repeat != NULL && repeat->pages >= 2 && self->pages->len >= 2 && strlen (line->text) <= 300))
+            {
+              line->flags |= LINE_FURNITURE;
+
+              if (number >= 0 && page->printed < 0)
+                page->printed = number;
+              else if (number < -1 && page->printed < 0 && repeat != NULL && repeat->pages >= 2)
+                page->printed = number_at_edge (line->text);
+
+              if (g_str_has_prefix (line->text, "http://") || g_str_has_prefix (line->text, "https://"))
+                {
+                  page_has_url = TRUE;
+                  if (printed_url == NULL)
+                    printed_url = g_strdup (line->text);
+                  else if (!g_str_equal (printed_url, line->text))
+                    url_everywhere = FALSE;
+                }
+            }
+        }
+
+      if (!page_has_url)
+        url_everywhere = FALSE;
+    }
+
+  /* A browser prints the page's address on every page. */
+  if (printed_url != NULL && url_everywhere && self->source_url == NULL && strlen (printed_url) <= 8192)
+    self->source_url = g_steal_pointer (&printed_url);
+
+  mark_contents_pages (self);
+  mark_repeated_covers (self);
+}
+
+/**
+ * dossier_pdf_find_page_labels:
+ *
+ * The PDF's own page labels win. Without them, page numbers printed in
+ * the heads or feet label the pages when they run a steady distance from
+ * the pages' order (a cover and a preface before page 1): every page
+ * from the first so numbered to the last gets its printed number.
+ */
+void
+dossier_pdf_find_page_labels (PdfImport *self)
+{
+  g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);
+  int best_offset = 0;
+  guint best = 0, first = G_MAXUINT, last = 0;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    if (((PdfPage *) g_ptr_array_index (self->pages, p))->label != NULL)
+      return;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      int offset;
+      guint count;
+
+      if (page->printed < 0)
+        continue;
+      offset = page->printed - (int) (p + 1);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (offsets, GINT_TO_POINTER (offset))) + 1;
+      g_hash_table_insert (offsets, GINT_TO_POINTER (offset), GUINT_TO_POINTER (count));
+      if (count > best)
+        {
+          best = count;
+          best_offset = offset;
+        }
+    }
+
+  if (best < 2 || best_offset == 0)
+    return;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+
+      if (page->printed >= 0 && page->printed - (int) (p + 1) == best_offset)
+        {
+          first = MIN (first, p);
+          last = MAX (last, p);
+        }
+    }
+
+  for (guint p = first; p <= last && p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      int printed = (int) (p + 1) + best_offset;
+
+      if (printed > 0)
+        page->label = g_strdup_printf ("%d", printed);
+    }
+}
+
+/* ---- columns and reading order --------------------------------------- */
+
+static gboolean
+is_content (PdfLine *line)
+{
+  return !(line->flags & (LINE_DROP | LINE_FURNITURE));
+}
+
+static int
+compare_top (gconstpointer a,
+             gconstpointer b)
+{
+  const PdfLine *x = *(PdfLine * const *) a;
+  const PdfLine *y = *(PdfLine * const *) b;
+
+  if (fabsf (x->base - y->base) > 0.5f)
+    return x->base < y->base ? -1 : 1;
+  return x->x0 < y->x0 ? -1 : x->x0 > y->x0 ? 1 : 0;
+}
+
+/* Lines sharing a baseline: three or more cells make a table row. */
+static void
+mark_table_rows (PdfImport *self,
+                 GPtrArray *lines)
+{
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      PdfLine *first = g_ptr_array_index (lines, i);
+      guint j = i + 1, numeric = 0;
+
+      while (j < lines->len &&
+             fabsf (((PdfLine *) g_ptr_array_index (lines, j))->base - first->base) < 0.3f * first->size)
+        j++;
+
+      for (guint k = i; k < j; k++)
+        {
+          PdfLine *cell = g_ptr_array_index (lines, k);
+          gboolean digits = FALSE, letters = FALSE;
+
+          for (const char *p = cell->text; *p != '\0'; p++)
+            {
+              digits = digits || g_ascii_isdigit (*p);
+              letters = letters || g_ascii_isalpha (*p);
+            }
+          numeric += digits && !letters;
+        }
+
+      if (j - i >= 3 || (j - i == 2 && numeric >= 1))
+        for (guint k = i; k < j; k++)
+          ((PdfLine *) g_ptr_array_index (lines, k))->flags |= LINE_TABLE;
+      i = j;
+    }
+}
+
+/* Rows count as a table only two or more at a time: one line with three
+ * far-apart parts is a running head or a signature line. */
+static void
+settle_table_rows (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; )
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+      guint j = i, rows = 0;
+      float last_base = -1;
+
+      if (!(line->flags & LINE_TABLE))
+        {
+          i++;
+          continue;
+        }
+      while (j < lines->len && (((PdfLine *) g_ptr_array_index (lines, j))->flags & LINE_TABLE))
+        {
+          PdfLine *cell = g_ptr_array_index (lines, j);
+
+          if (fabsf (cell->base - last_base) > 0.5f)
+            rows++;
+          last_base = cell->base;
+          j++;
+        }
+      if (rows < 2)
+        for (guint k = i; k < j; k++)
+          ((PdfLine *) g_ptr_array_index (lines, k))->flags &= ~LINE_TABLE;
+      i = j;
+    }
+}
+
+/* The x positions between columns: runs of the page that no narrow line
+ * covers, with several lines wholly on each side. */
+static GArray *
+find_gutters (PdfImport *self,
+              GPtrArray *lines)
+{
+  GArray *gutters = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autofree guint *coverage = NULL;
+  float xmin = G_MAXFLOAT, xmax = -G_MAXFLOAT, width;
+  guint n_narrow = 0, n_bins, limit;
+  const float bin = 2.0f;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+
+      if (line->flags & LINE_TABLE)
+        continue;
+      xmin = MIN (xmin, line->x0);
+      xmax = MAX (xmax, line->x1);
+    }
+  width = xmax - xmin;
+  if (width < 10 * self->body_size || width > 20000)
+    return gutters;
+
+  n_bins = (guint) (width / bin) + 1;
+  coverage = g_new0 (guint, n_bins);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+
+      if ((line->flags & LINE_TABLE) || line->x1 - line->x0 > 0.6f * width)
+        continue;
+      n_narrow++;
+      for (guint b = (guint) ((line->x0 - xmin) / bin); b < n_bins && xmin + b * bin < line->x1; b++)
+        coverage[b]++;
+    }
+  if (n_narrow < 6)
+    return gutters;
+
+  limit = MAX (1, n_narrow / 25);
+  for (guint b = 0; b < n_bins; )
+    {
+      guint e = b;
+      float start, end, centre;
+      guint left = 0, right = 0;
+
+      if (coverage[b] > limit)
+        {
+          b++;
+          continue;
+        }
+      while (e < n_bins && coverage[e] <= limit)
+        e++;
+      start = xmin + b * bin;
+      end = xmin + e * bin;
+      centre = (start + end) / 2;
+      b = e;
+
+      if (end - start < MAX (6.0f, 0.5f * self->body_size) || start <= xmin + 0.1f * width ||
+          end >= xmax - 0.1f * width)
+        continue;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (lines, i);
+
+          if ((line->flags & LINE_TABLE) || line->x1 - line->x0 > 0.6f * width)
+            continue;
+          left += line->x1 <= centre;
+          right += line->x0 >= centre;
+        }
+      if (left >= 3 && right >= 3 && left * 10 >= n_narrow && right * 10 >= n_narrow)
+        g_array_append_val (gutters, centre);
+    }
+
+  return gutters;
+}
+
+/* Joins @b into @a: two parts of one line that Poppler (or the gap
+ * splitting) kept apart, such as a raised note marker. */
+static void
+merge_lines (PdfLine *a,
+             PdfLine *b)
+{
+  PdfLine *left = a->x0 <= b->x0 ? a : b;
+  PdfLine *right = left == a ? b : a;
+  PdfLine *main = a->size >= b->size ? a : b;
+  PdfLine *minor = main == a ? b : a;
+  gboolean raised = minor->size <= main->size * 0.86f && main->base - minor->base > main->size * 0.15f;
+  gboolean space = right->x0 - left->x1 > 0.15f * main->size && !raised;
+  g_autofree char *text = g_strconcat (left->text, space ? " " : "", right->text, NULL);
+  guint shift = strlen (left->text) + (space ? 1 : 0);
+  PdfSpan *spans = g_new (PdfSpan, left->n_spans + right->n_spans + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < left->n_spans; i++)
+    spans[n++] = left->spans[i];
+  if (space && n > 0)
+    spans[n - 1].end++;
+  for (guint i = 0; i < right->n_spans; i++)
+    {
+      spans[n] = right->spans[i];
+      spans[n].start += shift;
+      spans[n].end += shift;
+      if (right == minor && raised)
+        spans[n].flags |= SPAN_RAISED;
+      n++;
+    }
+  if (left == minor && raised)
+    for (guint i = 0; i < left->n_spans; i++)
+      spans[i].flags |= SPAN_RAISED;
+
+  a->x0 = MIN (a->x0, b->x0);
+  a->x1 = MAX (a->x1, b->x1);
+  a->y0 = MIN (a->y0, b->y0);
+  a->y1 = MAX (a->y1, b->y1);
+  a->base = main->base;
+  a->font = main->font;
+  a->style = main->style;
+  a->size = main->size;
+  g_free (a->spans);
+  a->spans = spans;
+  a->n_spans = n;
+  g_free (a->text);
+  a->text = g_steal_pointer (&text);
+}
+
+static gboolean
+same_row (PdfLine *a,
+          PdfLine *b)
+{
+  float overlap = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+  float smaller = MIN (a->y1 - a->y0, b->y1 - b->y0);
+
+  return smaller > 0 && overlap > 0.5f * smaller &&
+         (b->x0 >= a->x1 - 0.5f || a->x0 >= b->x1 - 0.5f) &&
+         MAX (b->x0 - a->x1, a->x0 - b->x1) < 3 * MAX (a->size, b->size);
+}
+
+/* Lines of one column, top to bottom, with the parts of a line joined. */
+static void
+order_column (GPtrArray *column,
+              GPtrArray *dead)
+{
+  g_ptr_array_sort (column, compare_top);
+
+  for (guint i = 0; i + 1 < column->len; )
+    {
+      PdfLine *a = g_ptr_array_index (column, i);
+      gboolean merged = FALSE;
+
+      /* The next two lines may be the one it goes with (a marker sorts
+       * above its line). */
+      for (guint j = i + 1; j < column->len && j <= i + 2; j++)
+        {
+          PdfLine *b = g_ptr_array_index (column, j);
+
+          if (same_row (a, b))
+            {
+              merge_lines (a, b);
+              g_ptr_array_add (dead, g_ptr_array_steal_index (column, j));
+              merged = TRUE;
+              break;
+            }
+        }
+      if (!merged)
+        i++;
+    }
+}
+
+/**
+ * dossier_pdf_lay_out_page:
+ *
+ * Puts the page's lines in reading order: its content first (sections
+ * between spanning lines, each read column by column), then the rest.
+ * Sets each line's column (-1 for lines across the columns and table
+ * rows).
+ */
+void
+dossier_pdf_lay_out_page (PdfImport *self,
+                          PdfPage   *page)
+{
+  g_autoptr(GPtrArray) content = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_full (page->lines->len, dossier_pdf_line_free);
+  g_autoptr(GPtrArray) dead = g_ptr_array_new_with_free_func (dossier_pdf_line_free);
+  g_autoptr(GArray) gutters = NULL;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint n_columns;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (page->lines, i);
+
+      g_ptr_array_add (is_content (line) ? content : rest, line);
+    }
+  g_ptr_array_sort (content, compare_top);
+
+  mark_table_rows (self, content);
+  settle_table_rows (content);
+  gutters = find_gutters (self, content);
+  n_columns = gutters->len + 1;
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (columns, g_ptr_array_new ());
+
+  /* Sections: runs of column lines between lines that cross a gutter. */
+  for (guint i = 0; i <= content->len; i++)
+    {
+      PdfLine *line = i < content->len ? g_ptr_array_index (content, i) : NULL;
+      int column = 0;
+      gboolean spanning = FALSE;
+
+      if (line != NULL)
+        {
+          if (line->flags & LINE_TABLE)
+            spanning = TRUE;
+          for (guint g = 0; g < gutters->len && !spanning; g++)
+            {
+              float x = g_array_index (gutters, float, g);
+              float tolerance = 0.5f * line->size;
+
+              if (line->x0 < x - tolerance && line->x1 > x + tolerance)
+                spanning = TRUE;
+              else if ((line->x0 + line->x1) / 2 > x)
+                column = g + 1;
+            }
+        }
+
+      if (line == NULL || spanning)
+        {
+          for (guint c = 0; c < n_columns; c++)
+            {
+              GPtrArray *lines = g_ptr_array_index (columns, c);
+
+              order_column (lines, dead);
+              for (guint k = 0; k < lines->len; k++)
+                {
+                  PdfLine *l = g_ptr_array_index (lines, k);
+
+                  l->column = n_columns > 1 ? (int) c : 0;
+                  g_ptr_array_add (ordered, l);
+                }
+              g_ptr_array_set_size (lines, 0);
+            }
+          if (line != NULL)
+            {
+              /* A table row is read across, a spanning line as it is. */
+              line->column = -1;
+              line->flags |= LINE_SPANNING;
+              g_ptr_array_add (ordered, line);
+            }
+          continue;
+        }
+
+      g_ptr_array_add (g_ptr_array_index (columns, column), line);
+    }
+
+  for (guint i = 0; i < rest->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (rest, i));
+
+  /* The page now owns the ordered lines; the old array must not free them. */
+  g_ptr_array_set_free_func (page->lines, NULL);
+  g_ptr_array_unref (page->lines);
+  page->lines = g_steal_pointer (&ordered);
+}
+
+/* ---- blocks --------------------------------------------------------- */
+
+void
+dossier_pdf_block_free (gpointer data)
+{
+  PdfBlock *block = data;
+
+  g_ptr_array_unref (block->lines);
+  g_free (block);
+}
+
+/* Where the text of a line starts after its first word (a bullet's
+ * text, for hanging indents), or its start. */
+static float
+x_after_bullet (PdfLine *line)
+{
+  guint length;
+
+  if (!dossier_pdf_is_bullet (line->text, &length))
+    return line->x0;
+
+  /* Roughly: the bullet and its space take about one em. */
+  return line->x0 + line->size * 0.9f;
+}
+
+static PdfBlock *
+block_new (PdfLine *line)
+{
+  PdfBlock *block = g_new0 (PdfBlock, 1);
+
+  block->lines = g_ptr_array_new ();
+  block->page = line->page;
+  block->x0 = line->x0;
+  block->y0 = line->y0;
+  block->x1 = line->x1;
+  block->y1 = line->y1;
+  block->size = line->size;
+  block->font = line->font;
+  block->style = line->style;
+  g_ptr_array_add (block->lines, line);
+  return block;
+}
+
+static void
+block_add (PdfBlock *block,
+           PdfLine  *line)
+{
+  block->x0 = MIN (block->x0, line->x0);
+  block->x1 = MAX (block->x1, line->x1);
+  block->y0 = MIN (block->y0, line->y0);
+  block->y1 = MAX (block->y1, line->y1);
+  if (!(line->style & SPAN_BOLD))
+    block->style &= ~SPAN_BOLD;
+  if (!(line->style & SPAN_ITALIC))
+    block->style &= ~SPAN_ITALIC;
+  g_ptr_array_add (block->lines, line);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+  return words;
+}
+
+static gboolean
+is_caption (const char *text)
+{
+  static GRegex *caption = NULL;
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      caption = g_regex_new ("^(?:(?:Figure|Fig\\.|Table|Chart|Exhibit|Graph|Map|Box|Graphic|Infographic|"
+                             "그림|표|도표)\\s*[0-9IVX][0-9.\\-–]*[.:\\s]"
+                             "|(?:Source|Sources|Note|Notes|자료|출처)\\s*:)",
+                             G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return g_regex_match (caption, text, 0, NULL);
+}
+
+static void
+classify_block (PdfImport *self,
+                PdfBlock  *block)
+{
+  PdfLine *first = g_ptr_array_index (block->lines, 0);
+  guint n_lines = block->lines->len;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint words;
+  float indent_left = G_MAXFLOAT, right_gap = G_MAXFLOAT;
+  guint bullet_length;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      PdfLine *line = g_ptr_array_index (block->lines, i);
+
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, line->text);
+      indent_left = MIN (indent_left, line->x0 - block->column_x0);
+      right_gap = MIN (right_gap, block->column_x1 - line->x1);
+    }
+  words = count_words (text->str);
+
+  if (first->flags & LINE_TABLE)
+    {
+      block->kind = BLOCK_TABLE;
+      return;
+    }
+
+  if (is_caption (first->text) && words <= 120)
+    {
+      block->kind = BLOCK_CAPTION;
+      return;
+    }
+
+  if (dossier_pdf_is_bullet (first->text, &bullet_length))
+    {
+      block->kind = BLOCK_ITEM;
+      return;
+    }
+
+  if (n_lines <= 4 && words <= 30 && !dossier_pdf_ends_sentence (text->str) &&
+      (block->size >= self->body_size * 1.12f ||
+       ((block->style & SPAN_BOLD) && !self->body_bold && block->size >= self->body_size - 0.6f && words <= 15)))
+    {
+      block->kind = BLOCK_HEADING;
+      return;
+    }
+
+  /* Indented on both sides, over two lines or more (one indented line is
+   * a paragraph's first line). */
+  if (n_lines >= 2 && indent_left >= 1.5f * block->size && right_gap >= 1.0f * block->size &&
+      fabsf (block->size - self->body_size) < 2.5f)
+    {
+      block->kind = BLOCK_QUOTE;
+      return;
+    }
+
+  if (block->size < self->body_size * 0.8f && block->size > 0)
+    {
+      block->kind = BLOCK_OTHER;
+      return;
+    }
+
+  block->kind = BLOCK_BODY;
+}
+
+/* Where a line's column runs: the widest extent of its lines. */
+typedef struct {
+  float x0, x1;
+} Extent;
+
+/**
+ * dossier_pdf_build_blocks:
+ *
+ * Splits the content of every page (not furniture, notes or metadata)
+ * into blocks, in reading order, and classifies them.
+ */
+void
+dossier_pdf_build_blocks (PdfImport *self)
+{
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+      g_autoptr(GArray) extents = g_array_new (FALSE, FALSE, sizeof (Extent));
+      PdfBlock *block = NULL;
+      PdfLine *prev = NULL;
+      float block_pitch = 0;
+      guint first_block = self->blocks->len;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+
+          if (!(line->flags & (LINE_DROP | LINE_FURNITURE | LINE_NOTE | LINE_META)))
+            g_ptr_array_add (lines, line);
+        }
+
+      /* Each run of lines of one column: its extent. */
+      for (guint i = 0; i < lines->len; )
+        {
+          PdfLine *line = g_ptr_array_index (lines, i);
+          Extent extent = { line->x0, line->x1 };
+          guint j = i;
+
+          while (j < lines->len && ((PdfLine *) g_ptr_array_index (lines, j))->column == line->column &&
+                 (line->column >= 0 || j == i))
+            {
+              PdfLine *l = g_ptr_array_index (lines, j);
+
+              if (!(l->flags & LINE_TABLE))
+                {
+                  extent.x0 = MIN (extent.x0, l->x0);
+                  extent.x1 = MAX (extent.x1, l->x1);
+                }
+              j++;
+            }
+          for (guint k = i; k < j; k++)
+            g_array_append_val (extents, extent);
+          i = j;
+        }
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (lines, i);
+          Extent *extent = &g_array_index (extents, Extent, i);
+          gboolean new_block = FALSE, column_change = FALSE;
+
+          if (prev == NULL || block == NULL)
+            new_block = TRUE;
+          else if (line->column != prev->column || (line->flags & LINE_SPANNING) || (prev->flags & LINE_SPANNING) ||
+                   line->base < prev->base - 0.5f * line->size)
+            {
+              /* A new column, a spanning line (tables, headings across
+               * columns), or back up the page. */
+              new_block = TRUE;
+              column_change = line->column != prev->column || line->base < prev->base - 0.5f * line->size;
+              if ((line->flags & LINE_SPANNING) && (prev->flags & LINE_SPANNING) &&
+                  !(line->flags & LINE_TABLE) && !(prev->flags & LINE_TABLE) &&
+                  line->base > prev->base)
+                {
+                  /* Consecutive spanning lines are one column too. */
+                  new_block = FALSE;
+                  column_change = FALSE;
+                }
+            }
+
+          if (!new_block)
+            {
+              float gap = line->base - prev->base;
+              float expected = block_pitch > 0 ? block_pitch : self->pitch * line->size / MAX (self->body_size, 1);
+              guint bullet_length;
+
+              if (gap > expected + 0.35f * line->size || gap > 2.2f * line->size)
+                new_block = TRUE;
+              else if (fabsf (line->size - prev->size) > 0.9f)
+                new_block = TRUE;
+              else if ((line->style & SPAN_BOLD) != (prev->style & SPAN_BOLD) && !self->body_bold)
+                new_block = TRUE;
+              else if (dossier_pdf_is_bullet (line->text, &bullet_length))
+                new_block = TRUE;
+              else if (line->x0 > prev->x0 + 0.8f * line->size)
+                {
+                  /* Indented: a new paragraph or quotation, unless it is
+                   * the hanging indent of a bullet's text. */
+                  float hang = x_after_bullet (prev);
+
+                  if (!(hang > prev->x0 && fabsf (line->x0 - hang) < 1.2f * line->size &&
+                        dossier_pdf_is_bullet (((PdfLine *) g_ptr_array_index (block->lines, 0))->text,
+                                               &bullet_length)))
+                    new_block = TRUE;
+                }
+              else if (line->x0 < prev->x0 - 0.8f * line->size)
+                {
+                  /* Back to the margin: fine after an indented first line. */
+                  if (block->lines->len == 1)
+                    block->first_indented = TRUE;
+                  else
+                    new_block = TRUE;
+                }
+
+              /* A short last line that ends a sentence ends the paragraph
+               * (text with neither indents nor space between paragraphs). */
+              if (!new_block && prev->x1 < extent->x1 - 0.2f * (extent->x1 - extent->x0) &&
+                  dossier_pdf_ends_sentence (prev->text))
+                {
+                  gunichar c = g_utf8_get_char (line->text);
+
+                  if (g_unichar_isupper (c) || g_unichar_isdigit (c) || c == 0x201C || c == '"' ||
+                      !g_unichar_isalpha (c) || g_unichar_type (c) == G_UNICODE_OTHER_LETTER)
+                    new_block = TRUE;
+                }
+
+              if (!new_block && block->lines->len == 1)
+                block_pitch = gap;
+            }
+
+          if (new_block)
+            {
+              if (block != NULL)
+                {
+                  block->column_end = column_change || block->column_end;
+                  g_ptr_array_add (self->blocks, block);
+                }
+              block = block_new (line);
+              block->column_x0 = extent->x0;
+              block->column_x1 = extent->x1;
+              block->column_start = prev == NULL || column_change;
+              block_pitch = 0;
+            }
+          else
+            block_add (block, line);
+          prev = line;
+        }
+
+      if (block != NULL)
+        {
+          block->column_end = TRUE;
+          g_ptr_array_add (self->blocks, block);
+        }
+
+      for (guint b = first_block; b < self->blocks->len; b++)
+        classify_block (self, g_ptr_array_index (self->blocks, b));
+    }
+}
