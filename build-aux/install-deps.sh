@@ -11,8 +11,8 @@ packages=(
   libsqlite3-dev libcairo2-dev libpango1.0-dev libstemmer-dev libsoup-3.0-dev libhyphen-dev hyphen-en-us
   # memo spell checking: Enchant 2 and a US English dictionary
   libenchant-2-dev hunspell-en-us
-  # tests: PDF checks, a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
-  libpoppler-glib-dev poppler-utils xvfb xauth dbus desktop-file-utils appstream
+  # PDF import (poppler-glib); tests: PDF checks and an encrypted PDF (qpdf), a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
+  libpoppler-glib-dev poppler-utils qpdf xvfb xauth dbus desktop-file-utils appstream
   fonts-noto-cjk fonts-nanum fonts-dejavu-core fonts-liberation2 shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils
   # screenshots
   imagemagick x11-utils

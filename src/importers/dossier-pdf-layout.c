@@ -131,7 +131,24 @@ typedef struct {
   guint pages;               /* distinct pages it is on */
   guint last_page;
   float y;                   /* where it first was */
+  gboolean head, foot;       /* seen above the text, below it */
+  /* A running head's number is the same on every page ("2024") or runs
+   * with the pages ("Page 3 of 9"); a heading or a paragraph that merely
+   * looks alike ("Section 1", "Section 3") has numbers that do neither. */
+  gint64 first_number;
+  guint first_page;
+  gboolean constant, with_pages;
 } Repeat;
+
+/* The first number in @text, or -1. */
+static gint64
+first_number (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return g_ascii_strtoll (p, NULL, 10) % 100000000;
+  return -1;
+}
 
 /* The band above and below the text where heads and feet stand. */
 static gboolean
@@ -214,7 +231,9 @@ mark_contents_pages (PdfImport *self)
 }
 
 /* A page near the front that repeats an earlier one (a cover, then a
- * title page with the same lines) says nothing new. */
+ * title page with the same lines) says nothing new. Its lines are
+ * compared whole, numbers too: pages of numbered sections or notes look
+ * alike without repeating anything. */
 static void
 mark_repeated_covers (PdfImport *self)
 {
@@ -232,7 +251,7 @@ mark_repeated_covers (PdfImport *self)
 
           if (line->flags & (LINE_DROP | LINE_FURNITURE))
             continue;
-          key = furniture_key (line->text);
+          key = g_utf8_casefold (line->text, -1);
           n++;
           words += 1 + (strchr (line->text, ' ') != NULL);
           if (g_hash_table_contains (seen, key))
@@ -251,7 +270,7 @@ mark_repeated_covers (PdfImport *self)
           PdfLine *line = g_ptr_array_index (page->lines, i);
 
           if (!(line->flags & (LINE_DROP | LINE_FURNITURE)))
-            g_hash_table_add (seen, furniture_key (line->text));
+            g_hash_table_add (seen, g_utf8_casefold (line->text, -1));
         }
     }
 }
@@ -291,8 +310,23 @@ dossier_pdf_find_furniture (PdfImport *self)
               repeat = g_new0 (Repeat, 1);
               repeat->y = line->y0;
               repeat->last_page = G_MAXUINT;
+              repeat->first_number = first_number (line->text);
+              repeat->first_page = p;
+              repeat->constant = repeat->with_pages = TRUE;
               g_hash_table_insert (repeats, g_steal_pointer (&key), repeat);
             }
+          else if (repeat->first_number >= 0)
+            {
+              gint64 number = first_number (line->text);
+
+              repeat->constant = repeat->constant && number == repeat->first_number;
+              repeat->with_pages = repeat->with_pages &&
+                                   number - repeat->first_number == (gint64) p - repeat->first_page;
+            }
+          if (line->y1 < page->height * 0.14f)
+            repeat->head = TRUE;
+          else
+            repeat->foot = TRUE;
           if (repeat->last_page != p && fabsf (repeat->y - line->y0) < 8)
             {
               repeat->pages++;
@@ -321,7 +355,10 @@ dossier_pdf_find_furniture (PdfImport *self)
           number = page_number_of (line->text);
 
           if (number >= -1 || is_print_stamp (line->text) ||
-              (repeat != NULL && repeat->pages >= 2 && self->pages->len >= 2 && strlen (line->text) <= 300))
+              (repeat != NULL && repeat->pages >= 2 && self->pages->len >= 2 && strlen (line->text) <= 300 &&
+               (repeat->constant || repeat->with_pages)) ||
+              /* a marking printed above and below the text, even on one page */
+              (repeat != NULL && repeat->head && repeat->foot && strlen (line->text) <= 100))
             {
               line->flags |= LINE_FURNITURE;
 

@@ -189,6 +189,7 @@ make_line (PdfImport   *self,
   guint n_fonts = 0;
   int main_key = 0;
   PdfSpan *span = NULL;
+  const Glyph *prev = NULL;
 
   line->page = page;
   line->column = -1;
@@ -281,6 +282,19 @@ make_line (PdfImport   *self,
       flags = g->style;
       if (g->size <= line->size * 0.86f && line->base - g->y1 > line->size * 0.15f)
         flags |= SPAN_RAISED;
+
+      /* Words set apart by position alone ("MEMO FOR    The Secretary"
+       * in a memo's header) are words apart. */
+      if (prev != NULL && !(flags & SPAN_RAISED) && text->len > 0 && text->str[text->len - 1] != ' ' &&
+          g->x0 - prev->x1 > 0.3f * MAX (g->size, 1.0f))
+        {
+          PdfSpan plain = { text->len, text->len + 1, line->size, line->style, line->font };
+
+          g_array_append_val (spans, plain);
+          g_string_append_c (text, ' ');
+          span = NULL;
+        }
+      prev = g;
 
       if (span == NULL || span->flags != flags || span->font != g->font ||
           fabsf (span->size - g->size) > 0.1f)
@@ -502,6 +516,67 @@ dossier_pdf_read_page (PdfImport   *self,
   return page;
 }
 
+/* Whether a line of @key has, below it on its page, a line of real text
+ * (not a running foot) in a larger size. */
+static gboolean
+larger_text_below (PdfPage *page,
+                   PdfLine *line,
+                   int      key)
+{
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      PdfLine *other = g_ptr_array_index (page->lines, i);
+
+      if (!(other->flags & LINE_DROP) && other->y0 > line->y1 &&
+          (int) lroundf (other->size * 2) > key && strlen (other->text) >= 25)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A short paper with long notes (a one-page memo) has more characters in
+ * its notes' size than in its text's: when nearly all of the most common
+ * size sits at the feet of the pages, under no larger text, it is the
+ * notes' size, and the text's is the larger size with the most characters. */
+static int
+skip_note_size (PdfImport  *self,
+                GHashTable *sizes,
+                int         key)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+  guint total = 0, at_foot = 0, best = 0;
+  int larger = 0;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+
+          if ((line->flags & LINE_DROP) || (int) lroundf (line->size * 2) != key)
+            continue;
+          total += strlen (line->text);
+          if (!larger_text_below (page, line, key))
+            at_foot += strlen (line->text);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, sizes);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    if (GPOINTER_TO_INT (k) > key && GPOINTER_TO_UINT (v) > best)
+      {
+        best = GPOINTER_TO_UINT (v);
+        larger = GPOINTER_TO_INT (k);
+      }
+
+  if (total > 0 && at_foot * 10 >= total * 9 && larger > 0 && best * 4 >= total)
+    return larger;
+  return key;
+}
+
 /* The size and font of running text: those of most characters in the
  * document, and the distance between its lines. */
 void
@@ -534,6 +609,7 @@ dossier_pdf_measure_body (PdfImport *self)
             }
         }
     }
+  body_key = skip_note_size (self, sizes, body_key);
   self->body_size = body_key / 2.0f;
 
   for (guint p = 0; p < self->pages->len; p++)

@@ -62,7 +62,7 @@ dossier_pdf_is_bullet (const char *text,
                        guint      *length)
 {
   static const char * const glyphs[] = {
-    "•", "▪", "●", "◦", "‣", "■", "□", "◆", "◇", "►", "▶", "➢", "➤", "✓", "✔", "○", "∙", "·", "", "", NULL
+    "•", "▪", "●", "◦", "‣", "■", "□", "◆", "◇", "►", "▶", "➢", "➤", "✓", "✔", "○", "∙", "·", NULL
   };
   static const char * const dashes[] = { "- ", "– ", "— ", "* ", NULL };
 
