@@ -131,7 +131,7 @@ test_import_bad_input (void)
 
   {
     g_auto(DossierTestCliRun) run = { 0 };
-    dossier_test_cli_run (&run, "import", "--format=pdf", empty, NULL);
+    dossier_test_cli_run (&run, "import", "--format=docx", empty, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 

@@ -59,7 +59,7 @@ dossier_cli_import (int    argc,
   gsize length;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("How to read FILE: auto, text, html or json (default: auto)"), N_("FORMAT") },
+      N_("How to read FILE: auto, text, html, json or pdf (default: auto)"), N_("FORMAT") },
     { NULL }
   };
 
@@ -72,7 +72,7 @@ dossier_cli_import (int    argc,
     return dossier_cli_usage ("import", _("import takes exactly one FILE"));
 
   if (format_name != NULL && !dossier_import_format_from_string (format_name, &format))
-    return dossier_cli_usage ("import", _("--format must be auto, text, html or json"));
+    return dossier_cli_usage ("import", _("--format must be auto, text, html, json or pdf"));
 
   if (dossier_fetch_is_web_address (argv[1]))
     document = import_web_address (argv[1], &error);

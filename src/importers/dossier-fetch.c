@@ -148,7 +148,7 @@ static gboolean
 is_page_type (const char *content_type)
 {
   static const char * const accepted[] = {
-    "text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml", NULL
+    "text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml", "application/pdf", NULL
   };
 
   /* No Content-Type: let the importer look at the bytes. */

@@ -369,7 +369,8 @@ dossier_import_file_finish (GAsyncResult  *result,
  * @content_type: (nullable): the MIME type the server declared
  * @charset: (nullable): the charset the server declared
  *
- * Imports a download: plain text as text, anything else as a web page.
+ * Imports a download: a PDF as a PDF, plain text as text, anything else
+ * as a web page.
  *
  * Returns: (transfer full): a new document, or %NULL with @error set
  */
@@ -399,7 +400,16 @@ dossier_import_web_page (GBytes      *bytes,
       return NULL;
     }
 
-  if (g_strcmp0 (content_type, "text/plain") == 0 &&
+  /* A report linked from a web page is often a PDF, whatever the server
+   * calls it. */
+  if (g_strcmp0 (content_type, "application/pdf") == 0 || dossier_pdf_is_pdf (data, length))
+    {
+      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *name = parsed ? g_path_get_basename (g_uri_get_path (parsed)) : NULL;
+
+      document = dossier_pdf_importer_import (bytes, name, NULL, NULL, NULL, error);
+    }
+  else if (g_strcmp0 (content_type, "text/plain") == 0 &&
       dossier_import_guess_format (NULL, data, length) == DOSSIER_IMPORT_FORMAT_TEXT)
     {
       g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
