@@ -536,8 +536,9 @@ larger_text_below (PdfPage *page,
 
 /* A short paper with long notes (a one-page memo) has more characters in
  * its notes' size than in its text's: when nearly all of the most common
- * size sits at the feet of the pages, under no larger text, it is the
- * notes' size, and the text's is the larger size with the most characters. */
+ * size sits in the lower halves of the pages, under no larger text, it is
+ * the notes' size, and the text's is the larger size with the most
+ * characters. */
 static int
 skip_note_size (PdfImport  *self,
                 GHashTable *sizes,
@@ -559,7 +560,7 @@ skip_note_size (PdfImport  *self,
           if ((line->flags & LINE_DROP) || (int) lroundf (line->size * 2) != key)
             continue;
           total += strlen (line->text);
-          if (!larger_text_below (page, line, key))
+          if (line->y0 > page->height * 0.5f && !larger_text_below (page, line, key))
             at_foot += strlen (line->text);
         }
     }

@@ -132,6 +132,25 @@ test_plain_text (Fixture       *fixture,
 }
 
 static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  Result r;
+  g_autofree char *expected = g_strconcat (fixture->base, "/report.pdf", NULL);
+  g_autoptr(DossierParagraph) paragraph = NULL;
+
+  /* application/pdf goes to the PDF importer, with its address. */
+  run_import (fixture, "/report.pdf", NULL, &r);
+  g_assert_no_error (r.error);
+  g_assert_cmpstr (dossier_document_get_title (r.document), ==, "Harbour Report");
+  g_assert_cmpstr (dossier_document_get_source_url (r.document), ==, expected);
+  paragraph = g_list_model_get_item (dossier_document_get_paragraphs (r.document), 0);
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph), ==, "Ports have become instruments of influence.");
+  g_assert_cmpuint (dossier_paragraph_get_page (paragraph), ==, 1);
+  result_clear (&r);
+}
+
+static void
 test_http_charset (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -322,6 +341,7 @@ main (int   argc,
   ADD ("success", test_success);
   ADD ("http-charset", test_http_charset);
   ADD ("plain-text", test_plain_text);
+  ADD ("pdf", test_pdf);
   ADD ("redirect", test_redirect);
   ADD ("not-found", test_not_found);
   ADD ("too-large", test_too_large);

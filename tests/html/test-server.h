@@ -49,6 +49,35 @@ test_server_cb (SoupServer        *server,
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/article");
   else if (g_str_equal (path, "/loop"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
+  else if (g_str_equal (path, "/report.pdf"))
+    {
+      /* A one-page PDF in Helvetica, with a correct cross-reference table. */
+      static const char * const objects[] = {
+        "<</Type/Catalog/Pages 2 0 R>>",
+        "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+        "<</Length 120>>stream\nBT /F1 18 Tf 72 700 Td (Harbour Report) Tj ET\n"
+        "BT /F1 11 Tf 72 660 Td (Ports have become instruments of influence.) Tj ET\nendstream",
+        "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+      };
+      GString *pdf = g_string_new ("%PDF-1.4\n");
+      gsize offsets[G_N_ELEMENTS (objects)], xref;
+
+      for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+        {
+          offsets[i] = pdf->len;
+          g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+        }
+      xref = pdf->len;
+      g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
+      for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+        g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+      g_string_append_printf (pdf, "trailer\n<</Size %u/Root 1 0 R>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                              (guint) G_N_ELEMENTS (objects) + 1, xref);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/pdf", SOUP_MEMORY_COPY, pdf->str, pdf->len);
+      g_string_free (pdf, TRUE);
+    }
   else if (g_str_equal (path, "/image"))
     {
       static const char png[] = "\x89PNG\r\n\x1a\n";
