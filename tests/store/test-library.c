@@ -2195,6 +2195,105 @@ test_trash_migration (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM reading_positions"), ==, 0);
 }
 
+/* Paragraphs from a PDF keep their page, page label and page breaks; a
+ * version 3 library (before pages) reads with no pages when opened
+ * read-only and is brought up to version 4 otherwise. */
+static void
+test_pages_and_migration (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(DossierDocument) document = make_document ("Paged Report", "https://example.org/paged", "eastern");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_id = NULL;
+  g_autofree char *id = NULL;
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  g_autoptr(DossierParagraph) first = g_list_model_get_item (paragraphs, 0);
+  g_autoptr(DossierParagraph) second = g_list_model_get_item (paragraphs, 1);
+
+  dossier_paragraph_set_page (first, 3);
+  dossier_paragraph_set_page_label (first, "iii");
+  dossier_paragraph_set_page (second, 4);
+  dossier_paragraph_add_page_break (second, 5, 5, NULL);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) old = make_document ("Before Pages", "https://example.org/before", "western");
+
+    old_id = dossier_library_add (library, old, &error);
+    g_assert_no_error (error);
+  }
+  exec_sql (fixture->path,
+            "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+            " ALTER TABLE paragraphs DROP COLUMN page_breaks; PRAGMA user_version = 3");
+
+  {
+    g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path,
+                                                                        DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+    g_autoptr(DossierDocument) old = NULL;
+    g_autoptr(DossierParagraph) paragraph = NULL;
+
+    g_assert_no_error (error);
+    old = dossier_library_load (reader, old_id, &error);
+    g_assert_no_error (error);
+    paragraph = g_list_model_get_item (dossier_document_get_paragraphs (old), 0);
+    g_assert_cmpuint (dossier_paragraph_get_page (paragraph), ==, 0);
+  }
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, 3);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) old = dossier_library_load (library, old_id, &error);
+    g_autoptr(DossierParagraph) paragraph = NULL;
+
+    g_assert_no_error (error);
+    paragraph = g_list_model_get_item (dossier_document_get_paragraphs (old), 0);
+    g_assert_cmpuint (dossier_paragraph_get_page (paragraph), ==, 0);
+    id = dossier_library_add (library, document, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (DOSSIER_LIBRARY_SCHEMA_VERSION, ==, 4);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) loaded = dossier_library_load (library, id, &error);
+    g_autoptr(DossierParagraph) a = NULL;
+    g_autoptr(DossierParagraph) b = NULL;
+    g_autoptr(DossierParagraph) c = NULL;
+    const DossierPageBreak *breaks;
+    const char *label = NULL;
+    guint n_breaks;
+
+    g_assert_no_error (error);
+    a = g_list_model_get_item (dossier_document_get_paragraphs (loaded), 0);
+    b = g_list_model_get_item (dossier_document_get_paragraphs (loaded), 1);
+    c = g_list_model_get_item (dossier_document_get_paragraphs (loaded), 2);
+    g_assert_cmpuint (dossier_paragraph_get_page (a), ==, 3);
+    g_assert_cmpstr (dossier_paragraph_get_page_label (a), ==, "iii");
+    g_assert_cmpuint (dossier_paragraph_get_page (b), ==, 4);
+    g_assert_null (dossier_paragraph_get_page_label (b));
+    breaks = dossier_paragraph_get_page_breaks (b, &n_breaks);
+    g_assert_cmpuint (n_breaks, ==, 1);
+    g_assert_cmpuint (breaks[0].offset, ==, 5);
+    g_assert_cmpuint (breaks[0].page, ==, 5);
+    g_assert_cmpuint (dossier_paragraph_get_page_at (b, 4, &label), ==, 4);
+    g_assert_cmpuint (dossier_paragraph_get_page_at (b, 5, &label), ==, 5);
+    g_assert_cmpuint (dossier_paragraph_get_page (c), ==, 0);
+  }
+
+  /* Another program's nonsense in the page columns is no page. */
+  exec_sql (fixture->path, "UPDATE paragraphs SET page = -7, page_breaks = '[[\"x\"]]' WHERE ord = 0");
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) loaded = dossier_library_load (library, id, &error);
+    g_autoptr(DossierParagraph) a = NULL;
+
+    g_assert_no_error (error);
+    a = g_list_model_get_item (dossier_document_get_paragraphs (loaded), 0);
+    g_assert_cmpuint (dossier_paragraph_get_page (a), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2229,6 +2328,7 @@ main (int    argc,
   g_test_add ("/dossier/store/trash", Fixture, NULL, fixture_setup, test_trash, fixture_teardown);
   g_test_add ("/dossier/store/trash/expiry-never-waits", Fixture, NULL, fixture_setup, test_trash_expiry_never_waits, fixture_teardown);
   g_test_add ("/dossier/store/trash/migration", Fixture, NULL, fixture_setup, test_trash_migration, fixture_teardown);
+  g_test_add ("/dossier/store/pages-migration", Fixture, NULL, fixture_setup, test_pages_and_migration, fixture_teardown);
 
   return g_test_run ();
 }
