@@ -117,6 +117,60 @@ test_validation (void)
                   DOSSIER_FORMAT_ERROR_INVALID, "footnotes[0].number");
   assert_invalid (HEAD "\"title\":\"t\",\"authors\":[\"Jane\"]}", DOSSIER_FORMAT_ERROR_INVALID, "authors[0]");
   assert_invalid (HEAD "\"title\":\"t\",\"authors\":[{\"name\":null}]}", DOSSIER_FORMAT_ERROR_INVALID, "authors[0].name");
+
+  /* Pages: 1-based, a label or breaks only with a page, breaks in order,
+   * inside the text and on later pages. */
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"page\":0}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"page_label\":\"ii\"}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_label");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcd\",\"page\":2,"
+                  "\"page_breaks\":[{\"offset\":2,\"page\":2}]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[0].page");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcd\",\"page\":2,"
+                  "\"page_breaks\":[{\"offset\":5,\"page\":3}]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[0].offset");
+}
+
+static void
+test_pages (void)
+{
+  static const char json[] = HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcd\",\"page\":2,"
+                             "\"page_label\":\"ii\",\"page_breaks\":[{\"offset\":2,\"page\":3,\"page_label\":\"iii\"}]},"
+                             "{\"text\":\"no pages\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = dossier_document_from_json (json, -1, &error);
+  g_autoptr(DossierParagraph) first = NULL;
+  g_autoptr(DossierParagraph) second = NULL;
+  g_autoptr(DossierDocument) again = NULL;
+  g_autofree char *written = NULL;
+  const char *label = NULL;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (dossier_document_get_paragraphs (document), 0);
+  second = g_list_model_get_item (dossier_document_get_paragraphs (document), 1);
+  g_assert_cmpuint (dossier_paragraph_get_page_at (first, 1, &label), ==, 2);
+  g_assert_cmpstr (label, ==, "ii");
+  g_assert_cmpuint (dossier_paragraph_get_page_at (first, 3, &label), ==, 3);
+  g_assert_cmpstr (label, ==, "iii");
+  g_assert_cmpuint (dossier_paragraph_get_page (second), ==, 0);
+
+  /* Written back the same; a paragraph without a page writes none. */
+  written = dossier_document_to_json (document, NULL);
+  g_assert_nonnull (strstr (written, "\"page_label\" : \"iii\""));
+  {
+    g_auto(GStrv) parts = g_strsplit (written, "\"page\" :", -1);
+
+    /* the first paragraph's page and its break's page, none for the second */
+    g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  }
+  again = dossier_document_from_json (written, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *twice = dossier_document_to_json (again, NULL);
+
+    g_assert_cmpstr (twice, ==, written);
+  }
 }
 
 static void
@@ -502,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/dossier/format/document/quote", test_quote_round_trip);
   g_test_add_func ("/dossier/format/document/old-file", test_old_file);
   g_test_add_func ("/dossier/format/document/validation", test_validation);
+  g_test_add_func ("/dossier/format/document/pages", test_pages);
   g_test_add_func ("/dossier/format/document/offsets", test_offsets_count_code_points);
   g_test_add_func ("/dossier/format/document/hostile", test_hostile);
   g_test_add_func ("/dossier/format/document/minimal", test_minimal);
