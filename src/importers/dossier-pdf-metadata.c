@@ -613,6 +613,9 @@ find_head_end (PdfImport *self,
 
       if (fabsf (line->size - self->body_size) > 0.6f)
         continue;
+      /* A byline in the text's size, right above it, is still the head. */
+      if (g_ascii_strncasecmp (line->text, "by ", 3) == 0 && count_words (line->text) <= 12)
+        continue;
       if (count_words (line->text) >= 16 && !(line->style & SPAN_BOLD))
         return i;
       for (guint j = i; j < lines->len && j < i + 3; j++)

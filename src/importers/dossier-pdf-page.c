@@ -557,7 +557,9 @@ skip_note_size (PdfImport  *self,
         {
           PdfLine *line = g_ptr_array_index (page->lines, i);
 
-          if ((line->flags & LINE_DROP) || (int) lroundf (line->size * 2) != key)
+          /* a running head is neither text nor notes */
+          if ((line->flags & LINE_DROP) || (int) lroundf (line->size * 2) != key ||
+              line->y1 < page->height * 0.1f)
             continue;
           total += strlen (line->text);
           if (line->y0 > page->height * 0.5f && !larger_text_below (page, line, key))

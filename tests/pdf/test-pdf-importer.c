@@ -19,6 +19,7 @@
 #include "formats/dossier-document-json.h"
 #include "importers/dossier-import.h"
 #include "memo/dossier-citation.h"
+#include "model/dossier-author.h"
 #include "model/dossier-footnote.h"
 #include "model/dossier-paragraph.h"
 
@@ -798,6 +799,109 @@ test_two_column_report (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* A short paper written by hand in PDF's own operators                     */
+
+/* A PDF of @n_pages pages in Helvetica, each drawn by its content stream,
+ * with a correct cross-reference table. */
+static void
+write_plain_pdf (const char         *path,
+                 const char * const *pages,
+                 guint               n_pages)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) kids = g_string_new (NULL);
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize xref;
+
+  for (guint p = 0; p < n_pages; p++)
+    g_string_append_printf (kids, "%u 0 R ", 4 + 2 * p);
+  g_ptr_array_add (objects, g_strdup ("<</Type/Catalog/Pages 2 0 R>>"));
+  g_ptr_array_add (objects, g_strdup_printf ("<</Type/Pages/Kids[%s]/Count %u>>", kids->str, n_pages));
+  g_ptr_array_add (objects, g_strdup ("<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"));
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_ptr_array_add (objects, g_strdup_printf ("<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents %u 0 R"
+                                                 "/Resources<</Font<</F1 3 0 R>>>>>>", 5 + 2 * p));
+      g_ptr_array_add (objects, g_strdup_printf ("<</Length %zu>>stream\n%sendstream", strlen (pages[p]), pages[p]));
+    }
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gsize offset = pdf->len;
+
+      g_array_append_val (offsets, offset);
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, (char *) g_ptr_array_index (objects, i));
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", objects->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<</Size %u/Root 1 0 R>>\nstartxref\n%zu\n%%%%EOF\n", objects->len + 1, xref);
+  g_assert_true (g_file_set_contents (path, pdf->str, pdf->len, NULL));
+}
+
+/* Two short pages: more characters in the notes and running lines than in
+ * the text, a byline in the text's size right above it, raised markers
+ * made with a text rise, a word hyphenated at a line's end. */
+static void
+test_short_paper (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const pages[] = {
+    "BT /F1 8 Tf 250 760 Td (Harbour Report) Tj ET\n"
+    "BT /F1 8 Tf 280 30 Td (Page 1 of 2) Tj ET\n"
+    "BT /F1 18 Tf 72 700 Td (Ports and Power) Tj ET\n"
+    "BT /F1 11 Tf 72 670 Td (By Ana Example) Tj ET\n"
+    "BT /F1 11 Tf 72 640 Td (Harbours have become instruments of influ-) Tj ET\n"
+    "BT /F1 11 Tf 72 626 Td (ence, and governments treat them as such.) Tj /F1 7 Tf 4 Ts (1) Tj ET\n"
+    "BT /F1 8 Tf 72 80 Td (1 See the port authority's annual report, https://example.org/ports.) Tj ET\n",
+    "BT /F1 8 Tf 250 760 Td (Harbour Report) Tj ET\n"
+    "BT /F1 8 Tf 280 30 Td (Page 2 of 2) Tj ET\n"
+    "BT /F1 11 Tf 72 700 Td (Control of a port gives leverage over trade and data.) Tj /F1 7 Tf 4 Ts (2) Tj ET\n"
+    "BT /F1 8 Tf 72 80 Td (2 On data cables landing at ports, see the 2024 survey, which counts them all.) Tj ET\n",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "short.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierAuthor) author = NULL;
+  DossierParagraph *first, *second;
+  const DossierFootnoteRef *refs;
+  guint n_refs;
+
+  write_plain_pdf (path, pages, G_N_ELEMENTS (pages));
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Ports and Power");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (document)), ==, 1);
+  author = g_list_model_get_item (dossier_document_get_authors (document), 0);
+  g_assert_cmpstr (dossier_author_get_name (author), ==, "Ana Example");
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  first = paragraph_at (document, 0);
+  second = paragraph_at (document, 1);
+  g_assert_cmpint (dossier_paragraph_get_kind (first), ==, DOSSIER_PARAGRAPH_BODY);
+  g_assert_cmpstr (dossier_paragraph_get_text (first), ==,
+                   "Harbours have become instruments of influence, and governments treat them as such.");
+  g_assert_cmpuint (dossier_paragraph_get_page (first), ==, 1);
+  refs = dossier_paragraph_get_refs (first, &n_refs);
+  g_assert_cmpuint (n_refs, ==, 1);
+  g_assert_cmpuint (refs[0].number, ==, 1);
+  g_assert_cmpstr (dossier_paragraph_get_text (second), ==, "Control of a port gives leverage over trade and data.");
+  g_assert_cmpuint (dossier_paragraph_get_page (second), ==, 2);
+  refs = dossier_paragraph_get_refs (second, &n_refs);
+  g_assert_cmpuint (n_refs, ==, 1);
+  g_assert_cmpuint (refs[0].number, ==, 2);
+
+  /* Helvetica's standard encoding makes ' a right quotation mark. */
+  g_assert_cmpstr (dossier_footnote_get_text (footnote_numbered (document, 1)), ==,
+                   "See the port authority\xe2\x80\x99s annual report, https://example.org/ports.");
+  g_assert_cmpstr (dossier_footnote_get_text (footnote_numbered (document, 2)), ==,
+                   "On data cables landing at ports, see the 2024 survey, which counts them all.");
+}
+
+/* ------------------------------------------------------------------------ */
 /* Bad input                                                                 */
 
 static void
@@ -1015,6 +1119,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/pdf-import/pages-json-citation", Fixture, NULL, fixture_set_up, test_pages_json_and_citation,
               fixture_tear_down);
+  g_test_add ("/pdf-import/short-paper", Fixture, NULL, fixture_set_up, test_short_paper, fixture_tear_down);
   g_test_add ("/pdf-import/scanned", Fixture, NULL, fixture_set_up, test_scanned, fixture_tear_down);
   g_test_add ("/pdf-import/bad-bytes", Fixture, NULL, fixture_set_up, test_bad_bytes, fixture_tear_down);
   g_test_add ("/pdf-import/encrypted", Fixture, NULL, fixture_set_up, test_encrypted, fixture_tear_down);
