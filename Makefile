@@ -64,12 +64,14 @@ $(FUZZ_BUILD)/build.ninja:
 	  -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
 
 fuzz: $(FUZZ_BUILD)/build.ninja
-	meson compile -C $(FUZZ_BUILD) fuzz-html fuzz-text
-	mkdir -p $(FUZZ_BUILD)/artifacts $(FUZZ_BUILD)/corpus-html $(FUZZ_BUILD)/corpus-text
+	meson compile -C $(FUZZ_BUILD) fuzz-html fuzz-text fuzz-pdf
+	mkdir -p $(FUZZ_BUILD)/artifacts $(FUZZ_BUILD)/corpus-html $(FUZZ_BUILD)/corpus-text $(FUZZ_BUILD)/corpus-pdf
 	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-html $(FUZZ_FLAGS) -dict=tests/fuzz/html.dict \
 	  $(FUZZ_BUILD)/corpus-html tests/fuzz/corpus/html tests/html/data
 	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-text $(FUZZ_FLAGS) \
 	  $(FUZZ_BUILD)/corpus-text tests/fuzz/corpus/text
+	$(FUZZ_ENV) $(FUZZ_BUILD)/tests/fuzz/fuzz-pdf $(FUZZ_FLAGS) -dict=tests/fuzz/pdf.dict \
+	  $(FUZZ_BUILD)/corpus-pdf tests/fuzz/corpus/pdf
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
