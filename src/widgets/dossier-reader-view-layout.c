@@ -598,6 +598,33 @@ keep_hangul_words (DossierReaderView *self)
         break;
     }
 }
+/* The page a paragraph from a PDF ends on (0 without pages). */
+static guint
+last_page_of (DossierParagraph *paragraph)
+{
+  guint n_breaks;
+  const DossierPageBreak *breaks = dossier_paragraph_get_page_breaks (paragraph, &n_breaks);
+
+  return n_breaks > 0 ? breaks[n_breaks - 1].page : dossier_paragraph_get_page (paragraph);
+}
+
+/* "Page 12" (or the page's printed label) above the first paragraph of a
+ * PDF's page; it belongs to no paragraph, so highlights and excerpts never
+ * take it in. */
+static void
+insert_page_mark (DossierReaderView *self,
+                  GtkTextIter       *iter,
+                  DossierParagraph  *paragraph)
+{
+  const char *label = dossier_paragraph_get_page_label (paragraph);
+  g_autofree char *number = g_strdup_printf ("%u", dossier_paragraph_get_page (paragraph));
+  /* Translators: where a page of a PDF starts in the reader; %s is its number or printed label ("xii") */
+  g_autofree char *text = g_strdup_printf (_("Page %s"), label != NULL ? label : number);
+
+  _dossier_reader_view_insert (self, iter, text, "page-mark", "dim", "small", NULL);
+  _dossier_reader_view_insert (self, iter, "\n", "page-mark", NULL);
+}
+
 void
 _dossier_reader_view_rebuild (DossierReaderView *self)
 {
@@ -609,6 +636,7 @@ _dossier_reader_view_rebuild (DossierReaderView *self)
   GListModel *paragraphs;
   guint n_paragraphs;
   int block_quote_start = 0;
+  guint last_page = 0;
 
   g_ptr_array_set_size (self->markers, 0);
   g_array_set_size (self->paragraphs, 0);
@@ -645,7 +673,14 @@ _dossier_reader_view_rebuild (DossierReaderView *self)
       g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
       g_autofree char *norm = NULL;
       gboolean quote = dossier_paragraph_get_kind (paragraph) == DOSSIER_PARAGRAPH_QUOTE;
-      int start = gtk_text_iter_get_offset (&iter);
+      int start;
+
+      /* A PDF's page boundaries, where a new page starts with a paragraph. */
+      if (dossier_paragraph_get_page (paragraph) > 0 && last_page > 0 &&
+          dossier_paragraph_get_page (paragraph) != last_page)
+        insert_page_mark (self, &iter, paragraph);
+      last_page = last_page_of (paragraph);
+      start = gtk_text_iter_get_offset (&iter);
 
       if (quote && !continues_quote (paragraphs, i))
         block_quote_start = start;
@@ -752,6 +787,7 @@ _dossier_reader_view_create_tags (DossierReaderView *self)
   gtk_text_buffer_create_tag (b, "box-item", NULL);
   gtk_text_buffer_create_tag (b, "box-bottom", NULL);
   gtk_text_buffer_create_tag (b, "after-box", NULL);
+  gtk_text_buffer_create_tag (b, "page-mark", "justification", GTK_JUSTIFY_RIGHT, "pixels-below-lines", 4, NULL);
   gtk_text_buffer_create_tag (b, "card", NULL);
   gtk_text_buffer_create_tag (b, "spacer", "scale", 0.5, NULL);
   gtk_text_buffer_create_tag (b, "note", "pixels-below-lines", 4, NULL);
