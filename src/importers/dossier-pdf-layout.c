@@ -1051,13 +1051,22 @@ dossier_pdf_build_blocks (PdfImport *self)
             {
               float gap = line->base - prev->base;
               float expected = block_pitch > 0 ? block_pitch : self->pitch * line->size / MAX (self->body_size, 1);
+              gboolean short_line = prev->x1 < extent->x1 - 0.25f * (extent->x1 - extent->x0);
               guint bullet_length;
 
               if (gap > expected + 0.35f * line->size || gap > 2.2f * line->size)
                 new_block = TRUE;
               else if (fabsf (line->size - prev->size) > 0.9f)
                 new_block = TRUE;
-              else if ((line->style & SPAN_BOLD) != (prev->style & SPAN_BOLD) && !self->body_bold)
+              else if ((line->style & SPAN_BOLD) != (prev->style & SPAN_BOLD) && !self->body_bold &&
+                       (dossier_pdf_ends_sentence (prev->text) || short_line))
+                /* (A bold first sentence over two lines runs on into the
+                 * rest of its paragraph: a full line that ends mid-sentence.) */
+                new_block = TRUE;
+              else if (block->lines->len == 1 && line->font != prev->font && short_line &&
+                       !dossier_pdf_ends_sentence (prev->text))
+                /* A short line in a font of its own over a paragraph whose
+                 * first words are bold: a heading, not a bold lead-in. */
                 new_block = TRUE;
               else if (dossier_pdf_is_bullet (line->text, &bullet_length))
                 new_block = TRUE;

@@ -279,6 +279,56 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpfloat (f1, ==, 1.0);
 }
 
+/* A heading over a paragraph whose bold first sentence runs over two
+ * lines: the heading stays a heading and the paragraph stays whole. */
+static void
+test_bold_lead_in (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char lead[] = "Verification must come before relief, because every earlier freeze that "
+                             "paid first and inspected later was reversed within two years.";
+  static const char rest[] = " The record of the last three agreements shows the same sequence: relief "
+                             "granted on signature, inspectors admitted months later, and a dispute over "
+                             "the first refused visit that ended the agreement. Each time the side that had "
+                             "received relief argued that the inspections were a new demand, and each time "
+                             "the other side could point to nothing in the text that settled the question, "
+                             "because the text had left the timing of the first visit to a later protocol.";
+  g_autoptr(DossierLayoutDocument) memo = dossier_layout_document_new ();
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "lead-in.pdf", NULL);
+  g_autofree char *whole = g_strconcat (lead, rest, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  DossierLayoutBlock *block;
+
+  for (guint s = 1; s <= 2; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sequencing Part %u", s);
+
+      block = dossier_layout_document_add_heading (memo, 1, FALSE);
+      dossier_layout_block_add_text (block, title, DOSSIER_LAYOUT_STYLE_NONE);
+      block = dossier_layout_document_add_paragraph (memo);
+      dossier_layout_block_add_text (block, lead, DOSSIER_LAYOUT_STYLE_BOLD);
+      dossier_layout_block_add_text (block, rest, DOSSIER_LAYOUT_STYLE_NONE);
+    }
+  g_assert_true (dossier_pdf_exporter_export (exporter, memo, file, NULL, &error));
+  g_assert_no_error (error);
+
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==, 4);
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sequencing Part %u", s + 1);
+
+      g_assert_cmpint (dossier_paragraph_get_kind (paragraph_at (document, 2 * s)), ==, DOSSIER_PARAGRAPH_HEADING);
+      g_assert_cmpstr (dossier_paragraph_get_text (paragraph_at (document, 2 * s)), ==, title);
+      g_assert_cmpint (dossier_paragraph_get_kind (paragraph_at (document, 2 * s + 1)), ==, DOSSIER_PARAGRAPH_BODY);
+      g_assert_cmpstr (dossier_paragraph_get_text (paragraph_at (document, 2 * s + 1)), ==, whole);
+    }
+}
+
 /* ------------------------------------------------------------------------ */
 /* A two-column report drawn with cairo                                      */
 
@@ -1115,6 +1165,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/pdf-import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/pdf-import/bold-lead-in", Fixture, NULL, fixture_set_up, test_bold_lead_in, fixture_tear_down);
   g_test_add ("/pdf-import/two-column-report", Fixture, NULL, fixture_set_up, test_two_column_report,
               fixture_tear_down);
   g_test_add ("/pdf-import/pages-json-citation", Fixture, NULL, fixture_set_up, test_pages_json_and_citation,
