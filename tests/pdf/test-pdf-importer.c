@@ -1153,9 +1153,14 @@ test_pages_json_and_citation (Fixture       *fixture,
     g_assert_cmpstr (dossier_citation_get_locator (citation), ==, locator);
   }
 
-  g_assert_cmpstr (dossier_format_page_locator (12, NULL, 13, NULL), ==, "pp. 12\xe2\x80\x93" "13");
-  g_assert_cmpstr (dossier_format_page_locator (3, "iii", 3, "iii"), ==, "p. iii");
-  g_assert_null (dossier_format_page_locator (0, NULL, 0, NULL));
+  {
+    g_autofree char *range = dossier_format_page_locator (12, NULL, 13, NULL);
+    g_autofree char *label = dossier_format_page_locator (3, "iii", 3, "iii");
+
+    g_assert_cmpstr (range, ==, "pp. 12\xe2\x80\x93" "13");
+    g_assert_cmpstr (label, ==, "p. iii");
+    g_assert_null (dossier_format_page_locator (0, NULL, 0, NULL));
+  }
 }
 
 int
