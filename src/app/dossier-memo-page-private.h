@@ -16,6 +16,7 @@
 #include "dossier-memo-check-list.h"
 #include "dossier-memo-header-form.h"
 #include "dossier-memo-page.h"
+#include "dossier-memo-preview-bar.h"
 #include "dossier-memo-section-editor.h"
 
 G_BEGIN_DECLS

@@ -705,6 +705,27 @@ set_show_preview (DossierMemoPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }
 
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 zoom the preview wherever the focus
+ * is on the page, as in Papers (the editor has no use for them). */
+static gboolean
+zoom_binding_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  int direction = g_variant_get_int32 (args);
+
+  if (!self->show_preview)
+    return FALSE;
+  if (direction > 0)
+    dossier_memo_preview_zoom_in (self->preview);
+  else if (direction < 0)
+    dossier_memo_preview_zoom_out (self->preview);
+  else
+    dossier_memo_preview_set_fit_width (self->preview, TRUE);
+  return TRUE;
+}
+
 static void
 set_justify (DossierMemoPage *self,
              gboolean         justify)
@@ -894,6 +915,7 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_MEMO_PREVIEW);
+  g_type_ensure (DOSSIER_TYPE_MEMO_PREVIEW_BAR);
   g_type_ensure (DOSSIER_TYPE_MEMO_HEADER_FORM);
   g_type_ensure (DOSSIER_TYPE_MEMO_CHECK_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-memo-page.ui");
@@ -933,6 +955,12 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "memo.move-section-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "memo.move-section-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.show-preview", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, zoom_binding_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, zoom_binding_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, zoom_binding_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, zoom_binding_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, zoom_binding_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, zoom_binding_cb, "i", 0);
   _dossier_memo_page_class_init_export (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

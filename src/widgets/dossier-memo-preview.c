@@ -18,14 +18,18 @@
  * While the preview is hidden it only notes that it is out of date;
  * dossier_memo_preview_flush() lays it out on demand (the memo lint asks
  * it for the page count).
+ *
+ * The pages fit the width of the preview unless zoomed (Ctrl+scroll, a
+ * pinch, or dossier_memo_preview_set_zoom()), as in GNOME Papers; zooming
+ * keeps the middle of the view where it was. The page at the top of the
+ * view is the current page, and dossier_memo_preview_go_to_page() scrolls
+ * to a page.
  */
 
 struct _DossierMemoPreview
 {
   GtkWidget parent_instance;
 
-  GtkWidget *content;            /* the status line above the scrolled pages */
-  GtkWidget *status;
   GtkWidget *scroller;
   GtkWidget *pages_box;
   GPtrArray *pages;              /* GtkDrawingArea*, children of pages_box */
@@ -41,8 +45,14 @@ struct _DossierMemoPreview
   gboolean dirty;
   gboolean resize_all;
 
-  double zoom;
+  double zoom;                   /* pixels per point, as drawn */
+  double fit_zoom;               /* pixels per point that fill the width */
+  gboolean fit_width;
   guint zoom_source;
+  double anchor;                 /* the middle of the view, as a share of the pages, while zooming */
+  gboolean keep_anchor;
+  double gesture_zoom;           /* the zoom a pinch started from */
+  guint page;                    /* the page at the top of the view */
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoPreview, dossier_memo_preview, GTK_TYPE_WIDGET)
@@ -52,6 +62,9 @@ enum {
   PROP_MEMO,
   PROP_PAPER,
   PROP_N_PAGES,
+  PROP_ZOOM,
+  PROP_FIT_WIDTH,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -68,12 +81,22 @@ static guint signals[N_SIGNALS];
 #define RELAYOUT_DELAY_MS 300
 #define RELAYOUT_MAX_WAIT_US (1000 * 1000)
 
-/* Pages at 70 % where there is room (a Letter page is 428 px wide,
- * readable beside the editor), smaller to fit a narrow pane. */
-#define ZOOM_MAX 0.7
-#define ZOOM_MIN 0.25
+/* Zoom, as shown to the analyst, is the share of the page's real size
+ * (100 % is a point drawn as 96/72 pixels, as in Papers); inside, it is
+ * pixels per point. The natural width asks for a Letter page at 428 px,
+ * readable beside the editor. */
+#define PIXELS_PER_POINT (96.0 / 72.0)
+#define ZOOM_NATURAL 0.7
+#define SCALE_MIN 0.2
+#define SCALE_MAX 4.0
 #define SHADOW 6
+#define PAGE_SPACING (18 - 2 * SHADOW)
 #define PAGE_MARGIN (18 - SHADOW)
+#define SCROLLBAR_ROOM 16
+
+static const double zoom_levels[] = { 0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
+
+static void update_current_page (DossierMemoPreview *self);
 
 static void
 page_size_px (DossierMemoPreview *self,
@@ -153,18 +176,6 @@ create_page (DossierMemoPreview *self,
 }
 
 static void
-update_status (DossierMemoPreview *self)
-{
-  g_autofree char *text = NULL;
-  const char *paper = self->paper == DOSSIER_PAPER_LETTER ? _("Letter") : _("A4");
-
-  /* TRANSLATORS: the preview's status line, e.g. "3 pages · A4" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page · %s", "%u pages · %s", self->n_pages),
-                          self->n_pages, paper);
-  gtk_label_set_text (GTK_LABEL (self->status), text);
-}
-
-static void
 resize_pages (DossierMemoPreview *self)
 {
   int pw, ph;
@@ -228,9 +239,11 @@ relayout (DossierMemoPreview *self)
     resize_pages (self);
   self->resize_all = FALSE;
 
-  update_status (self);
   if (n_pages != old_n_pages)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+      update_current_page (self);
+    }
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
@@ -296,6 +309,64 @@ dossier_memo_preview_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (dossier_memo_preview_parent_class)->unmap (widget);
 }
 
+/* ---- Zoom and pages --------------------------------------------------- */
+
+static double
+page_height_px (DossierMemoPreview *self)
+{
+  int pw, ph;
+
+  page_size_px (self, &pw, &ph);
+  return ph + 2 * SHADOW + PAGE_SPACING;
+}
+
+static void
+update_current_page (DossierMemoPreview *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double value = gtk_adjustment_get_value (adjustment);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page_h = page_height_px (self);
+  guint page;
+
+  /* The top of the memo is its first page and the end its last, however
+   * many pages the view shows; in between, the page a third of the way
+   * down the view (or of a page, zoomed out) is the one being read. */
+  if (self->n_pages == 0 || value <= 0)
+    page = 0;
+  else if (upper > page_size && value >= upper - page_size - 1)
+    page = self->n_pages - 1;
+  else
+    {
+      double y = value + MIN (page_size, page_h) / 3 - PAGE_MARGIN;
+
+      page = y > 0 ? MIN ((guint) (y / page_h), self->n_pages - 1) : 0;
+    }
+  if (page != self->page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+    }
+}
+
+/* Once the resized pages are laid out, the middle of the view goes back
+ * to where it was in the memo. */
+static void
+adjustment_changed_cb (DossierMemoPreview *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  if (self->keep_anchor && upper > 0)
+    {
+      self->keep_anchor = FALSE;
+      gtk_adjustment_set_value (adjustment, self->anchor * upper - page_size / 2);
+    }
+  update_current_page (self);
+}
+
 static gboolean
 zoom_changed_cb (gpointer data)
 {
@@ -304,6 +375,30 @@ zoom_changed_cb (gpointer data)
   self->zoom_source = 0;
   resize_pages (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+apply_zoom (DossierMemoPreview *self,
+            double              zoom)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  zoom = CLAMP (zoom, SCALE_MIN * PIXELS_PER_POINT, SCALE_MAX * PIXELS_PER_POINT);
+  if (fabs (zoom - self->zoom) < 0.002)
+    return;
+
+  /* At the top, the view stays at the top. */
+  if (upper > 0 && !self->keep_anchor && gtk_adjustment_get_value (adjustment) > 0)
+    {
+      self->anchor = (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2) / upper;
+      self->keep_anchor = TRUE;
+    }
+  self->zoom = zoom;
+  /* Resizing the pages inside an allocation would loop: do it after. */
+  if (self->zoom_source == 0)
+    self->zoom_source = g_idle_add (zoom_changed_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 static void
@@ -317,15 +412,15 @@ dossier_memo_preview_measure (GtkWidget      *widget,
 {
   DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
 
-  gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
+  gtk_widget_measure (self->scroller, orientation, for_size, minimum, natural, NULL, NULL);
 
-  /* Ask for a whole page at the largest zoom, whatever the zoom now. */
+  /* Ask for a whole page at a legible size, whatever the zoom now. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       double w;
 
       dossier_paper_get_size (self->paper, &w, NULL);
-      *natural = MAX (*minimum, (int)(w * ZOOM_MAX) + 2 * SHADOW + 2 * PAGE_MARGIN + 16);
+      *natural = MAX (*minimum, (int)(w * ZOOM_NATURAL) + 2 * SHADOW + 2 * PAGE_MARGIN + SCROLLBAR_ROOM);
     }
 }
 
@@ -336,20 +431,44 @@ dossier_memo_preview_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   DossierMemoPreview *self = DOSSIER_MEMO_PREVIEW (widget);
-  double w, zoom;
+  double w;
 
-  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
 
-  /* Fit the page to the pane (less the margins and a vertical scrollbar).
-   * Resizing the pages inside an allocation would loop: do it after. */
+  /* The page fits the width (less the margins and a vertical scrollbar). */
   dossier_paper_get_size (self->paper, &w, NULL);
-  zoom = CLAMP ((width - 2 * SHADOW - 2 * PAGE_MARGIN - 16) / w, ZOOM_MIN, ZOOM_MAX);
-  if (fabs (zoom - self->zoom) > 0.004)
-    {
-      self->zoom = zoom;
-      if (self->zoom_source == 0)
-        self->zoom_source = g_idle_add (zoom_changed_cb, self);
-    }
+  self->fit_zoom = CLAMP ((width - 2 * SHADOW - 2 * PAGE_MARGIN - SCROLLBAR_ROOM) / w,
+                          SCALE_MIN * PIXELS_PER_POINT, SCALE_MAX * PIXELS_PER_POINT);
+  if (self->fit_width)
+    apply_zoom (self, self->fit_zoom);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           DossierMemoPreview       *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  /* Ctrl+scroll zooms, as in Papers; plain scrolling scrolls. */
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+  dossier_memo_preview_set_zoom (self, dossier_memo_preview_get_zoom (self) * (dy < 0 ? 1.1 : 1 / 1.1));
+  return GDK_EVENT_STOP;
+}
+
+static void
+pinch_begin_cb (DossierMemoPreview *self)
+{
+  self->gesture_zoom = dossier_memo_preview_get_zoom (self);
+}
+
+static void
+pinch_scale_changed_cb (DossierMemoPreview *self,
+                        double              scale)
+{
+  dossier_memo_preview_set_zoom (self, self->gesture_zoom * scale);
 }
 
 /* The pages lie on a desk a shade darker than the window (lighter in the
@@ -385,7 +504,7 @@ dossier_memo_preview_dispose (GObject *object)
   if (self->memo != NULL)
     g_clear_signal_handler (&self->changed_handler, self->memo);
   g_clear_object (&self->memo);
-  g_clear_pointer (&self->content, gtk_widget_unparent);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->layout);
 
@@ -411,6 +530,15 @@ dossier_memo_preview_get_property (GObject    *object,
     case PROP_N_PAGES:
       g_value_set_uint (value, self->n_pages);
       break;
+    case PROP_ZOOM:
+      g_value_set_double (value, dossier_memo_preview_get_zoom (self));
+      break;
+    case PROP_FIT_WIDTH:
+      g_value_set_boolean (value, self->fit_width);
+      break;
+    case PROP_PAGE:
+      g_value_set_uint (value, self->page);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -431,6 +559,15 @@ dossier_memo_preview_set_property (GObject      *object,
       break;
     case PROP_PAPER:
       dossier_memo_preview_set_paper (self, g_value_get_enum (value));
+      break;
+    case PROP_ZOOM:
+      dossier_memo_preview_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_FIT_WIDTH:
+      dossier_memo_preview_set_fit_width (self, g_value_get_boolean (value));
+      break;
+    case PROP_PAGE:
+      dossier_memo_preview_go_to_page (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -461,6 +598,31 @@ dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPreview:zoom:
+   *
+   * The size of the pages as a share of their real size (1.0 is 100 %);
+   * setting it turns #DossierMemoPreview:fit-width off.
+   */
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, SCALE_MIN, SCALE_MAX, ZOOM_NATURAL / PIXELS_PER_POINT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPreview:fit-width:
+   *
+   * Whether the pages follow the width of the preview (the default).
+   */
+  properties[PROP_FIT_WIDTH] =
+    g_param_spec_boolean ("fit-width", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPreview:page:
+   *
+   * The page at the top of the view, from 0; setting it scrolls there.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -478,12 +640,18 @@ dossier_memo_preview_class_init (DossierMemoPreviewClass *klass)
 static void
 dossier_memo_preview_init (DossierMemoPreview *self)
 {
+  GtkEventController *scroll;
+  GtkGesture *pinch;
+  GtkAdjustment *adjustment;
+
   self->paper = dossier_paper_get_default ();
-  self->zoom = ZOOM_MAX;
+  self->zoom = ZOOM_NATURAL;
+  self->fit_zoom = ZOOM_NATURAL;
+  self->fit_width = TRUE;
   self->layout = dossier_page_layout_new (self->paper);
   self->pages = g_ptr_array_new ();
 
-  self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18 - 2 * SHADOW);
+  self->pages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_SPACING);
   gtk_widget_set_margin_top (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_margin_bottom (self->pages_box, PAGE_MARGIN);
   gtk_widget_set_margin_start (self->pages_box, PAGE_MARGIN);
@@ -499,19 +667,21 @@ dossier_memo_preview_init (DossierMemoPreview *self)
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->pages_box);
   gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
-  self->status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->status, "caption");
-  gtk_widget_add_css_class (self->status, "dim-label");
-  gtk_widget_set_margin_top (self->status, 6);
-  gtk_widget_set_margin_bottom (self->status, 6);
-  gtk_label_set_ellipsize (GTK_LABEL (self->status), PANGO_ELLIPSIZE_END);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (update_current_page), self, G_CONNECT_SWAPPED);
 
-  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (self->content), self->status);
-  gtk_box_append (GTK_BOX (self->content), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (self->content), self->scroller);
-  gtk_widget_set_parent (self->content, GTK_WIDGET (self));
+  /* Before the scrolled window, which would scroll on Ctrl+wheel. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (self->scroller, scroll);
+  pinch = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (pinch, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (self->scroller, GTK_EVENT_CONTROLLER (pinch));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print Preview"), -1);
 }
@@ -668,4 +838,150 @@ dossier_memo_preview_flush (DossierMemoPreview *self)
 
   if (self->dirty || self->relayout_source != 0)
     relayout (self);
+}
+
+/**
+ * dossier_memo_preview_get_zoom:
+ *
+ * Returns: the size of the pages as a share of their real size (1.0 is
+ *   100 %)
+ */
+double
+dossier_memo_preview_get_zoom (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), 1.0);
+  return self->zoom / PIXELS_PER_POINT;
+}
+
+/**
+ * dossier_memo_preview_set_zoom:
+ * @zoom: the size of the pages as a share of their real size, from 0.2
+ *   to 4.0 (clamped)
+ *
+ * Zooms the pages, keeping the middle of the view where it is; the pages
+ * no longer follow the width of the preview.
+ */
+void
+dossier_memo_preview_set_zoom (DossierMemoPreview *self,
+                               double              zoom)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  dossier_memo_preview_set_fit_width (self, FALSE);
+  apply_zoom (self, zoom * PIXELS_PER_POINT);
+}
+
+/* The next zoom level up (@direction 1) or down (-1) from the zoom now,
+ * so that steps land on round figures even after a pinch. */
+static double
+next_zoom_level (double zoom,
+                 int    direction)
+{
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+        if (zoom_levels[i] > zoom + 0.005)
+          return zoom_levels[i];
+      return SCALE_MAX;
+    }
+  for (guint i = G_N_ELEMENTS (zoom_levels); i > 0; i--)
+    if (zoom_levels[i - 1] < zoom - 0.005)
+      return zoom_levels[i - 1];
+  return SCALE_MIN;
+}
+
+/**
+ * dossier_memo_preview_zoom_in:
+ *
+ * Zooms in to the next of the usual levels (… 75 %, 100 %, 125 % …).
+ */
+void
+dossier_memo_preview_zoom_in (DossierMemoPreview *self)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+  dossier_memo_preview_set_zoom (self, next_zoom_level (dossier_memo_preview_get_zoom (self), 1));
+}
+
+/**
+ * dossier_memo_preview_zoom_out:
+ *
+ * Zooms out to the next of the usual levels.
+ */
+void
+dossier_memo_preview_zoom_out (DossierMemoPreview *self)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+  dossier_memo_preview_set_zoom (self, next_zoom_level (dossier_memo_preview_get_zoom (self), -1));
+}
+
+/**
+ * dossier_memo_preview_get_fit_width:
+ *
+ * Returns: whether the pages follow the width of the preview
+ */
+gboolean
+dossier_memo_preview_get_fit_width (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), FALSE);
+  return self->fit_width;
+}
+
+/**
+ * dossier_memo_preview_set_fit_width:
+ *
+ * Makes the pages as wide as the preview, now and as it is resized.
+ */
+void
+dossier_memo_preview_set_fit_width (DossierMemoPreview *self,
+                                    gboolean            fit_width)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  fit_width = !!fit_width;
+  if (self->fit_width == fit_width)
+    return;
+  self->fit_width = fit_width;
+  if (fit_width)
+    apply_zoom (self, self->fit_zoom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_WIDTH]);
+}
+
+/**
+ * dossier_memo_preview_get_page:
+ *
+ * Returns: the page at the top of the view (from 0)
+ */
+guint
+dossier_memo_preview_get_page (DossierMemoPreview *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PREVIEW (self), 0);
+  return self->page;
+}
+
+/**
+ * dossier_memo_preview_go_to_page:
+ * @page: a page, from 0 (clamped to the last)
+ *
+ * Scrolls the top of @page to the top of the view.
+ */
+void
+dossier_memo_preview_go_to_page (DossierMemoPreview *self,
+                                 guint               page)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (DOSSIER_IS_MEMO_PREVIEW (self));
+
+  if (self->n_pages == 0)
+    return;
+  page = MIN (page, self->n_pages - 1);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  self->keep_anchor = FALSE;
+  gtk_adjustment_set_value (adjustment, page * page_height_px (self));
+  /* Said at once, even where the last pages cannot scroll to the top. */
+  if (self->page != page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+    }
 }

@@ -22,6 +22,17 @@ gboolean           dossier_memo_preview_get_justify (DossierMemoPreview *self);
 void               dossier_memo_preview_set_justify (DossierMemoPreview *self,
                                                      gboolean            justify);
 guint              dossier_memo_preview_get_n_pages (DossierMemoPreview *self);
+double             dossier_memo_preview_get_zoom   (DossierMemoPreview *self);
+void               dossier_memo_preview_set_zoom   (DossierMemoPreview *self,
+                                                    double              zoom);
+void               dossier_memo_preview_zoom_in    (DossierMemoPreview *self);
+void               dossier_memo_preview_zoom_out   (DossierMemoPreview *self);
+gboolean           dossier_memo_preview_get_fit_width (DossierMemoPreview *self);
+void               dossier_memo_preview_set_fit_width (DossierMemoPreview *self,
+                                                       gboolean            fit_width);
+guint              dossier_memo_preview_get_page   (DossierMemoPreview *self);
+void               dossier_memo_preview_go_to_page (DossierMemoPreview *self,
+                                                    guint               page);
 DossierPageLayout *dossier_memo_preview_get_layout (DossierMemoPreview *self);
 void               dossier_memo_preview_flush      (DossierMemoPreview *self);
 

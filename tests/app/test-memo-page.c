@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <poppler.h>
 
@@ -19,6 +20,7 @@
 #include "widgets/dossier-memo-text-view.h"
 #include "dossier-spell-checker.h"
 #include "dossier-memo-page.h"
+#include "dossier-memo-preview-bar.h"
 
 /*
  * The memo editor's output: the live print preview (pages shown, updated
@@ -197,6 +199,123 @@ test_preview_pages (void)
   g_object_set (page, "paper", paper, NULL);
   g_assert_cmpuint (dossier_memo_preview_get_paper (preview), ==, paper);
   g_assert_cmpuint (dossier_memo_preview_get_n_pages (preview), ==, dossier_memo_layout_count_pages (memo, paper));
+
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin_until_label (GtkWidget  *widget,
+                  const char *text)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (dossier_test_gui_find_label (widget, text) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_test_gui_find_label (widget, text));
+}
+
+/* Spins until the pages are drawn at the preview's zoom (they are
+ * resized after the allocation that changed it), and returns their width. */
+static int
+wait_for_zoom (DossierMemoPreview *preview,
+               GtkWidget          *area)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  double w;
+  int expected;
+
+  dossier_paper_get_size (dossier_memo_preview_get_paper (preview), &w, NULL);
+  for (;;)
+    {
+      /* The page and its shadow of 6 px on either side. */
+      expected = (int) (w * dossier_memo_preview_get_zoom (preview) * 96 / 72 + 0.5) + 12;
+      if (gtk_widget_get_width (area) == expected || g_get_monotonic_time () > until)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (gtk_widget_get_width (area), ==, expected);
+  return expected;
+}
+
+/* The bar above the preview: "Page 1 of 3", the next and previous page,
+ * zoom in and out, a level from the menu, and back to fit width. */
+static void
+test_preview_zoom_pages (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (3, 6);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  DossierMemoPreview *preview = DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page)));
+  GtkWindow *window = show_page (page, 1300, 800);
+  GtkWidget *bar = find_by_type (page, DOSSIER_TYPE_MEMO_PREVIEW_BAR);
+  GtkWidget *area = find_by_type (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+  guint n_pages = dossier_memo_preview_get_n_pages (preview);
+  g_autofree char *first = g_strdup_printf ("Page 1 of %u", n_pages);
+  g_autofree char *second = g_strdup_printf ("Page 2 of %u", n_pages);
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  int width;
+  double fit;
+
+  g_assert_nonnull (bar);
+  g_assert_nonnull (area);
+  g_assert_cmpuint (n_pages, >=, 3);
+  spin_until_label (bar, first);
+  g_assert_true (dossier_memo_preview_get_fit_width (preview));
+
+  g_assert_true (gtk_widget_activate_action (bar, "preview.next-page", NULL));
+  g_assert_cmpuint (dossier_memo_preview_get_page (preview), ==, 1);
+  spin_until_label (bar, second);
+  g_assert_true (gtk_widget_activate_action (bar, "preview.previous-page", NULL));
+  g_assert_cmpuint (dossier_memo_preview_get_page (preview), ==, 0);
+  /* Scrolling says which page is read too. */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (find_by_type (GTK_WIDGET (preview), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpuint (dossier_memo_preview_get_page (preview), ==, n_pages - 1);
+    gtk_adjustment_set_value (adjustment, 0);
+    g_assert_cmpuint (dossier_memo_preview_get_page (preview), ==, 0);
+  }
+
+  /* Zooming in makes the pages wider and ends fitting the width. */
+  width = wait_for_zoom (preview, area);
+  fit = dossier_memo_preview_get_zoom (preview);
+  g_assert_true (gtk_widget_activate_action (bar, "preview.zoom-in", NULL));
+  g_assert_false (dossier_memo_preview_get_fit_width (preview));
+  g_assert_cmpfloat (dossier_memo_preview_get_zoom (preview), >, fit);
+  g_assert_cmpint (wait_for_zoom (preview, area), >, width);
+
+  g_assert_true (gtk_widget_activate_action (bar, "preview.zoom", "i", 200));
+  g_assert_cmpfloat_with_epsilon (dossier_memo_preview_get_zoom (preview), 2.0, 0.001);
+  spin_until_label (bar, "200 %");
+  width = wait_for_zoom (preview, area);
+  g_assert_true (gtk_widget_activate_action (bar, "preview.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (dossier_memo_preview_get_zoom (preview), 1.5, 0.001);
+  g_assert_cmpint (wait_for_zoom (preview, area), <, width);
+  spin_until_label (bar, "150 %");
+
+  /* Fit Width follows the width again. */
+  g_assert_true (gtk_widget_activate_action (bar, "preview.fit-width", NULL));
+  g_assert_true (dossier_memo_preview_get_fit_width (preview));
+  while (fabs (dossier_memo_preview_get_zoom (preview) - fit) > 0.01 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat_with_epsilon (dossier_memo_preview_get_zoom (preview), fit, 0.01);
 
   gtk_window_destroy (window);
 }
@@ -535,8 +654,16 @@ test_screenshots (void)
     g_rmdir (dir);
   }
 
+  gtk_window_set_default_size (window, 1400, 860);
+  dossier_test_gui_spin (600);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-editor-1400.png");
+  dossier_memo_preview_set_zoom (DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page))), 1.5);
+  dossier_test_gui_spin (600);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-preview-zoomed.png");
+  dossier_memo_preview_set_fit_width (DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page))), TRUE);
+
   /* A narrow window: the editor keeps its room, the pages scroll. */
-  gtk_window_set_default_size (window, 720, 700);
+  gtk_window_set_default_size (window, 700, 700);
   dossier_test_gui_spin (600);
   dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-editor-narrow.png");
 
@@ -1576,6 +1703,7 @@ main (int    argc,
   dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
+  g_test_add_func ("/dossier/app/memo-page/preview-zoom-pages", test_preview_zoom_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
