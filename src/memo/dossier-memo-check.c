@@ -656,6 +656,8 @@ typedef struct {
   int section;
 } PrintedQuotation;
 
+static const char *skip_portion_mark (const char *title);
+
 static void
 printed_quotation_free (gpointer data)
 {
@@ -763,8 +765,9 @@ collect_printed_quotations (DossierMemo *memo)
             {
             case DOSSIER_MEMO_BLOCK_QUOTE:
               if (dossier_memo_block_get_cite (block) != NULL && *dossier_memo_block_get_cite (block) != '\0')
+                /* A portion-marked memo marks its quotations too: "(U) …". */
                 add_printed_quotation (quotations, dossier_memo_block_get_cite (block),
-                                       dossier_memo_block_get_text (block), s);
+                                       skip_portion_mark (dossier_memo_block_get_text (block)), s);
               collect_inline_quotations (quotations, dossier_memo_block_get_text (block), s);
               break;
             case DOSSIER_MEMO_BLOCK_BULLETS:
@@ -1404,6 +1407,85 @@ lint_placeholders (DossierMemo *memo,
     }
 }
 
+/* A note that names only an author and a title ("Park, “Talking”.")
+ * cannot be found again by a reader. */
+static void
+lint_thin_sources (DossierMemo *memo,
+                   GListStore  *issues)
+{
+  GListModel *citations = dossier_memo_get_citations (memo);
+
+  for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+      const char * const *authors = dossier_citation_get_authors (citation);
+      const char *title = dossier_citation_get_title (citation);
+
+      if (authors == NULL || authors[0] == NULL || is_blank (title) ||
+          !is_blank (dossier_citation_get_publisher (citation)) ||
+          !is_blank (dossier_citation_get_published (citation)) ||
+          !is_blank (dossier_citation_get_source_url (citation)))
+        continue;
+
+      {
+        /* TRANSLATORS: %s is a source's title */
+        g_autofree char *message =
+          g_strdup_printf (_("source “%s” has only an author and a title; add its publisher, date or address"),
+                           title);
+
+        report (issues, DOSSIER_MEMO_ISSUE_THIN_SOURCE, dossier_citation_get_id (citation), -1, message);
+      }
+    }
+}
+
+/* In a memo whose sections carry portion marks, every portion is marked,
+ * the block quotations that Add to Memo puts in too. */
+static void
+lint_unmarked_excerpts (DossierMemo *memo,
+                        GListStore  *issues)
+{
+  gboolean marked = FALSE;
+
+  for (guint i = 0; i < dossier_memo_get_n_sections (memo) && !marked; i++)
+    {
+      g_autofree char *mark = dossier_memo_section_dup_portion_mark (dossier_memo_get_section (memo, i));
+
+      marked = mark != NULL;
+    }
+  if (!marked)
+    return;
+
+  for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, i);
+      guint n_unmarked = 0;
+
+      for (guint b = 0; b < dossier_memo_section_get_n_blocks (section); b++)
+        {
+          DossierMemoBlock *block = dossier_memo_section_get_block (section, b);
+          g_autofree char *mark = NULL;
+
+          if (dossier_memo_block_get_kind (block) != DOSSIER_MEMO_BLOCK_QUOTE)
+            continue;
+          mark = dossier_memo_dup_leading_portion_mark (dossier_memo_block_get_text (block));
+          if (mark == NULL)
+            n_unmarked++;
+        }
+      if (n_unmarked > 0)
+        {
+          /* TRANSLATORS: %u is a number of quotations, %s a section's title */
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u quotation in section “%s” has no portion mark such as (U)",
+                                          "%u quotations in section “%s” have no portion mark such as (U)",
+                                          n_unmarked),
+                             n_unmarked, dossier_memo_section_get_title (section));
+
+          report (issues, DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT, NULL, i, message);
+        }
+    }
+}
+
 /**
  * dossier_memo_lint:
  * @hooks: (nullable): real line and page counts from a layout; %NULL for
@@ -1413,8 +1495,10 @@ lint_placeholders (DossierMemo *memo,
  *
  * Format advice from briefing-memo conventions: a bottom line up front
  * of at most four lines, Approve/Disapprove lines in a decision memo, at
- * most two pages for an action memo, and handling marks that agree
- * between header and sections.
+ * most two pages for an action memo, handling marks that agree between
+ * header and sections and mark every block quotation too, no template
+ * placeholder or empty To, From or Subject, and sources with more than an
+ * author and a title.
  */
 void
 dossier_memo_lint (DossierMemo                  *memo,
@@ -1476,7 +1560,9 @@ dossier_memo_lint (DossierMemo                  *memo,
     }
 
   lint_markings (memo, issues);
+  lint_unmarked_excerpts (memo, issues);
   lint_placeholders (memo, issues);
+  lint_thin_sources (memo, issues);
 }
 
 /**

@@ -46,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 /* Stable short names, printed by `dossier-cli memo check` for scripts. */
 static const char * const codes[] = {
   "dangling-marker", "unused-citation", "block-too-long", "quote-mismatch", "unverified",
-  "bluf-length", "approve-lines", "page-count", "marking", "placeholder",
+  "bluf-length", "approve-lines", "page-count", "marking", "placeholder", "thin-source", "unmarked-excerpt",
 };
 
 static void
@@ -133,7 +133,7 @@ dossier_memo_issue_new (DossierMemoIssueKind  kind,
 {
   DossierMemoIssue *self;
 
-  g_return_val_if_fail (kind <= DOSSIER_MEMO_ISSUE_PLACEHOLDER, NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (codes), NULL);
 
   self = g_object_new (DOSSIER_TYPE_MEMO_ISSUE, NULL);
   self->kind = kind;

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @DOSSIER_MEMO_ISSUE_PAGE_COUNT: an action memo over two pages (warning)
  * @DOSSIER_MEMO_ISSUE_MARKING: handling marks disagree between header and sections (warning)
  * @DOSSIER_MEMO_ISSUE_PLACEHOLDER: a template's placeholder is still in the memo (warning)
+ * @DOSSIER_MEMO_ISSUE_THIN_SOURCE: a source with only an author and a title (warning)
+ * @DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT: a block quotation without a portion mark in a portion-marked memo (warning)
  */
 typedef enum {
   DOSSIER_MEMO_ISSUE_DANGLING_MARKER,
@@ -29,6 +31,8 @@ typedef enum {
   DOSSIER_MEMO_ISSUE_PAGE_COUNT,
   DOSSIER_MEMO_ISSUE_MARKING,
   DOSSIER_MEMO_ISSUE_PLACEHOLDER,
+  DOSSIER_MEMO_ISSUE_THIN_SOURCE,
+  DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT,
 } DossierMemoIssueKind;
 
 #define DOSSIER_TYPE_MEMO_ISSUE (dossier_memo_issue_get_type ())

@@ -482,6 +482,84 @@ test_lint_placeholders (void)
   g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "[what it is]"));
 }
 
+/* Before an export: a source that names only an author and a title, and
+ * in a portion-marked memo a block quotation without its mark. */
+static DossierMemo *
+finished_memo (gboolean marked)
+{
+  DossierMemo *memo = dossier_memo_new ();
+  const char *authors[] = { "Min-ji Park", NULL };
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("park");
+  g_autoptr(DossierMemoSection) summary = dossier_memo_section_new (marked ? "(U) Summary" : "Summary");
+  g_autoptr(DossierMemoSection) evidence = dossier_memo_section_new (marked ? "(U) Evidence" : "Evidence");
+  g_autoptr(DossierMemoBlock) quote = dossier_memo_block_new_quote ("Talks must come before the deadline.", "park");
+
+  dossier_memo_set_marking (memo, marked ? "UNCLASSIFIED" : NULL);
+  dossier_memo_set_to (memo, "The Director");
+  dossier_memo_set_from (memo, "Northeast Asia Desk");
+  dossier_memo_set_subject (memo, "Talks Before the Deadline");
+  dossier_citation_set_authors (citation, authors);
+  dossier_citation_set_title (citation, "Talking Before It Is Too Late");
+  dossier_memo_add_citation (memo, citation);
+  dossier_memo_section_set_source_text (summary, "Seoul wants talks first.");
+  dossier_memo_append_section (memo, summary);
+  dossier_memo_section_append_block (evidence, quote);
+  dossier_memo_append_section (memo, evidence);
+  return memo;
+}
+
+static void
+test_lint_unfinished (void)
+{
+  g_autoptr(DossierMemo) memo = finished_memo (TRUE);
+  g_autoptr(DossierMemo) unmarked = finished_memo (FALSE);
+  DossierCitation *citation = DOSSIER_CITATION (g_list_model_get_object (dossier_memo_get_citations (memo), 0));
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(DossierMemoIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dump (issues);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 2);
+  issue = g_list_model_get_item (issues, 0);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "unmarked-excerpt");
+  g_assert_false (dossier_memo_issue_is_error (issue));
+  g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, 1);
+  g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "(U) Evidence"));
+  g_clear_object (&issue);
+  issue = g_list_model_get_item (issues, 1);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "thin-source");
+  g_assert_false (dossier_memo_issue_is_error (issue));
+  g_assert_cmpstr (dossier_memo_issue_get_citation_id (issue), ==, "park");
+  g_assert_nonnull (strstr (dossier_memo_issue_get_message (issue), "Talking Before It Is Too Late"));
+  g_clear_object (&issue);
+  g_clear_object (&issues);
+
+  /* Marked, and with where the source was published: clean. */
+  dossier_memo_block_set_text (dossier_memo_section_get_block (dossier_memo_get_section (memo, 1), 0),
+                               "(U) Talks must come before the deadline.");
+  dossier_citation_set_publisher (citation, "Han River Policy Forum");
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dump (issues);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
+  g_clear_object (&issues);
+  dossier_citation_set_publisher (citation, NULL);
+  g_assert_true (dossier_citation_set_published (citation, "2025-02-20"));
+  issues = dossier_memo_check (memo, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 0);
+  g_clear_object (&issues);
+  g_object_unref (citation);
+
+  /* A memo without portion marks needs none on its quotations. */
+  issues = dossier_memo_check (unmarked, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, 1);
+  issue = g_list_model_get_item (issues, 0);
+  g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "thin-source");
+}
+
 static void
 test_lint_decision (void)
 {
@@ -626,6 +704,13 @@ test_perspectives (void)
     {
       g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
 
+      /* Kim's article names no publisher, date or address: its note
+       * would be only an author and a title. */
+      if (dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_THIN_SOURCE)
+        {
+          g_assert_cmpstr (dossier_memo_issue_get_citation_id (issue), ==, "kim");
+          continue;
+        }
       g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
       g_assert_cmpint (dossier_memo_issue_get_section (issue), !=, 2);
     }
@@ -651,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/check/block-too-long", test_check_block_too_long);
   g_test_add_func ("/dossier/memo/lint/templates", test_lint_templates);
   g_test_add_func ("/dossier/memo/lint/placeholders", test_lint_placeholders);
+  g_test_add_func ("/dossier/memo/lint/unfinished", test_lint_unfinished);
   g_test_add_func ("/dossier/memo/lint/decision", test_lint_decision);
   g_test_add_func ("/dossier/memo/lint/markings", test_lint_markings);
   g_test_add_func ("/dossier/memo/perspectives", test_perspectives);

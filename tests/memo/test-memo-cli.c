@@ -163,6 +163,45 @@ make_library (void)
   return path;
 }
 
+/* `memo check --strict` fails on what the app asks about before Export:
+ * a source with only an author and a title, an unmarked quotation in a
+ * portion-marked memo. */
+static void
+test_check_unfinished (void)
+{
+  g_autofree char *path = tmp_path ("unfinished.dossier-memo");
+  g_autoptr(DossierMemo) memo = dossier_memo_new ();
+  const char *authors[] = { "Min-ji Park", NULL };
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("park");
+  g_autoptr(DossierMemoSection) section = dossier_memo_section_new ("(U) Evidence");
+  g_autoptr(DossierMemoBlock) quote = dossier_memo_block_new_quote ("Talks must come first.", "park");
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(DossierTestCliRun) check = { 0 };
+  g_auto(DossierTestCliRun) strict = { 0 };
+
+  dossier_memo_set_marking (memo, "UNCLASSIFIED");
+  dossier_memo_set_to (memo, "The Director");
+  dossier_memo_set_from (memo, "Northeast Asia Desk");
+  dossier_memo_set_subject (memo, "Talks First");
+  dossier_citation_set_authors (citation, authors);
+  dossier_citation_set_title (citation, "Talking Before It Is Too Late");
+  dossier_memo_add_citation (memo, citation);
+  dossier_memo_section_append_block (section, quote);
+  dossier_memo_append_section (memo, section);
+  json = dossier_memo_to_json (memo, NULL);
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+
+  dossier_test_cli_run (&check, "memo", "check", "--no-library", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, ": warning: thin-source: source “Talking Before It Is Too Late” has only an author and a title"));
+  g_assert_nonnull (strstr (check.out, ": warning: unmarked-excerpt: 1 quotation in section “(U) Evidence” has no portion mark"));
+  dossier_test_cli_run (&strict, "memo", "check", "--strict", "--no-library", path, NULL);
+  g_assert_cmpint (strict.status, ==, 1);
+  g_unlink (path);
+}
+
 static void
 test_check (void)
 {
@@ -298,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/cli/show", test_show);
   g_test_add_func ("/dossier/memo/cli/invalid", test_invalid);
   g_test_add_func ("/dossier/memo/cli/check", test_check);
+  g_test_add_func ("/dossier/memo/cli/check-unfinished", test_check_unfinished);
   g_test_add_func ("/dossier/memo/cli/export-guard", test_export_guard);
 
   status = g_test_run ();

@@ -140,16 +140,25 @@ test_page (void)
     g_assert_cmpuint (dossier_memo_text_view_get_n_markers (DOSSIER_MEMO_TEXT_VIEW (excerpt_view)), ==, 1);
     g_assert_cmpuint (dossier_memo_text_view_get_note_number (DOSSIER_MEMO_TEXT_VIEW (excerpt_view), 0), ==, 1);
   }
-  /* Nothing wrong but the template's placeholders still to fill in. */
+  /* Nothing wrong but the template's placeholders still to fill in, and
+   * the excerpt's portion mark in this portion-marked memo. */
   {
     GListModel *issues = dossier_memo_page_get_issues (DOSSIER_MEMO_PAGE (page));
+    guint unmarked = 0;
 
     for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
       {
         g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (issues, i);
 
+        if (g_str_equal (dossier_memo_issue_get_code (issue), "unmarked-excerpt"))
+          {
+            g_assert_cmpint (dossier_memo_issue_get_section (issue), ==, 3);
+            unmarked++;
+            continue;
+          }
         g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "placeholder");
       }
+    g_assert_cmpuint (unmarked, ==, 1);
   }
   dossier_test_gui_screenshot (window, "memo-page.png");
 
@@ -198,7 +207,7 @@ test_page (void)
 
         if (dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_APPROVE_LINES)
           n_approve++;
-        else
+        else if (dossier_memo_issue_get_kind (issue) != DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT)
           g_assert_cmpint (dossier_memo_issue_get_kind (issue), ==, DOSSIER_MEMO_ISSUE_PLACEHOLDER);
       }
     g_assert_cmpuint (n_approve, ==, 1);

@@ -649,7 +649,7 @@ test_source_text (void)
                    "- Talks stalled in 2019.[^report]\n"
                    "- A freeze would cap the arsenal.[^kim] See also *the joint study*.[^study]\n"
                    "\n"
-                   "> A freeze is not a reward; it is a floor.\n"
+                   "> (U) A freeze is not a reward; it is a floor.\n"
                    "> — [^minister]");
 
   /* Reading its own text back changes nothing. */
