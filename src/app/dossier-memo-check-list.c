@@ -58,6 +58,42 @@ capitalize_first (const char *message)
   }
 }
 
+/* What kind of finding it is, in words, under the message (the command
+ * line's codes are for scripts). */
+static const char *
+kind_title (DossierMemoIssueKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_MEMO_ISSUE_DANGLING_MARKER:
+      return _("Note without a source");
+    case DOSSIER_MEMO_ISSUE_UNUSED_CITATION:
+      return _("Source never cited");
+    case DOSSIER_MEMO_ISSUE_BLOCK_TOO_LONG:
+      return _("Too long to print");
+    case DOSSIER_MEMO_ISSUE_QUOTE_MISMATCH:
+      return _("Quotation not in its source");
+    case DOSSIER_MEMO_ISSUE_UNVERIFIED:
+      return _("Quotation not checked");
+    case DOSSIER_MEMO_ISSUE_BLUF_LENGTH:
+      return _("Bottom line too long");
+    case DOSSIER_MEMO_ISSUE_APPROVE_LINES:
+      return _("Approval lines missing");
+    case DOSSIER_MEMO_ISSUE_PAGE_COUNT:
+      return _("Too many pages");
+    case DOSSIER_MEMO_ISSUE_MARKING:
+      return _("Handling marks");
+    case DOSSIER_MEMO_ISSUE_PLACEHOLDER:
+      return _("Unfinished");
+    case DOSSIER_MEMO_ISSUE_THIN_SOURCE:
+      return _("Incomplete source");
+    case DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT:
+      return _("Portion mark missing");
+    default:
+      return "";
+    }
+}
+
 static GtkWidget *
 create_issue_row (gpointer item,
                   gpointer user_data)
@@ -72,16 +108,18 @@ create_issue_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
   g_object_set_data_full (G_OBJECT (row), "dossier-issue", g_object_ref (issue), g_object_unref);
-  /* A finding in a section takes you there. */
-  if (dossier_memo_issue_get_section (issue) >= 0)
+  /* A finding with a place takes you there: its section, its source or
+   * the header. */
+  if (dossier_memo_issue_get_section (issue) >= 0 || dossier_memo_issue_get_citation_id (issue) != NULL ||
+      dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_PLACEHOLDER)
     {
       GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Go to the Section"));
+      gtk_widget_set_tooltip_text (row, _("Show in the Memo"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), closest ? closest : dossier_memo_issue_get_code (issue));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), closest ? closest : kind_title (dossier_memo_issue_get_kind (issue)));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
   icon = gtk_image_new_from_icon_name (dossier_memo_issue_is_error (issue)

@@ -265,11 +265,9 @@ chooser_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+choose_export_file (DossierMemoPage *self)
 {
-  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -438,11 +436,9 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+run_print_dialog (DossierMemoPage *self)
 {
-  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkPrintOperation) operation = create_print_operation (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GError) error = NULL;
@@ -463,6 +459,163 @@ print_action (GtkWidget  *widget,
     }
 }
 
+
+/* ---- The check before Export and Print ---------------------------------- */
+
+/* What would embarrass the writer on paper: a template's placeholder or
+ * an empty To, From or Subject, a source that names only an author and a
+ * title, a quotation without the portion mark the rest of the memo has. */
+static gboolean
+is_unfinished (DossierMemoIssue *issue)
+{
+  switch (dossier_memo_issue_get_kind (issue))
+    {
+    case DOSSIER_MEMO_ISSUE_PLACEHOLDER:
+    case DOSSIER_MEMO_ISSUE_THIN_SOURCE:
+    case DOSSIER_MEMO_ISSUE_UNMARKED_EXCERPT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * dossier_memo_page_dup_unfinished:
+ *
+ * Checks the memo now and lists what Export and Print ask about first.
+ *
+ * Returns: (transfer full): a #GListModel of #DossierMemoIssue, perhaps empty
+ */
+GListModel *
+dossier_memo_page_dup_unfinished (DossierMemoPage *self)
+{
+  GListStore *unfinished;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  unfinished = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
+  dossier_memo_page_refresh (self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->issues)); i++)
+    {
+      g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (G_LIST_MODEL (self->issues), i);
+
+      if (is_unfinished (issue))
+        g_list_store_append (unfinished, issue);
+    }
+  return G_LIST_MODEL (unfinished);
+}
+
+#define MAX_LISTED 6
+
+static void
+unfinished_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        DossierMemoPage  *self)
+{
+  GListModel *unfinished = g_object_get_data (G_OBJECT (dialog), "dossier-unfinished");
+  gboolean print = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "dossier-print"));
+
+  if (g_str_equal (response, "anyway"))
+    {
+      if (print)
+        run_print_dialog (self);
+      else
+        choose_export_file (self);
+    }
+  else if (g_str_equal (response, "show") && g_list_model_get_n_items (unfinished) > 0)
+    {
+      g_autoptr(DossierMemoIssue) first = g_list_model_get_item (unfinished, 0);
+
+      _dossier_memo_page_go_to_issue (self, first);
+    }
+}
+
+/* Export and Print go ahead at once on a finished memo; otherwise they
+ * say what is unfinished, in the check's words, and offer to go there. */
+static void
+check_then (DossierMemoPage *self,
+            gboolean         print)
+{
+  g_autoptr(GListModel) unfinished = dossier_memo_page_dup_unfinished (self);
+  guint n = g_list_model_get_n_items (unfinished);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (n == 0)
+    {
+      if (print)
+        run_print_dialog (self);
+      else
+        choose_export_file (self);
+      return;
+    }
+
+  for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
+    {
+      g_autoptr(DossierMemoIssue) issue = g_list_model_get_item (unfinished, i);
+      const char *message = dossier_memo_issue_get_message (issue);
+      gunichar first = g_utf8_get_char (message);
+      char upper[8] = { 0 };
+
+      /* The check's messages start in lower case, for the command line. */
+      g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+      g_string_append_printf (body, "%s• %s%s", i > 0 ? "\n" : "", upper, g_utf8_next_char (message));
+    }
+  if (n > MAX_LISTED)
+    {
+      g_string_append_c (body, '\n');
+      /* TRANSLATORS: after a list of the memo's unfinished places */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more, in the Check list",
+                                                 "…and %u more, in the Check list", n - MAX_LISTED),
+                              n - MAX_LISTED);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       print ? _("Print an Unfinished Memo?")
+                                                             : _("Export an Unfinished Memo?"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog, _("These would print as they are:"));
+  {
+    /* A list reads from the left; the messages quote the memo: plain
+     * text, never markup. */
+    GtkWidget *list = gtk_label_new (body->str);
+
+    gtk_label_set_xalign (GTK_LABEL (list), 0);
+    gtk_label_set_wrap (GTK_LABEL (list), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (list), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_selectable (GTK_LABEL (list), TRUE);
+    adw_message_dialog_set_extra_child (dialog, list);
+  }
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "show", _("_Show First"),
+                                    "anyway", print ? _("_Print Anyway") : _("_Export Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "show");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_appearance (dialog, "show", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-unfinished", g_steal_pointer (&unfinished), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "dossier-print", GINT_TO_POINTER (print));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unfinished_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  check_then (DOSSIER_MEMO_PAGE (widget), FALSE);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  check_then (DOSSIER_MEMO_PAGE (widget), TRUE);
+}
 
 void
 _dossier_memo_page_class_init_export (GtkWidgetClass *widget_class)

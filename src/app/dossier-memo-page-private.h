@@ -81,6 +81,8 @@ void                      _dossier_memo_page_scroll_into_view    (DossierMemoPag
                                                                   gboolean            bottom);
 void                      _dossier_memo_page_show_toast          (DossierMemoPage    *self,
                                                                   AdwToast           *toast);
+void                      _dossier_memo_page_go_to_issue         (DossierMemoPage    *self,
+                                                                  DossierMemoIssue   *issue);
 
 /* dossier-memo-page-notes.c */
 void                      _dossier_memo_page_update_note_numbers (DossierMemoPage    *self);

@@ -264,20 +264,53 @@ _dossier_memo_page_scroll_into_view (DossierMemoPage *self,
 
 /* ---- Findings ------------------------------------------------------------ */
 
+/* A finding's place: its section, its source in the Sources list, or
+ * the header (an empty or template To, From or Subject). */
+void
+_dossier_memo_page_go_to_issue (DossierMemoPage  *self,
+                                DossierMemoIssue *issue)
+{
+  const char *citation_id = dossier_memo_issue_get_citation_id (issue);
+
+  if (dossier_memo_issue_get_section (issue) >= 0)
+    {
+      DossierMemoSectionEditor *editor = _dossier_memo_page_editor_at (self, dossier_memo_issue_get_section (issue));
+
+      if (editor == NULL)
+        return;
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_memo_section_editor_get_view (editor)));
+      _dossier_memo_page_scroll_into_view (self, GTK_WIDGET (editor), FALSE);
+      return;
+    }
+
+  if (citation_id != NULL)
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->citations_list));
+           row != NULL; row = gtk_widget_get_next_sibling (row))
+        if (DOSSIER_IS_MEMO_SOURCE_ROW (row) &&
+            g_strcmp0 (dossier_citation_get_id (dossier_memo_source_row_get_citation (DOSSIER_MEMO_SOURCE_ROW (row))),
+                       citation_id) == 0)
+          {
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+            gtk_widget_grab_focus (row);
+            _dossier_memo_page_scroll_into_view (self, row, FALSE);
+            return;
+          }
+      return;
+    }
+
+  if (dossier_memo_issue_get_kind (issue) == DOSSIER_MEMO_ISSUE_PLACEHOLDER)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->header_form), GTK_DIR_TAB_FORWARD);
+      _dossier_memo_page_scroll_into_view (self, GTK_WIDGET (self->header_form), FALSE);
+    }
+}
+
 static void
 issue_activated_cb (DossierMemoPage  *self,
                     DossierMemoIssue *issue)
 {
-  DossierMemoSectionEditor *editor;
-
-  if (dossier_memo_issue_get_section (issue) < 0)
-    return;
-  editor = _dossier_memo_page_editor_at (self, dossier_memo_issue_get_section (issue));
-  if (editor == NULL)
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (dossier_memo_section_editor_get_view (editor)));
-  _dossier_memo_page_scroll_into_view (self, GTK_WIDGET (editor), FALSE);
+  _dossier_memo_page_go_to_issue (self, issue);
 }
 
 /* ---- Sources ------------------------------------------------------------ */

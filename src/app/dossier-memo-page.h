@@ -35,6 +35,7 @@ GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self
                                                            guint            position);
 GListModel         *dossier_memo_page_get_issues          (DossierMemoPage *self);
 void                dossier_memo_page_refresh             (DossierMemoPage *self);
+GListModel         *dossier_memo_page_dup_unfinished      (DossierMemoPage *self);
 GtkWidget          *dossier_memo_page_get_preview         (DossierMemoPage *self);
 GtkWidget          *dossier_memo_page_show_citation_popover (DossierMemoPage *self,
                                                              guint            section,

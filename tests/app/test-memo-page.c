@@ -320,6 +320,104 @@ test_preview_zoom_pages (void)
   gtk_window_destroy (window);
 }
 
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (dossier_test_gui_find_message_dialog () == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_test_gui_find_message_dialog ());
+  return dossier_test_gui_find_message_dialog ();
+}
+
+static gboolean
+has_row_subtitle (GtkWidget  *widget,
+                  const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_row_subtitle (child, subtitle))
+      return TRUE;
+  return FALSE;
+}
+
+/* Export and Print ask first when the memo would embarrass its writer:
+ * an empty From line, a source with only an author and a title, an
+ * unmarked quotation in a portion-marked memo; "Show First" goes there. */
+static void
+test_check_before_export (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (2, 2);
+  const char *authors[] = { "Min-ji Park", NULL };
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("park");
+  g_autoptr(DossierMemoBlock) quote = dossier_memo_block_new_quote ("Talks must come before the deadline.", "park");
+  GtkWidget *page;
+  GtkWindow *window;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  dossier_citation_set_authors (citation, authors);
+  dossier_citation_set_title (citation, "Talking Before It Is Too Late");
+  dossier_memo_add_citation (memo, citation);
+  dossier_memo_section_set_title (dossier_memo_get_section (memo, 0), "(U) Section 1");
+  dossier_memo_section_set_title (dossier_memo_get_section (memo, 1), "(U) Section 2");
+  dossier_memo_section_append_block (dossier_memo_get_section (memo, 1), quote);
+  dossier_memo_set_from (memo, "");
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 860);
+
+  g_assert_true (gtk_widget_activate_action (page, "memo.export-pdf", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export an Unfinished Memo?");
+  body = gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_nonnull (strstr (body, "• 1 quotation in section “(U) Section 2” has no portion mark such as (U)"));
+  g_assert_nonnull (strstr (body, "• The “from” line is empty; fill it in"));
+  g_assert_nonnull (strstr (body, "• Source “Talking Before It Is Too Late” has only an author and a title"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anyway"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "anyway"), ==, "_Export Anyway");
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (600);
+      dossier_test_gui_screenshot (GTK_WIDGET (dialog), "memo-export-check.png");
+    }
+
+  /* Show First: the section with the unmarked quotation. */
+  /* (A click on a response closes the dialog; emitting one does not.) */
+  adw_message_dialog_response (dialog, "show");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_focus (window) ==
+                 GTK_WIDGET (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 1)));
+
+  /* The Check list says what kind of finding each is, in words. */
+  g_assert_true (has_row_subtitle (page, "Incomplete source"));
+  g_assert_true (has_row_subtitle (page, "Portion mark missing"));
+  g_assert_true (has_row_subtitle (page, "Unfinished"));
+  g_assert_false (has_row_subtitle (page, "placeholder"));
+
+  /* Print asks too, in its own words. */
+  g_assert_true (gtk_widget_activate_action (page, "memo.print", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Print an Unfinished Memo?");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "anyway"), ==, "_Print Anyway");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Finished, nothing is left to ask about. */
+  dossier_memo_set_from (memo, "Office of Policy Analysis");
+  dossier_citation_set_publisher (citation, "Han River Policy Forum");
+  dossier_memo_block_set_text (quote, "(U) Talks must come before the deadline.");
+  {
+    g_autoptr(GListModel) unfinished = dossier_memo_page_dup_unfinished (DOSSIER_MEMO_PAGE (page));
+
+    g_assert_cmpuint (g_list_model_get_n_items (unfinished), ==, 0);
+  }
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_preview_toggle (void)
 {
@@ -1705,6 +1803,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-zoom-pages", test_preview_zoom_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
+  g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
   g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
