@@ -45,6 +45,7 @@ struct _DossierMemoPage
   DossierPdfExporter *exporter;
   DossierPaper paper;
   gboolean justify;
+  gboolean modified;               /* unsaved changes, as the window says */
   gboolean show_preview;
   gboolean layout_ready;           /* the preview has laid the memo out once */
   gboolean pages_estimated;        /* the last lint had to estimate the pages */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "export/dossier-page-layout.h"
 #include "memo/dossier-memo-check.h"
@@ -39,6 +40,7 @@ enum {
   PROP_PAPER,
   PROP_JUSTIFY,
   PROP_FILE,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -424,6 +426,20 @@ update_known_words (DossierMemoPage *self)
     }
 }
 
+/* The header names the memo by its subject, with a dot while it has
+ * unsaved changes (as GNOME Text Editor marks them). */
+static void
+update_title (DossierMemoPage *self)
+{
+  g_autofree char *title = dossier_memo_page_dup_title (self);
+  g_autofree char *shown = NULL;
+
+  /* TRANSLATORS: the memo's title with unsaved changes */
+  shown = self->modified ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
+  adw_window_title_set_title (self->window_title, shown);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), self->modified ? _("Unsaved changes") : NULL);
+}
+
 /**
  * dossier_memo_page_refresh:
  *
@@ -436,15 +452,13 @@ dossier_memo_page_refresh (DossierMemoPage *self)
   g_autoptr(DossierMemoNotes) notes = NULL;
   g_autoptr(GListStore) found = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  const char *subject;
   guint n_found;
 
   g_return_if_fail (DOSSIER_IS_MEMO_PAGE (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  subject = dossier_memo_get_subject (self->memo);
-  adw_window_title_set_title (self->window_title, subject && *subject ? subject : _("Untitled Memo"));
+  update_title (self);
   adw_window_title_set_subtitle (self->window_title, kind_label (dossier_memo_get_kind (self->memo)));
 
   notes = dossier_memo_notes_new (self->memo);
@@ -872,6 +886,9 @@ dossier_memo_page_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -901,6 +918,9 @@ dossier_memo_page_set_property (GObject      *object,
       break;
     case PROP_FILE:
       dossier_memo_page_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_MODIFIED:
+      dossier_memo_page_set_modified (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -945,6 +965,15 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPage:modified:
+   *
+   * Whether the memo has changes not saved to its file (set by the
+   * window, which saves it): the header marks them.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_MEMO_PREVIEW);
@@ -1095,6 +1124,7 @@ dossier_memo_page_set_file (DossierMemoPage *self,
   if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
     return;
   g_set_object (&self->file, file);
+  update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
@@ -1166,4 +1196,82 @@ dossier_memo_page_get_preview (DossierMemoPage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
   return GTK_WIDGET (self->preview);
+}
+
+/**
+ * dossier_memo_page_get_modified:
+ *
+ * Returns: whether the header shows the memo as having unsaved changes
+ */
+gboolean
+dossier_memo_page_get_modified (DossierMemoPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), FALSE);
+  return self->modified;
+}
+
+/**
+ * dossier_memo_page_set_modified:
+ * @modified: whether the memo has unsaved changes
+ */
+void
+dossier_memo_page_set_modified (DossierMemoPage *self,
+                                gboolean         modified)
+{
+  g_return_if_fail (DOSSIER_IS_MEMO_PAGE (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * dossier_memo_page_dup_title:
+ *
+ * What the memo is called where it is named (the header, the window
+ * title, the question about unsaved changes): its subject without the
+ * portion mark, unless still the template's placeholder; else its file's
+ * name without ".dossier-memo"; else "Untitled Memo".
+ *
+ * Returns: (transfer full): the memo's title
+ */
+char *
+dossier_memo_page_dup_title (DossierMemoPage *self)
+{
+  const char *subject;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+
+  subject = dossier_memo_get_subject (self->memo);
+  stripped = g_strstrip (g_strdup (subject ? subject : ""));
+  {
+    g_autofree char *mark = dossier_memo_dup_leading_portion_mark (stripped);
+
+    if (mark != NULL)
+      {
+        char *rest = strchr (stripped, ')') + 1;
+
+        memmove (stripped, rest, strlen (rest) + 1);
+        g_strstrip (stripped);
+      }
+  }
+  /* "[Subject]": the template's, not a title. */
+  if (*stripped != '\0' && !(stripped[0] == '[' && g_str_has_suffix (stripped, "]")))
+    return g_steal_pointer (&stripped);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      if (basename != NULL && g_str_has_suffix (basename, ".dossier-memo") &&
+          strlen (basename) > strlen (".dossier-memo"))
+        basename[strlen (basename) - strlen (".dossier-memo")] = '\0';
+      if (basename != NULL && *basename != '\0')
+        return g_steal_pointer (&basename);
+    }
+  return g_strdup (_("Untitled Memo"));
 }

@@ -36,6 +36,10 @@ GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self
 GListModel         *dossier_memo_page_get_issues          (DossierMemoPage *self);
 void                dossier_memo_page_refresh             (DossierMemoPage *self);
 GListModel         *dossier_memo_page_dup_unfinished      (DossierMemoPage *self);
+gboolean            dossier_memo_page_get_modified        (DossierMemoPage *self);
+void                dossier_memo_page_set_modified        (DossierMemoPage *self,
+                                                           gboolean         modified);
+char               *dossier_memo_page_dup_title           (DossierMemoPage *self);
 GtkWidget          *dossier_memo_page_get_preview         (DossierMemoPage *self);
 GtkWidget          *dossier_memo_page_show_citation_popover (DossierMemoPage *self,
                                                              guint            section,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "formats/dossier-file-save.h"
+#include "dossier-time-label.h"
 #include "dossier-window-private.h"
 
 /*
@@ -35,6 +36,8 @@ _dossier_window_memo_display_name (DossierWindow *self)
 {
   GFile *file = self->memo_autosave ? dossier_memo_autosave_get_file (self->memo_autosave) : NULL;
 
+  if (self->memo_page != NULL)
+    return dossier_memo_page_dup_title (self->memo_page);
   if (file != NULL)
     return g_file_get_basename (file);
   return g_strdup (_("Unsaved Memo"));
@@ -49,6 +52,8 @@ _dossier_window_update_memo_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-memo-as", have_memo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-memo", have_memo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-memo", have_memo);
+  if (have_memo)
+    dossier_memo_page_set_modified (self->memo_page, _dossier_window_memo_is_dirty (self));
   _dossier_window_update_title (self);
 }
 
@@ -72,12 +77,15 @@ forget_restored (DossierWindow *self)
     }
 }
 
+/* Recent Memos name each by its subject, kept with the entry. */
 static void
-add_recent (GFile *file)
+add_recent (DossierWindow *self,
+            GFile         *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = self->memo_page ? dossier_memo_page_dup_title (self->memo_page) : NULL;
   GtkRecentData data = {
-    .display_name = NULL,
+    .display_name = title,
     .description = NULL,
     .mime_type = (char *) "application/x-dossier-memo",
     .app_name = (char *) "Dossier",
@@ -131,7 +139,7 @@ set_memo (DossierWindow *self,
   g_signal_connect_swapped (self->memo_autosave, "notify::dirty", G_CALLBACK (_dossier_window_update_memo_actions), self);
   g_set_object (&self->restored_from, restored_from);
   if (file != NULL)
-    add_recent (file);
+    add_recent (self, file);
   _dossier_window_update_state (self);
   _dossier_window_update_memo_actions (self);
 }
@@ -211,7 +219,7 @@ memo_saved_to_cb (GObject      *source,
     {
       dossier_memo_autosave_set_file (self->memo_autosave, data->file);
       dossier_memo_autosave_mark_saved (self->memo_autosave);
-      add_recent (data->file);
+      add_recent (self, data->file);
       forget_restored (self);
     }
   _dossier_window_update_memo_actions (self);
@@ -721,7 +729,8 @@ update_recent_memos (DossierWindow *self)
           !gtk_recent_info_exists (info))
         continue;
       file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      name = g_file_get_basename (file);
+      /* The memo's subject when saved (the file's name before). */
+      name = g_strdup (gtk_recent_info_get_display_name (info));
       /* Row titles are markup; file names are not. */
       escaped = g_markup_escape_text (name ?: "", -1);
       where = g_file_get_parse_name (file);
@@ -830,14 +839,14 @@ dossier_window_offer_recovery (DossierWindow *self)
                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
     g_autoptr(GDateTime) modified = info ? g_file_info_get_modification_date_time (info) : NULL;
     g_autoptr(GDateTime) local = modified ? g_date_time_to_local (modified) : NULL;
-    g_autofree char *when = local ? g_date_time_format (local, "%c") : NULL;
+    g_autofree char *when = local ? dossier_time_label_format_now (local) : NULL;
     const char *subject = memo ? dossier_memo_get_subject (memo) : NULL;
     g_autofree char *body = NULL;
 
     if (subject != NULL && *subject != '\0' && when != NULL)
-      /* TRANSLATORS: the memo's subject, then a date and time */
+      /* TRANSLATORS: the memo's subject, then when it was last changed ("Today at 12:23") */
       body = g_strdup_printf (_("Dossier closed before the memo “%s” was saved. "
-                                "Its last version, from %s, was kept and can be restored."),
+                                "Its last version was kept and can be restored.\n\nLast changed: %s"),
                               subject, when);
     else
       body = g_strdup (_("Dossier closed before a memo was saved. "

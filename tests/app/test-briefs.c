@@ -489,6 +489,7 @@ test_add_to_memo (void)
   dossier_test_gui_spin (50);
   g_assert_cmpstr (visible_page (), ==, "memo");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (dossier_memo_page_get_modified (dossier_window_get_memo_page (window)));
 }
 
 /* A cell's Add to Memo quotes the passage in the open memo; the matrix
@@ -537,6 +538,9 @@ test_insert_perspectives (void)
   g_assert_cmpuint (dossier_memo_get_n_sections (memo) + n_citations (), >, before + citations_before);
 }
 
+static gboolean find_label (GtkWidget  *widget,
+                            const char *words);
+
 static void
 test_save_and_reopen (void)
 {
@@ -549,23 +553,37 @@ test_save_and_reopen (void)
   guint sections = dossier_memo_get_n_sections (memo);
   guint citations = n_citations ();
 
-  dossier_memo_set_subject (memo, "Harbour policy");
+  dossier_memo_set_subject (memo, "(U) Harbour policy");
+  /* Unsaved changes show in the memo's header too. */
+  g_assert_true (dossier_memo_page_get_modified (dossier_window_get_memo_page (window)));
+  dossier_memo_page_refresh (dossier_window_get_memo_page (window));
+  g_assert_true (find_label (GTK_WIDGET (dossier_window_get_memo_page (window)), "• Harbour policy"));
   dossier_window_save_memo_to (window, file);
   wait_for (saves_done, 20);
   g_assert_true (g_file_query_exists (file, NULL));
   g_assert_false (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
+  g_assert_false (dossier_memo_page_get_modified (dossier_window_get_memo_page (window)));
+  g_assert_false (find_label (GTK_WIDGET (dossier_window_get_memo_page (window)), "• Harbour policy"));
   g_assert_true (g_file_equal (dossier_window_get_memo_file (window), file));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "brief.dossier-memo"));
-  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  /* Named by its subject, without the portion mark, not its file. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour policy — Dossier");
 
   loaded = dossier_memo_load_file (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (dossier_memo_get_subject (loaded), ==, "Harbour policy");
+  g_assert_cmpstr (dossier_memo_get_subject (loaded), ==, "(U) Harbour policy");
   g_assert_cmpuint (dossier_memo_get_n_sections (loaded), ==, sections);
 
   /* It is a recent memo now. */
   dossier_test_gui_spin (100);
   g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  {
+    /* Recent Memos lists it by its subject. */
+    GtkRecentInfo *info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+
+    g_assert_nonnull (info);
+    g_assert_cmpstr (gtk_recent_info_get_display_name (info), ==, "Harbour policy");
+    gtk_recent_info_unref (info);
+  }
 
   /* A new memo from another template, then the saved one through the
    * application (as the file manager opens it). */
@@ -580,7 +598,7 @@ test_save_and_reopen (void)
   g_assert_true (memo_shown ());
   g_assert_true (g_file_equal (dossier_window_get_memo_file (window), file));
   memo = dossier_memo_page_get_memo (dossier_window_get_memo_page (window));
-  g_assert_cmpstr (dossier_memo_get_subject (memo), ==, "Harbour policy");
+  g_assert_cmpstr (dossier_memo_get_subject (memo), ==, "(U) Harbour policy");
   g_assert_cmpuint (n_citations (), ==, citations);
 }
 
@@ -693,6 +711,7 @@ test_save_refused (void)
   g_assert_true (dossier_memo_autosave_get_dirty (dossier_window_get_memo_autosave (window)));
   g_assert_true (g_file_equal (dossier_window_get_memo_file (window), own));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (dossier_memo_page_get_modified (dossier_window_get_memo_page (window)));
   g_assert_true (g_file_load_contents (own, NULL, &after, NULL, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
 
@@ -736,6 +755,8 @@ test_unsaved_and_recovery (void)
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  /* It names the memo by its subject, not its file. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “Harbour policy, revised”?");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   dossier_test_gui_spin (100);
@@ -756,6 +777,8 @@ test_unsaved_and_recovery (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   /* It says which memo it is. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Harbour policy, revised"));
+  /* And when, as GNOME Files says it. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Last changed: Today at "));
   adw_message_dialog_response (dialog, "restore");
   gtk_window_destroy (GTK_WINDOW (dialog));
   dossier_test_gui_spin (100);
@@ -765,6 +788,7 @@ test_unsaved_and_recovery (void)
   /* Restored but not saved: still its file, still unsaved. */
   g_assert_nonnull (dossier_window_get_memo_file (window));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (dossier_memo_page_get_modified (dossier_window_get_memo_page (window)));
 
   /* Closing and discarding removes the recovery copy. */
   gtk_window_close (GTK_WINDOW (window));

@@ -21,6 +21,7 @@
 #include "dossier-spell-checker.h"
 #include "dossier-memo-page.h"
 #include "dossier-memo-preview-bar.h"
+#include "dossier-time-label.h"
 
 /*
  * The memo editor's output: the live print preview (pages shown, updated
@@ -416,6 +417,30 @@ test_check_before_export (void)
   }
 
   gtk_window_destroy (window);
+}
+
+/* When, as GNOME Files says it, for the recovery dialog. */
+static void
+test_time_label (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 7, 17, 10, 0);
+  static const struct { int y, mo, d, h, mi; gboolean twelve; const char *expected; } cases[] = {
+    { 2026, 12, 7, 12, 23, FALSE, "Today at 12:23" },
+    { 2026, 12, 7, 0, 5, FALSE, "Today at 00:05" },
+    { 2026, 12, 7, 14, 5, TRUE, "Today at 2:05 PM" },
+    { 2026, 12, 6, 23, 59, FALSE, "Yesterday at 23:59" },
+    { 2026, 12, 3, 9, 0, FALSE, "Thursday at 09:00" },
+    { 2026, 3, 4, 8, 0, FALSE, "March 4 at 08:00" },
+    { 2025, 3, 4, 8, 0, FALSE, "March 4, 2025 at 08:00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_local (cases[i].y, cases[i].mo, cases[i].d, cases[i].h, cases[i].mi, 0);
+      g_autofree char *label = dossier_time_label_format (when, now, cases[i].twelve);
+
+      g_assert_cmpstr (label, ==, cases[i].expected);
+    }
 }
 
 static void
@@ -1803,6 +1828,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-zoom-pages", test_preview_zoom_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
+  g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
