@@ -46,6 +46,9 @@ struct _DossierMemoPage
   DossierPaper paper;
   gboolean justify;
   gboolean modified;               /* unsaved changes, as the window says */
+  gboolean folded;                 /* the window shows one page at a time */
+  gboolean narrow;                 /* too narrow for the editor and the preview side by side */
+  guint narrow_source;
   gboolean show_preview;
   gboolean layout_ready;           /* the preview has laid the memo out once */
   gboolean pages_estimated;        /* the last lint had to estimate the pages */

@@ -41,6 +41,7 @@ enum {
   PROP_JUSTIFY,
   PROP_FILE,
   PROP_MODIFIED,
+  PROP_FOLDED,
   N_PROPS
 };
 
@@ -735,6 +736,89 @@ paned_position_cb (DossierMemoPage *self)
     self->paned_moved = TRUE;
 }
 
+/* Side by side where there is room; in a narrow page the preview is a
+ * view of its own, instead of the editor, while it is shown. */
+static void
+update_views (DossierMemoPage *self)
+{
+  gboolean show = self->show_preview;
+
+  /* Hidden, the paned's divider goes too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_revealer), show);
+  gtk_revealer_set_reveal_child (self->preview_revealer, show);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_scroller), !(show && self->narrow));
+  if (show && !self->narrow)
+    place_divider (self);
+}
+
+static gboolean
+narrow_changed_cb (gpointer data)
+{
+  DossierMemoPage *self = data;
+
+  self->narrow_source = 0;
+  update_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Below this width the editor (360 px at least) and a legible page do
+ * not fit side by side. */
+#define NARROW_WIDTH 720
+
+static void
+dossier_memo_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  int header_min = 0, header_nat = 0, body_min = 0, body_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->header_bar), orientation, -1, &header_min, &header_nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), orientation, -1, &body_min, &body_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = header_min + body_min;
+      *natural = header_nat + body_nat;
+    }
+  else
+    {
+      *minimum = MAX (header_min, body_min);
+      *natural = MAX (header_nat, body_nat);
+    }
+}
+
+static void
+dossier_memo_page_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  int header_height = 0;
+
+  /* The header bar on top, the rest below (a vertical box, but with the
+   * width at hand). */
+  gtk_widget_measure (GTK_WIDGET (self->header_bar), GTK_ORIENTATION_VERTICAL, width, NULL, &header_height, NULL, NULL);
+  header_height = MIN (header_height, height);
+  gtk_widget_allocate (GTK_WIDGET (self->header_bar), width, header_height, -1, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height - header_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, header_height)));
+
+  /* Showing and hiding the views inside an allocation would loop: after. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_source == 0)
+        self->narrow_source = g_idle_add (narrow_changed_cb, self);
+    }
+}
+
 static void
 set_show_preview (DossierMemoPage *self,
                   gboolean         show)
@@ -744,11 +828,7 @@ set_show_preview (DossierMemoPage *self,
     return;
 
   self->show_preview = show;
-  /* Hidden, the paned's divider goes too. */
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_revealer), show);
-  gtk_revealer_set_reveal_child (self->preview_revealer, show);
-  if (show)
-    place_divider (self);
+  update_views (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }
 
@@ -822,6 +902,7 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_handle_id (&self->first_layout_source, g_source_remove);
   g_clear_handle_id (&self->resize_source, g_source_remove);
   g_clear_handle_id (&self->numbers_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_pointer (&self->marker_signature, g_free);
   g_clear_object (&self->removed_section);
   if (self->memo != NULL)
@@ -889,6 +970,9 @@ dossier_memo_page_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
       break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -922,6 +1006,13 @@ dossier_memo_page_set_property (GObject      *object,
     case PROP_MODIFIED:
       dossier_memo_page_set_modified (self, g_value_get_boolean (value));
       break;
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -937,6 +1028,8 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   object_class->constructed = dossier_memo_page_constructed;
   object_class->get_property = dossier_memo_page_get_property;
   object_class->set_property = dossier_memo_page_set_property;
+  widget_class->measure = dossier_memo_page_measure;
+  widget_class->size_allocate = dossier_memo_page_size_allocate;
 
   properties[PROP_MEMO] =
     g_param_spec_object ("memo", NULL, NULL, DOSSIER_TYPE_MEMO,
@@ -973,6 +1066,15 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
    */
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMemoPage:folded:
+   *
+   * Bound to the window's leaflet: folded, the header has a way back to
+   * the library.
+   */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1025,7 +1127,6 @@ dossier_memo_page_class_init (DossierMemoPageClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, zoom_binding_cb, "i", 0);
   _dossier_memo_page_class_init_export (widget_class);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossiermemopage");
 }
 
@@ -1053,8 +1154,6 @@ paper_to_setting (const GValue       *value,
 static void
 dossier_memo_page_init (DossierMemoPage *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
   self->issues = g_list_store_new (DOSSIER_TYPE_MEMO_ISSUE);
   /* Before the template: its menus read the memo.paper state as they are
    * built and then only follow notifications. */

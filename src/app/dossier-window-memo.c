@@ -129,6 +129,8 @@ set_memo (DossierWindow *self,
 
   page = dossier_memo_page_new (memo);
   self->memo_page = DOSSIER_MEMO_PAGE (page);
+  /* Folded, the memo's header has a way back to the library. */
+  g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->main_stack, page, "memo");
   gtk_stack_set_visible_child (self->main_stack, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);

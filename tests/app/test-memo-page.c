@@ -443,6 +443,86 @@ test_time_label (void)
     }
 }
 
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin_until_visible (GtkWidget *widget,
+                    gboolean   visible)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_visible (widget) != visible && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_visible (widget) == visible);
+}
+
+/* At 700 px the preview is a view of its own rather than a strip beside
+ * a squeezed editor, and a folded window's memo has a way back. */
+static void
+test_narrow (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (2, 3);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  GtkWindow *window = show_page (page, 700, 700);
+  GtkWidget *preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0)),
+                                               GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *back = find_button_by_tooltip (page, "Back to Library");
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (editor);
+  spin_until_visible (editor, FALSE);
+  while (gtk_widget_get_width (preview) < 600 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (preview), >=, 600);
+  wait_for_zoom (DOSSIER_MEMO_PREVIEW (preview), find_by_type (preview, GTK_TYPE_DRAWING_AREA));
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (600);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-narrow-preview.png");
+    }
+
+  /* The preview button goes back to the editor. */
+  g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
+  spin_until_visible (editor, TRUE);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER)));
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (600);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-narrow-editor.png");
+    }
+  g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
+  spin_until_visible (editor, FALSE);
+
+  /* Wide again: side by side. */
+  gtk_window_set_default_size (window, 1400, 800);
+  spin_until_visible (editor, TRUE);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER)));
+
+  /* The way back shows only while the window is folded. */
+  g_assert_nonnull (back);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_object_set (page, "folded", TRUE, NULL);
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (back)), ==, "win.show-library");
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_preview_toggle (void)
 {
@@ -1828,6 +1908,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-zoom-pages", test_preview_zoom_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
+  g_test_add_func ("/dossier/app/memo-page/narrow", test_narrow);
   g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
