@@ -66,16 +66,21 @@ add_excerpt_citation (DossierMemoPage *self,
   return citation; /* the memo holds it */
 }
 
-/* Where excerpts go: the section last edited, else the last one, else a
- * new "Excerpts" section. */
+/* Where excerpts go: the section the analyst was in last, else the one
+ * the template keeps for evidence, else the last one, else a new
+ * "Excerpts" section. */
 static DossierMemoSection *
 excerpt_section (DossierMemoPage *self)
 {
   g_autoptr(DossierMemoSection) fresh = NULL;
+  DossierMemoSection *evidence;
   guint n = dossier_memo_get_n_sections (self->memo);
 
   if (self->current != NULL)
     return self->current;
+  evidence = dossier_memo_find_evidence_section (self->memo);
+  if (evidence != NULL)
+    return evidence;
   if (n > 0)
     return dossier_memo_get_section (self->memo, n - 1);
 
@@ -183,9 +188,10 @@ dossier_memo_page_quote_excerpt (DossierMemoPage *self,
   editor = _dossier_memo_page_find_editor (self, section);
   escaped = dossier_memo_escape_inline (dossier_citation_get_quote (citation));
 
-  if (editor == NULL)
+  /* Not shown (yet), or never written in (its cursor is where nobody
+   * put it): a paragraph of its own at the end. */
+  if (editor == NULL || self->current == NULL)
     {
-      /* Not shown (yet): a paragraph of its own. */
       g_autoptr(DossierMemoBlock) block = NULL;
 
       quotation = g_strdup_printf ("“%s”[^%s]", escaped, dossier_citation_get_id (citation));

@@ -124,6 +124,44 @@ build_policy_brief (DossierMemo *memo)
 }
 
 /**
+ * dossier_memo_find_evidence_section:
+ *
+ * The section a memo's template keeps for evidence, where excerpts go
+ * until the analyst has chosen a place: an information memo's
+ * "Discussion" (whose placeholder asks for excerpts), a decision memo's
+ * "Background", a policy brief's "Perspectives". Titles are matched in
+ * the language the template was made in or in English, ignoring a
+ * portion mark.
+ *
+ * Returns: (transfer none) (nullable): the section, if the memo has it
+ */
+DossierMemoSection *
+dossier_memo_find_evidence_section (DossierMemo *memo)
+{
+  const char *title;
+  DossierMemoSection *section;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
+
+  switch (dossier_memo_get_kind (memo))
+    {
+    case DOSSIER_MEMO_KIND_INFORMATION:
+      title = N_("Discussion");
+      break;
+    case DOSSIER_MEMO_KIND_DECISION:
+      title = N_("Background");
+      break;
+    case DOSSIER_MEMO_KIND_POLICY_BRIEF:
+      title = N_("Perspectives");
+      break;
+    default:
+      return NULL;
+    }
+  section = dossier_memo_find_section (memo, _(title));
+  return section != NULL ? section : dossier_memo_find_section (memo, title);
+}
+
+/**
  * dossier_memo_new_from_template:
  * @kind: the kind of memo
  *

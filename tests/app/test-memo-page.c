@@ -523,6 +523,63 @@ test_narrow (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+section_has_block_kind (DossierMemoSection   *section,
+                        DossierMemoBlockKind  kind,
+                        const char           *text)
+{
+  for (guint i = 0; i < dossier_memo_section_get_n_blocks (section); i++)
+    {
+      DossierMemoBlock *block = dossier_memo_section_get_block (section, i);
+
+      if (dossier_memo_block_get_kind (block) == kind && strstr (dossier_memo_block_get_text (block), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Before the analyst has been in any section, excerpts go to the section
+ * the template keeps for evidence (a policy brief's Perspectives), not
+ * under the last section's placeholder; afterwards, where they were. */
+static void
+test_excerpt_destination (void)
+{
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
+  g_autoptr(DossierDocument) article = dossier_document_new ();
+  g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Enforcement, not scope, is now the binding constraint.");
+  DossierMemoSection *perspectives = dossier_memo_find_section (memo, "Perspectives");
+  DossierMemoSection *last = dossier_memo_get_section (memo, dossier_memo_get_n_sections (memo) - 1);
+  DossierMemoSection *first = dossier_memo_get_section (memo, 0);
+  guint last_blocks = dossier_memo_section_get_n_blocks (last);
+  GtkWidget *page;
+  GtkWindow *window;
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  dossier_document_set_title (article, "Export Controls Revisited");
+  dossier_document_add_paragraph (article, paragraph);
+  g_assert_true (dossier_memo_find_evidence_section (memo) == perspectives);
+
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 1400, 900);
+  g_assert_null (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)));
+
+  dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22);
+  g_assert_true (section_has_block_kind (perspectives, DOSSIER_MEMO_BLOCK_QUOTE, "Enforcement, not scope"));
+  dossier_memo_page_quote_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 24, 53);
+  g_assert_true (section_has_block_kind (perspectives, DOSSIER_MEMO_BLOCK_PARAGRAPH, "“is now the binding constraint”"));
+  g_assert_cmpuint (dossier_memo_section_get_n_blocks (last), ==, last_blocks);
+
+  /* Once the analyst is in a section, excerpts go there. */
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0)));
+  while (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) != first && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dossier_memo_page_get_current_section (DOSSIER_MEMO_PAGE (page)) == first);
+  dossier_memo_page_add_excerpt (DOSSIER_MEMO_PAGE (page), article, 0, 0, 22);
+  g_assert_true (section_has_block_kind (first, DOSSIER_MEMO_BLOCK_QUOTE, "Enforcement, not scope"));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_preview_toggle (void)
 {
@@ -1908,6 +1965,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-zoom-pages", test_preview_zoom_pages);
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
+  g_test_add_func ("/dossier/app/memo-page/excerpt-destination", test_excerpt_destination);
   g_test_add_func ("/dossier/app/memo-page/narrow", test_narrow);
   g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);

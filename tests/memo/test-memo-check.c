@@ -560,6 +560,32 @@ test_lint_unfinished (void)
   g_assert_cmpstr (dossier_memo_issue_get_code (issue), ==, "thin-source");
 }
 
+/* Each template names the section excerpts go to before the analyst
+ * has chosen one. */
+static void
+test_evidence_section (void)
+{
+  static const struct { DossierMemoKind kind; const char *title; } cases[] = {
+    { DOSSIER_MEMO_KIND_INFORMATION, "(U) Discussion" },
+    { DOSSIER_MEMO_KIND_DECISION, "(U) Background" },
+    { DOSSIER_MEMO_KIND_POLICY_BRIEF, "Perspectives" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (cases[i].kind);
+      DossierMemoSection *section = dossier_memo_find_evidence_section (memo);
+
+      g_assert_nonnull (section);
+      g_assert_cmpstr (dossier_memo_section_get_title (section), ==, cases[i].title);
+    }
+  {
+    g_autoptr(DossierMemo) memo = dossier_memo_new ();
+
+    g_assert_null (dossier_memo_find_evidence_section (memo));
+  }
+}
+
 static void
 test_lint_decision (void)
 {
@@ -735,6 +761,7 @@ main (int   argc,
   g_test_add ("/dossier/memo/check/library-id", Fixture, NULL, fixture_set_up, test_check_library_id, fixture_tear_down);
   g_test_add_func ("/dossier/memo/check/block-too-long", test_check_block_too_long);
   g_test_add_func ("/dossier/memo/lint/templates", test_lint_templates);
+  g_test_add_func ("/dossier/memo/templates/evidence-section", test_evidence_section);
   g_test_add_func ("/dossier/memo/lint/placeholders", test_lint_placeholders);
   g_test_add_func ("/dossier/memo/lint/unfinished", test_lint_unfinished);
   g_test_add_func ("/dossier/memo/lint/decision", test_lint_decision);
