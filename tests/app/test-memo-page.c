@@ -19,6 +19,7 @@
 #include "widgets/dossier-memo-preview.h"
 #include "widgets/dossier-memo-text-view.h"
 #include "dossier-spell-checker.h"
+#include "dossier-application.h"
 #include "dossier-memo-page.h"
 #include "dossier-memo-preview-bar.h"
 #include "dossier-time-label.h"
@@ -1960,6 +1961,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* As the app does: DOSSIER_LOCALEDIR and LANGUAGE=ko give the Korean
+   * screenshots. */
+  dossier_application_setup_i18n ();
   dossier_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/dossier/app/memo-page/preview-pages", test_preview_pages);
