@@ -116,7 +116,11 @@ create_issue_row (gpointer item,
       GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* Set while hidden: on a shown widget GTK 4.8 starts a tooltip
+       * query at once, and the rows are made anew on every refresh. */
+      gtk_widget_set_visible (row, FALSE);
       gtk_widget_set_tooltip_text (row, _("Show in the Memo"));
+      gtk_widget_set_visible (row, TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), closest ? closest : kind_title (dossier_memo_issue_get_kind (issue)));

@@ -438,7 +438,10 @@ update_title (DossierMemoPage *self)
   /* TRANSLATORS: the memo's title with unsaved changes */
   shown = self->modified ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
   adw_window_title_set_title (self->window_title, shown);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), self->modified ? _("Unsaved changes") : NULL);
+  /* Said, not shown as a tooltip: setting one on every refresh would set
+   * off GTK's tooltip query each time. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->window_title), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->modified ? _("Unsaved changes") : "", -1);
 }
 
 /**
@@ -809,6 +812,10 @@ dossier_memo_page_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (GTK_WIDGET (self->header_bar), width, header_height, -1, NULL);
   gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height - header_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, header_height)));
+  /* The note popover is the page's child: placed by its parent. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
 
   /* Showing and hiding the views inside an allocation would loop: after. */
   if (narrow != self->narrow)
