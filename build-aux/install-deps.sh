@@ -9,6 +9,8 @@ packages=(
   # libraries
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev
   libsqlite3-dev libcairo2-dev libpango1.0-dev libstemmer-dev libsoup-3.0-dev libhyphen-dev hyphen-en-us
+  # DOCX and ODT export: their ZIP container (libzip is a module of the Flatpak manifest)
+  libzip-dev
   # memo spell checking: Enchant 2 and a US English dictionary
   libenchant-2-dev hunspell-en-us
   # PDF import (poppler-glib); tests: PDF checks and an encrypted PDF (qpdf), a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
