@@ -376,6 +376,45 @@ test_hostile_text (gconstpointer data)
   zip_discard (archive);
 }
 
+/* A note's italics (a book's or a journal's title) and its link are
+ * kept inside the footnote. */
+static void
+test_note_styles (void)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  DossierLayoutBlock *block;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GBytes) odt = NULL;
+  g_autoptr(xmlDoc) notes = NULL;
+  g_autoptr(xmlDoc) content = NULL;
+  zip_t *archive;
+
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "Cited here.", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_note_ref (block, 1);
+  block = dossier_layout_document_add_note (doc, 1);
+  dossier_layout_block_add_text (block, "Kim, ", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_text (block, "Journal of Peace", DOSSIER_LAYOUT_STYLE_ITALIC);
+  dossier_layout_block_add_text (block, ", ", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_link (block, "https://example.org/a", "https://example.org/a", DOSSIER_LAYOUT_STYLE_NONE);
+
+  docx = export_bytes (doc, DOSSIER_EXPORT_FORMAT_DOCX, DOSSIER_PAPER_A4);
+  archive = open_zip (docx);
+  notes = parse_entry (archive, "word/footnotes.xml");
+  g_assert_cmpfloat (xpath_number (notes, "count(//w:footnote//w:r[w:rPr/w:i][w:t='Journal of Peace'])"), ==, 1);
+  g_assert_cmpfloat (xpath_number (notes, "count(//w:footnote//w:hyperlink[.='https://example.org/a'])"), ==, 1);
+  zip_discard (archive);
+
+  odt = export_bytes (doc, DOSSIER_EXPORT_FORMAT_ODT, DOSSIER_PAPER_A4);
+  archive = open_zip (odt);
+  content = parse_entry (archive, "content.xml");
+  g_assert_cmpfloat (xpath_number (content,
+                                   "count(//style:style[@style:name = //text:note-body//text:span[.='Journal of Peace']/@text:style-name]"
+                                   "/style:text-properties[@fo:font-style='italic'])"), ==, 1);
+  g_assert_cmpfloat (xpath_number (content, "count(//text:note-body//text:a[@xlink:href='https://example.org/a'])"), ==, 1);
+  zip_discard (archive);
+}
+
 /* Written atomically: an existing file is replaced whole; a cancelled
  * export or a missing folder leaves the folder as it was. */
 static void
@@ -573,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export/office/format-names", test_format_names);
   g_test_add_func ("/dossier/export/office/docx/package", test_docx_package);
   g_test_add_func ("/dossier/export/office/odt/package", test_odt_package);
+  g_test_add_func ("/dossier/export/office/note-styles", test_note_styles);
   g_test_add_data_func ("/dossier/export/office/docx/hostile-text",
                         GINT_TO_POINTER (DOSSIER_EXPORT_FORMAT_DOCX), test_hostile_text);
   g_test_add_data_func ("/dossier/export/office/odt/hostile-text",
