@@ -16,6 +16,8 @@ packages=(
   # PDF import (poppler-glib); tests: PDF checks and an encrypted PDF (qpdf), a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
   libpoppler-glib-dev poppler-utils qpdf xvfb xauth dbus desktop-file-utils appstream
   fonts-noto-cjk fonts-nanum fonts-dejavu-core fonts-liberation2 shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils
+  # DOCX and ODT export tests: independent readers and an archive check
+  python3-docx python3-odf unzip
   # screenshots
   imagemagick x11-utils
   # rebuilding the comparison's background model (build-aux/build-comparison-model.py)

@@ -16,6 +16,7 @@ int  dossier_cli_compare    (int argc, char **argv);
 int  dossier_cli_matrix     (int argc, char **argv);
 int  dossier_cli_memo       (int argc, char **argv);
 int  dossier_cli_export_pdf (int argc, char **argv);
+int  dossier_cli_export     (int argc, char **argv);
 
 /* Shared by the subcommands. */
 int  dossier_cli_fail     (const char *subject, const GError *error);

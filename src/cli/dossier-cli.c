@@ -38,6 +38,9 @@ static const Command commands[] = {
 #ifdef DOSSIER_CLI_HAVE_EXPORT_PDF
   { "export-pdf", dossier_cli_export_pdf, N_("Export a briefing memo to PDF") },
 #endif
+#ifdef DOSSIER_CLI_HAVE_EXPORT
+  { "export", dossier_cli_export, N_("Export a briefing memo to PDF, DOCX or ODT") },
+#endif
 };
 
 int
