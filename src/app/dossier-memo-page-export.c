@@ -7,12 +7,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "export/dossier-export-format.h"
 #include "export/dossier-memo-layout.h"
+#include "export/dossier-office-exporter.h"
 #include "export/dossier-page-layout.h"
 #include "dossier-memo-page-private.h"
 
 /*
- * DossierMemoPage's way out: Export to PDF (a worker thread, with a
+ * DossierMemoPage's way out: Export to PDF, Word or OpenDocument (a worker thread, with a
  * progress bar and a toast that opens the file), Print (GtkPrintOperation
  * drawing the same pages as the preview), and the file names and folders
  * their choosers suggest.
@@ -44,7 +46,9 @@ export_done_cb (GObject      *source,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (!dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, &error))
+  if (DOSSIER_IS_PDF_EXPORTER (source)
+      ? !dossier_pdf_exporter_export_finish (DOSSIER_PDF_EXPORTER (source), result, &error)
+      : !dossier_office_exporter_export_finish (DOSSIER_OFFICE_EXPORTER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -76,15 +80,16 @@ export_done_cb (GObject      *source,
 
 /**
  * dossier_memo_page_export_to_file:
- * @file: where to write the PDF
+ * @file: where to write the PDF, DOCX or ODT (by its extension; PDF
+ *   for any other name)
  * @paper: the paper size
  * @cancellable: (nullable): a #GCancellable
- * @callback: (scope async): called when the PDF is written
+ * @callback: (scope async): called when the file is written
  * @user_data: data for @callback
  *
- * Exports the memo as it stands to @file in a worker thread, with the
- * progress bar and a toast ("Exported …" with an Open button, or the
- * error), as Export to PDF does once a file is chosen.
+ * Exports the memo as it stands to @file in a worker thread, with a
+ * toast ("Exported …" with an Open button, or the error) and, for a
+ * PDF, the progress bar, as Export does once a file is chosen.
  */
 void
 dossier_memo_page_export_to_file (DossierMemoPage     *self,
@@ -105,6 +110,22 @@ dossier_memo_page_export_to_file (DossierMemoPage     *self,
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
   document = dossier_memo_to_layout_document (self->memo);
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    DossierExportFormat format = DOSSIER_EXPORT_FORMAT_PDF;
+
+    if (basename != NULL && dossier_export_format_for_path (basename, &format) &&
+        format != DOSSIER_EXPORT_FORMAT_PDF)
+      {
+        /* Word and OpenDocument files take milliseconds: no progress. */
+        dossier_office_exporter_set_format (self->office_exporter, format);
+        dossier_office_exporter_set_paper (self->office_exporter, paper);
+        dossier_office_exporter_set_justify (self->office_exporter, self->justify);
+        dossier_office_exporter_export_async (self->office_exporter, document, file, cancellable,
+                                              export_done_cb, task);
+        return;
+      }
+  }
   dossier_pdf_exporter_set_paper (self->exporter, paper);
   dossier_pdf_exporter_set_justify (self->exporter, self->justify);
   dossier_pdf_exporter_export_async (self->exporter, document, file, cancellable, export_done_cb, task);
@@ -243,20 +264,28 @@ chooser_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);   /* borrowed */
+      g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
       g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+      DossierExportFormat suggested = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "dossier-format"));
+      DossierExportFormat chosen = suggested;
+      DossierExportFormat format;
 
-      /* Keep the .pdf the filter promised when the name was typed without it. */
-      if (basename != NULL && !g_str_has_suffix (basename, ".pdf") && !g_str_has_suffix (basename, ".PDF"))
+      if (filter != NULL)
+        chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "dossier-format"));
+
+      /* The name may lack the filter's extension, or still carry the
+       * suggested one after another filter was chosen. */
+      if (basename != NULL && parent != NULL)
         {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *fixed = g_strconcat (basename, ".pdf", NULL);
+          g_autofree char *name = dossier_export_format_choose_name (basename, suggested, chosen, &format);
 
-          if (parent != NULL)
-            g_set_object (&file, g_file_get_child (parent, fixed));
+          g_set_object (&file, g_file_get_child (parent, name));
+          self->export_format = format;
+          dossier_memo_page_export_to_file (self, file, self->paper, NULL, NULL, NULL);
         }
-      if (file != NULL)
-        dossier_memo_page_export_to_file (self, file, self->paper, NULL, NULL, NULL);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -265,24 +294,46 @@ chooser_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
+add_format_filter (GtkFileChooser      *chooser,
+                   DossierExportFormat  format,
+                   const char          *name,
+                   gboolean             current)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, dossier_export_format_get_mime_type (format));
+  gtk_file_filter_add_suffix (filter, dossier_export_format_get_extension (format) + 1);
+  g_object_set_data (G_OBJECT (filter), "dossier-format", GINT_TO_POINTER (format));
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (current)
+    gtk_file_chooser_set_filter (chooser, filter);
+}
+
+/* One chooser for the three formats: the filter chosen (or the
+ * extension typed) decides, and the last format is offered again. */
+static void
 choose_export_file (DossierMemoPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root = gtk_widget_get_root (widget);
+  DossierExportFormat format = self->export_format;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) suggested = dossier_memo_page_suggest_file (self, ".pdf");
+  g_autoptr(GFile) suggested = dossier_memo_page_suggest_file (self, dossier_export_format_get_extension (format));
   g_autoptr(GFile) folder = g_file_get_parent (suggested);
   g_autofree char *name = g_file_get_basename (suggested);
 
-  chooser = gtk_file_chooser_native_new (_("Export Memo to PDF"),
+  chooser = gtk_file_chooser_native_new (_("Export Memo"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "dossier-format", GINT_TO_POINTER (format));
+  add_format_filter (GTK_FILE_CHOOSER (chooser), DOSSIER_EXPORT_FORMAT_PDF, _("PDF Document (.pdf)"),
+                     format == DOSSIER_EXPORT_FORMAT_PDF);
+  add_format_filter (GTK_FILE_CHOOSER (chooser), DOSSIER_EXPORT_FORMAT_DOCX, _("Word Document (.docx)"),
+                     format == DOSSIER_EXPORT_FORMAT_DOCX);
+  add_format_filter (GTK_FILE_CHOOSER (chooser), DOSSIER_EXPORT_FORMAT_ODT, _("OpenDocument Text (.odt)"),
+                     format == DOSSIER_EXPORT_FORMAT_ODT);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -602,7 +653,7 @@ check_then (DossierMemoPage *self,
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
+export_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
@@ -620,11 +671,11 @@ print_action (GtkWidget  *widget,
 void
 _dossier_memo_page_class_init_export (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "memo.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "memo.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "memo.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "memo.open-uri", "s", open_uri_action);
 
   /* Shift: Ctrl+E is Edit Details in the reader. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "memo.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "memo.print", NULL);
 }

@@ -11,6 +11,8 @@
  * DossierMemoSectionEditor, DossierMemoSourceRow, DossierMemoCheckList.
  */
 
+#include "export/dossier-export-format.h"
+#include "export/dossier-office-exporter.h"
 #include "export/dossier-pdf-exporter.h"
 #include "widgets/dossier-memo-preview.h"
 #include "dossier-memo-check-list.h"
@@ -43,6 +45,8 @@ struct _DossierMemoPage
   GFile *file;                     /* the memo's file, when it has one */
   GSettings *settings;
   DossierPdfExporter *exporter;
+  DossierOfficeExporter *office_exporter;
+  DossierExportFormat export_format;   /* the last one chosen in Export */
   DossierPaper paper;
   gboolean justify;
   gboolean modified;               /* unsaved changes, as the window says */

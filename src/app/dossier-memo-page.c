@@ -932,6 +932,7 @@ dossier_memo_page_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->exporter);
+  g_clear_object (&self->office_exporter);
 
   G_OBJECT_CLASS (dossier_memo_page_parent_class)->dispose (object);
 }
@@ -1170,6 +1171,7 @@ dossier_memo_page_init (DossierMemoPage *self)
 
   /* Progress for long exports: a thin bar over the top of the editor. */
   self->exporter = dossier_pdf_exporter_new ();
+  self->office_exporter = dossier_office_exporter_new (DOSSIER_EXPORT_FORMAT_DOCX);
   g_object_bind_property (self->exporter, "busy", self->export_progress, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->exporter, "progress", self->export_progress, "fraction", G_BINDING_SYNC_CREATE);
 

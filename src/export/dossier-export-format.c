@@ -121,3 +121,47 @@ dossier_export_format_get_mime_type (DossierExportFormat format)
   g_return_val_if_fail (format < G_N_ELEMENTS (formats), "application/pdf");
   return formats[format].mime_type;
 }
+
+/**
+ * dossier_export_format_choose_name:
+ * @basename: the file name given in a file chooser
+ * @suggested: the format whose extension the suggested name had
+ * @chosen: the format of the chooser's filter when it was accepted
+ * @format: (out): the format to write
+ *
+ * Which format a file chooser's answer asks for, and the name to write.
+ * An extension the user typed wins ("brief.odt" under the PDF filter is
+ * an ODT); a name still ending in the suggested extension follows the
+ * filter, since choosing "Word" and keeping "Memo.pdf" means a Word file
+ * (GTK's chooser does not rename on a change of filter); a name without
+ * a known extension gets the filter's.
+ *
+ * Returns: (transfer full): the file name to write
+ */
+char *
+dossier_export_format_choose_name (const char          *basename,
+                                   DossierExportFormat  suggested,
+                                   DossierExportFormat  chosen,
+                                   DossierExportFormat *format)
+{
+  DossierExportFormat named;
+
+  g_return_val_if_fail (basename != NULL, NULL);
+  g_return_val_if_fail (suggested < G_N_ELEMENTS (formats), NULL);
+  g_return_val_if_fail (chosen < G_N_ELEMENTS (formats), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  *format = chosen;
+  if (!dossier_export_format_for_path (basename, &named))
+    return g_strconcat (basename, formats[chosen].extension, NULL);
+  if (named != suggested || named == chosen)
+    {
+      *format = named;
+      return g_strdup (basename);
+    }
+  {
+    g_autofree char *stem = g_strndup (basename, strlen (basename) - strlen (formats[named].extension));
+
+    return g_strconcat (stem, formats[chosen].extension, NULL);
+  }
+}

@@ -29,5 +29,9 @@ gboolean     dossier_export_format_for_path      (const char          *path,
 const char  *dossier_export_format_to_string     (DossierExportFormat  format);
 const char  *dossier_export_format_get_extension (DossierExportFormat  format);
 const char  *dossier_export_format_get_mime_type (DossierExportFormat  format);
+char        *dossier_export_format_choose_name   (const char          *basename,
+                                                  DossierExportFormat  suggested,
+                                                  DossierExportFormat  chosen,
+                                                  DossierExportFormat *format);
 
 G_END_DECLS

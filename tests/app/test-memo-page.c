@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dossier-test-files.h"
 #include "dossier-test-gui.h"
 
 #include <adwaita.h>
@@ -377,7 +378,7 @@ test_check_before_export (void)
   page = dossier_memo_page_new (memo);
   window = show_page (page, 1400, 860);
 
-  g_assert_true (gtk_widget_activate_action (page, "memo.export-pdf", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "memo.export", NULL));
   dialog = wait_for_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export an Unfinished Memo?");
   body = gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (dialog)));
@@ -703,6 +704,139 @@ test_export (void)
   gtk_window_destroy (window);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* The file chooser Export shows when no portal is in use. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_zip_entry (const char *data,
+               gsize       length,
+               const char *name)
+{
+  gsize name_length = strlen (name);
+
+  /* Entry names are stored as they are in the headers (the data holds
+   * NULs, so no string search). */
+  for (gsize i = 0; i + name_length <= length; i++)
+    if (memcmp (data + i, name, name_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Export offers PDF, Word and OpenDocument: the filter chosen decides
+ * (the suggested ".pdf" follows it), and the format chosen is offered
+ * again next time; export_to_file() goes by the extension. */
+static void
+test_export_formats (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (2, 3);
+  GtkWidget *page = dossier_memo_page_new (memo);
+  g_autofree char *dir = g_dir_make_tmp ("dossier-memo-formats-XXXXXX", NULL);
+  g_autofree char *odt_path = g_build_filename (dir, "memo.odt", NULL);
+  g_autofree char *docx_path = g_build_filename (dir, "Chosen.docx", NULL);
+  g_autoptr(GFile) odt = g_file_new_for_path (odt_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *names = NULL;
+  GtkWindow *window = show_page (page, 1000, 700);
+  GtkFileChooser *chooser;
+  GtkFileFilter *word = NULL;
+  gsize length;
+
+  dossier_memo_page_export_to_file (DOSSIER_MEMO_PAGE (page), odt, DOSSIER_PAPER_A4, NULL,
+                                    export_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dossier_memo_page_export_to_file_finish (DOSSIER_MEMO_PAGE (page), result, NULL));
+  data = read_file (odt_path, &length);
+  g_assert_cmpuint (length, >, 38);
+  g_assert_cmpmem (data + 30, 47, "mimetypeapplication/vnd.oasis.opendocument.text", 47);
+  g_clear_pointer (&data, g_free);
+
+  /* The chooser starts in the memo's folder. */
+  {
+    g_autofree char *memo_path = g_build_filename (dir, "Chosen.dossier-memo", NULL);
+    g_autoptr(GFile) memo_file = g_file_new_for_path (memo_path);
+
+    dossier_memo_page_set_file (DOSSIER_MEMO_PAGE (page), memo_file);
+  }
+
+  /* The chooser: three filters, PDF first and current. */
+  g_assert_true (gtk_widget_activate_action (page, "memo.export", NULL));
+  while ((chooser = find_file_chooser ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+      const char *labels[] = { "PDF Document (.pdf)", "Word Document (.docx)", "OpenDocument Text (.odt)" };
+
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, labels[i]);
+      if (i == 1)
+        word = filter;
+    }
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==, "PDF Document (.pdf)");
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_clear_pointer (&name, g_free);
+
+  /* Word chosen, the name typed as suggested: a Word file. */
+  gtk_file_chooser_set_filter (chooser, word);
+  gtk_file_chooser_set_current_name (chooser, "Chosen.pdf");
+  dossier_test_gui_spin (300);
+  dossier_test_gui_screenshot (GTK_WIDGET (chooser), "memo-export-chooser.png");
+  /* As a user does: the Export button. */
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  while (dossier_test_gui_find_label (GTK_WIDGET (window), "Exported “Chosen.docx”") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  data = read_file (docx_path, &length);
+  g_assert_true (g_str_has_prefix (data, "PK\003\004"));
+  g_assert_true (has_zip_entry (data, length, "word/footnotes.xml"));
+  names = dossier_test_list_dir (dir);
+  g_assert_cmpstr (names, ==, "Chosen.docx memo.odt");
+
+  /* Next time Word is offered first. */
+  while (find_file_chooser () != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (page, "memo.export", NULL));
+  while ((chooser = find_file_chooser ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".docx"));
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==, "Word Document (.docx)");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  while (find_file_chooser () != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_destroy (window);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -1871,7 +2005,7 @@ test_memo_menu (void)
   g_assert_nonnull (strstr (items->str, "win.save-memo <Control>s\n"));
   g_assert_nonnull (strstr (items->str, "win.save-memo-as <Shift><Control>s\n"));
   g_assert_nonnull (strstr (items->str, "win.close-memo -\n"));
-  g_assert_nonnull (strstr (items->str, "memo.export-pdf <Shift><Control>e\n"));
+  g_assert_nonnull (strstr (items->str, "memo.export <Shift><Control>e\n"));
 
   g_string_truncate (items, 0);
   button = find_menu_button (page, "Format");
@@ -1985,6 +2119,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
+  g_test_add_func ("/dossier/app/memo-page/export-formats", test_export_formats);
   g_test_add_func ("/dossier/app/memo-page/print", test_print);
   g_test_add_func ("/dossier/app/memo-page/typing-latency", test_typing_latency);
   g_test_add_func ("/dossier/app/memo-page/editing-aids", test_editing_aids);

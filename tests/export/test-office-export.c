@@ -601,6 +601,35 @@ test_format_names (void)
   g_assert_cmpint (format, ==, DOSSIER_EXPORT_FORMAT_PDF);
   g_assert_false (dossier_export_format_from_string ("rtf", &format));
   g_assert_cmpstr (dossier_export_format_get_extension (DOSSIER_EXPORT_FORMAT_ODT), ==, ".odt");
+
+  /* A file chooser's answer: a typed extension wins, the suggested one
+   * follows the filter, none gets the filter's. */
+  {
+    const struct {
+      const char *name;
+      DossierExportFormat chosen;
+      const char *written;
+      DossierExportFormat format;
+    } answers[] = {
+      { "Memo.pdf", DOSSIER_EXPORT_FORMAT_PDF, "Memo.pdf", DOSSIER_EXPORT_FORMAT_PDF },
+      { "Memo.pdf", DOSSIER_EXPORT_FORMAT_DOCX, "Memo.docx", DOSSIER_EXPORT_FORMAT_DOCX },
+      { "Memo.PDF", DOSSIER_EXPORT_FORMAT_ODT, "Memo.odt", DOSSIER_EXPORT_FORMAT_ODT },
+      { "Memo.odt", DOSSIER_EXPORT_FORMAT_PDF, "Memo.odt", DOSSIER_EXPORT_FORMAT_ODT },
+      { "Memo.odt", DOSSIER_EXPORT_FORMAT_DOCX, "Memo.odt", DOSSIER_EXPORT_FORMAT_ODT },
+      { "Memo", DOSSIER_EXPORT_FORMAT_DOCX, "Memo.docx", DOSSIER_EXPORT_FORMAT_DOCX },
+      { "Memo v2.txt", DOSSIER_EXPORT_FORMAT_PDF, "Memo v2.txt.pdf", DOSSIER_EXPORT_FORMAT_PDF },
+      { ".pdf", DOSSIER_EXPORT_FORMAT_ODT, ".odt", DOSSIER_EXPORT_FORMAT_ODT },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      {
+        g_autofree char *written = dossier_export_format_choose_name (answers[i].name, DOSSIER_EXPORT_FORMAT_PDF,
+                                                                      answers[i].chosen, &format);
+
+        g_assert_cmpstr (written, ==, answers[i].written);
+        g_assert_cmpint (format, ==, answers[i].format);
+      }
+  }
 }
 
 int
