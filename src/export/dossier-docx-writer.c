@@ -588,15 +588,17 @@ write_footnotes (Docx    *docx,
       dossier_xml_start (x, "w:footnote");
       dossier_xml_attr_printf (x, "w:id", "%u", i + 1);
       start_paragraph (x, "FootnoteText", FALSE, 0, 0);
-      /* "1. Text" as in the PDF: the number on the line, not raised. */
+      /* The number as Word writes it (raised, then a tab to the note's
+       * indent), not the PDF's "1.": a footnote number has no suffix in
+       * DOCX, and LibreOffice draws its own raised number in place of
+       * w:footnoteRef, which left a "." stranded after it. */
       dossier_xml_start (x, "w:r");
       dossier_xml_start (x, "w:rPr");
-      dossier_xml_empty (x, "w:rStyle", "w:val", "FootnoteNumber");
+      dossier_xml_empty (x, "w:rStyle", "w:val", "FootnoteReference");
       dossier_xml_end (x);
       dossier_xml_empty (x, "w:footnoteRef", NULL, NULL);
       dossier_xml_end (x);
       dossier_xml_start (x, "w:r");
-      dossier_xml_element (x, "w:t", ".");
       dossier_xml_empty (x, "w:tab", NULL, NULL);
       dossier_xml_end (x);
       write_runs (docx, x, note, &docx->note_links, TRUE);
@@ -961,9 +963,6 @@ write_styles (Docx    *docx,
   dossier_xml_start (x, "w:rPr");
   dossier_xml_empty (x, "w:vertAlign", "w:val", "superscript");
   dossier_xml_end (x);
-  dossier_xml_end (x);
-
-  start_style (x, "character", "FootnoteNumber", "Footnote Number", "DefaultParagraphFont", NULL, FALSE);
   dossier_xml_end (x);
 
   start_style (x, "character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", NULL, FALSE);

@@ -136,9 +136,9 @@ def read_docx(path):
     check("docx: one real footnote per reference (9)", len(notes) == len(references) == 9,
           (len(notes), len(references)))
     check("docx: the first note in full, Chicago style",
-          texts and texts[0].startswith(".Avery Stone, “Phased Relief and the Freeze,” Harbor Policy Institute"),
+          texts and texts[0].startswith("Avery Stone, “Phased Relief and the Freeze,” Harbor Policy Institute"),
           texts[:1])
-    check("docx: a repeat is a short note", len(texts) > 2 and texts[2] == ".Stone, “Phased Relief and the Freeze.”",
+    check("docx: a repeat is a short note", len(texts) > 2 and texts[2] == "Stone, “Phased Relief and the Freeze.”",
           texts[2:3])
     links = [rel.target_ref for rel in part.rels.values() if rel.is_external]
     check("docx: the notes' addresses are hyperlinks", "https://harbor.example.org/phased-relief" in links, links)
