@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 MESON_OPTS ?= --werror -Dprofile=development
 XVFB        = xvfb-run -a -s '-screen 0 1400x900x24'
 
-.PHONY: all deps build run check test test-asan clean fuzz
+.PHONY: all deps build run check test test-asan clean fuzz check-office
 
 all: build
 
@@ -48,6 +48,15 @@ check:
 	python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(BUILD)/meson-logs/testlog-gui.json \
 	  $(ASAN_BUILD)/meson-logs/testlog-asan.json || status=1; \
 	exit $$status
+
+# DOCX and ODT exports rendered by LibreOffice headless: banners and
+# "Page N of M" on every page, each footnote at the foot of the page that
+# cites it, Hangul present (tests/export/check-office.py). Not part of check:
+# LibreOffice is not a dependency (install libreoffice-writer-nogui to run
+# it; without it this says so and checks nothing). The exports, their PDFs
+# and PNGs of the pages are left in $(BUILD)/check-office to be looked at.
+check-office: build
+	/usr/bin/python3 tests/export/check-office.py --build $(BUILD) --out $(BUILD)/check-office
 
 # libFuzzer on the HTML and text importers (clang; not part of check).
 # The HTML test fixtures seed the HTML target directly, not as copies.
