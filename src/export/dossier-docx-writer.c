@@ -637,8 +637,10 @@ write_page_label (Docx       *docx,
             dossier_xml_attr (x, "w:fldCharType", f == 0 ? "begin" : f == 2 ? "separate" : "end");
           else if (f == 1)
             {
+              const char *instruction = part->kind == DOSSIER_OFFICE_PAGE_NUMBER ? " PAGE " : " NUMPAGES ";
+
               dossier_xml_attr (x, "xml:space", "preserve");
-              dossier_xml_text (x, part->kind == DOSSIER_OFFICE_PAGE_NUMBER ? " PAGE " : " NUMPAGES ", 10);
+              dossier_xml_text (x, instruction, strlen (instruction));
             }
           else
             dossier_xml_text (x, "1", 1);
