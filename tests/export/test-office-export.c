@@ -224,7 +224,7 @@ test_docx_package (void)
   text = xpath_string (notes, "string((//w:footnote[not(@w:type)])[3]/w:p/w:r[w:footnoteRef]/w:rPr/w:rStyle/@w:val)");
   g_assert_cmpstr (text, ==, "FootnoteReference");
   g_clear_pointer (&text, g_free);
-  /* Titles in italics and clickable addresses. */
+  /* Clickable addresses. */
   g_assert_cmpfloat (xpath_number (notes, "count(//w:hyperlink)"), >=, 2);
 
   /* Banner above and below, "Page N of M" as fields. */
@@ -233,6 +233,7 @@ test_docx_package (void)
   g_clear_pointer (&text, g_free);
   text = xpath_string (footer, "string(/*)");
   g_assert_nonnull (strstr (text, "SENSITIVE BUT UNCLASSIFIED"));
+  g_clear_pointer (&text, g_free);
   g_assert_cmpfloat (xpath_number (footer, "count(//w:instrText[normalize-space(.)='PAGE'])"), ==, 1);
   g_assert_cmpfloat (xpath_number (footer, "count(//w:instrText[normalize-space(.)='NUMPAGES'])"), ==, 1);
 
