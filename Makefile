@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 MESON_OPTS ?= --werror -Dprofile=development
 XVFB        = xvfb-run -a -s '-screen 0 1400x900x24'
 
-.PHONY: all deps build run check test test-asan clean fuzz check-office
+.PHONY: all deps build run check test test-asan clean fuzz check-office flatpak-check
 
 all: build
 
@@ -57,6 +57,14 @@ check:
 # and PNGs of the pages are left in $(BUILD)/check-office to be looked at.
 check-office: build
 	/usr/bin/python3 tests/export/check-office.py --build $(BUILD) --out $(BUILD)/check-office
+
+# The Flatpak built offline on a local stand-in for the GNOME runtime,
+# installed for the user and run sandboxed (not part of check: the first
+# run builds the runtime). See docs/app.md.
+FLATPAK_BUILD ?= build-flatpak
+
+flatpak-check: deps
+	@bash build-aux/flatpak-check.sh $(FLATPAK_BUILD)
 
 # libFuzzer on the HTML and text importers (clang; not part of check).
 # The HTML test fixtures seed the HTML target directly, not as copies.

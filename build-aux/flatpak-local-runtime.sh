@@ -29,6 +29,7 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 packages=(
   # SDK: toolchain, and what flatpak-builder runs inside the SDK
   build-essential meson ninja-build pkg-config gettext python3 binutils xz-utils
+  gawk   # hyphen's build regenerates hyph_en_US.dic with it; the GNOME SDK has it
   appstream-util appstream desktop-file-utils elfutils debugedit
   # SDK: the libraries' development files (these pull in the libraries)
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
@@ -45,7 +46,8 @@ log() { printf 'flatpak-local-runtime: %s\n' "$*"; }
 mkdir -p "$work"
 if [ "$(cat "$work/stamp" 2>/dev/null)" != "$stamp_text" ]; then
   start=$SECONDS
-  rm -rf "$work/sdk" "$work/platform" "$repo" "$work/stamp"
+  # The repository is kept: exporting a changed tree adds only what changed.
+  rm -rf "$work/sdk" "$work/platform" "$work/stamp"
 
   # debootstrap removes /debootstrap from the tree when it has finished.
   if [ ! -f "$work/rootfs/etc/debian_version" ] || [ -d "$work/rootfs/debootstrap" ]; then

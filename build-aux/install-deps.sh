@@ -20,6 +20,8 @@ packages=(
   python3-docx python3-odf unzip
   # screenshots
   imagemagick x11-utils
+  # make flatpak-check: the stand-in runtime, flatpak-builder's eu-strip, driving the sandboxed app
+  debootstrap xdotool elfutils
   # rebuilding the comparison's background model (build-aux/build-comparison-model.py)
   python3-numpy
 )
