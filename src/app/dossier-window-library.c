@@ -1079,8 +1079,18 @@ refresh_timeout_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->refresh_timeout = 0;
-  if (self->library != NULL && !dossier_library_refresh (self->library, &error))
-    g_warning ("Could not reread the library: %s", error->message);
+  if (self->library == NULL || dossier_library_refresh (self->library, &error))
+    {
+      self->refresh_retries = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Caught in the middle of another program's write, say: try again a
+   * little later, a few times; the next change or visit to the window
+   * tries again anyway. Not a warning: nothing is lost, the list waits. */
+  g_debug ("Could not reread the library: %s", error->message);
+  if (self->refresh_retries++ < 5)
+    self->refresh_timeout = g_timeout_add (1000, refresh_timeout_cb, self);
   return G_SOURCE_REMOVE;
 }
 

@@ -71,6 +71,7 @@ struct _DossierWindow
   GFileMonitor *db_monitor;  /* the library's database and its log, for */
   GFileMonitor *wal_monitor; /* changes another program makes */
   guint refresh_timeout;
+  guint refresh_retries;           /* rereads that failed in a row */
   char *search_casefold;
   char *sort_order;
   GCancellable *cancellable;

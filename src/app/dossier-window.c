@@ -316,8 +316,9 @@ active_changed_cb (DossierWindow *self)
 
   if (!gtk_window_is_active (GTK_WINDOW (self)) || self->library == NULL)
     return;
+  /* Not a warning: the list stays as it was until the next reread. */
   if (!dossier_library_refresh (self->library, &error))
-    g_warning ("Could not reread the library: %s", error->message);
+    g_debug ("Could not reread the library: %s", error->message);
 }
 
 /* Status page descriptions are markup; library errors name the path. */
