@@ -784,6 +784,30 @@ write_bold (DossierXml *x)
   dossier_xml_empty (x, "w:bCs", NULL, NULL);
 }
 
+/* A centred paragraph style of the page's margins: the running header and
+ * footer and the banner, which differ only in space after, weight and size. */
+static void
+write_centred_style (DossierXml *x,
+                     const char *id,
+                     const char *name,
+                     const char *based_on,
+                     int         after,
+                     gboolean    bold,
+                     int         half_points)
+{
+  start_style (x, "paragraph", id, name, based_on, NULL, FALSE);
+  dossier_xml_start (x, "w:pPr");
+  write_spacing (x, -1, after, 240);
+  dossier_xml_empty (x, "w:jc", "w:val", "center");
+  dossier_xml_end (x);
+  dossier_xml_start (x, "w:rPr");
+  if (bold)
+    write_bold (x);
+  write_size (x, half_points);
+  dossier_xml_end (x);
+  dossier_xml_end (x);
+}
+
 static void
 write_heading_style (DossierXml *x,
                      guint       level,
@@ -974,37 +998,10 @@ write_styles (Docx    *docx,
   dossier_xml_end (x);
   dossier_xml_end (x);
 
-  start_style (x, "paragraph", "Header", "header", "Normal", NULL, FALSE);
-  dossier_xml_start (x, "w:pPr");
-  write_spacing (x, -1, 0, 240);
-  dossier_xml_empty (x, "w:jc", "w:val", "center");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:rPr");
-  write_size (x, 20);
-  dossier_xml_end (x);
-  dossier_xml_end (x);
-
-  start_style (x, "paragraph", "Footer", "footer", "Normal", NULL, FALSE);
-  dossier_xml_start (x, "w:pPr");
-  write_spacing (x, -1, 80, 240);
-  dossier_xml_empty (x, "w:jc", "w:val", "center");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:rPr");
-  write_size (x, 20);
-  dossier_xml_end (x);
-  dossier_xml_end (x);
-
+  write_centred_style (x, "Header", "header", "Normal", 0, FALSE, 20);
+  write_centred_style (x, "Footer", "footer", "Normal", 80, FALSE, 20);
   /* The handling marking at the top and bottom of every page. */
-  start_style (x, "paragraph", "Banner", "Banner", "Header", NULL, FALSE);
-  dossier_xml_start (x, "w:pPr");
-  write_spacing (x, -1, 0, 240);
-  dossier_xml_empty (x, "w:jc", "w:val", "center");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:rPr");
-  write_bold (x);
-  write_size (x, 22);
-  dossier_xml_end (x);
-  dossier_xml_end (x);
+  write_centred_style (x, "Banner", "Banner", "Header", 0, TRUE, 22);
 
   dossier_xml_end (x);
   return dossier_xml_finish (x, "word/styles.xml", error);
