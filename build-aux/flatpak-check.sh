@@ -103,6 +103,18 @@ print(f"PDF: Liberation Serif and Nanum Myeongjo embedded, Hangul present, "
       f"{len(hyphenated)} lines end in a hyphen ({', '.join(w + '‐' for w in hyphenated)}), notes 1 and 2 present")
 PY
 
+step "dossier-cli import of the exported PDF (the Flatpak's poppler)"
+run_cli import "$check/memo.pdf" >"$check/memo-pdf.json" || fail "PDF import"
+python3 - "$check/memo-pdf.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+texts = [p["text"] for p in doc["paragraphs"]]
+assert any("세 대륙의 항만 당국이" in t for t in texts), texts
+assert all(p.get("page") == 1 for p in doc["paragraphs"]), "paragraphs without page 1"
+assert len(doc.get("footnotes", [])) == 2, doc.get("footnotes")
+print(f"imported the memo PDF: {len(texts)} paragraphs on page 1, Hangul kept, 2 notes")
+PY
+
 step "the app under Xvfb, Import without home access"
 xvfb-run -a -s '-screen 0 1400x900x24' dbus-run-session -- \
   "$src/build-aux/flatpak-check-gui.sh" "$app" "$check" || fail "the app"

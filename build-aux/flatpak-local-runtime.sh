@@ -34,6 +34,9 @@ packages=(
   # SDK: the libraries' development files (these pull in the libraries)
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libxml2-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libsoup-3.0-dev libenchant-2-dev
+  # SDK: what the manifest's poppler and libzip modules build with (the GNOME
+  # SDK has all of these)
+  cmake libjpeg-dev liblcms2-dev libtiff-dev libopenjp2-7-dev zlib1g-dev libbz2-dev liblzma-dev libzstd-dev
   # Platform: what a GTK app finds in the GNOME runtime
   libglib2.0-bin shared-mime-info gsettings-desktop-schemas adwaita-icon-theme
   hicolor-icon-theme librsvg2-common fontconfig fonts-cantarell fonts-dejavu-core
