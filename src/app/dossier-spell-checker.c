@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <enchant.h>
 #include <glib/gi18n.h>
 
-#include "dossier-spell-checker.h"
+#include "dossier-spell-checker-private.h"
 
 /*
  * Spell checking for a GtkTextView, with Enchant 2.
@@ -27,7 +26,8 @@
  *
  * The view's context menu gets suggestions, "Add to Dictionary" (the
  * Enchant personal word list), "Ignore All" (for this session) and a
- * "Check Spelling" toggle, kept in GSettings ("memo-spell-check").
+ * "Check Spelling" toggle, kept in GSettings ("memo-spell-check"):
+ * dossier-spell-checker-menu.c shows it, suggestions first.
  */
 
 #define SETTINGS_KEY "memo-spell-check"
@@ -39,41 +39,6 @@
 #define CHUNK_CHARS 2000         /* text checked at a time */
 #define STEP_BUDGET_USEC 4000    /* per idle run */
 #define DEBOUNCE_MSEC 80
-
-struct _DossierSpellChecker
-{
-  GObject parent_instance;
-
-  GtkTextView *view;               /* weak: the view owns the checker */
-  GtkTextBuffer *buffer;           /* the one whose signals are connected */
-  GtkTextTag *misspelled_tag;
-  GtkTextTag *unchecked_tag;
-  GtkTextMark *deferred_start;     /* the word being typed, if any */
-  GtkTextMark *deferred_end;
-  GtkTextMark *menu_start;         /* the word the context menu is about */
-  GtkTextMark *menu_end;
-  char *menu_word;
-
-  char *language;                  /* asked for; NULL follows the locale */
-  char *dictionary;                /* the tag of the dictionary in use */
-  char *missing;                   /* the tag that has no dictionary */
-  EnchantDict *dict;               /* shared, owned by the cache */
-  GHashTable *known_words;         /* this memo's names, accepted here only */
-
-  GSettings *settings;
-  GSimpleActionGroup *actions;
-  GMenu *menu;
-  GMenu *word_section;
-  GMenu *fix_section;
-  GMenuModel *view_menu;           /* the view's own extra menu, kept */
-
-  guint check_source;
-  gboolean check_in_idle;
-  gboolean enabled;
-  gboolean active;
-  gboolean typing;
-  gboolean has_deferred;
-};
 
 G_DEFINE_FINAL_TYPE (DossierSpellChecker, dossier_spell_checker, G_TYPE_OBJECT)
 
@@ -737,10 +702,10 @@ choose_dictionary (DossierSpellChecker *self)
   invalidate_all (self);
 }
 
-/* ---- Menu -------------------------------------------------------------------------- */
-
-static void
-recheck_dictionary_users (EnchantDict *dict)
+/* Add to Dictionary and Ignore All change what every checker using
+ * @dict should mark. */
+void
+_dossier_spell_checker_recheck_users (EnchantDict *dict)
 {
   for (GList *l = checkers; l != NULL; l = l->next)
     {
@@ -749,214 +714,6 @@ recheck_dictionary_users (EnchantDict *dict)
       if (checker->dict == dict)
         invalidate_all (checker);
     }
-}
-
-/* The menu's word, if it is still there unchanged. */
-static gboolean
-get_menu_word (DossierSpellChecker *self,
-               GtkTextIter         *start,
-               GtkTextIter         *end)
-{
-  g_autofree char *text = NULL;
-
-  if (self->menu_word == NULL || self->buffer == NULL)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, self->menu_start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->menu_end);
-  text = gtk_text_iter_get_slice (start, end);
-  return g_str_equal (text, self->menu_word);
-}
-
-static void
-replace_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  DossierSpellChecker *self = user_data;
-  const char *replacement = g_variant_get_string (parameter, NULL);
-  gboolean editable = self->view == NULL || gtk_text_view_get_editable (self->view);
-  GtkTextIter start, end;
-
-  if (!get_menu_word (self, &start, &end))
-    return;
-
-  /* One user action: a single Ctrl+Z brings the word back. */
-  gtk_text_buffer_begin_user_action (self->buffer);
-  if (gtk_text_buffer_delete_interactive (self->buffer, &start, &end, editable))
-    {
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->menu_start);
-      gtk_text_buffer_insert_interactive (self->buffer, &start, replacement, -1, editable);
-    }
-  gtk_text_buffer_end_user_action (self->buffer);
-  g_clear_pointer (&self->menu_word, g_free);
-}
-
-static void
-add_action (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
-{
-  DossierSpellChecker *self = user_data;
-  GtkTextIter start, end;
-
-  if (self->dict == NULL || !get_menu_word (self, &start, &end))
-    return;
-  enchant_dict_add (self->dict, self->menu_word, -1);
-  recheck_dictionary_users (self->dict);
-}
-
-static void
-ignore_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  DossierSpellChecker *self = user_data;
-  GtkTextIter start, end;
-
-  if (self->dict == NULL || !get_menu_word (self, &start, &end))
-    return;
-  enchant_dict_add_to_session (self->dict, self->menu_word, -1);
-  recheck_dictionary_users (self->dict);
-}
-
-static void
-enabled_change_state (GSimpleAction *action,
-                      GVariant      *value,
-                      gpointer       user_data)
-{
-  dossier_spell_checker_set_enabled (user_data, g_variant_get_boolean (value));
-}
-
-static const GActionEntry action_entries[] = {
-  { "replace", replace_action, "s", NULL, NULL, { 0 } },
-  { "add", add_action, NULL, NULL, NULL, { 0 } },
-  { "ignore", ignore_action, NULL, NULL, NULL, { 0 } },
-  { "enabled", NULL, NULL, "true", enabled_change_state, { 0 } },
-  { "none", NULL, NULL, NULL, NULL, { 0 } },
-};
-
-static void
-append_disabled (GMenu      *menu,
-                 const char *label)
-{
-  g_menu_append (menu, label, "spell.none");
-}
-
-/* Menu labels take "_" as the mark of a mnemonic: a word or a language
- * tag ("de_DE") shows its underscores only doubled. */
-static char *
-escape_mnemonics (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-/**
- * dossier_spell_checker_update_menu:
- * @self: a #DossierSpellChecker
- * @iter: where the context menu is opened
- *
- * Fills the spelling part of the view's context menu for the word at
- * @iter: its suggestions, "Add to Dictionary" and "Ignore All" when it
- * is misspelled, and the "Check Spelling" toggle. The view calls this
- * itself on a right click and on Shift+F10 or the Menu key.
- */
-void
-dossier_spell_checker_update_menu (DossierSpellChecker *self,
-                                   const GtkTextIter   *iter)
-{
-  GtkTextIter start, end;
-  g_auto(GStrv) suggestions = NULL;
-
-  g_return_if_fail (DOSSIER_IS_SPELL_CHECKER (self));
-  g_return_if_fail (iter != NULL);
-
-  g_menu_remove_all (self->word_section);
-  g_menu_remove_all (self->fix_section);
-  g_clear_pointer (&self->menu_word, g_free);
-
-  if (!self->enabled || self->buffer == NULL)
-    return;
-
-  if (self->dict == NULL)
-    {
-      g_autofree char *label = NULL;
-      g_autofree char *language = escape_mnemonics (self->missing ? self->missing : "en_US");
-
-      /* Translators: %s is a language code such as “en_US” */
-      label = g_strdup_printf (_("No Spelling Dictionary for “%s”"), language);
-      append_disabled (self->word_section, label);
-      return;
-    }
-
-  start = end = *iter;
-  if (!gtk_text_iter_has_tag (&start, self->misspelled_tag))
-    {
-      /* Just after the word counts as on it. */
-      if (!gtk_text_iter_backward_char (&start) || !gtk_text_iter_has_tag (&start, self->misspelled_tag))
-        return;
-      end = start;
-    }
-  if (!gtk_text_iter_starts_tag (&start, self->misspelled_tag))
-    gtk_text_iter_backward_to_tag_toggle (&start, self->misspelled_tag);
-  gtk_text_iter_forward_to_tag_toggle (&end, self->misspelled_tag);
-
-  self->menu_word = gtk_text_iter_get_slice (&start, &end);
-  gtk_text_buffer_move_mark (self->buffer, self->menu_start, &start);
-  gtk_text_buffer_move_mark (self->buffer, self->menu_end, &end);
-
-  suggestions = dossier_spell_checker_dup_suggestions (self, self->menu_word);
-  for (guint i = 0; suggestions != NULL && suggestions[i] != NULL; i++)
-    {
-      g_autofree char *label = escape_mnemonics (suggestions[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "spell.replace", g_variant_new_string (suggestions[i]));
-      g_menu_append_item (self->word_section, item);
-    }
-  if (suggestions == NULL || suggestions[0] == NULL)
-    append_disabled (self->word_section, _("No Suggestions"));
-
-  g_menu_append (self->fix_section, _("Add to Dictionary"), "spell.add");
-  g_menu_append (self->fix_section, _("Ignore All"), "spell.ignore");
-}
-
-static void
-secondary_pressed_cb (GtkGestureClick     *gesture,
-                      int                  n_press,
-                      double               x,
-                      double               y,
-                      DossierSpellChecker *self)
-{
-  GtkTextIter iter;
-  int bx, by;
-
-  if (self->view == NULL)
-    return;
-  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  gtk_text_view_get_iter_at_location (self->view, &iter, bx, by);
-  dossier_spell_checker_update_menu (self, &iter);
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                DossierSpellChecker   *self)
-{
-  GtkTextIter iter;
-
-  if ((keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)) || keyval == GDK_KEY_Menu)
-    {
-      if (self->buffer != NULL)
-        {
-          gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-          dossier_spell_checker_update_menu (self, &iter);
-        }
-    }
-  return GDK_EVENT_PROPAGATE;
 }
 
 /* ---- GObject ---------------------------------------------------------------------- */
@@ -971,48 +728,13 @@ static void
 dossier_spell_checker_constructed (GObject *object)
 {
   DossierSpellChecker *self = DOSSIER_SPELL_CHECKER (object);
-  GtkGesture *click;
-  GtkEventController *keys;
-  g_autoptr(GMenu) toggle_section = g_menu_new ();
 
   G_OBJECT_CLASS (dossier_spell_checker_parent_class)->constructed (object);
   g_return_if_fail (self->view != NULL);
 
   checkers = g_list_prepend (checkers, self);
 
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
-                                   G_N_ELEMENTS (action_entries), self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "none")),
-                               FALSE);
-  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", G_ACTION_GROUP (self->actions));
-
-  self->menu = g_menu_new ();
-  self->word_section = g_menu_new ();
-  self->fix_section = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->word_section));
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->fix_section));
-  g_menu_append (toggle_section, _("Check Spelling"), "spell.enabled");
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (toggle_section));
-  /* Whatever the view offered before stays, after ours. */
-  self->view_menu = gtk_text_view_get_extra_menu (self->view);
-  if (self->view_menu != NULL)
-    {
-      g_object_ref (self->view_menu);
-      g_menu_append_section (self->menu, NULL, self->view_menu);
-    }
-  gtk_text_view_set_extra_menu (self->view, G_MENU_MODEL (self->menu));
-
-  /* Before the view's own gesture, which opens the menu. */
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+  _dossier_spell_checker_menu_init (self);
 
   g_signal_connect_object (self->view, "notify::buffer", G_CALLBACK (view_buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1048,9 +770,7 @@ dossier_spell_checker_dispose (GObject *object)
   if (self->view != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->view, self);
-      if (gtk_text_view_get_extra_menu (self->view) == G_MENU_MODEL (self->menu))
-        gtk_text_view_set_extra_menu (self->view, self->view_menu);
-      gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spell", NULL);
+      _dossier_spell_checker_menu_dispose (self);
     }
   /* Only the buffer's signals and marks: it may outlive the view. */
   disconnect_buffer (self);
@@ -1060,7 +780,6 @@ dossier_spell_checker_dispose (GObject *object)
   g_clear_object (&self->menu);
   g_clear_object (&self->word_section);
   g_clear_object (&self->fix_section);
-  g_clear_object (&self->view_menu);
 
   G_OBJECT_CLASS (dossier_spell_checker_parent_class)->dispose (object);
 }
@@ -1395,7 +1114,9 @@ dossier_spell_checker_get_busy (DossierSpellChecker *self)
  * dossier_spell_checker_get_menu:
  * @self: a #DossierSpellChecker
  *
- * Returns: (transfer none): the menu the checker set as the view's extra menu
+ * Returns: (transfer none): the view's context menu as the checker shows
+ *   it: the spelling items for the word last asked about (see
+ *   dossier_spell_checker_update_menu()) first, then the view's own
  */
 GMenuModel *
 dossier_spell_checker_get_menu (DossierSpellChecker *self)

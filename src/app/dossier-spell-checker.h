@@ -25,6 +25,9 @@ gboolean             dossier_spell_checker_get_busy      (DossierSpellChecker *s
 GMenuModel          *dossier_spell_checker_get_menu      (DossierSpellChecker *self);
 void                 dossier_spell_checker_update_menu   (DossierSpellChecker *self,
                                                           const GtkTextIter   *iter);
+void                 dossier_spell_checker_popup_menu    (DossierSpellChecker *self,
+                                                          const GtkTextIter   *iter);
+GtkWidget           *dossier_spell_checker_get_popover   (DossierSpellChecker *self);
 char               **dossier_spell_checker_dup_suggestions (DossierSpellChecker *self,
                                                             const char          *word);
 gboolean             dossier_spell_checker_check_word    (DossierSpellChecker *self,

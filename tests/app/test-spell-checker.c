@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <gtk/gtk.h>
 
 #include "memo/dossier-memo-json.h"
@@ -323,7 +324,10 @@ test_replace_undo (void)
   g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "Add to Dictionary"));
   g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "Ignore All"));
   g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "Check Spelling"));
-  g_assert_true (gtk_text_view_get_extra_menu (view) == dossier_spell_checker_get_menu (checker));
+  /* The checker shows the view's menu itself: GtkTextView's would put
+   * the suggestions after its own items. */
+  g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "Cu_t"));
+  g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "Insert _Emoji"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spell.replace", "s", "receive"));
   text = get_text (view);
@@ -575,6 +579,128 @@ test_memo_page (void)
 }
 
 static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (labels, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static int
+label_index (GPtrArray  *labels,
+             const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (labels->pdata[i], text))
+      return i;
+  return -1;
+}
+
+/* The context menu opens with the suggestions, above Cut, Copy and
+ * Paste; choosing one leaves the caret after the new word and the page
+ * where it was. */
+static void
+test_menu_first (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *page, *popover, *item;
+  GtkWindow *window;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  DossierSpellChecker *checker;
+  GtkTextIter start, end, cursor;
+  double value;
+  int word_end;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "Talks resumed in the spring and stalled again by the autumn. ");
+  g_string_append (text, "The goverment in Seoul wants talks. ");
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "Talks resumed in the spring and stalled again by the autumn. ");
+  g_string_printf (json,
+                   "{\"format\":\"dossier-memo\",\"version\":1,"
+                   "\"header\":{\"marking\":\"UNCLASSIFIED\",\"to\":\"Director\",\"from\":\"Desk\","
+                   "\"date\":\"2026-11-24\",\"subject\":\"Talks\"},"
+                   "\"sections\":[{\"title\":\"BLUF\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"%s\"}]}],"
+                   "\"citations\":[]}", text->str);
+  memo = dossier_memo_from_json (json->str, -1, &error);
+  g_assert_no_error (error);
+  page = dossier_memo_page_new (memo);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 600);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  checker = dossier_spell_checker_get_for_view (view);
+  dossier_spell_checker_set_language (checker, "en_US");
+  if (dossier_spell_checker_get_dictionary (checker) == NULL)
+    {
+      gtk_window_destroy (window);
+      g_test_skip ("no en_US dictionary installed");
+      return;
+    }
+  wait_checked (checker);
+  g_assert_true (is_marked (view, "goverment"));
+
+  /* The word in the middle of the page, the cursor in it. */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  for (guint waited = 0; gtk_adjustment_get_upper (adjustment) < 2 * gtk_adjustment_get_page_size (adjustment) + 200 && waited < 500; waited++)
+    dossier_test_gui_spin (10);
+  g_assert_true (find_word (buffer, "goverment", &start, &end));
+  gtk_text_iter_forward_chars (&start, 3);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  dossier_test_gui_spin (100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2 - 150);
+  dossier_test_gui_spin (100);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 100);
+
+  dossier_spell_checker_popup_menu (checker, &start);
+  popover = dossier_spell_checker_get_popover (checker);
+  g_assert_nonnull (popover);
+  for (guint waited = 0; !gtk_widget_get_mapped (popover) && waited < 500; waited++)
+    dossier_test_gui_spin (10);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  dossier_test_gui_screenshot (popover, "spell-menu.png");
+  collect_labels (popover, labels);
+  g_assert_cmpint (label_index (labels, "government"), ==, 0);
+  g_assert_cmpint (label_index (labels, "Ignore All"), >, 0);
+  g_assert_cmpint (label_index (labels, "Cut"), >, label_index (labels, "Ignore All"));
+  g_assert_cmpint (label_index (labels, "Paste"), >, label_index (labels, "Cut"));
+  g_assert_cmpint (label_index (labels, "Check Spelling"), >, label_index (labels, "Paste"));
+
+  /* Chosen as a click does. */
+  item = GTK_WIDGET (dossier_test_gui_find_label (popover, "government"));
+  while (item != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (item), "GtkModelButton"))
+    item = gtk_widget_get_parent (item);
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  for (guint waited = 0; gtk_widget_get_mapped (popover) && waited < 500; waited++)
+    dossier_test_gui_spin (10);
+  dossier_test_gui_spin (200);
+
+  g_assert_true (find_word (buffer, "The government in Seoul", &start, &end));
+  word_end = gtk_text_iter_get_offset (&start) + strlen ("The government");
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, word_end);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - value), <, 1);
+
+  gtk_window_destroy (window);
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -618,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/dossier/app/spell/toggle", test_toggle);
   g_test_add_func ("/dossier/app/spell/long-text", test_long_text);
   g_test_add_func ("/dossier/app/spell/memo-page", test_memo_page);
+  g_test_add_func ("/dossier/app/spell/menu-first", test_menu_first);
 
   status = g_test_run ();
   remove_tree (config_dir);
