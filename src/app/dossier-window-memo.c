@@ -707,6 +707,25 @@ compare_recent_newest_first (gconstpointer a,
 
 #define MAX_RECENT_MEMOS 5
 
+/* The folder a recent memo is in, by its name as Files shows it in its
+ * sidebar ("Briefs", "Home"): the whole path is in the row's tooltip. */
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *path = NULL;
+
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+  if (g_file_equal (parent, home))
+    return g_strdup (_("Home"));
+  path = g_file_get_path (parent);
+  if (path == NULL)
+    return g_file_get_parse_name (parent);
+  return g_filename_display_basename (path);
+}
+
 static void
 update_recent_memos (DossierWindow *self)
 {
@@ -725,6 +744,7 @@ update_recent_memos (DossierWindow *self)
       g_autofree char *name = NULL;
       g_autofree char *escaped = NULL;
       g_autofree char *where = NULL;
+      g_autofree char *folder = NULL;
       GtkWidget *row;
 
       if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-dossier-memo") != 0 ||
@@ -739,9 +759,11 @@ update_recent_memos (DossierWindow *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       g_free (escaped);
-      escaped = g_markup_escape_text (where, -1);
+      folder = dup_folder_name (file);
+      escaped = g_markup_escape_text (folder, -1);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_widget_set_tooltip_text (row, where);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "dossier-file", g_steal_pointer (&file), g_object_unref);
       gtk_list_box_append (self->recent_list, row);

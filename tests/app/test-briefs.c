@@ -541,6 +541,22 @@ test_insert_perspectives (void)
 static gboolean find_label (GtkWidget  *widget,
                             const char *words);
 
+static AdwActionRow *
+find_recent_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_recent_row (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_save_and_reopen (void)
 {
@@ -583,6 +599,18 @@ test_save_and_reopen (void)
     g_assert_nonnull (info);
     g_assert_cmpstr (gtk_recent_info_get_display_name (info), ==, "Harbour policy");
     gtk_recent_info_unref (info);
+  }
+  {
+    /* The row says which folder the memo is in, not its whole path. */
+    g_autofree char *folder = g_path_get_basename (tmp_home);
+    AdwActionRow *row = NULL;
+
+    /* The recent manager tells the window once it has written its list. */
+    for (guint waited = 0; (row = find_recent_row (GTK_WIDGET (window), "Harbour policy")) == NULL && waited < 500; waited++)
+      dossier_test_gui_spin (10);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, folder);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, path);
   }
 
   /* A new memo from another template, then the saved one through the
