@@ -578,9 +578,16 @@ library_menu_action (GtkWidget  *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (8, 8, 0, 0);
 
-  /* Shift+F10 or the Menu key: open the menu at the focused row. */
+  /* Shift+F10 or the Menu key: open the menu at the focused row, for that
+   * row, as a right click on it does (it was for the selection, or the
+   * open article, even with the focus on another row). */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, DOSSIER_TYPE_DOCUMENT_ROW);
+
+      if (row == NULL && DOSSIER_IS_DOCUMENT_ROW (gtk_widget_get_first_child (focus)))
+        row = gtk_widget_get_first_child (focus);
+      _dossier_window_set_menu_target (self, row != NULL ? DOSSIER_DOCUMENT_ROW (row) : NULL);
       if (!gtk_widget_compute_bounds (focus, GTK_WIDGET (self->list_view), &bounds))
         bounds = GRAPHENE_RECT_INIT (8, 8, 0, 0);
     }

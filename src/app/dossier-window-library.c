@@ -564,19 +564,17 @@ _dossier_window_popup_library_menu (DossierWindow *self,
   gtk_popover_popup (GTK_POPOVER (self->library_popover));
 }
 
-/* Right click shows the menu and nothing else: on a selected row it acts
- * on the selection, on another row on that row alone, which is marked
- * while the menu is up (opening it would replace the article being read
- * and undo a selection made for Compare). */
-static void
-list_right_click_cb (GtkGestureClick *gesture,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     DossierWindow   *self)
+/**
+ * _dossier_window_set_menu_target:
+ * @row: (nullable): the row the library's context menu is opened on
+ *
+ * The menu acts on @row alone when it is not selected (and marks it while
+ * the menu is up), else on the selection.
+ */
+void
+_dossier_window_set_menu_target (DossierWindow      *self,
+                                 DossierDocumentRow *row)
 {
-  DossierDocumentRow *row = row_at (self, x, y);
-
   clear_menu_target (self);
   if (row != NULL && dossier_document_row_get_document (row) != NULL)
     {
@@ -593,6 +591,20 @@ list_right_click_cb (GtkGestureClick *gesture,
           gtk_widget_add_css_class (self->menu_target_row, "menu-target");
         }
     }
+}
+
+/* Right click shows the menu and nothing else: on a selected row it acts
+ * on the selection, on another row on that row alone, which is marked
+ * while the menu is up (opening it would replace the article being read
+ * and undo a selection made for Compare). */
+static void
+list_right_click_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     DossierWindow   *self)
+{
+  _dossier_window_set_menu_target (self, row_at (self, x, y));
   _dossier_window_popup_library_menu (self, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }

@@ -20,6 +20,7 @@
 #include "dossier-reader-page.h"
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
+#include "widgets/dossier-document-row.h"
 
 G_BEGIN_DECLS
 
@@ -141,6 +142,8 @@ void           _dossier_window_cancel_downloads    (DossierWindow  *self);
 void           _dossier_window_popup_library_menu  (DossierWindow  *self,
                                                     double          x,
                                                     double          y);
+void           _dossier_window_set_menu_target     (DossierWindow      *self,
+                                                    DossierDocumentRow *row);
 guint          _dossier_window_count_selected      (DossierWindow  *self);
 GListStore    *_dossier_window_load_selected       (DossierWindow  *self,
                                                     GError        **error);

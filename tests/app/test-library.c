@@ -456,6 +456,42 @@ test_right_click (void)
   destroy_window ();
 }
 
+/* The menu from the keyboard is for the row with the focus, as a right
+ * click on it is (it was for the open article). */
+static void
+test_keyboard_menu (void)
+{
+  GtkWidget *popover;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  DossierMetadataDialog *dialog = NULL;
+
+  create_window (1400);
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  spin_until (selected_only, ids[0]);
+
+  gtk_widget_grab_focus (gtk_widget_get_parent (row_for (ids[2])));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.library-menu", NULL);
+  spin_until (popover_shown, GINT_TO_POINTER (TRUE));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (row_for (ids[2])), "menu-target"));
+  g_assert_cmpstr (open_id (), ==, ids[0]);
+
+  popover = shown_menu (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-metadata", NULL);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  dossier_test_gui_spin (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (DOSSIER_IS_METADATA_DIALOG (toplevel))
+        dialog = DOSSIER_METADATA_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dossier_metadata_dialog_get_field (dialog, "title")), ==, titles[2]);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window ();
+}
+
 /* Clicks the dialog's button labelled @name, as the user does. */
 static void
 click_button (AdwMessageDialog *dialog,
@@ -1044,6 +1080,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/selection-kept", test_selection_kept);
   g_test_add_func ("/dossier/app/library/import-during-search", test_import_during_search);
   g_test_add_func ("/dossier/app/library/right-click", test_right_click);
+  g_test_add_func ("/dossier/app/library/keyboard-menu", test_keyboard_menu);
   g_test_add_func ("/dossier/app/library/duplicate-toast", test_duplicate_toast);
   g_test_add_func ("/dossier/app/library/toast-details-button", test_toast_details_button);
   g_test_add_func ("/dossier/app/library/watch-database", test_watch_database);
