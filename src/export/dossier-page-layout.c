@@ -2022,6 +2022,14 @@ dossier_page_layout_draw_page (DossierPageLayout *self,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+  /* cairo 1.16 gives every link annotation a structure element and
+   * lists them in the page's parent tree, but writes the structure tree
+   * only when a structure tag was used: with links alone the PDF's
+   * cross-reference table points at objects that were never written
+   * (qpdf: "file is damaged"). A structure element around the page
+   * that claims nothing (NonStruct: the PDF is not marked as tagged)
+   * makes cairo write the tree. Other surfaces ignore tags. */
+  cairo_tag_begin (cr, "NonStruct", NULL);
 
   if (page_index == 0)
     draw_header (self, cr);
@@ -2079,6 +2087,7 @@ dossier_page_layout_draw_page (DossierPageLayout *self,
     }
 
   draw_footer (self, cr, page_index);
+  cairo_tag_end (cr, "NonStruct");
   cairo_restore (cr);
 }
 

@@ -94,6 +94,54 @@ test_export_memo (void)
   g_rmdir (dir);
 }
 
+/* Every exported PDF must be well formed for other readers than Poppler
+ * (which repairs quietly): qpdf checks the cross-reference table and
+ * every object it names. */
+static void
+test_qpdf_check (void)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *memo = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
+  g_autofree char *dir = NULL;
+  const char *exports[][3] = {
+    { "export-pdf", "--paper=letter", "letter.pdf" },
+    { "export-pdf", "--paper=a4", "a4.pdf" },
+    { "export", "--format=pdf", "export.pdf" },
+  };
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("no qpdf to check the PDFs with (build-aux/install-deps.sh installs it)");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("dossier-cli-pdf-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_auto(DossierTestCliRun) run = { 0 };
+      g_autofree char *out = g_build_filename (dir, exports[i][2], NULL);
+      g_autofree char *check_out = NULL;
+      g_autofree char *check_err = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { qpdf, "--check", out, NULL };
+      int status;
+
+      dossier_test_cli_run (&run, exports[i][0], memo, exports[i][1], "-o", out, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                    &check_out, &check_err, &status, &error);
+      g_assert_no_error (error);
+      /* qpdf exits 3 on warnings, such as an object not where the
+       * cross-reference table says. */
+      if (!g_spawn_check_wait_status (status, NULL) || *check_err != '\0')
+        g_error ("qpdf --check %s failed:\n%s%s", exports[i][2], check_out, check_err);
+      g_assert_nonnull (strstr (check_out, "No syntax or stream encoding errors found"));
+      g_remove (out);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_errors (void)
 {
@@ -165,6 +213,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/export/cli/export-memo", test_export_memo);
   g_test_add_func ("/dossier/export/cli/errors", test_errors);
+  g_test_add_func ("/dossier/export/cli/qpdf-check", test_qpdf_check);
 
   return g_test_run ();
 }
