@@ -972,6 +972,37 @@ typedef struct {
 } Extent;
 
 /**
+ * dossier_pdf_next_word_fits:
+ * @line: a line
+ * @next: the line after it
+ * @right: the right edge of the text they stand in
+ *
+ * A line breaker carries a word over only when it does not fit, so a line
+ * with room at its end for the first word of the next line ended there
+ * on purpose: the end of a paragraph. A full line (justified, or ragged
+ * with no room for that word) says nothing, whatever it ends with. The
+ * word's width is estimated from the next line's own characters.
+ *
+ * Returns: %TRUE when the next line's first word would have fit on @line
+ */
+gboolean
+dossier_pdf_next_word_fits (PdfLine *line,
+                            PdfLine *next,
+                            float    right)
+{
+  glong n_chars = g_utf8_strlen (next->text, -1);
+  const char *space = strchr (next->text, ' ');
+  glong n_word = space != NULL ? g_utf8_pointer_to_offset (next->text, space) : n_chars;
+  float advance;
+
+  if (n_chars == 0 || next->x1 <= next->x0)
+    return TRUE;
+  advance = (next->x1 - next->x0) / n_chars;
+  /* The word and the space before it. */
+  return right - line->x1 >= (n_word + 1) * advance;
+}
+
+/**
  * dossier_pdf_build_blocks:
  *
  * Splits the content of every page (not furniture, notes or metadata)
@@ -1059,9 +1090,11 @@ dossier_pdf_build_blocks (PdfImport *self)
               else if (fabsf (line->size - prev->size) > 0.9f)
                 new_block = TRUE;
               else if ((line->style & SPAN_BOLD) != (prev->style & SPAN_BOLD) && !self->body_bold &&
-                       (dossier_pdf_ends_sentence (prev->text) || short_line))
-                /* (A bold first sentence over two lines runs on into the
-                 * rest of its paragraph: a full line that ends mid-sentence.) */
+                       (short_line ||
+                        (dossier_pdf_ends_sentence (prev->text) &&
+                         (!(prev->style & SPAN_BOLD) || dossier_pdf_next_word_fits (prev, line, extent->x1)))))
+                /* A bold first sentence runs on into the rest of its
+                 * paragraph, also when it ends a full line. */
                 new_block = TRUE;
               else if (block->lines->len == 1 && line->font != prev->font && short_line &&
                        !dossier_pdf_ends_sentence (prev->text))

@@ -112,6 +112,8 @@ typedef struct {
   guint16 body_font;
   gboolean body_bold;        /* running text is set in a bold font */
   float pitch;               /* distance between the baselines of body lines */
+  float foot_room[2];        /* the least room under a column's last line, without and over notes */
+  float text_bottom;         /* the lowest baseline of running text on any page */
 
   GPtrArray *blocks;         /* PdfBlock*, the whole document in reading order */
   GPtrArray *notes;          /* PdfNote*, in the order found */
@@ -147,6 +149,9 @@ void      dossier_pdf_build_blocks     (PdfImport   *self);
 void      dossier_pdf_block_free       (gpointer     data);
 char     *dossier_pdf_block_text       (PdfImport   *self,
                                         PdfBlock    *block);
+gboolean  dossier_pdf_next_word_fits   (PdfLine     *line,
+                                        PdfLine     *next,
+                                        float        right);
 
 /* dossier-pdf-notes.c */
 void      dossier_pdf_find_footnotes   (PdfImport   *self);

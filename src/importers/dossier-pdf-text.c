@@ -778,6 +778,59 @@ is_running (PdfBlockKind kind)
   return kind == BLOCK_BODY || kind == BLOCK_QUOTE || kind == BLOCK_ITEM;
 }
 
+/* How far below @line (at the foot of its column) the text could have
+ * gone on: to the first note under it (@over_notes), else to the lowest
+ * running text of any page. */
+static float
+room_below (PdfImport *self,
+            PdfLine   *line,
+            gboolean  *over_notes)
+{
+  PdfPage *page = g_ptr_array_index (self->pages, line->page);
+  float bottom = self->text_bottom;
+
+  *over_notes = FALSE;
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      PdfLine *other = g_ptr_array_index (page->lines, i);
+
+      if ((other->flags & LINE_NOTE) && other->y0 > line->base && (!*over_notes || other->y0 < bottom))
+        {
+          bottom = other->y0;
+          *over_notes = TRUE;
+        }
+    }
+  return MAX (bottom - line->base, 0);
+}
+
+/* The least room under the last line of a column, over notes and not:
+ * what a full column leaves. */
+static void
+measure_feet (PdfImport *self)
+{
+  self->text_bottom = 0;
+  self->foot_room[0] = self->foot_room[1] = G_MAXFLOAT;
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *block = g_ptr_array_index (self->blocks, b);
+
+      if (is_running (block->kind))
+        for (guint i = 0; i < block->lines->len; i++)
+          self->text_bottom = MAX (self->text_bottom, ((PdfLine *) g_ptr_array_index (block->lines, i))->base);
+    }
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *block = g_ptr_array_index (self->blocks, b);
+      gboolean over_notes;
+      float room;
+
+      if (!is_running (block->kind) || !block->column_end)
+        continue;
+      room = room_below (self, g_ptr_array_index (block->lines, block->lines->len - 1), &over_notes);
+      self->foot_room[over_notes] = MIN (self->foot_room[over_notes], room);
+    }
+}
+
 /* Does @block go on with the paragraph @para (in the next column or page,
  * or after something set into it)? */
 static gboolean
@@ -786,6 +839,9 @@ continues (PdfImport *self,
            PdfBlock  *block,
            gboolean   interrupted)
 {
+  PdfLine *last;
+  gboolean over_notes;
+  float right, room;
   guint bullet;
 
   if (para == NULL || !is_running (para->block_kind) || !is_running (block->kind) ||
@@ -800,7 +856,33 @@ continues (PdfImport *self,
 
   if (starts_lower (block))
     return TRUE;
-  return !dossier_pdf_ends_sentence (para->text->str) && !block->first_indented;
+  if (block->first_indented)
+    return FALSE;
+  if (!dossier_pdf_ends_sentence (para->text->str))
+    return TRUE;
+  /* A sentence ends at the foot of the column: the paragraph goes on
+   * when that line was full (the space that sets paragraphs apart is not
+   * there to see at a page's end). The column's right edge is the
+   * furthest a column like it reaches in the document: a page of two
+   * lines does not show it. */
+  last = g_ptr_array_index (para->last_block->lines, para->last_block->lines->len - 1);
+  right = para->last_block->column_x1;
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *other = g_ptr_array_index (self->blocks, b);
+
+      /* (Not the wide column of a page of one column over a narrow one.) */
+      if (is_running (other->kind) && fabsf (other->column_x0 - para->last_block->column_x0) < other->size &&
+          other->column_x1 - other->column_x0 < 1.25f * (para->last_block->column_x1 - para->last_block->column_x0))
+        right = MAX (right, other->column_x1);
+    }
+  if (dossier_pdf_next_word_fits (last, g_ptr_array_index (block->lines, 0), right))
+    return FALSE;
+  /* Nor does a paragraph end with a full line that leaves room for more
+   * lines under it than the fullest column does (a page breaks inside a
+   * paragraph at the foot, or a line earlier to keep two together). */
+  room = room_below (self, last, &over_notes);
+  return room - self->foot_room[over_notes] < self->pitch;
 }
 
 /* Small text of short lines, mostly figures: a chart's labels. */
@@ -837,6 +919,7 @@ dossier_pdf_build_paragraphs (PdfImport       *self,
   g_autoptr(Para) para = NULL;
   g_autoptr(GPtrArray) held = g_ptr_array_new ();
 
+  measure_feet (self);
   for (guint b = 0; b < self->blocks->len; b++)
     {
       PdfBlock *block = g_ptr_array_index (self->blocks, b);

@@ -849,6 +849,137 @@ test_two_column_report (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Justified lines that end sentences                                       */
+
+#define JUSTIFY_LEFT 90.0
+#define JUSTIFY_WIDTH 430.0
+
+/* Draws @words as one line from JUSTIFY_LEFT, spread over JUSTIFY_WIDTH
+ * when @justify, with the baseline at @y. */
+static void
+draw_words (cairo_t    *cr,
+            const char *font,
+            double      y,
+            const char *text,
+            gboolean    justify)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words);
+  double natural = 0, space, x = JUSTIFY_LEFT;
+  int width;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, " ", -1);
+  pango_layout_get_size (layout, &width, NULL);
+  space = (double) width / PANGO_SCALE;
+  for (guint i = 0; i < n; i++)
+    {
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_size (layout, &width, NULL);
+      natural += (double) width / PANGO_SCALE;
+    }
+  if (justify && n > 1)
+    {
+      /* The line must be full: its words with plain spaces fit. */
+      g_assert_cmpfloat (natural + (n - 1) * space, <=, JUSTIFY_WIDTH);
+      space = (JUSTIFY_WIDTH - natural) / (n - 1);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_size (layout, &width, NULL);
+      cairo_move_to (cr, x, y - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+      pango_cairo_show_layout (cr, layout);
+      x += (double) width / PANGO_SCALE + space;
+    }
+}
+
+/* Justified text with space between paragraphs: a paragraph whose bold
+ * first sentence ends a full line, one whose full last line on a page
+ * ends a sentence and whose next page starts one, and paragraphs that do
+ * end at a short line, on the same page or at its foot. */
+static void
+test_full_line_sentence_ends (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* (line, bold, full) by page; NULL ends a paragraph. */
+  static const struct { const char *text; gboolean bold; gboolean full; } lines[2][12] = {
+    {
+      { "Relief must follow verification, because every freeze that paid first", TRUE, TRUE },
+      { "and inspected later was reversed within two years of its signature.", TRUE, TRUE },
+      { "The record of the last three agreements shows the same sequence of", FALSE, TRUE },
+      { "events, one after another, and each ended in a dispute.", FALSE, FALSE },
+      { NULL, FALSE, FALSE },
+      { "Inspectors were admitted months after relief had been granted, and the", FALSE, TRUE },
+      { "first refused visit led to a dispute that ended each of the agreements.", FALSE, TRUE },
+      { NULL, FALSE, FALSE },
+    },
+    {
+      { "Each time the side that had received relief argued that inspections were", FALSE, TRUE },
+      { "a new demand, and the other side could point to nothing.", FALSE, FALSE },
+      { NULL, FALSE, FALSE },
+      { "A protocol fixing the first visit closes that gap.", FALSE, FALSE },
+      { NULL, FALSE, FALSE },
+    },
+  };
+  static const char * const expected[] = {
+    "Relief must follow verification, because every freeze that paid first and inspected later was "
+    "reversed within two years of its signature. The record of the last three agreements shows the same "
+    "sequence of events, one after another, and each ended in a dispute.",
+    "Inspectors were admitted months after relief had been granted, and the first refused visit led to "
+    "a dispute that ended each of the agreements. Each time the side that had received relief argued "
+    "that inspections were a new demand, and the other side could point to nothing.",
+    "A protocol fixing the first visit closes that gap.",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "justified.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint p = 0; p < G_N_ELEMENTS (lines); p++)
+    {
+      double y = 120;
+
+      if (p == 0)
+        {
+          draw_words (cr, "Liberation Sans Bold 16", 90, "Sequencing Relief", FALSE);
+          /* Only enough room below for the first page's lines: the
+           * second paragraph's last line there is at the text's foot. */
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (lines[p]); i++)
+        {
+          if (lines[p][i].text == NULL)
+            {
+              if (i + 1 < G_N_ELEMENTS (lines[p]) && lines[p][i + 1].text != NULL)
+                y += 8;
+              continue;
+            }
+          draw_words (cr, lines[p][i].bold ? "Liberation Serif Bold 11" : "Liberation Serif 11", y,
+                      lines[p][i].text, lines[p][i].full);
+          y += 14;
+        }
+      draw_words (cr, "Liberation Serif 9", 740, p == 0 ? "1" : "2", FALSE);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==,
+                    G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (dossier_paragraph_get_text (paragraph_at (document, i)), ==, expected[i]);
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Sequencing Relief");
+  g_assert_cmpuint (dossier_paragraph_get_page (paragraph_at (document, 1)), ==, 1);
+  g_assert_cmpuint (dossier_paragraph_get_page (paragraph_at (document, 2)), ==, 2);
+}
+
+/* ------------------------------------------------------------------------ */
 /* A short paper written by hand in PDF's own operators                     */
 
 /* A PDF of @n_pages pages in Helvetica, each drawn by its content stream,
@@ -1174,6 +1305,8 @@ main (int    argc,
   g_test_add ("/pdf-import/two-column-report", Fixture, NULL, fixture_set_up, test_two_column_report,
               fixture_tear_down);
   g_test_add ("/pdf-import/pages-json-citation", Fixture, NULL, fixture_set_up, test_pages_json_and_citation,
+              fixture_tear_down);
+  g_test_add ("/pdf-import/full-line-sentence-ends", Fixture, NULL, fixture_set_up, test_full_line_sentence_ends,
               fixture_tear_down);
   g_test_add ("/pdf-import/short-paper", Fixture, NULL, fixture_set_up, test_short_paper, fixture_tear_down);
   g_test_add ("/pdf-import/scanned", Fixture, NULL, fixture_set_up, test_scanned, fixture_tear_down);
