@@ -204,9 +204,9 @@ leading_number (PdfLine *line,
     }
   while (g_ascii_isdigit (*p))
     {
-      if (++digits > 4)
-        return FALSE;
       value = value * 10 + (*p - '0');
+      if (++digits > 5 || value > MAX_NOTE_NUMBER)
+        return FALSE;
       p++;
     }
   if (digits == 0 || value == 0)

@@ -1082,6 +1082,68 @@ test_short_paper (Fixture       *fixture,
                    "On data cables landing at ports, see the 2024 survey, which counts them all.");
 }
 
+/* Notes numbered past 9,999 (a long report: 30 notes a page over 334
+ * pages), raised markers in the text and plain numbers at the foot: no
+ * width is assumed for a number. */
+#define LARGE_NOTES_PER_PAGE 30
+#define LARGE_N_NOTES 10020
+
+static void
+test_large_note_numbers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "large-numbers.pdf", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  GListModel *paragraphs;
+  guint n_refs_found = 0;
+
+  for (guint first = 1; first <= LARGE_N_NOTES; first += LARGE_NOTES_PER_PAGE)
+    {
+      GString *page = g_string_new (NULL);
+
+      /* The first claim of a page is long: the others are short lines,
+       * paragraphs of their own. */
+      for (guint k = 0; k < LARGE_NOTES_PER_PAGE; k++)
+        g_string_append_printf (page, "BT /F1 11 Tf 0 Ts 72 %u Td (Claim %u rests on its source%s.) Tj "
+                                "/F1 7 Tf 4 Ts (%u) Tj ET\n", 740 - 16 * k, first + k,
+                                k == 0 ? ", which the note at the foot of this page gives in full" : "",
+                                first + k);
+      for (guint k = 0; k < LARGE_NOTES_PER_PAGE; k++)
+        g_string_append_printf (page, "BT /F1 6 Tf 0 Ts 72 %u Td (%u The source of claim %u.) Tj ET\n",
+                                250 - 7 * k, first + k, first + k);
+      g_ptr_array_add (pages, g_string_free (page, FALSE));
+    }
+  write_plain_pdf (path, (const char * const *) pages->pdata, pages->len);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_footnotes (document)), ==, LARGE_N_NOTES);
+  for (guint number = 9998; number <= LARGE_N_NOTES; number++)
+    {
+      DossierFootnote *note = footnote_numbered (document, number);
+      g_autofree char *expected = g_strdup_printf ("The source of claim %u.", number);
+
+      g_assert_nonnull (note);
+      g_assert_cmpstr (dossier_footnote_get_text (note), ==, expected);
+    }
+
+  /* Every marker taken out of the text and linked, the large ones too. */
+  paragraphs = dossier_document_get_paragraphs (document);
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      DossierParagraph *paragraph = paragraph_at (document, i);
+      guint n_refs;
+      const DossierFootnoteRef *refs = dossier_paragraph_get_refs (paragraph, &n_refs);
+
+      g_assert_null (strstr (dossier_paragraph_get_text (paragraph), "source.1"));
+      for (guint k = 0; k < n_refs; k++)
+        g_assert_cmpuint (refs[k].number, ==, ++n_refs_found);
+    }
+  g_assert_cmpuint (n_refs_found, ==, LARGE_N_NOTES);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Bad input                                                                 */
 
@@ -1309,6 +1371,8 @@ main (int    argc,
   g_test_add ("/pdf-import/full-line-sentence-ends", Fixture, NULL, fixture_set_up, test_full_line_sentence_ends,
               fixture_tear_down);
   g_test_add ("/pdf-import/short-paper", Fixture, NULL, fixture_set_up, test_short_paper, fixture_tear_down);
+  g_test_add ("/pdf-import/large-note-numbers", Fixture, NULL, fixture_set_up, test_large_note_numbers,
+              fixture_tear_down);
   g_test_add ("/pdf-import/scanned", Fixture, NULL, fixture_set_up, test_scanned, fixture_tear_down);
   g_test_add ("/pdf-import/bad-bytes", Fixture, NULL, fixture_set_up, test_bad_bytes, fixture_tear_down);
   g_test_add ("/pdf-import/encrypted", Fixture, NULL, fixture_set_up, test_encrypted, fixture_tear_down);
