@@ -255,6 +255,7 @@ make_document (PdfImport  *self,
   for (guint i = 0; i < self->authors->len; i++)
     dossier_document_add_author (document, g_ptr_array_index (self->authors, i));
 
+  dossier_pdf_find_word_breaks (self);
   dossier_pdf_build_paragraphs (self, document);
 
   for (guint i = 0; i < self->notes->len; i++)

@@ -32,6 +32,7 @@ enum {
   LINE_DROP      = 1 << 3,   /* not text: rotated, outside the page, a contents page */
   LINE_SPANNING  = 1 << 4,   /* crosses the gap between columns */
   LINE_TABLE     = 1 << 5,   /* a cell of a table row */
+  LINE_IN_WORD   = 1 << 6,   /* starts inside the word the line before it ends with */
 };
 
 typedef struct {
@@ -177,6 +178,7 @@ void      dossier_pdf_append_line      (PdfImport   *self,
                                         GString     *out,
                                         const char  *line);
 void      dossier_pdf_count_words      (PdfImport   *self);
+void      dossier_pdf_find_word_breaks (PdfImport       *self);
 void      dossier_pdf_build_paragraphs (PdfImport       *self,
                                         DossierDocument *document);
 

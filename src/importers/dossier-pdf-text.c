@@ -92,6 +92,12 @@ is_cjk (gunichar c)
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60);
 }
 
+static gboolean
+is_hangul (gunichar c)
+{
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+
 static char *
 fold_word (const char *start,
            const char *end)
@@ -240,15 +246,13 @@ continues_address (const char *out,
          !dossier_pdf_ends_sentence (out);
 }
 
-/**
- * dossier_pdf_append_line:
- *
- * Appends the text of a line to @out the way a reader joins them.
- */
-void
-dossier_pdf_append_line (PdfImport  *self,
-                         GString    *out,
-                         const char *line)
+/* Appends @line to @out; @in_word when the line break was inside a word
+ * (Korean set syllable by syllable), which joins Hangul without a space. */
+static void
+append_line (PdfImport  *self,
+             GString    *out,
+             const char *line,
+             gboolean    in_word)
 {
   const char *end, *prev;
   gunichar last, first;
@@ -311,7 +315,7 @@ dossier_pdf_append_line (PdfImport  *self,
       return;
     }
 
-  if (is_cjk (last) && is_cjk (first))
+  if ((is_cjk (last) && is_cjk (first)) || (in_word && is_hangul (last) && is_hangul (first)))
     {
       g_string_append (out, line);
       return;
@@ -319,6 +323,19 @@ dossier_pdf_append_line (PdfImport  *self,
 
   g_string_append_c (out, ' ');
   g_string_append (out, line);
+}
+
+/**
+ * dossier_pdf_append_line:
+ *
+ * Appends the text of a line to @out the way a reader joins them.
+ */
+void
+dossier_pdf_append_line (PdfImport  *self,
+                         GString    *out,
+                         const char *line)
+{
+  append_line (self, out, line, FALSE);
 }
 
 /**
@@ -338,7 +355,7 @@ dossier_pdf_block_text (PdfImport *self,
 
       if (block->kind == BLOCK_TABLE && out->len > 0)
         g_string_append (out, " | ");
-      dossier_pdf_append_line (self, out, line->text);
+      append_line (self, out, line->text, (line->flags & LINE_IN_WORD) != 0);
     }
 
   return g_string_free (out, FALSE);
@@ -522,7 +539,7 @@ para_append_line (PdfImport *self,
       return;
     }
 
-  dossier_pdf_append_line (self, para->text, clean->str);
+  append_line (self, para->text, clean->str, (line->flags & LINE_IN_WORD) != 0);
   /* The line's text is now the tail of the paragraph; what came before
    * may have lost a hyphen or gained a space. */
   start = g_utf8_strlen (para->text->str, para->text->len - clean->len);
@@ -905,6 +922,142 @@ is_chart_text (PdfBlock *block)
     }
 
   return digits >= letters || words < 3 * block->lines->len;
+}
+
+/* The first or last word of @text (without punctuation around it),
+ * folded; NULL when it is not Hangul. */
+static char *
+edge_word (const char *text,
+           gboolean    last)
+{
+  const char *start = text, *end = text + strlen (text);
+  const char *space;
+
+  if (last)
+    {
+      space = strrchr (text, ' ');
+      start = space != NULL ? space + 1 : text;
+    }
+  else if ((space = strchr (text, ' ')) != NULL)
+    end = space;
+  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (start == end || !is_hangul (g_utf8_get_char (start)))
+    return NULL;
+  return fold_word (start, end);
+}
+
+/* Words that stand inside a line (not first or last, where a break may
+ * have cut them). */
+static GHashTable *
+inner_words (PdfImport *self)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *block = g_ptr_array_index (self->blocks, b);
+
+      for (guint i = 0; i < block->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (block->lines, i);
+          g_auto(GStrv) tokens = g_strsplit (line->text, " ", -1);
+          guint n = g_strv_length (tokens);
+
+          for (guint k = 1; k + 1 < n; k++)
+            {
+              g_autofree char *word = edge_word (tokens[k], FALSE);
+
+              if (word != NULL)
+                g_hash_table_add (words, g_steal_pointer (&word));
+            }
+        }
+    }
+  return words;
+}
+
+typedef struct {
+  PdfLine *before, *after;
+  float room;               /* between the end of @before and the column's edge */
+  float unit;               /* what a break after any syllable would have had to fit */
+} HangulBreak;
+
+/**
+ * dossier_pdf_find_word_breaks:
+ *
+ * Korean is written with spaces between words, and set either word by
+ * word or syllable by syllable: a line break between two Hangul
+ * syllables may stand for a space or for none. A column set syllable by
+ * syllable fills every line to within one syllable (and its
+ * punctuation) of its edge, at varying distances; a column set word by
+ * word leaves more room than that at some line ends, a justified column
+ * none at any. Where the document's lines say it was set syllable by
+ * syllable, a break is inside a word; otherwise (and to overrule that)
+ * the document's own words decide: the joined word standing inside a
+ * line elsewhere while its halves do not, or the other way round. Marks
+ * the line after a break inside a word %LINE_IN_WORD.
+ */
+void
+dossier_pdf_find_word_breaks (PdfImport *self)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (HangulBreak));
+  g_autoptr(GHashTable) words = NULL;
+  guint roomy = 0, spread = 0;
+  gboolean by_syllable;
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *block = g_ptr_array_index (self->blocks, b);
+
+      for (guint i = 1; i < block->lines->len; i++)
+        {
+          HangulBreak hb = { g_ptr_array_index (block->lines, i - 1), g_ptr_array_index (block->lines, i), 0, 0 };
+          const char *end = hb.before->text + strlen (hb.before->text);
+          const char *second;
+
+          while (end > hb.before->text && end[-1] == ' ')
+            end--;
+          if (end == hb.before->text || !is_hangul (g_utf8_get_char (g_utf8_prev_char (end))) ||
+              !is_hangul (g_utf8_get_char (hb.after->text)))
+            continue;
+          /* A syllable is about an em wide; punctuation after it goes with it. */
+          hb.room = block->column_x1 - hb.before->x1;
+          hb.unit = 1.15f * hb.after->size;
+          second = g_utf8_next_char (hb.after->text);
+          if (*second != '\0' && g_unichar_ispunct (g_utf8_get_char (second)))
+            hb.unit += 0.4f * hb.after->size;
+          roomy += hb.room > hb.unit;
+          spread += hb.room > 0.3f * hb.after->size;
+          g_array_append_val (breaks, hb);
+        }
+    }
+  if (breaks->len == 0)
+    return;
+
+  by_syllable = breaks->len >= 3 && roomy * 10 <= breaks->len && spread * 4 >= breaks->len;
+  words = inner_words (self);
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      HangulBreak *hb = &g_array_index (breaks, HangulBreak, i);
+      g_autofree char *left = edge_word (hb->before->text, TRUE);
+      g_autofree char *right = edge_word (hb->after->text, FALSE);
+      g_autofree char *joined = NULL;
+      gboolean known_joined, known_halves, in_word;
+
+      if (left == NULL || right == NULL)
+        continue;
+      joined = g_strconcat (left, right, NULL);
+      known_joined = g_hash_table_contains (words, joined);
+      known_halves = g_hash_table_contains (words, left) && g_hash_table_contains (words, right);
+      if (known_joined != known_halves)
+        in_word = known_joined;
+      else
+        in_word = by_syllable && hb->room <= hb->unit;
+      if (in_word)
+        hb->after->flags |= LINE_IN_WORD;
+    }
 }
 
 /**

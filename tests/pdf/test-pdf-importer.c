@@ -980,6 +980,137 @@ test_full_line_sentence_ends (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Korean lines broken between words and inside them                       */
+
+static const char * const korean_paragraphs[] = {
+  "국제사회의 대북 제재 완화 논의가 다시 제기되었다. 전문가들은 검증 가능한 동결이 먼저 이루어져야 "
+  "한다고 주장하며, 단계적 접근이 필요하다는 의견을 내놓았다. 특히 한국과 일본의 연구자들은 제재 "
+  "완화의 순서와 검증 절차의 시기를 둘러싼 논쟁이 협상의 성패를 좌우할 것이라고 보았다.",
+  "이들은 과거 합의가 무너진 이유로 사찰의 지연과 해석의 차이를 들었으며, 앞으로의 합의문에는 첫 "
+  "사찰의 날짜를 명시해야 한다고 제안하였다. 정부는 이러한 제안을 검토하고 있으며, 동맹국과의 "
+  "협의를 거쳐 다음 회담에서 입장을 밝힐 예정이다.",
+};
+
+/* Draws the paragraphs ragged right in a column of @width points, each
+ * line as Pango measures it: broken at spaces only (@by_word), or after
+ * any syllable (punctuation stays with the syllable before it). */
+static void
+draw_korean (const char *path,
+             double      width,
+             gboolean    by_word,
+             GPtrArray  *cut_words)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string ("NanumMyeongjo 11");
+  double y = 100;
+  guint n_breaks_in_words = 0;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  draw_words (cr, "Liberation Sans Bold 16", 80, "Sequencing Relief", FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (korean_paragraphs); i++)
+    {
+      const char *text = korean_paragraphs[i];
+
+      while (*text != '\0')
+        {
+          const char *end = text, *fit = NULL;
+          g_autofree char *shown = NULL;
+
+          /* The longest piece that fits, ending where a break is allowed. */
+          while (*end != '\0')
+            {
+              const char *next = g_utf8_next_char (end);
+              gunichar after = g_utf8_get_char (next);
+              gboolean allowed = by_word ? (*next == ' ' || *next == '\0')
+                                         : (after != '.' && after != ',' && after != ' ');
+              int w;
+
+              if (allowed || *next == '\0')
+                {
+                  pango_layout_set_text (layout, text, next - text);
+                  pango_layout_get_size (layout, &w, NULL);
+                  if ((double) w / PANGO_SCALE > width)
+                    break;
+                  fit = next;
+                }
+              end = next;
+            }
+          g_assert_nonnull (fit);
+          if (*fit != '\0' && *fit != ' ' && g_utf8_get_char (g_utf8_prev_char (fit)) != ' ')
+            {
+              /* the word the break cuts */
+              const char *start = fit, *stop = fit;
+
+              while (start > text && start[-1] != ' ')
+                start--;
+              while (*stop != '\0' && *stop != ' ')
+                stop++;
+              g_ptr_array_add (cut_words, g_strndup (start, stop - start));
+              n_breaks_in_words++;
+            }
+          shown = g_strndup (text, fit - text);
+          g_strchomp (shown);
+          pango_layout_set_text (layout, shown, -1);
+          cairo_move_to (cr, 80, y - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+          pango_cairo_show_layout (cr, layout);
+          y += 18;
+          text = fit;
+          while (*text == ' ')
+            text++;
+        }
+      y += 10;
+    }
+  /* The character-wise column does break inside words. */
+  g_assert_true (by_word ? n_breaks_in_words == 0 : n_breaks_in_words >= 3);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Korean has spaces between words: a line break between two words is a
+ * space, a break inside a word (a column filled syllable by syllable) is
+ * none. Told apart by how far the lines reach. */
+static void
+test_korean_line_breaks (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  for (guint by_word = 0; by_word <= 1; by_word++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, by_word ? "ko-words.pdf" : "ko-syllables.pdf", NULL);
+      g_autoptr(GPtrArray) cut_words = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierDocument) document = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = NULL;
+
+      draw_korean (path, 260, by_word, cut_words);
+      document = import_path (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==,
+                        G_N_ELEMENTS (korean_paragraphs));
+      if (by_word)
+        {
+          /* Every break is a space. */
+          for (guint i = 0; i < G_N_ELEMENTS (korean_paragraphs); i++)
+            g_assert_cmpstr (dossier_paragraph_get_text (paragraph_at (document, i)), ==, korean_paragraphs[i]);
+          continue;
+        }
+
+      /* Set syllable by syllable: no word cut by a break is split by a
+       * space. (A break that fell on a space cannot be told from one
+       * inside a word by where the lines end; it may lose its space.) */
+      text = body_text (document);
+      for (guint i = 0; i < cut_words->len; i++)
+        if (strstr (text, g_ptr_array_index (cut_words, i)) == NULL)
+          g_error ("“%s” is cut in “%s”", (char *) g_ptr_array_index (cut_words, i), text);
+      expected = g_strconcat (korean_paragraphs[0], "\n", korean_paragraphs[1], "\n", NULL);
+      g_assert_cmpfloat (word_f1 (expected, text), >=, 0.8);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* A short paper written by hand in PDF's own operators                     */
 
 /* A PDF of @n_pages pages in Helvetica, each drawn by its content stream,
@@ -1369,6 +1500,8 @@ main (int    argc,
   g_test_add ("/pdf-import/pages-json-citation", Fixture, NULL, fixture_set_up, test_pages_json_and_citation,
               fixture_tear_down);
   g_test_add ("/pdf-import/full-line-sentence-ends", Fixture, NULL, fixture_set_up, test_full_line_sentence_ends,
+              fixture_tear_down);
+  g_test_add ("/pdf-import/korean-line-breaks", Fixture, NULL, fixture_set_up, test_korean_line_breaks,
               fixture_tear_down);
   g_test_add ("/pdf-import/short-paper", Fixture, NULL, fixture_set_up, test_short_paper, fixture_tear_down);
   g_test_add ("/pdf-import/large-note-numbers", Fixture, NULL, fixture_set_up, test_large_note_numbers,
