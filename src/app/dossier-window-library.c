@@ -200,9 +200,13 @@ search_changed_cb (DossierWindow *self)
             {
               g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
               DossierDocument *document = dossier_search_result_get_document (result);
+              const char *snippet = dossier_search_result_get_snippet (result);
+              guint page = dossier_search_result_get_page (result);
 
+              /* In a PDF, the page the match is on, as a citation gives it. */
               g_hash_table_insert (self->search_ids, g_strdup (dossier_document_get_id (document)),
-                                   g_strdup (dossier_search_result_get_snippet (result)));
+                                   page > 0 && snippet != NULL ? g_strdup_printf (_("p. %u: %s"), page, snippet)
+                                                               : g_strdup (snippet));
             }
         }
     }

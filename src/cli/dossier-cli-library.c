@@ -411,6 +411,11 @@ run_search (Options  *options,
           json_builder_begin_object (builder);
           add_document_members (builder, dossier_search_result_get_document (result));
           add_nullable (builder, "snippet", dossier_search_result_get_snippet (result));
+          if (dossier_search_result_get_page (result) > 0)
+            {
+              json_builder_set_member_name (builder, "page");
+              json_builder_add_int_value (builder, dossier_search_result_get_page (result));
+            }
           json_builder_set_member_name (builder, "rank");
           json_builder_add_double_value (builder, dossier_search_result_get_rank (result));
           json_builder_end_object (builder);
@@ -425,8 +430,17 @@ run_search (Options  *options,
       DossierDocument *document = dossier_search_result_get_document (result);
       g_autofree char *title = one_line (dossier_document_get_title (document));
       g_autofree char *snippet = plain_snippet (dossier_search_result_get_snippet (result));
+      guint page = dossier_search_result_get_page (result);
 
-      g_print ("%s\t%s\t%s\n", dossier_document_get_id (document), title, snippet);
+      /* A PDF's page as a citation gives it. */
+      if (page > 0)
+        {
+          g_autofree char *on_page = g_strdup_printf (_("p. %u"), page);
+
+          g_print ("%s\t%s\t%s: %s\n", dossier_document_get_id (document), title, on_page, snippet);
+        }
+      else
+        g_print ("%s\t%s\t%s\n", dossier_document_get_id (document), title, snippet);
     }
   return 0;
 }

@@ -154,6 +154,10 @@ char            *_dossier_library_resolve_in         (GListModel      *documents
                                                       gboolean         in_trash,
                                                       const char      *prefix,
                                                       GError         **error);
+/* dossier_snippet()'s results start with the body paragraph they are from. */
+#define DOSSIER_SNIPPET_PARAGRAPH_START "\xee\x80\x82"  /* U+E002 */
+#define DOSSIER_SNIPPET_PARAGRAPH_END   "\xee\x80\x83"  /* U+E003 */
+
 gboolean         _dossier_library_register_snippet   (DossierLibrary  *self,
                                                       GError         **error);
 guint64          _dossier_library_get_snippet_tokens (DossierLibrary  *self);

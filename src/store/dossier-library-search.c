@@ -205,15 +205,16 @@ dossier_library_find_citing_url (DossierLibrary  *self,
 #define EAGER_SNIPPETS 30
 
 static char *dup_snippet (DossierLibrary *self, const char *match, gint64 rowid,
-                          const char *snippet, GError **error);
+                          const char *snippet, guint *page, GError **error);
 
 static char *
 load_snippet (GObject    *owner,
               const char *match,
-              gint64      rowid)
+              gint64      rowid,
+              guint      *page)
 {
   g_autoptr(GError) error = NULL;
-  char *snippet = dup_snippet (DOSSIER_LIBRARY (owner), match, rowid, NULL, &error);
+  char *snippet = dup_snippet (DOSSIER_LIBRARY (owner), match, rowid, NULL, page, &error);
 
   if (snippet == NULL)
     g_debug ("No snippet for a search result: %s", error->message);
@@ -314,18 +315,55 @@ dup_fts_query (const char *text)
 /* A snippet for one result: @snippet when the search query made it
  * already, else made now by dossier_snippet() (dossier-library-snippet.c)
  * from a bounded window around the first matches. */
+/* Takes the paragraph number off the front of dossier_snippet()'s @made
+ * and looks up the page that paragraph starts on (0 for none). */
+static char *
+split_snippet (DossierLibrary  *self,
+               gint64           rowid,
+               const char      *made,
+               guint           *page,
+               GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  const char *end;
+  gint64 ord;
+  gboolean have_row;
+
+  *page = 0;
+  if (!g_str_has_prefix (made, DOSSIER_SNIPPET_PARAGRAPH_START) ||
+      (end = strstr (made, DOSSIER_SNIPPET_PARAGRAPH_END)) == NULL)
+    return g_strdup (made);
+  made += strlen (DOSSIER_SNIPPET_PARAGRAPH_START);
+  if (made == end)
+    return g_strdup (end + strlen (DOSSIER_SNIPPET_PARAGRAPH_END));
+  ord = g_ascii_strtoll (made, NULL, 10);
+
+  stmt = _dossier_library_prepare (self, "SELECT page FROM paragraphs WHERE doc = ? AND ord = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_int64 (stmt, 2, ord);
+  if (!_dossier_library_step_row (self, stmt, &have_row, error))
+    return NULL;
+  if (have_row && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+    *page = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  return g_strdup (end + strlen (DOSSIER_SNIPPET_PARAGRAPH_END));
+}
+
 static char *
 dup_snippet (DossierLibrary  *self,
              const char      *match,
              gint64           rowid,
              const char      *snippet,
+             guint           *page,
              GError         **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
   gboolean have_row;
 
+  *page = 0;
   if (snippet != NULL)
-    return g_strdup (snippet);
+    return split_snippet (self, rowid, snippet, page, error);
 
   stmt = _dossier_library_prepare (self,
                                    "SELECT dossier_snippet (search, ?2, ?3) FROM search"
@@ -340,7 +378,11 @@ dup_snippet (DossierLibrary  *self,
     return NULL;
   if (!have_row)
     return g_strdup ("");
-  return g_strdup (_dossier_library_column_text (stmt, 0) ?: "");
+  {
+    g_autofree char *made = g_strdup (_dossier_library_column_text (stmt, 0) ?: "");
+
+    return split_snippet (self, rowid, made, page, error);
+  }
 }
 
 static GListModel *
@@ -449,6 +491,7 @@ search_query (DossierLibrary             *self,
       const char *made = with_snippets ? g_ptr_array_index (snippets, i) : NULL;
       g_autofree char *snippet = NULL;
       g_autoptr(DossierSearchResult) result = NULL;
+      guint page = 0;
 
       /* The list's own object when the list is read (views share it);
        * else only the rows this result prints. */
@@ -464,11 +507,12 @@ search_query (DossierLibrary             *self,
         continue;
       if (match != NULL && (made != NULL || i < EAGER_SNIPPETS))
         {
-          snippet = dup_snippet (self, match, rowid, made, error);
+          snippet = dup_snippet (self, match, rowid, made, &page, error);
           if (snippet == NULL)
             return NULL;
         }
       result = dossier_search_result_new (light, snippet, g_array_index (ranks, double, i));
+      dossier_search_result_set_page (result, page);
       if (match != NULL && snippet == NULL)
         dossier_search_result_set_snippet_loader (result, G_OBJECT (self), load_snippet, match, rowid);
       g_list_store_append (results, result);

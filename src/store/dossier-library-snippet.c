@@ -201,7 +201,8 @@ dup_column_snippet (const Fts5ExtensionApi *api,
                     Fts5Context            *fts,
                     int                     column,
                     const char             *mark_start,
-                    const char             *mark_end)
+                    const char             *mark_end,
+                    int                    *paragraph_out)
 {
   g_autoptr(GArray) matches = collect_matches (api, fts, column, -1, -1);
   g_autoptr(GArray) marked = NULL;
@@ -259,6 +260,7 @@ dup_column_snippet (const Fts5ExtensionApi *api,
     }
   if (best_paragraph < 0)
     return NULL;
+  *paragraph_out = best_paragraph;
 
   /* Its tokens, as far as they were read. */
   for (int i = 0; i < n_tokens; i++)
@@ -370,7 +372,9 @@ dup_column_snippet (const Fts5ExtensionApi *api,
 /* dossier_snippet(search, mark_start, mark_end): the snippet of the
  * current row, from the body or else from the first other column with a
  * match (key points, footnotes, title, authors); the body's opening words
- * when no match can be placed. */
+ * when no match can be placed. It starts with the number of the body's
+ * paragraph it comes from between DOSSIER_SNIPPET_PARAGRAPH_START and
+ * _END (nothing between them when it is not from one). */
 static void
 snippet_function (const Fts5ExtensionApi  *api,
                   Fts5Context             *fts,
@@ -380,7 +384,7 @@ snippet_function (const Fts5ExtensionApi  *api,
 {
   const char *mark_start, *mark_end;
   char *snippet = NULL;
-  int column;
+  int column, paragraph = -1;
 
   if (argc != 2)
     {
@@ -392,7 +396,7 @@ snippet_function (const Fts5ExtensionApi  *api,
 
   column = find_column (api, fts);
   if (column >= 0)
-    snippet = dup_column_snippet (api, fts, column, mark_start ?: "", mark_end ?: "");
+    snippet = dup_column_snippet (api, fts, column, mark_start ?: "", mark_end ?: "", &paragraph);
 
   if (snippet == NULL)
     {
@@ -403,10 +407,19 @@ snippet_function (const Fts5ExtensionApi  *api,
         snippet = dup_opening_words (body, length);
     }
 
-  if (snippet != NULL)
-    sqlite3_result_text (context, snippet, -1, g_free);
-  else
-    sqlite3_result_text (context, "", 0, SQLITE_STATIC);
+  /* The body's paragraph it is from (its ord), for its page: always in
+   * front, so a document's own text can never pass for it. */
+  {
+    g_autofree char *body_snippet = snippet;
+    char *result;
+
+    if (column == 3 && paragraph >= 0)
+      result = g_strdup_printf (DOSSIER_SNIPPET_PARAGRAPH_START "%d" DOSSIER_SNIPPET_PARAGRAPH_END "%s",
+                                paragraph, body_snippet ?: "");
+    else
+      result = g_strconcat (DOSSIER_SNIPPET_PARAGRAPH_START DOSSIER_SNIPPET_PARAGRAPH_END, body_snippet, NULL);
+    sqlite3_result_text (context, result, -1, g_free);
+  }
 }
 
 /* Registers dossier_snippet() with the connection's FTS5. */

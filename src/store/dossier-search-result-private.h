@@ -10,12 +10,16 @@ G_BEGIN_DECLS
  * every snippet up front would cost more than the search. */
 typedef char *(*DossierSnippetLoader) (GObject    *owner,
                                        const char *match,
-                                       gint64      rowid);
+                                       gint64      rowid,
+                                       guint      *page);
 
 void dossier_search_result_set_snippet_loader (DossierSearchResult  *self,
                                                GObject              *owner,
                                                DossierSnippetLoader  loader,
                                                const char           *match,
                                                gint64                rowid);
+
+void dossier_search_result_set_page           (DossierSearchResult  *self,
+                                               guint                 page);
 
 G_END_DECLS

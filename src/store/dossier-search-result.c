@@ -12,8 +12,9 @@
  *
  * One hit of a library search: the (lightweight) document, a plain-text
  * snippet with the matched words between U+E000 and U+E001 so a view can
- * escape the text first and highlight afterwards, and the bm25 rank
- * (smaller is better, as SQLite reports it).
+ * escape the text first and highlight afterwards, the bm25 rank
+ * (smaller is better, as SQLite reports it), and the page (of a PDF) the
+ * snippet's paragraph starts on.
  */
 struct _DossierSearchResult
 {
@@ -22,6 +23,7 @@ struct _DossierSearchResult
   DossierDocument *document;
   char *snippet;
   double rank;
+  guint page;
 
   /* Set when the snippet is made on first use. */
   GWeakRef owner;
@@ -37,6 +39,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SNIPPET,
   PROP_RANK,
+  PROP_PAGE,
   N_PROPS
 };
 
@@ -73,6 +76,9 @@ dossier_search_result_get_property (GObject    *object,
       break;
     case PROP_RANK:
       g_value_set_double (value, self->rank);
+      break;
+    case PROP_PAGE:
+      g_value_set_uint (value, dossier_search_result_get_page (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -123,6 +129,10 @@ dossier_search_result_class_init (DossierSearchResultClass *klass)
   properties[PROP_RANK] =
     g_param_spec_double ("rank", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Known with the snippet, which may be made when first asked for. */
+  properties[PROP_PAGE] =
+    g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -186,8 +196,11 @@ dossier_search_result_get_snippet (DossierSearchResult *self)
       self->loader = NULL;
       if (owner != NULL)
         {
+          guint page = 0;
+
           g_free (self->snippet);
-          self->snippet = loader (owner, self->match, self->rowid);
+          self->snippet = loader (owner, self->match, self->rowid, &page);
+          dossier_search_result_set_page (self, page);
         }
       g_clear_pointer (&self->match, g_free);
     }
@@ -220,4 +233,32 @@ dossier_search_result_get_rank (DossierSearchResult *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SEARCH_RESULT (self), 0);
   return self->rank;
+}
+
+/**
+ * dossier_search_result_get_page:
+ *
+ * Returns: the physical page (1-based) of a PDF on which the paragraph of
+ *   the snippet starts, 0 when the snippet is not from a paragraph with a
+ *   page. Makes the snippet if it was not made yet.
+ */
+guint
+dossier_search_result_get_page (DossierSearchResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_RESULT (self), 0);
+
+  dossier_search_result_get_snippet (self);
+  return self->page;
+}
+
+void
+dossier_search_result_set_page (DossierSearchResult *self,
+                                guint                page)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_RESULT (self));
+
+  if (self->page == page)
+    return;
+  self->page = page;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }

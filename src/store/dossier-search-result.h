@@ -16,5 +16,6 @@ DossierSearchResult *dossier_search_result_new          (DossierDocument     *do
 DossierDocument     *dossier_search_result_get_document (DossierSearchResult *self);
 const char          *dossier_search_result_get_snippet  (DossierSearchResult *self);
 double               dossier_search_result_get_rank     (DossierSearchResult *self);
+guint                dossier_search_result_get_page     (DossierSearchResult *self);
 
 G_END_DECLS

@@ -1056,6 +1056,67 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* A label under @widget whose text starts with @prefix. */
+static GtkLabel *
+label_starting (GtkWidget  *widget,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+row_shows_page (gpointer data)
+{
+  GtkWidget *row = row_for (data);
+
+  return row != NULL && label_starting (row, "p. 7: ") != NULL;
+}
+
+/* A search that matches a PDF's paragraph shows its page in the row,
+ * before the snippet. */
+static void
+test_search_page (void)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autofree char *path = dossier_library_dup_default_path ();
+  g_autoptr(DossierDocument) document = make_article ("Harbour Pilots and the Night Convoys", 0);
+  g_autoptr(DossierParagraph) paged = dossier_paragraph_new ("The wombat count at the outer anchorage rose again.");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkLabel *label;
+
+  dossier_document_set_source_url (document, "https://example.org/pilots.pdf");
+  dossier_paragraph_set_page (paged, 7);
+  dossier_document_add_paragraph (document, paged);
+  library = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  id = dossier_library_add (library, document, &error);
+  g_assert_no_error (error);
+
+  create_window (1400);
+  search ("wombat");
+  spin_until (n_shown_is, GUINT_TO_POINTER (1));
+  spin_until (row_shows_page, id);
+  label = label_starting (row_for (id), "p. 7: ");
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "wombat"));
+  screenshot (GTK_WIDGET (window), "library-search-page.png");
+  search ("");
+  destroy_window ();
+
+  g_assert_true (dossier_library_remove (library, id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1090,6 +1151,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/shortcuts-general-first", test_shortcuts_general_first);
   g_test_add_func ("/dossier/app/library/annotations-list", test_annotations_list);
   g_test_add_func ("/dossier/app/library/main-menu", test_main_menu);
+  g_test_add_func ("/dossier/app/library/search-page", test_search_page);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
 
   status = g_test_run ();

@@ -337,6 +337,73 @@ test_update_remove (Fixture       *fixture,
   }
 }
 
+/* A search result from a PDF's text carries the page its paragraph
+ * starts on, whether its snippet was made with the search or later (past
+ * the first results); a match elsewhere (the title, a paragraph without
+ * a page) has none. */
+static void
+test_search_page (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_with_page = 0;
+
+  for (guint d = 0; d < 40; d++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://example.org/pdf/%u", d);
+      g_autoptr(DossierDocument) document = make_document ("Grain and Insurance", url, "Danube");
+      g_autofree char *title = g_strdup_printf ("Report %u", d);
+      g_autofree char *survey = g_strdup_printf ("The wombat survey %u counted the ships at anchor.", d);
+      g_autoptr(DossierParagraph) paged = dossier_paragraph_new (survey);
+      g_autofree char *id = NULL;
+
+      dossier_document_set_title (document, title);
+      dossier_paragraph_set_page (paged, 12 + d);
+      dossier_document_add_paragraph (document, paged);
+      id = dossier_library_add (library, document, &error);
+      g_assert_no_error (error);
+    }
+
+  results = dossier_library_search (library, "wombat", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+      const char *title = dossier_document_get_title (dossier_search_result_get_document (result));
+      guint d = (guint) g_ascii_strtoull (title + strlen ("Report "), NULL, 10);
+
+      g_assert_cmpuint (dossier_search_result_get_page (result), ==, 12 + d);
+      g_assert_nonnull (strstr (dossier_search_result_get_snippet (result), "wombat"));
+      g_assert_null (strstr (dossier_search_result_get_snippet (result), "\xee\x80\x82"));
+      n_with_page++;
+    }
+  g_assert_cmpuint (n_with_page, ==, 40);
+  g_clear_object (&results);
+
+  /* In a paragraph without a page, and in the title. */
+  results = dossier_library_search (library, "danube", 5, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
+
+      g_assert_cmpuint (dossier_search_result_get_page (result), ==, 0);
+      g_assert_nonnull (strstr (dossier_search_result_get_snippet (result), "Danube"));
+    }
+  g_clear_object (&results);
+  results = dossier_library_search (library, "\"Report 7\"", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  {
+    g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, 0);
+
+    g_assert_cmpuint (dossier_search_result_get_page (result), ==, 0);
+  }
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -2304,6 +2371,7 @@ main (int    argc,
   g_test_add ("/dossier/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/dossier/store/update-remove", Fixture, NULL, fixture_setup, test_update_remove, fixture_teardown);
   g_test_add ("/dossier/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/dossier/store/search-page", Fixture, NULL, fixture_setup, test_search_page, fixture_teardown);
   g_test_add ("/dossier/store/search-hangul-words", Fixture, NULL, fixture_setup, test_search_hangul_words, fixture_teardown);
   g_test_add ("/dossier/store/lookups", Fixture, NULL, fixture_setup, test_lookups, fixture_teardown);
   g_test_add ("/dossier/store/highlights", Fixture, NULL, fixture_setup, test_highlights_positions, fixture_teardown);
