@@ -311,7 +311,10 @@ looks_like_name (const char *text)
   if (text == NULL)
     return FALSE;
   length = strlen (text);
-  if (length < 2 || length > 80 || strpbrk (text, "@/|:;()[]0123456789\"“”") != NULL || strstr (text, "http"))
+  /* (The curly quotes by strstr: strpbrk would match the bytes they share
+   * with Hangul syllables, "김" among them.) */
+  if (length < 2 || length > 80 || strpbrk (text, "@/|:;()[]0123456789\"") != NULL || strstr (text, "http") ||
+      strstr (text, "“") != NULL || strstr (text, "”") != NULL)
     return FALSE;
 
   words = count_words (text);
@@ -602,6 +605,42 @@ first_page_lines (PdfImport *self,
 
 /* Where running text starts on the first page: a line of body text in a
  * run of three, or a long one. The head is what comes before. */
+/* A line that is only names: "김서연", "Hana Seo and Ian Park". */
+static gboolean
+is_name_list (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  g_auto(GStrv) parts = NULL;
+  char *cut;
+  guint n = 0;
+
+  while ((cut = strstr (copy, " and ")) != NULL)
+    memcpy (cut, " ,   ", 5);
+  g_strdelimit (copy, ";", ',');
+  parts = g_strsplit (copy, ",", 8);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+      g_autofree char *name = has_hangul (part) ? strip_korean_title (part) : g_strdup (part);
+
+      if (*part == '\0')
+        continue;
+      if (!looks_like_name (name))
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
+/* A line that is only a date: "April 14, 2025", "2025년 3월 4일". */
+static gboolean
+is_dateline (const char *text)
+{
+  g_autofree char *date = find_date (text);
+
+  return date != NULL && count_words (text) <= 5;
+}
+
 static guint
 find_head_end (PdfImport *self,
                GPtrArray *lines)
@@ -613,8 +652,12 @@ find_head_end (PdfImport *self,
 
       if (fabsf (line->size - self->body_size) > 0.6f)
         continue;
-      /* A byline in the text's size, right above it, is still the head. */
+      /* A byline in the text's size, right above it, is still the head,
+       * and so is a bare name ("김서연", "Hana Seo and Ian Park") or a
+       * dateline. */
       if (g_ascii_strncasecmp (line->text, "by ", 3) == 0 && count_words (line->text) <= 12)
+        continue;
+      if (count_words (line->text) <= 8 && (is_name_list (line->text) || is_dateline (line->text)))
         continue;
       if (count_words (line->text) >= 16 && !(line->style & SPAN_BOLD))
         return i;

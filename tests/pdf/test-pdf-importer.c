@@ -1009,7 +1009,14 @@ draw_korean (const char *path,
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  draw_words (cr, "Liberation Sans Bold 16", 80, "Sequencing Relief", FALSE);
+  draw_words (cr, "Liberation Sans Bold 16", 50, "Sequencing Relief", FALSE);
+  /* A bare name and a date in the text's size, as Korean reports print them. */
+  pango_layout_set_text (layout, "김서연", -1);
+  cairo_move_to (cr, 80, 66 - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_text (layout, "2025년 3월 4일", -1);
+  cairo_move_to (cr, 80, 82 - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
   for (guint i = 0; i < G_N_ELEMENTS (korean_paragraphs); i++)
     {
       const char *text = korean_paragraphs[i];
@@ -1090,6 +1097,13 @@ test_korean_line_breaks (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==,
                         G_N_ELEMENTS (korean_paragraphs));
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (document)), ==, 1);
+      {
+        g_autoptr(DossierAuthor) author = g_list_model_get_item (dossier_document_get_authors (document), 0);
+
+        g_assert_cmpstr (dossier_author_get_name (author), ==, "김서연");
+      }
+      g_assert_cmpstr (dossier_document_get_published (document), ==, "2025-03-04");
       if (by_word)
         {
           /* Every break is a space. */
