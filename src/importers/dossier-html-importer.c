@@ -205,6 +205,24 @@ looks_like_noise (Importer *self,
         return TRUE;
     }
 
+  /* A permalink mark after a heading ("Size limits¶"), as documentation
+   * generators print in every heading: not a word of it. */
+  if (dossier_html_tag_is (node, "a") && node->parent != NULL && dossier_html_heading_level (node->parent) > 0)
+    {
+      g_autofree char *href = dossier_html_get_attr (node, "href");
+      xmlChar *content = href != NULL && href[0] == '#' ? xmlNodeGetContent (node) : NULL;
+      gboolean mark = FALSE;
+
+      if (content != NULL)
+        {
+          g_strstrip ((char *)content);
+          mark = g_strv_contains ((const char * const[]) { "¶", "#", "§", "🔗", "", NULL }, (const char *)content);
+        }
+      xmlFree (content);
+      if (mark)
+        return TRUE;
+    }
+
   role = dossier_html_get_attr (node, "role");
   if (role != NULL)
     {
@@ -1099,6 +1117,7 @@ importer_init (Importer *self)
   self->info = g_array_new (FALSE, FALSE, sizeof (NodeInfo));
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->elements = g_ptr_array_new ();
+  self->title_candidates = dossier_html_title_candidates_new ();
   self->author_names = g_ptr_array_new_with_free_func (g_free);
   self->author_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bio_authors = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1146,6 +1165,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->elements, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->h1, g_free);
+  g_clear_pointer (&self->title_candidates, g_ptr_array_unref);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->publisher, g_free);

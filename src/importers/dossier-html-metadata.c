@@ -456,7 +456,9 @@ dossier_html_read_json_ld (Importer *self)
     }
   xmlXPathFreeObject (result);
 
-  take_if_unset (&self->title, g_steal_pointer (&ld.headline));
+  /* The title is chosen later, among every source's (dossier-html-title.c). */
+  dossier_html_add_title_candidate (self, TITLE_LD_HEADLINE, ld.headline, NULL, NULL);
+  dossier_html_add_title_candidate (self, TITLE_LD_NAME, ld.name, NULL, NULL);
   take_if_unset (&self->subtitle, g_steal_pointer (&ld.alternative_headline));
   take_if_unset (&self->date, dossier_html_normalize_date (ld.date_published));
   take_if_unset (&self->publisher, g_steal_pointer (&ld.publisher));
@@ -515,13 +517,22 @@ dossier_html_read_meta_tags (Importer *self)
 
   self->site_name = meta_value (self, "og:site_name");
 
-  for (guint i = 0; title_keys[i] != NULL && self->title == NULL; i++)
+  for (guint i = 0; title_keys[i] != NULL; i++)
     {
-      g_autofree char *value = meta_value (self, title_keys[i]);
+      g_autoptr(GPtrArray) values = meta_values (self, title_keys[i]);
 
-      if (value != NULL)
-        self->title = g_str_has_prefix (title_keys[i], "og:") || g_str_has_prefix (title_keys[i], "twitter:")
-                        ? strip_site_suffix (self, value) : g_strdup (value);
+      for (guint k = 0; k < values->len && k < 4; k++)
+        {
+          const char *value = g_ptr_array_index (values, k);
+
+          if (g_str_has_prefix (title_keys[i], "og:") || g_str_has_prefix (title_keys[i], "twitter:"))
+            {
+              g_autofree char *stripped = strip_site_suffix (self, value);
+              dossier_html_add_title_candidate (self, TITLE_OPEN_GRAPH, stripped, value, NULL);
+            }
+          else
+            dossier_html_add_title_candidate (self, TITLE_CITATION, value, NULL, NULL);
+        }
     }
 
   for (guint i = 0; date_keys[i] != NULL && self->date == NULL; i++)
@@ -1112,67 +1123,23 @@ dossier_html_find_visible_metadata (Importer *self)
   xmlXPathObjectPtr result;
   xmlNode *h1 = NULL;
 
-  /* The first <h1> outside boilerplate, preferring one in the article. */
-  result = dossier_html_xpath (self, "//h1");
-  for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
-    {
-      xmlNode *node = dossier_html_nodeset_item (result, i);
-      g_autofree char *text = NULL;
+  /* The page's <title>, not one of an <svg> drawing's. */
+  {
+    xmlNode *title = first_matching (self, self->body, "//title");
+    xmlChar *content = title != NULL ? xmlNodeGetContent (title) : NULL;
 
-      if (!dossier_html_is_measured (self, node))
-        continue;
-      if (dossier_html_flags_of (self, node) & FLAG_NOISE && !dossier_html_is_ancestor (node->parent, self->root))
-        {
-          /* An <h1> in a <header> is fine; one in the site's banner is not. */
-          if (dossier_html_useful_text (self, node) == 0 && dossier_html_class_matches (node, self->noise_class))
-            continue;
-        }
-      text = dossier_html_node_text (self, node);
-      if (dossier_html_count_words (text) == 0 || strlen (text) > 400)
-        continue;
-      /* Some themes make the site's logo the <h1>. */
-      if ((self->site_name != NULL && g_ascii_strcasecmp (text, self->site_name) == 0) ||
-          (self->publisher != NULL && g_ascii_strcasecmp (text, self->publisher) == 0) ||
-          dossier_html_class_matches (node, self->logo_class) ||
-          (node->parent != NULL && dossier_html_class_matches (node->parent, self->logo_class)))
-        continue;
-      if (h1 == NULL || dossier_html_is_ancestor (self->root, node))
-        {
-          h1 = node;
-          g_free (self->h1);
-          self->h1 = g_steal_pointer (&text);
-          if (dossier_html_is_ancestor (self->root, node))
-            break;
-        }
-    }
-  xmlXPathFreeObject (result);
+    if (content != NULL)
+      {
+        g_autofree char *stripped = strip_site_suffix (self, (const char *)content);
+        g_autofree char *raw = dossier_html_clean_value ((const char *)content);
 
-  self->h1_node = h1;
-  if (self->title == NULL && self->h1 != NULL)
-    self->title = g_strdup (self->h1);
+        dossier_html_add_title_candidate (self, TITLE_DOCUMENT, stripped, raw, NULL);
+      }
+    xmlFree (content);
+  }
 
-  /* A headline cut short for search engines ("… in the Taiwan…"): the page's own <h1> is whole. */
-  if (self->h1 != NULL && (g_str_has_suffix (self->title, "…") || g_str_has_suffix (self->title, "...")) &&
-      starts_alike (self->h1, self->title) && strlen (self->h1) > strlen (self->title) - 3)
-    {
-      g_free (self->title);
-      self->title = g_strdup (self->h1);
-    }
-
-  if (self->title == NULL)
-    {
-      /* The page's <title>, not one of an <svg> drawing's. */
-      xmlNode *title = first_matching (self, self->body, "//title");
-
-      if (title != NULL)
-        {
-          xmlChar *content = xmlNodeGetContent (title);
-
-          if (content != NULL)
-            self->title = strip_site_suffix (self, (const char *)content);
-          xmlFree (content);
-        }
-    }
+  dossier_html_choose_title (self);
+  h1 = self->h1_node;
 
   /* The dek: a class that says so, or a heading right below the <h1>. */
   if (self->subtitle == NULL)

@@ -62,6 +62,19 @@ typedef struct {
   GHashTable *url_set;   /* the same, for finding repeats */
 } Note;
 
+/* Where a title candidate came from; see dossier-html-title.c. */
+typedef enum {
+  TITLE_LD_HEADLINE,
+  TITLE_LD_NAME,
+  TITLE_CITATION,      /* citation_title, DC.title */
+  TITLE_OPEN_GRAPH,    /* og:title, twitter:title */
+  TITLE_H1_HEADLINE,   /* <h1 itemprop="headline"> */
+  TITLE_H1_ARTICLE,    /* an <h1> in the article */
+  TITLE_H1,            /* another <h1> */
+  TITLE_HEADING,       /* a lower heading: confirms, never chosen */
+  TITLE_DOCUMENT,      /* <title> */
+} TitleSource;
+
 typedef struct {
   htmlDocPtr doc;
   xmlXPathContextPtr xpath;
@@ -75,6 +88,7 @@ typedef struct {
 
   /* metadata, each from the most trusted source that had it */
   char *title;
+  GPtrArray *title_candidates; /* what each source says, see dossier-html-title.c */
   char *h1;
   xmlNode *h1_node;
   gboolean title_pending;     /* walking the article and not yet past its <h1> */
@@ -260,6 +274,15 @@ void dossier_html_find_key_points (Importer *self);
 void dossier_html_find_pull_quotes (Importer *self);
 void dossier_html_find_author_cards (Importer *self);
 void dossier_html_find_visible_metadata (Importer *self);
+
+/* dossier-html-title.c */
+GPtrArray *dossier_html_title_candidates_new (void);
+void dossier_html_add_title_candidate (Importer    *self,
+                                       TitleSource  source,
+                                       const char  *text,
+                                       const char  *raw,
+                                       xmlNode     *node);
+void dossier_html_choose_title (Importer *self);
 
 /* dossier-html-notes.c */
 gboolean dossier_html_parse_marker_number (const char *text,

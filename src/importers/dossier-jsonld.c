@@ -47,6 +47,7 @@ dossier_json_ld_clear (DossierJsonLd *self)
 {
   g_clear_pointer (&self->headline, g_free);
   g_clear_pointer (&self->alternative_headline, g_free);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->date_published, g_free);
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->url, g_free);
@@ -439,6 +440,7 @@ read_article (DossierJsonLd *self,
     headline = member_string (object, "name");
 
   take_string (&self->headline, clean_string (headline), overwrite);
+  take_string (&self->name, clean_string (member_string (object, "name")), overwrite);
   take_string (&self->alternative_headline,
                clean_string (member_string (object, "alternativeHeadline")), overwrite);
   take_string (&self->date_published, clean_string (member_string (object, "datePublished")), overwrite);

@@ -28,6 +28,7 @@ typedef struct {
 typedef struct {
   char *headline;
   char *alternative_headline;
+  char *name;                 /* the article node's name, which may differ from its headline */
   char *date_published;       /* as written, e.g. "2024-04-12T09:00:00-04:00" */
   char *publisher;
   char *url;
