@@ -569,6 +569,37 @@ test_byline_with_date (void)
   g_assert_cmpstr (dossier_document_get_published (document), ==, "2021-03-03");
 }
 
+/* "By Robert E. Hale Jr." ends with a full stop like a sentence: it was
+ * kept in the body and named no author. */
+static void
+test_byline_suffix (void)
+{
+  const char *text =
+    "What the Rail Strike Means for Freight\n"
+    "\n"
+    "By Robert E. Hale Jr.\n"
+    "\n"
+    "Freight operators began diverting containers to road hauliers on Monday as the strike went on.\n"
+    "\n"
+    "Shippers say the extra lorries cost about a fifth more per container.\n";
+  const char *comma =
+    "What the Rail Strike Means for Freight\n"
+    "\n"
+    "By Ana Silva and Robert Hale, Jr.\n"
+    "\n"
+    "Freight operators began diverting containers to road hauliers on Monday as the strike went on.\n";
+  g_autoptr(DossierDocument) document = import_string (text, "strike.txt");
+
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 1);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 0)), ==, "Robert E. Hale Jr.");
+  g_assert_cmpuint (n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  g_clear_object (&document);
+
+  document = import_string (comma, "strike.txt");
+  g_assert_cmpuint (n_items (dossier_document_get_authors (document)), ==, 2);
+  g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Robert Hale Jr.");
+}
+
 /* "> " lines are a block quotation; "> — Name" credits it; a lone ">"
  * separates its paragraphs; markers inside it still count. */
 static void
@@ -634,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/dossier/importer/text/bullets-and-file-name", test_bullets_and_file_name_title);
   g_test_add_func ("/dossier/importer/text/byline-date-notes", test_byline_date_notes_heading);
   g_test_add_func ("/dossier/importer/text/byline-with-date", test_byline_with_date);
+  g_test_add_func ("/dossier/importer/text/byline-suffix", test_byline_suffix);
   g_test_add_func ("/dossier/importer/text/repeated-excerpt", test_repeated_excerpt_is_pull_quote);
   g_test_add_func ("/dossier/importer/text/encodings", test_encodings);
   g_test_add_func ("/dossier/importer/text/hostile-bytes", test_hostile_bytes);

@@ -58,8 +58,11 @@ has_email (const char *text)
 gboolean
 dossier_html_is_byline_text (const char *text)
 {
-  return (g_ascii_strncasecmp (text, "by ", 3) == 0 || g_ascii_strncasecmp (text, "written by ", 11) == 0) &&
-         dossier_html_count_words (text) <= 20 && !dossier_html_ends_sentence (text);
+  /* "By Robert E. Hale Jr." ends with a full stop that ends no sentence. */
+  return (g_ascii_strncasecmp (text, "by ", 3) == 0 || g_ascii_strncasecmp (text, "written by ", 11) == 0 ||
+          g_str_has_prefix (text, "Par ")) &&
+         dossier_html_count_words (text) <= 20 &&
+         (!dossier_html_ends_sentence (text) || dossier_ends_with_name (text));
 }
 
 static gboolean

@@ -169,6 +169,26 @@ has_title_word (const char *text)
   return g_regex_match (titles, text, 0, NULL);
 }
 
+/* "王晓明", "欧阳丽华": two to four Han characters, as Chinese names are
+ * written (a transliterated foreign name joins its parts with "·"). */
+static gboolean
+is_chinese_name (const char *text)
+{
+  guint han = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+        han++;
+      else if (c != 0x00B7 && c != 0x30FB)
+        return FALSE;
+    }
+
+  return han >= 2 && (han <= 4 || (strstr (text, "·") != NULL && han <= 12));
+}
+
 gboolean
 dossier_html_looks_like_name (const char *text)
 {
@@ -190,9 +210,33 @@ dossier_html_looks_like_name (const char *text)
   words = dossier_html_count_words (text);
   if (dossier_html_has_hangul (text))
     return words <= 3 && g_utf8_strlen (text, -1) <= 12;
+  if (is_chinese_name (text))
+    return TRUE;
 
   if (words < 2 || words > 6 || !g_unichar_isupper (g_utf8_get_char (text)))
     return FALSE;
+
+  /* "View my complete profile", "About this blog": a name's words are
+   * capitalised, but for particles ("de", "van", "bin") and "d'", "al-". */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, " ", -1);
+    static const char * const particles[] = {
+      "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "ten",
+      "la", "le", "y", "e", "bin", "binti", "bint", "ibn", "al", "el", "zu", "af", "av", "und", NULL
+    };
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      {
+        gunichar first = g_utf8_get_char (parts[i]);
+
+        if (*parts[i] == '\0' || !g_unichar_islower (first))
+          continue;
+        if (!g_strv_contains (particles, parts[i]) && !g_str_has_prefix (parts[i], "d'") &&
+            !g_str_has_prefix (parts[i], "d’") && !g_str_has_prefix (parts[i], "al-") &&
+            !g_str_has_prefix (parts[i], "el-"))
+          return FALSE;
+      }
+  }
 
   /* "Senior Fellow", "Research Director": a title, printed next to a name. */
   return !has_title_word (text);
@@ -219,7 +263,9 @@ looks_like_organization (Importer   *self,
     {
       words = g_regex_new ("\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|Press|"
                            "Staff|Team|Editors?|Editorial|Board|Association|Society|Program|Programme|"
-                           "Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|Media)\\b",
+                           "Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|Media|"
+                           "Developers|Engineers|Engineering|Writers|Reporters|Desk|Newsroom|Labs|Blog|Support|"
+                           "Community|Admin|Administrator|Inc|Ltd|LLC|Corp|Corporation|Company|Wire|Services)\\b",
                            G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialised, 1);
     }
@@ -267,7 +313,9 @@ dossier_html_add_byline (Importer   *self,
 {
   static const char * const prefixes[] = {
     "written by ", "by: ", "by ", "authors: ", "author: ", "authors ", "author ", "posted by ",
-    "글쓴이: ", "글쓴이 ", "작성자: ", "작성자 ", "필자: ", "글: ", "글 ", NULL
+    "par : ", "par ", "publié par ", "écrit par ",
+    "글쓴이: ", "글쓴이 ", "작성자: ", "작성자 ", "필자: ", "글: ", "글 ",
+    "作者：", "作者:", "作者 ", "记者：", "记者 ", "記者 ", "文／", "文/", "撰文：", NULL
   };
   g_autofree char *text = dossier_html_clean_value (byline);
   g_autofree char *list = NULL;
@@ -309,11 +357,18 @@ dossier_html_add_byline (Importer   *self,
       }
   }
 
-  list = g_strdup (p);
-  while ((cut = strstr (list, " and ")) != NULL)
-    memcpy (cut, " ,   ", 5);
-  while ((cut = strstr (list, " & ")) != NULL)
-    memcpy (cut, " , ", 3);
+  /* "A and B", French "A et B", "A avec B", Chinese "甲、乙" */
+  {
+    g_autoptr(GString) joined = g_string_new (p);
+
+    g_string_replace (joined, " and ", " , ", 0);
+    g_string_replace (joined, " & ", " , ", 0);
+    g_string_replace (joined, " et ", " , ", 0);
+    g_string_replace (joined, " avec ", " , ", 0);
+    g_string_replace (joined, "、", ",", 0);
+    g_string_replace (joined, "，", ",", 0);
+    list = g_string_free (g_steal_pointer (&joined), FALSE);
+  }
   g_strdelimit (list, ";", ',');
 
   parts = g_strsplit (list, ",", -1);
@@ -322,6 +377,15 @@ dossier_html_add_byline (Importer   *self,
       guint before = self->author_names->len;
 
       g_strstrip (parts[i]);
+      /* "Robert Hale, Jr.": the suffix is part of the name before it. */
+      if (parts[i + 1] != NULL && dossier_is_name_suffix (g_strstrip (parts[i + 1])))
+        {
+          char *whole = g_strconcat (parts[i], " ", parts[i + 1], NULL);
+
+          g_free (parts[i]);
+          parts[i] = whole;
+          *parts[i + 1] = '\0';
+        }
       add_author_name (self, parts[i]);
 
       /* "Jane Doe, Senior Fellow": the title belongs to the name before it. */
@@ -1097,6 +1161,23 @@ next_in_order (xmlNode  *node,
 }
 
 
+/* Is @node inside an <article> that is not the page's story: a teaser
+ * card in a "more stories" list, which holds neither the article nor its
+ * <h1>? */
+static gboolean
+in_other_story (Importer *self,
+                xmlNode  *node)
+{
+  guint depth = 0;
+
+  for (xmlNode *up = node->parent; up != NULL && up->type == XML_ELEMENT_NODE && depth < 400; up = up->parent, depth++)
+    if (dossier_html_tag_is (up, "article") && !dossier_html_is_ancestor (up, self->root) &&
+        (self->h1_node == NULL || !dossier_html_is_ancestor (up, self->h1_node)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Do @a and @b open with the same words (case aside)? Titles from
  * metadata and the visible <h1> differ in punctuation or a cut tail. */
 static gboolean
@@ -1234,7 +1315,14 @@ dossier_html_find_visible_metadata (Importer *self)
       for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
         {
           xmlNode *node = dossier_html_nodeset_item (result, i);
-          g_autofree char *name = text_of_first (self, node, ".//*[@itemprop='name']", FALSE);
+          g_autofree char *name = NULL;
+
+          if (i >= MAX_CANDIDATES)
+            break;
+          /* Teasers of other stories carry their own authors. */
+          if (in_other_story (self, node) || dossier_html_in_site_chrome (self, node))
+            continue;
+          name = text_of_first (self, node, ".//*[@itemprop='name']", FALSE);
 
           if (name == NULL)
             name = dossier_html_node_text (self, node);

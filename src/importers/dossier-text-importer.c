@@ -371,6 +371,35 @@ ends_sentence (const char *text)
   return last != NULL && (*last == '.' || *last == ';' || *last == ':' || *last == ',');
 }
 
+/**
+ * dossier_is_name_suffix:
+ * "Jr.", "Sr.", "III": what ends a name, with or without its full stop.
+ */
+gboolean
+dossier_is_name_suffix (const char *word)
+{
+  static const char * const suffixes[] = { "Jr.", "Jr", "Sr.", "Sr", "Jnr.", "Snr.", "II", "III", "IV", NULL };
+
+  return word != NULL && g_strv_contains (suffixes, word);
+}
+
+/**
+ * dossier_ends_with_name:
+ * Does @text end with a name's suffix or initial ("… Hale Jr.", "… John
+ * Q.") rather than a sentence's full stop? A byline may.
+ */
+gboolean
+dossier_ends_with_name (const char *text)
+{
+  const char *space = text != NULL ? strrchr (text, ' ') : NULL;
+  const char *word = space != NULL ? space + 1 : text;
+
+  if (word == NULL)
+    return FALSE;
+  return dossier_is_name_suffix (word) ||
+         (strlen (word) == 2 && g_ascii_isupper (word[0]) && word[1] == '.');
+}
+
 static gboolean
 looks_like_heading_line (Block *block,
                          guint  max_words)
@@ -697,12 +726,19 @@ add_byline_authors (Importer   *self,
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autoptr(DossierAuthor) author = NULL;
+      g_autofree char *name = NULL;
 
       g_strstrip (parts[i]);
       if (*parts[i] == '\0')
         continue;
 
-      author = dossier_author_new (parts[i]);
+      /* "Robert Hale, Jr.": the suffix is part of the name before it. */
+      if (parts[i + 1] != NULL && dossier_is_name_suffix (g_strstrip (parts[i + 1])))
+        {
+          name = g_strconcat (parts[i], " ", parts[i + 1], NULL);
+          i++;
+        }
+      author = dossier_author_new (name != NULL ? name : parts[i]);
       dossier_document_add_author (self->document, author);
     }
 }
@@ -744,7 +780,8 @@ read_head (Importer *self,
 
       if ((date = dossier_parse_date (block->text)) != NULL)
         dossier_document_set_published (self->document, date);
-      else if (g_str_has_prefix (block->text, "By ") && !ends_sentence (block->text))
+      else if (g_str_has_prefix (block->text, "By ") &&
+               (!ends_sentence (block->text) || dossier_ends_with_name (block->text)))
         add_byline_authors (self, block->text + 3);
       else
         break;

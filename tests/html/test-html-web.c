@@ -32,6 +32,20 @@ static const WebCase cases[] = {
   { "title-permalink.html", "Configuring the Cache", NULL, NULL, NULL,
     { "Size limits", "256 entries", NULL }, { "¶", NULL } },
 
+  /* ---- bylines ---- */
+  { "byline-chinese.html", "城市雨水花园试点扩大到十个街区", "王晓明; 欧阳丽华", NULL, NULL,
+    { "雨水花园", NULL }, { "王晓明", NULL } },
+  { "byline-french.html", "Les péniches électriques arrivent sur le canal", "Jean-Marc Dupuis; Claire Lefèvre", NULL, NULL,
+    { "Trois bateliers", NULL }, { "Par Jean-Marc", NULL } },
+  { "byline-jr.html", "What the Rail Strike Means for Freight", "Robert E. Hale Jr.", NULL, NULL,
+    { "diverting containers", NULL }, { "By Robert", NULL } },
+  { "byline-data-attributes.html", "Night Trains Return to the Alpine Route", "Tomas Berg; Ines Ortega", NULL, NULL,
+    { "first train leaves", NULL }, { "By Tomas", NULL } },
+  { "byline-teasers.html", "Library Opens a Tool Lending Shelf", "Priya Nair", NULL, NULL,
+    { "tool when it comes back", NULL }, { "Oskar Lind", NULL } },
+  { "byline-ui-strings.html", "Faster Builds With Incremental Linking", "", NULL, NULL,
+    { "forty seconds", NULL }, { "View my complete profile", NULL } },
+
 };
 
 static DossierDocument *
