@@ -1168,6 +1168,7 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->title_candidates, g_ptr_array_unref);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->date_created, g_free);
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->source_url, g_free);
   g_clear_pointer (&self->site_name, g_free);

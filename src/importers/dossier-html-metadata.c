@@ -508,13 +508,26 @@ dossier_html_read_json_ld (Importer *self)
       if (content != NULL)
         {
           /* Some CMSs wrap the JSON in an HTML comment or a CDATA section:
-           * failing the whole, try from the first brace to the last. */
-          const char *json = (const char *)content;
-          const char *start = strchr (json, '{');
-          const char *end = strrchr (json, '}');
+           * failing the whole, try from the first brace or bracket to the
+           * last (the block may be a top-level array). */
+          char *json = (char *)content;
 
-          if (!dossier_json_ld_parse (&ld, json, strlen (json)) && start != NULL && end > start)
-            dossier_json_ld_parse (&ld, start, end - start + 1);
+          if (!dossier_json_ld_parse (&ld, json, strlen (json)))
+            {
+              char *cdata = strstr (json, "<![CDATA[");
+              char *close, *start, *brace, *bracket, *end;
+
+              if (cdata != NULL)
+                json = cdata + strlen ("<![CDATA[");
+              if ((close = g_strrstr (json, "]]>")) != NULL)
+                *close = '\0';
+              start = strpbrk (json, "{[");
+              brace = strrchr (json, '}');
+              bracket = strrchr (json, ']');
+              end = bracket != NULL && (brace == NULL || bracket > brace) ? bracket : brace;
+              if (start != NULL && end != NULL && end > start)
+                dossier_json_ld_parse (&ld, start, end - start + 1);
+            }
         }
       xmlFree (content);
     }
@@ -525,6 +538,9 @@ dossier_html_read_json_ld (Importer *self)
   dossier_html_add_title_candidate (self, TITLE_LD_NAME, ld.name, NULL, NULL);
   take_if_unset (&self->subtitle, g_steal_pointer (&ld.alternative_headline));
   take_if_unset (&self->date, dossier_html_normalize_date (ld.date_published));
+  /* dateCreated is often in UTC, a day off the local date the page's
+   * article:published_time gives: it comes after the meta tags. */
+  self->date_created = dossier_html_normalize_date (ld.date_created);
   take_if_unset (&self->publisher, g_steal_pointer (&ld.publisher));
   if (ld.url != NULL && (g_str_has_prefix (ld.url, "http://") || g_str_has_prefix (ld.url, "https://")))
     take_if_unset (&self->source_url, g_steal_pointer (&ld.url));
@@ -604,6 +620,9 @@ dossier_html_read_meta_tags (Importer *self)
       g_autofree char *value = meta_value (self, date_keys[i]);
       self->date = dossier_html_normalize_date (value);
     }
+
+  if (self->date == NULL)
+    self->date = g_steal_pointer (&self->date_created);
 
   for (guint i = 0; publisher_keys[i] != NULL && self->publisher == NULL; i++)
     self->publisher = meta_value (self, publisher_keys[i]);

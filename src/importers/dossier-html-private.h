@@ -95,6 +95,7 @@ typedef struct {
   gboolean walking_notes;     /* walking a notes list outside the article */
   char *subtitle;
   char *date;
+  char *date_created;         /* JSON-LD dateCreated, after the meta tags' dates */
   char *publisher;
   char *source_url;
   char *site_name;

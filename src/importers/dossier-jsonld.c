@@ -49,6 +49,7 @@ dossier_json_ld_clear (DossierJsonLd *self)
   g_clear_pointer (&self->alternative_headline, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->date_published, g_free);
+  g_clear_pointer (&self->date_created, g_free);
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
@@ -445,7 +446,7 @@ read_article (DossierJsonLd *self,
                clean_string (member_string (object, "alternativeHeadline")), overwrite);
   take_string (&self->date_published, clean_string (member_string (object, "datePublished")), overwrite);
   if (rank >= 2)
-    take_string (&self->date_published, clean_string (member_string (object, "dateCreated")), FALSE);
+    take_string (&self->date_created, clean_string (member_string (object, "dateCreated")), overwrite);
   take_string (&self->publisher, name_of (graph, json_object_get_member (object, "publisher")), overwrite);
   take_string (&self->url, clean_string (member_string (object, "url")), overwrite);
 

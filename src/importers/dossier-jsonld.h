@@ -30,6 +30,7 @@ typedef struct {
   char *alternative_headline;
   char *name;                 /* the article node's name, which may differ from its headline */
   char *date_published;       /* as written, e.g. "2024-04-12T09:00:00-04:00" */
+  char *date_created;         /* the same of dateCreated, often in UTC */
   char *publisher;
   char *url;
   GPtrArray *authors;         /* of DossierJsonLdPerson */

@@ -46,6 +46,12 @@ static const WebCase cases[] = {
   { "byline-ui-strings.html", "Faster Builds With Incremental Linking", "", NULL, NULL,
     { "forty seconds", NULL }, { "View my complete profile", NULL } },
 
+  /* ---- dates ---- */
+  { "date-ld-array-cdata.html", "Ferry Timetable Changes for Winter", "Jonas Eriksen", "2023-11-05", NULL,
+    { "four times a day", NULL }, { NULL } },
+  { "date-local-time.html", "Snowplough Fleet Doubles Before the Storm", NULL, "2024-02-09", NULL,
+    { "forty private ploughs", NULL }, { NULL } },
+
 };
 
 static DossierDocument *
