@@ -1216,6 +1216,50 @@ starts_alike (const char *a,
   return n > 0 && strncmp (x, y, g_utf8_offset_to_pointer (x, n) - x) == 0;
 }
 
+/* What a dek's place may hold instead of a summary: an offer ("Get The
+ * Times. As low as $1.88 a week"), a button ("Read Article", "Free
+ * Download"), a byline ("by Ellie Hall") or a dateline. A byline or a date
+ * is read as such; all of them are set aside, not kept as text. */
+static gboolean
+not_a_dek (Importer   *self,
+           xmlNode    *node,
+           const char *text)
+{
+  static GRegex *offer = NULL;
+  static GRegex *action = NULL;
+  static gsize initialised = 0;
+  NodeInfo *info = dossier_html_info_of (self, node);
+  g_autofree char *date = NULL;
+  guint words = dossier_html_count_words (text);
+
+  if (g_once_init_enter (&initialised))
+    {
+      offer = g_regex_new ("[$€£¥]\\s?\\d[\\d.,]*\\s*(?:/|a|an|per)\\s*(?:week|month|year|wk|mo)\\b|"
+                           "\\b(?:subscribe|subscription|free trial|sign up|log in|newsletter|paywall)\\b",
+                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      action = g_regex_new ("^(?:read|download|free|listen|watch|buy|shop|get|view|see|click|learn|more|"
+                            "continue|play|open|share|follow)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (dossier_html_is_byline_text (text) || g_ascii_strncasecmp (text, "by ", 3) == 0)
+    {
+      if (self->author_names->len == 0)
+        dossier_html_add_byline (self, text);
+      return TRUE;
+    }
+  if (words <= 12 && (date = dossier_html_normalize_date (text)) != NULL)
+    {
+      if (self->date == NULL)
+        self->date = g_steal_pointer (&date);
+      return TRUE;
+    }
+
+  return g_regex_match (offer, text, 0, NULL) ||
+         (info != NULL && info->text > 0 && info->links >= info->text) ||
+         (words <= 4 && g_regex_match (action, text, 0, NULL));
+}
+
 void
 dossier_html_find_visible_metadata (Importer *self)
 {
@@ -1259,6 +1303,11 @@ dossier_html_find_visible_metadata (Importer *self)
           if (dossier_html_in_site_chrome (self, node))
             continue;
           text = dossier_html_node_text_whole (self, node, NULL);
+          if (dossier_html_count_words (text) >= 2 && not_a_dek (self, node, text))
+            {
+              dossier_html_add_flags (self, node, FLAG_SKIP);
+              continue;
+            }
           if (dossier_html_count_words (text) >= 2 && g_strcmp0 (text, self->title) != 0)
             {
               self->subtitle = g_steal_pointer (&text);
@@ -1286,7 +1335,14 @@ dossier_html_find_visible_metadata (Importer *self)
           g_autofree char *date = dossier_html_normalize_date (text);
 
           if (dossier_html_count_words (text) >= 3 && dossier_html_count_words (text) <= 50 && date == NULL &&
+              g_ascii_strncasecmp (text, "by ", 3) != 0 && !dossier_html_class_matches (next, self->byline_class))
+            {
+              if (not_a_dek (self, next, text))
+                dossier_html_add_flags (self, next, FLAG_SKIP);
+            }
+          if (dossier_html_count_words (text) >= 3 && dossier_html_count_words (text) <= 50 && date == NULL &&
               g_ascii_strncasecmp (text, "by ", 3) != 0 && !dossier_html_class_matches (next, self->byline_class) &&
+              !(dossier_html_flags_of (self, next) & FLAG_SKIP) &&
               !g_regex_match (self->skip_heading, text, 0, NULL) &&
               !g_regex_match (self->key_points_heading, text, 0, NULL))
             {

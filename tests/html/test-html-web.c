@@ -52,6 +52,16 @@ static const WebCase cases[] = {
   { "date-local-time.html", "Snowplough Fleet Doubles Before the Storm", NULL, "2024-02-09", NULL,
     { "forty private ploughs", NULL }, { NULL } },
 
+  /* ---- deks that are not summaries ---- */
+  { "dek-paywall.html", "River Authority Approves Flood Barrier", NULL, NULL, "",
+    { "movable flood barrier", NULL }, { "As low as", NULL } },
+  { "dek-call-to-action.html", "A Field Guide to Urban Beekeeping", NULL, NULL, "",
+    { "Rooftop hives", NULL }, { "Free Download", "Read Article", NULL } },
+  { "dek-byline.html", "Twelve Houseplants That Forgive Neglect", "Ellie Hall", NULL, "",
+    { "Snake plants", NULL }, { "by Ellie Hall", NULL } },
+  { "dek-dateline.html", "Port Workers Vote to Accept Pay Offer", NULL, "2024-03-03", "",
+    { "Dock workers voted", NULL }, { "4:05", NULL } },
+
 };
 
 static DossierDocument *
