@@ -179,6 +179,78 @@ is_quote_figure (xmlNode *figure)
   return FALSE;
 }
 
+/* "Sharing with a single developer" → "sharing-with-a-single-developer" */
+static char *
+slug_of (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *slug = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          g_string_append_unichar (slug, c);
+          dash = FALSE;
+        }
+      else
+        dash = TRUE;
+    }
+
+  return g_string_free (slug, FALSE);
+}
+
+/* Is @id made from the text of @node's own heading, as documentation and
+ * CMSs name sections? Its words are the heading's, not a hint of what the
+ * section is ("sharing-with-a-single-developer" shares nothing). */
+static gboolean
+id_is_heading_slug (Importer   *self,
+                    xmlNode    *node,
+                    const char *id)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (dossier_html_heading_level (child) > 0)
+        {
+          g_autofree char *text = dossier_html_node_text (self, child);
+          g_autofree char *slug = text != NULL ? slug_of (text) : NULL;
+          g_autofree char *lower = g_ascii_strdown (id, -1);
+
+          return slug != NULL && *slug != '\0' && g_str_has_prefix (lower, slug) && strchr (slug, '-') != NULL;
+        }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* The boilerplate rules on the element's class and id. */
+static gboolean
+noise_names_match (Importer *self,
+                   xmlNode  *node)
+{
+  g_autofree char *klass = dossier_html_get_attr (node, "class");
+  g_autofree char *id = dossier_html_get_attr (node, "id");
+  g_autofree char *joined = NULL;
+  g_autofree char *lower = NULL;
+
+  if (id != NULL && id_is_heading_slug (self, node, id))
+    g_clear_pointer (&id, g_free);
+  if (klass == NULL && id == NULL)
+    return FALSE;
+
+  joined = g_strconcat (klass ? klass : "", " ", id ? id : "", NULL);
+  lower = g_ascii_strdown (joined, -1);
+  return g_regex_match (self->noise_class, lower, 0, NULL);
+}
+
 static gboolean
 looks_like_noise (Importer *self,
                   xmlNode  *node)
@@ -245,7 +317,7 @@ looks_like_noise (Importer *self,
         return TRUE;
     }
 
-  return dossier_html_class_matches (node, self->noise_class);
+  return noise_names_match (self, node);
 }
 
 typedef struct {
@@ -1027,7 +1099,10 @@ compile_regexes (gpointer data)
    * "social-links", "newsletter-signup"; whole tokens avoid "commentary",
    * "address" or "header-image" … see docs/import.md. */
   shared->noise_class = g_regex_new (
-    TOKEN_START "(?:share|sharing|social|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|"
+    /* Prefixes open a class name or its second segment ("share-tools",
+     * "post-share", "wp-block-social-links"), not a later one: "modal" in
+     * "render-target-modal" names where a script renders, not a pop-up. */
+    "(?:^|\\s)(?:[a-z0-9]+[-_])?(?:wp-block-)?(?:share|sharing|social|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|"
     "advert|sponsor|related|recommend|promo|breadcrumb|outbrain|taboola|disqus|popup|modal|"
     "sidebar|widget|jetpack|addtoany|a2a|skip-link|screen-reader|sr-only|visually-?hidden|"
     "navbar|navigation|masthead|site-header|site-footer|donat|paywall|read-?next|more-from|"
@@ -1059,7 +1134,10 @@ compile_regexes (gpointer data)
     TOKEN_START "(?:entry-content|post-content|article-body|article__body|article-content|"
     "article__content|story-body|story-content|field--name-body|field-name-body|node__content|"
     "post-body|body-text|article-text|rich-text|c-article-body|wysiwyg|text-long|single-content|"
-    "content-body|page-content|main-content|blog-post-content|td-post-content)" TOKEN_END,
+    "content-body|page-content|main-content|blog-post-content|td-post-content)"
+    /* The whole name, or a BEM part of it: "main-content-left" is a column
+     * of the layout, not the article's body. */
+    "(?=$|\\s|__|--)",
     G_REGEX_OPTIMIZE, 0, NULL);
   shared->notes_class = g_regex_new (
     TOKEN_START "(?:footnotes?|endnotes?|notes|fn-list|references|wp-block-footnotes|easy-footnotes-wrapper)" TOKEN_END,

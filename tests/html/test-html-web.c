@@ -62,6 +62,13 @@ static const WebCase cases[] = {
   { "dek-dateline.html", "Port Workers Vote to Accept Pay Offer", NULL, "2024-03-03", "",
     { "Dock workers voted", NULL }, { "4:05", NULL } },
 
+  /* ---- class and id names matched as whole names ---- */
+  { "class-main-content-left.html", "Cycle Counters Show Record Summer", NULL, NULL, NULL,
+    { "river bridge", NULL }, { "reader poll", "Last week's poll", NULL } },
+  { "class-modal-suffix.html", "Orchard Harvest Comes in Early", NULL, NULL, NULL,
+    { "Apple growers", "Seasonal pickers", NULL }, { "reader one", NULL } },
+  { "class-heading-id.html", "Plans and Sharing", NULL, NULL, NULL,
+    { "Sharing with a single developer", "one other developer", "work account", NULL }, { NULL } },
 };
 
 static DossierDocument *
