@@ -441,6 +441,67 @@ largest (Importer   *self,
   return best;
 }
 
+/* A list of other stories: three or more headings that are nothing but
+ * a link ("More reading": six teasers with their excerpts), or <article>s
+ * inside it. */
+static gboolean
+is_teaser_list (Importer *self,
+                xmlNode  *article)
+{
+  xmlXPathObjectPtr result;
+  guint linked = 0, nested = 0;
+
+  self->xpath->node = article;
+  result = dossier_html_xpath (self, ".//h2 | .//h3 | .//h4 | .//article");
+  self->xpath->node = NULL;
+  for (guint i = 0; i < dossier_html_nodeset_len (result) && i < 200; i++)
+    {
+      xmlNode *node = dossier_html_nodeset_item (result, i);
+      NodeInfo *info = dossier_html_info_of (self, node);
+
+      if (dossier_html_tag_is (node, "article"))
+        nested++;
+      else if (info != NULL && info->text > 0 && info->links >= info->text)
+        linked++;
+    }
+  xmlXPathFreeObject (result);
+
+  return linked >= 3 || nested >= 2;
+}
+
+static xmlNode *
+largest_article (Importer *self,
+                 guint     page)
+{
+  xmlXPathObjectPtr result = dossier_html_xpath (self, "//article");
+  xmlNode *best = NULL;
+  guint best_text = 0;
+  guint lists = 0;
+
+  for (guint i = 0; i < dossier_html_nodeset_len (result); i++)
+    {
+      xmlNode *node = dossier_html_nodeset_item (result, i);
+      guint text = dossier_html_useful_text (self, node);
+
+      if (text == 0)
+        continue;
+      if (i < MAX_CANDIDATES && is_teaser_list (self, node))
+        {
+          lists += text;
+          continue;
+        }
+      if (text > best_text)
+        {
+          best = node;
+          best_text = text;
+        }
+    }
+  xmlXPathFreeObject (result);
+
+  page -= MIN (lists, page);
+  return best != NULL && best_text > MIN (page / 5, 400) ? best : NULL;
+}
+
 static gboolean
 find_body_class_enter (xmlNode  *node,
                        gpointer  data)
@@ -547,8 +608,10 @@ find_root (Importer *self)
     best = NULL;
   }
 
-  /* The <article> with the most text, not a teaser card in a list. */
-  if ((node = largest (self, "//article", needed)) != NULL)
+  /* The <article> with the most text, not a teaser card in a list, nor an
+   * <article> that is itself a list of teasers (whose text is not the
+   * page's own, so it does not count towards the share needed either). */
+  if ((node = largest_article (self, page)) != NULL)
     return node;
 
   if ((node = largest (self, "//main | //*[@role='main']", needed)) != NULL)

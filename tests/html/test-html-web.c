@@ -69,6 +69,10 @@ static const WebCase cases[] = {
     { "Apple growers", "Seasonal pickers", NULL }, { "reader one", NULL } },
   { "class-heading-id.html", "Plans and Sharing", NULL, NULL, NULL,
     { "Sharing with a single developer", "one other developer", "work account", NULL }, { NULL } },
+
+  /* ---- choosing the article's element ---- */
+  { "article-teaser-list.html", "Closed for the Holidays", NULL, NULL, NULL,
+    { "peaceful break", NULL }, { "Beech is the classic", "Sharpening a Hand Plane", NULL } },
 };
 
 static DossierDocument *
