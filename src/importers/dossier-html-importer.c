@@ -543,6 +543,16 @@ join_body_parts (Importer  *self,
                  xmlNode   *best)
 {
   xmlNode *joined = best;
+  xmlNode *landmark = NULL;
+  guint depth = 0;
+
+  /* Parts of one body stand in the same <article> (or <main>): boxes in a
+   * sidebar with the same class must not widen it to the whole page. */
+  for (xmlNode *up = best->parent; up != NULL && up->type == XML_ELEMENT_NODE && depth < 400 && landmark == NULL;
+       up = up->parent, depth++)
+    if (dossier_html_tag_is (up, "article") || dossier_html_tag_is (up, "main") ||
+        dossier_html_attr_equals (up, "role", "main"))
+      landmark = up;
 
   for (guint i = 0; i < parts->len; i++)
     {
@@ -550,6 +560,8 @@ join_body_parts (Importer  *self,
       xmlNode *ancestor;
 
       if (dossier_html_is_ancestor (joined, part) || dossier_html_is_ancestor (part, joined))
+        continue;
+      if (landmark != NULL && !dossier_html_is_ancestor (landmark, part))
         continue;
       ancestor = common_ancestor (joined, part);
       if (ancestor == NULL || ancestor->type != XML_ELEMENT_NODE || dossier_html_tag_is (ancestor, "html"))

@@ -73,6 +73,8 @@ static const WebCase cases[] = {
   /* ---- choosing the article's element ---- */
   { "article-teaser-list.html", "Closed for the Holidays", NULL, NULL, NULL,
     { "peaceful break", NULL }, { "Beech is the classic", "Sharpening a Hand Plane", NULL } },
+  { "article-body-class-sidebar.html", "Tram Line Extension Opens", NULL, NULL, NULL,
+    { "five stops", "eight thousand passengers", NULL }, { "events guide", "monthly gallery", NULL } },
 };
 
 static DossierDocument *
