@@ -572,6 +572,35 @@ join_body_parts (Importer  *self,
   return joined;
 }
 
+/* A how-to whose steps are blocks of their own beside the body's element
+ * (<div class="article-body">intro</div><div class="step">…</div>…): a
+ * sibling with paragraphs of a third of the body's text, not a list of
+ * links, is more of the article, so the parent is. */
+static xmlNode *
+with_sibling_blocks (Importer *self,
+                     xmlNode  *root)
+{
+  NodeInfo *info = dossier_html_info_of (self, root);
+  xmlNode *parent = root->parent;
+
+  if (info == NULL || parent == NULL || parent->type != XML_ELEMENT_NODE || root == self->body ||
+      dossier_html_tag_is (parent, "html"))
+    return root;
+
+  for (xmlNode *sibling = parent->children; sibling != NULL; sibling = sibling->next)
+    {
+      NodeInfo *other = dossier_html_info_of (self, sibling);
+
+      if (sibling == root || sibling->type != XML_ELEMENT_NODE || other == NULL ||
+          (other->flags & (FLAG_NOISE | FLAG_INVISIBLE)))
+        continue;
+      if (other->para * 3 >= info->para && other->para > 0 && other->links * 10 < other->text * 3)
+        return parent;
+    }
+
+  return root;
+}
+
 static gboolean
 best_score_enter (xmlNode  *node,
                   gpointer  data)
@@ -616,7 +645,7 @@ find_root (Importer *self)
           best = part;
       }
     if (best != NULL && dossier_html_useful_text (self, best) >= needed)
-      return join_body_parts (self, parts, best);
+      return with_sibling_blocks (self, join_body_parts (self, parts, best));
     best = NULL;
   }
 

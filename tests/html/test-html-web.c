@@ -75,6 +75,8 @@ static const WebCase cases[] = {
     { "peaceful break", NULL }, { "Beech is the classic", "Sharpening a Hand Plane", NULL } },
   { "article-body-class-sidebar.html", "Tram Line Extension Opens", NULL, NULL, NULL,
     { "five stops", "eight thousand passengers", NULL }, { "events guide", "monthly gallery", NULL } },
+  { "article-howto-steps.html", "How to Bleed a Radiator", NULL, NULL, NULL,
+    { "radiator key", "Step 2: Open the valve", "below one bar", NULL }, { NULL } },
 };
 
 static DossierDocument *
