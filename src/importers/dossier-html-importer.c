@@ -251,31 +251,65 @@ noise_names_match (Importer *self,
   return g_regex_match (self->noise_class, lower, 0, NULL);
 }
 
-static gboolean
-looks_like_noise (Importer *self,
-                  xmlNode  *node)
+/* Why an element is boilerplate: what the page hides is never shown, so
+ * it goes whatever it holds; what its tag, role or class says may be
+ * wrong about a wrapper that holds the article. */
+typedef enum {
+  NOISE_NONE,
+  NOISE_NAMED,
+  NOISE_HIDDEN,
+} NoiseKind;
+
+static gboolean looks_like_noise (Importer *self,
+                                  xmlNode  *node);
+
+static NoiseKind
+noise_kind (Importer *self,
+            xmlNode  *node)
 {
-  g_autofree char *role = NULL;
   g_autofree char *style = NULL;
 
-  /* A <figure> is an image with its caption, boilerplate here, unless it
-   * holds a quotation (<figure><blockquote>…</blockquote><figcaption>). */
-  if (dossier_html_tag_in (node, noise_tags) && !(dossier_html_tag_is (node, "figure") && is_quote_figure (node)))
-    return TRUE;
-
   if (xmlHasProp (node, (const xmlChar *)"hidden"))
-    return TRUE;
+    return NOISE_HIDDEN;
 
-  /* Hidden from screen readers: icons and duplicated labels, but not a
-   * drop cap, which is one letter of the first word. */
+  /* Hidden from screen readers: icons, duplicated labels, a background
+   * stream, but not a drop cap, which is one letter of the first word. */
   if (dossier_html_attr_equals (node, "aria-hidden", "true"))
     {
       NodeInfo *info = dossier_html_info_of (self, node);
 
       if (info == NULL || info->text > 2 ||
           !dossier_html_tag_in (node, (const char * const[]) { "span", "i", "b", "em", "strong", "a", NULL }))
-        return TRUE;
+        return NOISE_HIDDEN;
     }
+
+  style = dossier_html_get_attr (node, "style");
+  if (style != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (style, -1);
+      char *p;
+
+      /* "display: none" with any spacing */
+      for (p = lower; *p; p++)
+        if (*p == ' ')
+          memmove (p, p + 1, strlen (p));
+      if (strstr (lower, "display:none") || strstr (lower, "visibility:hidden"))
+        return NOISE_HIDDEN;
+    }
+
+  return looks_like_noise (self, node) ? NOISE_NAMED : NOISE_NONE;
+}
+
+static gboolean
+looks_like_noise (Importer *self,
+                  xmlNode  *node)
+{
+  g_autofree char *role = NULL;
+
+  /* A <figure> is an image with its caption, boilerplate here, unless it
+   * holds a quotation (<figure><blockquote>…</blockquote><figcaption>). */
+  if (dossier_html_tag_in (node, noise_tags) && !(dossier_html_tag_is (node, "figure") && is_quote_figure (node)))
+    return TRUE;
 
   /* A permalink mark after a heading ("Size limits¶"), as documentation
    * generators print in every heading: not a word of it. */
@@ -303,20 +337,6 @@ looks_like_noise (Importer *self,
         return TRUE;
     }
 
-  style = dossier_html_get_attr (node, "style");
-  if (style != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (style, -1);
-      char *p;
-
-      /* "display: none" with any spacing */
-      for (p = lower; *p; p++)
-        if (*p == ' ')
-          memmove (p, p + 1, strlen (p));
-      if (strstr (lower, "display:none") || strstr (lower, "visibility:hidden"))
-        return TRUE;
-    }
-
   return noise_names_match (self, node);
 }
 
@@ -334,6 +354,7 @@ noise_enter (xmlNode  *node,
   Importer *self = state->self;
   NodeInfo *info;
   NodeInfo *parent;
+  NoiseKind kind;
 
   if (node->type != XML_ELEMENT_NODE || (info = dossier_html_info_of (self, node)) == NULL)
     return FALSE;
@@ -341,14 +362,17 @@ noise_enter (xmlNode  *node,
   parent = dossier_html_info_of (self, node->parent);
   if (parent != NULL && (parent->flags & FLAG_NOISE))
     info->flags |= FLAG_NOISE;
-  else if (node != self->body && !dossier_html_tag_is (node, "html") && looks_like_noise (self, node))
+  else if (node != self->body && !dossier_html_tag_is (node, "html") &&
+           (kind = noise_kind (self, node)) != NOISE_NONE)
     {
       /* Never the element that holds most of the article: a "has-sidebar"
-       * or "page-header" class on a wrapper must not empty the page. */
+       * or "page-header" class on a wrapper must not empty the page. But
+       * hidden text is not the article however much of it there is, and
+       * neither is a list of links (a gallery of fifty other stories). */
       gboolean holds_article = (state->page_para > 200 && info->para * 10 >= state->page_para * 4) ||
                                (info->text * 10 >= state->page_text * 6 && state->page_text > 200);
 
-      if (!holds_article)
+      if (kind == NOISE_HIDDEN || !holds_article || info->links * 2 >= info->text)
         info->flags |= FLAG_NOISE;
     }
 

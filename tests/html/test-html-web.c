@@ -77,6 +77,10 @@ static const WebCase cases[] = {
     { "five stops", "eight thousand passengers", NULL }, { "events guide", "monthly gallery", NULL } },
   { "article-howto-steps.html", "How to Bleed a Radiator", NULL, NULL, NULL,
     { "radiator key", "Step 2: Open the valve", "below one bar", NULL }, { NULL } },
+  { "hidden-background-stream.html", "Lighthouse Keeper's Cottage Reopens", NULL, NULL, NULL,
+    { "lamp room", "three winters", NULL }, { "Earlier today", NULL } },
+  { "gallery-of-links.html", "Market Hall Gets a New Roof", NULL, NULL, NULL,
+    { "leaking glass roof", "marquees", NULL }, { "Harbour seals", NULL } },
 };
 
 static DossierDocument *
