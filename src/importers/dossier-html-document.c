@@ -65,6 +65,25 @@ dossier_html_is_byline_text (const char *text)
          (!dossier_html_ends_sentence (text) || dossier_ends_with_name (text));
 }
 
+/* "[button link=…]Buy[/button]", "[vc_row]": a page builder's markup
+ * printed as text. Footnote markers ("[12]") and editorial brackets
+ * ("[T]he") are not shortcodes. */
+static gboolean
+is_only_shortcodes (Importer   *self,
+                    const char *text)
+{
+  g_autofree char *rest = NULL;
+
+  if (strchr (text, '[') == NULL || strlen (text) > 2000)
+    return FALSE;
+
+  rest = g_regex_replace_literal (self->shortcode, text, -1, 0, "", 0, NULL);
+  if (rest == NULL || strcmp (rest, text) == 0)
+    return FALSE;
+  /* Nothing but shortcodes, or a button: a label between two of them. */
+  return dossier_html_count_words (g_strstrip (rest)) <= (text[0] == '[' && g_str_has_suffix (text, "]") ? 6 : 2);
+}
+
 static gboolean
 is_author_heading (Importer *self,
                    Block    *block)
@@ -176,6 +195,18 @@ dossier_html_sort_blocks (Importer *self)
 
       /* "Share", "Advertisement", "Read more" … */
       if (words <= 6 && g_regex_match (self->boilerplate_text, text, 0, NULL))
+        {
+          drop[i] = TRUE;
+          continue;
+        }
+
+      /* Furniture a little longer: "Tags: …" and "Filed under: …" lists
+       * of links, the comment form's notices ("Your email address will not
+       * be published"), a line of WordPress shortcodes left unrendered. */
+      if ((words <= 30 && block->link_chars * 2 >= block->n_chars &&
+           g_regex_match (self->tags_line, text, 0, NULL)) ||
+          (words <= 40 && g_regex_match (self->furniture_text, text, 0, NULL)) ||
+          is_only_shortcodes (self, text))
         {
           drop[i] = TRUE;
           continue;

@@ -1211,6 +1211,9 @@ typedef struct {
   GRegex *logo_class;
   GRegex *related_prefix;
   GRegex *chrome_class;
+  GRegex *tags_line;
+  GRegex *furniture_text;
+  GRegex *shortcode;
 } SharedRegexes;
 
 /* Compiled once per process, not for every page: compiling them (PCRE2,
@@ -1301,11 +1304,24 @@ compile_regexes (gpointer data)
     "^(?:advertisement|sponsored|share|share this(?:\\s+\\w+)?|tweet|email|print|facebook|twitter|"
     "linkedin|read more|continue reading|subscribe(?:\\s+.*)?|sign up(?:\\s+.*)?|download(?: the)? pdf|"
     "back to top|skip to (?:main )?content|accept(?: all)?(?: cookies)?|loading\\W*|photo:.*|"
-    "image:.*|getty images|\\(?photo by .*)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    "image:.*|getty images|\\(?photo by .*|advert|ad|comments?|\\d+ comments?|no comments|"
+    "leave a (?:comment|reply)|add a comment|view comments|show comments|don['’]?t miss(?:\\W.*)?|"
+    "must read|editor['’]?s picks?)[\\s.:!]*$", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->tags_line = g_regex_new ("^(?:tags|tagged(?: with)?|filed under|topics|categories|labels)\\s*[:|]",
+                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->furniture_text = g_regex_new (
+    "^(?:your email address will not be published|comments (?:are|will be) (?:moderated|closed|reviewed)|"
+    "all comments are (?:moderated|reviewed)|comments are subject to moderation|"
+    "we (?:moderate|review) (?:all )?comments|you must be logged in to post a comment|"
+    "this site uses akismet to reduce spam)", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shared->shortcode = g_regex_new (
+    "\\[/?[a-z][a-z0-9_-]+(?:\\s+[a-z_-]+=(?:\"[^\"\\]]*\"|'[^'\\]]*'|[^\\s\\]]+))*\\s*/?\\]",
+    G_REGEX_OPTIMIZE, 0, NULL);
   shared->bracket_marker = g_regex_new ("\\[\\d{1,4}\\]", G_REGEX_OPTIMIZE, 0, NULL);
   shared->logo_class = g_regex_new ("(?:^|[\\s_-])(?:logo|brand|branding|site-title|site-name|sitename)(?=$|[\\s_-])",
                                   G_REGEX_OPTIMIZE, 0, NULL);
   shared->related_prefix = g_regex_new ("^(?:related|see also|read also|also read|read more|more on this|"
+                                      "don['’]?t miss|must read|"
                                       "recommended|further reading|listen|watch)\\s*:", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* Site furniture other articles appear in: their deks, quotes and lists are not ours. */
   shared->chrome_class = g_regex_new (
@@ -1356,6 +1372,9 @@ importer_init (Importer *self)
     self->boilerplate_text = g_regex_ref (shared->boilerplate_text);
     self->bracket_marker = g_regex_ref (shared->bracket_marker);
     self->logo_class = g_regex_ref (shared->logo_class);
+    self->tags_line = g_regex_ref (shared->tags_line);
+    self->furniture_text = g_regex_ref (shared->furniture_text);
+    self->shortcode = g_regex_ref (shared->shortcode);
     self->related_prefix = g_regex_ref (shared->related_prefix);
     self->chrome_class = g_regex_ref (shared->chrome_class);
   }
@@ -1409,6 +1428,9 @@ importer_clear (Importer *self)
   g_clear_pointer (&self->chrome_class, g_regex_unref);
   g_clear_pointer (&self->related_prefix, g_regex_unref);
   g_clear_pointer (&self->logo_class, g_regex_unref);
+  g_clear_pointer (&self->tags_line, g_regex_unref);
+  g_clear_pointer (&self->furniture_text, g_regex_unref);
+  g_clear_pointer (&self->shortcode, g_regex_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)

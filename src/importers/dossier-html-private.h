@@ -137,6 +137,9 @@ typedef struct {
   GRegex *chrome_class;
   GRegex *related_prefix;
   GRegex *logo_class;
+  GRegex *tags_line;
+  GRegex *furniture_text;
+  GRegex *shortcode;
   guint64 text_visits;
 } Importer;
 

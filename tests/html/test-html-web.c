@@ -81,6 +81,13 @@ static const WebCase cases[] = {
     { "lamp room", "three winters", NULL }, { "Earlier today", NULL } },
   { "gallery-of-links.html", "Market Hall Gets a New Roof", NULL, NULL, NULL,
     { "leaking glass roof", "marquees", NULL }, { "Harbour seals", NULL } },
+
+  /* ---- short furniture ---- */
+  { "furniture-short.html", "Community Orchard Plants Its Hundredth Tree", NULL, NULL, NULL,
+    { "vicarage garden", "beside the railway", "autumn picking days", NULL },
+    { "Advert", "[button", "DON'T MISS", "Tags:" } },
+  { "furniture-comments.html", "Community Orchard Plants Its Hundredth Tree", NULL, NULL, NULL,
+    { "vicarage garden", NULL }, { "comments\n", "Your email address", NULL } },
 };
 
 static DossierDocument *
