@@ -177,6 +177,12 @@ typedef struct {
 
 typedef gboolean (*ElementFilter) (Importer *self, xmlNode *node);
 
+/* Items read whole from a small element: list items, paragraphs. */
+typedef struct {
+  Importer *self;
+  GPtrArray *items;
+} ItemState;
+
 extern const char * const dossier_html_invisible_tags[];
 
 /* dossier-html-dom.c */
@@ -271,6 +277,16 @@ void dossier_html_read_json_ld (Importer *self);
 void dossier_html_read_meta_tags (Importer *self);
 gboolean dossier_html_in_site_chrome (Importer *self,
                                       xmlNode  *node);
+xmlNode *dossier_html_first_matching (Importer   *self,
+                                      xmlNode    *container,
+                                      const char *expression);
+
+/* dossier-html-highlights.c */
+xmlNode *dossier_html_next_element (xmlNode *node);
+gboolean dossier_html_list_items_enter (xmlNode  *node,
+                                        gpointer  data);
+gboolean dossier_html_paragraphs_enter (xmlNode  *node,
+                                        gpointer  data);
 gboolean dossier_html_is_label_element (Importer *self,
                                         xmlNode  *node,
                                         GRegex   *regex);
@@ -304,9 +320,13 @@ void dossier_html_find_plain_notes (Importer  *self,
 int dossier_html_compare_notes (gconstpointer a,
                                 gconstpointer b);
 
-/* dossier-html-importer.c */
+/* dossier-html-article.c */
 guint dossier_html_useful_text (Importer *self,
                                 xmlNode  *node);
+void dossier_html_mark_boilerplate (Importer *self);
+xmlNode *dossier_html_find_root (Importer *self);
+
+/* dossier-html-importer.c */
 void dossier_html_block_free (gpointer data);
 
 /* dossier-html-document.c */
