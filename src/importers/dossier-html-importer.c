@@ -414,6 +414,42 @@ static const char * const block_tags[] = {
   "header", "footer", "center", "details", "summary", "caption", "tbody", "thead", NULL
 };
 
+/* The text of a MathML formula without its <annotation>s (TeX source,
+ * which would repeat it), tokens joined as the formula prints ("T=2π√L/g").
+ * Iterative and read once (the walk does not enter the formula), so the
+ * work is linear in its size. */
+static char *
+math_symbols (xmlNode *math)
+{
+  GString *out = g_string_new (NULL);
+  xmlNode *node = math->children;
+
+  while (node != NULL && node != math)
+    {
+      gboolean skip = node->type == XML_ELEMENT_NODE &&
+                      (dossier_html_tag_is (node, "annotation") || dossier_html_tag_is (node, "annotation-xml"));
+
+      if (node->type == XML_TEXT_NODE && node->content != NULL)
+        {
+          g_autofree char *text = g_strstrip (g_strdup ((const char *)node->content));
+          g_string_append (out, text);
+        }
+      if (node->type == XML_ELEMENT_NODE && dossier_html_tag_is (node, "msqrt"))
+        g_string_append (out, "√");
+      if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node != math && node->next == NULL)
+        node = node->parent;
+      if (node != NULL && node != math)
+        node = node->next;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 walk_enter (xmlNode  *node,
             gpointer  data)
@@ -455,6 +491,17 @@ walk_enter (xmlNode  *node,
           g_autofree char *text = dossier_html_node_text_whole (self, node, NULL);
           set_quote_attribution (self, text);
         }
+      return FALSE;
+    }
+
+  /* A formula in MathML is part of its sentence: its spoken form
+   * (alttext) or its symbols, never a break in the paragraph. */
+  if (dossier_html_tag_is (node, "math") && !(info->flags & ((self->walking_notes ? 0 : FLAG_NOISE) | FLAG_SKIP)))
+    {
+      g_autofree char *alt = dossier_html_get_attr (node, "alttext");
+      g_autofree char *symbols = alt == NULL ? math_symbols (node) : NULL;
+
+      block_append (self, alt != NULL ? alt : symbols);
       return FALSE;
     }
 

@@ -88,6 +88,11 @@ static const WebCase cases[] = {
     { "Advert", "[button", "DON'T MISS", "Tags:" } },
   { "furniture-comments.html", "Community Orchard Plants Its Hundredth Tree", NULL, NULL, NULL,
     { "vicarage garden", NULL }, { "comments\n", "Your email address", NULL } },
+
+  /* ---- content that was lost ---- */
+  { "mathml-inline.html", "Why the Pendulum Keeps Time", NULL, NULL, NULL,
+    { "the period is T=2π√L/g whatever the weight", "each way, T approximately 2 seconds for the full swing", NULL },
+    { "\\sqrt", NULL } },
 };
 
 static DossierDocument *
