@@ -194,6 +194,48 @@ looks_like_noise (Importer *self,
   return noise_names_match (self, node);
 }
 
+/* An embedded post (a tweet, an Instagram or Mastodon post) quoted in the
+ * article sits in a wrapper whose class says "social" or "embed-social":
+ * the wrapper is the quotation, not a share bar, when the post is most of
+ * what it holds. */
+static gboolean
+wraps_embedded_post (Importer *self,
+                     xmlNode  *node,
+                     NodeInfo *info)
+{
+  static GRegex *embed = NULL;
+  static gsize initialised = 0;
+  xmlXPathObjectPtr result;
+  gboolean found = FALSE;
+
+  if (g_once_init_enter (&initialised))
+    {
+      embed = g_regex_new ("(?:^|\\s)(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
+                           "threads-post|fb-xfbml-parse-ignore|reddit-card)(?=$|\\s)",
+                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (info->text == 0 || info->text > MAX_PULL_QUOTE_CHARS * 2)
+    return FALSE;
+
+  self->xpath->node = node;
+  result = dossier_html_xpath (self, "descendant-or-self::blockquote[@class]");
+  self->xpath->node = NULL;
+  for (guint i = 0; i < dossier_html_nodeset_len (result) && i < 4 && !found; i++)
+    {
+      xmlNode *quote = dossier_html_nodeset_item (result, i);
+      g_autofree char *klass = dossier_html_get_attr (quote, "class");
+      NodeInfo *quoted = dossier_html_info_of (self, quote);
+
+      found = klass != NULL && g_regex_match (embed, klass, 0, NULL) && quoted != NULL &&
+              quoted->text * 2 >= info->text;
+    }
+  xmlXPathFreeObject (result);
+
+  return found;
+}
+
 typedef struct {
   Importer *self;
   guint page_text;
@@ -226,7 +268,8 @@ noise_enter (xmlNode  *node,
       gboolean holds_article = (state->page_para > 200 && info->para * 10 >= state->page_para * 4) ||
                                (info->text * 10 >= state->page_text * 6 && state->page_text > 200);
 
-      if (kind == NOISE_HIDDEN || !holds_article || info->links * 2 >= info->text)
+      if ((kind == NOISE_HIDDEN || !holds_article || info->links * 2 >= info->text) &&
+          !(kind == NOISE_NAMED && wraps_embedded_post (self, node, info)))
         info->flags |= FLAG_NOISE;
     }
 

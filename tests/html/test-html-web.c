@@ -93,6 +93,8 @@ static const WebCase cases[] = {
   { "mathml-inline.html", "Why the Pendulum Keeps Time", NULL, NULL, NULL,
     { "the period is T=2π√L/g whatever the weight", "each way, T approximately 2 seconds for the full swing", NULL },
     { "\\sqrt", NULL } },
+  { "embedded-post.html", "Mayor Promises Answer on Bridge Closure", NULL, NULL, NULL,
+    { "publish their report in full", "trade has fallen", NULL }, { "Email this story", NULL } },
 };
 
 static DossierDocument *
