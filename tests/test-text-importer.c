@@ -600,6 +600,59 @@ test_byline_suffix (void)
   g_assert_cmpstr (dossier_author_get_name (author (document, 1)), ==, "Robert Hale Jr.");
 }
 
+/* "[ii]" markers with a "Notes" list of "[ii] …" lines, and superscript
+ * digits with an "Endnotes" list of "² …" lines, stayed in the text and
+ * were linked to nothing; a sub-heading in lower case stayed a paragraph. */
+static void
+test_other_note_markers (void)
+{
+  const char *roman =
+    "Ports After the Treaty\n"
+    "\n"
+    "The treaty cut harbour dues by a tenth.[i] Shippers passed little of it on.[ii]\n"
+    "\n"
+    "what the treaty changes\n"
+    "\n"
+    "Inspections now follow a shared list, which the [i]nspectors welcomed.\n"
+    "\n"
+    "Notes\n"
+    "\n"
+    "[i] Treaty on Port Charges, article 4.\n"
+    "\n"
+    "[ii] Survey of shipping lines, 2024.\n";
+  const char *superscript =
+    "Ports After the Treaty\n"
+    "\n"
+    "The treaty cut harbour dues by a tenth.¹ Shippers passed little of it on.²\n"
+    "\n"
+    "Inspections now follow a shared list.\n"
+    "\n"
+    "Endnotes\n"
+    "\n"
+    "¹ Treaty on Port Charges, article 4.\n"
+    "\n"
+    "² Survey of shipping lines, 2024.\n";
+  g_autoptr(DossierDocument) document = import_string (roman, "ports.txt");
+  DossierParagraph *first;
+
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  first = paragraph (document, 0);
+  g_assert_cmpstr (dossier_paragraph_get_text (first), ==,
+                   "The treaty cut harbour dues by a tenth. Shippers passed little of it on.");
+  g_assert_true (dossier_paragraph_references (first, 1));
+  g_assert_true (dossier_paragraph_references (first, 2));
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph (document, 1)), ==, DOSSIER_PARAGRAPH_HEADING);
+  /* An editorial bracket is no marker. */
+  g_assert_nonnull (strstr (dossier_paragraph_get_text (paragraph (document, 2)), "[i]nspectors"));
+  g_clear_object (&document);
+
+  document = import_string (superscript, "ports.txt");
+  g_assert_cmpuint (n_items (dossier_document_get_footnotes (document)), ==, 2);
+  g_assert_true (dossier_paragraph_references (paragraph (document, 0), 2));
+  g_assert_cmpstr (dossier_paragraph_get_text (paragraph (document, 0)), ==,
+                   "The treaty cut harbour dues by a tenth. Shippers passed little of it on.");
+}
+
 /* "> " lines are a block quotation; "> — Name" credits it; a lone ">"
  * separates its paragraphs; markers inside it still count. */
 static void
@@ -666,6 +719,7 @@ main (int    argc,
   g_test_add_func ("/dossier/importer/text/byline-date-notes", test_byline_date_notes_heading);
   g_test_add_func ("/dossier/importer/text/byline-with-date", test_byline_with_date);
   g_test_add_func ("/dossier/importer/text/byline-suffix", test_byline_suffix);
+  g_test_add_func ("/dossier/importer/text/other-note-markers", test_other_note_markers);
   g_test_add_func ("/dossier/importer/text/repeated-excerpt", test_repeated_excerpt_is_pull_quote);
   g_test_add_func ("/dossier/importer/text/encodings", test_encodings);
   g_test_add_func ("/dossier/importer/text/hostile-bytes", test_hostile_bytes);

@@ -934,7 +934,14 @@ add_body (Importer *self,
         }
       else if (i + 1 < end && block->kind != BLOCK_BULLET &&
                looks_like_heading_line (block, 12) &&
-               g_unichar_isupper (g_utf8_get_char (block->text)))
+               (g_unichar_isupper (g_utf8_get_char (block->text)) ||
+                /* "what the vote changes": a sub-heading in lower case, between a
+                 * paragraph that ended its sentence and one that starts anew */
+                (i > 0 && ends_sentence (block_at (self, i - 1)->text) &&
+                 block_at (self, i - 1)->kind == BLOCK_PARAGRAPH &&
+                 block_at (self, i + 1)->kind == BLOCK_PARAGRAPH &&
+                 g_unichar_isupper (g_utf8_get_char (block_at (self, i + 1)->text)) &&
+                 g_unichar_islower (g_utf8_get_char (block->text)))))
         dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_HEADING);
 
       dossier_document_add_paragraph (self->document, paragraph);
@@ -1288,6 +1295,131 @@ dossier_text_importer_read_bios (DossierDocument    *document,
  * Returns: (transfer full): the document, or %NULL with @error set when the
  *   text holds no article at all
  */
+/* ---- other note markers ------------------------------------------------- */
+
+static const char * const superscript_digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", NULL };
+
+static guint
+roman_value (const char *text)
+{
+  guint total = 0, previous = 0;
+
+  for (const char *p = text + strlen (text); p > text; )
+    {
+      guint value;
+
+      switch (g_ascii_tolower (*--p))
+        {
+        case 'i': value = 1; break;
+        case 'v': value = 5; break;
+        case 'x': value = 10; break;
+        case 'l': value = 50; break;
+        case 'c': value = 100; break;
+        default: return 0;
+        }
+      total = value < previous ? total - MIN (total, value) : total + value;
+      previous = MAX (previous, value);
+    }
+
+  return total <= 4999 ? total : 0;
+}
+
+static gboolean
+roman_to_marker (const GMatchInfo *match,
+                 GString          *out,
+                 gpointer          data)
+{
+  g_autofree char *all = g_match_info_fetch (match, 0);
+  g_autofree char *numeral = g_match_info_fetch (match, 1);
+  guint value = roman_value (numeral);
+
+  if (value > 0)
+    g_string_append_printf (out, "[%u]", value);
+  else
+    g_string_append (out, all);
+  return FALSE;
+}
+
+static guint
+superscript_value (const char *digits)
+{
+  guint value = 0;
+
+  for (const char *p = digits; *p != '\0'; p = g_utf8_next_char (p))
+    for (guint d = 0; superscript_digits[d] != NULL; d++)
+      if (g_str_has_prefix (p, superscript_digits[d]))
+        value = MIN (value * 10 + d, 100000);
+
+  return value;
+}
+
+/* "³ Treaty text, art. 4": a note line's own number, then its text. */
+static gboolean
+superscript_line_to_marker (const GMatchInfo *match,
+                            GString          *out,
+                            gpointer          data)
+{
+  g_autofree char *lead = g_match_info_fetch (match, 1);
+  g_autofree char *digits = g_match_info_fetch (match, 2);
+
+  g_string_append_printf (out, "%s[%u] ", lead, superscript_value (digits));
+  return FALSE;
+}
+
+static gboolean
+superscript_to_marker (const GMatchInfo *match,
+                       GString          *out,
+                       gpointer          data)
+{
+  g_autofree char *digits = g_match_info_fetch (match, 1);
+
+  g_string_append_printf (out, "[%u]", superscript_value (digits));
+  return FALSE;
+}
+
+/* "[iv]" markers with a "Notes" list of "[iv] …" lines, and superscript
+ * digits ("…the treaty.³") with an "Endnotes" list of "³ …" lines, are
+ * written as "[4]" and "[3]", the markers the rest of the importer reads.
+ * Only with such a list: "[i]n" (an editorial bracket) never, and a
+ * superscript in a document without notes ("m²") stays. Returns NULL when
+ * nothing changes. */
+static char *
+number_note_markers (const char *text)
+{
+  static GRegex *heading, *roman_note, *roman, *sup_note, *sup_line, *sup;
+  static gsize initialised = 0;
+  g_autofree char *rewritten = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      heading = g_regex_new ("^[ \\t]*(?:end\\s*notes|foot\\s*notes|notes|references|sources)[ \\t]*:?[ \\t]*$",
+                             G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      roman_note = g_regex_new ("^[ \\t]*\\[[ivxlc]{1,7}\\][ \\t]+\\S",
+                                G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      roman = g_regex_new ("\\[([ivxlc]{1,7})\\](?![A-Za-z])", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      sup_note = g_regex_new ("^[ \\t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[ \\t]*\\S", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      sup_line = g_regex_new ("^([ \\t]*)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \\t]*", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      sup = g_regex_new ("([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (!g_regex_match (heading, text, 0, NULL))
+    return NULL;
+
+  if (g_regex_match (roman_note, text, 0, NULL))
+    rewritten = g_regex_replace_eval (roman, text, -1, 0, 0, roman_to_marker, NULL, NULL);
+
+  if (g_regex_match (sup_note, rewritten != NULL ? rewritten : text, 0, NULL))
+    {
+      g_autofree char *lines = g_regex_replace_eval (sup_line, rewritten != NULL ? rewritten : text, -1, 0, 0,
+                                                     superscript_line_to_marker, NULL, NULL);
+      g_free (rewritten);
+      rewritten = lines != NULL ? g_regex_replace_eval (sup, lines, -1, 0, 0, superscript_to_marker, NULL, NULL) : NULL;
+    }
+
+  return g_steal_pointer (&rewritten);
+}
+
 DossierDocument *
 dossier_text_importer_import (const char  *text,
                               const char  *name_hint,
@@ -1297,11 +1429,13 @@ dossier_text_importer_import (const char  *text,
   g_autoptr(GPtrArray) key_points = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) pull_quotes = g_ptr_array_new_with_free_func (g_free);
   guint authors_start, notes_start, lead_start;
+  g_autofree char *numbered = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   importer_init (&self);
-  self.blocks = split_blocks (&self, text);
+  numbered = number_note_markers (text);
+  self.blocks = split_blocks (&self, numbered != NULL ? numbered : text);
 
   if (self.blocks->len == 0)
     {
