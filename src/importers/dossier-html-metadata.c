@@ -972,6 +972,30 @@ starts_alike (const char *a,
   return n > 0 && strncmp (x, y, g_utf8_offset_to_pointer (x, n) - x) == 0;
 }
 
+/* "Updated March 3, 2024 at 4:05 p.m.", "2024-03-03 09:00": a date and
+ * little else, not a dek that mentions one ("How the March 3, 2024 vote
+ * changed the map"). */
+static gboolean
+is_dateline (const char *text)
+{
+  static GRegex *date_words = NULL;
+  static gsize initialised = 0;
+  g_autofree char *rest = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      date_words = g_regex_new ("\\b(?:updated|published|posted|last|modified|on|at|am|pm|a\\.m\\.|p\\.m\\.|"
+                                "utc|gmt|[A-Z]{2,4}T|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|jun\\w*|jul\\w*|"
+                                "aug\\w*|sep\\w*|oct\\w*|nov\\w*|dec\\w*|mon\\w*|tue\\w*|wed\\w*|thu\\w*|"
+                                "fri\\w*|sat\\w*|sun\\w*)(?!\\w)|[\\d:.,/|·–—-]+",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  rest = g_regex_replace_literal (date_words, text, -1, 0, " ", 0, NULL);
+  return rest != NULL && dossier_html_count_words (g_strstrip (rest)) <= 1;
+}
+
 /* What a dek's place may hold instead of a summary: an offer ("Get The
  * Times. As low as $1.88 a week"), a button ("Read Article", "Free
  * Download"), a byline ("by Ellie Hall") or a dateline. A byline or a date
@@ -1004,7 +1028,7 @@ not_a_dek (Importer   *self,
         dossier_html_add_byline (self, text);
       return TRUE;
     }
-  if (words <= 12 && (date = dossier_html_normalize_date (text)) != NULL)
+  if (words <= 12 && (date = dossier_html_normalize_date (text)) != NULL && is_dateline (text))
     {
       if (self->date == NULL)
         self->date = g_steal_pointer (&date);

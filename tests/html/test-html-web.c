@@ -61,6 +61,8 @@ static const WebCase cases[] = {
     { "Snake plants", NULL }, { "by Ellie Hall", NULL } },
   { "dek-dateline.html", "Port Workers Vote to Accept Pay Offer", NULL, "2024-03-03", "",
     { "Dock workers voted", NULL }, { "4:05", NULL } },
+  { "dek-mentions-date.html", "The Valley Votes Again", NULL, NULL, "How the March 3, 2024 vote redrew the valley's map",
+    { "bus timetable", NULL }, { NULL } },
 
   /* ---- class and id names matched as whole names ---- */
   { "class-main-content-left.html", "Cycle Counters Show Record Summer", NULL, NULL, NULL,
