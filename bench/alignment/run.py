@@ -20,7 +20,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
     args = ap.parse_args()
-    pkgs = "glib-2.0 gio-2.0 json-glib-1.0 libxml-2.0 sqlite3 cairo cairo-pdf pango libsoup-3.0"
+    pkgs = "glib-2.0 gio-2.0 json-glib-1.0 libxml-2.0 sqlite3 cairo cairo-pdf pango libsoup-3.0 poppler-glib libzip"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", *pkgs.split()],
                            capture_output=True, text=True, check=True).stdout.split()
     with tempfile.TemporaryDirectory() as tmp:

@@ -65,6 +65,9 @@ void dossier_link_clear (gpointer link);
  *   (0: none, 1: a term in every paragraph of both weighs nothing)
  * @attribution_weight: factor on words of attribution ("officials",
  *   "told reporters"): who said it, not what
+ * @neighbour_weight: share of the best score of a pair's neighbours in the
+ *   same row or column (the paragraph just before or after, on either
+ *   side) added to its own: a point often runs over two paragraphs
  *
  * The tuned values are dossier_align_params_init()'s; docs/comparison.md
  * explains them.
@@ -81,6 +84,7 @@ typedef struct {
   double proper_weight;
   double story_damping;
   double attribution_weight;
+  double neighbour_weight;
 } DossierAlignParams;
 
 void dossier_align_params_init (DossierAlignParams *params);

@@ -110,9 +110,12 @@ test_fixture_precision_recall (void)
   g_test_message ("alignment on the aid fixtures: %u links, %u of %u gold pairs; P = %.2f, R = %.2f",
                   result->links->len, true_positives, gold->len, precision, recall);
 
-  /* measured: P = 1.00, R = 0.71 (docs/comparison.md) */
+  /* measured: P = 1.00, R = 0.64 (docs/comparison.md); before the
+   * neighbour bonus 0.91 and 0.71: the two introductions (0–0) now fall
+   * below the threshold, one wrong link too, while the judged pairs of
+   * real articles gain (tests/comparison/test-alignment-dev.c) */
   g_assert_cmpfloat (precision, >=, 0.9);
-  g_assert_cmpfloat (recall, >=, 0.7);
+  g_assert_cmpfloat (recall, >=, 0.6);
 
   for (guint i = 0; i < result->links->len; i++)
     {
