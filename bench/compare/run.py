@@ -89,7 +89,7 @@ def edit(rng, paras):
 
 
 def build_bench(build, out):
-    pkgs = "glib-2.0 gio-2.0 json-glib-1.0 libxml-2.0 sqlite3 cairo cairo-pdf pango libsoup-3.0"
+    pkgs = "glib-2.0 gio-2.0 json-glib-1.0 libxml-2.0 sqlite3 cairo cairo-pdf pango libsoup-3.0 poppler-glib libzip"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", *pkgs.split()],
                            capture_output=True, text=True, check=True).stdout.split()
     cmd = ["cc", "-O2", "-o", out, os.path.join(HERE, "bench-compare.c"),

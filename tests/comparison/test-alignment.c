@@ -259,6 +259,31 @@ terms_contain (GPtrArray  *terms,
   return FALSE;
 }
 
+/* A point that runs over two paragraphs: own03's condition of the
+ * sanctions relief (a2: "renewed only if the government sets a date for
+ * elections") against b4 ("unless Port Alcina commits to a monitored
+ * vote"), whose neighbour b5 is about the election date too. Judged strong
+ * before the tool was run; found only with the neighbour bonus. */
+static void
+test_neighbours (void)
+{
+  g_autoptr(DossierTextSnapshot) a = load_fixture ("own03-a.txt");
+  g_autoptr(DossierTextSnapshot) b = load_fixture ("own03-b.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCompareResult) with = compare (a, b, DOSSIER_COMPARISON_MODE_PERSPECTIVES);
+  g_autoptr(DossierCompareResult) without = NULL;
+  DossierAlignParams params;
+
+  dossier_align_params_init (&params);
+  g_assert_cmpfloat (params.neighbour_weight, >, 0.0);
+  g_assert_true (has_link (with, 1, 3));
+
+  params.neighbour_weight = 0.0;
+  without = dossier_compare_run (a, b, DOSSIER_COMPARISON_MODE_PERSPECTIVES, NULL, 0, &params, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_link (without, 1, 3));
+}
+
 static void
 test_topic_strip (void)
 {
@@ -664,6 +689,7 @@ main (int    argc,
   g_test_add_func ("/dossier/comparison/alignment/fixture-precision-recall", test_fixture_precision_recall);
   g_test_add_func ("/dossier/comparison/alignment/seeds", test_seeds);
   g_test_add_func ("/dossier/comparison/alignment/anchors", test_anchors);
+  g_test_add_func ("/dossier/comparison/alignment/neighbours", test_neighbours);
   g_test_add_func ("/dossier/comparison/topics/strip", test_topic_strip);
   g_test_add_func ("/dossier/comparison/topics/fragments", test_topic_fragments);
   g_test_add_func ("/dossier/comparison/text/tokenize", test_tokenize);
