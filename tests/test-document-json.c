@@ -258,6 +258,92 @@ test_quote_round_trip (void)
   g_assert_null (dossier_paragraph_get_attribution (read_plain));
 }
 
+/* What a reference manager keeps survives the document format; a
+ * document without it is written as before (test_old_file), and a
+ * reference without text is a valid document. */
+static void
+test_citation_fields (void)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierAuthor) person = dossier_author_new ("Ludwig van Beethoven Jr.");
+  g_autoptr(DossierAuthor) org = dossier_author_new ("Korea Institute for National Unification");
+  g_autoptr(DossierDocument) again = NULL;
+  g_autoptr(DossierAuthor) read_person = NULL;
+  g_autoptr(DossierAuthor) read_org = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  dossier_document_set_title (document, "Reference Only");
+  dossier_document_set_issued (document, "2019-11");
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    {
+      const char *value = f == DOSSIER_FIELD_ITEM_TYPE ? "article-journal"
+                          : f == DOSSIER_FIELD_ACCESSED ? "2024-05-02" : dossier_document_field_get_key (f);
+      g_assert_true (dossier_document_set_field (document, f, value));
+    }
+  dossier_author_set_family (person, "Beethoven");
+  dossier_author_set_given (person, "Ludwig");
+  dossier_author_set_particle (person, "van");
+  dossier_author_set_suffix (person, "Jr.");
+  dossier_author_set_organisation (org, TRUE);
+  dossier_document_add_author (document, person);
+  dossier_document_add_author (document, org);
+
+  first = dossier_document_to_json (document, NULL);
+  g_assert_nonnull (strstr (first, "\"issued\" : \"2019-11\""));
+  g_assert_nonnull (strstr (first, "\"published\" : null"));
+  g_assert_nonnull (strstr (first, "\"organisation\" : true"));
+  again = dossier_document_from_json (first, -1, &error);
+  g_assert_no_error (error);
+  second = dossier_document_to_json (again, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  g_assert_cmpstr (dossier_document_get_issued (again), ==, "2019-11");
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    g_assert_cmpstr (dossier_document_get_field (again, f), ==, dossier_document_get_field (document, f));
+  read_person = g_list_model_get_item (dossier_document_get_authors (again), 0);
+  read_org = g_list_model_get_item (dossier_document_get_authors (again), 1);
+  g_assert_true (dossier_author_equal (read_person, person));
+  g_assert_true (dossier_author_equal (read_org, org));
+  g_assert_false (dossier_document_has_text (again));
+
+  /* A whole day is "published", never "issued" too. */
+  dossier_document_set_issued (document, "2019-11-04");
+  g_clear_pointer (&first, g_free);
+  first = dossier_document_to_json (document, NULL);
+  g_assert_null (strstr (first, "\"issued\""));
+  g_assert_nonnull (strstr (first, "\"published\" : \"2019-11-04\""));
+}
+
+static void
+test_citation_fields_invalid (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "{\"format\":\"dossier-document\",\"version\":1,\"title\":\"T\",\"issued\":\"Spring\"}",
+      "issued: expected a date written YYYY, YYYY-MM or YYYY-MM-DD" },
+    { "{\"format\":\"dossier-document\",\"version\":1,\"title\":\"T\",\"item_type\":\"techreport\"}",
+      "item_type: expected a CSL item type such as \"report\" or \"webpage\"" },
+    { "{\"format\":\"dossier-document\",\"version\":1,\"title\":\"T\",\"accessed\":\"2024-13\"}",
+      "accessed: expected a date written YYYY, YYYY-MM or YYYY-MM-DD" },
+    { "{\"format\":\"dossier-document\",\"version\":1,\"title\":\"T\",\"doi\":7}",
+      "doi: expected a string" },
+    { "{\"format\":\"dossier-document\",\"version\":1,\"title\":\"T\","
+      "\"authors\":[{\"name\":\"N\",\"organisation\":\"yes\"}]}",
+      "authors[0].organisation: expected true or false" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierDocument) document = dossier_document_from_json (cases[i].json, -1, &error);
+
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* A file from before quotes existed reads and writes back unchanged. */
 static void
 test_old_file (void)
@@ -564,6 +650,8 @@ main (int    argc,
   g_test_add_func ("/dossier/format/document/string-escapes", test_string_escapes);
   g_test_add_func ("/dossier/format/document/numbers", test_numbers);
   g_test_add_func ("/dossier/format/document/value-count", test_value_count);
+  g_test_add_func ("/dossier/format/document/citation-fields", test_citation_fields);
+  g_test_add_func ("/dossier/format/document/citation-fields-invalid", test_citation_fields_invalid);
 
   return g_test_run ();
 }

@@ -183,6 +183,114 @@ test_document_dates (void)
   g_assert_false (dossier_is_valid_iso_date ("2023-02-29"));
 }
 
+/* A reference manager's date may be a year or a month: "issued" keeps it,
+ * "published" stays a whole day or NULL so its readers never see less. */
+static void
+test_document_partial_dates (void)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  guint published_notes = 0, issued_notes = 0;
+
+  g_signal_connect (document, "notify::published", G_CALLBACK (count_notify_cb), &published_notes);
+  g_signal_connect (document, "notify::issued", G_CALLBACK (count_notify_cb), &issued_notes);
+
+  g_assert_true (dossier_is_valid_partial_date ("2019"));
+  g_assert_true (dossier_is_valid_partial_date ("2019-11"));
+  g_assert_true (dossier_is_valid_partial_date ("2019-11-30"));
+  g_assert_false (dossier_is_valid_partial_date ("2019-13"));
+  g_assert_false (dossier_is_valid_partial_date ("2019-00"));
+  g_assert_false (dossier_is_valid_partial_date ("0000"));
+  g_assert_false (dossier_is_valid_partial_date ("19"));
+  g_assert_false (dossier_is_valid_partial_date ("2019-1"));
+  g_assert_false (dossier_is_valid_partial_date ("2019-11-31"));
+  g_assert_false (dossier_is_valid_partial_date ("Spring 2019"));
+
+  g_assert_true (dossier_document_set_issued (document, "2019"));
+  g_assert_cmpstr (dossier_document_get_issued (document), ==, "2019");
+  g_assert_null (dossier_document_get_published (document));
+  g_assert_null (dossier_document_dup_published_date (document));
+  g_assert_cmpuint (issued_notes, ==, 1);
+  g_assert_cmpuint (published_notes, ==, 0);
+
+  g_assert_true (dossier_document_set_issued (document, "2019-11-30"));
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2019-11-30");
+  g_assert_cmpuint (published_notes, ==, 1);
+
+  g_assert_false (dossier_document_set_published (document, "2019-11"));
+  g_assert_true (dossier_document_set_issued (document, "2019-11"));
+  g_assert_null (dossier_document_get_published (document));
+  g_assert_cmpuint (published_notes, ==, 2);
+  g_assert_false (dossier_document_set_issued (document, "late 2019"));
+  g_assert_cmpstr (dossier_document_get_issued (document), ==, "2019-11");
+}
+
+static void
+test_document_fields (void)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  guint notifications = 0;
+  g_autofree char *doi = NULL;
+
+  g_signal_connect (document, "notify::container-title", G_CALLBACK (count_notify_cb), &notifications);
+
+  g_assert_true (dossier_document_set_field (document, DOSSIER_FIELD_CONTAINER_TITLE, "Asian Survey"));
+  g_assert_true (dossier_document_set_field (document, DOSSIER_FIELD_CONTAINER_TITLE, "Asian Survey"));
+  g_assert_cmpuint (notifications, ==, 1);
+  g_assert_cmpstr (dossier_document_get_field (document, DOSSIER_FIELD_CONTAINER_TITLE), ==, "Asian Survey");
+
+  g_assert_true (dossier_document_set_field (document, DOSSIER_FIELD_ITEM_TYPE, "report"));
+  g_assert_false (dossier_document_set_field (document, DOSSIER_FIELD_ITEM_TYPE, "techreport"));
+  g_assert_cmpstr (dossier_document_get_field (document, DOSSIER_FIELD_ITEM_TYPE), ==, "report");
+  g_assert_false (dossier_document_set_field (document, DOSSIER_FIELD_ACCESSED, "yesterday"));
+  g_assert_true (dossier_document_set_field (document, DOSSIER_FIELD_ACCESSED, "2024-05"));
+
+  /* Each field is a property named after its key. */
+  g_object_set (document, "doi", "10.1000/xyz", NULL);
+  g_object_get (document, "doi", &doi, NULL);
+  g_assert_cmpstr (doi, ==, "10.1000/xyz");
+  g_assert_cmpstr (dossier_document_field_get_key (DOSSIER_FIELD_CONTAINER_TITLE), ==, "container_title");
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (document), "container-title"));
+
+  /* "" is unknown, as for the other fields. */
+  g_assert_true (dossier_document_set_field (document, DOSSIER_FIELD_DOI, ""));
+  g_assert_null (dossier_document_get_field (document, DOSSIER_FIELD_DOI));
+
+  g_assert_false (dossier_document_has_text (document));
+  {
+    g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Text.");
+    dossier_document_add_paragraph (document, paragraph);
+  }
+  g_assert_true (dossier_document_has_text (document));
+}
+
+static void
+test_author_name_parts (void)
+{
+  g_autoptr(DossierAuthor) author = dossier_author_new ("Ludwig van Beethoven Jr.");
+  g_autoptr(DossierAuthor) copy = NULL;
+  g_autoptr(DossierAuthor) org = dossier_author_new ("World Bank");
+  guint notifications = 0;
+
+  g_signal_connect (org, "notify::organisation", G_CALLBACK (count_notify_cb), &notifications);
+  g_assert_false (dossier_author_has_parts (author));
+  dossier_author_set_family (author, "Beethoven");
+  dossier_author_set_given (author, "Ludwig");
+  dossier_author_set_particle (author, "van");
+  dossier_author_set_suffix (author, "Jr.");
+  g_assert_true (dossier_author_has_parts (author));
+
+  copy = dossier_author_copy (author);
+  g_assert_true (dossier_author_equal (author, copy));
+  dossier_author_set_suffix (copy, NULL);
+  g_assert_false (dossier_author_equal (author, copy));
+
+  dossier_author_set_organisation (org, TRUE);
+  dossier_author_set_organisation (org, TRUE);
+  g_assert_cmpuint (notifications, ==, 1);
+  g_assert_true (dossier_author_get_organisation (org));
+  g_assert_false (dossier_author_has_parts (org));
+}
+
 static void
 test_document_strv (void)
 {
@@ -217,6 +325,9 @@ main (int    argc,
   g_test_add_func ("/dossier/model/document/collections", test_document_collections);
   g_test_add_func ("/dossier/model/document/dates", test_document_dates);
   g_test_add_func ("/dossier/model/document/strv", test_document_strv);
+  g_test_add_func ("/dossier/model/document/partial-dates", test_document_partial_dates);
+  g_test_add_func ("/dossier/model/document/fields", test_document_fields);
+  g_test_add_func ("/dossier/model/author/name-parts", test_author_name_parts);
 
   return g_test_run ();
 }

@@ -66,27 +66,7 @@ author_rows_free (gpointer data)
 DossierDocument *
 dossier_document_copy_metadata (DossierDocument *document)
 {
-  DossierDocument *copy = dossier_document_new ();
-  GListModel *authors = dossier_document_get_authors (document);
-
-  dossier_document_set_id (copy, dossier_document_get_id (document));
-  dossier_document_set_title (copy, dossier_document_get_title (document));
-  dossier_document_set_subtitle (copy, dossier_document_get_subtitle (document));
-  dossier_document_set_publisher (copy, dossier_document_get_publisher (document));
-  dossier_document_set_published (copy, dossier_document_get_published (document));
-  dossier_document_set_source_url (copy, dossier_document_get_source_url (document));
-  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
-    {
-      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
-      g_autoptr(DossierAuthor) author_copy = dossier_author_new (dossier_author_get_name (author));
-
-      dossier_author_set_position (author_copy, dossier_author_get_position (author));
-      dossier_author_set_affiliation (author_copy, dossier_author_get_affiliation (author));
-      dossier_author_set_bio (author_copy, dossier_author_get_bio (author));
-      dossier_document_add_author (copy, author_copy);
-    }
-
-  return copy;
+  return dossier_document_dup_metadata (document);
 }
 
 static const char *
@@ -103,6 +83,26 @@ stripped_or_null (const char *text)
   return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
 }
 
+/* An author whose name the analyst left alone keeps the parts of the name
+ * a reference manager gave ("van", "Jr."); a renamed one has none, as
+ * they may no longer be right. */
+static DossierAuthor *
+dup_author_named (DossierDocument *document,
+                  const char      *name)
+{
+  GListModel *authors = dossier_document_get_authors (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+
+      if (g_strcmp0 (dossier_author_get_name (author), name) == 0)
+        return dossier_author_copy (author);
+    }
+
+  return dossier_author_new (name);
+}
+
 static gboolean
 validate (DossierMetadataDialog *self)
 {
@@ -110,7 +110,7 @@ validate (DossierMetadataDialog *self)
   g_autofree char *date = stripped_or_null (row_text (self->date_row));
   g_autofree char *url = stripped_or_null (row_text (self->url_row));
   gboolean title_ok = title != NULL;
-  gboolean date_ok = date == NULL || dossier_is_valid_iso_date (date);
+  gboolean date_ok = date == NULL || dossier_is_valid_partial_date (date);
   gboolean url_ok = url == NULL || g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
 
 #define SET_ERROR(row, ok) \
@@ -244,8 +244,11 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
   dossier_document_set_title (edited, title);
   dossier_document_set_subtitle (edited, subtitle);
   dossier_document_set_publisher (edited, publisher);
-  dossier_document_set_published (edited, date);
+  dossier_document_set_issued (edited, date);
   dossier_document_set_source_url (edited, url);
+  /* Fields the dialog does not show are kept as they are. */
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    dossier_document_set_field (edited, f, dossier_document_get_field (self->document, f));
 
   for (guint i = 0; i < self->authors->len; i++)
     {
@@ -257,7 +260,7 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
 
       if (name == NULL)
         continue;
-      author = dossier_author_new (name);
+      author = dup_author_named (self->document, name);
       dossier_author_set_affiliation (author, affiliation);
       dossier_author_set_position (author, position);
       dossier_author_set_bio (author, rows->bio);
@@ -382,7 +385,7 @@ dossier_metadata_dialog_new (GtkWindow       *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), dossier_document_get_title (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), dossier_document_get_subtitle (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->publisher_row), dossier_document_get_publisher (document) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), dossier_document_get_published (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), dossier_document_get_issued (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), dossier_document_get_source_url (document) ?: "");
 
   authors = dossier_document_get_authors (document);

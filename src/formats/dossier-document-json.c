@@ -160,6 +160,17 @@ add_footnotes (JsonBuilder     *builder,
 }
 
 static void
+add_string_if_set (JsonBuilder *builder,
+                   const char  *member,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
 add_authors (JsonBuilder     *builder,
              DossierDocument *document)
 {
@@ -178,6 +189,17 @@ add_authors (JsonBuilder     *builder,
       dossier_json_builder_add_nullable_string (builder, "position", dossier_author_get_position (author));
       dossier_json_builder_add_nullable_string (builder, "affiliation", dossier_author_get_affiliation (author));
       dossier_json_builder_add_nullable_string (builder, "bio", dossier_author_get_bio (author));
+      /* The parts of a name, written only when known, so authors from
+       * articles are written as before. */
+      add_string_if_set (builder, "family", dossier_author_get_family (author));
+      add_string_if_set (builder, "given", dossier_author_get_given (author));
+      add_string_if_set (builder, "particle", dossier_author_get_particle (author));
+      add_string_if_set (builder, "suffix", dossier_author_get_suffix (author));
+      if (dossier_author_get_organisation (author))
+        {
+          json_builder_set_member_name (builder, "organisation");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -208,6 +230,13 @@ dossier_document_to_json_node (DossierDocument *document)
   dossier_json_builder_add_nullable_string (builder, "source_url", dossier_document_get_source_url (document));
   dossier_json_builder_add_string_array (builder, "key_points", dossier_document_get_key_points (document));
   dossier_json_builder_add_string_array (builder, "pull_quotes", dossier_document_get_pull_quotes (document));
+  /* A date known only to the year or month, and what reference managers
+   * keep: written only when known, so articles are written as before (and
+   * older versions, which ignore them, still read the file). */
+  if (dossier_document_get_published (document) == NULL)
+    add_string_if_set (builder, "issued", dossier_document_get_issued (document));
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    add_string_if_set (builder, dossier_document_field_get_key (f), dossier_document_get_field (document, f));
   add_paragraphs (builder, document);
   add_footnotes (builder, document);
   add_authors (builder, document);
@@ -378,8 +407,19 @@ read_author (DossierJsonReader  *reader,
   g_autofree char *position = NULL;
   g_autofree char *affiliation = NULL;
   g_autofree char *bio = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *particle = NULL;
+  g_autofree char *suffix = NULL;
+  gboolean organisation;
 
   if (!dossier_json_reader_read_string_max (reader, "name", FALSE, DOSSIER_LIMIT_AUTHOR_NAME, &name, error) ||
+      !dossier_json_reader_read_string_max (reader, "family", TRUE, DOSSIER_LIMIT_AUTHOR_NAME, &family, error) ||
+      !dossier_json_reader_read_string_max (reader, "given", TRUE, DOSSIER_LIMIT_AUTHOR_NAME, &given, error) ||
+      !dossier_json_reader_read_string_max (reader, "particle", TRUE, DOSSIER_LIMIT_AUTHOR_NAME,
+                                            &particle, error) ||
+      !dossier_json_reader_read_string_max (reader, "suffix", TRUE, DOSSIER_LIMIT_AUTHOR_NAME, &suffix, error) ||
+      !dossier_json_reader_read_boolean (reader, "organisation", &organisation, error) ||
       !dossier_json_reader_read_string_max (reader, "position", TRUE, DOSSIER_LIMIT_AUTHOR_POSITION,
                                             &position, error) ||
       !dossier_json_reader_read_string_max (reader, "affiliation", TRUE, DOSSIER_LIMIT_AUTHOR_AFFILIATION,
@@ -391,8 +431,51 @@ read_author (DossierJsonReader  *reader,
   dossier_author_set_position (author, position);
   dossier_author_set_affiliation (author, affiliation);
   dossier_author_set_bio (author, bio);
+  dossier_author_set_family (author, family);
+  dossier_author_set_given (author, given);
+  dossier_author_set_particle (author, particle);
+  dossier_author_set_suffix (author, suffix);
+  dossier_author_set_organisation (author, organisation);
 
   dossier_document_add_author (document, author);
+  return TRUE;
+}
+
+static gboolean
+read_citation_fields (DossierJsonReader  *reader,
+                      DossierDocument    *document,
+                      gboolean            read_issued,
+                      GError            **error)
+{
+  g_autofree char *issued = NULL;
+
+  /* "issued" says no more than "published" where both are given. */
+  if (read_issued)
+    {
+      if (!dossier_json_reader_read_string_max (reader, "issued", TRUE, 64, &issued, error))
+        return FALSE;
+      if (issued != NULL && !dossier_document_set_issued (document, issued))
+        return dossier_json_reader_fail (reader, "issued", error,
+                                         _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+    }
+
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    {
+      const char *key = dossier_document_field_get_key (f);
+      g_autofree char *value = NULL;
+
+      if (!dossier_json_reader_read_string_max (reader, key, TRUE, dossier_document_field_get_limit (f),
+                                                &value, error))
+        return FALSE;
+      if (dossier_document_set_field (document, f, value))
+        continue;
+      if (f == DOSSIER_FIELD_ITEM_TYPE)
+        return dossier_json_reader_fail (reader, key, error,
+                                         _("expected a CSL item type such as \"report\" or \"webpage\""));
+      return dossier_json_reader_fail (reader, key, error,
+                                       _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+    }
+
   return TRUE;
 }
 
@@ -424,6 +507,9 @@ read_metadata (DossierJsonReader *reader,
   if (published != NULL && !dossier_document_set_published (document, published))
     return dossier_json_reader_fail (reader, "published", error,
                                      _("expected a date written YYYY-MM-DD"));
+
+  if (!read_citation_fields (reader, document, published == NULL, error))
+    return FALSE;
 
   dossier_document_set_title (document, title);
   dossier_document_set_subtitle (document, subtitle);

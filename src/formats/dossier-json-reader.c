@@ -216,6 +216,31 @@ check_count (DossierJsonReader  *reader,
   return FALSE;
 }
 
+/**
+ * dossier_json_reader_read_boolean:
+ * @value: (out): the value; %FALSE when the member is missing or null
+ *
+ * Returns: %FALSE with @error set when @member is there and neither a
+ *   boolean nor null
+ */
+gboolean
+dossier_json_reader_read_boolean (DossierJsonReader  *reader,
+                                  const char         *member,
+                                  gboolean           *value,
+                                  GError            **error)
+{
+  JsonNode *node = lookup (reader, member);
+
+  *value = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return dossier_json_reader_fail (reader, member, error, _("expected true or false"));
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
 gboolean
 dossier_json_reader_read_string (DossierJsonReader  *reader,
                                  const char         *member,

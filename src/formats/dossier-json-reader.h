@@ -24,6 +24,10 @@ gboolean           dossier_json_reader_check_format          (DossierJsonReader 
                                                               GError            **error);
 gboolean           dossier_json_reader_has_member            (DossierJsonReader  *reader,
                                                               const char         *member);
+gboolean           dossier_json_reader_read_boolean          (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean           *value,
+                                                              GError            **error);
 gboolean           dossier_json_reader_read_string           (DossierJsonReader  *reader,
                                                               const char         *member,
                                                               gboolean            nullable,

@@ -10,6 +10,14 @@
  * A person who wrote a document: a name plus what an author section says
  * about them ("senior research fellow for Northeast Asia" at "The Heritage
  * Foundation"), and the bio text itself.
+ *
+ * Reference managers also keep a name's parts, so a citation can print
+ * "Beethoven, Ludwig van" or "King, Martin Luther, Jr.": the family name,
+ * the given names, a particle ("van", "de la") and a suffix ("Jr.", "III").
+ * Where they are known, "name" is still the name as a reader says it. An
+ * organisation ("World Bank") has a name and no parts; the flag tells it
+ * from a person whose name was never split, so a writer does not invent
+ * a family name "Bank".
  */
 struct _DossierAuthor
 {
@@ -19,6 +27,11 @@ struct _DossierAuthor
   char *position;
   char *affiliation;
   char *bio;
+  char *family;
+  char *given;
+  char *particle;
+  char *suffix;
+  gboolean organisation;
 };
 
 G_DEFINE_FINAL_TYPE (DossierAuthor, dossier_author, G_TYPE_OBJECT)
@@ -29,6 +42,11 @@ enum {
   PROP_POSITION,
   PROP_AFFILIATION,
   PROP_BIO,
+  PROP_FAMILY,
+  PROP_GIVEN,
+  PROP_PARTICLE,
+  PROP_SUFFIX,
+  PROP_ORGANISATION,
   N_PROPS
 };
 
@@ -44,6 +62,10 @@ field_for_prop (DossierAuthor *self,
     case PROP_POSITION: return &self->position;
     case PROP_AFFILIATION: return &self->affiliation;
     case PROP_BIO: return &self->bio;
+    case PROP_FAMILY: return &self->family;
+    case PROP_GIVEN: return &self->given;
+    case PROP_PARTICLE: return &self->particle;
+    case PROP_SUFFIX: return &self->suffix;
     default: g_assert_not_reached ();
     }
 }
@@ -72,6 +94,10 @@ dossier_author_finalize (GObject *object)
   g_clear_pointer (&self->position, g_free);
   g_clear_pointer (&self->affiliation, g_free);
   g_clear_pointer (&self->bio, g_free);
+  g_clear_pointer (&self->family, g_free);
+  g_clear_pointer (&self->given, g_free);
+  g_clear_pointer (&self->particle, g_free);
+  g_clear_pointer (&self->suffix, g_free);
 
   G_OBJECT_CLASS (dossier_author_parent_class)->finalize (object);
 }
@@ -84,7 +110,9 @@ dossier_author_get_property (GObject    *object,
 {
   DossierAuthor *self = DOSSIER_AUTHOR (object);
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
+  if (prop_id == PROP_ORGANISATION)
+    g_value_set_boolean (value, self->organisation);
+  else if (prop_id > PROP_0 && prop_id < N_PROPS)
     g_value_set_string (value, *field_for_prop (self, prop_id));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -98,7 +126,9 @@ dossier_author_set_property (GObject      *object,
 {
   DossierAuthor *self = DOSSIER_AUTHOR (object);
 
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
+  if (prop_id == PROP_ORGANISATION)
+    dossier_author_set_organisation (self, g_value_get_boolean (value));
+  else if (prop_id > PROP_0 && prop_id < N_PROPS)
     set_string_prop (self, prop_id, g_value_get_string (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -118,6 +148,12 @@ dossier_author_class_init (DossierAuthorClass *klass)
   properties[PROP_POSITION] = g_param_spec_string ("position", NULL, NULL, NULL, flags);
   properties[PROP_AFFILIATION] = g_param_spec_string ("affiliation", NULL, NULL, NULL, flags);
   properties[PROP_BIO] = g_param_spec_string ("bio", NULL, NULL, NULL, flags);
+  properties[PROP_FAMILY] = g_param_spec_string ("family", NULL, NULL, NULL, flags);
+  properties[PROP_GIVEN] = g_param_spec_string ("given", NULL, NULL, NULL, flags);
+  /* "van" in "Ludwig van Beethoven": sorted under B, printed before the family name. */
+  properties[PROP_PARTICLE] = g_param_spec_string ("particle", NULL, NULL, NULL, flags);
+  properties[PROP_SUFFIX] = g_param_spec_string ("suffix", NULL, NULL, NULL, flags);
+  properties[PROP_ORGANISATION] = g_param_spec_boolean ("organisation", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -131,6 +167,29 @@ DossierAuthor *
 dossier_author_new (const char *name)
 {
   return g_object_new (DOSSIER_TYPE_AUTHOR, "name", name, NULL);
+}
+
+/**
+ * dossier_author_copy:
+ *
+ * Returns: (transfer full): a new author with all of @self's fields
+ */
+DossierAuthor *
+dossier_author_copy (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), NULL);
+
+  return g_object_new (DOSSIER_TYPE_AUTHOR,
+                       "name", self->name,
+                       "position", self->position,
+                       "affiliation", self->affiliation,
+                       "bio", self->bio,
+                       "family", self->family,
+                       "given", self->given,
+                       "particle", self->particle,
+                       "suffix", self->suffix,
+                       "organisation", self->organisation,
+                       NULL);
 }
 
 const char *
@@ -193,6 +252,99 @@ dossier_author_set_bio (DossierAuthor *self,
   set_string_prop (self, PROP_BIO, bio);
 }
 
+const char *
+dossier_author_get_family (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), NULL);
+  return self->family;
+}
+
+void
+dossier_author_set_family (DossierAuthor *self,
+                           const char    *family)
+{
+  g_return_if_fail (DOSSIER_IS_AUTHOR (self));
+  set_string_prop (self, PROP_FAMILY, family);
+}
+
+const char *
+dossier_author_get_given (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), NULL);
+  return self->given;
+}
+
+void
+dossier_author_set_given (DossierAuthor *self,
+                          const char    *given)
+{
+  g_return_if_fail (DOSSIER_IS_AUTHOR (self));
+  set_string_prop (self, PROP_GIVEN, given);
+}
+
+const char *
+dossier_author_get_particle (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), NULL);
+  return self->particle;
+}
+
+void
+dossier_author_set_particle (DossierAuthor *self,
+                             const char    *particle)
+{
+  g_return_if_fail (DOSSIER_IS_AUTHOR (self));
+  set_string_prop (self, PROP_PARTICLE, particle);
+}
+
+const char *
+dossier_author_get_suffix (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), NULL);
+  return self->suffix;
+}
+
+void
+dossier_author_set_suffix (DossierAuthor *self,
+                           const char    *suffix)
+{
+  g_return_if_fail (DOSSIER_IS_AUTHOR (self));
+  set_string_prop (self, PROP_SUFFIX, suffix);
+}
+
+gboolean
+dossier_author_get_organisation (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), FALSE);
+  return self->organisation;
+}
+
+void
+dossier_author_set_organisation (DossierAuthor *self,
+                                 gboolean       organisation)
+{
+  g_return_if_fail (DOSSIER_IS_AUTHOR (self));
+
+  organisation = !!organisation;
+  if (self->organisation == organisation)
+    return;
+  self->organisation = organisation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
+}
+
+/**
+ * dossier_author_has_parts:
+ *
+ * Returns: whether any part of the name (family, given, particle, suffix)
+ *   is known
+ */
+gboolean
+dossier_author_has_parts (DossierAuthor *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_AUTHOR (self), FALSE);
+  return self->family != NULL || self->given != NULL || self->particle != NULL || self->suffix != NULL;
+}
+
 gboolean
 dossier_author_equal (DossierAuthor *a,
                       DossierAuthor *b)
@@ -203,5 +355,10 @@ dossier_author_equal (DossierAuthor *a,
   return g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->position, b->position) == 0 &&
          g_strcmp0 (a->affiliation, b->affiliation) == 0 &&
-         g_strcmp0 (a->bio, b->bio) == 0;
+         g_strcmp0 (a->bio, b->bio) == 0 &&
+         g_strcmp0 (a->family, b->family) == 0 &&
+         g_strcmp0 (a->given, b->given) == 0 &&
+         g_strcmp0 (a->particle, b->particle) == 0 &&
+         g_strcmp0 (a->suffix, b->suffix) == 0 &&
+         a->organisation == b->organisation;
 }

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierAuthor, dossier_author, DOSSIER, AUTHOR, GObject)
 
 DossierAuthor *dossier_author_new             (const char    *name);
+DossierAuthor *dossier_author_copy            (DossierAuthor *self);
 const char    *dossier_author_get_name        (DossierAuthor *self);
 void           dossier_author_set_name        (DossierAuthor *self,
                                                const char    *name);
@@ -21,6 +22,22 @@ void           dossier_author_set_affiliation (DossierAuthor *self,
 const char    *dossier_author_get_bio         (DossierAuthor *self);
 void           dossier_author_set_bio         (DossierAuthor *self,
                                                const char    *bio);
+const char    *dossier_author_get_family      (DossierAuthor *self);
+void           dossier_author_set_family      (DossierAuthor *self,
+                                               const char    *family);
+const char    *dossier_author_get_given       (DossierAuthor *self);
+void           dossier_author_set_given       (DossierAuthor *self,
+                                               const char    *given);
+const char    *dossier_author_get_particle    (DossierAuthor *self);
+void           dossier_author_set_particle    (DossierAuthor *self,
+                                               const char    *particle);
+const char    *dossier_author_get_suffix      (DossierAuthor *self);
+void           dossier_author_set_suffix      (DossierAuthor *self,
+                                               const char    *suffix);
+gboolean       dossier_author_get_organisation (DossierAuthor *self);
+void           dossier_author_set_organisation (DossierAuthor *self,
+                                                gboolean       organisation);
+gboolean       dossier_author_has_parts       (DossierAuthor *self);
 gboolean       dossier_author_equal           (DossierAuthor *a,
                                                DossierAuthor *b);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dossier-document.h"
+#include "dossier-limits.h"
 #include "dossier-util.h"
 
 /**
@@ -26,8 +27,10 @@ struct _DossierDocument
   char *title;
   char *subtitle;
   char *publisher;
-  char *published;
+  /* YYYY, YYYY-MM or YYYY-MM-DD: "published" is it when it is a whole day. */
+  char *issued;
   char *source_url;
+  char *fields[DOSSIER_N_FIELDS];
   char **key_points;
   char **pull_quotes;
 
@@ -52,10 +55,67 @@ enum {
   PROP_FOOTNOTES,
   PROP_AUTHORS,
   PROP_AUTHOR_NAMES,
+  PROP_ISSUED,
+  PROP_ITEM_TYPE,
+  PROP_CONTAINER_TITLE,
+  PROP_ACCESSED,
+  PROP_DOI,
+  PROP_VOLUME,
+  PROP_ISSUE,
+  PROP_PAGES,
+  PROP_EDITION,
+  PROP_PLACE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define PROP_FOR_FIELD(field) (PROP_ITEM_TYPE + (field))
+G_STATIC_ASSERT (PROP_PLACE - PROP_ITEM_TYPE + 1 == DOSSIER_N_FIELDS);
+
+static const struct {
+  const char *key;     /* the property, with '_' for '-': JSON member and library column */
+  const char *label;   /* in words, for errors */
+  gsize limit;
+} field_info[DOSSIER_N_FIELDS] = {
+  [DOSSIER_FIELD_ITEM_TYPE] = { "item_type", N_("item type"), DOSSIER_LIMIT_ITEM_TYPE },
+  [DOSSIER_FIELD_CONTAINER_TITLE] = { "container_title", N_("container title"), DOSSIER_LIMIT_TITLE },
+  [DOSSIER_FIELD_ACCESSED] = { "accessed", N_("accessed date"), DOSSIER_LIMIT_DATE },
+  [DOSSIER_FIELD_DOI] = { "doi", N_("DOI"), DOSSIER_LIMIT_DOI },
+  [DOSSIER_FIELD_VOLUME] = { "volume", N_("volume"), DOSSIER_LIMIT_NUMBERING },
+  [DOSSIER_FIELD_ISSUE] = { "issue", N_("issue"), DOSSIER_LIMIT_NUMBERING },
+  [DOSSIER_FIELD_PAGES] = { "pages", N_("pages"), DOSSIER_LIMIT_NUMBERING },
+  [DOSSIER_FIELD_EDITION] = { "edition", N_("edition"), DOSSIER_LIMIT_NUMBERING },
+  [DOSSIER_FIELD_PLACE] = { "place", N_("place of publication"), DOSSIER_LIMIT_PUBLISHER },
+};
+
+/* CSL 1.0.2's item types, so every writer can map the value it finds. */
+static const char * const item_types[] = {
+  "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+  "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
+  "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+  "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+  "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
+  "personal_communication", "post", "post-weblog", "regulation", "report", "review",
+  "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+};
+
+/**
+ * dossier_is_valid_item_type:
+ * @type: a CSL item type such as "report"
+ *
+ * Returns: whether @type is one of CSL's item types
+ */
+gboolean
+dossier_is_valid_item_type (const char *type)
+{
+  if (type == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (item_types); i++)
+    if (g_str_equal (type, item_types[i]))
+      return TRUE;
+  return FALSE;
+}
 
 static void
 set_string (DossierDocument  *self,
@@ -98,7 +158,9 @@ dossier_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->publisher, g_free);
-  g_clear_pointer (&self->published, g_free);
+  g_clear_pointer (&self->issued, g_free);
+  for (guint i = 0; i < DOSSIER_N_FIELDS; i++)
+    g_clear_pointer (&self->fields[i], g_free);
   g_clear_pointer (&self->source_url, g_free);
   g_clear_pointer (&self->key_points, g_strfreev);
   g_clear_pointer (&self->pull_quotes, g_strfreev);
@@ -129,7 +191,10 @@ dossier_document_get_property (GObject    *object,
       g_value_set_string (value, self->publisher);
       break;
     case PROP_PUBLISHED:
-      g_value_set_string (value, self->published);
+      g_value_set_string (value, dossier_document_get_published (self));
+      break;
+    case PROP_ISSUED:
+      g_value_set_string (value, self->issued);
       break;
     case PROP_SOURCE_URL:
       g_value_set_string (value, self->source_url);
@@ -153,7 +218,10 @@ dossier_document_get_property (GObject    *object,
       g_value_take_string (value, dossier_document_dup_author_names (self));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_ITEM_TYPE && prop_id <= PROP_PLACE)
+        g_value_set_string (value, self->fields[prop_id - PROP_ITEM_TYPE]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -182,6 +250,10 @@ dossier_document_set_property (GObject      *object,
     case PROP_PUBLISHED:
       dossier_document_set_published (self, g_value_get_string (value));
       break;
+    case PROP_ISSUED:
+      dossier_document_set_issued (self, g_value_get_string (value));
+      break;
+
     case PROP_SOURCE_URL:
       dossier_document_set_source_url (self, g_value_get_string (value));
       break;
@@ -192,7 +264,10 @@ dossier_document_set_property (GObject      *object,
       dossier_document_set_pull_quotes (self, g_value_get_boxed (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= PROP_ITEM_TYPE && prop_id <= PROP_PLACE)
+        dossier_document_set_field (self, prop_id - PROP_ITEM_TYPE, g_value_get_string (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -222,6 +297,16 @@ dossier_document_class_init (DossierDocumentClass *klass)
   properties[PROP_FOOTNOTES] = g_param_spec_object ("footnotes", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_AUTHORS] = g_param_spec_object ("authors", NULL, NULL, G_TYPE_LIST_MODEL, ro);
   properties[PROP_AUTHOR_NAMES] = g_param_spec_string ("author-names", NULL, NULL, NULL, ro);
+  /* The publication date as precisely as the source gives it: YYYY,
+   * YYYY-MM or YYYY-MM-DD ("published" is only ever a whole day). */
+  properties[PROP_ISSUED] = g_param_spec_string ("issued", NULL, NULL, NULL, rw);
+  for (guint i = 0; i < DOSSIER_N_FIELDS; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (field_info[i].key), "_", '-');
+
+      properties[PROP_FOR_FIELD (i)] = g_param_spec_string (g_intern_string (name), NULL, NULL, NULL,
+                                                            rw);
+    }
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -331,11 +416,73 @@ dossier_is_valid_iso_date (const char *iso_date)
   return g_date_valid_dmy (day, month, year);
 }
 
+/**
+ * dossier_is_valid_partial_date:
+ * @date: a string such as "2024", "2024-04" or "2024-04-12"
+ *
+ * Reference managers keep dates a source gives only to the year or the
+ * month ("Spring 2019" is 2019); a year before 1000 is written with four
+ * digits as ISO 8601 does.
+ *
+ * Returns: whether @date is YYYY, YYYY-MM (a real month) or a valid YYYY-MM-DD
+ */
+gboolean
+dossier_is_valid_partial_date (const char *date)
+{
+  gsize length;
+
+  if (date == NULL)
+    return FALSE;
+
+  length = strlen (date);
+  if (length == 10)
+    return dossier_is_valid_iso_date (date);
+  if (length != 4 && length != 7)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (date[i]))
+      return FALSE;
+  if (g_str_has_prefix (date, "0000"))
+    return FALSE;
+  if (length == 4)
+    return TRUE;
+
+  return date[4] == '-' && g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]) &&
+         (date[5] - '0') * 10 + (date[6] - '0') >= 1 && (date[5] - '0') * 10 + (date[6] - '0') <= 12;
+}
+
+/**
+ * dossier_document_get_published:
+ *
+ * Returns: (nullable): the publication date when the source gives the
+ *   day, YYYY-MM-DD; %NULL when it is unknown or known only to the month
+ *   or year (see dossier_document_get_issued())
+ */
 const char *
 dossier_document_get_published (DossierDocument *self)
 {
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), NULL);
-  return self->published;
+  return self->issued != NULL && strlen (self->issued) == 10 ? self->issued : NULL;
+}
+
+static void
+take_issued (DossierDocument *self,
+             const char      *date)
+{
+  const char *old_published = dossier_document_get_published (self);
+  gboolean published_changed;
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+
+  published_changed = g_strcmp0 (old_published, (date != NULL && strlen (date) == 10) ? date : NULL) != 0;
+  if (!dossier_set_str (&self->issued, date))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUED]);
+  if (published_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED]);
 }
 
 /**
@@ -354,8 +501,162 @@ dossier_document_set_published (DossierDocument *self,
   if (iso_date != NULL && *iso_date != '\0' && !dossier_is_valid_iso_date (iso_date))
     return FALSE;
 
-  set_string (self, &self->published, iso_date, PROP_PUBLISHED);
+  take_issued (self, iso_date);
   return TRUE;
+}
+
+/**
+ * dossier_document_get_issued:
+ *
+ * Returns: (nullable): the publication date as precisely as it is known:
+ *   YYYY, YYYY-MM or YYYY-MM-DD
+ */
+const char *
+dossier_document_get_issued (DossierDocument *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), NULL);
+  return self->issued;
+}
+
+/**
+ * dossier_document_set_issued:
+ * @partial_date: (nullable): YYYY, YYYY-MM or YYYY-MM-DD, or %NULL
+ *
+ * Returns: %FALSE, leaving the date unchanged, when @partial_date is none
+ *   of those
+ */
+gboolean
+dossier_document_set_issued (DossierDocument *self,
+                             const char      *partial_date)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), FALSE);
+
+  if (partial_date != NULL && *partial_date != '\0' && !dossier_is_valid_partial_date (partial_date))
+    return FALSE;
+
+  take_issued (self, partial_date);
+  return TRUE;
+}
+
+const char *
+dossier_document_get_field (DossierDocument      *self,
+                            DossierDocumentField  field)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (field < DOSSIER_N_FIELDS, NULL);
+
+  return self->fields[field];
+}
+
+/**
+ * dossier_document_set_field:
+ * @value: (nullable): the new value; %NULL or "" when unknown
+ *
+ * Returns: %FALSE, leaving the field unchanged, when @value is not a CSL
+ *   item type (%DOSSIER_FIELD_ITEM_TYPE) or not a date
+ *   (%DOSSIER_FIELD_ACCESSED, see dossier_is_valid_partial_date())
+ */
+gboolean
+dossier_document_set_field (DossierDocument      *self,
+                            DossierDocumentField  field,
+                            const char           *value)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (field < DOSSIER_N_FIELDS, FALSE);
+
+  if (value != NULL && *value != '\0')
+    {
+      if (field == DOSSIER_FIELD_ITEM_TYPE && !dossier_is_valid_item_type (value))
+        return FALSE;
+      if (field == DOSSIER_FIELD_ACCESSED && !dossier_is_valid_partial_date (value))
+        return FALSE;
+    }
+
+  set_string (self, &self->fields[field], value, PROP_FOR_FIELD (field));
+  return TRUE;
+}
+
+/**
+ * dossier_document_field_get_key:
+ *
+ * Returns: the field's name in the `dossier-document` format and the
+ *   library ("container_title"); the property is the same with '-'
+ */
+const char *
+dossier_document_field_get_key (DossierDocumentField field)
+{
+  g_return_val_if_fail (field < DOSSIER_N_FIELDS, NULL);
+  return field_info[field].key;
+}
+
+/**
+ * dossier_document_field_get_label:
+ *
+ * Returns: the field's name in words, translated, for messages
+ */
+const char *
+dossier_document_field_get_label (DossierDocumentField field)
+{
+  g_return_val_if_fail (field < DOSSIER_N_FIELDS, NULL);
+  return _(field_info[field].label);
+}
+
+gsize
+dossier_document_field_get_limit (DossierDocumentField field)
+{
+  g_return_val_if_fail (field < DOSSIER_N_FIELDS, 0);
+  return field_info[field].limit;
+}
+
+/**
+ * dossier_document_dup_metadata:
+ *
+ * Returns: (transfer full): a new document with @self's id, bibliographic
+ *   fields and authors, without its text
+ */
+DossierDocument *
+dossier_document_dup_metadata (DossierDocument *self)
+{
+  DossierDocument *copy;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), NULL);
+
+  copy = dossier_document_new ();
+  dossier_document_set_id (copy, self->id);
+  dossier_document_set_title (copy, self->title);
+  dossier_document_set_subtitle (copy, self->subtitle);
+  dossier_document_set_publisher (copy, self->publisher);
+  dossier_document_set_issued (copy, self->issued);
+  dossier_document_set_source_url (copy, self->source_url);
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    dossier_document_set_field (copy, f, self->fields[f]);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->authors));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (G_LIST_MODEL (self->authors), i);
+      g_autoptr(DossierAuthor) author_copy = dossier_author_copy (author);
+
+      dossier_document_add_author (copy, author_copy);
+    }
+  return copy;
+}
+
+/**
+ * dossier_document_has_text:
+ *
+ * A document imported from a reference manager may be a reference only:
+ * its metadata, without the article's text. It is stored, listed and
+ * cited as any other; the reader says that it has no text.
+ *
+ * Returns: whether @self has at least one paragraph
+ */
+gboolean
+dossier_document_has_text (DossierDocument *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), FALSE);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->paragraphs)) > 0;
 }
 
 /**
@@ -371,8 +672,8 @@ dossier_document_dup_published_date (DossierDocument *self)
 
   g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), NULL);
 
-  if (self->published == NULL ||
-      sscanf (self->published, "%4u-%2u-%2u", &year, &month, &day) != 3)
+  if (dossier_document_get_published (self) == NULL ||
+      sscanf (self->issued, "%4u-%2u-%2u", &year, &month, &day) != 3)
     return NULL;
 
   return g_date_new_dmy (day, month, year);

@@ -284,8 +284,17 @@ check_author (DossierAuthor  *author,
   g_autofree char *job = g_strdup_printf (_("position of author %u"), position);
   g_autofree char *affiliation = g_strdup_printf (_("affiliation of author %u"), position);
   g_autofree char *bio = g_strdup_printf (_("bio of author %u"), position);
+  g_autofree char *family = g_strdup_printf (_("family name of author %u"), position);
+  g_autofree char *given = g_strdup_printf (_("given names of author %u"), position);
+  g_autofree char *particle = g_strdup_printf (_("name particle of author %u"), position);
+  g_autofree char *suffix = g_strdup_printf (_("name suffix of author %u"), position);
 
   return dossier_limit_check_text (name, dossier_author_get_name (author), DOSSIER_LIMIT_AUTHOR_NAME, error) &&
+         dossier_limit_check_text (family, dossier_author_get_family (author), DOSSIER_LIMIT_AUTHOR_NAME, error) &&
+         dossier_limit_check_text (given, dossier_author_get_given (author), DOSSIER_LIMIT_AUTHOR_NAME, error) &&
+         dossier_limit_check_text (particle, dossier_author_get_particle (author),
+                                   DOSSIER_LIMIT_AUTHOR_NAME, error) &&
+         dossier_limit_check_text (suffix, dossier_author_get_suffix (author), DOSSIER_LIMIT_AUTHOR_NAME, error) &&
          dossier_limit_check_text (job, dossier_author_get_position (author), DOSSIER_LIMIT_AUTHOR_POSITION, error) &&
          dossier_limit_check_text (affiliation, dossier_author_get_affiliation (author),
                                    DOSSIER_LIMIT_AUTHOR_AFFILIATION, error) &&
@@ -323,6 +332,11 @@ dossier_document_check_limits (DossierDocument  *document,
       !check_strv (dossier_document_get_pull_quotes (document), _("pull quotes"), DOSSIER_LIMIT_PULL_QUOTES,
                    describe_pull_quote, DOSSIER_LIMIT_PULL_QUOTE, error))
     return FALSE;
+
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    if (!dossier_limit_check_text (dossier_document_field_get_label (f), dossier_document_get_field (document, f),
+                                   dossier_document_field_get_limit (f), error))
+      return FALSE;
 
   paragraphs = dossier_document_get_paragraphs (document);
   n = g_list_model_get_n_items (paragraphs);

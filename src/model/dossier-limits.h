@@ -21,12 +21,20 @@ G_BEGIN_DECLS
 /* Web servers refuse request lines past 8 KiB (Apache, nginx), so a
  * longer address could not be opened anyway. */
 #define DOSSIER_LIMIT_URL                (8 * 1024)
+/* What a reference manager keeps beside those: a CSL item type, a DOI
+ * (the longest registered are a few hundred bytes), a date, and a volume,
+ * issue, page range or edition ("2nd rev. ed."). A container title is
+ * bounded as a title, a place as a publisher. */
+#define DOSSIER_LIMIT_ITEM_TYPE          64
+#define DOSSIER_LIMIT_DOI                1024
+#define DOSSIER_LIMIT_DATE               10
+#define DOSSIER_LIMIT_NUMBERING          256
 
 /* Authors are in the library's list, all of them for every document, and
  * their names are joined on one line of it: 200 names of 512 bytes still
  * draw at once, 1,000 of 1 KiB took seconds. */
 #define DOSSIER_LIMIT_AUTHORS            200
-#define DOSSIER_LIMIT_AUTHOR_NAME        512
+#define DOSSIER_LIMIT_AUTHOR_NAME        512   /* and each of its parts */
 #define DOSSIER_LIMIT_AUTHOR_POSITION    1024
 #define DOSSIER_LIMIT_AUTHOR_AFFILIATION 1024
 #define DOSSIER_LIMIT_AUTHOR_BIO         (8 * 1024)

@@ -467,8 +467,8 @@ store_authors (DossierLibrary   *self,
         }
 
       link = _dossier_library_prepare (self,
-                                       "INSERT INTO document_authors (doc, ord, author, name, position, affiliation, bio)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                       "INSERT INTO document_authors (doc, ord, author, " DOSSIER_LIBRARY_AUTHOR_COLUMNS ")"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (link == NULL)
         return FALSE;
       sqlite3_bind_int64 (link, 1, rowid);
@@ -478,6 +478,11 @@ store_authors (DossierLibrary   *self,
       _dossier_library_bind_text (link, 5, dossier_author_get_position (author));
       _dossier_library_bind_text (link, 6, dossier_author_get_affiliation (author));
       _dossier_library_bind_text (link, 7, dossier_author_get_bio (author));
+      _dossier_library_bind_text (link, 8, dossier_author_get_family (author));
+      _dossier_library_bind_text (link, 9, dossier_author_get_given (author));
+      _dossier_library_bind_text (link, 10, dossier_author_get_particle (author));
+      _dossier_library_bind_text (link, 11, dossier_author_get_suffix (author));
+      sqlite3_bind_int (link, 12, dossier_author_get_organisation (author));
       if (!_dossier_library_step_done (self, link, error))
         return FALSE;
     }
@@ -491,6 +496,30 @@ store_authors (DossierLibrary   *self,
                                 "DELETE FROM authors WHERE NOT EXISTS"
                                 " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
                                 error);
+}
+
+/* What reference managers keep (item type, container, DOI …), one
+ * column each, named as in the dossier-document format. */
+static gboolean
+store_citation_fields (DossierLibrary   *self,
+                       gint64            rowid,
+                       DossierDocument  *document,
+                       GError          **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("UPDATE documents SET ");
+
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    g_string_append_printf (sql, "%s%s = ?%u", f > 0 ? ", " : "", dossier_document_field_get_key (f), f + 1);
+  g_string_append_printf (sql, " WHERE doc = ?%u", DOSSIER_N_FIELDS + 1);
+
+  stmt = _dossier_library_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    _dossier_library_bind_text (stmt, f + 1, dossier_document_get_field (document, f));
+  sqlite3_bind_int64 (stmt, DOSSIER_N_FIELDS + 1, rowid);
+  return _dossier_library_step_done (self, stmt, error);
 }
 
 gboolean
@@ -620,16 +649,15 @@ _dossier_library_make_light_copy (DossierDocument *document,
   dossier_document_set_title (light, dossier_document_get_title (document));
   dossier_document_set_subtitle (light, dossier_document_get_subtitle (document));
   dossier_document_set_publisher (light, dossier_document_get_publisher (document));
-  dossier_document_set_published (light, dossier_document_get_published (document));
+  dossier_document_set_issued (light, dossier_document_get_issued (document));
   dossier_document_set_source_url (light, dossier_document_get_source_url (document));
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    dossier_document_set_field (light, f, dossier_document_get_field (document, f));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierAuthor) a = g_list_model_get_item (authors, i);
-      g_autoptr(DossierAuthor) copy = dossier_author_new (dossier_author_get_name (a));
+      g_autoptr(DossierAuthor) copy = dossier_author_copy (a);
 
-      dossier_author_set_position (copy, dossier_author_get_position (a));
-      dossier_author_set_affiliation (copy, dossier_author_get_affiliation (a));
-      dossier_author_set_bio (copy, dossier_author_get_bio (a));
       dossier_document_add_author (light, copy);
     }
   return light;
@@ -697,7 +725,7 @@ dossier_library_add (DossierLibrary   *self,
   _dossier_library_bind_text (stmt, 2, dossier_document_get_title (document) ?: "");
   _dossier_library_bind_text (stmt, 3, dossier_document_get_subtitle (document));
   _dossier_library_bind_text (stmt, 4, dossier_document_get_publisher (document));
-  _dossier_library_bind_text (stmt, 5, dossier_document_get_published (document));
+  _dossier_library_bind_text (stmt, 5, dossier_document_get_issued (document));
   _dossier_library_bind_text (stmt, 6, dossier_document_get_source_url (document));
   _dossier_library_bind_text (stmt, 7, url_key);
   _dossier_library_bind_text (stmt, 8, key_points);
@@ -710,7 +738,8 @@ dossier_library_add (DossierLibrary   *self,
     goto fail;
   rowid = sqlite3_last_insert_rowid (self->db);
 
-  if (!store_authors (self, rowid, document, FALSE, error) ||
+  if (!store_citation_fields (self, rowid, document, error) ||
+      !store_authors (self, rowid, document, FALSE, error) ||
       !store_body (self, rowid, document, error) ||
       !_dossier_library_store_search_row (self, rowid, document, FALSE, error))
     goto fail;
@@ -816,7 +845,7 @@ _dossier_library_load_rowid (DossierLibrary  *self,
   gboolean have_row, ok = TRUE;
 
   meta = _dossier_library_prepare (self,
-                                   "SELECT id, title, subtitle, publisher, published, source_url, key_points, pull_quotes"
+                                   "SELECT key_points, pull_quotes, " DOSSIER_LIBRARY_META_COLUMNS
                                    " FROM documents WHERE doc = ?", error);
   if (meta == NULL)
     return NULL;
@@ -830,25 +859,29 @@ _dossier_library_load_rowid (DossierLibrary  *self,
       return NULL;
     }
   /* Key points and pull quotes are stored as JSON arrays of strings. */
-  if (!check_stored (meta, 1, DOSSIER_LIMIT_TITLE, _("title"), error) ||
-      !check_stored (meta, 2, DOSSIER_LIMIT_SUBTITLE, _("subtitle"), error) ||
-      !check_stored (meta, 3, DOSSIER_LIMIT_PUBLISHER, _("publisher"), error) ||
-      !check_stored (meta, 4, DOSSIER_LIMIT_PUBLISHER, _("publication date"), error) ||
-      !check_stored (meta, 5, DOSSIER_LIMIT_URL, _("source URL"), error) ||
-      !check_stored (meta, 6, 2 * DOSSIER_LIMIT_KEY_POINTS * DOSSIER_LIMIT_KEY_POINT, _("key points"), error) ||
-      !check_stored (meta, 7, 2 * DOSSIER_LIMIT_PULL_QUOTES * DOSSIER_LIMIT_PULL_QUOTE, _("pull quotes"), error))
+  if (!check_stored (meta, 3, DOSSIER_LIMIT_TITLE, _("title"), error) ||
+      !check_stored (meta, 4, DOSSIER_LIMIT_SUBTITLE, _("subtitle"), error) ||
+      !check_stored (meta, 5, DOSSIER_LIMIT_PUBLISHER, _("publisher"), error) ||
+      !check_stored (meta, 6, DOSSIER_LIMIT_PUBLISHER, _("publication date"), error) ||
+      !check_stored (meta, 7, DOSSIER_LIMIT_URL, _("source URL"), error) ||
+      !check_stored (meta, 0, 2 * DOSSIER_LIMIT_KEY_POINTS * DOSSIER_LIMIT_KEY_POINT, _("key points"), error) ||
+      !check_stored (meta, 1, 2 * DOSSIER_LIMIT_PULL_QUOTES * DOSSIER_LIMIT_PULL_QUOTE, _("pull quotes"), error))
     return NULL;
-  _dossier_library_fill_metadata (document, meta, 0);
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    if (!check_stored (meta, 8 + f, dossier_document_field_get_limit (f), dossier_document_field_get_label (f),
+                       error))
+      return NULL;
+  _dossier_library_fill_metadata (document, meta, 2);
   {
-    g_auto(GStrv) key_points = strv_from_json (_dossier_library_column_text (meta, 6));
-    g_auto(GStrv) pull_quotes = strv_from_json (_dossier_library_column_text (meta, 7));
+    g_auto(GStrv) key_points = strv_from_json (_dossier_library_column_text (meta, 0));
+    g_auto(GStrv) pull_quotes = strv_from_json (_dossier_library_column_text (meta, 1));
 
     dossier_document_set_key_points (document, (const char * const *) key_points);
     dossier_document_set_pull_quotes (document, (const char * const *) pull_quotes);
   }
 
   authors = _dossier_library_prepare (self,
-                                      "SELECT name, position, affiliation, bio FROM document_authors"
+                                      "SELECT " DOSSIER_LIBRARY_AUTHOR_COLUMNS " FROM document_authors"
                                       " WHERE doc = ? ORDER BY ord", error);
   if (authors == NULL)
     return NULL;
@@ -862,7 +895,11 @@ _dossier_library_load_rowid (DossierLibrary  *self,
           !check_stored (authors, 0, DOSSIER_LIMIT_AUTHOR_NAME, _("name of an author"), error) ||
           !check_stored (authors, 1, DOSSIER_LIMIT_AUTHOR_POSITION, _("position of an author"), error) ||
           !check_stored (authors, 2, DOSSIER_LIMIT_AUTHOR_AFFILIATION, _("affiliation of an author"), error) ||
-          !check_stored (authors, 3, DOSSIER_LIMIT_AUTHOR_BIO, _("bio of an author"), error))
+          !check_stored (authors, 3, DOSSIER_LIMIT_AUTHOR_BIO, _("bio of an author"), error) ||
+          !check_stored (authors, 4, DOSSIER_LIMIT_AUTHOR_NAME, _("family name of an author"), error) ||
+          !check_stored (authors, 5, DOSSIER_LIMIT_AUTHOR_NAME, _("given names of an author"), error) ||
+          !check_stored (authors, 6, DOSSIER_LIMIT_AUTHOR_NAME, _("name particle of an author"), error) ||
+          !check_stored (authors, 7, DOSSIER_LIMIT_AUTHOR_NAME, _("name suffix of an author"), error))
         return NULL;
       author = _dossier_library_author_from_row (authors, 0);
       dossier_document_add_author (document, author);
@@ -1104,7 +1141,7 @@ dossier_library_update_metadata (DossierLibrary   *self,
   _dossier_library_bind_text (stmt, 1, dossier_document_get_title (document) ?: "");
   _dossier_library_bind_text (stmt, 2, dossier_document_get_subtitle (document));
   _dossier_library_bind_text (stmt, 3, dossier_document_get_publisher (document));
-  _dossier_library_bind_text (stmt, 4, dossier_document_get_published (document));
+  _dossier_library_bind_text (stmt, 4, dossier_document_get_issued (document));
   _dossier_library_bind_text (stmt, 5, dossier_document_get_source_url (document));
   _dossier_library_bind_text (stmt, 6, url_key);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
@@ -1113,7 +1150,8 @@ dossier_library_update_metadata (DossierLibrary   *self,
   if (!_dossier_library_step_done (self, stmt, error))
     goto fail;
 
-  if (!store_authors (self, rowid, document, TRUE, error))
+  if (!store_citation_fields (self, rowid, document, error) ||
+      !store_authors (self, rowid, document, TRUE, error))
     goto fail;
 
   /* The search row holds title and authors too; rebuild it from the
@@ -1133,17 +1171,16 @@ dossier_library_update_metadata (DossierLibrary   *self,
       dossier_document_set_title (light, dossier_document_get_title (document));
       dossier_document_set_subtitle (light, dossier_document_get_subtitle (document));
       dossier_document_set_publisher (light, dossier_document_get_publisher (document));
-      dossier_document_set_published (light, dossier_document_get_published (document));
+      dossier_document_set_issued (light, dossier_document_get_issued (document));
       dossier_document_set_source_url (light, dossier_document_get_source_url (document));
+      for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+        dossier_document_set_field (light, f, dossier_document_get_field (document, f));
       dossier_document_remove_all_authors (light);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(DossierAuthor) a = g_list_model_get_item (authors, i);
-          g_autoptr(DossierAuthor) copy = dossier_author_new (dossier_author_get_name (a));
+          g_autoptr(DossierAuthor) copy = dossier_author_copy (a);
 
-          dossier_author_set_position (copy, dossier_author_get_position (a));
-          dossier_author_set_affiliation (copy, dossier_author_get_affiliation (a));
-          dossier_author_set_bio (copy, dossier_author_get_bio (a));
           dossier_document_add_author (light, copy);
         }
     }

@@ -96,6 +96,15 @@ const char      *_dossier_library_column_text        (DossierStmt *stmt,
 void             _dossier_library_index_document     (DossierLibrary  *self,
                                                       gint64           rowid,
                                                       DossierDocument *document);
+/* The columns _dossier_library_fill_metadata() and
+ * _dossier_library_author_from_row() read, in their order. */
+#define DOSSIER_LIBRARY_META_COLUMNS \
+  "id, title, subtitle, publisher, published, source_url, item_type, container_title, accessed, doi," \
+  " volume, issue, pages, edition, place"
+#define DOSSIER_LIBRARY_N_META_COLUMNS 15
+#define DOSSIER_LIBRARY_AUTHOR_COLUMNS \
+  "name, position, affiliation, bio, family, given, particle, suffix, organisation"
+
 void             _dossier_library_fill_metadata      (DossierDocument *document,
                                                       DossierStmt     *stmt,
                                                       int              first_column);

@@ -134,12 +134,33 @@ static const char schema_v4[] =
   "ALTER TABLE paragraphs ADD COLUMN page_label TEXT;"
   "ALTER TABLE paragraphs ADD COLUMN page_breaks TEXT;";
 
+/* Version 5: what reference managers keep. The publication date is still
+ * "published", which may now be YYYY or YYYY-MM; the other fields are
+ * named as in the dossier-document format; an author's name parts and
+ * whether the "author" is an organisation (0 or 1). */
+static const char schema_v5[] =
+  "ALTER TABLE documents ADD COLUMN item_type TEXT;"
+  "ALTER TABLE documents ADD COLUMN container_title TEXT;"
+  "ALTER TABLE documents ADD COLUMN accessed TEXT;"
+  "ALTER TABLE documents ADD COLUMN doi TEXT;"
+  "ALTER TABLE documents ADD COLUMN volume TEXT;"
+  "ALTER TABLE documents ADD COLUMN issue TEXT;"
+  "ALTER TABLE documents ADD COLUMN pages TEXT;"
+  "ALTER TABLE documents ADD COLUMN edition TEXT;"
+  "ALTER TABLE documents ADD COLUMN place TEXT;"
+  "ALTER TABLE document_authors ADD COLUMN family TEXT;"
+  "ALTER TABLE document_authors ADD COLUMN given TEXT;"
+  "ALTER TABLE document_authors ADD COLUMN particle TEXT;"
+  "ALTER TABLE document_authors ADD COLUMN suffix TEXT;"
+  "ALTER TABLE document_authors ADD COLUMN organisation INTEGER NOT NULL DEFAULT 0;";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);
@@ -218,19 +239,32 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
   if (version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
     return TRUE;
 
-  /* Version 2 had no Trash: nothing in it is trashed. */
-  if (version == 2 &&
-      !_dossier_library_exec (self,
-                              "CREATE TEMP VIEW documents AS SELECT *, NULL AS trashed FROM main.documents",
-                              error))
-    return FALSE;
+  if (version >= 2)
+    {
+      /* Version 2 had no Trash: nothing in it is trashed. Versions before
+       * 5 had no citation fields and no name parts. */
+      g_autofree char *documents =
+        g_strdup_printf ("CREATE TEMP VIEW documents AS SELECT *%s, NULL AS item_type,"
+                         " NULL AS container_title, NULL AS accessed, NULL AS doi, NULL AS volume,"
+                         " NULL AS issue, NULL AS pages, NULL AS edition, NULL AS place FROM main.documents",
+                         version == 2 ? ", NULL AS trashed" : "");
 
-  /* Versions 2 and 3 had no pages: no paragraph has one. */
-  if (version == 2 || version == 3)
-    return _dossier_library_exec (self,
-                                  "CREATE TEMP VIEW paragraphs AS SELECT *, NULL AS page, NULL AS page_label,"
-                                  " NULL AS page_breaks FROM main.paragraphs",
-                                  error);
+      if (!_dossier_library_exec (self, documents, error) ||
+          !_dossier_library_exec (self,
+                                  "CREATE TEMP VIEW document_authors AS SELECT *, NULL AS family, NULL AS given,"
+                                  " NULL AS particle, NULL AS suffix, 0 AS organisation"
+                                  " FROM main.document_authors",
+                                  error))
+        return FALSE;
+
+      /* Versions 2 and 3 had no pages: no paragraph has one. */
+      if (version == 4)
+        return TRUE;
+      return _dossier_library_exec (self,
+                                    "CREATE TEMP VIEW paragraphs AS SELECT *, NULL AS page, NULL AS page_label,"
+                                    " NULL AS page_breaks FROM main.paragraphs",
+                                    error);
+    }
 
   g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
                _("The library %s was written by an older version of Dossier and is read-only, "

@@ -62,7 +62,7 @@ _dossier_library_load_trash (DossierLibrary  *self,
     return FALSE;
 
   docs = _dossier_library_prepare (self,
-                                   "SELECT doc, id, title, subtitle, publisher, published, source_url, trashed"
+                                   "SELECT doc, " DOSSIER_LIBRARY_META_COLUMNS ", trashed"
                                    " FROM documents WHERE trashed IS NOT NULL ORDER BY trashed DESC, doc DESC",
                                    error);
   if (docs == NULL)
@@ -75,7 +75,7 @@ _dossier_library_load_trash (DossierLibrary  *self,
       _dossier_library_fill_metadata (document, docs, 1);
       *rowid = sqlite3_column_int64 (docs, 0);
       g_hash_table_insert (by_rowid, rowid, document);
-      g_ptr_array_add (items, dossier_trash_item_new (document, sqlite3_column_int64 (docs, 7)));
+      g_ptr_array_add (items, dossier_trash_item_new (document, sqlite3_column_int64 (docs, 1 + DOSSIER_LIBRARY_N_META_COLUMNS)));
     }
   g_clear_pointer (&docs, stmt_reset);
   if (!ok)
@@ -84,7 +84,7 @@ _dossier_library_load_trash (DossierLibrary  *self,
   if (items->len > 0)
     {
       authors = _dossier_library_prepare (self,
-                                          "SELECT doc, name, position, affiliation, bio FROM document_authors"
+                                          "SELECT doc, " DOSSIER_LIBRARY_AUTHOR_COLUMNS " FROM document_authors"
                                           " WHERE doc IN (SELECT doc FROM documents WHERE trashed IS NOT NULL)"
                                           " ORDER BY doc, ord", error);
       if (authors == NULL)

@@ -363,13 +363,22 @@ _dossier_library_fill_metadata (DossierDocument *document,
   g_autofree char *published = dup_column_shown (stmt, first_column + 4, DOSSIER_LIMIT_PUBLISHER);
   g_autofree char *source_url = dup_column_shown (stmt, first_column + 5, DOSSIER_LIMIT_URL);
 
-  /* Columns: id, title, subtitle, publisher, published, source_url. */
+  /* Columns: DOSSIER_LIBRARY_META_COLUMNS. "published" holds a date
+   * known only to the year or month too. */
   dossier_document_set_id (document, _dossier_library_column_text (stmt, first_column));
   dossier_document_set_title (document, title);
   dossier_document_set_subtitle (document, subtitle);
   dossier_document_set_publisher (document, publisher);
-  dossier_document_set_published (document, published);
+  dossier_document_set_issued (document, published);
   dossier_document_set_source_url (document, source_url);
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    {
+      g_autofree char *value = dup_column_shown (stmt, first_column + 6 + f, dossier_document_field_get_limit (f));
+
+      /* Another program's value that is no item type or date is dropped,
+       * as a wrong "published" is. */
+      dossier_document_set_field (document, f, value);
+    }
 }
 
 DossierAuthor *
@@ -380,11 +389,20 @@ _dossier_library_author_from_row (DossierStmt *stmt,
   g_autofree char *position = dup_column_shown (stmt, first_column + 1, DOSSIER_LIMIT_AUTHOR_POSITION);
   g_autofree char *affiliation = dup_column_shown (stmt, first_column + 2, DOSSIER_LIMIT_AUTHOR_AFFILIATION);
   g_autofree char *bio = dup_column_shown (stmt, first_column + 3, DOSSIER_LIMIT_AUTHOR_BIO);
+  g_autofree char *family = dup_column_shown (stmt, first_column + 4, DOSSIER_LIMIT_AUTHOR_NAME);
+  g_autofree char *given = dup_column_shown (stmt, first_column + 5, DOSSIER_LIMIT_AUTHOR_NAME);
+  g_autofree char *particle = dup_column_shown (stmt, first_column + 6, DOSSIER_LIMIT_AUTHOR_NAME);
+  g_autofree char *suffix = dup_column_shown (stmt, first_column + 7, DOSSIER_LIMIT_AUTHOR_NAME);
   DossierAuthor *author = dossier_author_new (name);
 
   dossier_author_set_position (author, position);
   dossier_author_set_affiliation (author, affiliation);
   dossier_author_set_bio (author, bio);
+  dossier_author_set_family (author, family);
+  dossier_author_set_given (author, given);
+  dossier_author_set_particle (author, particle);
+  dossier_author_set_suffix (author, suffix);
+  dossier_author_set_organisation (author, sqlite3_column_int (stmt, first_column + 8) != 0);
   return author;
 }
 
@@ -431,7 +449,7 @@ _dossier_library_load_document_list (DossierLibrary  *self,
    * the order of adding and the table is read straight through rather
    * than looked up row by row through an index on "added". */
   docs = _dossier_library_prepare (self,
-                                   "SELECT doc, id, title, subtitle, publisher, published, source_url"
+                                   "SELECT doc, " DOSSIER_LIBRARY_META_COLUMNS
                                    " FROM documents WHERE trashed IS NULL ORDER BY doc DESC", error);
   if (docs == NULL)
     goto fail;
@@ -459,7 +477,7 @@ _dossier_library_load_document_list (DossierLibrary  *self,
    * row order is their order; reading the table straight through spares a
    * lookup per row through the (doc, ord) index. */
   authors = _dossier_library_prepare (self,
-                                      "SELECT doc, name, position, affiliation, bio FROM document_authors"
+                                      "SELECT doc, " DOSSIER_LIBRARY_AUTHOR_COLUMNS " FROM document_authors"
                                       " ORDER BY rowid", error);
   if (authors == NULL)
     goto fail;
@@ -561,7 +579,7 @@ _dossier_library_load_light_rowid (DossierLibrary  *self,
   guint n_authors = 0;
 
   meta = _dossier_library_prepare (self,
-                                   "SELECT id, title, subtitle, publisher, published, source_url"
+                                   "SELECT " DOSSIER_LIBRARY_META_COLUMNS
                                    " FROM documents WHERE doc = ?", error);
   if (meta == NULL)
     return NULL;
@@ -577,7 +595,7 @@ _dossier_library_load_light_rowid (DossierLibrary  *self,
   _dossier_library_fill_metadata (document, meta, 0);
 
   authors = _dossier_library_prepare (self,
-                                      "SELECT name, position, affiliation, bio FROM document_authors"
+                                      "SELECT " DOSSIER_LIBRARY_AUTHOR_COLUMNS " FROM document_authors"
                                       " WHERE doc = ? ORDER BY ord", error);
   if (authors == NULL)
     return NULL;
@@ -1404,10 +1422,10 @@ dossier_library_foreach_document (DossierLibrary             *self,
   /* Both in the same order (newest document first), read side by side:
    * a document's authors come last first from the (doc, ord) index. */
   docs = _dossier_library_prepare (self,
-                                   "SELECT doc, id, title, subtitle, publisher, published, source_url"
+                                   "SELECT doc, " DOSSIER_LIBRARY_META_COLUMNS
                                    " FROM documents WHERE trashed IS NULL ORDER BY doc DESC", error);
   authors = docs ? _dossier_library_prepare (self,
-                                             "SELECT doc, name, position, affiliation, bio FROM document_authors"
+                                             "SELECT doc, " DOSSIER_LIBRARY_AUTHOR_COLUMNS " FROM document_authors"
                                              " ORDER BY doc DESC, ord DESC", error)
                  : NULL;
   if (authors == NULL)

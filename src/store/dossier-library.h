@@ -89,7 +89,7 @@ typedef struct {
 #define DOSSIER_SNIPPET_MARK_END   "\xee\x80\x81"  /* U+E001 */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DOSSIER_LIBRARY_SCHEMA_VERSION 4
+#define DOSSIER_LIBRARY_SCHEMA_VERSION 5
 
 /* Days a removed document stays in the Trash before it is deleted for good. */
 #define DOSSIER_LIBRARY_TRASH_DAYS 30

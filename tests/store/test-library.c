@@ -21,6 +21,18 @@ typedef struct {
   char *path;
 } Fixture;
 
+
+/* Takes a library back to before version 5 (citation fields), for the
+ * tests of migrations from older versions. */
+#define UNDO_VERSION_5 \
+  "ALTER TABLE documents DROP COLUMN item_type; ALTER TABLE documents DROP COLUMN container_title;" \
+  " ALTER TABLE documents DROP COLUMN accessed; ALTER TABLE documents DROP COLUMN doi;" \
+  " ALTER TABLE documents DROP COLUMN volume; ALTER TABLE documents DROP COLUMN issue;" \
+  " ALTER TABLE documents DROP COLUMN pages; ALTER TABLE documents DROP COLUMN edition;" \
+  " ALTER TABLE documents DROP COLUMN place; ALTER TABLE document_authors DROP COLUMN family;" \
+  " ALTER TABLE document_authors DROP COLUMN given; ALTER TABLE document_authors DROP COLUMN particle;" \
+  " ALTER TABLE document_authors DROP COLUMN suffix; ALTER TABLE document_authors DROP COLUMN organisation; "
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -1442,7 +1454,7 @@ test_quotes_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+  g_assert_cmpint (sqlite3_exec (db, UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
                                  " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
                                  " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
@@ -1821,7 +1833,7 @@ test_read_only (Fixture       *fixture,
 
   /* Reading cannot bring a library from an older Dossier up to date. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+  g_assert_cmpint (sqlite3_exec (db, UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
                                  " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
                                  " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
@@ -2224,7 +2236,7 @@ test_trash_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   exec_sql (fixture->path,
-            "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
+            UNDO_VERSION_5 "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
             " ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
             " ALTER TABLE paragraphs DROP COLUMN page_breaks;"
             " INSERT INTO highlights (document, paragraph, start, end, text, created)"
@@ -2262,6 +2274,125 @@ test_trash_migration (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM reading_positions"), ==, 0);
 }
 
+static DossierDocument *
+make_reference (const char *title,
+                const char *doi)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) person = dossier_author_new ("Ludwig van Beethoven Jr.");
+  g_autoptr(DossierAuthor) org = dossier_author_new ("World Bank");
+
+  dossier_document_set_title (document, title);
+  dossier_document_set_issued (document, "2019");
+  dossier_document_set_field (document, DOSSIER_FIELD_ITEM_TYPE, "article-journal");
+  dossier_document_set_field (document, DOSSIER_FIELD_CONTAINER_TITLE, "Journal of Testing");
+  dossier_document_set_field (document, DOSSIER_FIELD_ACCESSED, "2024-05");
+  dossier_document_set_field (document, DOSSIER_FIELD_DOI, doi);
+  dossier_document_set_field (document, DOSSIER_FIELD_VOLUME, "12");
+  dossier_document_set_field (document, DOSSIER_FIELD_ISSUE, "3");
+  dossier_document_set_field (document, DOSSIER_FIELD_PAGES, "45–67");
+  dossier_document_set_field (document, DOSSIER_FIELD_EDITION, "2");
+  dossier_document_set_field (document, DOSSIER_FIELD_PLACE, "Seoul");
+  dossier_author_set_family (person, "Beethoven");
+  dossier_author_set_given (person, "Ludwig");
+  dossier_author_set_particle (person, "van");
+  dossier_author_set_suffix (person, "Jr.");
+  dossier_author_set_organisation (org, TRUE);
+  dossier_document_add_author (document, person);
+  dossier_document_add_author (document, org);
+  return document;
+}
+
+static void
+assert_same_reference (DossierDocument *a,
+                       DossierDocument *b)
+{
+  GListModel *authors_a = dossier_document_get_authors (a);
+  GListModel *authors_b = dossier_document_get_authors (b);
+
+  g_assert_cmpstr (dossier_document_get_issued (a), ==, dossier_document_get_issued (b));
+  for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
+    g_assert_cmpstr (dossier_document_get_field (a, f), ==, dossier_document_get_field (b, f));
+  g_assert_cmpuint (g_list_model_get_n_items (authors_a), ==, g_list_model_get_n_items (authors_b));
+  for (guint i = 0; i < g_list_model_get_n_items (authors_a); i++)
+    {
+      g_autoptr(DossierAuthor) x = g_list_model_get_item (authors_a, i);
+      g_autoptr(DossierAuthor) y = g_list_model_get_item (authors_b, i);
+
+      g_assert_true (dossier_author_equal (x, y));
+    }
+}
+
+/* A reference manager's entry without text is stored, listed, loaded and
+ * edited with every field it has; two of them are not "the same text". */
+static void
+test_reference_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierDocument) first = make_reference ("Sonata Report", "10.1000/one");
+  g_autoptr(DossierDocument) second = make_reference ("Quartet Report", "10.1000/two");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+
+    id = dossier_library_add (library, first, &error);
+    g_assert_no_error (error);
+    id2 = dossier_library_add (library, second, &error);
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    DossierDocument *listed = dossier_library_get_document (library, id);
+    g_autoptr(DossierDocument) loaded = dossier_library_load (library, id, &error);
+    g_autoptr(DossierDocument) reloaded = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (dossier_document_has_text (loaded));
+    assert_same_reference (first, loaded);
+    /* The list has them too: what the row and "Copy as" show. */
+    assert_same_reference (first, listed);
+
+    /* An edit of the title through the list object keeps the rest. */
+    dossier_document_set_title (listed, "Sonata Report, Revised");
+    g_assert_true (dossier_library_update_metadata (library, listed, &error));
+    g_assert_no_error (error);
+    reloaded = dossier_library_load (library, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (dossier_document_get_title (reloaded), ==, "Sonata Report, Revised");
+    assert_same_reference (first, reloaded);
+  }
+
+  /* Read-only from a version 4 library: no fields, nothing fails. */
+  exec_sql (fixture->path, UNDO_VERSION_5 "PRAGMA user_version = 4");
+  {
+    g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path,
+                                                                        DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+    g_autoptr(DossierDocument) old = NULL;
+
+    g_assert_no_error (error);
+    old = dossier_library_load (reader, id2, &error);
+    g_assert_no_error (error);
+    g_assert_null (dossier_document_get_field (old, DOSSIER_FIELD_DOI));
+    g_assert_cmpstr (dossier_document_get_issued (old), ==, "2019");
+  }
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) again = make_reference ("Trio Report", "10.1000/three");
+    g_autofree char *id3 = dossier_library_add (library, again, &error);
+    g_autoptr(DossierDocument) loaded = NULL;
+
+    g_assert_no_error (error);
+    loaded = dossier_library_load (library, id3, &error);
+    g_assert_no_error (error);
+    assert_same_reference (again, loaded);
+  }
+  g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
+}
+
 /* Paragraphs from a PDF keep their page, page label and page breaks; a
  * version 3 library (before pages) reads with no pages when opened
  * read-only and is brought up to version 4 otherwise. */
@@ -2290,7 +2421,7 @@ test_pages_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   exec_sql (fixture->path,
-            "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+            UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
             " ALTER TABLE paragraphs DROP COLUMN page_breaks; PRAGMA user_version = 3");
 
   {
@@ -2319,7 +2450,7 @@ test_pages_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
-  g_assert_cmpint (DOSSIER_LIBRARY_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (DOSSIER_LIBRARY_SCHEMA_VERSION, ==, 5);
 
   {
     g_autoptr(DossierLibrary) library = open_ok (fixture->path);
@@ -2368,6 +2499,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/dossier/store/add-load", Fixture, NULL, fixture_setup, test_add_load, fixture_teardown);
+  g_test_add ("/dossier/store/reference-only", Fixture, NULL, fixture_setup, test_reference_only, fixture_teardown);
   g_test_add ("/dossier/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/dossier/store/update-remove", Fixture, NULL, fixture_setup, test_update_remove, fixture_teardown);
   g_test_add ("/dossier/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
