@@ -18,6 +18,10 @@ int  dossier_cli_memo       (int argc, char **argv);
 int  dossier_cli_export_pdf (int argc, char **argv);
 int  dossier_cli_export     (int argc, char **argv);
 
+/* `library export-citations` and `memo sources` (dossier-cli-citations.c). */
+int  dossier_cli_write_citations (GPtrArray *documents, const char *format_name, const char *output,
+                                  const char *command);
+
 /* Shared by the subcommands. */
 int  dossier_cli_fail     (const char *subject, const GError *error);
 int  dossier_cli_usage    (const char *command, const char *message);

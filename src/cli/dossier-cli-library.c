@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "importers/dossier-import.h"
+#include "importers/dossier-reference-import.h"
 #include "store/dossier-library.h"
 #include "formats/dossier-json-writer.h"
 #include "dossier-cli-commands.h"
@@ -24,6 +25,7 @@ typedef struct {
   char *publisher;
   char *from;
   char *to;
+  char *format;
 } Options;
 
 static void
@@ -35,6 +37,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->publisher, g_free);
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->format, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -220,6 +223,44 @@ store_group (DossierLibrary  *library,
   return dossier_cli_write_stdout (lines->str, lines->len, error);
 }
 
+/* A reference manager's export: each entry is one document to store,
+ * named by the file and the entry's key in messages. */
+static void
+add_references (GFile                  *file,
+                const char             *name,
+                DossierReferenceFormat  format,
+                GPtrArray              *group,
+                int                    *status)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = dossier_reference_import_file (file, format, problems, NULL, &error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      dossier_cli_fail (name, problems->pdata[i]);
+      *status = 1;
+    }
+  if (entries == NULL)
+    {
+      dossier_cli_fail (name, error);
+      *status = 1;
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DossierReferenceEntry *entry = entries->pdata[i];
+      Imported *imported = g_new0 (Imported, 1);
+
+      imported->name = entry->key != NULL ? g_strdup_printf ("%s (%s)", name, entry->key)
+                                          : g_strdup_printf (_("%s (entry %u)"), name, entry->position + 1);
+      imported->document = g_object_ref (entry->document);
+      g_ptr_array_add (group, imported);
+    }
+}
+
 static int
 run_add (Options  *options,
          int       argc,
@@ -243,6 +284,7 @@ run_add (Options  *options,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) local_error = NULL;
+      DossierReferenceFormat reference_format;
       DossierDocument *document;
       Imported *imported;
 
@@ -252,6 +294,15 @@ run_add (Options  *options,
       /* For tests only: stands in for a page that crashes the importer. */
       if (G_UNLIKELY (crash_on != NULL) && g_str_equal (argv[i], crash_on))
         raise (SIGKILL);
+
+      reference_format = dossier_reference_import_sniff (file);
+      if (reference_format != DOSSIER_REFERENCE_FORMAT_NONE)
+        {
+          add_references (file, argv[i], reference_format, group, &status);
+          if (!store_group (library, group, &status, &error))
+            return dossier_cli_fail (NULL, error);
+          continue;
+        }
 
       document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, &local_error);
       if (document == NULL)
@@ -302,7 +353,7 @@ list_text_row (DossierDocument *document,
   g_autofree char *authors_line = one_line (authors);
 
   g_string_append_printf (lines, "%s\t%s\t%s\t%s\n", dossier_document_get_id (document),
-                          dossier_document_get_published (document) ?: "-", title, authors_line);
+                          dossier_document_get_issued (document) ?: "-", title, authors_line);
   return TRUE;
 }
 
@@ -480,6 +531,64 @@ run_export (Options  *options,
     return dossier_cli_fail (NULL, error);
 
   return 0;
+}
+
+static gboolean
+collect_document (DossierDocument *document,
+                  gpointer         user_data)
+{
+  GPtrArray *documents = user_data;
+
+  /* The document given may be reused for the next one. */
+  g_ptr_array_add (documents, dossier_document_dup_metadata (document));
+  return TRUE;
+}
+
+/* The entries' metadata as CSL-JSON, BibTeX or RIS: the IDs given, in
+ * their order, or every document, newest first. (A --collection NAME
+ * choosing the documents belongs here, beside the IDs.) */
+static int
+run_export_citations (Options  *options,
+                      int       argc,
+                      char    **argv)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) chosen = NULL;
+  DossierReferenceFormat format;
+
+  if (options->format != NULL && !dossier_reference_format_from_string (options->format, &format))
+    return dossier_cli_usage ("library", _("--format must be csl-json, bibtex or ris"));
+
+  library = open_library (options, OPEN_TO_READ, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (!dossier_library_foreach_document (library, collect_document, all, &error))
+    return dossier_cli_fail (NULL, error);
+
+  if (argc == 0)
+    chosen = g_ptr_array_ref (all);
+  else
+    {
+      chosen = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int i = 0; i < argc; i++)
+        {
+          g_autofree char *id = dossier_library_resolve_id (library, argv[i], &error);
+
+          if (id == NULL)
+            return dossier_cli_fail (NULL, error);
+          for (guint j = 0; j < all->len; j++)
+            if (g_strcmp0 (dossier_document_get_id (all->pdata[j]), id) == 0)
+              {
+                g_ptr_array_add (chosen, g_object_ref (all->pdata[j]));
+                break;
+              }
+        }
+    }
+
+  return dossier_cli_write_citations (chosen, options->format, options->output, "library");
 }
 
 static int
@@ -678,7 +787,7 @@ dossier_cli_library (int    argc,
     { "limit", 'n', 0, G_OPTION_ARG_INT, &options.limit,
       N_("search: at most N results (default: 20)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("export: write to FILE instead of standard output (- is standard output)"), N_("FILE") },
+      N_("export, export-citations: write to FILE instead of standard output (- is standard output)"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &options.author,
       N_("search: only documents by an author whose name contains NAME"), N_("NAME") },
     { "publisher", 0, 0, G_OPTION_ARG_STRING, &options.publisher,
@@ -687,18 +796,24 @@ dossier_cli_library (int    argc,
       N_("search: only documents published on or after DATE"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
       N_("search: only documents published on or before DATE"), N_("YYYY-MM-DD") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
+      N_("export-citations: csl-json (default), bibtex or ris"), N_("FORMAT") },
     { NULL }
   };
 
   context = g_option_context_new (_("COMMAND [ARGUMENT…] — the document library"));
   g_option_context_set_summary (context,
                                 _("Commands:\n"
-                                  "  add FILE…      import articles (text, HTML, JSON); prints ID and title\n"
+                                  "  add FILE…      import articles (text, HTML, JSON, PDF) or a reference\n"
+                                  "                 manager's export (CSL-JSON, RIS); prints ID and title\n"
                                   "  list           the documents, newest first\n"
                                   "  search QUERY   ranked full-text search with snippets (filters:\n"
                                   "                 --author, --publisher, --from, --to; QUERY may be\n"
                                   "                 left out when a filter is given)\n"
                                   "  export ID      the document as dossier-document JSON\n"
+                                  "  export-citations [ID…]\n"
+                                  "                 the documents' references (all when no ID is given)\n"
+                                  "                 as --format csl-json, bibtex or ris\n"
                                   "  remove ID      move a document to the Trash (with its highlights\n"
                                   "                 and notes); it is deleted for good after 30 days\n"
                                   "  trash list     the documents in the Trash, most recently removed first\n"
@@ -729,6 +844,8 @@ dossier_cli_library (int    argc,
     return run_search (&options, argc, argv);
   if (g_str_equal (command, "export"))
     return run_export (&options, argc, argv);
+  if (g_str_equal (command, "export-citations"))
+    return run_export_citations (&options, argc, argv);
   if (g_str_equal (command, "remove"))
     return run_remove (&options, argc, argv);
   if (g_str_equal (command, "trash"))
