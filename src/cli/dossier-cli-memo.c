@@ -234,6 +234,100 @@ memo_show (int    argc,
   return 0;
 }
 
+/* A source as the memo knows it: the copy of the bibliographic data each
+ * citation carries, its authors' names never split into parts. */
+static DossierDocument *
+document_from_citation (DossierCitation *citation)
+{
+  DossierDocument *document = dossier_document_new ();
+  const char * const *authors = dossier_citation_get_authors (citation);
+
+  dossier_document_set_title (document, dossier_citation_get_title (citation));
+  dossier_document_set_publisher (document, dossier_citation_get_publisher (citation));
+  dossier_document_set_issued (document, dossier_citation_get_published (citation));
+  dossier_document_set_source_url (document, dossier_citation_get_source_url (citation));
+  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+    {
+      g_autoptr(DossierAuthor) author = dossier_author_new (authors[i]);
+      dossier_document_add_author (document, author);
+    }
+  return document;
+}
+
+static int
+memo_sources (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *library_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  GListModel *citations;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("csl-json (default), bibtex or ris"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output (- is standard output)"), N_("FILE") },
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_path,
+      N_("Take the sources’ full references from this library (default: the user’s library, if any)"),
+      N_("PATH") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("MEMO — the references of the sources a memo cites"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return dossier_cli_usage ("memo sources", error->message);
+  if (argc != 2)
+    return dossier_cli_usage ("memo sources", _("memo sources takes exactly one MEMO"));
+
+  memo = load_memo (argv[1], &error);
+  if (memo == NULL)
+    return dossier_cli_fail (argv[1], error);
+
+  if (library_path == NULL)
+    {
+      g_autofree char *default_path = dossier_library_dup_default_path ();
+
+      if (g_file_test (default_path, G_FILE_TEST_IS_REGULAR))
+        library_path = g_steal_pointer (&default_path);
+    }
+  if (library_path != NULL)
+    {
+      library = dossier_library_open_with_flags (library_path, DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+      if (library == NULL)
+        return dossier_cli_fail (library_path, error);
+    }
+
+  /* Each work once, in the order the memo first cites it; a source in
+   * the library (for words "quoted in" an article, the article) is
+   * written with everything the library knows of it (volume, DOI …), one
+   * that is not from the memo's own copy. */
+  citations = dossier_memo_get_citations (memo);
+  for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
+    {
+      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
+      const char *library_id = dossier_citation_get_library_id (citation);
+      DossierDocument *stored = library != NULL && library_id != NULL
+                                  ? dossier_library_get_document (library, library_id) : NULL;
+      g_autofree char *work = NULL;
+
+      work = stored != NULL ? g_strdup (library_id)
+                            : g_strconcat (dossier_citation_get_title (citation) ?: "", "\x1e",
+                                           dossier_citation_get_source_url (citation) ?: "", NULL);
+      if (!g_hash_table_add (seen, g_steal_pointer (&work)))
+        continue;
+      g_ptr_array_add (documents, stored != NULL ? dossier_document_dup_metadata (stored)
+                                                 : document_from_citation (citation));
+    }
+
+  return dossier_cli_write_citations (documents, format, output, "memo sources");
+}
+
 int
 dossier_cli_memo (int    argc,
                   char **argv)
@@ -244,6 +338,8 @@ dossier_cli_memo (int    argc,
     return memo_check (argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "show"))
     return memo_show (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "sources"))
+    return memo_sources (argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
@@ -251,8 +347,10 @@ dossier_cli_memo (int    argc,
       g_print ("  new [--template=information|decision|policy-brief] [-o FILE]   %s\n", _("Start a memo from a template"));
       g_print ("  check MEMO [--library PATH] [--strict]   %s\n", _("Check citations, quotes and format"));
       g_print ("  show MEMO   %s\n", _("Print the memo as plain text with its notes"));
+      g_print ("  sources MEMO [--format=csl-json|bibtex|ris] [-o FILE] [--library PATH]   %s\n",
+               _("The references of the sources the memo cites"));
       return 0;
     }
 
-  return dossier_cli_usage ("memo", _("expected new, check or show"));
+  return dossier_cli_usage ("memo", _("expected new, check, show or sources"));
 }

@@ -252,7 +252,7 @@ dossier_citation_set_document (DossierCitation *self,
   dossier_citation_set_title (self, dossier_document_get_title (document) ?: "");
   dossier_citation_set_authors (self, (const char * const *)authors);
   dossier_citation_set_publisher (self, dossier_document_get_publisher (document));
-  dossier_citation_set_published (self, dossier_document_get_published (document));
+  dossier_citation_set_published (self, dossier_document_get_issued (document));
   dossier_citation_set_source_url (self, dossier_document_get_source_url (document));
   dossier_citation_set_library_id (self, dossier_document_get_id (document));
   g_object_thaw_notify (G_OBJECT (self));
@@ -497,7 +497,8 @@ dossier_citation_set_published (DossierCitation *self,
 {
   g_return_val_if_fail (DOSSIER_IS_CITATION (self), FALSE);
 
-  if (iso_date != NULL && *iso_date != '\0' && !dossier_is_valid_iso_date (iso_date))
+  /* A reference manager's entry may be dated only to the year or month. */
+  if (iso_date != NULL && *iso_date != '\0' && !dossier_is_valid_partial_date (iso_date))
     return FALSE;
 
   set_string_prop (self, PROP_PUBLISHED, iso_date);
@@ -849,6 +850,14 @@ dossier_format_date_prose (const char *iso_date)
     "August", "September", "October", "November", "December"
   };
   guint year, month, day;
+
+  /* A date known only to the year or month is printed as far as it is
+   * known: "2019", "November 2019". */
+  if (iso_date != NULL && dossier_is_valid_partial_date (iso_date) && strlen (iso_date) == 4)
+    return g_strdup (iso_date);
+  if (iso_date != NULL && dossier_is_valid_partial_date (iso_date) && strlen (iso_date) == 7 &&
+      sscanf (iso_date, "%u-%u", &year, &month) == 2)
+    return g_strdup_printf ("%s %u", months[month - 1], year);
 
   if (iso_date == NULL || !dossier_is_valid_iso_date (iso_date))
     return NULL;

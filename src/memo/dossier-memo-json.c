@@ -326,7 +326,7 @@ read_document (DossierJsonReader  *reader,
 
   if (!dossier_citation_set_published (citation, published))
     return dossier_json_reader_fail (reader, "published", error,
-                                     _("expected a date written YYYY-MM-DD"));
+                                     _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
 
   dossier_citation_set_title (citation, title);
   dossier_citation_set_authors (citation, (const char * const *)authors);

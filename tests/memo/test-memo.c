@@ -294,6 +294,32 @@ test_notes_korean_names (void)
   g_assert_cmpstr (short_form, ==, "김 and 박, “한반도 평화 전략.”");
 }
 
+/* A reference without text, dated only to the year or month, is cited
+ * with the date as far as it is known (it printed no date before). */
+static void
+test_notes_partial_date (void)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new ("Zoë Müller");
+  g_autoptr(DossierCitation) citation = dossier_citation_new ("mueller");
+  g_autofree char *full = NULL;
+  g_autofree char *month = NULL;
+
+  dossier_document_set_title (document, "Coastal States");
+  dossier_document_set_publisher (document, "Harbour Press");
+  dossier_document_set_issued (document, "2019");
+  dossier_document_add_author (document, author);
+  dossier_citation_set_document (citation, document);
+  g_assert_cmpstr (dossier_citation_get_published (citation), ==, "2019");
+  full = dossier_citation_format_full (citation);
+  g_assert_cmpstr (full, ==, "Zoë Müller, “Coastal States,” Harbour Press, 2019.");
+
+  g_assert_true (dossier_citation_set_published (citation, "2019-11"));
+  month = dossier_format_date_prose ("2019-11");
+  g_assert_cmpstr (month, ==, "November 2019");
+  g_assert_false (dossier_citation_set_published (citation, "2019-13"));
+}
+
 static void
 test_notes_quoted_in (void)
 {
@@ -482,7 +508,7 @@ test_json_errors (void)
       "citations[0].id: expected" },
     { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
       "\"sections\":[],\"citations\":[{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[],\"published\":\"May 2024\"}}]}",
-      "citations[0].document.published: expected a date written YYYY-MM-DD" },
+      "citations[0].document.published: expected a date written YYYY, YYYY-MM or YYYY-MM-DD" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -767,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/dossier/memo/notes/numbering", test_notes_numbering);
   g_test_add_func ("/dossier/memo/notes/dangling", test_notes_dangling);
   g_test_add_func ("/dossier/memo/notes/same-work", test_notes_same_work);
+  g_test_add_func ("/dossier/memo/notes/partial-date", test_notes_partial_date);
   g_test_add_func ("/dossier/memo/notes/full-short", test_notes_full_short);
   g_test_add_func ("/dossier/memo/notes/korean-names", test_notes_korean_names);
   g_test_add_func ("/dossier/memo/notes/quoted-in", test_notes_quoted_in);

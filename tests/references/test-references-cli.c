@@ -101,6 +101,39 @@ test_add_problems (void)
   dossier_test_remove_tree (dir);
 }
 
+/* A memo's sources, each work once, in the order first cited. */
+static void
+test_memo_sources (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-references-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *memo = g_test_build_filename (G_TEST_DIST, "memo", "data", "briefing.dossier-memo", NULL);
+  g_autofree char *zotero = fixture ("zotero.json");
+  const char *p;
+  guint records = 0;
+
+  g_assert_no_error (error);
+  dossier_test_cli_run (&run, "library", "--library", db, "add", zotero, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  dossier_test_cli_run (&run, "memo", "sources", memo, "--format=ris", "--library", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  for (p = strstr (run.out, "TY  - "); p != NULL; p = strstr (p + 1, "TY  - "))
+    records++;
+  g_assert_cmpuint (records, ==, 4);
+  g_assert_true (g_str_has_prefix (strstr (run.out, "TI  - "), "TI  - Quiet Diplomacy on the Peninsula\r\n"));
+  /* Dated as the memo dates it. */
+  g_assert_nonnull (strstr (run.out, "DA  - 2024/04/12/\r\n"));
+
+  dossier_test_cli_run (&run, "memo", "sources", memo, "--format=word", "--library", db, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -109,6 +142,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/references/cli/add-export", test_add_and_export);
   g_test_add_func ("/dossier/references/cli/add-problems", test_add_problems);
+  g_test_add_func ("/dossier/references/cli/memo-sources", test_memo_sources);
 
   return g_test_run ();
 }
