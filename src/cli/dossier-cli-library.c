@@ -805,7 +805,7 @@ dossier_cli_library (int    argc,
   g_option_context_set_summary (context,
                                 _("Commands:\n"
                                   "  add FILE…      import articles (text, HTML, JSON, PDF) or a reference\n"
-                                  "                 manager's export (CSL-JSON, RIS); prints ID and title\n"
+                                  "                 manager's export (CSL-JSON, BibTeX, RIS); prints ID and title\n"
                                   "  list           the documents, newest first\n"
                                   "  search QUERY   ranked full-text search with snippets (filters:\n"
                                   "                 --author, --publisher, --from, --to; QUERY may be\n"

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+GPtrArray  *dossier_bibtex_read      (const char  *text,
+                                     GPtrArray   *problems,
+                                     GError     **error);
 char *dossier_bibtex_write         (GPtrArray  *documents,
                                     gsize      *length);
 const char *dossier_bibtex_csl_type (const char *type,

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "formats/dossier-bibtex.h"
 #include "formats/dossier-csl-json.h"
 #include "formats/dossier-ris.h"
 #include "dossier-import.h"
@@ -13,7 +14,7 @@
 #include "dossier-text-decode.h"
 
 /*
- * Importing a reference manager's export (CSL-JSON, RIS): each entry is a
+ * Importing a reference manager's export (CSL-JSON, BibTeX, RIS): each entry is a
  * library entry with its metadata; one whose export holds its files
  * (Zotero's "Export Files": a snapshot, a PDF) gets that file's text
  * through the article importers.
@@ -100,10 +101,16 @@ dossier_reference_import_bytes (GBytes                  *bytes,
       return dossier_ris_read (text, problems, error);
 
     case DOSSIER_REFERENCE_FORMAT_BIBTEX:
+      /* BibTeX predates UTF-8: an old file may be Latin-1 or Windows-1252. */
+      text = dossier_decode_text (data, length, error);
+      if (text == NULL)
+        return NULL;
+      return dossier_bibtex_read (text, problems, error);
+
     case DOSSIER_REFERENCE_FORMAT_NONE:
     default:
       g_set_error_literal (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
-                           _("Dossier reads reference files in CSL-JSON and RIS"));
+                           _("Dossier reads reference files in CSL-JSON, BibTeX and RIS"));
       return NULL;
     }
 }

@@ -6,6 +6,7 @@
 #include "formats/dossier-bibtex.h"
 #include "formats/dossier-csl-json.h"
 #include "formats/dossier-document-json.h"
+#include "formats/dossier-latex.h"
 #include "formats/dossier-reference.h"
 #include "formats/dossier-ris.h"
 #include "importers/dossier-reference-import.h"
@@ -311,6 +312,150 @@ test_ris_hostile (void)
 }
 
 static void
+test_latex (void)
+{
+  static const struct { const char *latex; const char *text; } cases[] = {
+    { "M\\\"{u}ller", "Müller" },
+    { "{\\\"u}ber", "über" },
+    { "Caf\\'e", "Café" },
+    { "Jos\\'{e} N{\\'u}{\\~n}ez", "José Núñez" },
+    { "{\\O}rsted S{\\o}ren", "Ørsted Søren" },
+    { "Gau\\ss{} and \\c{C}elik", "Gauß and Çelik" },
+    { "\\v{S}koda na\\\"{\\i}ve", "Škoda naïve" },
+    { "1990--1995 --- {NATO}", "1990–1995 — NATO" },
+    { "50\\% \\& \\$5 \\#1 a\\_b", "50% & $5 #1 a_b" },
+    { "\\emph{Important} \\textbf{bold}", "Important bold" },
+    { "``quoted''", "“quoted”" },
+    { "a~b  c\n  d", "a b c d" },
+    { "\\", "" },
+    { "\\'", "\xcc\x81" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = dossier_latex_to_utf8 (cases[i].latex);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_bibtex_jabref (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = read_fixture ("jabref.bib", problems);
+  DossierDocument *article, *book;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (entries->len, ==, 2);
+  article = entry_document (entries, 0);
+  g_assert_cmpstr (((DossierReferenceEntry *) entries->pdata[0])->key, ==, "King2023");
+  g_assert_cmpstr (dossier_document_get_title (article), ==, "Sanctions and the Ship-to-Ship Trade in the Yellow Sea");
+  g_assert_cmpstr (dossier_document_get_field (article, DOSSIER_FIELD_CONTAINER_TITLE), ==, "Asian Survey");
+  g_assert_cmpstr (dossier_document_get_field (article, DOSSIER_FIELD_ITEM_TYPE), ==, "article-journal");
+  g_assert_cmpstr (dossier_document_get_issued (article), ==, "2023-11");
+  g_assert_cmpstr (dossier_document_get_field (article, DOSSIER_FIELD_PAGES), ==, "612–640");
+  /* "and others" names nobody. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (article)), ==, 3);
+  g_assert_cmpstr (dossier_author_get_name (author_at (article, 0)), ==, "Martin Luther King Jr.");
+  g_assert_cmpstr (dossier_author_get_suffix (author_at (article, 0)), ==, "Jr.");
+  g_assert_cmpstr (dossier_author_get_family (author_at (article, 1)), ==, "Müller-Lüdenscheidt");
+  g_assert_cmpstr (dossier_author_get_given (author_at (article, 1)), ==, "Zoë");
+  g_assert_cmpstr (dossier_author_get_name (author_at (article, 2)), ==, "José Núñez");
+
+  book = entry_document (entries, 1);
+  g_assert_cmpstr (dossier_document_get_title (book), ==, "Coastal States & the Law of the Sea: 50% of a Reader");
+  g_assert_cmpstr (dossier_document_get_issued (book), ==, "2019");
+  g_assert_cmpstr (dossier_document_get_field (book, DOSSIER_FIELD_PLACE), ==, "Busan");
+  g_assert_cmpstr (dossier_author_get_particle (author_at (book, 0)), ==, "van");
+  g_assert_cmpstr (dossier_author_get_family (author_at (book, 0)), ==, "Beethoven");
+  g_assert_cmpstr (dossier_author_get_given (author_at (book, 0)), ==, "Ludwig");
+  g_assert_true (dossier_author_get_organisation (author_at (book, 1)));
+  g_assert_cmpstr (dossier_author_get_name (author_at (book, 1)), ==, "World Bank");
+  g_assert_cmpstr (dossier_author_get_name (author_at (book, 2)), ==, "Søren Ørsted");
+}
+
+static void
+test_bibtex_zotero (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = read_fixture ("zotero.bib", problems);
+  DossierDocument *report, *page;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (entries->len, ==, 2);
+  report = entry_document (entries, 0);
+  g_assert_cmpstr (dossier_document_get_title (report), ==, "Interim Steps with North Korea: A Freeze for a Floor");
+  g_assert_cmpstr (dossier_document_get_field (report, DOSSIER_FIELD_ITEM_TYPE), ==, "report");
+  g_assert_cmpstr (dossier_document_get_publisher (report), ==, "Asan Institute for Policy Studies");
+  g_assert_cmpstr (dossier_document_get_field (report, DOSSIER_FIELD_ACCESSED), ==, "2024-05-02");
+  g_assert_cmpstr (dossier_author_get_name (author_at (report, 0)), ==, "김민준");
+  g_assert_true (dossier_author_get_organisation (author_at (report, 2)));
+  /* The snapshot named by "file" is the text. */
+  g_assert_true (dossier_document_has_text (report));
+
+  page = entry_document (entries, 1);
+  g_assert_cmpstr (dossier_document_get_field (page, DOSSIER_FIELD_ITEM_TYPE), ==, "webpage");
+  g_assert_cmpstr (dossier_document_get_published (page), ==, "2024-02-29");
+  g_assert_cmpstr (dossier_document_get_field (page, DOSSIER_FIELD_CONTAINER_TITLE), ==, "Peninsula Notes");
+  g_assert_cmpstr (dossier_document_get_field (page, DOSSIER_FIELD_ACCESSED), ==, "2024-03");
+  g_assert_cmpstr (dossier_author_get_particle (author_at (page, 0)), ==, "de");
+  g_assert_cmpstr (dossier_author_get_family (author_at (page, 1)), ==, "Lloyd George");
+}
+
+static void
+test_bibtex_hostile (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) deep = g_string_new ("@article{deep, title = ");
+  g_autoptr(GError) error = NULL;
+
+  /* A million braces: refused at 64, no recursion. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '{');
+  g_string_append (deep, "\n@article{fine, title = {Fine}}\n");
+  entries = dossier_bibtex_read (deep->str, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((GError *) problems->pdata[0])->message, ==,
+                   "entry 1 (“deep”): line 1: braces are nested too deeply");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_ptr_array_set_size (problems, 0);
+
+  /* Cut short. */
+  entries = dossier_bibtex_read ("@book{half, title = {Half", problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpstr (((GError *) problems->pdata[0])->message, ==,
+                   "entry 1 (“half”): line 1: a value is not closed before the end of the file");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_ptr_array_set_size (problems, 0);
+
+  /* A broken entry does not take the next one with it. */
+  entries = dossier_bibtex_read ("@book{a, title = }\n@book{b, title = {B}}\n", problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_ptr_array_set_size (problems, 0);
+
+  /* Not BibTeX at all. */
+  entries = dossier_bibtex_read ("Dear colleague, see you @ noon.", problems, &error);
+  g_assert_null (entries);
+  g_assert_error (error, DOSSIER_FORMAT_ERROR, DOSSIER_FORMAT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Latin-1 through the importer, as an old file may be. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("@book{c, title = {Caf\xe9}}\n", 25);
+    entries = dossier_reference_import_bytes (bytes, DOSSIER_REFERENCE_FORMAT_BIBTEX, problems, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (dossier_document_get_title (entry_document (entries, 0)), ==, "Café");
+  }
+}
+
+static void
 assert_same_metadata (DossierDocument *a,
                       DossierDocument *b,
                       gboolean         same_type)
@@ -380,6 +525,16 @@ test_round_trip_csl_json (void)
 }
 
 static void
+test_round_trip_bibtex (void)
+{
+  round_trip ("zotero.json", DOSSIER_REFERENCE_FORMAT_BIBTEX);
+  round_trip ("pandoc.json", DOSSIER_REFERENCE_FORMAT_BIBTEX);
+  round_trip ("jabref.bib", DOSSIER_REFERENCE_FORMAT_BIBTEX);
+  round_trip ("zotero.bib", DOSSIER_REFERENCE_FORMAT_BIBTEX);
+  round_trip ("endnote.ris", DOSSIER_REFERENCE_FORMAT_BIBTEX);
+}
+
+static void
 test_round_trip_ris (void)
 {
   round_trip ("zotero.ris", DOSSIER_REFERENCE_FORMAT_RIS);
@@ -422,6 +577,11 @@ main (int    argc,
   g_test_add_func ("/dossier/references/ris/hostile", test_ris_hostile);
   g_test_add_func ("/dossier/references/round-trip/csl-json", test_round_trip_csl_json);
   g_test_add_func ("/dossier/references/round-trip/ris", test_round_trip_ris);
+  g_test_add_func ("/dossier/references/round-trip/bibtex", test_round_trip_bibtex);
+  g_test_add_func ("/dossier/references/latex", test_latex);
+  g_test_add_func ("/dossier/references/bibtex/jabref", test_bibtex_jabref);
+  g_test_add_func ("/dossier/references/bibtex/zotero", test_bibtex_zotero);
+  g_test_add_func ("/dossier/references/bibtex/hostile", test_bibtex_hostile);
   g_test_add_func ("/dossier/references/keys", test_keys);
 
   return g_test_run ();
