@@ -7,6 +7,7 @@
 
 #include "dossier-annotations-list.h"
 #include "dossier-reader-page.h"
+#include "dossier-reference-details.h"
 #include "dossier-window.h"
 
 /*
@@ -26,6 +27,8 @@ struct _DossierReaderPage
   GtkSearchEntry *find_entry;
   GtkLabel *match_label;
   DossierReaderView *view;
+  GtkStack *content_stack;
+  DossierReferenceDetails *reference_details;
   AdwFlap *flap;
   DossierAnnotationsList *annotations;
 
@@ -352,6 +355,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
 
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
   g_type_ensure (DOSSIER_TYPE_ANNOTATIONS_LIST);
+  g_type_ensure (DOSSIER_TYPE_REFERENCE_DETAILS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-reader-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, window_title);
@@ -361,6 +365,8 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, find_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, match_label);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, view);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, reference_details);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, flap);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, annotations);
   gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
@@ -504,6 +510,9 @@ dossier_reader_page_open (DossierReaderPage  *self,
   dossier_reader_page_close (self);
   dossier_reader_view_set_document (self->view, document);
   set_document (self, document);
+  dossier_reference_details_set_document (self->reference_details, document);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    dossier_document_has_text (document) ? "text" : "reference");
 
   highlights = dossier_library_list_highlights (self->library, document_id, NULL);
   for (guint i = 0; highlights != NULL && i < g_list_model_get_n_items (highlights); i++)
@@ -539,6 +548,8 @@ dossier_reader_page_close (DossierReaderPage *self)
   dossier_reader_page_save_position (self);
   dossier_reader_view_set_document (self->view, NULL);
   set_document (self, NULL);
+  dossier_reference_details_set_document (self->reference_details, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "text");
   reload_annotations (self);
 }
 

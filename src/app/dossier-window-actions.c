@@ -49,7 +49,8 @@ import_action (GtkWidget  *widget,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Articles (text, web pages, PDFs, Dossier documents)"));
+  gtk_file_filter_set_name (filter, _("Articles and references (text, web pages, PDFs, Dossier documents, "
+                                      "BibTeX, RIS, CSL-JSON)"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_mime_type (filter, "application/json");
@@ -59,6 +60,11 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "htm");
   gtk_file_filter_add_suffix (filter, "json");
   gtk_file_filter_add_suffix (filter, "pdf");
+  /* A reference manager's export; a .json one is told apart by its content. */
+  gtk_file_filter_add_suffix (filter, "bib");
+  gtk_file_filter_add_suffix (filter, "ris");
+  gtk_file_filter_add_mime_type (filter, "text/x-bibtex");
+  gtk_file_filter_add_mime_type (filter, "application/x-research-info-systems");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
 

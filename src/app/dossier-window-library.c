@@ -877,8 +877,8 @@ start_web_import (DossierWindow *self,
   dossier_import_uri_async (uri, data->fetch, data->cancellable, import_ready_cb, data);
 }
 
-static void
-import_finished (DossierWindow *self)
+void
+_dossier_window_import_finished (DossierWindow *self)
 {
   if (self->pending_imports > 0)
     return;
@@ -937,7 +937,7 @@ import_ready_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       dossier_window_add_toast (self, adw_toast_new (_("Download cancelled")));
-      import_finished (self);
+      _dossier_window_import_finished (self);
       import_data_free (data);
       return;
     }
@@ -967,7 +967,7 @@ import_ready_cb (GObject      *source,
       _dossier_window_toast_message (self, message, short_message, _("Could Not Import"), NULL);
     }
 
-  import_finished (self);
+  _dossier_window_import_finished (self);
   import_data_free (data);
 }
 
@@ -1005,6 +1005,12 @@ dossier_window_import_files (DossierWindow  *self,
 
           data->name = g_strdup (uri);
           start_web_import (self, data, uri);
+        }
+      else if (_dossier_window_import_references (self, files[i]))
+        {
+          /* A reference manager's export: each entry is imported. */
+          self->pending_imports--;
+          import_data_free (data);
         }
       else
         {
@@ -1257,6 +1263,8 @@ _dossier_window_library_init (DossierWindow *self)
     self->library_menu = g_menu_new ();
     g_menu_append (section, _("_Edit Details…"), "win.edit-metadata");
     g_menu_append (section, _("Copy _Citation"), "win.copy-citation");
+    g_menu_append (section, _("Copy as _BibTeX"), "win.copy-bibtex");
+    g_menu_append (section, _("Copy as CSL-_JSON"), "win.copy-csl-json");
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
     section = g_menu_new ();

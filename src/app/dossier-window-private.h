@@ -135,6 +135,7 @@ void           _dossier_window_update_state        (DossierWindow  *self);
 
 /* dossier-window-library.c */
 void           _dossier_window_library_class_init  (GtkWidgetClass *widget_class);
+void           _dossier_window_import_finished     (DossierWindow  *self);
 void           _dossier_window_library_init        (DossierWindow  *self);
 void           _dossier_window_dispose_downloads   (DossierWindow  *self);
 void           _dossier_window_library_dispose     (DossierWindow  *self);
@@ -173,6 +174,11 @@ gboolean       _dossier_window_ensure_memo         (DossierWindow  *self);
 void           _dossier_window_toast_added         (DossierWindow  *self,
                                                     gboolean        started);
 gboolean       _dossier_window_add_compare_paragraph_to_memo (DossierWindow *self);
+
+/* dossier-window-references.c */
+void           _dossier_window_references_class_init (GtkWidgetClass *widget_class);
+gboolean       _dossier_window_import_references   (DossierWindow  *self,
+                                                    GFile          *file);
 
 /* dossier-window-actions.c */
 void           _dossier_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -245,6 +245,10 @@ _dossier_window_update_state (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-metadata",
                                  writable && (have_document || self->menu_target_id != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", have_document || self->menu_target_id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-bibtex",
+                                 have_document || self->menu_target_id != NULL || _dossier_window_count_selected (self) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-csl-json",
+                                 have_document || self->menu_target_id != NULL || _dossier_window_count_selected (self) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", self->library != NULL && _dossier_window_count_selected (self) == 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", have_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.matrix", self->library != NULL && _dossier_window_count_selected (self) >= 2);
@@ -580,6 +584,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_memo_class_init (widget_class);
 
   _dossier_window_class_actions_init (widget_class);
+  _dossier_window_references_class_init (widget_class);
 }
 
 static gboolean
