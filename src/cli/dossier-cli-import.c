@@ -7,6 +7,7 @@
 
 #include "formats/dossier-document-json.h"
 #include "importers/dossier-import.h"
+#include "importers/dossier-reference-import.h"
 #include "dossier-cli-commands.h"
 
 typedef struct {
@@ -45,6 +46,30 @@ import_web_address (const char  *uri,
   return state.document;
 }
 
+/* A reference manager's export of one entry is that entry; of several,
+ * `import` (one document) cannot say which, and `library add` takes all. */
+static DossierDocument *
+import_reference (GFile       *file,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GPtrArray) entries = dossier_reference_import_file (file, DOSSIER_REFERENCE_FORMAT_NONE, problems,
+                                                                NULL, error);
+
+  if (entries == NULL)
+    return NULL;
+  if (entries->len == 1 && problems->len == 0)
+    return g_object_ref (((DossierReferenceEntry *) entries->pdata[0])->document);
+  if (entries->len + problems->len > 1)
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
+                 _("The file holds %u references; add them all with “dossier-cli library add %s”"),
+                 entries->len + problems->len, name);
+  else
+    g_propagate_error (error, g_error_copy (problems->pdata[0]));
+  return NULL;
+}
+
 int
 dossier_cli_import (int    argc,
                     char **argv)
@@ -63,7 +88,8 @@ dossier_cli_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE|URL — import an article and print it as JSON"));
+  context = g_option_context_new (_("FILE|URL — import an article (or a reference manager's export of one "
+                                    "entry) and print it as JSON"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return dossier_cli_usage ("import", error->message);
@@ -79,7 +105,11 @@ dossier_cli_import (int    argc,
   else
     {
       file = g_file_new_for_commandline_arg (argv[1]);
-      document = dossier_import_file (file, format, NULL, &error);
+      if (format == DOSSIER_IMPORT_FORMAT_AUTO &&
+          dossier_reference_import_sniff (file) != DOSSIER_REFERENCE_FORMAT_NONE)
+        document = import_reference (file, argv[1], &error);
+      else
+        document = dossier_import_file (file, format, NULL, &error);
     }
   if (document == NULL)
     return dossier_cli_fail (argv[1], error);

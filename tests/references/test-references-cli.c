@@ -101,6 +101,32 @@ test_add_problems (void)
   dossier_test_remove_tree (dir);
 }
 
+/* `import` prints one entry; an export of several is refused, saying
+ * how to add them all. */
+static void
+test_import (void)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-references-cli-XXXXXX", &error);
+  g_autofree char *one = g_build_filename (dir, "one.bib", NULL);
+  g_autofree char *several = fixture ("jabref.bib");
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (one, "@book{k, title = {Caf\\'e Society}, year = 2019}\n", -1, NULL));
+
+  dossier_test_cli_run (&run, "import", one, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"title\" : \"Café Society\""));
+  g_assert_nonnull (strstr (run.out, "\"issued\" : \"2019\""));
+
+  dossier_test_cli_run (&run, "import", several, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "The file holds 2 references; add them all with"));
+
+  dossier_test_remove_tree (dir);
+}
+
 /* A memo's sources, each work once, in the order first cited. */
 static void
 test_memo_sources (void)
@@ -143,6 +169,7 @@ main (int    argc,
   g_test_add_func ("/dossier/references/cli/add-export", test_add_and_export);
   g_test_add_func ("/dossier/references/cli/add-problems", test_add_problems);
   g_test_add_func ("/dossier/references/cli/memo-sources", test_memo_sources);
+  g_test_add_func ("/dossier/references/cli/import", test_import);
 
   return g_test_run ();
 }
