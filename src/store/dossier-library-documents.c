@@ -551,8 +551,8 @@ _dossier_library_store_search_row (DossierLibrary   *self,
     }
 
   stmt = _dossier_library_prepare (self,
-                                   "INSERT INTO search (rowid, title, authors, key_points, body, footnotes)"
-                                   " VALUES (?, ?, ?, ?, ?, ?)", error);
+                                   "INSERT INTO search (rowid, title, authors, key_points, body, footnotes, notes)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " DOSSIER_NOTES_TEXT_SQL ("?1") ")", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);

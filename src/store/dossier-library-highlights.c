@@ -154,9 +154,15 @@ change_highlight (DossierLibrary  *self,
                   GError         **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
+  gint64 rowid = 0;
 
   if (!_dossier_library_begin (self, error))
     return FALSE;
+
+  /* Highlight notes are searched with the document: its row is indexed
+   * again after the change. */
+  if (!_dossier_library_highlight_rowid (self, highlight_id, &rowid, error))
+    goto fail;
 
   stmt = _dossier_library_prepare (self, sql, error);
   if (stmt == NULL)
@@ -172,6 +178,8 @@ change_highlight (DossierLibrary  *self,
                    _("The highlight no longer exists"));
       goto fail;
     }
+  if (rowid != 0 && !_dossier_library_index_notes (self, rowid, error))
+    goto fail;
 
   return _dossier_library_commit (self, error);
 

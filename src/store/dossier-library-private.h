@@ -8,8 +8,9 @@
  * dossier-library-documents.c (adding, loading, updating, removing),
  * dossier-library-search.c (lookups and full-text search),
  * dossier-library-snippet.c (search snippets),
- * dossier-library-highlights.c (highlights and reading positions) and
- * dossier-library-trash.c (the Trash, and tidying up at open).
+ * dossier-library-highlights.c (highlights and reading positions),
+ * dossier-library-trash.c (the Trash, and tidying up at open) and
+ * dossier-library-collections.c (collections, tags and notes).
  */
 
 #include <sqlite3.h>
@@ -49,6 +50,14 @@ struct _DossierLibrary
 };
 
 typedef sqlite3_stmt DossierStmt;
+
+/* The text of the search row's `notes` column for the document whose row
+ * is @doc (an SQL expression): its note and its highlights' notes. */
+#define DOSSIER_NOTES_TEXT_SQL(doc) \
+  "(SELECT group_concat (t, char (10)) FROM" \
+  " (SELECT text AS t FROM notes WHERE doc = " doc \
+  "  UNION ALL SELECT h.note FROM highlights h WHERE h.note IS NOT NULL" \
+  "  AND h.document = (SELECT id FROM documents WHERE doc = " doc ")))"
 
 static inline void
 stmt_reset (DossierStmt *stmt)
@@ -170,5 +179,19 @@ char            *_dossier_library_resolve_in         (GListModel      *documents
 gboolean         _dossier_library_register_snippet   (DossierLibrary  *self,
                                                       GError         **error);
 guint64          _dossier_library_get_snippet_tokens (DossierLibrary  *self);
+gboolean         _dossier_library_index_notes        (DossierLibrary  *self,
+                                                      gint64           rowid,
+                                                      GError         **error);
+gboolean         _dossier_library_highlight_rowid    (DossierLibrary  *self,
+                                                      gint64           highlight_id,
+                                                      gint64          *rowid,
+                                                      GError         **error);
+GListModel      *_dossier_library_collect_light_rows (DossierLibrary  *self,
+                                                      DossierStmt     *stmt,
+                                                      GError         **error);
+void             _dossier_library_split_filters      (const char      *text,
+                                                      char           **words,
+                                                      char           **tag,
+                                                      char           **collection);
 
 G_END_DECLS

@@ -154,6 +154,59 @@ static const char schema_v5[] =
   "ALTER TABLE document_authors ADD COLUMN suffix TEXT;"
   "ALTER TABLE document_authors ADD COLUMN organisation INTEGER NOT NULL DEFAULT 0;";
 
+/* Version 6: what the analyst adds to the articles. Collections (a
+ * deleted one stays, marked, in the Trash; names are unique among the
+ * others), the articles in them by row (they go with the article when it
+ * is deleted for good, and stay while it is in the Trash), the memos and
+ * comparisons that belong to them by URI, tags, and a note per article.
+ * The search table gets a `notes` column (an article's note and its
+ * highlights' notes): FTS5 cannot add a column, so the table is made
+ * again from its own stored text, with the highlight notes there are. */
+static const char schema_v6[] =
+  "CREATE TABLE collections ("
+  "  collection INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  trashed INTEGER"
+  ");"
+  "CREATE UNIQUE INDEX collections_name ON collections (name COLLATE NOCASE) WHERE trashed IS NULL;"
+  "CREATE TABLE collection_documents ("
+  "  collection INTEGER NOT NULL REFERENCES collections ON DELETE CASCADE,"
+  "  doc INTEGER NOT NULL REFERENCES documents ON DELETE CASCADE,"
+  "  added INTEGER NOT NULL,"
+  "  PRIMARY KEY (collection, doc)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX collection_documents_doc ON collection_documents (doc);"
+  "CREATE TABLE collection_items ("
+  "  collection INTEGER NOT NULL REFERENCES collections ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  uri TEXT NOT NULL,"
+  "  added INTEGER NOT NULL,"
+  "  UNIQUE (collection, uri)"
+  ");"
+  "CREATE TABLE tags ("
+  "  doc INTEGER NOT NULL REFERENCES documents ON DELETE CASCADE,"
+  "  tag TEXT NOT NULL COLLATE NOCASE,"
+  "  PRIMARY KEY (doc, tag)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX tags_tag ON tags (tag);"
+  "CREATE TABLE notes ("
+  "  doc INTEGER PRIMARY KEY REFERENCES documents ON DELETE CASCADE,"
+  "  text TEXT NOT NULL,"
+  "  modified INTEGER NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE search_v6 USING fts5 ("
+  "  title, authors, key_points, body, footnotes, notes,"
+  "  tokenize = 'porter unicode61 remove_diacritics 2'"
+  ");"
+  "INSERT INTO search_v6 (rowid, title, authors, key_points, body, footnotes, notes)"
+  "  SELECT s.rowid, s.title, s.authors, s.key_points, s.body, s.footnotes, " DOSSIER_NOTES_TEXT_SQL ("s.rowid")
+  "  FROM search s;"
+  "DROP TABLE search;"
+  "ALTER TABLE search_v6 RENAME TO search;"
+  /* A note weighs more than the body: the analyst wrote it. */
+  "INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0, 0.5, 2.0)');";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
@@ -161,6 +214,7 @@ static const char * const migrations[] = {
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);
@@ -239,7 +293,7 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
   if (version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
     return TRUE;
 
-  if (version >= 2)
+  if (version >= 2 && version <= 4)
     {
       /* Version 2 had no Trash: nothing in it is trashed. Versions before
        * 5 had no citation fields and no name parts. */
@@ -256,15 +310,29 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
                                   " FROM main.document_authors",
                                   error))
         return FALSE;
-
-      /* Versions 2 and 3 had no pages: no paragraph has one. */
-      if (version == 4)
-        return TRUE;
-      return _dossier_library_exec (self,
-                                    "CREATE TEMP VIEW paragraphs AS SELECT *, NULL AS page, NULL AS page_label,"
-                                    " NULL AS page_breaks FROM main.paragraphs",
-                                    error);
     }
+
+  /* Versions 2 and 3 had no pages: no paragraph has one. */
+  if ((version == 2 || version == 3) &&
+      !_dossier_library_exec (self,
+                              "CREATE TEMP VIEW paragraphs AS SELECT *, NULL AS page, NULL AS page_label,"
+                              " NULL AS page_breaks FROM main.paragraphs",
+                              error))
+    return FALSE;
+
+  /* Versions 2 to 5 had no collections, tags or notes (their search table
+   * has no notes column, which reading never names). */
+  if (version >= 2 && version <= 5)
+    return _dossier_library_exec (self,
+                                  "CREATE TEMP VIEW collections AS SELECT NULL AS collection, NULL AS name,"
+                                  " NULL AS created, NULL AS trashed WHERE 0;"
+                                  "CREATE TEMP VIEW collection_documents AS SELECT NULL AS collection, NULL AS doc,"
+                                  " NULL AS added WHERE 0;"
+                                  "CREATE TEMP VIEW collection_items AS SELECT NULL AS rowid, NULL AS collection,"
+                                  " NULL AS kind, NULL AS uri, NULL AS added WHERE 0;"
+                                  "CREATE TEMP VIEW tags AS SELECT NULL AS doc, NULL AS tag WHERE 0;"
+                                  "CREATE TEMP VIEW notes AS SELECT NULL AS doc, NULL AS text, NULL AS modified WHERE 0",
+                                  error);
 
   g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
                _("The library %s was written by an older version of Dossier and is read-only, "

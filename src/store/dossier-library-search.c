@@ -385,6 +385,13 @@ dup_snippet (DossierLibrary  *self,
   }
 }
 
+/* The tag (?9) and collection (?10) filters, on documents d. */
+#define FILTER_TAG_COLLECTION_SQL \
+  " AND (?9 IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.doc = d.doc AND t.tag = ?9))" \
+  " AND (?10 IS NULL OR EXISTS (SELECT 1 FROM collection_documents cd JOIN collections c" \
+  "   ON c.collection = cd.collection WHERE cd.doc = d.doc AND c.trashed IS NULL" \
+  "   AND c.name = trim (?10) COLLATE NOCASE))"
+
 static GListModel *
 search_query (DossierLibrary             *self,
               const DossierLibraryQuery  *query,
@@ -398,17 +405,27 @@ search_query (DossierLibrary             *self,
   g_autoptr(GPtrArray) snippets = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *author_key = NULL;
   g_autofree char *publisher_key = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *typed_tag = NULL;
+  g_autofree char *typed_collection = NULL;
+  const char *tag, *collection;
   gboolean with_snippets = FALSE;
+  gboolean filtered;
   gboolean have_row, ok = TRUE;
   guint limit;
 
   limit = query->limit == 0 ? DEFAULT_SEARCH_LIMIT : MIN (query->limit, MAX_SEARCH_LIMIT);
-  match = dup_fts_query (query->text);
+  _dossier_library_split_filters (query->text, &words, &typed_tag, &typed_collection);
+  tag = nonempty (query->tag) ?: nonempty (typed_tag);
+  collection = nonempty (query->collection) ?: nonempty (typed_collection);
+  match = dup_fts_query (words);
+  filtered = nonempty (query->author) != NULL || nonempty (query->publisher) != NULL ||
+             nonempty (query->published_from) != NULL || nonempty (query->published_to) != NULL ||
+             tag != NULL || collection != NULL;
 
   if (match == NULL)
     {
-      if (nonempty (query->author) == NULL && nonempty (query->publisher) == NULL &&
-          nonempty (query->published_from) == NULL && nonempty (query->published_to) == NULL)
+      if (!filtered)
         return G_LIST_MODEL (g_steal_pointer (&results));
 
       stmt = _dossier_library_prepare (self,
@@ -418,10 +435,10 @@ search_query (DossierLibrary             *self,
                                        " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
                                        " AND (?4 IS NULL OR d.published >= ?4)"
                                        " AND (?5 IS NULL OR d.published <= ?5)"
+                                       FILTER_TAG_COLLECTION_SQL
                                        " ORDER BY d.published DESC, d.added DESC LIMIT ?6", error);
     }
-  else if (nonempty (query->author) == NULL && nonempty (query->publisher) == NULL &&
-           nonempty (query->published_from) == NULL && nonempty (query->published_to) == NULL)
+  else if (!filtered)
     {
       /* The common case, kept to the FTS table alone: FTS5 then produces
        * rows in rank order itself, so the LIMIT stops it early and
@@ -447,6 +464,7 @@ search_query (DossierLibrary             *self,
                                        " AND (?3 IS NULL OR instr (dossier_words (d.publisher), ?3) > 0)"
                                        " AND (?4 IS NULL OR d.published >= ?4)"
                                        " AND (?5 IS NULL OR d.published <= ?5)"
+                                       FILTER_TAG_COLLECTION_SQL
                                        " ORDER BY search.rank LIMIT ?6", error);
     }
   if (stmt == NULL)
@@ -464,6 +482,11 @@ search_query (DossierLibrary             *self,
     {
       _dossier_library_bind_text (stmt, 7, DOSSIER_SNIPPET_MARK_START);
       _dossier_library_bind_text (stmt, 8, DOSSIER_SNIPPET_MARK_END);
+    }
+  else
+    {
+      _dossier_library_bind_text (stmt, 9, tag);
+      _dossier_library_bind_text (stmt, 10, collection);
     }
 
   self->snippet_budget = EAGER_SNIPPETS;
@@ -526,9 +549,10 @@ search_query (DossierLibrary             *self,
  * @query: words and filters
  * @error: return location for an error
  *
- * Full-text search over titles, authors, key points, paragraphs and
- * footnotes, ranked by bm25 (title and author matches weigh most),
- * narrowed by the filters in @query. With no words, the filters alone
+ * Full-text search over titles, authors, key points, paragraphs,
+ * footnotes and notes (the article's and its highlights'), ranked by bm25
+ * (title and author matches weigh most), narrowed by the filters in
+ * @query (`tag:` and `collection:` may be typed in its text). With no words, the filters alone
  * select documents, newest publication first, without snippets.
  *
  * Returns: (transfer full) (nullable): a #GListModel of

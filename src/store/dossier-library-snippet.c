@@ -28,9 +28,11 @@
 #define SNIPPET_MATCHES 64    /* matches per phrase the window is chosen among */
 #define SNIPPET_LEAD 3        /* tokens shown before the first match of a window */
 
-/* Search columns, in the order to look for a match: the body first. */
-static const int column_order[] = { 3, 2, 4, 0, 1 };
-#define N_COLUMNS 5
+/* Search columns, in the order to look for a match: the body first. The
+ * notes (5) are missing from a library older than version 5 read
+ * read-only: no match is ever found there. */
+static const int column_order[] = { 3, 2, 4, 5, 0, 1 };
+#define N_COLUMNS 6
 
 typedef struct {
   int offset;   /* first token */
@@ -371,10 +373,10 @@ dup_column_snippet (const Fts5ExtensionApi *api,
 
 /* dossier_snippet(search, mark_start, mark_end): the snippet of the
  * current row, from the body or else from the first other column with a
- * match (key points, footnotes, title, authors); the body's opening words
- * when no match can be placed. It starts with the number of the body's
- * paragraph it comes from between DOSSIER_SNIPPET_PARAGRAPH_START and
- * _END (nothing between them when it is not from one). */
+ * match (key points, footnotes, notes, title, authors); the body's opening
+ * words when no match can be placed. It starts with the number of the
+ * body's paragraph it comes from between DOSSIER_SNIPPET_PARAGRAPH_START
+ * and _END (nothing between them when it is not from one). */
 static void
 snippet_function (const Fts5ExtensionApi  *api,
                   Fts5Context             *fts,

@@ -316,6 +316,7 @@ purge (DossierLibrary  *self,
   g_autoptr(DossierStmt) marks = NULL;
   g_autoptr(DossierStmt) positions = NULL;
   g_autoptr(DossierStmt) docs = NULL;
+  g_autoptr(DossierStmt) collections = NULL;
 
   marks = _dossier_library_prepare (self,
                                     "DELETE FROM highlights WHERE document IN"
@@ -346,6 +347,16 @@ purge (DossierLibrary  *self,
   if (n_purged != NULL)
     *n_purged = (guint) MIN (sqlite3_changes64 (self->db), G_MAXUINT);
 
+  /* Collections in the Trash go with the same deadline (their articles
+   * stay in the library). */
+  collections = _dossier_library_prepare (self, "DELETE FROM collections WHERE trashed IS NOT NULL AND trashed <= ?",
+                                          error);
+  if (collections == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (collections, 1, before);
+  if (!_dossier_library_step_done (self, collections, error))
+    return FALSE;
+
   return _dossier_library_exec (self,
                                 "DELETE FROM authors WHERE NOT EXISTS"
                                 " (SELECT 1 FROM document_authors da WHERE da.author = authors.author)",
@@ -358,7 +369,7 @@ purge (DossierLibrary  *self,
  * @error: return location for an error
  *
  * Deletes every document in the Trash for good, with its highlights,
- * notes and reading position.
+ * notes and reading position, and every collection in the Trash.
  *
  * Returns: %TRUE on success
  */
@@ -407,7 +418,9 @@ _dossier_library_tidy (DossierLibrary  *self,
   guint n = 0;
 
   stmt = _dossier_library_prepare (self,
-                                   "SELECT 1 FROM documents WHERE trashed IS NOT NULL AND trashed <= ? LIMIT 1",
+                                   "SELECT 1 FROM documents WHERE trashed IS NOT NULL AND trashed <= ?1"
+                                   " UNION ALL SELECT 1 FROM collections WHERE trashed IS NOT NULL AND trashed <= ?1"
+                                   " LIMIT 1",
                                    error);
   if (stmt == NULL)
     return FALSE;

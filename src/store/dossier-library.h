@@ -72,8 +72,12 @@ typedef gboolean (*DossierLibraryForeachFunc) (DossierDocument *document,
  * @published_from: "YYYY-MM-DD" lower bound (inclusive), or %NULL
  * @published_to: "YYYY-MM-DD" upper bound (inclusive), or %NULL
  * @limit: at most this many results; 0 means a default of 100
+ * @tag: only documents with this tag (without regard to ASCII case), or %NULL
+ * @collection: only documents in the collection of this name, or %NULL
  *
- * A search with filters, for dossier_library_search_query().
+ * A search with filters, for dossier_library_search_query(). @text may
+ * hold the filters too, as `tag:NAME` and `collection:NAME` (NAME one
+ * word or "in quotes"); @tag and @collection, when set, win over them.
  */
 typedef struct {
   const char *text;
@@ -82,6 +86,8 @@ typedef struct {
   const char *published_from;
   const char *published_to;
   guint       limit;
+  const char *tag;
+  const char *collection;
 } DossierLibraryQuery;
 
 /* Highlight markers in search snippets (private-use code points). */
@@ -89,7 +95,7 @@ typedef struct {
 #define DOSSIER_SNIPPET_MARK_END   "\xee\x80\x81"  /* U+E001 */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DOSSIER_LIBRARY_SCHEMA_VERSION 5
+#define DOSSIER_LIBRARY_SCHEMA_VERSION 6
 
 /* Days a removed document stays in the Trash before it is deleted for good. */
 #define DOSSIER_LIBRARY_TRASH_DAYS 30
