@@ -11,22 +11,14 @@
 #include "importers/dossier-import.h"
 #include "importers/dossier-reference-import.h"
 #include "store/dossier-library.h"
+#include "store/dossier-library-collections.h"
 #include "formats/dossier-json-writer.h"
 #include "dossier-cli-commands.h"
+#include "dossier-cli-library-private.h"
 
 /* `dossier-cli library SUBCOMMAND`: the same library the app shows. */
 
-typedef struct {
-  char *library_path;
-  gboolean json;
-  int limit;
-  char *output;
-  char *author;
-  char *publisher;
-  char *from;
-  char *to;
-  char *format;
-} Options;
+typedef DossierCliLibraryOptions Options;
 
 static void
 options_clear (Options *options)
@@ -38,22 +30,23 @@ options_clear (Options *options)
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->collection, g_free);
+  g_clear_pointer (&options->tag, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-typedef enum {
-  OPEN_TO_READ,     /* list, search, export: never writes, never waits for a writer */
-  OPEN_TO_CHANGE,   /* remove, trash */
-  OPEN_TO_ADD,      /* add: creates the library when there is none */
-} OpenFor;
+typedef DossierCliOpenFor OpenFor;
+#define OPEN_TO_READ DOSSIER_CLI_OPEN_TO_READ
+#define OPEN_TO_CHANGE DOSSIER_CLI_OPEN_TO_CHANGE
+#define OPEN_TO_ADD DOSSIER_CLI_OPEN_TO_ADD
 
 /* Only `add` creates a library: a mistyped --library for list, search,
  * export or remove must say so rather than make an empty file. */
-static DossierLibrary *
-open_library (Options   *options,
-              OpenFor    open_for,
-              GError   **error)
+DossierLibrary *
+dossier_cli_library_open (Options   *options,
+                          OpenFor    open_for,
+                          GError   **error)
 {
   g_autofree char *path = options->library_path
     ? g_strdup (options->library_path)
@@ -88,8 +81,8 @@ open_library (Options   *options,
   return g_steal_pointer (&library);
 }
 
-static int
-print_json (JsonBuilder *builder)
+int
+dossier_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autoptr(GError) error = NULL;
@@ -113,9 +106,9 @@ add_nullable (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_document_members (JsonBuilder     *builder,
-                      DossierDocument *document)
+void
+dossier_cli_add_document_json (JsonBuilder     *builder,
+                               DossierDocument *document)
 {
   GListModel *authors = dossier_document_get_authors (document);
 
@@ -136,8 +129,8 @@ add_document_members (JsonBuilder     *builder,
 }
 
 /* A tab in a title would break the columns of the text output. */
-static char *
-one_line (const char *text)
+char *
+dossier_cli_one_line (const char *text)
 {
   char *copy = g_strdup (text ? text : "");
 
@@ -212,7 +205,7 @@ store_group (DossierLibrary  *library,
           continue;
         }
 
-      title = one_line (dossier_document_get_title (imported->document));
+      title = dossier_cli_one_line (dossier_document_get_title (imported->document));
       g_string_append_printf (lines, "%s\t%s\n", id, title);
     }
 
@@ -276,7 +269,7 @@ run_add (Options  *options,
   if (argc < 1)
     return dossier_cli_usage ("library", _("library add needs at least one FILE"));
 
-  library = open_library (options, OPEN_TO_ADD, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_ADD, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -338,7 +331,7 @@ list_json_row (DossierDocument *document,
   JsonBuilder *builder = user_data;
 
   json_builder_begin_object (builder);
-  add_document_members (builder, document);
+  dossier_cli_add_document_json (builder, document);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -348,13 +341,51 @@ list_text_row (DossierDocument *document,
                gpointer         user_data)
 {
   GString *lines = user_data;
-  g_autofree char *title = one_line (dossier_document_get_title (document));
+  g_autofree char *title = dossier_cli_one_line (dossier_document_get_title (document));
   g_autofree char *authors = dossier_document_dup_author_names (document);
-  g_autofree char *authors_line = one_line (authors);
+  g_autofree char *authors_line = dossier_cli_one_line (authors);
 
   g_string_append_printf (lines, "%s\t%s\t%s\t%s\n", dossier_document_get_id (document),
                           dossier_document_get_issued (document) ?: "-", title, authors_line);
   return TRUE;
+}
+
+/* What `list` prints, for a list of documents already read. */
+int
+dossier_cli_print_documents (Options    *options,
+                             GListModel *documents)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (documents);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+          list_json_row (document, builder);
+        }
+      json_builder_end_array (builder);
+      return dossier_cli_print_json (builder);
+    }
+
+  {
+    g_autoptr(GString) lines = g_string_new (NULL);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
+
+        list_text_row (document, lines);
+      }
+    if (!dossier_cli_write_stdout (lines->str, lines->len, &error))
+      return dossier_cli_fail (NULL, error);
+  }
+  return 0;
 }
 
 static int
@@ -363,7 +394,10 @@ run_list (Options *options)
   g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
-  library = open_library (options, OPEN_TO_READ, &error);
+  if (options->collection != NULL || options->tag != NULL)
+    return dossier_cli_library_list_filtered (options);
+
+  library = dossier_cli_library_open (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -375,7 +409,7 @@ run_list (Options *options)
       if (!dossier_library_foreach_document (library, list_json_row, builder, &error))
         return dossier_cli_fail (NULL, error);
       json_builder_end_array (builder);
-      return print_json (builder);
+      return dossier_cli_print_json (builder);
     }
 
   {
@@ -421,7 +455,8 @@ run_search (Options  *options,
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
   DossierLibraryQuery q = { 0 };
-  gboolean filtered = options->author || options->publisher || options->from || options->to;
+  gboolean filtered = options->author || options->publisher || options->from || options->to ||
+                      options->collection || options->tag;
   guint n;
 
   if (argc < 1 && !filtered)
@@ -435,7 +470,7 @@ run_search (Options  *options,
   /* `library search north korea` means the same as `"north korea"` quoted by the shell. */
   query = g_strjoinv (" ", argv);
 
-  library = open_library (options, OPEN_TO_READ, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -444,6 +479,16 @@ run_search (Options  *options,
   q.publisher = options->publisher;
   q.published_from = options->from;
   q.published_to = options->to;
+  q.tag = options->tag;
+  q.collection = options->collection;
+  /* A mistyped name says so rather than finding nothing. */
+  if (options->collection != NULL)
+    {
+      g_autoptr(DossierCollection) collection = dossier_library_find_collection (library, options->collection, &error);
+
+      if (collection == NULL)
+        return dossier_cli_fail (NULL, error);
+    }
   q.limit = options->limit > 0 ? (guint) options->limit : 20;
   results = dossier_library_search_query (library, &q, &error);
   if (results == NULL)
@@ -460,7 +505,7 @@ run_search (Options  *options,
           g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
 
           json_builder_begin_object (builder);
-          add_document_members (builder, dossier_search_result_get_document (result));
+          dossier_cli_add_document_json (builder, dossier_search_result_get_document (result));
           add_nullable (builder, "snippet", dossier_search_result_get_snippet (result));
           if (dossier_search_result_get_page (result) > 0)
             {
@@ -472,14 +517,14 @@ run_search (Options  *options,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      return print_json (builder);
+      return dossier_cli_print_json (builder);
     }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierSearchResult) result = g_list_model_get_item (results, i);
       DossierDocument *document = dossier_search_result_get_document (result);
-      g_autofree char *title = one_line (dossier_document_get_title (document));
+      g_autofree char *title = dossier_cli_one_line (dossier_document_get_title (document));
       g_autofree char *snippet = plain_snippet (dossier_search_result_get_snippet (result));
       guint page = dossier_search_result_get_page (result);
 
@@ -510,7 +555,7 @@ run_export (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library export takes exactly one ID"));
 
-  library = open_library (options, OPEN_TO_READ, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -605,7 +650,7 @@ run_remove (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library remove takes exactly one ID"));
 
-  library = open_library (options, OPEN_TO_CHANGE, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_CHANGE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -617,7 +662,7 @@ run_remove (Options  *options,
    * user did not expect. */
   document = dossier_library_get_document (library, id);
   if (document != NULL && dossier_document_get_title (document) != NULL)
-    title = one_line (dossier_document_get_title (document));
+    title = dossier_cli_one_line (dossier_document_get_title (document));
   else
     title = g_strdup (id);
 
@@ -648,7 +693,7 @@ run_trash_list (Options *options)
   GListModel *trash;
   guint n;
 
-  library = open_library (options, OPEN_TO_READ, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -667,13 +712,13 @@ run_trash_list (Options *options)
           g_autofree char *expires = format_time (dossier_trash_item_get_expires (item), TRUE);
 
           json_builder_begin_object (builder);
-          add_document_members (builder, dossier_trash_item_get_document (item));
+          dossier_cli_add_document_json (builder, dossier_trash_item_get_document (item));
           add_nullable (builder, "trashed", trashed);
           add_nullable (builder, "expires", expires);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      return print_json (builder);
+      return dossier_cli_print_json (builder);
     }
 
   for (guint i = 0; i < n; i++)
@@ -681,9 +726,9 @@ run_trash_list (Options *options)
       g_autoptr(DossierTrashItem) item = g_list_model_get_item (trash, i);
       DossierDocument *document = dossier_trash_item_get_document (item);
       g_autofree char *trashed = format_time (dossier_trash_item_get_trashed (item), FALSE);
-      g_autofree char *title = one_line (dossier_document_get_title (document));
+      g_autofree char *title = dossier_cli_one_line (dossier_document_get_title (document));
       g_autofree char *authors = dossier_document_dup_author_names (document);
-      g_autofree char *authors_line = one_line (authors);
+      g_autofree char *authors_line = dossier_cli_one_line (authors);
 
       g_print ("%s\t%s\t%s\t%s\n", dossier_document_get_id (document), trashed, title, authors_line);
     }
@@ -703,7 +748,7 @@ run_trash_restore (Options  *options,
   if (argc != 1)
     return dossier_cli_usage ("library", _("library trash restore takes exactly one ID"));
 
-  library = open_library (options, OPEN_TO_CHANGE, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_CHANGE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -714,7 +759,7 @@ run_trash_restore (Options  *options,
   if (!dossier_library_restore (library, id, &error))
     return dossier_cli_fail (NULL, error);
 
-  title = one_line (dossier_document_get_title (dossier_library_get_document (library, id)));
+  title = dossier_cli_one_line (dossier_document_get_title (dossier_library_get_document (library, id)));
   g_print (_("Restored “%s”\n"), title);
   return 0;
 }
@@ -726,7 +771,7 @@ run_trash_empty (Options *options)
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  library = open_library (options, OPEN_TO_CHANGE, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_CHANGE, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
@@ -777,7 +822,7 @@ dossier_cli_library (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Options) options = { NULL, FALSE, 0, NULL, NULL, NULL, NULL, NULL };
+  g_auto(Options) options = { NULL, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   const char *command;
   const GOptionEntry entries[] = {
     { "library", 'L', 0, G_OPTION_ARG_FILENAME, &options.library_path,
@@ -798,6 +843,10 @@ dossier_cli_library (int    argc,
       N_("search: only documents published on or before DATE"), N_("YYYY-MM-DD") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
       N_("export-citations: csl-json (default), bibtex or ris"), N_("FORMAT") },
+    { "collection", 'c', 0, G_OPTION_ARG_STRING, &options.collection,
+      N_("list, search: only documents in the collection NAME"), N_("NAME") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &options.tag,
+      N_("list, search: only documents with the tag TAG"), N_("TAG") },
     { NULL }
   };
 
@@ -820,13 +869,28 @@ dossier_cli_library (int    argc,
                                   "  trash restore ID\n"
                                   "                 take a document out of the Trash\n"
                                   "  trash empty    delete everything in the Trash for good\n"
+                                  "  collection list|create NAME|rename OLD NEW|delete NAME|restore NAME\n"
+                                  "                 the collections (a deleted one goes to the Trash;\n"
+                                  "                 its articles stay in the library)\n"
+                                  "  collection add|remove NAME ID…\n"
+                                  "                 put articles into a collection or take them out\n"
+                                  "  tag list [ID]  the tags of an article, or all tags\n"
+                                  "  tag add|remove ID TAG…\n"
+                                  "                 tag an article, or take tags off\n"
+                                  "  note show ID   an article's note\n"
+                                  "  note set ID [TEXT]\n"
+                                  "                 set it (from standard input without TEXT; empty\n"
+                                  "                 removes it)\n"
+                                  "list and search take --collection NAME and --tag TAG; a search\n"
+                                  "QUERY may hold tag:NAME and collection:NAME (or collection:\"TWO WORDS\").\n"
                                   "An ID may be shortened to its first characters (at least 4)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return dossier_cli_usage ("library", error->message);
 
   if (argc < 2)
-    return dossier_cli_usage ("library", _("missing COMMAND: add, list, search, export, remove or trash"));
+    return dossier_cli_usage ("library", _("missing COMMAND: add, list, search, export, remove, trash, "
+                                           "collection, tag or note"));
 
   command = argv[1];
   argc -= 2;
@@ -850,6 +914,13 @@ dossier_cli_library (int    argc,
     return run_remove (&options, argc, argv);
   if (g_str_equal (command, "trash"))
     return run_trash (&options, argc, argv);
+  if (g_str_equal (command, "collection"))
+    return dossier_cli_library_collection (&options, argc, argv);
+  if (g_str_equal (command, "tag"))
+    return dossier_cli_library_tag (&options, argc, argv);
+  if (g_str_equal (command, "note"))
+    return dossier_cli_library_note (&options, argc, argv);
 
-  return dossier_cli_usage ("library", _("unknown COMMAND; use add, list, search, export, remove or trash"));
+  return dossier_cli_usage ("library", _("unknown COMMAND; use add, list, search, export, remove, trash, "
+                                         "collection, tag or note"));
 }

@@ -50,8 +50,9 @@ dup_clean_name (const char  *what,
   for (const char *p = copy; *p; p = g_utf8_next_char (p))
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       {
+        /* Not quoted: the message would not be one line. */
         g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
-                     _("The %s “%s” holds a line break, a tab or another control character"), what, copy);
+                     _("The %s holds a line break, a tab or another control character"), what);
         return NULL;
       }
   return g_steal_pointer (&copy);
@@ -978,6 +979,42 @@ dossier_library_dup_all_tags (DossierLibrary  *self,
     tags = collect_strings (self, stmt, error);
   _dossier_library_end_read (self);
   return tags;
+}
+
+/**
+ * dossier_library_list_tagged_documents:
+ * @tag: a tag (without regard to ASCII case)
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the lightweight documents outside
+ *   the Trash with the tag, the most recently added first
+ */
+GListModel *
+dossier_library_list_tagged_documents (DossierLibrary  *self,
+                                       const char      *tag,
+                                       GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  GListModel *documents = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  clean = g_strstrip (g_strdup (tag));
+  if (!_dossier_library_begin_read (self, error))
+    return NULL;
+  stmt = _dossier_library_prepare (self,
+                                   "SELECT d.doc FROM tags t JOIN documents d ON d.doc = t.doc"
+                                   " WHERE t.tag = ? AND d.trashed IS NULL ORDER BY d.added DESC, d.doc DESC",
+                                   error);
+  if (stmt != NULL)
+    {
+      _dossier_library_bind_text (stmt, 1, clean);
+      documents = _dossier_library_collect_light_rows (self, stmt, error);
+    }
+  _dossier_library_end_read (self);
+  return documents;
 }
 
 /* --- notes ------------------------------------------------------------- */

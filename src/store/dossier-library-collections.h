@@ -84,6 +84,9 @@ char             **dossier_library_dup_tags                  (DossierLibrary  *s
                                                               GError         **error);
 char             **dossier_library_dup_all_tags              (DossierLibrary  *self,
                                                               GError         **error);
+GListModel        *dossier_library_list_tagged_documents     (DossierLibrary  *self,
+                                                              const char      *tag,
+                                                              GError         **error);
 
 gboolean           dossier_library_set_note                  (DossierLibrary  *self,
                                                               const char      *document_id,

@@ -333,6 +333,15 @@ test_tags (Fixture       *fixture,
 
   /* Filters: in the query text or the query's fields, alone or with words. */
   g_assert_cmpuint (n_results (library, "tag:shipping"), ==, 2);
+  {
+    g_autoptr(GListModel) tagged = dossier_library_list_tagged_documents (library, "SHIPPING", &error);
+    g_autoptr(DossierDocument) newest = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (tagged), ==, 2);
+    newest = g_list_model_get_item (tagged, 0);
+    g_assert_cmpstr (dossier_document_get_id (newest), ==, b);
+  }
   g_assert_cmpuint (n_results (library, "TAG:insurance"), ==, 1);
   g_assert_cmpuint (n_results (library, "tag:한반도 inspections"), ==, 1);
   g_assert_cmpuint (n_results (library, "tag:insurance inspections"), ==, 0);
