@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "memo/dossier-notes-export.h"
 #include "store/dossier-library-collections.h"
 #include "dossier-cli-commands.h"
 #include "dossier-cli-library-private.h"
@@ -218,6 +219,44 @@ collection_members (Options    *options,
   return 0;
 }
 
+static int
+collection_export (Options    *options,
+                   const char *name)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DossierNotesExportFormat format;
+
+  if (options->format == NULL || g_ascii_strcasecmp (options->format, "markdown") == 0 ||
+      g_ascii_strcasecmp (options->format, "md") == 0)
+    format = DOSSIER_NOTES_EXPORT_MARKDOWN;
+  else if (g_ascii_strcasecmp (options->format, "html") == 0)
+    format = DOSSIER_NOTES_EXPORT_HTML;
+  else
+    return dossier_cli_usage ("library", _("--format takes markdown or html"));
+
+  library = dossier_cli_library_open (options, DOSSIER_CLI_OPEN_TO_READ, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+  collection = dossier_library_find_collection (library, name, &error);
+  if (collection == NULL)
+    return dossier_cli_fail (NULL, error);
+  text = dossier_notes_export_collection (library, collection, format, &error);
+  if (text == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  if (options->output != NULL && !dossier_cli_is_stdout (options->output))
+    {
+      if (!dossier_cli_write_file (options->output, text, strlen (text), &error))
+        return dossier_cli_fail (options->output, error);
+    }
+  else if (!dossier_cli_write_stdout (text, strlen (text), &error))
+    return dossier_cli_fail (NULL, error);
+  return 0;
+}
+
 int
 dossier_cli_library_collection (Options  *options,
                                 int       argc,
@@ -230,7 +269,7 @@ dossier_cli_library_collection (Options  *options,
 
   if (argc < 1)
     return dossier_cli_usage ("library", _("library collection needs a COMMAND: list, create, rename, delete, "
-                                           "restore, add or remove"));
+                                           "restore, add, remove or export"));
   command = argv[0];
   argc--;
   argv++;
@@ -240,6 +279,12 @@ dossier_cli_library_collection (Options  *options,
       if (argc != 0)
         return dossier_cli_usage ("library", _("library collection list takes no arguments"));
       return collection_list (options);
+    }
+  if (g_str_equal (command, "export"))
+    {
+      if (argc != 1)
+        return dossier_cli_usage ("library", _("library collection export takes one NAME"));
+      return collection_export (options, argv[0]);
     }
   if (g_str_equal (command, "add") || g_str_equal (command, "remove"))
     {
@@ -260,7 +305,7 @@ dossier_cli_library_collection (Options  *options,
     }
   else
     return dossier_cli_usage ("library", _("unknown collection COMMAND; use list, create, rename, delete, restore, "
-                                           "add or remove"));
+                                           "add, remove or export"));
 
   library = dossier_cli_library_open (options, DOSSIER_CLI_OPEN_TO_CHANGE, &error);
   if (library == NULL)

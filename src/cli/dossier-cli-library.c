@@ -822,7 +822,7 @@ dossier_cli_library (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Options) options = { NULL, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  g_auto(Options) options = { NULL, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   const char *command;
   const GOptionEntry entries[] = {
     { "library", 'L', 0, G_OPTION_ARG_FILENAME, &options.library_path,
@@ -832,7 +832,7 @@ dossier_cli_library (int    argc,
     { "limit", 'n', 0, G_OPTION_ARG_INT, &options.limit,
       N_("search: at most N results (default: 20)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("export, export-citations: write to FILE instead of standard output (- is standard output)"), N_("FILE") },
+      N_("export, export-citations, collection export: write to FILE instead of standard output (- is standard output)"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &options.author,
       N_("search: only documents by an author whose name contains NAME"), N_("NAME") },
     { "publisher", 0, 0, G_OPTION_ARG_STRING, &options.publisher,
@@ -842,7 +842,8 @@ dossier_cli_library (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
       N_("search: only documents published on or before DATE"), N_("YYYY-MM-DD") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
-      N_("export-citations: csl-json (default), bibtex or ris"), N_("FORMAT") },
+      N_("export-citations: csl-json (default), bibtex or ris; collection export: markdown (default) or html"),
+      N_("FORMAT") },
     { "collection", 'c', 0, G_OPTION_ARG_STRING, &options.collection,
       N_("list, search: only documents in the collection NAME"), N_("NAME") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &options.tag,
@@ -874,6 +875,9 @@ dossier_cli_library (int    argc,
                                   "                 its articles stay in the library)\n"
                                   "  collection add|remove NAME ID…\n"
                                   "                 put articles into a collection or take them out\n"
+                                  "  collection export NAME [--format markdown|html] [-o FILE]\n"
+                                  "                 its articles' citations, notes, highlights and\n"
+                                  "                 highlight notes\n"
                                   "  tag list [ID]  the tags of an article, or all tags\n"
                                   "  tag add|remove ID TAG…\n"
                                   "                 tag an article, or take tags off\n"

@@ -279,6 +279,39 @@ test_notes (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+  g_autofree char *html_path = g_build_filename (fixture->dir, "notes.html", NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "create", "Brief", NULL);
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "add", "Brief", fixture->gap, NULL);
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "note", "set", fixture->gap, "Check **this**", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "export", "brief", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "# Brief\n\n## Closing the Sanctions Gap on North Korea\n\n"));
+  g_assert_nonnull (strstr (run.out, "\n\nCheck **this**\n"));
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "export", "Brief", "--format", "html",
+                        "-o", html_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_file_get_contents (html_path, &html, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<p class=\"note\">Check <strong>this</strong></p>"));
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "export", "Brief", "--format", "pdf", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "export", "Nowhere", NULL);
+  assert_fails (&run, "Nowhere");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +321,7 @@ main (int    argc,
   g_test_add ("/dossier/store/cli/collections", Fixture, NULL, fixture_setup, test_collections, fixture_teardown);
   g_test_add ("/dossier/store/cli/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/dossier/store/cli/notes", Fixture, NULL, fixture_setup, test_notes, fixture_teardown);
+  g_test_add ("/dossier/store/cli/collection-export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "memo/dossier-notes-export.h"
 #include "store/dossier-library-collections.h"
 
 /* Collections, tags and notes in the library, their search filters, the
@@ -618,6 +619,58 @@ test_migration_from_v4 (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM notes"), ==, 1);
 }
 
+/* A collection's notes as Markdown and HTML: citations, the article's note
+ * and its highlights in reading order with their notes; the memo's inline
+ * markup becomes the format's, and everything else is escaped. */
+static void
+test_export_notes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+  g_autofree char *a = add_document (library, "Ports <and> Straits", "Inspections of *tankers* in the strait.");
+  g_autoptr(DossierCollection) collection = dossier_library_create_collection (library, "Brief & <co>", NULL);
+  g_autoptr(DossierCollection) empty = dossier_library_create_collection (library, "Empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *nothing = NULL;
+  gint64 late, early;
+  const char *p, *q;
+
+  g_assert_true (dossier_library_add_to_collection (library, dossier_collection_get_id (collection), a, &error));
+  g_assert_true (dossier_library_set_note (library, a, "Ask about **fees**.\n\n*Second* <b>para</b>", &error));
+  late = dossier_library_add_highlight (library, a, 0, 15, 24, "*tankers*", &error);
+  early = dossier_library_add_highlight (library, a, 0, 0, 11, "Inspections", &error);
+  g_assert_true (dossier_library_set_highlight_note (library, late, "The _stars_ are the author's", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (early, >, 0);
+
+  md = dossier_notes_export_collection (library, collection, DOSSIER_NOTES_EXPORT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (md, "# Brief \\& \\<co\\>\n\n## Ports \\<and\\> Straits\n\nIlse Varga, "));
+  g_assert_nonnull (strstr (md, "\n\nAsk about **fees**\\.\n\n*Second* \\<b\\>para\\</b\\>\n\n"));
+  p = strstr (md, "> Inspections\\\n> — Varga");
+  q = strstr (md, "> \\*tankers\\*\\\n> — Varga");
+  g_assert_nonnull (p);
+  g_assert_nonnull (q);
+  g_assert_true (p < q);
+  g_assert_nonnull (strstr (md, "The \\_stars\\_ are the author's\n"));
+
+  html = dossier_notes_export_collection (library, collection, DOSSIER_NOTES_EXPORT_HTML, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n"));
+  g_assert_nonnull (strstr (html, "<title>Brief &amp; &lt;co&gt;</title>"));
+  g_assert_nonnull (strstr (html, "<h2>Ports &lt;and&gt; Straits</h2>"));
+  g_assert_nonnull (strstr (html, "<p class=\"note\">Ask about <strong>fees</strong>.</p>\n"
+                                  "<p class=\"note\"><em>Second</em> &lt;b&gt;para&lt;/b&gt;</p>"));
+  g_assert_nonnull (strstr (html, "<blockquote>\n<p>*tankers*</p>\n<footer>— Varga"));
+  g_assert_true (g_str_has_suffix (html, "</body>\n</html>\n"));
+
+  nothing = dossier_notes_export_collection (library, empty, DOSSIER_NOTES_EXPORT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nothing, ==, "# Empty\n\nNo articles in this collection\\.\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -630,6 +683,8 @@ main (int    argc,
   g_test_add ("/dossier/store/collections/expiry", Fixture, NULL, fixture_setup, test_collection_expiry, fixture_teardown);
   g_test_add ("/dossier/store/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/dossier/store/notes", Fixture, NULL, fixture_setup, test_notes, fixture_teardown);
+  g_test_add ("/dossier/store/collections/export-notes", Fixture, NULL, fixture_setup, test_export_notes,
+              fixture_teardown);
   g_test_add ("/dossier/store/collections/migration-from-v4", Fixture, NULL, fixture_setup, test_migration_from_v4,
               fixture_teardown);
 
