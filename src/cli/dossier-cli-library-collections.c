@@ -49,31 +49,28 @@ title_of (DossierLibrary *library,
   return document != NULL && dossier_document_get_title (document) != NULL ? dossier_document_get_title (document) : id;
 }
 
-int
-dossier_cli_library_list_filtered (Options *options)
+/* The documents --collection and --tag choose (both: the collection's
+ * documents that have the tag), in the library's order. */
+GListModel *
+dossier_cli_library_filtered_documents (DossierLibrary *library,
+                                        Options        *options,
+                                        GError        **error)
 {
-  g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GListModel) documents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  library = dossier_cli_library_open (options, DOSSIER_CLI_OPEN_TO_READ, &error);
-  if (library == NULL)
-    return dossier_cli_fail (NULL, error);
 
   if (options->collection != NULL)
     {
-      g_autoptr(DossierCollection) collection = dossier_library_find_collection (library, options->collection, &error);
+      g_autoptr(DossierCollection) collection = dossier_library_find_collection (library, options->collection, error);
 
       if (collection == NULL)
-        return dossier_cli_fail (NULL, error);
-      documents = dossier_library_list_collection_documents (library, dossier_collection_get_id (collection), &error);
+        return NULL;
+      documents = dossier_library_list_collection_documents (library, dossier_collection_get_id (collection), error);
     }
   else
-    documents = dossier_library_list_tagged_documents (library, options->tag, &error);
+    documents = dossier_library_list_tagged_documents (library, options->tag, error);
   if (documents == NULL)
-    return dossier_cli_fail (NULL, error);
+    return NULL;
 
-  /* Both filters: the collection's documents that have the tag. */
   if (options->collection != NULL && options->tag != NULL)
     {
       g_autoptr(GListStore) both = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
@@ -82,10 +79,10 @@ dossier_cli_library_list_filtered (Options *options)
       for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
         {
           g_autoptr(DossierDocument) document = g_list_model_get_item (documents, i);
-          g_auto(GStrv) tags = dossier_library_dup_tags (library, dossier_document_get_id (document), &error);
+          g_auto(GStrv) tags = dossier_library_dup_tags (library, dossier_document_get_id (document), error);
 
           if (tags == NULL)
-            return dossier_cli_fail (NULL, error);
+            return NULL;
           for (guint t = 0; tags[t] != NULL; t++)
             {
               g_autofree char *folded = g_utf8_casefold (tags[t], -1);
@@ -100,7 +97,23 @@ dossier_cli_library_list_filtered (Options *options)
       g_clear_object (&documents);
       documents = G_LIST_MODEL (g_steal_pointer (&both));
     }
+  return g_steal_pointer (&documents);
+}
 
+int
+dossier_cli_library_list_filtered (Options *options)
+{
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  library = dossier_cli_library_open (options, DOSSIER_CLI_OPEN_TO_READ, &error);
+  if (library == NULL)
+    return dossier_cli_fail (NULL, error);
+
+  documents = dossier_cli_library_filtered_documents (library, options, &error);
+  if (documents == NULL)
+    return dossier_cli_fail (NULL, error);
   return dossier_cli_print_documents (options, documents);
 }
 

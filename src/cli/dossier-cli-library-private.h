@@ -41,6 +41,9 @@ void            dossier_cli_add_document_json (JsonBuilder               *builde
 int             dossier_cli_print_documents   (DossierCliLibraryOptions  *options,
                                                GListModel                *documents);
 int             dossier_cli_library_list_filtered (DossierCliLibraryOptions *options);
+GListModel     *dossier_cli_library_filtered_documents (DossierLibrary           *library,
+                                                        DossierCliLibraryOptions *options,
+                                                        GError                  **error);
 int             dossier_cli_library_collection (DossierCliLibraryOptions *options,
                                                 int                       argc,
                                                 char                    **argv);

@@ -590,8 +590,8 @@ collect_document (DossierDocument *document,
 }
 
 /* The entries' metadata as CSL-JSON, BibTeX or RIS: the IDs given, in
- * their order, or every document, newest first. (A --collection NAME
- * choosing the documents belongs here, beside the IDs.) */
+ * their order, those --collection and --tag choose, or every document,
+ * newest first. */
 static int
 run_export_citations (Options  *options,
                       int       argc,
@@ -609,6 +609,21 @@ run_export_citations (Options  *options,
   library = open_library (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
+
+  if (options->collection != NULL || options->tag != NULL)
+    {
+      g_autoptr(GListModel) documents = NULL;
+
+      if (argc > 0)
+        return dossier_cli_usage ("library", _("export-citations takes IDs or --collection/--tag, not both"));
+      documents = dossier_cli_library_filtered_documents (library, options, &error);
+      if (documents == NULL)
+        return dossier_cli_fail (NULL, error);
+      chosen = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        g_ptr_array_add (chosen, g_list_model_get_item (documents, i));
+      return dossier_cli_write_citations (chosen, options->format, options->output, "library");
+    }
 
   if (!dossier_library_foreach_document (library, collect_document, all, &error))
     return dossier_cli_fail (NULL, error);
@@ -845,9 +860,9 @@ dossier_cli_library (int    argc,
       N_("export-citations: csl-json (default), bibtex or ris; collection export: markdown (default) or html"),
       N_("FORMAT") },
     { "collection", 'c', 0, G_OPTION_ARG_STRING, &options.collection,
-      N_("list, search: only documents in the collection NAME"), N_("NAME") },
+      N_("list, search, export-citations: only documents in the collection NAME"), N_("NAME") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &options.tag,
-      N_("list, search: only documents with the tag TAG"), N_("TAG") },
+      N_("list, search, export-citations: only documents with the tag TAG"), N_("TAG") },
     { NULL }
   };
 
@@ -861,7 +876,7 @@ dossier_cli_library (int    argc,
                                   "                 --author, --publisher, --from, --to; QUERY may be\n"
                                   "                 left out when a filter is given)\n"
                                   "  export ID      the document as dossier-document JSON\n"
-                                  "  export-citations [ID…]\n"
+                                  "  export-citations [ID…] [--collection NAME] [--tag TAG]\n"
                                   "                 the documents' references (all when no ID is given)\n"
                                   "                 as --format csl-json, bibtex or ris\n"
                                   "  remove ID      move a document to the Trash (with its highlights\n"

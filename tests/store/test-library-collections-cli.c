@@ -312,6 +312,53 @@ test_export (Fixture       *fixture,
   assert_fails (&run, "Nowhere");
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* export-citations takes the documents --collection and --tag choose. */
+static void
+test_export_citations (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(DossierTestCliRun) run = { 0 };
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "create", "Sanctions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "collection", "add", "Sanctions", fixture->gap, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "export-citations", "--format=ris",
+                        "--collection", "sanctions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_occurrences (run.out, "TY  - "), ==, 1);
+  g_assert_nonnull (strstr (run.out, "Sanctions Gap"));
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "export-citations", "--format=ris", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_occurrences (run.out, "TY  - "), ==, 2);
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "tag", "add", fixture->talking, "talks", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "export-citations", "--format=ris", "--tag", "talks", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_occurrences (run.out, "TY  - "), ==, 1);
+  g_assert_null (strstr (run.out, "Sanctions Gap"));
+
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "export-citations", "--collection", "Nowhere", NULL);
+  assert_fails (&run, "Nowhere");
+  dossier_test_cli_run (&run, "library", "-L", fixture->db, "export-citations", "--collection", "Sanctions",
+                        fixture->gap, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +369,8 @@ main (int    argc,
   g_test_add ("/dossier/store/cli/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/dossier/store/cli/notes", Fixture, NULL, fixture_setup, test_notes, fixture_teardown);
   g_test_add ("/dossier/store/cli/collection-export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/dossier/store/cli/export-citations", Fixture, NULL, fixture_setup, test_export_citations,
+              fixture_teardown);
 
   return g_test_run ();
 }
