@@ -606,7 +606,7 @@ run_export_citations (Options  *options,
   if (options->format != NULL && !dossier_reference_format_from_string (options->format, &format))
     return dossier_cli_usage ("library", _("--format must be csl-json, bibtex or ris"));
 
-  library = open_library (options, OPEN_TO_READ, &error);
+  library = dossier_cli_library_open (options, OPEN_TO_READ, &error);
   if (library == NULL)
     return dossier_cli_fail (NULL, error);
 
