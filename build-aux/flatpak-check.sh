@@ -43,7 +43,7 @@ run_cli() { flatpak run --filesystem="$check" --command=dossier-cli "$app" "$@";
 step "what the Flatpak ships"
 flatpak run --command=sh "$app" -c '
   set -e
-  ls -l /app/share/hyphen/hyph_en_US.dic /app/share/hunspell/en_US.dic /app/share/hunspell/en_US.aff
+  ls -l /app/share/hyphen/hyph_en_US.dic /app/share/hunspell/en_US.dic /app/share/hunspell/en_US.aff /app/share/hunspell/ko_KR.dic /app/share/hunspell/ko_KR.aff
   fc-list : family file | grep "^/app/" | sort
   test -z "$(fc-list : file | grep -v "^/app/\|^/usr/share/fonts/")" || { echo "fonts from outside the Flatpak"; exit 1; }
   if test -e /usr/share/hyphen || test -e /usr/share/hunspell; then echo "dictionaries in the runtime"; exit 1; fi
@@ -56,9 +56,10 @@ import ctypes, sys
 enchant = ctypes.CDLL("libenchant-2.so.2")
 enchant.enchant_broker_init.restype = ctypes.c_void_p
 enchant.enchant_broker_dict_exists.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-found = enchant.enchant_broker_dict_exists(enchant.enchant_broker_init(), b"en_US")
-print("Enchant in the sandbox:", "en_US found" if found else "no en_US dictionary")
-sys.exit(0 if found else 1)' || fail "no spelling dictionary"
+broker = enchant.enchant_broker_init()
+found = [tag for tag in ("en_US", "ko_KR") if enchant.enchant_broker_dict_exists(broker, tag.encode())]
+print("Enchant in the sandbox:", ", ".join(found) or "no dictionary", "found")
+sys.exit(0 if len(found) == 2 else 1)' || fail "no spelling dictionary"
 
 step "dossier-cli import"
 run_cli import "$check/article.html" >"$check/article.json" || fail "import"

@@ -12,7 +12,7 @@ packages=(
   # DOCX and ODT export: their ZIP container (libzip is a module of the Flatpak manifest)
   libzip-dev
   # memo spell checking: Enchant 2 and a US English dictionary
-  libenchant-2-dev hunspell-en-us
+  libenchant-2-dev hunspell-en-us hunspell-ko
   # PDF import (poppler-glib); tests: PDF checks and an encrypted PDF (qpdf), a display, validators, fonts (Times-metric memo body, Hangul serif and fallback)
   libpoppler-glib-dev poppler-utils qpdf xvfb xauth dbus desktop-file-utils appstream
   fonts-noto-cjk fonts-nanum fonts-dejavu-core fonts-liberation2 shared-mime-info libclang-rt-14-dev flatpak-builder libxml2-utils

@@ -72,11 +72,13 @@ add_action (GSimpleAction *action,
 {
   DossierSpellChecker *self = user_data;
   GtkTextIter start, end;
+  EnchantDict *dict;
 
-  if (self->dict == NULL || !get_menu_word (self, &start, &end))
+  if (!get_menu_word (self, &start, &end) ||
+      (dict = _dossier_spell_checker_dictionary_for_word (self, self->menu_word)) == NULL)
     return;
-  enchant_dict_add (self->dict, self->menu_word, -1);
-  _dossier_spell_checker_recheck_users (self->dict);
+  enchant_dict_add (dict, self->menu_word, -1);
+  _dossier_spell_checker_recheck_users (dict);
 }
 
 static void
@@ -86,11 +88,13 @@ ignore_action (GSimpleAction *action,
 {
   DossierSpellChecker *self = user_data;
   GtkTextIter start, end;
+  EnchantDict *dict;
 
-  if (self->dict == NULL || !get_menu_word (self, &start, &end))
+  if (!get_menu_word (self, &start, &end) ||
+      (dict = _dossier_spell_checker_dictionary_for_word (self, self->menu_word)) == NULL)
     return;
-  enchant_dict_add_to_session (self->dict, self->menu_word, -1);
-  _dossier_spell_checker_recheck_users (self->dict);
+  enchant_dict_add_to_session (dict, self->menu_word, -1);
+  _dossier_spell_checker_recheck_users (dict);
 }
 
 static void

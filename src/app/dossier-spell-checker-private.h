@@ -50,6 +50,8 @@ struct _DossierSpellChecker
 };
 
 void _dossier_spell_checker_recheck_users (EnchantDict         *dict);
+EnchantDict *_dossier_spell_checker_dictionary_for_word (DossierSpellChecker *self,
+                                                         const char          *word);
 void _dossier_spell_checker_menu_init     (DossierSpellChecker *self);
 void _dossier_spell_checker_menu_dispose  (DossierSpellChecker *self);
 

@@ -22,7 +22,8 @@
  * so a long memo never stalls typing. The word being typed is left
  * alone until the cursor leaves it. The memo's own markup is not spelled:
  * citation markers ([^id]), URLs and e-mail addresses, words with digits,
- * ALL-CAPS words (markings, "BLUF", acronyms), and Hangul and CJK text.
+ * ALL-CAPS words (markings, "BLUF", acronyms), and Han and kana text.
+ * Hangul is checked with the Korean dictionary, loaded when first needed.
  *
  * The view's context menu gets suggestions, "Add to Dictionary" (the
  * Enchant personal word list), "Ignore All" (for this session) and a
@@ -142,16 +143,107 @@ find_english_cb (const char * const lang_tag,
     *found = g_strdup (lang_tag);
 }
 
+/* ---- The Korean dictionary ------------------------------------------------ */
+
+/* Hangul is checked with a Korean dictionary whatever the memo's language:
+ * a Latin dictionary cannot judge it, and an analyst writing in Korean
+ * still quotes English names and terms, which the main dictionary checks.
+ * hunspell-ko takes about a second and 55 MB to load (an 11 MB affix
+ * file), so it is loaded only once Hangul is met, on a worker thread
+ * with an Enchant broker of its own; the broker and the dictionary pass
+ * to the main thread when loaded and are only used there after that. */
+typedef enum {
+  KOREAN_NOT_LOADED,
+  KOREAN_LOADING,
+  KOREAN_LOADED,
+  KOREAN_MISSING,
+} KoreanState;
+
+static KoreanState korean_state;
+static EnchantBroker *korean_broker;
+static EnchantDict *korean_dict;
+
+typedef struct {
+  EnchantBroker *broker;
+  EnchantDict *dict;
+} KoreanLoad;
+
+static void
+find_korean_cb (const char * const lang_tag,
+                const char * const provider_name,
+                const char * const provider_desc,
+                const char * const provider_file,
+                void              *user_data)
+{
+  char **found = user_data;
+
+  if (*found == NULL && g_str_has_prefix (lang_tag, "ko"))
+    *found = g_strdup (lang_tag);
+}
+
+static void
+load_korean_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  KoreanLoad *load = g_new0 (KoreanLoad, 1);
+  g_autofree char *tag = NULL;
+
+  load->broker = enchant_broker_init ();
+  if (enchant_broker_dict_exists (load->broker, "ko_KR") == 1)
+    tag = g_strdup ("ko_KR");
+  else
+    enchant_broker_list_dicts (load->broker, find_korean_cb, &tag);
+  if (tag != NULL)
+    load->dict = enchant_broker_request_dict (load->broker, tag);
+  g_task_return_pointer (task, load, NULL);
+}
+
+static void invalidate_all (DossierSpellChecker *self);
+
+static void
+korean_loaded_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  KoreanLoad *load = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  korean_broker = load->broker;
+  korean_dict = load->dict;
+  korean_state = korean_dict != NULL ? KOREAN_LOADED : KOREAN_MISSING;
+  g_free (load);
+  if (korean_dict == NULL)
+    return;
+  for (GList *l = checkers; l != NULL; l = l->next)
+    invalidate_all (l->data);
+}
+
+/* The Korean dictionary if it is loaded; starts loading it otherwise. */
+static EnchantDict *
+get_korean_dictionary (void)
+{
+  if (korean_state == KOREAN_NOT_LOADED)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, korean_loaded_cb, NULL);
+
+      korean_state = KOREAN_LOADING;
+      g_task_set_source_tag (task, get_korean_dictionary);
+      g_task_run_in_thread (task, load_korean_thread);
+    }
+  return korean_dict;
+}
+
 /* ---- Words ----------------------------------------------------------------- */
 
-/* Hangul and CJK are left alone: Korean names and terms in an English
- * memo are not misspellings, and the Latin dictionaries cannot judge them. */
+/* Han, kana and bopomofo are left alone: no dictionary we ship or the
+ * runtime carries judges them, and Chinese or Japanese names in a memo
+ * are not misspellings. Hangul goes to the Korean dictionary. */
 static gboolean
 is_cjk (gunichar c)
 {
   switch (g_unichar_get_script (c))
     {
-    case G_UNICODE_SCRIPT_HANGUL:
     case G_UNICODE_SCRIPT_HAN:
     case G_UNICODE_SCRIPT_HIRAGANA:
     case G_UNICODE_SCRIPT_KATAKANA:
@@ -162,31 +254,65 @@ is_cjk (gunichar c)
     }
 }
 
-/* Whether a word is one to spell: not a number or a code ("G7", "2024"),
- * not an acronym or marking ("BLUF", "CUI", "NATO"), not Korean. */
-static gboolean
-is_checkable (const char *word,
-              guint       n_chars)
+typedef enum {
+  WORD_UNCHECKED,
+  WORD_LATIN,    /* and any other script the main dictionary is for */
+  WORD_HANGUL,
+} WordKind;
+
+/* Which dictionary judges a word, if any: not a number or a code ("G7",
+ * "2024"), not an acronym or marking ("BLUF", "CUI", "NATO"), not Han or
+ * kana; a word of Hangul letters is Korean, a word mixing Hangul with
+ * other letters ("K팝") is left alone, as neither dictionary has it. */
+static WordKind
+classify_word (const char *word,
+               guint       n_chars)
 {
-  guint letters = 0, upper = 0;
+  guint letters = 0, upper = 0, hangul = 0;
 
   if (n_chars < 2 || n_chars > MAX_WORD_CHARS)
-    return FALSE;
+    return WORD_UNCHECKED;
 
   for (const char *p = word; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isdigit (c) || is_cjk (c) || c == '_')
-        return FALSE;
+        return WORD_UNCHECKED;
       if (g_unichar_isalpha (c))
         {
           letters++;
           if (g_unichar_isupper (c))
             upper++;
+          if (g_unichar_get_script (c) == G_UNICODE_SCRIPT_HANGUL)
+            hangul++;
         }
     }
-  return letters > 0 && upper < letters;
+  if (letters == 0 || upper == letters)
+    return WORD_UNCHECKED;
+  if (hangul == 0)
+    return WORD_LATIN;
+  return hangul == letters ? WORD_HANGUL : WORD_UNCHECKED;
+}
+
+/* The dictionary that judges @word, or NULL when none does. */
+static EnchantDict *
+dictionary_for_word (DossierSpellChecker *self,
+                     const char          *word,
+                     guint                n_chars)
+{
+  switch (classify_word (word, n_chars))
+    {
+    case WORD_LATIN:
+      return self->dict;
+    case WORD_HANGUL:
+      /* Only beside a main dictionary: a memo in a language with no
+       * dictionary is not checked at all, rather than only in part. */
+      return self->dict != NULL ? get_korean_dictionary () : NULL;
+    case WORD_UNCHECKED:
+    default:
+      return NULL;
+    }
 }
 
 /* Text that is not prose: a URL, a web or e-mail address. */
@@ -344,9 +470,10 @@ check_word (DossierSpellChecker *self,
             int                  cursor)
 {
   g_autofree char *word = g_strndup (text, length);
+  EnchantDict *dict = dictionary_for_word (self, word, n_chars);
   GtkTextIter word_start, word_end;
 
-  if (!is_checkable (word, n_chars))
+  if (dict == NULL)
     return;
   if (self->known_words != NULL && g_hash_table_contains (self->known_words, word))
     return;
@@ -365,7 +492,7 @@ check_word (DossierSpellChecker *self,
       return;
     }
 
-  if (enchant_dict_check (self->dict, word, -1) > 0)
+  if (enchant_dict_check (dict, word, -1) > 0)
     gtk_text_buffer_apply_tag (self->buffer, self->misspelled_tag, &word_start, &word_end);
 }
 
@@ -640,21 +767,31 @@ connect_buffer (DossierSpellChecker *self)
 
 /* ---- Dictionary ------------------------------------------------------------------ */
 
-/* The memo's language if one is set (and then no other: English rules
- * would mark every word of a German memo); else the first of the
- * locale's languages that has a dictionary, else English. Korean,
- * Japanese and Chinese locales skip to English, as their script is not
- * spell-checked and the Latin words of such a memo are English. */
+/* Korean, Japanese and Chinese: languages whose own script the main
+ * dictionary does not judge (Hangul has a dictionary of its own). */
+static gboolean
+is_east_asian_tag (const char *tag)
+{
+  return g_str_has_prefix (tag, "ko") || g_str_has_prefix (tag, "ja") || g_str_has_prefix (tag, "zh");
+}
+
+/* The main dictionary, for every script but Hangul: the memo's language if
+ * one is set (and then no other: English rules would mark every word of a
+ * German memo); else the first of the locale's languages that has a
+ * dictionary, else English. A Korean, Japanese or Chinese memo or locale
+ * takes English, as the Latin words of such a memo are English; its Hangul
+ * goes to the Korean dictionary. */
 static void
 choose_dictionary (DossierSpellChecker *self)
 {
   EnchantDict *dict = NULL;
   g_autofree char *found = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *language = self->language != NULL ? normalise_tag (self->language) : NULL;
 
-  if (self->language != NULL)
+  if (self->language != NULL && (language == NULL || !is_east_asian_tag (language)))
     {
-      g_autofree char *tag = normalise_tag (self->language);
+      g_autofree char *tag = g_steal_pointer (&language);
 
       if (tag != NULL)
         dict = lookup_dictionary (tag);
@@ -671,8 +808,7 @@ choose_dictionary (DossierSpellChecker *self)
         {
           g_autofree char *tag = normalise_tag (names[i]);
 
-          if (tag == NULL || g_str_has_prefix (tag, "ko") || g_str_has_prefix (tag, "ja") ||
-              g_str_has_prefix (tag, "zh"))
+          if (tag == NULL || is_east_asian_tag (tag))
             continue;
           if ((dict = lookup_dictionary (tag)) != NULL)
             found = g_steal_pointer (&tag);
@@ -702,6 +838,14 @@ choose_dictionary (DossierSpellChecker *self)
   invalidate_all (self);
 }
 
+/* The dictionary that judges @word (valid UTF-8), if any. */
+EnchantDict *
+_dossier_spell_checker_dictionary_for_word (DossierSpellChecker *self,
+                                            const char          *word)
+{
+  return dictionary_for_word (self, word, g_utf8_strlen (word, -1));
+}
+
 /* Add to Dictionary and Ignore All change what every checker using
  * @dict should mark. */
 void
@@ -711,7 +855,7 @@ _dossier_spell_checker_recheck_users (EnchantDict *dict)
     {
       DossierSpellChecker *checker = l->data;
 
-      if (checker->dict == dict)
+      if (checker->dict == dict || (dict != NULL && dict == korean_dict))
         invalidate_all (checker);
     }
 }
@@ -1107,7 +1251,7 @@ dossier_spell_checker_get_busy (DossierSpellChecker *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), FALSE);
 
-  return self->check_source != 0;
+  return self->check_source != 0 || korean_state == KOREAN_LOADING;
 }
 
 /**
@@ -1137,12 +1281,15 @@ gboolean
 dossier_spell_checker_check_word (DossierSpellChecker *self,
                                   const char          *word)
 {
+  EnchantDict *dict;
+
   g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), TRUE);
   g_return_val_if_fail (word != NULL, TRUE);
 
-  if (self->dict == NULL || !is_checkable (word, g_utf8_strlen (word, -1)))
+  if (!g_utf8_validate (word, -1, NULL))
     return TRUE;
-  return enchant_dict_check (self->dict, word, -1) <= 0;
+  dict = dictionary_for_word (self, word, g_utf8_strlen (word, -1));
+  return dict == NULL || enchant_dict_check (dict, word, -1) <= 0;
 }
 
 /**
@@ -1156,6 +1303,7 @@ char **
 dossier_spell_checker_dup_suggestions (DossierSpellChecker *self,
                                        const char          *word)
 {
+  EnchantDict *dict;
   GPtrArray *result;
   char **suggestions;
   size_t n = 0;
@@ -1163,16 +1311,17 @@ dossier_spell_checker_dup_suggestions (DossierSpellChecker *self,
   g_return_val_if_fail (DOSSIER_IS_SPELL_CHECKER (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
-  if (self->dict == NULL || !g_utf8_validate (word, -1, NULL))
+  if (!g_utf8_validate (word, -1, NULL) ||
+      (dict = _dossier_spell_checker_dictionary_for_word (self, word)) == NULL)
     return NULL;
 
   result = g_ptr_array_new ();
-  suggestions = enchant_dict_suggest (self->dict, word, -1, &n);
+  suggestions = enchant_dict_suggest (dict, word, -1, &n);
   for (size_t i = 0; suggestions != NULL && i < n && result->len < MAX_SUGGESTIONS; i++)
     if (g_utf8_validate (suggestions[i], -1, NULL))
       g_ptr_array_add (result, g_strdup (suggestions[i]));
   if (suggestions != NULL)
-    enchant_dict_free_string_list (self->dict, suggestions);
+    enchant_dict_free_string_list (dict, suggestions);
   g_ptr_array_add (result, NULL);
   return (char **) g_ptr_array_free (result, FALSE);
 }

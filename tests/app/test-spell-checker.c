@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <enchant.h>
 #include <gtk/gtk.h>
 
 #include "memo/dossier-memo-json.h"
@@ -16,7 +17,8 @@
 /* The spell checker on plain text views and on the memo's own view:
  * which words get the "misspelled" tag, edits, the context menu's
  * actions, and a language with no dictionary. Needs the en_US hunspell
- * dictionary (Debian: hunspell-en-us); skips without it. */
+ * dictionary (Debian: hunspell-en-us); skips without it. Korean needs
+ * hunspell-ko. */
 
 static char *config_dir;
 
@@ -718,6 +720,52 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Hangul goes to the Korean dictionary, whatever the memo's language;
+ * Latin words to the main one. Skips without hunspell-ko. */
+static void
+test_korean (void)
+{
+  g_autoptr(GtkTextView) view = create_view ("정부는 협상을 재개할 계회이다. The analsyt agreed. "
+                                             "北朝鮮 and K팝 stay unchecked.");
+  EnchantBroker *broker = enchant_broker_init ();
+  gboolean have_korean = enchant_broker_dict_exists (broker, "ko_KR") == 1;
+  DossierSpellChecker *checker;
+  g_auto(GStrv) suggestions = NULL;
+
+  enchant_broker_free (broker);
+  if (!have_korean)
+    {
+      g_test_skip ("no ko_KR dictionary installed (Debian: hunspell-ko)");
+      return;
+    }
+  if ((checker = attach (view)) == NULL)
+    return;
+  g_assert_true (is_marked (view, "계회이다"));
+  g_assert_false (is_marked (view, "정부는"));
+  g_assert_false (is_marked (view, "협상을"));
+  g_assert_true (is_marked (view, "analsyt"));
+  g_assert_cmpuint (count_marked (view), ==, 2);
+  g_assert_false (dossier_spell_checker_check_word (checker, "졍부는"));
+  g_assert_true (dossier_spell_checker_check_word (checker, "정부는"));
+
+  suggestions = dossier_spell_checker_dup_suggestions (checker, "계회이다");
+  g_assert_nonnull (suggestions);
+  g_assert_true (g_strv_contains ((const char * const *) suggestions, "계획이다"));
+  open_menu_on (checker, "계회이다");
+  g_assert_true (menu_has_label (dossier_spell_checker_get_menu (checker), "계획이다"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spell.ignore", NULL));
+  wait_checked (checker);
+  g_assert_false (is_marked (view, "계회이다"));
+  g_assert_true (is_marked (view, "analsyt"));
+
+  /* A Korean memo: English still checks its Latin words. */
+  dossier_spell_checker_set_language (checker, "ko");
+  wait_checked (checker);
+  g_assert_true (g_str_has_prefix (dossier_spell_checker_get_dictionary (checker), "en"));
+  g_assert_true (is_marked (view, "analsyt"));
+  g_assert_false (is_marked (view, "정부는"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/dossier/app/spell/long-text", test_long_text);
   g_test_add_func ("/dossier/app/spell/memo-page", test_memo_page);
   g_test_add_func ("/dossier/app/spell/menu-first", test_menu_first);
+  g_test_add_func ("/dossier/app/spell/korean", test_korean);
 
   status = g_test_run ();
   remove_tree (config_dir);
