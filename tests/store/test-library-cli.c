@@ -540,9 +540,11 @@ test_cli_read_during_write (void)
   dossier_test_cli_run (&run, "library", "--library", db, "export", id, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Harbour Tolls"));
-  /* None of them waited for the lock (SQLite would wait 5 s). */
+  /* None of them waited for the lock: the writer holds it to the end, so
+   * one that did would have given up with "database is locked" and failed
+   * above. (A wall-clock bound here failed under an ASan build on a loaded
+   * machine: speed belongs in bench/.) */
   g_test_message ("three commands in %.2f s", (g_get_monotonic_time () - start) / 1e6);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
 
   g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (writer);
