@@ -80,6 +80,30 @@ run_change (DossierLibrary  *self,
   return TRUE;
 }
 
+/* Ends the write transaction the caller began with @stmt (NULL when
+ * preparing it failed) as its one change: committed when it changed the
+ * collection's row, rolled back when the collection is gone or on error. */
+static gboolean
+commit_collection_change (DossierLibrary  *self,
+                          DossierStmt     *stmt,
+                          GError         **error)
+{
+  gint64 n = 0;
+
+  if (stmt == NULL || !run_change (self, stmt, &n, error))
+    goto fail;
+  if (n == 0)
+    {
+      set_collection_gone (error);
+      goto fail;
+    }
+  return _dossier_library_commit (self, error);
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
 static char **
 collect_strings (DossierLibrary  *self,
                  DossierStmt     *stmt,
@@ -337,7 +361,6 @@ dossier_library_rename_collection (DossierLibrary  *self,
   g_autofree char *clean = NULL;
   g_autoptr(DossierStmt) stmt = NULL;
   gboolean taken;
-  gint64 n = 0;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -355,18 +378,12 @@ dossier_library_rename_collection (DossierLibrary  *self,
     }
   stmt = _dossier_library_prepare (self, "UPDATE collections SET name = ?2 WHERE collection = ?1 AND trashed IS NULL",
                                    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, collection);
-  _dossier_library_bind_text (stmt, 2, clean);
-  if (!run_change (self, stmt, &n, error))
-    goto fail;
-  if (n == 0)
+  if (stmt != NULL)
     {
-      set_collection_gone (error);
-      goto fail;
+      sqlite3_bind_int64 (stmt, 1, collection);
+      _dossier_library_bind_text (stmt, 2, clean);
     }
-  return _dossier_library_commit (self, error);
+  return commit_collection_change (self, stmt, error);
 
 fail:
   _dossier_library_rollback (self);
@@ -391,7 +408,6 @@ dossier_library_delete_collection (DossierLibrary  *self,
                                    GError         **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
-  gint64 n = 0;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
 
@@ -399,22 +415,12 @@ dossier_library_delete_collection (DossierLibrary  *self,
     return FALSE;
   stmt = _dossier_library_prepare (self, "UPDATE collections SET trashed = ?2 WHERE collection = ?1 AND trashed IS NULL",
                                    error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, collection);
-  sqlite3_bind_int64 (stmt, 2, now_seconds ());
-  if (!run_change (self, stmt, &n, error))
-    goto fail;
-  if (n == 0)
+  if (stmt != NULL)
     {
-      set_collection_gone (error);
-      goto fail;
+      sqlite3_bind_int64 (stmt, 1, collection);
+      sqlite3_bind_int64 (stmt, 2, now_seconds ());
     }
-  return _dossier_library_commit (self, error);
-
-fail:
-  _dossier_library_rollback (self);
-  return FALSE;
+  return commit_collection_change (self, stmt, error);
 }
 
 /**
