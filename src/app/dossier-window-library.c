@@ -709,8 +709,9 @@ typedef struct
   char *name;        /* file name or web address, for messages */
   gboolean web;
 
-  /* A web download has its own downloader and GCancellable, so that its
-   * row shows its own progress and its Cancel stops only it. */
+  /* A web download has its own downloader, and every import its own
+   * GCancellable, so that a row shows its own progress (a download's, or
+   * a long PDF's pages) and its Cancel stops only it. */
   DossierFetch *fetch;
   GCancellable *cancellable;
   gulong cancel_id;          /* on the window's cancellable */
@@ -814,15 +815,15 @@ window_cancelled_cb (GCancellable *window_cancellable,
   g_cancellable_cancel (data->cancellable);
 }
 
+/* A row with @text over a progress bar, and a Cancel button. */
 static void
-download_add_row (ImportData *data,
-                  const char *uri)
+progress_add_row (ImportData *data,
+                  const char *text,
+                  const char *tooltip,
+                  const char *cancel_tooltip,
+                  const char *cancel_label)
 {
   DossierWindow *self = data->self;
-  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
-  g_autofree char *text = g_strdup_printf (_("Downloading %s…"), host);
-  g_autofree char *cancel_label = g_strdup_printf (_("Cancel Download of %s"), host);
   GtkWidget *box, *label, *button;
 
   data->row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -836,7 +837,7 @@ download_add_row (ImportData *data,
   label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_tooltip_text (label, uri);
+  gtk_widget_set_tooltip_text (label, tooltip);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), label);
 
@@ -850,7 +851,7 @@ download_add_row (ImportData *data,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_tooltip_text (button, _("Cancel Download"));
+  gtk_widget_set_tooltip_text (button, cancel_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cancel_label, -1);
   g_signal_connect (button, "clicked", G_CALLBACK (download_cancel_clicked_cb), data);
@@ -859,8 +860,59 @@ download_add_row (ImportData *data,
   gtk_box_append (self->downloads_box, data->row);
   self->downloads = g_list_append (self->downloads, data);
   gtk_revealer_set_reveal_child (self->downloads_revealer, TRUE);
+}
 
+static void
+download_add_row (ImportData *data,
+                  const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  g_autofree char *text = g_strdup_printf (_("Downloading %s…"), host);
+  g_autofree char *cancel_label = g_strdup_printf (_("Cancel Download of %s"), host);
+
+  progress_add_row (data, text, uri, _("Cancel Download"), cancel_label);
   g_signal_connect (data->fetch, "notify::progress", G_CALLBACK (download_progress_cb), data);
+}
+
+/* A paginated file this long (a report, not an article) gets a row with
+ * its progress and a Cancel button; a short one is in the library before
+ * a row would be read. Decided by pages, not time, so it is the same on
+ * every machine. */
+#define LONG_IMPORT_PAGES 20
+
+static void
+import_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ImportData *data = user_data;
+
+  if (data->row == NULL && total >= LONG_IMPORT_PAGES)
+    {
+      g_autofree char *text = g_strdup_printf (_("Importing %s…"), data->name);
+      g_autofree char *cancel_label = g_strdup_printf (_("Cancel Import of %s"), data->name);
+
+      progress_add_row (data, text, data->name, _("Cancel Import"), cancel_label);
+    }
+  if (data->bar != NULL && total > 0)
+    {
+      g_autofree char *pages = g_strdup_printf (_("Page %u of %u"), done, total);
+
+      gtk_progress_bar_set_fraction (data->bar, (double) done / total);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (data->bar), pages);
+    }
+}
+
+static void
+start_file_import (DossierWindow *self,
+                   ImportData    *data,
+                   GFile         *file)
+{
+  data->cancellable = g_cancellable_new ();
+  data->cancel_id = g_cancellable_connect (self->cancellable, G_CALLBACK (window_cancelled_cb), data, NULL);
+  dossier_import_file_progress_async (file, DOSSIER_IMPORT_FORMAT_AUTO, data->cancellable,
+                                      import_progress_cb, data, import_ready_cb, data);
 }
 
 /* Starts a web download with its own downloader, cancellable and row. */
@@ -931,12 +983,11 @@ import_ready_cb (GObject      *source,
     }
 
   self->pending_imports--;
-  if (data->web)
-    download_remove_row (data);
+  download_remove_row (data);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      dossier_window_add_toast (self, adw_toast_new (_("Download cancelled")));
+      dossier_window_add_toast (self, adw_toast_new (data->web ? _("Download cancelled") : _("Import cancelled")));
       _dossier_window_import_finished (self);
       import_data_free (data);
       return;
@@ -1015,7 +1066,7 @@ dossier_window_import_files (DossierWindow  *self,
       else
         {
           data->name = g_file_get_basename (files[i]);
-          dossier_import_file_async (files[i], DOSSIER_IMPORT_FORMAT_AUTO, self->cancellable, import_ready_cb, data);
+          start_file_import (self, data, files[i]);
         }
     }
 }

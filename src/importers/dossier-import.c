@@ -255,6 +255,27 @@ dossier_import_file (GFile                *file,
                      GCancellable         *cancellable,
                      GError              **error)
 {
+  return dossier_import_file_full (file, format, cancellable, NULL, NULL, error);
+}
+
+/**
+ * dossier_import_file_full:
+ * @cancellable: (nullable): stops a paginated import between pages
+ * @progress: (nullable): called from this thread after each page of a
+ *   paginated file
+ *
+ * Like dossier_import_file(), reporting progress.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+DossierDocument *
+dossier_import_file_full (GFile                      *file,
+                          DossierImportFormat         format,
+                          GCancellable               *cancellable,
+                          DossierImportProgressFunc   progress,
+                          gpointer                    progress_data,
+                          GError                    **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *basename = NULL;
@@ -289,19 +310,73 @@ dossier_import_file (GFile                *file,
     return NULL;
 
   basename = g_file_get_basename (file);
-  return dossier_import_bytes_full (bytes, format, basename, cancellable, NULL, NULL, error);
+  return dossier_import_bytes_full (bytes, format, basename, cancellable, progress, progress_data, error);
 }
 
 typedef struct {
   GFile *file;
   DossierImportFormat format;
+
+  /* Progress, passed from the worker to the caller's main context: the
+   * latest figures, and whether a delivery is already on its way (pages
+   * come faster than a busy main loop takes them). */
+  GMainContext *context;
+  DossierImportProgressFunc progress;
+  gpointer progress_data;
+  GMutex lock;
+  guint done;
+  guint total;
+  gboolean delivery_queued;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_mutex_clear (&data->lock);
   g_free (data);
+}
+
+/* In the caller's main context: the latest figures, unless the import
+ * has ended (its callback may have freed what @progress_data points to). */
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  guint done, total;
+
+  g_mutex_lock (&data->lock);
+  done = data->done;
+  total = data->total;
+  data->delivery_queued = FALSE;
+  g_mutex_unlock (&data->lock);
+
+  if (!g_task_get_completed (task) && !g_task_had_error (task))
+    data->progress (done, total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  gboolean queue;
+
+  g_mutex_lock (&data->lock);
+  data->done = done;
+  data->total = total;
+  queue = !data->delivery_queued;
+  data->delivery_queued = TRUE;
+  g_mutex_unlock (&data->lock);
+
+  if (queue)
+    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress,
+                                g_object_ref (task), g_object_unref);
 }
 
 static void
@@ -312,7 +387,9 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   GError *error = NULL;
-  DossierDocument *document = dossier_import_file (data->file, data->format, cancellable, &error);
+  DossierDocument *document = dossier_import_file_full (data->file, data->format, cancellable,
+                                                        data->progress != NULL ? queue_progress : NULL,
+                                                        task, &error);
 
   if (document != NULL)
     g_task_return_pointer (task, document, g_object_unref);
@@ -333,6 +410,28 @@ dossier_import_file_async (GFile               *file,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  dossier_import_file_progress_async (file, format, cancellable, NULL, NULL, callback, user_data);
+}
+
+/**
+ * dossier_import_file_progress_async:
+ * @progress: (nullable): called in the caller's thread-default main
+ *   context as pages are read (the latest figures; some are skipped when
+ *   pages come faster than the main loop runs), and never after @callback
+ * @progress_data: for @progress; must live until @callback has run
+ *
+ * Like dossier_import_file_async(), telling how far a long paginated
+ * import (a PDF) has come.
+ */
+void
+dossier_import_file_progress_async (GFile                     *file,
+                                    DossierImportFormat        format,
+                                    GCancellable              *cancellable,
+                                    DossierImportProgressFunc  progress,
+                                    gpointer                   progress_data,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
   g_autoptr(GTask) task = NULL;
   ImportData *data;
 
@@ -341,6 +440,10 @@ dossier_import_file_async (GFile               *file,
   data = g_new0 (ImportData, 1);
   data->file = g_object_ref (file);
   data->format = format;
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  g_mutex_init (&data->lock);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_import_file_async);

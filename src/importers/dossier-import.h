@@ -87,11 +87,24 @@ DossierDocument     *dossier_import_file           (GFile               *file,
                                                     DossierImportFormat  format,
                                                     GCancellable        *cancellable,
                                                     GError             **error);
+DossierDocument     *dossier_import_file_full      (GFile                     *file,
+                                                    DossierImportFormat        format,
+                                                    GCancellable              *cancellable,
+                                                    DossierImportProgressFunc  progress,
+                                                    gpointer                   progress_data,
+                                                    GError                   **error);
 void                 dossier_import_file_async     (GFile               *file,
                                                     DossierImportFormat  format,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+void                 dossier_import_file_progress_async (GFile                     *file,
+                                                         DossierImportFormat        format,
+                                                         GCancellable              *cancellable,
+                                                         DossierImportProgressFunc  progress,
+                                                         gpointer                   progress_data,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
 DossierDocument     *dossier_import_file_finish    (GAsyncResult        *result,
                                                     GError             **error);
 DossierDocument     *dossier_import_web_page       (GBytes              *bytes,

@@ -6,6 +6,7 @@
 #include "dossier-test-gui.h"
 
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -318,6 +319,72 @@ test_normal (void)
   g_assert_null (find_by_class (GTK_WIDGET (window), "download-row"));
 }
 
+/* A long PDF: a row with its pages' progress and a Cancel that stops the
+ * import between pages and adds nothing. (The same rows as downloads.) */
+#define LONG_PDF_PAGES 1500
+
+static GFile *
+write_long_pdf (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "long-report.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint page = 1; page <= LONG_PDF_PAGES; page++)
+    {
+      for (guint line = 0; line < 12; line++)
+        {
+          g_autofree char *text = g_strdup_printf ("Section %u, line %u: harbour pilots kept the night convoys moving.",
+                                                   page, line + 1);
+
+          cairo_move_to (cr, 72, 100 + 16 * line);
+          cairo_show_text (cr, text);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_pdf_cancel (void)
+{
+  g_autoptr(GFile) file = write_long_pdf ();
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint before = n_articles ();
+  GtkWidget *row = NULL, *bar, *button;
+  const char *tooltip;
+
+  dossier_window_import_files (window, &file, 1);
+  while ((row = find_by_class (GTK_WIDGET (window), "download-row")) == NULL &&
+         dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (row);
+  bar = find_by_type (row, GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  while (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) == 0.0 &&
+         dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0.0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), <, 1.0);
+  tooltip = gtk_widget_get_tooltip_text (bar);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_suffix (tooltip, " of 1500"));
+  g_assert_cmpuint (dossier_window_get_n_pending_imports (window), ==, 1);
+
+  button = find_by_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  wait_for_imports ();
+  g_assert_cmpuint (n_articles (), ==, before);
+  g_assert_null (find_by_class (GTK_WIDGET (window), "download-row"));
+}
+
 /* Closing the window mid-download stops the download quietly. */
 static void
 test_close_while_downloading (void)
@@ -387,6 +454,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/web-import/progress", test_progress);
   g_test_add_func ("/dossier/app/web-import/cancel", test_cancel);
   g_test_add_func ("/dossier/app/web-import/normal", test_normal);
+  g_test_add_func ("/dossier/app/web-import/pdf-progress-cancel", test_pdf_cancel);
   g_test_add_func ("/dossier/app/web-import/close-while-downloading", test_close_while_downloading);
 
   status = g_test_run ();
