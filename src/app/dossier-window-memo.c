@@ -735,6 +735,8 @@ update_recent_memos (DossierWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_memos_menu);
+  g_menu_remove_all (self->recent_memos_section);
 
   items = g_list_sort (items, compare_recent_newest_first);
   for (GList *l = items; l != NULL && shown < MAX_RECENT_MEMOS; l = l->next)
@@ -767,10 +769,22 @@ update_recent_memos (DossierWindow *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "dossier-file", g_steal_pointer (&file), g_object_unref);
       gtk_list_box_append (self->recent_list, row);
+      {
+        /* Menu labels take "_" as a mnemonic: a subject's own is doubled. */
+        g_auto(GStrv) parts = g_strsplit (name ?: "", "_", -1);
+        g_autofree char *label = g_strjoinv ("__", parts);
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+        g_menu_item_set_action_and_target_value (item, "win.open-recent-memo",
+                                                 g_variant_new_string (gtk_recent_info_get_uri (info)));
+        g_menu_append_item (self->recent_memos_menu, item);
+      }
       shown++;
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
+  if (shown > 0)
+    g_menu_append_submenu (self->recent_memos_section, _("_Recent Memos"), G_MENU_MODEL (self->recent_memos_menu));
   gtk_widget_set_visible (self->recent_label, shown > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
 }
@@ -783,6 +797,16 @@ recent_activated_cb (DossierWindow *self,
 
   if (file != NULL)
     dossier_window_open_memo (self, file);
+}
+
+static void
+open_recent_memo_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dossier_window_open_memo (DOSSIER_WINDOW (widget), file);
 }
 
 static gboolean
@@ -906,11 +930,13 @@ void
 _dossier_window_memo_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent-memo", "s", open_recent_memo_action);
 }
 
 void
 _dossier_window_memo_init (DossierWindow *self)
 {
+  self->recent_memos_menu = g_menu_new ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_memos), self, G_CONNECT_SWAPPED);
   update_recent_memos (self);

@@ -42,6 +42,9 @@ struct _DossierWindow
   AdwStatusPage *welcome_status;
   GtkWidget *recent_label;
   GtkListBox *recent_list;
+  /* The main menu's Recent Memos: the same memos, reachable folded. */
+  GMenu *recent_memos_section;
+  GMenu *recent_memos_menu;
   AdwStatusPage *error_status;
   DossierReaderPage *reader_page;
   GtkRevealer *downloads_revealer;

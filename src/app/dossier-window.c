@@ -456,6 +456,7 @@ dossier_window_dispose (GObject *object)
   g_clear_pointer (&self->library_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->library_menu);
+  g_clear_object (&self->recent_memos_menu);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->library);
@@ -571,6 +572,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, welcome_status);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_memos_section);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_status);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_revealer);

@@ -13,6 +13,8 @@
 #include "dossier-metadata-dialog.h"
 #include "dossier-reader-page.h"
 #include "dossier-window.h"
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-templates.h"
 #include "widgets/dossier-document-row.h"
 
 /*
@@ -1117,6 +1119,95 @@ test_search_page (void)
   g_assert_no_error (error);
 }
 
+/* The first item of the main menu's Recent Memos, its label and target
+ * (the file's URI); FALSE while there is none. */
+static gboolean
+find_recent_menu_item (GMenuModel  *model,
+                       char       **label,
+                       char       **uri)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_strcmp0 (action, "win.open-recent-memo") == 0)
+        return g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", label) &&
+               g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", uri);
+      if ((section != NULL && find_recent_menu_item (section, label, uri)) ||
+          (submenu != NULL && find_recent_menu_item (submenu, label, uri)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+recent_in_menu (gpointer data)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *uri = NULL;
+
+  return find_recent_menu_item (gtk_menu_button_get_menu_model (data), &label, &uri);
+}
+
+static gboolean
+memo_in_front (gpointer data)
+{
+  GtkWidget *page = GTK_WIDGET (dossier_window_get_memo_page (window));
+
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
+/* Folded at 700 px the library covers the start page and its Recent
+ * Memos: the main menu, in the library's header, lists them too, and
+ * one opens in front of the library. (Folded, no way led to them.) */
+static void
+test_recent_memos_folded (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "ferry.dossier-memo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *file_uri = g_file_get_uri (file);
+  g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_INFORMATION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *uri = NULL;
+  GtkMenuButton *primary;
+  GtkRecentData data = {
+    .display_name = (char *) "Ferry_fares review",
+    .mime_type = (char *) "application/x-dossier-memo",
+    .app_name = (char *) "test-library",
+    .app_exec = (char *) "true %u",
+  };
+
+  dossier_memo_set_subject (memo, "Ferry_fares review");
+  g_assert_true (dossier_memo_save_file (memo, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), file_uri, &data));
+
+  create_window (700);
+  adw_leaflet_navigate (leaflet (), ADW_NAVIGATION_DIRECTION_BACK);
+  spin_until (content_shown, GINT_TO_POINTER (FALSE));
+  primary = primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (primary);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (primary)));
+  /* The recent manager tells the window once it has written its list. */
+  spin_until (recent_in_menu, primary);
+  g_assert_true (find_recent_menu_item (gtk_menu_button_get_menu_model (primary), &label, &uri));
+  /* The subject's own underline is not taken as a mnemonic. */
+  g_assert_cmpstr (label, ==, "Ferry__fares review");
+  g_assert_cmpstr (uri, ==, file_uri);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent-memo", "s", uri);
+  spin_until (memo_in_front, NULL);
+  spin_until (content_shown, GINT_TO_POINTER (TRUE));
+  g_assert_cmpstr (dossier_memo_get_subject (dossier_memo_page_get_memo (dossier_window_get_memo_page (window))), ==,
+                   "Ferry_fares review");
+  screenshot (GTK_WIDGET (window), "library-recent-memo-700.png");
+  destroy_window ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1153,6 +1244,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library/main-menu", test_main_menu);
   g_test_add_func ("/dossier/app/library/search-page", test_search_page);
   g_test_add_func ("/dossier/app/library/read-only-notice", test_read_only_notice);
+  g_test_add_func ("/dossier/app/library/recent-memos-folded", test_recent_memos_folded);
 
   status = g_test_run ();
 
