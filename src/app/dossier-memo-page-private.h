@@ -54,6 +54,7 @@ struct _DossierMemoPage
   gboolean narrow;                 /* too narrow for the editor and the preview side by side */
   guint narrow_source;
   gboolean show_preview;
+  gboolean wide_show_preview;       /* the analyst's choice side by side, kept while narrow */
   gboolean layout_ready;           /* the preview has laid the memo out once */
   gboolean pages_estimated;        /* the last lint had to estimate the pages */
   guint first_layout_source;

@@ -754,12 +754,19 @@ update_views (DossierMemoPage *self)
     place_divider (self);
 }
 
+static void set_show_preview (DossierMemoPage *self,
+                              gboolean         show);
+
+/* Narrow, the memo opens on the editor: the preview is a view the
+ * analyst asks for, not where writing starts. Wide again, the preview is
+ * as it was chosen side by side. */
 static gboolean
 narrow_changed_cb (gpointer data)
 {
   DossierMemoPage *self = data;
 
   self->narrow_source = 0;
+  set_show_preview (self, self->narrow ? FALSE : self->wide_show_preview);
   update_views (self);
   return G_SOURCE_REMOVE;
 }
@@ -835,6 +842,14 @@ set_show_preview (DossierMemoPage *self,
     return;
 
   self->show_preview = show;
+  /* Only the side-by-side choice is remembered: a narrow page's preview
+   * view is a passing look. */
+  if (!self->narrow)
+    {
+      self->wide_show_preview = show;
+      if (self->settings != NULL)
+        g_settings_set_boolean (self->settings, "memo-preview", show);
+    }
   update_views (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }
@@ -1184,7 +1199,9 @@ dossier_memo_page_init (DossierMemoPage *self)
     if (schema != NULL && g_settings_schema_has_key (schema, "memo-preview"))
       {
         self->settings = g_settings_new ("io.github.dossier.Dossier");
-        g_settings_bind (self->settings, "memo-preview", self, "show-preview", G_SETTINGS_BIND_DEFAULT);
+        /* Written by set_show_preview(), which knows the narrow view's
+         * toggling from the analyst's choice. */
+        g_settings_bind (self->settings, "memo-preview", self, "show-preview", G_SETTINGS_BIND_GET);
         if (g_settings_schema_has_key (schema, "memo-paper"))
           g_settings_bind_with_mapping (self->settings, "memo-paper", self, "paper", G_SETTINGS_BIND_DEFAULT,
                                         paper_from_setting, paper_to_setting, NULL, NULL);

@@ -478,22 +478,53 @@ spin_until_visible (GtkWidget *widget,
   g_assert_true (gtk_widget_get_visible (widget) == visible);
 }
 
-/* At 700 px the preview is a view of its own rather than a strip beside
- * a squeezed editor, and a folded window's memo has a way back. */
+/* At 700 px the memo opens on the editor (it opened on the preview), the
+ * preview is a view of its own reached by its button rather than a strip
+ * beside a squeezed editor, and a folded window's memo has a way back.
+ * Looking at the preview narrow leaves the side-by-side choice alone. */
 static void
 test_narrow (void)
 {
   g_autoptr(DossierMemo) memo = create_memo (2, 3);
-  GtkWidget *page = dossier_memo_page_new (memo);
-  GtkWindow *window = show_page (page, 700, 700);
-  GtkWidget *preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
-  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0)),
-                                               GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *back = find_button_by_tooltip (page, "Back to Library");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossier.Dossier");
+  GtkWidget *page;
+  GtkWindow *window;
+  GtkWidget *preview;
+  GtkWidget *editor;
+  GtkWidget *back;
   gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
+  g_settings_set_boolean (settings, "memo-preview", TRUE);
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 700, 700);
+  preview = dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page));
+  editor = gtk_widget_get_ancestor (GTK_WIDGET (dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0)),
+                                    GTK_TYPE_SCROLLED_WINDOW);
+  back = find_button_by_tooltip (page, "Back to Library");
   g_assert_nonnull (editor);
+
+  /* On the editor, the preview out of the way. */
+  spin_until_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER), FALSE);
+  g_assert_true (gtk_widget_get_visible (editor));
+  while (gtk_widget_get_width (editor) < 600 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (editor), >=, 600);
+  {
+    gboolean shown = TRUE;
+
+    g_object_get (page, "show-preview", &shown, NULL);
+    g_assert_false (shown);
+  }
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (600);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-narrow-editor.png");
+    }
+
+  /* The preview button shows the preview in the editor's place. */
+  g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
   spin_until_visible (editor, FALSE);
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (gtk_widget_get_width (preview) < 600 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (gtk_widget_get_width (preview), >=, 600);
@@ -503,23 +534,16 @@ test_narrow (void)
       dossier_test_gui_spin (600);
       dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-narrow-preview.png");
     }
-
-  /* The preview button goes back to the editor. */
+  /* And back to the editor. */
   g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
   spin_until_visible (editor, TRUE);
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER)));
-  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
-    {
-      dossier_test_gui_spin (600);
-      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-narrow-editor.png");
-    }
-  g_assert_true (gtk_widget_activate_action (page, "memo.show-preview", NULL));
-  spin_until_visible (editor, FALSE);
+  g_assert_true (g_settings_get_boolean (settings, "memo-preview"));
 
   /* Wide again: side by side. */
   gtk_window_set_default_size (window, 1400, 800);
-  spin_until_visible (editor, TRUE);
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER)));
+  spin_until_visible (gtk_widget_get_ancestor (preview, GTK_TYPE_REVEALER), TRUE);
+  g_assert_true (gtk_widget_get_visible (editor));
 
   /* The way back shows only while the window is folded. */
   g_assert_nonnull (back);
