@@ -19,7 +19,9 @@ struct _DossierMemoPreviewBar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *page_squeezer;
   GtkLabel *page_label;
+  GtkLabel *page_short_label;
   GtkMenuButton *zoom_button;
 
   DossierMemoPreview *preview;
@@ -44,11 +46,21 @@ update_pages (DossierMemoPreviewBar *self)
   guint n_pages = self->preview ? dossier_memo_preview_get_n_pages (self->preview) : 0;
   guint page = self->preview ? dossier_memo_preview_get_page (self->preview) : 0;
   g_autofree char *text = NULL;
+  g_autofree char *short_text = NULL;
 
   if (n_pages > 0)
-    /* TRANSLATORS: the print preview's page, e.g. "Page 2 of 5" */
-    text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+    {
+      /* TRANSLATORS: the print preview's page, e.g. "Page 2 of 5" */
+      text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+      /* TRANSLATORS: the print preview's page where "Page 2 of 5" does
+       * not fit, e.g. "2 / 5" */
+      short_text = g_strdup_printf (_("%u / %u"), page + 1, n_pages);
+    }
   gtk_label_set_text (self->page_label, text ? text : "");
+  gtk_label_set_text (self->page_short_label, short_text ? short_text : "");
+  gtk_widget_set_tooltip_text (self->page_squeezer, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page_short_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text ? text : "", -1);
 }
 
 static void
@@ -225,7 +237,9 @@ dossier_memo_preview_bar_class_init (DossierMemoPreviewBarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-memo-preview-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPreviewBar, page_squeezer);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPreviewBar, page_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierMemoPreviewBar, page_short_label);
   gtk_widget_class_bind_template_child (widget_class, DossierMemoPreviewBar, zoom_button);
 
   gtk_widget_class_install_action (widget_class, "preview.previous-page", NULL, page_action);

@@ -256,6 +256,75 @@ wait_for_zoom (DossierMemoPreview *preview,
   return expected;
 }
 
+/* A label of @widget's shown now that Pango had to cut, or %NULL. */
+static GtkLabel *
+find_ellipsized_label (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_ellipsized_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A label of @widget shown now that says @text in full. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_width (widget) > 0 && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Beside the editor in a window with the library open (the page about
+ * 1,100 px wide, the preview about 440), the bar says the page count in
+ * full or as "1 / 1", never cut to "Pa…"; the tooltip says it in full. */
+static void
+test_preview_page_count_fits (void)
+{
+  const int widths[] = { 1100, 900 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autoptr(DossierMemo) memo = create_memo (1, 1);
+      GtkWidget *page = dossier_memo_page_new (memo);
+      GtkWindow *window = show_page (page, widths[i], 800);
+      GtkWidget *bar = find_by_type (page, DOSSIER_TYPE_MEMO_PREVIEW_BAR);
+      gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      GtkLabel *cut;
+
+      g_assert_nonnull (bar);
+      g_assert_cmpuint (dossier_memo_preview_get_n_pages (DOSSIER_MEMO_PREVIEW (dossier_memo_page_get_preview (DOSSIER_MEMO_PAGE (page)))), ==, 1);
+      while (!shows_label (bar, "Page 1 of 1") && !shows_label (bar, "1 / 1") && g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      cut = find_ellipsized_label (bar);
+      g_assert_null (cut ? gtk_label_get_text (cut) : NULL);
+      g_assert_true (shows_label (bar, "Page 1 of 1") || shows_label (bar, "1 / 1"));
+      if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("memo-preview-bar-%d.png", widths[i]);
+
+          dossier_test_gui_spin (600);
+          dossier_test_gui_screenshot (GTK_WIDGET (window), name);
+        }
+      gtk_window_destroy (window);
+    }
+}
+
 /* The bar above the preview: "Page 1 of 3", the next and previous page,
  * zoom in and out, a level from the menu, and back to fit width. */
 static void
@@ -2140,6 +2209,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
   g_test_add_func ("/dossier/app/memo-page/excerpt-destination", test_excerpt_destination);
   g_test_add_func ("/dossier/app/memo-page/narrow", test_narrow);
+  g_test_add_func ("/dossier/app/memo-page/preview-page-count-fits", test_preview_page_count_fits);
   g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
   g_test_add_func ("/dossier/app/memo-page/export", test_export);
