@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-metadata-dialog.h"
+#include "widgets/dossier-wrapping-text-view.h"
 
 /*
  * Importers guess titles, dates and authors; this dialog lets the user
@@ -26,8 +27,10 @@ struct _DossierMetadataDialog
   AdwWindow parent_instance;
 
   GtkWidget *save_button;
-  AdwEntryRow *title_row;
-  AdwEntryRow *subtitle_row;
+  GtkWidget *title_row;
+  GtkWidget *subtitle_row;
+  GtkTextView *title_view;
+  GtkTextView *subtitle_view;
   AdwEntryRow *publisher_row;
   AdwEntryRow *date_row;
   AdwEntryRow *url_row;
@@ -75,6 +78,21 @@ row_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+/* A wrapping field's text on one line, as the entry rows give theirs: a
+ * pasted line break is a space in a title. */
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strdelimit (text, "\r\n", ' ');
+  return g_steal_pointer (&text);
+}
+
 static char *
 stripped_or_null (const char *text)
 {
@@ -106,7 +124,8 @@ dup_author_named (DossierDocument *document,
 static gboolean
 validate (DossierMetadataDialog *self)
 {
-  g_autofree char *title = stripped_or_null (row_text (self->title_row));
+  g_autofree char *title_text = view_text (self->title_view);
+  g_autofree char *title = stripped_or_null (title_text);
   g_autofree char *date = stripped_or_null (row_text (self->date_row));
   g_autofree char *url = stripped_or_null (row_text (self->url_row));
   gboolean title_ok = title != NULL;
@@ -233,8 +252,13 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
   if (!validate (self))
     return FALSE;
 
-  title = stripped_or_null (row_text (self->title_row));
-  subtitle = stripped_or_null (row_text (self->subtitle_row));
+  {
+    g_autofree char *title_text = view_text (self->title_view);
+    g_autofree char *subtitle_text = view_text (self->subtitle_view);
+
+    title = stripped_or_null (title_text);
+    subtitle = stripped_or_null (subtitle_text);
+  }
   publisher = stripped_or_null (row_text (self->publisher_row));
   date = stripped_or_null (row_text (self->date_row));
   url = stripped_or_null (row_text (self->url_row));
@@ -285,8 +309,26 @@ cancel_clicked_cb (DossierMetadataDialog *self)
 }
 
 /**
+ * dossier_metadata_dialog_get_text_field:
+ * @name: "title" or "subtitle" (the fields that wrap)
+ *
+ * Returns: (transfer none) (nullable): the field's text
+ */
+GtkTextBuffer *
+dossier_metadata_dialog_get_text_field (DossierMetadataDialog *self,
+                                        const char            *name)
+{
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
+
+  if (g_str_equal (name, "title")) return gtk_text_view_get_buffer (self->title_view);
+  if (g_str_equal (name, "subtitle")) return gtk_text_view_get_buffer (self->subtitle_view);
+  return NULL;
+}
+
+/**
  * dossier_metadata_dialog_get_field:
- * @name: "title", "subtitle", "publisher", "date" or "url"
+ * @name: "publisher", "date" or "url" (the title and subtitle are
+ *   dossier_metadata_dialog_get_text_field()'s)
  *
  * Returns: (transfer none) (nullable): the field's entry
  */
@@ -296,8 +338,6 @@ dossier_metadata_dialog_get_field (DossierMetadataDialog *self,
 {
   g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
 
-  if (g_str_equal (name, "title")) return GTK_EDITABLE (self->title_row);
-  if (g_str_equal (name, "subtitle")) return GTK_EDITABLE (self->subtitle_row);
   if (g_str_equal (name, "publisher")) return GTK_EDITABLE (self->publisher_row);
   if (g_str_equal (name, "date")) return GTK_EDITABLE (self->date_row);
   if (g_str_equal (name, "url")) return GTK_EDITABLE (self->url_row);
@@ -344,10 +384,13 @@ dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
     g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_DOCUMENT);
 
+  g_type_ensure (DOSSIER_TYPE_WRAPPING_TEXT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-metadata-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, title_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, subtitle_view);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, publisher_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, url_row);
@@ -360,11 +403,40 @@ dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Enter in a wrapping field saves, as in the entry rows (a title has
+ * no line breaks); Shift+Enter too. */
+static gboolean
+text_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DossierMetadataDialog *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  gtk_widget_activate_default (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+setup_text_field (DossierMetadataDialog *self,
+                  GtkTextView           *view)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (validate), self);
+}
+
 static void
 dossier_metadata_dialog_init (DossierMetadataDialog *self)
 {
   self->authors = g_ptr_array_new_with_free_func (author_rows_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_text_field (self, self->title_view);
+  setup_text_field (self, self->subtitle_view);
 }
 
 GtkWidget *
@@ -382,8 +454,8 @@ dossier_metadata_dialog_new (GtkWindow       *parent,
                        NULL);
   self->document = g_object_ref (document);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), dossier_document_get_title (document) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), dossier_document_get_subtitle (document) ?: "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view), dossier_document_get_title (document) ?: "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->subtitle_view), dossier_document_get_subtitle (document) ?: "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->publisher_row), dossier_document_get_publisher (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), dossier_document_get_issued (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), dossier_document_get_source_url (document) ?: "");
@@ -398,11 +470,9 @@ dossier_metadata_dialog_new (GtkWindow       *parent,
   validate (self);
   /* Enter saves; typing starts in the title. */
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  adw_entry_row_set_activates_default (self->title_row, TRUE);
-  adw_entry_row_set_activates_default (self->subtitle_row, TRUE);
   adw_entry_row_set_activates_default (self->publisher_row, TRUE);
   adw_entry_row_set_activates_default (self->date_row, TRUE);
   adw_entry_row_set_activates_default (self->url_row, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_view));
   return GTK_WIDGET (self);
 }

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (DossierMetadataDialog, dossier_metadata_dialog, DOSSIER, M
 GtkWidget       *dossier_metadata_dialog_new           (GtkWindow             *parent,
                                                         DossierDocument       *document);
 DossierDocument *dossier_metadata_dialog_get_document  (DossierMetadataDialog *self);
+GtkTextBuffer   *dossier_metadata_dialog_get_text_field (DossierMetadataDialog *self,
+                                                        const char            *name);
 GtkEditable     *dossier_metadata_dialog_get_field     (DossierMetadataDialog *self,
                                                         const char            *name);
 void             dossier_metadata_dialog_add_author    (DossierMetadataDialog *self,

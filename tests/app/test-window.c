@@ -411,7 +411,7 @@ test_metadata (void)
   g_assert_false (dossier_metadata_dialog_save (dialog));
 
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "2025-04-04");
-  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Harbour Lights, Revised");
+  gtk_text_buffer_set_text (dossier_metadata_dialog_get_text_field (dialog, "title"), "Harbour Lights, Revised", -1);
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "publisher"), "Northern Maritime Institute");
   dossier_metadata_dialog_add_author (dialog, "Tomas Lindqvist", "Coastal Freight Council");
   g_assert_true (dossier_metadata_dialog_save (dialog));
@@ -440,10 +440,104 @@ test_metadata (void)
 
   /* …and saving again keeps the edit for the tests that follow. */
   dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
-  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "title"), "Harbour Lights, Revised");
+  gtk_text_buffer_set_text (dossier_metadata_dialog_get_text_field (dialog, "title"), "Harbour Lights, Revised", -1);
   g_assert_true (dossier_metadata_dialog_save (dialog));
   dossier_test_gui_spin (50);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
+}
+
+static void
+metadata_saved_cb (DossierMetadataDialog *dialog,
+                   DossierDocument       *edited,
+                   DossierDocument      **out)
+{
+  g_set_object (out, edited);
+}
+
+static gboolean
+view_wrapped (GtkTextView *view)
+{
+  GtkTextIter iter;
+  int last_y, last_height;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)) || gtk_widget_get_width (GTK_WIDGET (view)) <= 0)
+    return FALSE;
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &iter);
+  gtk_text_view_get_line_yrange (view, &iter, &last_y, &last_height);
+  /* The view is as tall as its last line: nothing cut below (but a
+   * pixel of rounding between the line heights and the view's). */
+  if (last_y + last_height > gtk_widget_get_height (GTK_WIDGET (view)) + 1)
+    return FALSE;
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  /* More than one display line: the text wraps instead of running out
+   * of the row. */
+  return gtk_text_view_forward_display_line (view, &iter) && !gtk_text_iter_is_end (&iter);
+}
+
+/* Edit Details shows a long title and subtitle whole, wrapped in their
+ * rows (entry rows cut them at the dialog's edge); a line break pasted
+ * into one is a space in what is saved. */
+static void
+test_metadata_long_values (void)
+{
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierDocument) edited = NULL;
+  const char *title = "Harbour Lights and Coastal Trade: Pilotage, Port Dues and the Ferry Routes "
+                      "That Bind the Northern Islands to the Mainland Economy";
+  const char *subtitle = "A Survey of Operators, Councils and Residents on Both Sides of the Sound, "
+                         "With Recommendations for the Next Funding Round";
+  GtkWindow *dialog;
+  GtkTextView *views[2];
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  dossier_document_set_id (document, "long-values");
+  dossier_document_set_title (document, title);
+  dossier_document_set_subtitle (document, subtitle);
+  dialog = GTK_WINDOW (dossier_metadata_dialog_new (NULL, document));
+  g_signal_connect (dialog, "save", G_CALLBACK (metadata_saved_cb), &edited);
+  gtk_window_present (dialog);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkTextBuffer *buffer = dossier_metadata_dialog_get_text_field (DOSSIER_METADATA_DIALOG (dialog),
+                                                                       i == 0 ? "title" : "subtitle");
+      GtkWidget *found = NULL;
+
+      /* The view showing that buffer. */
+      for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (dialog)); w != NULL && found == NULL;)
+        {
+          if (GTK_IS_TEXT_VIEW (w) && gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)) == buffer)
+            found = w;
+          else if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w) == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_parent (w);
+              w = w ? gtk_widget_get_next_sibling (w) : NULL;
+            }
+        }
+      g_assert_nonnull (found);
+      views[i] = GTK_TEXT_VIEW (found);
+      while (!view_wrapped (views[i]) && g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (view_wrapped (views[i]));
+      /* Inside the dialog, not running past its edge. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (views[i])), <, gtk_widget_get_width (GTK_WIDGET (dialog)));
+    }
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (300);
+      dossier_test_gui_screenshot (GTK_WIDGET (dialog), "metadata-long-values.png");
+    }
+
+  /* Saved through the same path, one line each. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views[1]), "Operators and councils\non both sides", -1);
+  g_assert_true (dossier_metadata_dialog_save (DOSSIER_METADATA_DIALOG (dialog)));
+  g_assert_nonnull (edited);
+  g_assert_cmpstr (dossier_document_get_title (edited), ==, title);
+  g_assert_cmpstr (dossier_document_get_subtitle (edited), ==, "Operators and councils on both sides");
+  dossier_test_gui_spin (20);
 }
 
 static void
@@ -839,6 +933,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/sort", test_sort);
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
+  g_test_add_func ("/dossier/app/metadata-long-values", test_metadata_long_values);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
   g_test_add_func ("/dossier/app/copy-with-citation", test_copy_with_citation);
   g_test_add_func ("/dossier/app/reading-position", test_reading_position);
