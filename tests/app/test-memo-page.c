@@ -542,8 +542,13 @@ spin_until_visible (GtkWidget *widget,
 {
   gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
+  /* Never a blocking iteration: with nothing left to run it would wait
+   * for ever, and the deadline would not be checked. */
   while (gtk_widget_get_visible (widget) != visible && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
   g_assert_true (gtk_widget_get_visible (widget) == visible);
 }
 
