@@ -130,17 +130,23 @@ normalise_tag (const char *name)
   return g_steal_pointer (&tag);
 }
 
-static void
-find_english_cb (const char * const lang_tag,
-                 const char * const provider_name,
-                 const char * const provider_desc,
-                 const char * const provider_file,
-                 void              *user_data)
-{
-  char **found = user_data;
+/* The first dictionary whose tag starts with @prefix ("en", "ko"). */
+typedef struct {
+  const char *prefix;
+  char *found;
+} FindDictionary;
 
-  if (*found == NULL && g_str_has_prefix (lang_tag, "en"))
-    *found = g_strdup (lang_tag);
+static void
+find_dictionary_cb (const char * const lang_tag,
+                    const char * const provider_name,
+                    const char * const provider_desc,
+                    const char * const provider_file,
+                    void              *user_data)
+{
+  FindDictionary *find = user_data;
+
+  if (find->found == NULL && g_str_has_prefix (lang_tag, find->prefix))
+    find->found = g_strdup (lang_tag);
 }
 
 /* ---- The Korean dictionary ------------------------------------------------ */
@@ -169,19 +175,6 @@ typedef struct {
 } KoreanLoad;
 
 static void
-find_korean_cb (const char * const lang_tag,
-                const char * const provider_name,
-                const char * const provider_desc,
-                const char * const provider_file,
-                void              *user_data)
-{
-  char **found = user_data;
-
-  if (*found == NULL && g_str_has_prefix (lang_tag, "ko"))
-    *found = g_strdup (lang_tag);
-}
-
-static void
 load_korean_thread (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
@@ -194,7 +187,12 @@ load_korean_thread (GTask        *task,
   if (enchant_broker_dict_exists (load->broker, "ko_KR") == 1)
     tag = g_strdup ("ko_KR");
   else
-    enchant_broker_list_dicts (load->broker, find_korean_cb, &tag);
+    {
+      FindDictionary find = { "ko", NULL };
+
+      enchant_broker_list_dicts (load->broker, find_dictionary_cb, &find);
+      tag = find.found;
+    }
   if (tag != NULL)
     load->dict = enchant_broker_request_dict (load->broker, tag);
   g_task_return_pointer (task, load, NULL);
@@ -817,7 +815,10 @@ choose_dictionary (DossierSpellChecker *self)
         found = g_strdup ("en_US");
       if (dict == NULL && get_broker () != NULL)
         {
-          enchant_broker_list_dicts (broker, find_english_cb, &found);
+          FindDictionary find = { "en", NULL };
+
+          enchant_broker_list_dicts (broker, find_dictionary_cb, &find);
+          found = find.found;
           if (found != NULL && (dict = lookup_dictionary (found)) == NULL)
             g_clear_pointer (&found, g_free);
         }
