@@ -70,7 +70,6 @@ struct _DossierMemoPage
   guint scroll_frames;
   gboolean paned_moved;            /* the analyst dragged the divider */
   gboolean paned_setting;
-  guint resize_source;
   char *marker_signature;          /* the markers and sources the views were numbered for */
   guint numbers_source;
   DossierMemoSection *removed_section;  /* the last one removed, for Undo */

@@ -674,17 +674,6 @@ first_layout_cb (gpointer data)
  * minimum width on narrow ones (the paned does not shrink it). */
 #define PREVIEW_SHARE 0.4
 
-static gboolean
-resize_views_cb (gpointer data)
-{
-  DossierMemoPage *self = data;
-
-  self->resize_source = 0;
-  for (guint i = 0; _dossier_memo_page_editor_at (self, i) != NULL; i++)
-    gtk_widget_queue_resize (GTK_WIDGET (dossier_memo_section_editor_get_view (_dossier_memo_page_editor_at (self, i))));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 place_divider (DossierMemoPage *self)
 {
@@ -698,11 +687,6 @@ place_divider (DossierMemoPage *self)
   self->paned_setting = TRUE;
   gtk_paned_set_position (self->paned, MIN (max, (int)(width * (1 - PREVIEW_SHARE))));
   self->paned_setting = FALSE;
-
-  /* GTK 4.8's text views keep the height measured at the old width
-   * (text clipped) until asked again once they have re-wrapped. */
-  g_clear_handle_id (&self->resize_source, g_source_remove);
-  self->resize_source = g_timeout_add (150, resize_views_cb, self);
 }
 
 static gboolean
@@ -922,7 +906,6 @@ dossier_memo_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->first_layout_source, g_source_remove);
-  g_clear_handle_id (&self->resize_source, g_source_remove);
   g_clear_handle_id (&self->numbers_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   g_clear_pointer (&self->marker_signature, g_free);

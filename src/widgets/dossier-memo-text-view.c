@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "dossier-memo-text-view.h"
+#include "dossier-text-view-fit.h"
 
 /*
  * The text view of a memo section. The buffer holds the memo's own
@@ -40,6 +41,7 @@ struct _DossierMemoTextView
   guint snap_source;
   gboolean widths_known;
   GdkRGBA number_color;       /* the style's accent, as links are drawn */
+  DossierTextViewFit *fit;    /* a section is as tall as its text */
 };
 
 G_DEFINE_FINAL_TYPE (DossierMemoTextView, dossier_memo_text_view, GTK_TYPE_TEXT_VIEW)
@@ -604,6 +606,18 @@ update_number_color (DossierMemoTextView *self)
 /* ---- Object ------------------------------------------------------------- */
 
 static void
+dossier_memo_text_view_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  DossierMemoTextView *self = DOSSIER_MEMO_TEXT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_memo_text_view_parent_class)->size_allocate (widget, width, height, baseline);
+  dossier_text_view_fit_allocated (self->fit, width);
+}
+
+static void
 dossier_memo_text_view_dispose (GObject *object)
 {
   DossierMemoTextView *self = DOSSIER_MEMO_TEXT_VIEW (object);
@@ -612,6 +626,7 @@ dossier_memo_text_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_object (&self->buffer);
   g_clear_handle_id (&self->snap_source, g_source_remove);
+  g_clear_pointer (&self->fit, dossier_text_view_fit_free);
 
   G_OBJECT_CLASS (dossier_memo_text_view_parent_class)->dispose (object);
 }
@@ -631,10 +646,13 @@ static void
 dossier_memo_text_view_class_init (DossierMemoTextViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = dossier_memo_text_view_dispose;
   object_class->finalize = dossier_memo_text_view_finalize;
+
+  widget_class->size_allocate = dossier_memo_text_view_size_allocate;
 
   text_view_class->snapshot_layer = dossier_memo_text_view_snapshot_layer;
   text_view_class->copy_clipboard = dossier_memo_text_view_copy_clipboard;
@@ -646,6 +664,7 @@ dossier_memo_text_view_init (DossierMemoTextView *self)
 {
   self->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   self->marker_regex = g_regex_new (MARKER_PATTERN, G_REGEX_OPTIMIZE, 0, NULL);
+  self->fit = dossier_text_view_fit_new (GTK_TEXT_VIEW (self));
   g_signal_connect (self, "notify::buffer", G_CALLBACK (connect_buffer), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_number_color), self, G_CONNECT_SWAPPED);

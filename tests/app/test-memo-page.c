@@ -629,6 +629,122 @@ test_narrow (void)
   gtk_window_destroy (window);
 }
 
+/* How far a section's text view is from the height of its text: the
+ * bottom of its last line plus its margins. */
+static int
+text_view_slack (GtkTextView *view)
+{
+  GtkTextIter end;
+  int y = 0, height = 0;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  return gtk_widget_get_height (GTK_WIDGET (view)) -
+         (y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
+}
+
+static void
+assert_views_fit (DossierMemoPage *page,
+                  const char      *when)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean fit = FALSE;
+
+  /* Until every view is as tall as its text, checked only when all that
+   * was pending has run (the layout after a change or a new width), and
+   * never blocking: with nothing left to run the deadline would go
+   * unchecked. */
+  while (!fit && g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < until)
+        ;
+      fit = TRUE;
+      for (guint i = 0; dossier_memo_page_get_section_view (page, i) != NULL; i++)
+        {
+          GtkTextView *view = dossier_memo_page_get_section_view (page, i);
+
+          if (gtk_widget_get_width (GTK_WIDGET (view)) <= 0 || ABS (text_view_slack (view)) > 0)
+            fit = FALSE;
+        }
+      if (!fit)
+        g_usleep (1000);
+    }
+
+  for (guint i = 0; dossier_memo_page_get_section_view (page, i) != NULL; i++)
+    {
+      GtkTextView *view = dossier_memo_page_get_section_view (page, i);
+
+      if (ABS (text_view_slack (view)) > 0)
+        g_error ("%s: section %u's text view is %d px %s than its text (%d px wide)", when, i,
+                 ABS (text_view_slack (view)), text_view_slack (view) > 0 ? "taller" : "shorter",
+                 gtk_widget_get_width (GTK_WIDGET (view)));
+    }
+}
+
+/* A section's editor is as tall as its text, with no empty room below it
+ * nor text cut off: at 1400 px beside the preview, at 700 px on its own,
+ * wide again, and after a line is typed and deleted. */
+static void
+test_section_height (void)
+{
+  g_autoptr(DossierMemo) memo = create_memo (3, 2);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossier.Dossier");
+  GtkWidget *page;
+  GtkWindow *window;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, end;
+  int before, typed;
+
+  g_settings_set_boolean (settings, "memo-preview", TRUE);
+  page = dossier_memo_page_new (memo);
+  window = show_page (page, 700, 700);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "700 px");
+
+  gtk_window_set_default_size (window, 1400, 900);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "1400 px");
+
+  gtk_window_set_default_size (window, 700, 700);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "700 px after 1400 px");
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (300);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-section-height-700.png");
+    }
+
+  /* A line typed at the end grows the view, deleting it shrinks it. */
+  view = dossier_memo_page_get_section_view (DOSSIER_MEMO_PAGE (page), 0);
+  buffer = gtk_text_view_get_buffer (view);
+  before = gtk_widget_get_height (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert_interactive (buffer, &iter, "\n\nA line typed at the end.", -1, TRUE);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "700 px, a line typed");
+  typed = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpint (typed, >, before);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  iter = end;
+  gtk_text_iter_backward_chars (&iter, strlen ("\n\nA line typed at the end."));
+  gtk_text_buffer_delete_interactive (buffer, &iter, &end, TRUE);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "700 px, the line deleted");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), <, typed);
+
+  gtk_window_set_default_size (window, 1400, 900);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "1400 px again");
+
+  /* The preview hidden and shown: the editor widens and narrows. */
+  g_object_set (page, "show-preview", FALSE, NULL);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "1400 px without the preview");
+  g_object_set (page, "show-preview", TRUE, NULL);
+  assert_views_fit (DOSSIER_MEMO_PAGE (page), "1400 px with the preview");
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      dossier_test_gui_spin (300);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-section-height-1400.png");
+    }
+
+  gtk_window_destroy (window);
+}
+
 static gboolean
 section_has_block_kind (DossierMemoSection   *section,
                         DossierMemoBlockKind  kind,
@@ -2214,6 +2330,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/memo-page/preview-toggle", test_preview_toggle);
   g_test_add_func ("/dossier/app/memo-page/excerpt-destination", test_excerpt_destination);
   g_test_add_func ("/dossier/app/memo-page/narrow", test_narrow);
+  g_test_add_func ("/dossier/app/memo-page/section-height", test_section_height);
   g_test_add_func ("/dossier/app/memo-page/preview-page-count-fits", test_preview_page_count_fits);
   g_test_add_func ("/dossier/app/memo-page/time-label", test_time_label);
   g_test_add_func ("/dossier/app/memo-page/check-before-export", test_check_before_export);
