@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "dossier-metadata-dialog.h"
 #include "widgets/dossier-wrapping-text-view.h"
@@ -33,6 +35,7 @@ struct _DossierMetadataDialog
   GtkTextView *subtitle_view;
   AdwEntryRow *publisher_row;
   AdwEntryRow *date_row;
+  GtkLabel *date_hint;
   AdwEntryRow *url_row;
   AdwPreferencesGroup *authors_group;
 
@@ -121,6 +124,171 @@ dup_author_named (DossierDocument *document,
   return dossier_author_new (name);
 }
 
+/* ---- Dates --------------------------------------------------------------- */
+
+#define MAX_DATE_LENGTH 64
+
+/* "May", "may.", "Sept" or "september": 1 to 12, or 0. */
+static int
+month_from_name (const char *name)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+  };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  gsize length;
+
+  if (g_str_has_suffix (lower, "."))
+    lower[strlen (lower) - 1] = '\0';
+  length = strlen (lower);
+  if (length < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (strncmp (months[i], lower, length) == 0)
+      return i + 1;
+  return 0;
+}
+
+static char *
+format_partial_date (int year,
+                     int month,
+                     int day)
+{
+  g_autofree char *date = NULL;
+
+  if (year < 1 || year > 9999 || month < 0 || month > 12 || day < 0 || (day > 0 && month == 0))
+    return NULL;
+  if (day > 0 && !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  if (day > 0)
+    date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  else if (month > 0)
+    date = g_strdup_printf ("%04d-%02d", year, month);
+  else
+    date = g_strdup_printf ("%04d", year);
+  return dossier_is_valid_partial_date (date) ? g_steal_pointer (&date) : NULL;
+}
+
+/**
+ * dossier_metadata_dialog_parse_date:
+ * @text: a date as a user types it: a year ("2024"), a month ("2024-05",
+ *   "May 2024", "2024년 5월") or a day ("2024-05-17", "17 May 2024",
+ *   "May 17, 2024", "2024/5/17", "2024년 5월 17일")
+ *
+ * Returns: (transfer full) (nullable): the date as the store keeps a
+ *   partial date (YYYY, YYYY-MM or YYYY-MM-DD), or %NULL when @text is
+ *   not one of these or not a real date
+ */
+char *
+dossier_metadata_dialog_parse_date (const char *text)
+{
+  static GRegex *numeric, *korean, *month_year, *day_month_year, *month_day_year;
+  static gsize initialised = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      numeric = g_regex_new ("^(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?$", 0, 0, NULL);
+      korean = g_regex_new ("^(\\d{4})\\s*년(?:\\s*(\\d{1,2})\\s*월(?:\\s*(\\d{1,2})\\s*일)?)?$", 0, 0, NULL);
+      month_year = g_regex_new ("^([A-Za-z]{3,9}\\.?),?\\s+(\\d{4})$", 0, 0, NULL);
+      day_month_year = g_regex_new ("^(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9}\\.?),?\\s+(\\d{4})$",
+                                    G_REGEX_CASELESS, 0, NULL);
+      month_day_year = g_regex_new ("^([A-Za-z]{3,9}\\.?)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$",
+                                    G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  /* Longer is not a date; the limit also keeps pasted text from the
+   * regular expressions. */
+  if (text == NULL || strlen (text) > MAX_DATE_LENGTH || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+
+  /* A match info is made even when there is no match. */
+  if (!g_regex_match (numeric, stripped, 0, &match))
+    {
+      g_clear_pointer (&match, g_match_info_free);
+      g_regex_match (korean, stripped, 0, &match);
+    }
+  if (g_match_info_matches (match))
+    {
+      g_autofree char *year = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 2);
+      g_autofree char *day = g_match_info_fetch (match, 3);
+
+      /* A month or day that is there must be one ("2024-00" is not 2024). */
+      if ((month != NULL && *month != '\0' && atoi (month) < 1) || (day != NULL && *day != '\0' && atoi (day) < 1))
+        return NULL;
+      return format_partial_date (atoi (year), month ? atoi (month) : 0, day ? atoi (day) : 0);
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  if (g_regex_match (month_year, stripped, 0, &match))
+    {
+      g_autofree char *month = g_match_info_fetch (match, 1);
+      g_autofree char *year = g_match_info_fetch (match, 2);
+      int number = month_from_name (month);
+
+      return number > 0 ? format_partial_date (atoi (year), number, 0) : NULL;
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  if (g_regex_match (day_month_year, stripped, 0, &match))
+    {
+      g_autofree char *day = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 2);
+      g_autofree char *year = g_match_info_fetch (match, 3);
+      int number = month_from_name (month);
+
+      return number > 0 ? format_partial_date (atoi (year), number, atoi (day)) : NULL;
+    }
+  g_clear_pointer (&match, g_match_info_free);
+  if (g_regex_match (month_day_year, stripped, 0, &match))
+    {
+      g_autofree char *month = g_match_info_fetch (match, 1);
+      g_autofree char *day = g_match_info_fetch (match, 2);
+      g_autofree char *year = g_match_info_fetch (match, 3);
+      int number = month_from_name (month);
+
+      return number > 0 ? format_partial_date (atoi (year), number, atoi (day)) : NULL;
+    }
+  return NULL;
+}
+
+/* Under the field: what it takes, or why what was typed is refused. */
+static gboolean
+validate_date (DossierMetadataDialog *self,
+               const char            *date)
+{
+  g_autofree char *parsed = date != NULL ? dossier_metadata_dialog_parse_date (date) : NULL;
+
+  if (date == NULL || parsed != NULL)
+    {
+      gtk_label_set_text (self->date_hint,
+                          _("A year, a month or a day, such as 2024, May 2024 or 17 May 2024"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_hint), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_hint), "dim-label");
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      if (g_utf8_strlen (date, -1) > 40)
+        /* Translators: the text typed in the date field is too long to repeat. */
+        message = g_strdup (_("Not a date: type a year, a month or a day, such as 2024, May 2024 or 17 May 2024"));
+      else
+        /* Translators: %s is what was typed in the date field. */
+        message = g_strdup_printf (_("“%s” is not a date: type a year, a month or a day, such as 2024, May 2024 or 17 May 2024"),
+                                   date);
+      gtk_label_set_text (self->date_hint, message);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_hint), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_hint), "error");
+      return FALSE;
+    }
+}
+
 static gboolean
 validate (DossierMetadataDialog *self)
 {
@@ -129,7 +297,7 @@ validate (DossierMetadataDialog *self)
   g_autofree char *date = stripped_or_null (row_text (self->date_row));
   g_autofree char *url = stripped_or_null (row_text (self->url_row));
   gboolean title_ok = title != NULL;
-  gboolean date_ok = date == NULL || dossier_is_valid_partial_date (date);
+  gboolean date_ok = validate_date (self, date);
   gboolean url_ok = url == NULL || g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
 
 #define SET_ERROR(row, ok) \
@@ -260,7 +428,12 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
     subtitle = stripped_or_null (subtitle_text);
   }
   publisher = stripped_or_null (row_text (self->publisher_row));
-  date = stripped_or_null (row_text (self->date_row));
+  {
+    g_autofree char *typed = stripped_or_null (row_text (self->date_row));
+
+    /* As the store keeps it: "May 2024" is 2024-05. */
+    date = typed != NULL ? dossier_metadata_dialog_parse_date (typed) : NULL;
+  }
   url = stripped_or_null (row_text (self->url_row));
 
   edited = dossier_document_new ();
@@ -393,6 +566,7 @@ dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, subtitle_view);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, publisher_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, date_hint);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, authors_group);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);

@@ -22,5 +22,6 @@ void             dossier_metadata_dialog_add_author    (DossierMetadataDialog *s
                                                         const char            *affiliation);
 gboolean         dossier_metadata_dialog_save          (DossierMetadataDialog *self);
 DossierDocument *dossier_document_copy_metadata        (DossierDocument       *document);
+char            *dossier_metadata_dialog_parse_date    (const char            *text);
 
 G_END_DECLS

@@ -406,9 +406,12 @@ test_metadata (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   dossier_test_gui_spin (50);
 
-  /* An invalid date cannot be saved. */
-  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "April 2025");
+  /* What is not a date cannot be saved, and the field says why. */
+  gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "Spring 2025");
   g_assert_false (dossier_metadata_dialog_save (dialog));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dialog),
+                                                 "“Spring 2025” is not a date: type a year, a month or a day, "
+                                                 "such as 2024, May 2024 or 17 May 2024"));
 
   gtk_editable_set_text (dossier_metadata_dialog_get_field (dialog, "date"), "2025-04-04");
   gtk_text_buffer_set_text (dossier_metadata_dialog_get_text_field (dialog, "title"), "Harbour Lights, Revised", -1);
@@ -452,6 +455,106 @@ metadata_saved_cb (DossierMetadataDialog *dialog,
                    DossierDocument      **out)
 {
   g_set_object (out, edited);
+}
+
+/* Edit Details takes a date as a user types it, to the year, the month
+ * or the day, and stores it as the partial date the library keeps; the
+ * field says what it takes, and refuses anything else with the reason. */
+static void
+test_metadata_dates (void)
+{
+  static const struct { const char *typed, *stored; } accepted[] = {
+    { "2024", "2024" },
+    { "2024-05", "2024-05" },
+    { "2024-05-17", "2024-05-17" },
+    { "May 2024", "2024-05" },
+    { "may 2024", "2024-05" },
+    { "Sept. 2023", "2023-09" },
+    { "17 May 2024", "2024-05-17" },
+    { "17th May, 2024", "2024-05-17" },
+    { "May 17, 2024", "2024-05-17" },
+    { "Feb 29 2024", "2024-02-29" },
+    { "2024/5/17", "2024-05-17" },
+    { "2024.05", "2024-05" },
+    { "  2024-05-17  ", "2024-05-17" },
+    { "2024년 5월", "2024-05" },
+    { "2024년 5월 17일", "2024-05-17" },
+    { "0999", "0999" },
+  };
+  static const char * const refused[] = {
+    "Spring 2025", "2024-13", "2024-00", "31 April 2024", "Feb 29, 2023", "0000", "24", "May", "17 May",
+    "2024-05-17T10:00", "May 2024 or so", "Ma 2024", "2024-5-17-1", "99999", "２０２４",
+  };
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autofree char *parsed = dossier_metadata_dialog_parse_date (accepted[i].typed);
+
+      g_assert_cmpstr (parsed, ==, accepted[i].stored);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *parsed = dossier_metadata_dialog_parse_date (refused[i]);
+
+      if (parsed != NULL)
+        g_error ("“%s” was taken as %s", refused[i], parsed);
+    }
+  {
+    g_autofree char *pasted = g_strnfill (100000, '2');
+
+    g_assert_null (dossier_metadata_dialog_parse_date (pasted));
+  }
+
+  dossier_document_set_id (document, "dates");
+  dossier_document_set_title (document, "Harbour Lights");
+  dossier_document_set_issued (document, "2024-05");
+
+  /* Saved as the library keeps it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *typed = i == 0 ? "May 17, 2024" : "2023";
+      g_autoptr(DossierDocument) edited = NULL;
+      GtkWindow *dialog = GTK_WINDOW (dossier_metadata_dialog_new (NULL, document));
+      GtkEditable *field = dossier_metadata_dialog_get_field (DOSSIER_METADATA_DIALOG (dialog), "date");
+
+      g_signal_connect (dialog, "save", G_CALLBACK (metadata_saved_cb), &edited);
+      gtk_window_present (dialog);
+      g_assert_cmpstr (gtk_editable_get_text (field), ==, "2024-05");
+      g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dialog),
+                                                     "A year, a month or a day, such as 2024, May 2024 or 17 May 2024"));
+      gtk_editable_set_text (field, typed);
+      g_assert_true (dossier_metadata_dialog_save (DOSSIER_METADATA_DIALOG (dialog)));
+      g_assert_nonnull (edited);
+      g_assert_cmpstr (dossier_document_get_issued (edited), ==, i == 0 ? "2024-05-17" : "2023");
+      dossier_test_gui_spin (20);
+    }
+
+  /* Refused at the field, with what was typed and what would do. */
+  {
+    GtkWindow *dialog = GTK_WINDOW (dossier_metadata_dialog_new (NULL, document));
+    GtkEditable *field = dossier_metadata_dialog_get_field (DOSSIER_METADATA_DIALOG (dialog), "date");
+    GtkLabel *message;
+
+    gtk_window_present (dialog);
+    gtk_editable_set_text (field, "31 April 2024");
+    message = dossier_test_gui_find_label (GTK_WIDGET (dialog),
+                                           "“31 April 2024” is not a date: type a year, a month or a day, "
+                                           "such as 2024, May 2024 or 17 May 2024");
+    g_assert_nonnull (message);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+    g_assert_false (dossier_metadata_dialog_save (DOSSIER_METADATA_DIALOG (dialog)));
+    if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+      {
+        dossier_test_gui_spin (300);
+        dossier_test_gui_screenshot (GTK_WIDGET (dialog), "metadata-date-refused.png");
+      }
+    /* Emptied, there is no date: that is allowed. */
+    gtk_editable_set_text (field, "");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+    gtk_window_destroy (dialog);
+    dossier_test_gui_spin (20);
+  }
 }
 
 static gboolean
@@ -934,6 +1037,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
   g_test_add_func ("/dossier/app/metadata-long-values", test_metadata_long_values);
+  g_test_add_func ("/dossier/app/metadata-dates", test_metadata_dates);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
   g_test_add_func ("/dossier/app/copy-with-citation", test_copy_with_citation);
   g_test_add_func ("/dossier/app/reading-position", test_reading_position);
