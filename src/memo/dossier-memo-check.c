@@ -1310,11 +1310,15 @@ template_placeholders (void)
     {
       GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+      /* In the interface's language and as written: a memo made from an
+       * English template is checked in a Korean session too. */
       for (DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION; kind <= DOSSIER_MEMO_KIND_POLICY_BRIEF; kind++)
         {
           g_autoptr(DossierMemo) template = dossier_memo_new_from_template (kind);
+          g_autoptr(DossierMemo) as_written = dossier_memo_new_from_template_untranslated (kind);
 
           collect_memo_placeholders (template, found);
+          collect_memo_placeholders (as_written, found);
         }
       g_once_init_leave (&placeholders, found);
     }

@@ -56,71 +56,84 @@ add_bullets (DossierMemoSection *section,
   dossier_memo_section_append_block (section, block);
 }
 
-static void
-build_information (DossierMemo *memo)
+/* A template's words in the interface's language, or as written (what
+ * the check also looks for: a memo made in another language keeps its
+ * prompts in that one). */
+static const char *
+tr (gboolean    translate,
+    const char *text)
 {
-  DossierMemoSection *section;
-
-  dossier_memo_set_marking (memo, "UNCLASSIFIED");
-  dossier_memo_set_subject (memo, _("(U) [Subject]"));
-
-  section = add_section (memo, _("(U) Summary"));
-  add_paragraph (section, _("(U) [The bottom line up front: what the reader needs to know, in at most four lines.]"));
-
-  section = add_section (memo, _("(U) Discussion"));
-  add_paragraph (section, _("(U) [The facts and the analysis, in active voice. Cite sources with excerpts.]"));
+  return translate ? _(text) : text;
 }
 
 static void
-build_decision (DossierMemo *memo)
+build_information (DossierMemo *memo,
+                   gboolean     translate)
 {
   DossierMemoSection *section;
 
   dossier_memo_set_marking (memo, "UNCLASSIFIED");
-  dossier_memo_set_subject (memo, _("(U) [Subject]"));
+  dossier_memo_set_subject (memo, tr (translate, N_("(U) [Subject]")));
 
-  section = add_section (memo, _("(U) Bottom Line Up Front"));
-  add_paragraph (section, _("(U) [The decision needed and the recommendation, in at most four lines.]"));
+  section = add_section (memo, tr (translate, N_("(U) Summary")));
+  add_paragraph (section, tr (translate, N_("(U) [The bottom line up front: what the reader needs to know, in at most four lines.]")));
 
-  section = add_section (memo, _("(U) Recommendation"));
-  add_paragraph (section, _("(U) That you [approve the recommended option]."));
+  section = add_section (memo, tr (translate, N_("(U) Discussion")));
+  add_paragraph (section, tr (translate, N_("(U) [The facts and the analysis, in active voice. Cite sources with excerpts.]")));
+}
+
+static void
+build_decision (DossierMemo *memo,
+                gboolean     translate)
+{
+  DossierMemoSection *section;
+
+  dossier_memo_set_marking (memo, "UNCLASSIFIED");
+  dossier_memo_set_subject (memo, tr (translate, N_("(U) [Subject]")));
+
+  section = add_section (memo, tr (translate, N_("(U) Bottom Line Up Front")));
+  add_paragraph (section, tr (translate, N_("(U) [The decision needed and the recommendation, in at most four lines.]")));
+
+  section = add_section (memo, tr (translate, N_("(U) Recommendation")));
+  add_paragraph (section, tr (translate, N_("(U) That you [approve the recommended option].")));
   add_paragraph (section, "Approve ____  Disapprove ____");
 
-  section = add_section (memo, _("(U) Options"));
+  section = add_section (memo, tr (translate, N_("(U) Options")));
   add_bullets (section,
-               _("(U) **Option 1:** [what it is]. Pros: [...]. Cons: [...]."),
-               _("(U) **Option 2:** [what it is]. Pros: [...]. Cons: [...]."),
+               tr (translate, N_("(U) **Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (translate, N_("(U) **Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
                NULL);
 
-  section = add_section (memo, _("(U) Background"));
-  add_paragraph (section, _("(U) [What happened, who is involved, and the implications of each option, in active voice.]"));
+  section = add_section (memo, tr (translate, N_("(U) Background")));
+  add_paragraph (section, tr (translate, N_("(U) [What happened, who is involved, and the implications of each option, in active voice.]")));
 }
 
 static void
-build_policy_brief (DossierMemo *memo)
+build_policy_brief (DossierMemo *memo,
+                    gboolean     translate)
 {
   DossierMemoSection *section;
 
-  dossier_memo_set_subject (memo, _("[Title of the brief]"));
+  dossier_memo_set_subject (memo, tr (translate, N_("[Title of the brief]")));
 
-  section = add_section (memo, _("Key Message (BLUF)"));
-  add_paragraph (section, _("[The bottom line up front, in at most four lines.]"));
+  section = add_section (memo, tr (translate, N_("Key Message (BLUF)")));
+  add_paragraph (section, tr (translate, N_("[The bottom line up front, in at most four lines.]")));
 
-  section = add_section (memo, _("Background"));
-  add_paragraph (section, _("[The problem, how it arose, and why it matters now.]"));
+  section = add_section (memo, tr (translate, N_("Background")));
+  add_paragraph (section, tr (translate, N_("[The problem, how it arose, and why it matters now.]")));
 
-  section = add_section (memo, _("Perspectives"));
-  add_paragraph (section, _("[How analysts see the question. Use Insert Perspectives to draft this from the documents you chose.]"));
+  section = add_section (memo, tr (translate, N_("Perspectives")));
+  add_paragraph (section, tr (translate, N_("[How analysts see the question. Use Insert Perspectives to draft this from the documents you chose.]")));
 
-  section = add_section (memo, _("Options"));
+  section = add_section (memo, tr (translate, N_("Options")));
   add_bullets (section,
-               _("**Option 1:** [what it is]. Pros: [...]. Cons: [...]."),
-               _("**Option 2:** [what it is]. Pros: [...]. Cons: [...]."),
-               _("**Option 3:** [what it is]. Pros: [...]. Cons: [...]."),
+               tr (translate, N_("**Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (translate, N_("**Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (translate, N_("**Option 3:** [what it is]. Pros: [...]. Cons: [...].")),
                NULL);
 
-  section = add_section (memo, _("Recommendations"));
-  add_bullets (section, _("[Recommendation, and how to carry it out.]"), NULL);
+  section = add_section (memo, tr (translate, N_("Recommendations")));
+  add_bullets (section, tr (translate, N_("[Recommendation, and how to carry it out.]")), NULL);
 }
 
 /**
@@ -161,6 +174,34 @@ dossier_memo_find_evidence_section (DossierMemo *memo)
   return section != NULL ? section : dossier_memo_find_section (memo, title);
 }
 
+static DossierMemo *
+new_from_template (DossierMemoKind kind,
+                   gboolean        translate)
+{
+  DossierMemo *memo = dossier_memo_new ();
+
+  dossier_memo_set_kind (memo, kind);
+  /* The template's words are in the user's language: so is the memo. */
+  dossier_memo_set_language (memo, dossier_memo_language_for_locale ());
+
+  switch (kind)
+    {
+    case DOSSIER_MEMO_KIND_INFORMATION:
+      build_information (memo, translate);
+      break;
+    case DOSSIER_MEMO_KIND_DECISION:
+      build_decision (memo, translate);
+      break;
+    case DOSSIER_MEMO_KIND_POLICY_BRIEF:
+      build_policy_brief (memo, translate);
+      break;
+    default:
+      g_return_val_if_reached (memo);
+    }
+
+  return memo;
+}
+
 /**
  * dossier_memo_new_from_template:
  * @kind: the kind of memo
@@ -177,28 +218,22 @@ dossier_memo_find_evidence_section (DossierMemo *memo)
 DossierMemo *
 dossier_memo_new_from_template (DossierMemoKind kind)
 {
-  DossierMemo *memo = dossier_memo_new ();
+  return new_from_template (kind, TRUE);
+}
 
-  dossier_memo_set_kind (memo, kind);
-  /* The template's words are in the user's language: so is the memo. */
-  dossier_memo_set_language (memo, dossier_memo_language_for_locale ());
-
-  switch (kind)
-    {
-    case DOSSIER_MEMO_KIND_INFORMATION:
-      build_information (memo);
-      break;
-    case DOSSIER_MEMO_KIND_DECISION:
-      build_decision (memo);
-      break;
-    case DOSSIER_MEMO_KIND_POLICY_BRIEF:
-      build_policy_brief (memo);
-      break;
-    default:
-      g_return_val_if_reached (memo);
-    }
-
-  return memo;
+/**
+ * dossier_memo_new_from_template_untranslated:
+ * @kind: the kind of memo
+ *
+ * The template as written, in English whatever the interface's language
+ * (its language setting is still the locale's).
+ *
+ * Returns: (transfer full): the memo
+ */
+DossierMemo *
+dossier_memo_new_from_template_untranslated (DossierMemoKind kind)
+{
+  return new_from_template (kind, FALSE);
 }
 
 /* Key points longer than this are cut at a word boundary. */
