@@ -23,6 +23,10 @@ int  dossier_cli_write_citations (GPtrArray *documents, const char *format_name,
                                   const char *command);
 
 /* Shared by the subcommands. */
+/* Runs the same command line in dossier-cli-full: for the commands the
+ * light dossier-cli does not link. Returns only when that fails. */
+int  dossier_cli_run_full (void);
+
 int  dossier_cli_fail     (const char *subject, const GError *error);
 int  dossier_cli_usage    (const char *command, const char *message);
 gboolean dossier_cli_write_stdout (const char *data, gsize length, GError **error);

@@ -44,6 +44,9 @@ int             dossier_cli_library_list_filtered (DossierCliLibraryOptions *opt
 GListModel     *dossier_cli_library_filtered_documents (DossierLibrary           *library,
                                                         DossierCliLibraryOptions *options,
                                                         GError                  **error);
+int             dossier_cli_library_add       (DossierCliLibraryOptions  *options,
+                                               int                        argc,
+                                               char                     **argv);
 int             dossier_cli_library_collection (DossierCliLibraryOptions *options,
                                                 int                       argc,
                                                 char                    **argv);

@@ -21,27 +21,80 @@ typedef struct {
   const char *summary;
 } Command;
 
+/* dossier-cli is the light half (see meson.build): its own commands are
+ * `library` but for `add`; the others are run by dossier-cli-full. */
+#ifdef DOSSIER_CLI_LIGHT
+static int run_full_command (int argc, char **argv);
+#define FULL(run) run_full_command
+#else
+#define FULL(run) run
+#endif
+
 static const Command commands[] = {
-  { "import", dossier_cli_import, N_("Import an article and print it as a dossier-document") },
+  { "import", FULL (dossier_cli_import), N_("Import an article and print it as a dossier-document") },
 #ifdef DOSSIER_CLI_HAVE_LIBRARY
   { "library", dossier_cli_library, N_("Add, list, search, export and remove library documents") },
 #endif
 #ifdef DOSSIER_CLI_HAVE_COMPARE
-  { "compare", dossier_cli_compare, N_("Compare two documents: perspectives or versions") },
+  { "compare", FULL (dossier_cli_compare), N_("Compare two documents: perspectives or versions") },
 #endif
 #ifdef DOSSIER_CLI_HAVE_MATRIX
-  { "matrix", dossier_cli_matrix, N_("Print the perspectives matrix of several documents") },
+  { "matrix", FULL (dossier_cli_matrix), N_("Print the perspectives matrix of several documents") },
 #endif
 #ifdef DOSSIER_CLI_HAVE_MEMO
-  { "memo", dossier_cli_memo, N_("Create and check briefing memos") },
+  { "memo", FULL (dossier_cli_memo), N_("Create and check briefing memos") },
 #endif
 #ifdef DOSSIER_CLI_HAVE_EXPORT_PDF
-  { "export-pdf", dossier_cli_export_pdf, N_("Export a briefing memo to PDF") },
+  { "export-pdf", FULL (dossier_cli_export_pdf), N_("Export a briefing memo to PDF") },
 #endif
 #ifdef DOSSIER_CLI_HAVE_EXPORT
-  { "export", dossier_cli_export, N_("Export a briefing memo to PDF, DOCX or ODT") },
+  { "export", FULL (dossier_cli_export), N_("Export a briefing memo to PDF, DOCX or ODT") },
 #endif
 };
+
+#ifdef DOSSIER_CLI_LIGHT
+/* The command line as given, for dossier_cli_run_full(); never freed. */
+static char **main_argv;
+
+/* Beside this program in a build tree, else where it is installed. */
+static char *
+find_full (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, "dossier-cli-full", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (DOSSIER_LIBEXECDIR, "dossier-cli-full", NULL);
+}
+
+int
+dossier_cli_run_full (void)
+{
+  g_autofree char *full = find_full ();
+  int saved_errno;
+
+  /* Nothing is written before a command runs, but its output must not
+   * be duplicated or lost if it were. */
+  fflush (stdout);
+  execv (full, main_argv);
+  saved_errno = errno;
+  g_printerr (_("dossier-cli: could not run %s: %s\n"), full, g_strerror (saved_errno));
+  return 1;
+}
+
+static int
+run_full_command (G_GNUC_UNUSED int    argc,
+                  G_GNUC_UNUSED char **argv)
+{
+  return dossier_cli_run_full ();
+}
+#endif
 
 int
 dossier_cli_fail (const char   *subject,
@@ -237,6 +290,10 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("dossier-cli");
+#ifdef DOSSIER_CLI_LIGHT
+  /* A copy: GOptionContext takes the options it parsed out of argv. */
+  main_argv = g_strdupv (argv);
+#endif
   g_set_print_handler (print_cb);
   atexit (close_stdout_at_exit);
 

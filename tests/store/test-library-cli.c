@@ -796,6 +796,80 @@ test_cli_default_path (void)
   g_rmdir (dir);
 }
 
+/* dossier-cli itself loads only what the library commands use: a search
+ * that loaded Poppler, Pango, cairo, libsoup and libxml2 with their 80
+ * shared libraries spent 70 ms of CPU before it began (bench/RESULTS.md).
+ * The other commands are run by dossier-cli-full with the command line as
+ * given, options (which the library command parsed first) included. */
+static void
+test_cli_light (void)
+{
+  const char *heavy[] = { "libpoppler", "libpango", "libcairo", "libsoup", "libxml2", "libharfbuzz",
+                          "libgtk", "libadwaita" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-store-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *home = g_build_filename (dir, "home", NULL);
+  g_autofree char *gap = sample ("closing-the-sanctions-gap.txt");
+  g_autofree char *loaded = NULL;
+  g_autofree char *old_home = NULL;
+  g_autofree char *old_data_home = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  const char *argv[] = { cli, "--version", NULL };
+  g_auto(DossierTestCliRun) run = { 0 };
+  int wait_status;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cli);
+
+  /* What ld.so loads for it, as ldd shows (without running it). */
+  env = g_environ_setenv (env, "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &loaded, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (loaded, "libsqlite3"));
+  for (guint i = 0; i < G_N_ELEMENTS (heavy); i++)
+    if (strstr (loaded, heavy[i]) != NULL)
+      g_error ("dossier-cli loads %s:\n%s", heavy[i], loaded);
+
+  if (!g_file_test (gap, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("data/samples is missing");
+      return;
+    }
+
+  /* `add` and `import` run in dossier-cli-full, with every option; the
+   * default library (under HOME) is never touched. */
+  old_home = g_strdup (g_getenv ("HOME"));
+  old_data_home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  dossier_test_cli_run (&run, "library", "-L", db, "add", gap, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Closing the Sanctions Gap"));
+  g_assert_false (g_file_test (home, G_FILE_TEST_EXISTS));
+  dossier_test_cli_run (&run, "library", "--library", db, "search", "sanctions", "--limit", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (dossier_test_cli_count_lines (run.out), ==, 1);
+  g_assert_nonnull (strstr (run.out, "Closing the Sanctions Gap"));
+  dossier_test_cli_run (&run, "import", "--format", "text", gap, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"dossier-document\""));
+  if (old_home != NULL)
+    g_setenv ("HOME", old_home, TRUE);
+  else
+    g_unsetenv ("HOME");
+  if (old_data_home != NULL)
+    g_setenv ("XDG_DATA_HOME", old_data_home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,6 +884,7 @@ main (int    argc,
   g_test_add_func ("/dossier/store/cli/read-during-write", test_cli_read_during_write);
   g_test_add_func ("/dossier/store/cli/read-only", test_cli_read_only);
   g_test_add_func ("/dossier/store/cli/trash", test_cli_trash);
+  g_test_add_func ("/dossier/store/cli/light", test_cli_light);
 
   return g_test_run ();
 }
