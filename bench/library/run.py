@@ -5,6 +5,9 @@
 
     bench/library/run.py [--build build] [--documents 10000] [--keep DIR] [--cli PATH]
 
+--search-only (with --keep) measures only the whole-process CLI figures
+(search, list, export, program start) against grep and rg, --against PATH
+an earlier dossier-cli in the same run.
 --cli measures another dossier-cli (an earlier build, for before/after) on
 the same corpus; --keep DIR keeps the corpus and reuses it on the next run.
 The anchors: `grep -ril` (grep), `rg -il` (apt-get install ripgrep; left
@@ -418,6 +421,29 @@ def measure_cli(cli, db, text_dir):
     return figures
 
 
+def print_search_only(cli, against, db, text_dir):
+    """The CLI figures for this build and, right after, an earlier
+    one; and what starting each program costs (`--version`, 20 runs)."""
+    ours = measure_cli(cli, db, text_dir)
+    before = measure_cli(against, db, text_dir) if against else None
+    print(f"- Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f}")
+    print()
+    print_cli_figures(ours)
+    if before:
+        print()
+        print(f"Earlier build ({against}), same minutes:")
+        print()
+        print_cli_figures(before)
+    print()
+    print("| program start (`--version`, median of 20) | wall | CPU |")
+    print("|---|---|---|")
+    for name, cmd in [("dossier-cli", [cli, "--version"]), ("earlier dossier-cli", [against, "--version"]),
+                      ("grep", ["grep", "--version"]), ("rg", ["rg", "--version"])]:
+        if cmd[0] and shutil.which(cmd[0]):
+            wall, cpu = median_run(cmd, runs=20)
+            print(f"| `{name} --version` | {wall:.1f} ms | {cpu:.1f} ms |")
+
+
 def print_cli_figures(f):
     search = statistics.median(w for w, _ in f["search"])
     search_cpu = statistics.median(c for _, c in f["search"])
@@ -448,6 +474,11 @@ def main():
     ap.add_argument("--warm", action="store_true", help="never drop the page cache (a shared machine)")
     ap.add_argument("--import-only", type=int, metavar="N",
                     help="only the CPU time of `library add` of N documents against a bare FTS5 table (needs --keep)")
+    ap.add_argument("--search-only", action="store_true",
+                    help="only the whole-process CLI figures (search, list, export, start) against grep and rg "
+                         "(needs --keep)")
+    ap.add_argument("--against", metavar="PATH",
+                    help="with --search-only: an earlier dossier-cli measured right after, in the same run")
     ap.add_argument("--html-only", action="store_true",
                     help="only `library add` of 500 saved HTML pages against xmllint (needs --keep)")
     args = ap.parse_args()
@@ -466,7 +497,7 @@ def main():
         shutil.rmtree(corpus)
     db = os.path.join(work, "library.db")
     for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix) and not (args.import_only or args.html_only):
+        if os.path.exists(db + suffix) and not (args.import_only or args.html_only or args.search_only):
             os.unlink(db + suffix)
     bench = os.path.join(work, "bench-library")
     build_bench(args.build, bench)
@@ -486,6 +517,9 @@ def main():
         print(f"| `library add` of {args.import_only} JSON files, CPU (median of 3) | {ours:.2f} s "
               f"({args.import_only / ours:.0f} docs/s) | bare FTS5 {floor:.2f} s "
               f"({args.import_only / floor:.0f} docs/s) | {floor / ours:.2f}× | load {os.getloadavg()[0]:.1f} |")
+        return
+    if args.search_only:
+        print_search_only(cli, args.against, db, os.path.join(corpus, "text"))
         return
     if args.html_only:
         print_html_figures(measure_html(cli, files[:500], work))
