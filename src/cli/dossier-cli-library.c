@@ -58,10 +58,13 @@ dossier_cli_library_open (Options   *options,
       return NULL;
     }
 
-  /* A command reads what it prints, not the whole list of documents. */
+  /* A command reads what it prints, not the whole list of documents;
+   * `add` does not read it at all (it was read at every open, and each
+   * document added was copied into it). */
   library = dossier_library_open_with_flags (path,
                                              open_for == OPEN_TO_READ
                                                ? DOSSIER_LIBRARY_OPEN_READ_ONLY | DOSSIER_LIBRARY_OPEN_LAZY
+                                               : open_for == OPEN_TO_ADD ? DOSSIER_LIBRARY_OPEN_LAZY
                                                : DOSSIER_LIBRARY_OPEN_DEFAULT,
                                              error);
   if (library == NULL)

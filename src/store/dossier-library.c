@@ -942,14 +942,15 @@ open_database (DossierLibrary  *self,
     }
 
   /* 16 MB of page cache: a bulk import touches the same index pages over
-   * and over, and the default 2 MB makes it spill. A lazy open is a
-   * command that reads what it prints once (dossier-cli library search,
-   * list, export) and keeps SQLite's 2 MB: a search for a common word
+   * and over, and the default 2 MB makes it spill. A lazy read-only open
+   * is a command that reads what it prints once (dossier-cli library
+   * search, list, export) and keeps SQLite's 2 MB: a search for a common word
    * reads its whole doclist (12–15 MB at 10,000 documents) page by page,
    * and with 16 MB every page read went into fresh memory, whose page
    * faults cost more than the reads (CLI search 84 → 39 ms of CPU;
    * bench/RESULTS.md). */
-  if (!_dossier_library_exec (self, self->lazy ? "PRAGMA cache_size = -2048" : "PRAGMA cache_size = -16384",
+  if (!_dossier_library_exec (self, self->lazy && self->read_only ? "PRAGMA cache_size = -2048"
+                                                                : "PRAGMA cache_size = -16384",
                               error))
     return FALSE;
 

@@ -43,8 +43,8 @@ typedef enum {
  *   it is read the first time something needs it. Searching, loading or
  *   exporting one document and dossier_library_foreach_document() never
  *   need it: for commands that print a few documents, so they do not pay
- *   for building all of them (10,000 documents with their authors); such a
- *   library keeps a smaller page cache too
+ *   for building all of them (10,000 documents with their authors); a
+ *   lazy read-only library keeps a smaller page cache too
  *
  * How dossier_library_open_with_flags() opens a library.
  */
