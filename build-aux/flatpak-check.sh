@@ -47,8 +47,8 @@ flatpak run --command=sh "$app" -c '
   fc-list : family file | grep "^/app/" | sort
   test -z "$(fc-list : file | grep -v "^/app/\|^/usr/share/fonts/")" || { echo "fonts from outside the Flatpak"; exit 1; }
   if test -e /usr/share/hyphen || test -e /usr/share/hunspell; then echo "dictionaries in the runtime"; exit 1; fi
-  if ldd /app/bin/dossier-cli | grep -q "stemmer\|/usr/lib/.*hyphen"; then echo "stemmer or hyphen from the runtime"; exit 1; fi
-  ldd /app/bin/dossier-cli | grep hyphen' || fail "the Flatpak lacks something it needs"
+  if ldd /app/libexec/dossier-cli-full | grep -q "stemmer\|/usr/lib/.*hyphen"; then echo "stemmer or hyphen from the runtime"; exit 1; fi
+  ldd /app/libexec/dossier-cli-full | grep hyphen' || fail "the Flatpak lacks something it needs"
 # The spell checker asks Enchant, as here; Enchant finds /app/share/hunspell
 # through XDG_DATA_DIRS.
 flatpak run --command=python3 "$app" -c '
