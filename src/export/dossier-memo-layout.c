@@ -13,6 +13,7 @@
 #include "dossier-hyphenator.h"
 #include "dossier-memo-layout.h"
 #include "dossier-page-layout.h"
+#include "model/dossier-util.h"
 
 /* Turns a DossierMemo into the neutral layout document: the header block
  * the memo conventions ask for, sections as headings, the memo's inline
@@ -61,8 +62,7 @@ add_linked_text (DossierLayoutBlock *block,
   g_autoptr(GMatchInfo) match = NULL;
   gsize done = 0;
 
-  if (g_once_init_enter (&url_regex))
-    g_once_init_leave (&url_regex, g_regex_new ("https?://[^\\s<>\"“”]+", G_REGEX_OPTIMIZE, 0, NULL));
+  dossier_regex_once (&url_regex, "https?://[^\\s<>\"“”]+", G_REGEX_OPTIMIZE);
 
   g_regex_match (url_regex, text, 0, &match);
   while (g_match_info_matches (match))
@@ -95,10 +95,8 @@ parse_decision (const char *plain)
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
-  if (g_once_init_enter (&line_regex))
-    g_once_init_leave (&line_regex, g_regex_new ("^\\s*(\\S[^_]*?\\s*_{2,}\\s*){2,4}$", G_REGEX_OPTIMIZE, 0, NULL));
-  if (g_once_init_enter (&label_regex))
-    g_once_init_leave (&label_regex, g_regex_new ("(\\S[^_]*?)\\s*_{2,}", G_REGEX_OPTIMIZE, 0, NULL));
+  dossier_regex_once (&line_regex, "^\\s*(\\S[^_]*?\\s*_{2,}\\s*){2,4}$", G_REGEX_OPTIMIZE);
+  dossier_regex_once (&label_regex, "(\\S[^_]*?)\\s*_{2,}", G_REGEX_OPTIMIZE);
 
   if (strlen (plain) > 200 || !g_regex_match (line_regex, plain, 0, NULL))
     return NULL;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dossier-html-private.h"
+#include "model/dossier-util.h"
 
 /* Boilerplate and the article's element: which elements are site
  * furniture (by tag, role, class and id, and what the page hides), and
@@ -204,17 +205,12 @@ wraps_embedded_post (Importer *self,
                      NodeInfo *info)
 {
   static GRegex *embed = NULL;
-  static gsize initialised = 0;
   xmlXPathObjectPtr result;
   gboolean found = FALSE;
 
-  if (g_once_init_enter (&initialised))
-    {
-      embed = g_regex_new ("(?:^|\\s)(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
-                           "threads-post|fb-xfbml-parse-ignore|reddit-card)(?=$|\\s)",
-                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&embed, "(?:^|\\s)(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
+                              "threads-post|fb-xfbml-parse-ignore|reddit-card)(?=$|\\s)",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   if (info->text == 0 || info->text > MAX_PULL_QUOTE_CHARS * 2)
     return FALSE;

@@ -12,6 +12,7 @@
 #include "dossier-jsonld.h"
 #include "dossier-text-decode.h"
 #include "dossier-text-importer.h"
+#include "model/dossier-util.h"
 
 /* Metadata of a web page: JSON-LD, meta tags, the visible byline, dek and
  * date, author cards, key points and pull quotes. See docs/import.md. */
@@ -88,16 +89,11 @@ char *
 dossier_html_normalize_date (const char *text)
 {
   static GRegex *numeric = NULL;
-  static gsize initialised = 0;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *clean = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      numeric = g_regex_new ("(\\d{4})\\s*(?:[-/.]|년)\\s*(\\d{1,2})\\s*(?:[-/.]|월)\\s*(\\d{1,2})",
-                             G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&numeric, "(\\d{4})\\s*(?:[-/.]|년)\\s*(\\d{1,2})\\s*(?:[-/.]|월)\\s*(\\d{1,2})",
+                                G_REGEX_OPTIMIZE);
 
   if (text == NULL)
     return NULL;
@@ -127,15 +123,10 @@ dossier_html_normalize_date (const char *text)
   /* "Published on April 12, 2024 at 9:00", "April 12, 2024 | Commentary" */
   {
     static GRegex *embedded = NULL;
-    static gsize embedded_initialised = 0;
     g_autoptr(GMatchInfo) embedded_match = NULL;
 
-    if (g_once_init_enter (&embedded_initialised))
-      {
-        embedded = g_regex_new ("(?:\\b[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\b\\d{1,2}\\s+[A-Z][a-z]{2,8}\\.?,?\\s+\\d{4})",
-                                G_REGEX_OPTIMIZE, 0, NULL);
-        g_once_init_leave (&embedded_initialised, 1);
-      }
+    dossier_regex_once (&embedded, "(?:\\b[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\b\\d{1,2}\\s+[A-Z][a-z]{2,8}\\.?,?\\s+\\d{4})",
+                                   G_REGEX_OPTIMIZE);
 
     if (g_regex_match (embedded, clean, 0, &embedded_match))
       {
@@ -151,17 +142,12 @@ static gboolean
 has_title_word (const char *text)
 {
   static GRegex *titles = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      titles = g_regex_new ("\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
-                            "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
-                            "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Staff|Intern|"
-                            "Program|Research|Share|Print|Email|Comments?|Subscribe|Menu|Search)\\b",
-                            G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&titles, "\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
+                               "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
+                               "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Staff|Intern|"
+                               "Program|Research|Share|Print|Email|Comments?|Subscribe|Menu|Search)\\b",
+                               G_REGEX_OPTIMIZE);
 
   return g_regex_match (titles, text, 0, NULL);
 }
@@ -254,18 +240,13 @@ looks_like_organization (Importer   *self,
                          const char *name)
 {
   static GRegex *words = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      words = g_regex_new ("\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|Press|"
-                           "Staff|Team|Editors?|Editorial|Board|Association|Society|Program|Programme|"
-                           "Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|Media|"
-                           "Developers|Engineers|Engineering|Writers|Reporters|Desk|Newsroom|Labs|Blog|Support|"
-                           "Community|Admin|Administrator|Inc|Ltd|LLC|Corp|Corporation|Company|Wire|Services)\\b",
-                           G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&words, "\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|Press|"
+                              "Staff|Team|Editors?|Editorial|Board|Association|Society|Program|Programme|"
+                              "Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|Media|"
+                              "Developers|Engineers|Engineering|Writers|Reporters|Desk|Newsroom|Labs|Blog|Support|"
+                              "Community|Admin|Administrator|Inc|Ltd|LLC|Corp|Corporation|Company|Wire|Services)\\b",
+                              G_REGEX_OPTIMIZE);
 
   return g_regex_match (words, name, 0, NULL) ||
          (self->publisher != NULL && g_ascii_strcasecmp (name, self->publisher) == 0) ||
@@ -979,18 +960,13 @@ static gboolean
 is_dateline (const char *text)
 {
   static GRegex *date_words = NULL;
-  static gsize initialised = 0;
   g_autofree char *rest = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      date_words = g_regex_new ("\\b(?:updated|published|posted|last|modified|on|at|am|pm|a\\.m\\.|p\\.m\\.|"
-                                "utc|gmt|[A-Z]{2,4}T|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|jun\\w*|jul\\w*|"
-                                "aug\\w*|sep\\w*|oct\\w*|nov\\w*|dec\\w*|mon\\w*|tue\\w*|wed\\w*|thu\\w*|"
-                                "fri\\w*|sat\\w*|sun\\w*)(?!\\w)|[\\d:.,/|·–—-]+",
-                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&date_words, "\\b(?:updated|published|posted|last|modified|on|at|am|pm|a\\.m\\.|p\\.m\\.|"
+                                   "utc|gmt|[A-Z]{2,4}T|jan\\w*|feb\\w*|mar\\w*|apr\\w*|may|jun\\w*|jul\\w*|"
+                                   "aug\\w*|sep\\w*|oct\\w*|nov\\w*|dec\\w*|mon\\w*|tue\\w*|wed\\w*|thu\\w*|"
+                                   "fri\\w*|sat\\w*|sun\\w*)(?!\\w)|[\\d:.,/|·–—-]+",
+                                   G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   rest = g_regex_replace_literal (date_words, text, -1, 0, " ", 0, NULL);
   return rest != NULL && dossier_html_count_words (g_strstrip (rest)) <= 1;
@@ -1007,20 +983,15 @@ not_a_dek (Importer   *self,
 {
   static GRegex *offer = NULL;
   static GRegex *action = NULL;
-  static gsize initialised = 0;
   NodeInfo *info = dossier_html_info_of (self, node);
   g_autofree char *date = NULL;
   guint words = dossier_html_count_words (text);
 
-  if (g_once_init_enter (&initialised))
-    {
-      offer = g_regex_new ("[$€£¥]\\s?\\d[\\d.,]*\\s*(?:/|a|an|per)\\s*(?:week|month|year|wk|mo)\\b|"
-                           "\\b(?:subscribe|subscription|free trial|sign up|log in|newsletter|paywall)\\b",
-                           G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      action = g_regex_new ("^(?:read|download|free|listen|watch|buy|shop|get|view|see|click|learn|more|"
-                            "continue|play|open|share|follow)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&offer, "[$€£¥]\\s?\\d[\\d.,]*\\s*(?:/|a|an|per)\\s*(?:week|month|year|wk|mo)\\b|"
+                              "\\b(?:subscribe|subscription|free trial|sign up|log in|newsletter|paywall)\\b",
+                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&action, "^(?:read|download|free|listen|watch|buy|shop|get|view|see|click|learn|more|"
+                               "continue|play|open|share|follow)\\b", G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   if (dossier_html_is_byline_text (text) || g_ascii_strncasecmp (text, "by ", 3) == 0)
     {

@@ -12,6 +12,7 @@
 #include "dossier-jsonld.h"
 #include "dossier-text-decode.h"
 #include "dossier-text-importer.h"
+#include "model/dossier-util.h"
 
 /* Footnotes of a web page: linked markers and their notes, plain "[n]"
  * and superscript markers with a notes list. See docs/import.md. */
@@ -285,18 +286,13 @@ void
 dossier_html_find_linked_notes (Importer *self)
 {
   static GRegex *fragment_hint = NULL;
-  static gsize initialised = 0;
   xmlXPathObjectPtr result;
   g_autoptr(GHashTable) note_elements = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);   /* note element → first number */
   g_autoptr(GHashTable) shared = g_hash_table_new (NULL, NULL);    /* elements several numbers link to */
   g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (LinkedRef));
 
-  if (g_once_init_enter (&initialised))
-    {
-      fragment_hint = g_regex_new ("fn|foot|note|ftn|edn|cite|ref|ann", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&fragment_hint, "fn|foot|note|ftn|edn|cite|ref|ann", G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   xmlXPathOrderDocElems (self->doc);
   result = dossier_html_xpath (self, "//a[starts-with(@href, '#')]");
@@ -711,15 +707,10 @@ block_as_note (Importer *self,
                gboolean  allow_list_number)
 {
   static GRegex *pattern = NULL;
-  static gsize initialised = 0;
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      pattern = g_regex_new ("^(?:\\[(\\d{1,4})\\]|(\\d{1,4})[.)]|\\((\\d{1,4})\\))\\s*(\\S.*)$",
-                             G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&pattern, "^(?:\\[(\\d{1,4})\\]|(\\d{1,4})[.)]|\\((\\d{1,4})\\))\\s*(\\S.*)$",
+                                G_REGEX_DOTALL | G_REGEX_OPTIMIZE);
 
   if (block->tentative->len > 0 && g_array_index (block->tentative, DossierFootnoteRef, 0).offset == 0)
     {

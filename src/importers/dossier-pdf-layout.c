@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dossier-pdf-private.h"
+#include "model/dossier-util.h"
 
 /*
  * Where the text of each page is, and in which order it is read:
@@ -47,17 +48,12 @@ static int
 page_number_of (const char *text)
 {
   static GRegex *patterns = NULL;
-  static gsize initialised = 0;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *lower = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      patterns = g_regex_new ("^(?:page|p\\.|pg\\.|페이지|쪽)?\\s*[-–—]?\\s*(\\d{1,5})\\s*[-–—]?\\s*"
-                              "(?:(?:of|/|\\||de|von)\\s*\\d{1,5}|쪽)?$",
-                              G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&patterns, "^(?:page|p\\.|pg\\.|페이지|쪽)?\\s*[-–—]?\\s*(\\d{1,5})\\s*[-–—]?\\s*"
+                                 "(?:(?:of|/|\\||de|von)\\s*\\d{1,5}|쪽)?$",
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   if (strlen (text) > 40)
     return -2;
@@ -80,16 +76,11 @@ static gboolean
 is_print_stamp (const char *text)
 {
   static GRegex *date_time = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      date_time = g_regex_new ("^\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4},?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp]\\.?[Mm]\\.?)?$"
-                               "|^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp][Mm])?,?\\s+\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}$"
-                               "|^\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*(?:오전|오후)\\s*\\d{1,2}:\\d{2}$",
-                               G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&date_time, "^\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4},?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp]\\.?[Mm]\\.?)?$"
+                                  "|^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[AaPp][Mm])?,?\\s+\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}$"
+                                  "|^\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*(?:오전|오후)\\s*\\d{1,2}:\\d{2}$",
+                                  G_REGEX_OPTIMIZE);
 
   if (strchr (text, ' ') == NULL &&
       (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") ||
@@ -184,15 +175,10 @@ static void
 mark_contents_pages (PdfImport *self)
 {
   static GRegex *entry = NULL;
-  static gsize initialised = 0;
   gboolean in_contents = FALSE;
 
-  if (g_once_init_enter (&initialised))
-    {
-      /* "Introduction ........ 3", "2.1 Background 14", "Annex A  iv" */
-      entry = g_regex_new ("(?:\\.{3,}|…|\\s)\\s*(?:\\d{1,4}|[ivxlc]{1,6})$", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  /* "Introduction ........ 3", "2.1 Background 14", "Annex A  iv" */
+  dossier_regex_once (&entry, "(?:\\.{3,}|…|\\s)\\s*(?:\\d{1,4}|[ivxlc]{1,6})$", G_REGEX_OPTIMIZE);
 
   /* Contents pages stand near the front; a book-length report may have
    * several. */
@@ -885,16 +871,11 @@ static gboolean
 is_caption (const char *text)
 {
   static GRegex *caption = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      caption = g_regex_new ("^(?:(?:Figure|Fig\\.|Table|Chart|Exhibit|Graph|Map|Box|Graphic|Infographic|"
-                             "그림|표|도표)\\s*[0-9IVX][0-9.\\-–]*[.:\\s]"
-                             "|(?:Source|Sources|Note|Notes|자료|출처)\\s*:)",
-                             G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&caption, "^(?:(?:Figure|Fig\\.|Table|Chart|Exhibit|Graph|Map|Box|Graphic|Infographic|"
+                                "그림|표|도표)\\s*[0-9IVX][0-9.\\-–]*[.:\\s]"
+                                "|(?:Source|Sources|Note|Notes|자료|출처)\\s*:)",
+                                G_REGEX_OPTIMIZE);
 
   return g_regex_match (caption, text, 0, NULL);
 }

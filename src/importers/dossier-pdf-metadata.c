@@ -11,6 +11,7 @@
 
 #include "dossier-pdf-private.h"
 #include "dossier-text-importer.h"
+#include "model/dossier-util.h"
 
 /*
  * Title, subtitle, authors, date and publisher. The PDF's document
@@ -222,16 +223,11 @@ static gboolean
 is_real_title (const char *title)
 {
   static GRegex *junk = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      junk = g_regex_new ("^(?:microsoft (?:word|powerpoint|excel)\\s*-|untitled|document\\d*$|title$|"
-                          "no title|slide \\d|page \\d|pdf$|print$|printing|about:blank|https?://|file:|"
-                          "[a-z]:\\\\|/)|\\.(?:docx?|pdf|rtf|odt|indd|qxp|qxd|pptx?|xlsx?|txt|html?|tex|dvi|ps|eps|pages|key|wpd)\\b",
-                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&junk, "^(?:microsoft (?:word|powerpoint|excel)\\s*-|untitled|document\\d*$|title$|"
+                             "no title|slide \\d|page \\d|pdf$|print$|printing|about:blank|https?://|file:|"
+                             "[a-z]:\\\\|/)|\\.(?:docx?|pdf|rtf|odt|indd|qxp|qxd|pptx?|xlsx?|txt|html?|tex|dvi|ps|eps|pages|key|wpd)\\b",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   if (title == NULL || strlen (title) < 3 || strlen (title) > 600)
     return FALSE;
@@ -263,21 +259,16 @@ static gboolean
 is_organization (const char *text)
 {
   static GRegex *words = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      words = g_regex_new ("\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|College|"
-                           "School|Press|Staff|Team|Editors?|Editorial|Board|Association|Society|Program|"
-                           "Programme|Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|"
-                           "Media|Service|Services|Corporation|Company|Inc|Ltd|LLC|Committee|Commission|"
-                           "Bureau|Administration|Congress|Senate|Government|Bank|Fund|Organization|"
-                           "Organisation|Laboratory|Lab|Network|Alliance|Partnership|Trust|Academy|"
-                           "Administrator|Admin|User|Owner|Microsoft|Windows|Customer)\\b"
-                           "|연구원|연구소|대학교|재단|위원회|센터|정부|부처|신문|방송|일보",
-                           G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&words, "\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|College|"
+                              "School|Press|Staff|Team|Editors?|Editorial|Board|Association|Society|Program|"
+                              "Programme|Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|"
+                              "Media|Service|Services|Corporation|Company|Inc|Ltd|LLC|Committee|Commission|"
+                              "Bureau|Administration|Congress|Senate|Government|Bank|Fund|Organization|"
+                              "Organisation|Laboratory|Lab|Network|Alliance|Partnership|Trust|Academy|"
+                              "Administrator|Admin|User|Owner|Microsoft|Windows|Customer)\\b"
+                              "|연구원|연구소|대학교|재단|위원회|센터|정부|부처|신문|방송|일보",
+                              G_REGEX_OPTIMIZE);
 
   return g_regex_match (words, text, 0, NULL);
 }
@@ -286,17 +277,12 @@ static gboolean
 has_position_word (const char *text)
 {
   static GRegex *titles = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      titles = g_regex_new ("\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
-                            "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
-                            "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Specialist|"
-                            "Coordinator|Lecturer|Consultant|Head|Lead|Principal|Partner|Member|Candidate)\\b",
-                            G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&titles, "\\b(?:Fellow|Director|Professor|President|Chair|Chairman|Senior|Analyst|Editor|"
+                               "Researcher|Associate|Scholar|Advis[eo]r|Manager|Officer|Chief|Deputy|Vice|"
+                               "Ambassador|Secretary|Minister|Contributor|Correspondent|Reporter|Specialist|"
+                               "Coordinator|Lecturer|Consultant|Head|Lead|Principal|Partner|Member|Candidate)\\b",
+                               G_REGEX_OPTIMIZE);
 
   return g_regex_match (titles, text, 0, NULL);
 }
@@ -463,22 +449,17 @@ static char *
 find_date (const char *text)
 {
   static GRegex *numeric = NULL, *embedded = NULL, *prefix = NULL;
-  static gsize initialised = 0;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *clean = NULL;
   char *date;
 
-  if (g_once_init_enter (&initialised))
-    {
-      numeric = g_regex_new ("(?<![\\d/.])(\\d{4})\\s*(?:[-/.]|년)\\s*(\\d{1,2})\\s*(?:[-/.]|월)\\s*(\\d{1,2})(?:\\s*일|\\.)?(?![\\d/])",
-                             G_REGEX_OPTIMIZE, 0, NULL);
-      embedded = g_regex_new ("\\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}"
-                              "|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?,?\\s+\\d{4})\\b",
-                              G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
-      prefix = g_regex_new ("^(?:published|updated|posted|released|date|dated|issued|revised)\\b\\s*(?:on)?\\s*:?\\s*",
-                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&numeric, "(?<![\\d/.])(\\d{4})\\s*(?:[-/.]|년)\\s*(\\d{1,2})\\s*(?:[-/.]|월)\\s*(\\d{1,2})(?:\\s*일|\\.)?(?![\\d/])",
+                                G_REGEX_OPTIMIZE);
+  dossier_regex_once (&embedded, "\\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}"
+                                 "|\\d{1,2}\\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?,?\\s+\\d{4})\\b",
+                                 G_REGEX_OPTIMIZE | G_REGEX_CASELESS);
+  dossier_regex_once (&prefix, "^(?:published|updated|posted|released|date|dated|issued|revised)\\b\\s*(?:on)?\\s*:?\\s*",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   if (text == NULL || strlen (text) > 200)
     return NULL;
@@ -518,20 +499,15 @@ static gboolean
 is_label (const char *text)
 {
   static GRegex *labels = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      labels = g_regex_new ("^(?:commentary|analysis|report|brief|policy brief|issue brief|research brief|"
-                            "policy memo|memo|memorandum|insight|insights|in focus|working paper|discussion paper|"
-                            "occasional paper|special report|research report|fact sheet|backgrounder|testimony|"
-                            "editorial|opinion|op-ed|perspective|perspectives|essay|article|feature|news|update|"
-                            "crs report|crs insight|gao highlights|highlights|executive summary|summary|"
-                            "briefing|briefing note|white paper|policy paper|research paper|data brief|"
-                            "보고서|이슈브리프|이슈 브리프|정책브리프|정책 브리프|논평|칼럼|분석|연구보고서)$",
-                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&labels, "^(?:commentary|analysis|report|brief|policy brief|issue brief|research brief|"
+                               "policy memo|memo|memorandum|insight|insights|in focus|working paper|discussion paper|"
+                               "occasional paper|special report|research report|fact sheet|backgrounder|testimony|"
+                               "editorial|opinion|op-ed|perspective|perspectives|essay|article|feature|news|update|"
+                               "crs report|crs insight|gao highlights|highlights|executive summary|summary|"
+                               "briefing|briefing note|white paper|policy paper|research paper|data brief|"
+                               "보고서|이슈브리프|이슈 브리프|정책브리프|정책 브리프|논평|칼럼|분석|연구보고서)$",
+                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   return g_regex_match (labels, text, 0, NULL);
 }
@@ -928,15 +904,10 @@ static char *
 find_copyright_holder (PdfImport *self)
 {
   static GRegex *copyright = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      copyright = g_regex_new ("^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?,?\\s*)?(?:by\\s+)?"
-                               "([^.]{3,80}?)\\s*(?:\\.|,|$)",
-                               G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&copyright, "^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?,?\\s*)?(?:by\\s+)?"
+                                  "([^.]{3,80}?)\\s*(?:\\.|,|$)",
+                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   for (guint p = 0; p < self->pages->len && p < 3; p++)
     {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dossier-pdf-private.h"
+#include "model/dossier-util.h"
 
 /*
  * Notes: footnotes at the foot of a page (text smaller than the body
@@ -349,15 +350,10 @@ static gboolean
 is_notes_heading (const char *text)
 {
   static GRegex *heading = NULL;
-  static gsize initialised = 0;
 
-  if (g_once_init_enter (&initialised))
-    {
-      heading = g_regex_new ("^(?:\\d+\\.?\\s*)?(?:notes|endnotes|end notes|footnotes|notes and sources|"
-                             "sources and notes|references|주석|미주|각주)$",
-                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&heading, "^(?:\\d+\\.?\\s*)?(?:notes|endnotes|end notes|footnotes|notes and sources|"
+                                "sources and notes|references|주석|미주|각주)$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
 
   return g_regex_match (heading, text, 0, NULL);
 }

@@ -9,6 +9,7 @@
 #include "dossier-import.h"
 #include "dossier-repeats.h"
 #include "dossier-text-importer.h"
+#include "model/dossier-util.h"
 
 /*
  * The plain-text importer reads articles copied out of think-tank web pages.
@@ -447,22 +448,17 @@ month_from_name (const char *name)
 char *
 dossier_parse_date (const char *text)
 {
+#define DATE_PREFIX "^(?:(?:published|updated|posted|date)\\s*:?\\s*)?(?:\\w+day,?\\s+)?"
   static GRegex *patterns[3];
-  static gsize initialised = 0;
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      const char *prefix = "^(?:(?:published|updated|posted|date)\\s*:?\\s*)?(?:\\w+day,?\\s+)?";
-      g_autofree char *mdy = g_strconcat (prefix, "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2}),?\\s+(?<year>\\d{4})$", NULL);
-      g_autofree char *dmy = g_strconcat (prefix, "(?<day>\\d{1,2})\\s+(?<month>[A-Za-z]{3,9})\\.?,?\\s+(?<year>\\d{4})$", NULL);
-      g_autofree char *iso = g_strconcat (prefix, "(?<year>\\d{4})-(?<nmonth>\\d{2})-(?<day>\\d{2})(?:T[0-9:.+Z-]*)?$", NULL);
-
-      patterns[0] = g_regex_new (mdy, G_REGEX_CASELESS, 0, NULL);
-      patterns[1] = g_regex_new (dmy, G_REGEX_CASELESS, 0, NULL);
-      patterns[2] = g_regex_new (iso, G_REGEX_CASELESS, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&patterns[0], DATE_PREFIX "(?<month>[A-Za-z]{3,9})\\.?\\s+(?<day>\\d{1,2}),?\\s+(?<year>\\d{4})$",
+                      G_REGEX_CASELESS);
+  dossier_regex_once (&patterns[1], DATE_PREFIX "(?<day>\\d{1,2})\\s+(?<month>[A-Za-z]{3,9})\\.?,?\\s+(?<year>\\d{4})$",
+                      G_REGEX_CASELESS);
+  dossier_regex_once (&patterns[2], DATE_PREFIX "(?<year>\\d{4})-(?<nmonth>\\d{2})-(?<day>\\d{2})(?:T[0-9:.+Z-]*)?$",
+                      G_REGEX_CASELESS);
+#undef DATE_PREFIX
 
   if (text == NULL || strlen (text) > 64)
     return NULL;
@@ -1387,21 +1383,16 @@ static char *
 number_note_markers (const char *text)
 {
   static GRegex *heading, *roman_note, *roman, *sup_note, *sup_line, *sup;
-  static gsize initialised = 0;
   g_autofree char *rewritten = NULL;
 
-  if (g_once_init_enter (&initialised))
-    {
-      heading = g_regex_new ("^[ \\t]*(?:end\\s*notes|foot\\s*notes|notes|references|sources)[ \\t]*:?[ \\t]*$",
-                             G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-      roman_note = g_regex_new ("^[ \\t]*\\[[ivxlc]{1,7}\\][ \\t]+\\S",
-                                G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-      roman = g_regex_new ("\\[([ivxlc]{1,7})\\](?![A-Za-z])", G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      sup_note = g_regex_new ("^[ \\t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[ \\t]*\\S", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-      sup_line = g_regex_new ("^([ \\t]*)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \\t]*", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-      sup = g_regex_new ("([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})", G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
+  dossier_regex_once (&heading, "^[ \\t]*(?:end\\s*notes|foot\\s*notes|notes|references|sources)[ \\t]*:?[ \\t]*$",
+                                G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&roman_note, "^[ \\t]*\\[[ivxlc]{1,7}\\][ \\t]+\\S",
+                                   G_REGEX_CASELESS | G_REGEX_MULTILINE | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&roman, "\\[([ivxlc]{1,7})\\](?![A-Za-z])", G_REGEX_CASELESS | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&sup_note, "^[ \\t]*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}[ \\t]*\\S", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&sup_line, "^([ \\t]*)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \\t]*", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE);
+  dossier_regex_once (&sup, "([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})", G_REGEX_OPTIMIZE);
 
   if (!g_regex_match (heading, text, 0, NULL))
     return NULL;

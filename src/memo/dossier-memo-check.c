@@ -10,6 +10,7 @@
 #include "dossier-memo-inline.h"
 #include "dossier-memo-notes.h"
 #include "dossier-memo-templates.h"
+#include "model/dossier-util.h"
 
 /*
  * The memo check: do the citation markers resolve, is every citation used,
@@ -728,9 +729,8 @@ collect_inline_quotations (GPtrArray  *quotations,
 
   if (text == NULL)
     return;
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("“([^“”]{3,4000}?)”\\s{0,2}\\[\\^([A-Za-z0-9_.:-]{1,64})\\]",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
+  dossier_regex_once (&regex, "“([^“”]{3,4000}?)”\\s{0,2}\\[\\^([A-Za-z0-9_.:-]{1,64})\\]",
+                              G_REGEX_OPTIMIZE);
 
   g_regex_match (regex, text, 0, &match);
   while (g_match_info_matches (match))
@@ -1265,8 +1265,7 @@ collect_placeholders (const char *text,
 
   if (text == NULL)
     return;
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\[[^]^\\[\\n][^]\\[\\n]{2,}\\]", G_REGEX_OPTIMIZE, 0, NULL));
+  dossier_regex_once (&regex, "\\[[^]^\\[\\n][^]\\[\\n]{2,}\\]", G_REGEX_OPTIMIZE);
 
   g_regex_match (regex, text, 0, &match);
   while (g_match_info_matches (match))

@@ -391,8 +391,7 @@ is_language_tag (const char *tag)
 {
   static GRegex *regex = NULL;
 
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$", 0, 0, NULL));
+  dossier_regex_once (&regex, "^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$", 0);
   return tag != NULL && g_regex_match (regex, tag, 0, NULL);
 }
 

@@ -41,4 +41,8 @@ dossier_set_strv (char               ***strv_pointer,
   return TRUE;
 }
 
+GRegex *dossier_regex_once (GRegex             **regex,
+                            const char          *pattern,
+                            GRegexCompileFlags   compile_options);
+
 G_END_DECLS
