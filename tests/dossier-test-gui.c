@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "dossier-test-gui.h"
+#include "dossier-test-files.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #ifdef GDK_WINDOWING_X11
@@ -17,6 +19,32 @@ static void
 disconnect_session_bus (void)
 {
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/dossier-gui-tests-have-no-session-bus", TRUE);
+}
+
+static char *private_state_home;
+
+static void
+remove_private_state_home (void)
+{
+  if (private_state_home != NULL)
+    dossier_test_remove_tree (private_state_home);
+  g_clear_pointer (&private_state_home, g_free);
+}
+
+/* Memo autosave and crash recovery live in $XDG_STATE_HOME: a recovery
+ * file that the app, another test or a test running in parallel left in
+ * the user's own folder made every window a test opened ask "Restore
+ * Unsaved Memo?" and broke tests that had nothing to do with memos. Each
+ * test process gets a folder of its own, removed when it exits. */
+static void
+use_private_state_home (void)
+{
+  if (private_state_home != NULL)
+    return;
+  private_state_home = g_dir_make_tmp ("dossier-gui-test-state-XXXXXX", NULL);
+  g_assert_nonnull (private_state_home);
+  g_setenv ("XDG_STATE_HOME", private_state_home, TRUE);
+  atexit (remove_private_state_home);
 }
 
 /* Xvfb starts with the pointer in the middle of the screen, over the
@@ -62,6 +90,7 @@ dossier_test_gui_init (int    *argc,
                        char ***argv)
 {
   disconnect_session_bus ();
+  use_private_state_home ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   park_pointer ();
@@ -83,6 +112,7 @@ dossier_test_gui_init_without_libadwaita (int    *argc,
                                           char ***argv)
 {
   disconnect_session_bus ();
+  use_private_state_home ();
   gtk_test_init (argc, argv, NULL);
   park_pointer ();
 }

@@ -28,7 +28,8 @@
  * memo from a template, add a reader selection to it, insert perspectives,
  * save and reopen it (also through GApplication::open), the unsaved-changes
  * prompt, and the recovery copy offered after the window went away without
- * saving. XDG_DATA_HOME and XDG_STATE_HOME are temporary (set in main()).
+ * saving. XDG_DATA_HOME is temporary (set in main()), XDG_STATE_HOME too
+ * (set for every GUI test by dossier_test_gui_init()).
  */
 
 static DossierApplication *app;
@@ -853,17 +854,13 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *data_dir = NULL;
-  g_autofree char *state_dir = NULL;
   int status;
 
   /* Before GLib caches the user directories. */
   tmp_home = g_dir_make_tmp ("dossier-test-briefs-XXXXXX", NULL);
   data_dir = g_build_filename (tmp_home, "data", NULL);
-  state_dir = g_build_filename (tmp_home, "state", NULL);
   g_mkdir_with_parents (data_dir, 0700);
-  g_mkdir_with_parents (state_dir, 0700);
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
 
   dossier_test_gui_init (&argc, &argv);
 
