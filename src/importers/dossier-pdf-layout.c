@@ -118,18 +118,40 @@ furniture_key (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* Where a line of text stands again and again, at one height. */
 typedef struct {
   guint pages;               /* distinct pages it is on */
   guint last_page;
-  float y;                   /* where it first was */
-  gboolean head, foot;       /* seen above the text, below it */
+  float y0, y1;              /* where it first was */
+  gboolean head;             /* above the text (else below it) */
+  gboolean look_apart;       /* not in the running text's size */
   /* A running head's number is the same on every page ("2024") or runs
    * with the pages ("Page 3 of 9"); a heading or a paragraph that merely
    * looks alike ("Section 1", "Section 3") has numbers that do neither. */
   gint64 first_number;
   guint first_page;
   gboolean constant, with_pages;
+  /* Pages where running text stands at its height instead. */
+  guint text_pages;
 } Repeat;
+
+/* The places a line of one text (numbers aside) stands at. */
+typedef struct {
+  GPtrArray *places;         /* Repeat* */
+  guint last_head_page, last_foot_page;
+  gboolean head_and_foot;    /* above and below the text of one page */
+  gint64 number;             /* the first number of the first, -1 if none */
+  gboolean numbers_agree;    /* every one has that number (paragraphs differ) */
+} Repeats;
+
+static void
+repeats_free (gpointer data)
+{
+  Repeats *repeats = data;
+
+  g_ptr_array_unref (repeats->places);
+  g_free (repeats);
+}
 
 /* The first number in @text, or -1. */
 static gint64
@@ -261,6 +283,61 @@ mark_repeated_covers (PdfImport *self)
     }
 }
 
+/* The line's distance from the edge of the page it stands nearest, in
+ * whole points, for counting the pages with text at that height. */
+#define EDGE_DEPTHS 512
+
+static guint
+edge_depth (PdfPage *page,
+            PdfLine *line,
+            gboolean head)
+{
+  float middle = (line->y0 + line->y1) / 2;
+  float depth = head ? middle : page->height - middle;
+
+  return (guint) CLAMP (depth, 0, EDGE_DEPTHS - 1);
+}
+
+static gboolean
+is_head (PdfPage *page,
+         PdfLine *line)
+{
+  return line->y1 < page->height * 0.14f;
+}
+
+static Repeat *
+find_place (Repeats  *repeats,
+            PdfLine  *line,
+            gboolean  head)
+{
+  if (repeats == NULL)
+    return NULL;
+  for (guint i = 0; i < repeats->places->len; i++)
+    {
+      Repeat *place = g_ptr_array_index (repeats->places, i);
+
+      if (place->head == head && fabsf (place->y0 - line->y0) < 8)
+        return place;
+    }
+  return NULL;
+}
+
+/* Whether the line is a running head or foot for standing at the same
+ * height, saying the same, on several pages. A sentence that recurs in
+ * the text (a refrain, a label, a quoted line) can fall there too, so the
+ * place must be one where running text does not stand on more of the
+ * other pages, and on fewer than three pages it must look apart from the
+ * text (unless the document has only two). */
+static gboolean
+is_running_repeat (PdfImport *self,
+                   Repeat    *place,
+                   PdfLine   *line)
+{
+  return place != NULL && place->pages >= 2 && self->pages->len >= 2 && strlen (line->text) <= 300 &&
+         (place->constant || place->with_pages) && place->pages > place->text_pages &&
+         (place->pages >= 3 || self->pages->len <= 2 || place->look_apart);
+}
+
 /**
  * dossier_pdf_find_furniture:
  *
@@ -272,11 +349,14 @@ mark_repeated_covers (PdfImport *self)
 void
 dossier_pdf_find_furniture (PdfImport *self)
 {
-  g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, repeats_free);
+  g_autofree guint *text_pages = g_new0 (guint, 2 * EDGE_DEPTHS);
+  g_autofree guint8 *on_page = g_new0 (guint8, 2 * EDGE_DEPTHS);
   g_autofree char *printed_url = NULL;
   gboolean url_everywhere = TRUE;
 
-  /* Lines in the head and foot bands, by what they say but their numbers. */
+  /* Lines in the head and foot bands, by what they say but their numbers,
+   * and where they stand. */
   for (guint p = 0; p < self->pages->len; p++)
     {
       PdfPage *page = g_ptr_array_index (self->pages, p);
@@ -285,39 +365,112 @@ dossier_pdf_find_furniture (PdfImport *self)
         {
           PdfLine *line = g_ptr_array_index (page->lines, i);
           g_autofree char *key = NULL;
-          Repeat *repeat;
+          gboolean head = is_head (page, line);
+          Repeats *seen;
+          Repeat *place;
 
           if ((line->flags & LINE_DROP) || !in_edge_band (page, line))
             continue;
           key = furniture_key (line->text);
-          repeat = g_hash_table_lookup (repeats, key);
-          if (repeat == NULL)
+          seen = g_hash_table_lookup (repeats, key);
+          if (seen == NULL)
             {
-              repeat = g_new0 (Repeat, 1);
-              repeat->y = line->y0;
-              repeat->last_page = G_MAXUINT;
-              repeat->first_number = first_number (line->text);
-              repeat->first_page = p;
-              repeat->constant = repeat->with_pages = TRUE;
-              g_hash_table_insert (repeats, g_steal_pointer (&key), repeat);
+              seen = g_new0 (Repeats, 1);
+              seen->places = g_ptr_array_new_with_free_func (g_free);
+              seen->last_head_page = seen->last_foot_page = G_MAXUINT;
+              seen->number = first_number (line->text);
+              seen->numbers_agree = TRUE;
+              g_hash_table_insert (repeats, g_steal_pointer (&key), seen);
             }
-          else if (repeat->first_number >= 0)
+          seen->numbers_agree = seen->numbers_agree && first_number (line->text) == seen->number;
+          if (head)
+            seen->last_head_page = p;
+          else
+            seen->last_foot_page = p;
+          if (seen->last_head_page == p && seen->last_foot_page == p)
+            seen->head_and_foot = TRUE;
+
+          place = find_place (seen, line, head);
+          if (place == NULL)
+            {
+              place = g_new0 (Repeat, 1);
+              place->y0 = line->y0;
+              place->y1 = line->y1;
+              place->head = head;
+              place->last_page = G_MAXUINT;
+              place->first_number = first_number (line->text);
+              place->first_page = p;
+              place->constant = place->with_pages = TRUE;
+              g_ptr_array_add (seen->places, place);
+            }
+          else if (place->first_number >= 0)
             {
               gint64 number = first_number (line->text);
 
-              repeat->constant = repeat->constant && number == repeat->first_number;
-              repeat->with_pages = repeat->with_pages &&
-                                   number - repeat->first_number == (gint64) p - repeat->first_page;
+              place->constant = place->constant && number == place->first_number;
+              place->with_pages = place->with_pages &&
+                                  number - place->first_number == (gint64) p - place->first_page;
             }
-          if (line->y1 < page->height * 0.14f)
-            repeat->head = TRUE;
-          else
-            repeat->foot = TRUE;
-          if (repeat->last_page != p && fabsf (repeat->y - line->y0) < 8)
+          if (fabsf (line->size - self->body_size) > 0.1f * self->body_size)
+            place->look_apart = TRUE;
+          if (place->last_page != p)
             {
-              repeat->pages++;
-              repeat->last_page = p;
+              place->pages++;
+              place->last_page = p;
             }
+        }
+    }
+
+  /* On how many pages running text (in its size, said once) stands at
+   * each height in the bands. */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+
+      memset (on_page, 0, 2 * EDGE_DEPTHS);
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          gboolean head = is_head (page, line);
+          g_autofree char *key = NULL;
+          Repeat *place;
+          float top, bottom;
+
+          if ((line->flags & LINE_DROP) || !in_edge_band (page, line) ||
+              fabsf (line->size - self->body_size) > 0.1f * self->body_size ||
+              page_number_of (line->text) >= -1 || is_print_stamp (line->text))
+            continue;
+          key = furniture_key (line->text);
+          place = find_place (g_hash_table_lookup (repeats, key), line, head);
+          if (place != NULL && place->pages >= 2)
+            continue;
+          top = head ? line->y0 : page->height - line->y1;
+          bottom = head ? line->y1 : page->height - line->y0;
+          for (float d = MAX (top, 0); d <= bottom && d < EDGE_DEPTHS; d++)
+            on_page[(head ? 0 : EDGE_DEPTHS) + (guint) d] = 1;
+        }
+      for (guint d = 0; d < 2 * EDGE_DEPTHS; d++)
+        text_pages[d] += on_page[d];
+    }
+
+  /* A line standing again and again where the other pages have text. */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      PdfPage *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (page->lines, i);
+          gboolean head = is_head (page, line);
+          g_autofree char *key = NULL;
+          Repeat *place;
+
+          if ((line->flags & LINE_DROP) || !in_edge_band (page, line))
+            continue;
+          key = furniture_key (line->text);
+          place = find_place (g_hash_table_lookup (repeats, key), line, head);
+          if (place != NULL && place->pages >= 2)
+            place->text_pages = text_pages[(head ? 0 : EDGE_DEPTHS) + edge_depth (page, line, head)];
         }
     }
 
@@ -330,27 +483,27 @@ dossier_pdf_find_furniture (PdfImport *self)
         {
           PdfLine *line = g_ptr_array_index (page->lines, i);
           g_autofree char *key = NULL;
-          Repeat *repeat;
+          Repeats *seen;
+          Repeat *place;
           int number;
 
           if ((line->flags & LINE_DROP) || !in_edge_band (page, line))
             continue;
 
           key = furniture_key (line->text);
-          repeat = g_hash_table_lookup (repeats, key);
+          seen = g_hash_table_lookup (repeats, key);
+          place = find_place (seen, line, is_head (page, line));
           number = page_number_of (line->text);
 
-          if (number >= -1 || is_print_stamp (line->text) ||
-              (repeat != NULL && repeat->pages >= 2 && self->pages->len >= 2 && strlen (line->text) <= 300 &&
-               (repeat->constant || repeat->with_pages)) ||
-              /* a marking printed above and below the text, even on one page */
-              (repeat != NULL && repeat->head && repeat->foot && strlen (line->text) <= 100))
+          if (number >= -1 || is_print_stamp (line->text) || is_running_repeat (self, place, line) ||
+              /* a marking printed above and below the text of a page */
+              (seen != NULL && seen->head_and_foot && seen->numbers_agree && strlen (line->text) <= 100))
             {
               line->flags |= LINE_FURNITURE;
 
               if (number >= 0 && page->printed < 0)
                 page->printed = number;
-              else if (number < -1 && page->printed < 0 && repeat != NULL && repeat->pages >= 2)
+              else if (number < -1 && page->printed < 0 && place != NULL && place->pages >= 2)
                 page->printed = number_at_edge (line->text);
 
               if (g_str_has_prefix (line->text, "http://") || g_str_has_prefix (line->text, "https://"))

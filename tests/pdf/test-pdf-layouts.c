@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The PDF importer on page layouts written here as plain PDF content
+ * streams, where every line stands exactly where a word processor would
+ * put it: sentences repeated in the body where running heads stand, and
+ * label and value columns on one baseline. */
+#define G_LOG_DOMAIN "test-pdf-layouts"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "formats/dossier-document-json.h"
+#include "importers/dossier-import.h"
+#include "model/dossier-paragraph.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("dossier-pdf-layouts-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* A Letter-size PDF of @n_pages content streams, with Helvetica as /F1
+ * and Helvetica-Bold as /F2. */
+static void
+write_plain_pdf (const char *path,
+                 GPtrArray  *pages)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) kids = g_string_new (NULL);
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize xref;
+
+  for (guint p = 0; p < pages->len; p++)
+    g_string_append_printf (kids, "%u 0 R ", 5 + 2 * p);
+  g_ptr_array_add (objects, g_strdup ("<</Type/Catalog/Pages 2 0 R>>"));
+  g_ptr_array_add (objects, g_strdup_printf ("<</Type/Pages/Kids[%s]/Count %u>>", kids->str, pages->len));
+  g_ptr_array_add (objects, g_strdup ("<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"));
+  g_ptr_array_add (objects, g_strdup ("<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold>>"));
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *content = g_ptr_array_index (pages, p);
+
+      g_ptr_array_add (objects, g_strdup_printf ("<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents %u 0 R"
+                                                 "/Resources<</Font<</F1 3 0 R/F2 4 0 R>>>>>>", 6 + 2 * p));
+      g_ptr_array_add (objects, g_strdup_printf ("<</Length %zu>>stream\n%sendstream", strlen (content), content));
+    }
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gsize offset = pdf->len;
+
+      g_array_append_val (offsets, offset);
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, (char *) g_ptr_array_index (objects, i));
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", objects->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<</Size %u/Root 1 0 R>>\nstartxref\n%zu\n%%%%EOF\n", objects->len + 1, xref);
+  g_assert_true (g_file_set_contents (path, pdf->str, pdf->len, NULL));
+}
+
+static void
+show (GString    *page,
+      const char *font,
+      double      size,
+      double      x,
+      double      y,
+      const char *text)
+{
+  g_string_append_printf (page, "BT /%s %g Tf %g %g Td (%s) Tj ET\n", font, size, x, y, text);
+}
+
+static DossierDocument *
+import_path (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierDocument *document = dossier_import_file (file, DOSSIER_IMPORT_FORMAT_AUTO, NULL, error);
+
+  if (document != NULL && g_test_verbose ())
+    {
+      g_autofree char *json = dossier_document_to_json (document, NULL);
+
+      g_printerr ("%s\n", json);
+    }
+  return document;
+}
+
+/* How many paragraphs of @document say exactly @text. */
+static guint
+count_paragraphs (DossierDocument *document,
+                  const char      *text)
+{
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      n += g_strcmp0 (dossier_paragraph_get_text (paragraph), text) == 0;
+    }
+  return n;
+}
+
+static gboolean
+any_paragraph_has (DossierDocument *document,
+                   const char      *text)
+{
+  GListModel *paragraphs = dossier_document_get_paragraphs (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      if (strstr (dossier_paragraph_get_text (paragraph), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sentences repeated in the body                                           */
+
+#define BODY_SIZE 11
+#define BODY_PITCH 14
+#define PAGE_TOP_Y 700     /* the first baseline of a page's text */
+#define PAGE_LINES 46      /* down to the baseline at 70, in the foot band */
+
+/* The lines of ordinary paragraph @n, each distinct. */
+static void
+paragraph_lines (guint  n,
+                 char  *lines[3])
+{
+  lines[0] = g_strdup_printf ("Post %u logged the lorries that crossed before noon, and the", n);
+  lines[1] = g_strdup_printf ("officers checked each load against its manifest, which took %u", 20 + n);
+  lines[2] = g_strdup_printf ("minutes on the days when the queue reached the bridge at post %u.", n);
+}
+
+static char *
+paragraph_text (guint n)
+{
+  char *lines[3];
+  char *text;
+
+  paragraph_lines (n, lines);
+  text = g_strjoin (" ", lines[0], lines[1], lines[2], NULL);
+  for (guint i = 0; i < 3; i++)
+    g_free (lines[i]);
+  return text;
+}
+
+typedef struct {
+  const char *text;     /* a paragraph that repeats, NULL when none */
+  const char *head;     /* the running head of every page but the first */
+  double head_size;
+  double head_y;
+} RepeatLayout;
+
+/* Pages of paragraphs with a first-line indent and no space between
+ * them, where a one-line paragraph (a refrain, a label that recurs, a
+ * quoted line) repeats where a running head or foot would stand: first
+ * on some pages, last on others. @pages says what each page holds ("/"
+ * between pages): "15P" fifteen paragraphs of three lines, "R" the
+ * repeated one; 46 lines fill a page. It must stay every time, the
+ * running head and page numbers never. */
+static void
+check_repeats (const char         *path,
+               const RepeatLayout *layout,
+               const char         *spec)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_auto(GStrv) page_specs = g_strsplit (spec, "/", -1);
+  guint n_paragraphs = 0, n_repeats = 0;
+
+  for (guint p = 0; page_specs[p] != NULL; p++)
+    {
+      GString *page = g_string_new (NULL);
+      g_autofree char *folio = g_strdup_printf ("%u", p + 1);
+      double y = PAGE_TOP_Y;
+      guint count = 0;
+
+      if (p == 0)
+        show (page, "F2", 18, 72, 740, "Crossings at Dawn");
+      else if (layout->head != NULL)
+        show (page, "F1", layout->head_size, 72, layout->head_y, layout->head);
+      show (page, "F1", 9, 300, 40, folio);
+
+      for (const char *c = page_specs[p]; *c != '\0'; c++)
+        {
+          if (g_ascii_isdigit (*c))
+            {
+              count = count * 10 + (*c - '0');
+              continue;
+            }
+          for (guint k = 0; k < MAX (count, 1); k++)
+            {
+              if (*c == 'P')
+                {
+                  char *lines[3];
+
+                  paragraph_lines (n_paragraphs++, lines);
+                  for (guint i = 0; i < 3; i++)
+                    {
+                      show (page, "F1", BODY_SIZE, i == 0 ? 90 : 72, y, lines[i]);
+                      y -= BODY_PITCH;
+                      g_free (lines[i]);
+                    }
+                }
+              else
+                {
+                  g_assert_true (*c == 'R');
+                  show (page, "F1", BODY_SIZE, 90, y, layout->text);
+                  y -= BODY_PITCH;
+                  n_repeats++;
+                }
+            }
+          count = 0;
+        }
+      g_assert_cmpfloat (y, >=, PAGE_TOP_Y - PAGE_LINES * BODY_PITCH);
+      g_ptr_array_add (pages, g_string_free (page, FALSE));
+    }
+
+  write_plain_pdf (path, pages);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  if (layout->text != NULL)
+    g_assert_cmpuint (count_paragraphs (document, layout->text), ==, n_repeats);
+  for (guint n = 0; n < n_paragraphs; n++)
+    {
+      g_autofree char *text = paragraph_text (n);
+
+      g_assert_cmpuint (count_paragraphs (document, text), ==, 1);
+    }
+  if (layout->head != NULL)
+    g_assert_false (any_paragraph_has (document, layout->head));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==,
+                    n_paragraphs + n_repeats);
+}
+
+static void
+test_repeated_sentences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  /* A refrain that ends pages 1 and 3 and starts pages 2 and 4, under a
+   * running head in small type. */
+  static const RepeatLayout refrain = { "The gate stayed shut.", "Border Crossing Notes", 9, 752 };
+  /* A label that recurs at the foot of two pages (above a table on the
+   * next, say). */
+  static const RepeatLayout label = { "Crossings refused at the river posts", "Border Crossing Notes", 9, 752 };
+  /* A quoted line at the top of two pages of five, no running head. */
+  static const RepeatLayout quote = { "We will open the road when it is safe, she said.", NULL, 0, 0 };
+  /* A running head in the text's size, one line above it: a word
+   * processor's header with no spacing below it. */
+  static const RepeatLayout glued = { NULL, "Border Crossing Notes", BODY_SIZE, PAGE_TOP_Y + BODY_PITCH };
+  const struct { const RepeatLayout *layout; const char *pages; } cases[] = {
+    { &refrain, "15PR/R15P/15PR/R15P/10P" },
+    { &label, "15PR/15PR/15P/10P" },
+    { &quote, "15P/R15P/15P/R15P/5P" },
+    /* at the foot of one page and the top of the next */
+    { &refrain, "15PR/R15P/5P" },
+    { &glued, "15P/15P/15P/5P" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("repeats-%u.pdf", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_test_message ("layout %u: %s", i, cases[i].pages);
+      check_repeats (path, cases[i].layout, cases[i].pages);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/pdf-layouts/repeated-sentences", Fixture, NULL, fixture_set_up, test_repeated_sentences,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
