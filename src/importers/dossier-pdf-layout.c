@@ -765,7 +765,10 @@ merge_lines (PdfLine *a,
 {
   PdfLine *left = a->x0 <= b->x0 ? a : b;
   PdfLine *right = left == a ? b : a;
-  PdfLine *main = a->size >= b->size ? a : b;
+  /* In one size, the longer part gives the line its look ("FROM:" in
+   * bold before its value does not make a bold line). */
+  PdfLine *main = fabsf (a->size - b->size) > 0.1f ? (a->size > b->size ? a : b)
+                                                   : (strlen (a->text) >= strlen (b->text) ? a : b);
   PdfLine *minor = main == a ? b : a;
   gboolean raised = minor->size <= main->size * 0.86f && main->base - minor->base > main->size * 0.15f;
   gboolean space = right->x0 - left->x1 > 0.15f * main->size && !raised;
@@ -849,6 +852,109 @@ order_column (GPtrArray *column,
     }
 }
 
+/* A label a form or a memo's header prints in a column of its own, its
+ * value further right on the same baseline: "FROM:", "Prepared by". */
+static gboolean
+is_label (PdfLine *label,
+          PdfLine *value)
+{
+  guint words = 1;
+
+  if (strlen (label->text) > 40 || value->x0 - label->x1 < label->size ||
+      fabsf (value->base - label->base) > 0.3f * label->size)
+    return FALSE;
+  for (const char *p = label->text; *p != '\0'; p++)
+    words += *p == ' ';
+  return words <= 5;
+}
+
+static gboolean
+looks_like_label (PdfLine *label)
+{
+  gsize n = strlen (label->text);
+  gboolean lower = FALSE;
+
+  if (n > 0 && (label->text[n - 1] == ':' || (label->style & SPAN_BOLD)))
+    return TRUE;
+  for (const char *p = label->text; *p != '\0'; p++)
+    lower = lower || g_ascii_islower (*p);
+  return !lower;
+}
+
+/* Rows of a label and its value, two or more under each other with the
+ * labels and the values aligned, are each one line: read as columns,
+ * every label would come apart from its value. Labels end with a colon,
+ * are bold or in capitals, or differ in length where the lines of a
+ * column of text would all be alike. */
+static void
+join_label_rows (GPtrArray *lines,
+                 GPtrArray *dead)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i + 1 < lines->len; )
+    {
+      PdfLine *first = g_ptr_array_index (lines, i);
+      PdfLine *first_value = g_ptr_array_index (lines, i + 1);
+      guint end = i, marked = 0;
+      float shortest = G_MAXFLOAT, longest = 0;
+
+      /* The rows from @i: a label and a value each, in the same places,
+       * and the lines a value wraps onto under it. */
+      g_array_set_size (rows, 0);
+      while (end + 1 < lines->len)
+        {
+          PdfLine *label = g_ptr_array_index (lines, end);
+          PdfLine *value = g_ptr_array_index (lines, end + 1);
+          PdfLine *after = end + 2 < lines->len ? g_ptr_array_index (lines, end + 2) : NULL;
+
+          if (!is_label (label, value) || fabsf (label->x0 - first->x0) > 2 ||
+              fabsf (value->x0 - first_value->x0) > 2 ||
+              (after != NULL && fabsf (after->base - value->base) < 0.3f * value->size))
+            break;
+          g_array_append_val (rows, end);
+          marked += looks_like_label (label);
+          shortest = MIN (shortest, label->x1 - label->x0);
+          longest = MAX (longest, label->x1 - label->x0);
+          end += 2;
+
+          while (end < lines->len)
+            {
+              PdfLine *more = g_ptr_array_index (lines, end);
+              PdfLine *next = end + 1 < lines->len ? g_ptr_array_index (lines, end + 1) : NULL;
+              PdfLine *above = g_ptr_array_index (lines, end - 1);
+
+              if (fabsf (more->x0 - first_value->x0) > 2 || more->base - above->base > 2 * more->size ||
+                  (next != NULL && fabsf (next->base - more->base) < 0.3f * more->size))
+                break;
+              end++;
+            }
+        }
+
+      if (rows->len < 2 || (marked < rows->len && longest - shortest < 2 * first->size))
+        {
+          i = MAX (end, i + 1);
+          continue;
+        }
+
+      /* From the last row up, so that the indices hold. */
+      for (guint r = rows->len; r-- > 0; )
+        {
+          guint at = g_array_index (rows, guint, r);
+          guint next_row = r + 1 < rows->len ? g_array_index (rows, guint, r + 1) : end;
+          PdfLine *label = g_ptr_array_index (lines, at);
+
+          for (guint k = at + 2; k < next_row; k++)
+            ((PdfLine *) g_ptr_array_index (lines, k))->flags |= LINE_LABEL_MORE;
+          label->label_length = strlen (label->text);
+          merge_lines (label, g_ptr_array_index (lines, at + 1));
+          label->flags |= LINE_LABEL;
+          g_ptr_array_add (dead, g_ptr_array_steal_index (lines, at + 1));
+        }
+      i = end - rows->len;
+    }
+}
+
 /**
  * dossier_pdf_lay_out_page:
  *
@@ -877,6 +983,7 @@ dossier_pdf_lay_out_page (PdfImport *self,
     }
   g_ptr_array_sort (content, compare_top);
 
+  join_label_rows (content, dead);
   mark_table_rows (self, content);
   settle_table_rows (content);
   gutters = find_gutters (self, content);
@@ -1212,7 +1319,10 @@ dossier_pdf_build_blocks (PdfImport *self)
                 }
             }
 
-          if (!new_block)
+          if (!new_block && ((line->flags | prev->flags) & (LINE_LABEL | LINE_LABEL_MORE)))
+            /* A label's row is a paragraph, with the rest of its value. */
+            new_block = !(line->flags & LINE_LABEL_MORE);
+          else if (!new_block)
             {
               float gap = line->base - prev->base;
               float expected = block_pitch > 0 ? block_pitch : self->pitch * line->size / MAX (self->body_size, 1);

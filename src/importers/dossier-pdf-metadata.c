@@ -608,6 +608,21 @@ is_name_list (const char *text)
   return n > 0;
 }
 
+/* A label for the authors in a column of labels: "Prepared by", "Authors:". */
+static gboolean
+is_author_label (const char *text,
+                 guint       length)
+{
+  static const char * const labels[] = { "by", "prepared by", "written by", "author", "authors", "저자", "작성자", NULL };
+  g_autofree char *label = g_utf8_casefold (text, MIN (length, strlen (text)));
+
+  g_strchomp (label);
+  if (g_str_has_suffix (label, ":"))
+    label[strlen (label) - 1] = '\0';
+  g_strchomp (label);
+  return g_strv_contains (labels, label);
+}
+
 /* A line that is only a date: "April 14, 2025", "2025년 3월 4일". */
 static gboolean
 is_dateline (const char *text)
@@ -635,13 +650,16 @@ find_head_end (PdfImport *self,
         continue;
       if (count_words (line->text) <= 8 && (is_name_list (line->text) || is_dateline (line->text)))
         continue;
+      /* So is a memo's or a cover's "FROM:", "DATE:" rows. */
+      if (line->flags & LINE_LABEL)
+        continue;
       if (count_words (line->text) >= 16 && !(line->style & SPAN_BOLD))
         return i;
       for (guint j = i; j < lines->len && j < i + 3; j++)
         {
           PdfLine *next = g_ptr_array_index (lines, j);
 
-          if (fabsf (next->size - self->body_size) > 0.6f || (next->style & SPAN_BOLD))
+          if (fabsf (next->size - self->body_size) > 0.6f || (next->style & SPAN_BOLD) || (next->flags & LINE_LABEL))
             break;
           run++;
         }
@@ -820,6 +838,22 @@ read_head (PdfImport  *self,
           if (g_ascii_strncasecmp (text, "by ", 3) == 0)
             read_names (self, text + 3, TRUE);
           line->flags |= LINE_META;
+          continue;
+        }
+
+      /* A row of a cover's or a memo's labels: names only where the
+       * label says so ("Prepared by", "Authors:"), never "Status Final". */
+      if (line->flags & LINE_LABEL)
+        {
+          if (is_author_label (text, line->label_length) && text[line->label_length] != '\0')
+            {
+              added = read_names (self, text + line->label_length + 1, TRUE);
+              last_author = added > 0 ? g_ptr_array_index (self->authors, self->authors->len - 1) : NULL;
+              last_author_count = added;
+              line->flags |= LINE_META;
+            }
+          else
+            last_author = NULL;
           continue;
         }
 

@@ -33,6 +33,8 @@ enum {
   LINE_SPANNING  = 1 << 4,   /* crosses the gap between columns */
   LINE_TABLE     = 1 << 5,   /* a cell of a table row */
   LINE_IN_WORD   = 1 << 6,   /* starts inside the word the line before it ends with */
+  LINE_LABEL     = 1 << 7,   /* a label and its value ("FROM: …"), a paragraph of its own */
+  LINE_LABEL_MORE = 1 << 8,  /* the rest of a label's value, wrapped under it */
 };
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
   guint n_spans;
   PdfSpan *spans;
   char *text;
+  guint label_length;        /* bytes of text that are its label (LINE_LABEL) */
 } PdfLine;
 
 typedef struct {

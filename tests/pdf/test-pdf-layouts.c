@@ -10,8 +10,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "export/dossier-layout-document.h"
+#include "export/dossier-pdf-exporter.h"
 #include "formats/dossier-document-json.h"
 #include "importers/dossier-import.h"
+#include "model/dossier-author.h"
 #include "model/dossier-paragraph.h"
 
 typedef struct {
@@ -129,6 +132,15 @@ count_paragraphs (DossierDocument *document,
       n += g_strcmp0 (dossier_paragraph_get_text (paragraph), text) == 0;
     }
   return n;
+}
+
+static DossierParagraph *
+paragraph_at (DossierDocument *document,
+              guint            i)
+{
+  g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (dossier_document_get_paragraphs (document), i);
+
+  return paragraph;  /* the document keeps it */
 }
 
 static gboolean
@@ -303,6 +315,164 @@ test_repeated_sentences (Fixture       *fixture,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Label and value columns                                                  */
+
+/* Dossier's own memo, exported and read back: its header's labels and
+ * values stand in two columns on shared baselines. */
+static void
+test_memo_header (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const fields[][2] = {
+    { "MEMORANDUM FOR:", "The Deputy Secretary" },
+    { "FROM:", "Policy Planning Staff, Regional Security Team" },
+    { "DATE:", "December 7, 2026" },
+    { "SUBJECT:", "Options for an Interim Inspection Regime" },
+  };
+  g_autoptr(DossierLayoutDocument) memo = dossier_layout_document_new ();
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  DossierLayoutBlock *block;
+
+  /* as dossier-memo-layout.c sets them */
+  dossier_layout_document_set_metadata (memo, fields[3][1], fields[1][1], fields[3][1]);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    dossier_layout_document_add_header_field (memo, fields[i][0], fields[i][1]);
+  block = dossier_layout_document_add_heading (memo, 1, FALSE);
+  dossier_layout_block_add_text (block, "Background", DOSSIER_LAYOUT_STYLE_NONE);
+  block = dossier_layout_document_add_paragraph (memo);
+  dossier_layout_block_add_text (block, "Three proposals for an interim regime are on the table, and each "
+                                 "pairs a narrow first stage with a review after six months.",
+                                 DOSSIER_LAYOUT_STYLE_NONE);
+  g_assert_true (dossier_pdf_exporter_export (exporter, memo, file, NULL, &error));
+  g_assert_no_error (error);
+
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+  /* Each row one paragraph of body text, but the date, which is the
+   * document's. */
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2026-12-07");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s %s", fields[i][0], fields[i][1]);
+
+      g_assert_cmpuint (count_paragraphs (document, line), ==, i == 2 ? 0 : 1);
+      g_assert_false (any_paragraph_has (document, fields[i][0]) && count_paragraphs (document, line) == 0);
+    }
+  g_assert_cmpint (dossier_paragraph_get_kind (paragraph_at (document, 1)), ==, DOSSIER_PARAGRAPH_BODY);
+}
+
+/* A government memo typed with tab stops (labels in capitals with a
+ * colon, a subject that wraps under its value), and a report's cover
+ * page (labels in the text's weight, no colon), each over a page of
+ * text: every row one paragraph, a wrapped value part of its row. */
+static void
+test_label_columns (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const memo_rows[][2] = {
+    { "TO:", "Regional Directors" },
+    { "THROUGH:", "Office of the Under Secretary" },
+    { "FROM:", "Harbour Security Division" },
+    { "DATE:", "March 4, 2026" },
+    { "SUBJECT:", "Revised inspection schedule for container terminals" },
+  };
+  static const char * const cover_rows[][2] = {
+    { "Prepared for", "The Joint Committee on Ports" },
+    { "Prepared by", "Ana Example and Ian Park" },
+    { "Report number", "HSD-2026-14" },
+    { "Status", "Final" },
+  };
+  static const char * const body[] = {
+    "The division has reviewed the inspection schedule at each of the six container terminals and",
+    "proposes to move the quarterly visits to a rolling schedule, so that no terminal can predict",
+    "the week of its next inspection. The change needs no new staff and can start next month.",
+  };
+  g_autofree char *memo_path = g_build_filename (fixture->dir, "typed-memo.pdf", NULL);
+  g_autofree char *cover_path = g_build_filename (fixture->dir, "cover.pdf", NULL);
+  g_autofree char *body_text = g_strjoin (" ", body[0], body[1], body[2], NULL);
+  g_autoptr(GPtrArray) memo_pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cover_pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) memo = NULL;
+  g_autoptr(DossierDocument) cover = NULL;
+  GString *page = g_string_new (NULL);
+  double y = 700;
+
+  show (page, "F2", 14, 72, 740, "MEMORANDUM");
+  for (guint i = 0; i < G_N_ELEMENTS (memo_rows); i++)
+    {
+      show (page, "F2", BODY_SIZE, 72, y, memo_rows[i][0]);
+      if (i == G_N_ELEMENTS (memo_rows) - 1)
+        {
+          /* wrapped under its value */
+          show (page, "F1", BODY_SIZE, 162, y, "Revised inspection schedule for");
+          y -= BODY_PITCH;
+          show (page, "F1", BODY_SIZE, 162, y, "container terminals");
+        }
+      else
+        show (page, "F1", BODY_SIZE, 162, y, memo_rows[i][1]);
+      y -= 22;
+    }
+  y -= 20;
+  for (guint i = 0; i < G_N_ELEMENTS (body); i++, y -= BODY_PITCH)
+    show (page, "F1", BODY_SIZE, i == 0 ? 90 : 72, y, body[i]);
+  g_ptr_array_add (memo_pages, g_string_free (page, FALSE));
+
+  page = g_string_new (NULL);
+  show (page, "F2", 24, 72, 600, "Harbour Inspections in Practice");
+  y = 300;
+  for (guint i = 0; i < G_N_ELEMENTS (cover_rows); i++, y -= 18)
+    {
+      show (page, "F1", BODY_SIZE, 72, y, cover_rows[i][0]);
+      show (page, "F1", BODY_SIZE, 200, y, cover_rows[i][1]);
+    }
+  g_ptr_array_add (cover_pages, g_string_free (page, FALSE));
+  page = g_string_new (NULL);
+  y = 700;
+  for (guint i = 0; i < G_N_ELEMENTS (body); i++, y -= BODY_PITCH)
+    show (page, "F1", BODY_SIZE, i == 0 ? 90 : 72, y, body[i]);
+  show (page, "F1", 9, 300, 40, "2");
+  g_ptr_array_add (cover_pages, g_string_free (page, FALSE));
+
+  write_plain_pdf (memo_path, memo_pages);
+  memo = import_path (memo_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (memo_rows); i++)
+    {
+      g_autofree char *row = g_strdup_printf ("%s %s", memo_rows[i][0], memo_rows[i][1]);
+
+      /* the date is the document's */
+      g_assert_cmpuint (count_paragraphs (memo, row), ==, i == 3 ? 0 : 1);
+    }
+  g_assert_cmpstr (dossier_document_get_published (memo), ==, "2026-03-04");
+  g_assert_cmpuint (count_paragraphs (memo, body_text), ==, 1);
+
+  write_plain_pdf (cover_path, cover_pages);
+  cover = import_path (cover_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_title (cover), ==, "Harbour Inspections in Practice");
+  for (guint i = 0; i < G_N_ELEMENTS (cover_rows); i++)
+    {
+      g_autofree char *row = g_strdup_printf ("%s %s", cover_rows[i][0], cover_rows[i][1]);
+
+      /* the authors are the document's */
+      g_assert_cmpuint (count_paragraphs (cover, row), ==, i == 1 ? 0 : 1);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (cover)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (dossier_document_get_authors (cover), i);
+
+      g_assert_cmpstr (dossier_author_get_name (author), ==, i == 0 ? "Ana Example" : "Ian Park");
+    }
+  g_assert_cmpuint (count_paragraphs (cover, body_text), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +481,9 @@ main (int    argc,
 
   g_test_add ("/pdf-layouts/repeated-sentences", Fixture, NULL, fixture_set_up, test_repeated_sentences,
               fixture_tear_down);
+
+  g_test_add ("/pdf-layouts/memo-header", Fixture, NULL, fixture_set_up, test_memo_header, fixture_tear_down);
+  g_test_add ("/pdf-layouts/label-columns", Fixture, NULL, fixture_set_up, test_label_columns, fixture_tear_down);
 
   return g_test_run ();
 }
