@@ -262,8 +262,9 @@ is_organization (const char *text)
 
   dossier_regex_once (&words, "\\b(?:Foundation|Institute|Institution|Center|Centre|Council|University|College|"
                               "School|Press|Staff|Team|Editors?|Editorial|Board|Association|Society|Program|"
-                              "Programme|Office|Department|Ministry|Agency|Group|Forum|Project|Initiative|News|"
-                              "Media|Service|Services|Corporation|Company|Inc|Ltd|LLC|Committee|Commission|"
+                              "Programme|Office|Department|Division|Directorate|Secretariat|Ministry|Agency|Group|"
+                              "Forum|Project|Initiative|News|Media|Service|Services|Corporation|Company|Inc|Ltd|LLC|"
+                              "Committee|Commission|"
                               "Bureau|Administration|Congress|Senate|Government|Bank|Fund|Organization|"
                               "Organisation|Laboratory|Lab|Network|Alliance|Partnership|Trust|Academy|"
                               "Administrator|Admin|User|Owner|Microsoft|Windows|Customer)\\b"
@@ -608,6 +609,19 @@ is_name_list (const char *text)
   return n > 0;
 }
 
+/* The bytes of the words that start a byline: "By ", "Prepared by " (a
+ * report's cover), "글:"; 0 when none does. */
+static gsize
+byline_prefix (const char *text)
+{
+  static const char * const prefixes[] = { "by ", "prepared by ", "written by ", "글:", "글 " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0)
+      return strlen (prefixes[i]);
+  return 0;
+}
+
 /* A label for the authors in a column of labels: "Prepared by", "Authors:". */
 static gboolean
 is_author_label (const char *text,
@@ -646,7 +660,7 @@ find_head_end (PdfImport *self,
       /* A byline in the text's size, right above it, is still the head,
        * and so is a bare name ("김서연", "Hana Seo and Ian Park") or a
        * dateline. */
-      if (g_ascii_strncasecmp (line->text, "by ", 3) == 0 && count_words (line->text) <= 12)
+      if (byline_prefix (line->text) > 0 && count_words (line->text) <= 12)
         continue;
       if (count_words (line->text) <= 8 && (is_name_list (line->text) || is_dateline (line->text)))
         continue;
@@ -857,10 +871,9 @@ read_head (PdfImport  *self,
           continue;
         }
 
-      if (words <= 40 && (g_ascii_strncasecmp (text, "by ", 3) == 0 || g_str_has_prefix (text, "글:") ||
-                          g_str_has_prefix (text, "글 ")))
+      if (words <= 40 && byline_prefix (text) > 0)
         {
-          const char *names = text + (g_ascii_strncasecmp (text, "by ", 3) == 0 ? 3 : strlen ("글:"));
+          const char *names = text + byline_prefix (text);
           guint before = self->authors->len;
 
           /* "By the Editorial Board" names no person, but is no text either. */
@@ -871,7 +884,8 @@ read_head (PdfImport  *self,
           continue;
         }
 
-      if (words <= 24 && (added = read_names (self, text, FALSE)) > 0)
+      if (words <= 24 && !(last_author != NULL && is_organization (text)) &&
+          (added = read_names (self, text, FALSE)) > 0)
         {
           last_author = g_ptr_array_index (self->authors, self->authors->len - 1);
           last_author_count = added;

@@ -149,8 +149,19 @@ add_link_urls (PdfPage  *page,
     }
 }
 
+/* LibreOffice sets a note's number in the note's own size and font, with
+ * no space after it: "4The rules…", "2A draw…". A capitalised word or "A"
+ * follows; "3D printers", "4G networks" and "5Gy" are no note numbers. */
+static gboolean
+starts_word_after_number (const char *p)
+{
+  if ((*p == 'A' || *p == 'I') && p[1] == ' ')
+    return TRUE;
+  return g_ascii_isupper (p[0]) && g_ascii_islower (p[1]) && g_ascii_islower (p[2]);
+}
+
 /* The number a note line starts with: raised digits, "12 ", "12. ",
- * "12) ", "[12] ". Sets @skip to the bytes the number takes. */
+ * "12) ", "[12] ", "12The". Sets @skip to the bytes the number takes. */
 static gboolean
 leading_number (PdfLine *line,
                 guint   *number,
@@ -221,7 +232,7 @@ leading_number (PdfLine *line,
   else if (*p == '.' || *p == ')')
     p++;
   if (*p != ' ' && !(p > text && g_unichar_isalpha (g_utf8_get_char (p)) && g_ascii_isdigit (p[-1]) &&
-                     line->n_spans > 1 && line->spans[0].end <= (guint) (p - text)))
+                     ((line->n_spans > 1 && line->spans[0].end <= (guint) (p - text)) || starts_word_after_number (p))))
     return FALSE;
   while (*p == ' ')
     p++;

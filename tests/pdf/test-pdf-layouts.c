@@ -15,6 +15,7 @@
 #include "formats/dossier-document-json.h"
 #include "importers/dossier-import.h"
 #include "model/dossier-author.h"
+#include "model/dossier-footnote.h"
 #include "model/dossier-paragraph.h"
 
 typedef struct {
@@ -473,6 +474,101 @@ test_label_columns (Fixture       *fixture,
   g_assert_cmpuint (count_paragraphs (cover, body_text), ==, 1);
 }
 
+/* A report's cover: "Prepared by" names the authors, the office under
+ * them is their affiliation, not a third author. */
+static void
+test_cover_byline (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char cover[] =
+    "BT /F2 24 Tf 72 560 Td (Harbour Security at Container Terminals) Tj ET\n"
+    "BT /F1 16 Tf 72 530 Td (Options for a Rolling Inspection Schedule) Tj ET\n"
+    "BT /F1 12 Tf 72 420 Td (Prepared by Ana Example and Ian Park) Tj ET\n"
+    "BT /F1 12 Tf 72 404 Td (Harbour Security Division) Tj ET\n"
+    "BT /F1 12 Tf 72 388 Td (March 4, 2026) Tj ET\n";
+  static const char text[] =
+    "BT /F1 11 Tf 72 700 Td (Each terminal has been inspected four times a year since the rules were) Tj ET\n"
+    "BT /F1 11 Tf 72 686 Td (last revised, always in the second week of the quarter, and operators) Tj ET\n"
+    "BT /F1 11 Tf 72 672 Td (plan around those weeks so that the yards look their best when seen.) Tj ET\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "cover-byline.pdf", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  GListModel *authors;
+
+  g_ptr_array_add (pages, g_strdup (cover));
+  g_ptr_array_add (pages, g_strdup (text));
+  write_plain_pdf (path, pages);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (dossier_document_get_title (document), ==, "Harbour Security at Container Terminals");
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2026-03-04");
+  authors = dossier_document_get_authors (document);
+  g_assert_cmpuint (g_list_model_get_n_items (authors), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
+
+      g_assert_cmpstr (dossier_author_get_name (author), ==, i == 0 ? "Ana Example" : "Ian Park");
+      g_assert_cmpstr (dossier_author_get_affiliation (author), ==, "Harbour Security Division");
+    }
+  g_assert_false (any_paragraph_has (document, "Prepared by"));
+  g_assert_false (any_paragraph_has (document, "Harbour Security Division"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Notes as LibreOffice sets them                                           */
+
+/* LibreOffice prints a note's number in the note's size with no space
+ * after it ("1The rules…", "2A draw…"); the notes must be found and
+ * linked, and a note line that starts "3D" is no note 3. */
+static void
+test_glued_note_numbers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char page_text[] =
+    "BT /F1 11 Tf 72 700 Td (The rules were last revised in 2019, and every terminal is seen four) Tj ET\n"
+    "BT /F1 11 Tf 72 686 Td (times a year.) Tj /F1 6.4 Tf 3.6 Ts (1) Tj 0 Ts ET\n"
+    "BT /F1 11 Tf 72 664 Td (A draw by lot is already used at two inland depots.) Tj /F1 6.4 Tf 3.6 Ts (2) Tj 0 Ts ET\n"
+    "BT /F1 9 Tf 72 110 Td (1The rules were revised after the audit of 2018, which found gaps in the records) Tj ET\n"
+    "BT /F1 9 Tf 72 100 Td (3D scanners were not yet in use at the time.) Tj ET\n"
+    "BT /F1 9 Tf 72 90 Td (2A draw by lot also sets the order of customs checks at the depots.) Tj ET\n"
+    "BT /F1 9 Tf 300 40 Td (1) Tj ET\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "glued-notes.pdf", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  GListModel *notes;
+  const DossierFootnoteRef *refs;
+  guint n_refs;
+
+  g_ptr_array_add (pages, g_strdup (page_text));
+  write_plain_pdf (path, pages);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  notes = dossier_document_get_footnotes (document);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierFootnote) note = g_list_model_get_item (notes, i);
+
+      g_assert_cmpuint (dossier_footnote_get_number (note), ==, i + 1);
+      g_assert_cmpstr (dossier_footnote_get_text (note), ==,
+                       i == 0 ? "The rules were revised after the audit of 2018, which found gaps in the records "
+                                "3D scanners were not yet in use at the time."
+                              : "A draw by lot also sets the order of customs checks at the depots.");
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      refs = dossier_paragraph_get_refs (paragraph_at (document, i), &n_refs);
+      g_assert_cmpuint (n_refs, ==, 1);
+      g_assert_cmpuint (refs[0].number, ==, i + 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +579,9 @@ main (int    argc,
               fixture_tear_down);
 
   g_test_add ("/pdf-layouts/memo-header", Fixture, NULL, fixture_set_up, test_memo_header, fixture_tear_down);
+  g_test_add ("/pdf-layouts/cover-byline", Fixture, NULL, fixture_set_up, test_cover_byline, fixture_tear_down);
+  g_test_add ("/pdf-layouts/glued-note-numbers", Fixture, NULL, fixture_set_up, test_glued_note_numbers,
+              fixture_tear_down);
   g_test_add ("/pdf-layouts/label-columns", Fixture, NULL, fixture_set_up, test_label_columns, fixture_tear_down);
 
   return g_test_run ();
