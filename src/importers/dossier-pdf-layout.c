@@ -955,6 +955,55 @@ join_label_rows (GPtrArray *lines,
     }
 }
 
+/* A short line under a section in columns, over text across the page: a
+ * heading of the text below ("Background" after a two-column summary),
+ * not the foot of one column, which would put it before the next. */
+static gboolean
+crosses_gutter (PdfLine *line,
+                GArray  *gutters)
+{
+  for (guint g = 0; g < gutters->len; g++)
+    {
+      float x = g_array_index (gutters, float, g);
+
+      if (line->x0 < x - 0.5f * line->size && line->x1 > x + 0.5f * line->size)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+opens_full_width (GPtrArray *content,
+                  guint      i,
+                  GArray    *gutters,
+                  GPtrArray *columns,
+                  int        column)
+{
+  PdfLine *line = g_ptr_array_index (content, i);
+  PdfLine *next = i + 1 < content->len ? g_ptr_array_index (content, i + 1) : NULL;
+  gboolean others = FALSE;
+
+  if (next == NULL || next->base <= line->base || next->base - line->base > 3 * line->size ||
+      (next->flags & LINE_TABLE) || !crosses_gutter (next, gutters))
+    return FALSE;
+  for (guint c = 0; c < columns->len; c++)
+    {
+      GPtrArray *lines = g_ptr_array_index (columns, c);
+
+      if ((int) c == column)
+        continue;
+      for (guint k = 0; k < lines->len; k++)
+        {
+          PdfLine *other = g_ptr_array_index (lines, k);
+
+          if (other->y1 > line->y0)
+            return FALSE;
+          others = TRUE;
+        }
+    }
+  return others;
+}
+
 /**
  * dossier_pdf_lay_out_page:
  *
@@ -1012,6 +1061,8 @@ dossier_pdf_lay_out_page (PdfImport *self,
               else if ((line->x0 + line->x1) / 2 > x)
                 column = g + 1;
             }
+          if (!spanning && n_columns > 1 && opens_full_width (content, i, gutters, columns, column))
+            spanning = TRUE;
         }
 
       if (line == NULL || spanning)

@@ -517,6 +517,51 @@ test_cover_byline (Fixture       *fixture,
   g_assert_false (any_paragraph_has (document, "Harbour Security Division"));
 }
 
+/* A summary in two columns, its middle paragraph running from the first
+ * column into the second, then a heading and text across the page: the
+ * heading follows the whole summary. */
+static void
+test_columns_then_heading (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char page_text[] =
+    "BT /F2 22 Tf 72 750 Td (Harbour Inspections) Tj ET\n"
+    "BT /F1 11 Tf 72 696 Td (Inspections follow a quarterly calendar) Tj ET\n"
+    "BT /F1 11 Tf 72 682 Td (that every operator knows a year ahead.) Tj ET\n"
+    "BT /F1 11 Tf 72 660 Td (The division recommends a schedule) Tj ET\n"
+    "BT /F1 11 Tf 72 646 Td (drawn each month by lot, with two) Tj ET\n"
+    "BT /F1 11 Tf 72 632 Td (short-notice visits a year at each) Tj ET\n"
+    "BT /F1 11 Tf 320 696 Td (terminal and a review after a year.) Tj ET\n"
+    "BT /F1 11 Tf 320 674 Td (The costs are small: the same staff,) Tj ET\n"
+    "BT /F1 11 Tf 320 660 Td (the same equipment, more travel.) Tj ET\n"
+    "BT /F2 14 Tf 72 596 Td (Background) Tj ET\n"
+    "BT /F1 11 Tf 72 574 Td (Each terminal has been inspected four times a year since the rules were last) Tj ET\n"
+    "BT /F1 11 Tf 72 560 Td (revised, always in the second week of the quarter, and operators know it.) Tj ET\n";
+  static const char * const expected[] = {
+    "Inspections follow a quarterly calendar that every operator knows a year ahead.",
+    "The division recommends a schedule drawn each month by lot, with two short-notice visits a year at each "
+    "terminal and a review after a year.",
+    "The costs are small: the same staff, the same equipment, more travel.",
+    "Background",
+    "Each terminal has been inspected four times a year since the rules were last revised, always in the "
+    "second week of the quarter, and operators know it.",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "columns-heading.pdf", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+
+  g_ptr_array_add (pages, g_strdup (page_text));
+  write_plain_pdf (path, pages);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_paragraphs (document)), ==,
+                    G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (dossier_paragraph_get_text (paragraph_at (document, i)), ==, expected[i]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Notes as LibreOffice sets them                                           */
 
@@ -580,6 +625,8 @@ main (int    argc,
 
   g_test_add ("/pdf-layouts/memo-header", Fixture, NULL, fixture_set_up, test_memo_header, fixture_tear_down);
   g_test_add ("/pdf-layouts/cover-byline", Fixture, NULL, fixture_set_up, test_cover_byline, fixture_tear_down);
+  g_test_add ("/pdf-layouts/columns-then-heading", Fixture, NULL, fixture_set_up, test_columns_then_heading,
+              fixture_tear_down);
   g_test_add ("/pdf-layouts/glued-note-numbers", Fixture, NULL, fixture_set_up, test_glued_note_numbers,
               fixture_tear_down);
   g_test_add ("/pdf-layouts/label-columns", Fixture, NULL, fixture_set_up, test_label_columns, fixture_tear_down);
