@@ -1022,6 +1022,8 @@ dossier_pdf_lay_out_page (PdfImport *self,
   g_autoptr(GPtrArray) dead = g_ptr_array_new_with_free_func (dossier_pdf_line_free);
   g_autoptr(GArray) gutters = NULL;
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  PdfLine *last_spanning = NULL;
+  gboolean section_empty = TRUE;
   guint n_columns;
 
   for (guint i = 0; i < page->lines->len; i++)
@@ -1063,6 +1065,11 @@ dossier_pdf_lay_out_page (PdfImport *self,
             }
           if (!spanning && n_columns > 1 && opens_full_width (content, i, gutters, columns, column))
             spanning = TRUE;
+          /* The short last line of a paragraph across the page. */
+          if (!spanning && n_columns > 1 && last_spanning != NULL && !(last_spanning->flags & LINE_TABLE) &&
+              section_empty && fabsf (line->x0 - last_spanning->x0) < 2 && line->base > last_spanning->base &&
+              line->base - last_spanning->base < 1.6f * line->size)
+            spanning = TRUE;
         }
 
       if (line == NULL || spanning)
@@ -1081,6 +1088,8 @@ dossier_pdf_lay_out_page (PdfImport *self,
                 }
               g_ptr_array_set_size (lines, 0);
             }
+          section_empty = TRUE;
+          last_spanning = line;
           if (line != NULL)
             {
               /* A table row is read across, a spanning line as it is. */
@@ -1092,6 +1101,7 @@ dossier_pdf_lay_out_page (PdfImport *self,
         }
 
       g_ptr_array_add (g_ptr_array_index (columns, column), line);
+      section_empty = FALSE;
     }
 
   for (guint i = 0; i < rest->len; i++)

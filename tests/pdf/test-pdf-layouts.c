@@ -519,7 +519,8 @@ test_cover_byline (Fixture       *fixture,
 
 /* A summary in two columns, its middle paragraph running from the first
  * column into the second, then a heading and text across the page: the
- * heading follows the whole summary. */
+ * heading follows the whole summary, and the short last line of the text
+ * across the page ends its paragraph, at the page's foot too. */
 static void
 test_columns_then_heading (Fixture       *fixture,
                            gconstpointer  data)
@@ -536,7 +537,11 @@ test_columns_then_heading (Fixture       *fixture,
     "BT /F1 11 Tf 320 660 Td (the same equipment, more travel.) Tj ET\n"
     "BT /F2 14 Tf 72 596 Td (Background) Tj ET\n"
     "BT /F1 11 Tf 72 574 Td (Each terminal has been inspected four times a year since the rules were last) Tj ET\n"
-    "BT /F1 11 Tf 72 560 Td (revised, always in the second week of the quarter, and operators know it.) Tj ET\n";
+    "BT /F1 11 Tf 72 560 Td (revised, always in the second week of the quarter, and operators know the) Tj ET\n"
+    "BT /F1 11 Tf 72 546 Td (dates.) Tj ET\n";
+  static const char next_page[] =
+    "BT /F1 11 Tf 72 720 Td (Operators plan around those weeks, and the inspectors have noticed that the) Tj ET\n"
+    "BT /F1 11 Tf 72 706 Td (yards they see are tidier than the ones they hear about from the crews.) Tj ET\n";
   static const char * const expected[] = {
     "Inspections follow a quarterly calendar that every operator knows a year ahead.",
     "The division recommends a schedule drawn each month by lot, with two short-notice visits a year at each "
@@ -544,7 +549,9 @@ test_columns_then_heading (Fixture       *fixture,
     "The costs are small: the same staff, the same equipment, more travel.",
     "Background",
     "Each terminal has been inspected four times a year since the rules were last revised, always in the "
-    "second week of the quarter, and operators know it.",
+    "second week of the quarter, and operators know the dates.",
+    "Operators plan around those weeks, and the inspectors have noticed that the yards they see are tidier than "
+    "the ones they hear about from the crews.",
   };
   g_autofree char *path = g_build_filename (fixture->dir, "columns-heading.pdf", NULL);
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
@@ -552,6 +559,7 @@ test_columns_then_heading (Fixture       *fixture,
   g_autoptr(DossierDocument) document = NULL;
 
   g_ptr_array_add (pages, g_strdup (page_text));
+  g_ptr_array_add (pages, g_strdup (next_page));
   write_plain_pdf (path, pages);
   document = import_path (path, &error);
   g_assert_no_error (error);
