@@ -21,7 +21,7 @@ static const char * const noise_tags[] = {
 
 static const char * const noise_roles[] = {
   "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
-  "menu", "menubar", "toolbar", "form", "tablist", NULL
+  "menu", "menubar", "toolbar", "form", "tablist", "tooltip", NULL
 };
 
 /* Whether @figure holds a <blockquote> of its own. */

@@ -733,13 +733,17 @@ compile_regexes (gpointer data)
      * "post-share", "wp-block-social-links"), not a later one: "modal" in
      * "render-target-modal" names where a script renders, not a pop-up. */
     "(?:^|\\s)(?:[a-z0-9]+[-_])?(?:wp-block-)?(?:share|sharing|social|cookie|consent|gdpr|newsletter|subscri|signup|sign-up|"
-    "advert|sponsor|related|recommend|promo|breadcrumb|outbrain|taboola|disqus|popup|modal|"
+    "advert|sponsor|related|recommend|promo|breadcrumb|outbrain|taboola|disqus|"
+    /* the pop-up, not the name that opens it ("profile-popup-trigger") */
+    "(?:popup|popover|modal|tooltip|hover-?card)(?![-_]?(?:trigger|toggle|link|open|anchor|wrap))|"
     "sidebar|widget|jetpack|addtoany|a2a|skip-link|screen-reader|sr-only|visually-?hidden|"
     "navbar|navigation|masthead|site-header|site-footer|donat|paywall|read-?next|more-from|"
     "most-popular|trending|you-may|also-read|further-reading)"
     "|" TOKEN_START "(?:nav|menu|header|footer|ads?|ad-slot|banner|comments?|tags?|tag-list|topics?|"
     "categories|pagination|pager|print|toc|meta|entry-meta|post-meta|byline|credits?|caption|"
     "login|search|cta|alert|notice|overlay|toolbar|hidden-print|no-print|utility|tools|"
+    /* a video player's settings: quality, speed, subtitles */
+    "settings|settings-panel|settings-menu|control-bar|controls|player-controls|"
     "author|authors|contributors?|pdf|download|keywords|series|issues|regions|eyebrow|kicker|overline)" TOKEN_END,
     G_REGEX_OPTIMIZE, 0, NULL);
   shared->pull_quote_class = g_regex_new (
