@@ -17,8 +17,9 @@
  * DossierDocument as the other importers:
  *
  *   dossier-pdf-page.c      a page's characters, boxes and fonts → lines
- *   dossier-pdf-layout.c    furniture, page labels, columns and reading
- *                           order, lines → blocks
+ *   dossier-pdf-furniture.c running heads and feet, page numbers, covers
+ *                           and contents pages, page labels
+ *   dossier-pdf-layout.c    columns and reading order, lines → blocks
  *   dossier-pdf-notes.c     footnotes at the foot of pages, endnotes
  *   dossier-pdf-metadata.c  title, subtitle, authors, date, publisher
  *   dossier-pdf-text.c      blocks → paragraphs, notes linked to markers

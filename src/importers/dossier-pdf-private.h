@@ -144,9 +144,11 @@ gboolean  dossier_pdf_font_is_bold     (const char  *name);
 gboolean  dossier_pdf_font_is_italic   (const char  *name);
 void      dossier_pdf_measure_body     (PdfImport   *self);
 
-/* dossier-pdf-layout.c */
+/* dossier-pdf-furniture.c */
 void      dossier_pdf_find_furniture   (PdfImport   *self);
 void      dossier_pdf_find_page_labels (PdfImport   *self);
+
+/* dossier-pdf-layout.c */
 void      dossier_pdf_lay_out_page     (PdfImport   *self,
                                         PdfPage     *page);
 void      dossier_pdf_build_blocks     (PdfImport   *self);
