@@ -9,7 +9,7 @@
 #include "dossier-library-private.h"
 
 /*
- * A DossierLibrary's highlights and reading positions.
+ * A DossierLibrary's highlights, reading positions and read state.
  */
 
 /* --- highlights and reading positions --------------------------------- */
@@ -305,4 +305,150 @@ dossier_library_get_reading_position (DossierLibrary *self,
   if (!_dossier_library_step_row (self, stmt, &have_row, NULL) || !have_row)
     return 0;
   return CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+}
+
+/* --- read and unread --------------------------------------------------- */
+
+/**
+ * dossier_library_set_read:
+ * @document_id: a document outside the Trash
+ * @read: %TRUE once the article has been opened; %FALSE to mark it unread
+ * @error: return location for an error
+ *
+ * An article is read from the first time it is opened in the reader; the
+ * time it was is kept (a second opening does not change it).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_set_read (DossierLibrary  *self,
+                          const char      *document_id,
+                          gboolean         read,
+                          GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (document_id != NULL, FALSE);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    {
+      _dossier_library_set_not_found (error, document_id);
+      return FALSE;
+    }
+
+  if (!_dossier_library_begin (self, error))
+    return FALSE;
+
+  /* Unchanged: nothing to write (and nothing to sync). */
+  stmt = _dossier_library_prepare (self,
+                                   read ? "UPDATE documents SET opened = ?2 WHERE doc = ?1 AND opened IS NULL"
+                                        : "UPDATE documents SET opened = NULL WHERE doc = ?1 AND opened IS NOT NULL",
+                                   error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (read)
+    sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (!_dossier_library_step_done (self, stmt, error))
+    goto fail;
+
+  return _dossier_library_commit (self, error);
+
+fail:
+  _dossier_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dossier_library_get_read:
+ * @document_id: a document id
+ *
+ * Returns: whether the article has been opened (and not marked unread
+ *   since); %FALSE for an unknown id
+ */
+gboolean
+dossier_library_get_read (DossierLibrary *self,
+                          const char     *document_id)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean have_row;
+  gint64 rowid;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (document_id != NULL, FALSE);
+
+  if (_dossier_library_lookup_light (self, document_id, &rowid) == NULL)
+    return FALSE;
+
+  stmt = _dossier_library_prepare (self, "SELECT opened IS NOT NULL FROM documents WHERE doc = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (!_dossier_library_step_row (self, stmt, &have_row, NULL) || !have_row)
+    return FALSE;
+  return sqlite3_column_int64 (stmt, 0) != 0;
+}
+
+static GListModel *
+list_where (DossierLibrary  *self,
+            const char      *sql,
+            gint64           value,
+            GError         **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  GListModel *documents = NULL;
+
+  if (!_dossier_library_begin_read (self, error))
+    return NULL;
+  stmt = _dossier_library_prepare (self, sql, error);
+  if (stmt != NULL)
+    {
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, value);
+      documents = _dossier_library_collect_light_rows (self, stmt, error);
+    }
+  _dossier_library_end_read (self);
+  return documents;
+}
+
+/**
+ * dossier_library_list_unread:
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a new #GListModel of the documents
+ *   outside the Trash never opened (or marked unread), newest first
+ */
+GListModel *
+dossier_library_list_unread (DossierLibrary  *self,
+                             GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return list_where (self,
+                     "SELECT doc FROM documents WHERE opened IS NULL AND trashed IS NULL"
+                     " ORDER BY added DESC, doc DESC",
+                     0, error);
+}
+
+/**
+ * dossier_library_list_added_since:
+ * @since: a time, in seconds since the epoch
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a new #GListModel of the documents
+ *   outside the Trash added to the library at @since or later, newest first
+ */
+GListModel *
+dossier_library_list_added_since (DossierLibrary  *self,
+                                  gint64           since,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return list_where (self,
+                     "SELECT doc FROM documents WHERE added >= ?1 AND trashed IS NULL"
+                     " ORDER BY added DESC, doc DESC",
+                     since, error);
 }

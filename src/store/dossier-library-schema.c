@@ -207,6 +207,17 @@ static const char schema_v6[] =
   /* A note weighs more than the body: the analyst wrote it. */
   "INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 1.0, 0.5, 2.0)');";
 
+/* Version 7: whether an article has been read, for the Unread view: when
+ * it was first opened in the reader, or NULL. An article with a reading
+ * position or a highlight was opened before; the others count as unread. */
+static const char schema_v7[] =
+  "ALTER TABLE documents ADD COLUMN opened INTEGER;"
+  "UPDATE documents SET opened = COALESCE("
+  "  (SELECT r.updated FROM reading_positions r WHERE r.document = documents.id),"
+  "  (SELECT min(h.created) FROM highlights h WHERE h.document = documents.id))"
+  /* Only those rows: a large library is not rewritten. */
+  " WHERE id IN (SELECT document FROM reading_positions UNION SELECT document FROM highlights);";
+
 /* migrations[n] brings a library from version n to n + 1. */
 static const char * const migrations[] = {
   schema_v1,
@@ -215,6 +226,7 @@ static const char * const migrations[] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_LIBRARY_SCHEMA_VERSION);
@@ -293,24 +305,32 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
   if (version >= DOSSIER_LIBRARY_SCHEMA_VERSION)
     return TRUE;
 
-  if (version >= 2 && version <= 4)
+  if (version >= 2 && version <= 6)
     {
       /* Version 2 had no Trash: nothing in it is trashed. Versions before
-       * 5 had no citation fields and no name parts. */
+       * 5 had no citation fields and no name parts. Versions before 7 had
+       * no read state: it reads as the migration to 7 would make it. */
       g_autofree char *documents =
-        g_strdup_printf ("CREATE TEMP VIEW documents AS SELECT *%s, NULL AS item_type,"
-                         " NULL AS container_title, NULL AS accessed, NULL AS doi, NULL AS volume,"
-                         " NULL AS issue, NULL AS pages, NULL AS edition, NULL AS place FROM main.documents",
-                         version == 2 ? ", NULL AS trashed" : "");
+        g_strdup_printf ("CREATE TEMP VIEW documents AS SELECT *%s%s, COALESCE("
+                         "(SELECT r.updated FROM main.reading_positions r WHERE r.document = d.id),"
+                         " (SELECT min(h.created) FROM main.highlights h WHERE h.document = d.id)) AS opened"
+                         " FROM main.documents d",
+                         version == 2 ? ", NULL AS trashed" : "",
+                         version <= 4 ? ", NULL AS item_type, NULL AS container_title, NULL AS accessed,"
+                                        " NULL AS doi, NULL AS volume, NULL AS issue, NULL AS pages,"
+                                        " NULL AS edition, NULL AS place" : "");
 
-      if (!_dossier_library_exec (self, documents, error) ||
-          !_dossier_library_exec (self,
-                                  "CREATE TEMP VIEW document_authors AS SELECT *, NULL AS family, NULL AS given,"
-                                  " NULL AS particle, NULL AS suffix, 0 AS organisation"
-                                  " FROM main.document_authors",
-                                  error))
+      if (!_dossier_library_exec (self, documents, error))
         return FALSE;
     }
+
+  if (version >= 2 && version <= 4 &&
+      !_dossier_library_exec (self,
+                              "CREATE TEMP VIEW document_authors AS SELECT *, NULL AS family, NULL AS given,"
+                              " NULL AS particle, NULL AS suffix, 0 AS organisation"
+                              " FROM main.document_authors",
+                              error))
+    return FALSE;
 
   /* Versions 2 and 3 had no pages: no paragraph has one. */
   if ((version == 2 || version == 3) &&
@@ -322,17 +342,21 @@ _dossier_library_read_older_schema (DossierLibrary  *self,
 
   /* Versions 2 to 5 had no collections, tags or notes (their search table
    * has no notes column, which reading never names). */
-  if (version >= 2 && version <= 5)
-    return _dossier_library_exec (self,
-                                  "CREATE TEMP VIEW collections AS SELECT NULL AS collection, NULL AS name,"
-                                  " NULL AS created, NULL AS trashed WHERE 0;"
-                                  "CREATE TEMP VIEW collection_documents AS SELECT NULL AS collection, NULL AS doc,"
-                                  " NULL AS added WHERE 0;"
-                                  "CREATE TEMP VIEW collection_items AS SELECT NULL AS rowid, NULL AS collection,"
-                                  " NULL AS kind, NULL AS uri, NULL AS added WHERE 0;"
-                                  "CREATE TEMP VIEW tags AS SELECT NULL AS doc, NULL AS tag WHERE 0;"
-                                  "CREATE TEMP VIEW notes AS SELECT NULL AS doc, NULL AS text, NULL AS modified WHERE 0",
-                                  error);
+  if (version >= 2 && version <= 5 &&
+      !_dossier_library_exec (self,
+                              "CREATE TEMP VIEW collections AS SELECT NULL AS collection, NULL AS name,"
+                              " NULL AS created, NULL AS trashed WHERE 0;"
+                              "CREATE TEMP VIEW collection_documents AS SELECT NULL AS collection, NULL AS doc,"
+                              " NULL AS added WHERE 0;"
+                              "CREATE TEMP VIEW collection_items AS SELECT NULL AS rowid, NULL AS collection,"
+                              " NULL AS kind, NULL AS uri, NULL AS added WHERE 0;"
+                              "CREATE TEMP VIEW tags AS SELECT NULL AS doc, NULL AS tag WHERE 0;"
+                              "CREATE TEMP VIEW notes AS SELECT NULL AS doc, NULL AS text, NULL AS modified WHERE 0",
+                              error))
+    return FALSE;
+
+  if (version >= 2 && version <= 6)
+    return TRUE;
 
   g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
                _("The library %s was written by an older version of Dossier and is read-only, "

@@ -96,7 +96,7 @@ typedef struct {
 #define DOSSIER_SNIPPET_MARK_END   "\xee\x80\x81"  /* U+E001 */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DOSSIER_LIBRARY_SCHEMA_VERSION 6
+#define DOSSIER_LIBRARY_SCHEMA_VERSION 7
 
 /* Days a removed document stays in the Trash before it is deleted for good. */
 #define DOSSIER_LIBRARY_TRASH_DAYS 30
@@ -213,5 +213,16 @@ gboolean         dossier_library_set_reading_position (DossierLibrary   *self,
                                                        GError          **error);
 guint            dossier_library_get_reading_position (DossierLibrary   *self,
                                                        const char       *document_id);
+gboolean         dossier_library_set_read             (DossierLibrary   *self,
+                                                       const char       *document_id,
+                                                       gboolean          read,
+                                                       GError          **error);
+gboolean         dossier_library_get_read             (DossierLibrary   *self,
+                                                       const char       *document_id);
+GListModel      *dossier_library_list_unread          (DossierLibrary   *self,
+                                                       GError          **error);
+GListModel      *dossier_library_list_added_since     (DossierLibrary   *self,
+                                                       gint64            since,
+                                                       GError          **error);
 
 G_END_DECLS

@@ -518,14 +518,18 @@ test_collection_expiry (Fixture       *fixture,
   }
 }
 
-/* Writes tests/store/data/library-v4.db.gz (made by `dossier-cli library
- * add` of Dossier at schema version 4: three articles from data/samples,
- * the third in the Trash, and a highlight with a note on the first) to
- * @path. */
+/* Writes tests/store/data/@name to @path, unzipped. library-v4.db.gz was
+ * made by `dossier-cli library add` of Dossier at schema version 4: three
+ * articles from data/samples, the third in the Trash, and a highlight with
+ * a note on the first. library-v6.db.gz by dossier-cli at version 6 (main
+ * at b9a0bb9): the three samples, "Talking Before It Is Too Late" in the
+ * Trash, the other two in the collection "Brief", the first tagged
+ * "sanctions". */
 static void
-write_v4_library (const char *path)
+write_library (const char *name,
+               const char *path)
 {
-  g_autofree char *gz = g_test_build_filename (G_TEST_DIST, "store", "data", "library-v4.db.gz", NULL);
+  g_autofree char *gz = g_test_build_filename (G_TEST_DIST, "store", "data", name, NULL);
   g_autoptr(GFile) source = g_file_new_for_path (gz);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
@@ -553,7 +557,7 @@ test_migration_from_v4 (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  write_v4_library (fixture->path);
+  write_library ("library-v4.db.gz", fixture->path);
   g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 4);
 
   /* Read-only: read as it is, with no collections, tags or notes. */
@@ -617,6 +621,115 @@ test_migration_from_v4 (Fixture       *fixture,
   }
   g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM notes"), ==, 1);
+}
+
+#define V6_SANCTIONS "5ced0268-13ee-4006-be74-ce156c22991b"
+#define V6_TRASHED "0c594866-b1f1-4e50-88bc-50e58f113388"
+#define V6_KOREAN "3e527820-4936-4b93-be85-fc682e49a4ae"
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static guint
+n_unread (DossierLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) unread = dossier_library_list_unread (library, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (unread);
+}
+
+/* Version 7 adds the read state: an article read before (it has a reading
+ * position or a highlight) counts as read, the others as unread; collections
+ * and tags are kept. Read-only, an old library reads the same way. */
+static void
+test_migration_from_v6 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  write_library ("library-v6.db.gz", fixture->path);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 6);
+  /* As the reader of version 6 left it after the first article was scrolled. */
+  exec_sql (fixture->path, "INSERT INTO reading_positions (document, paragraph, updated)"
+                           " VALUES ('" V6_SANCTIONS "', 3, 1700000000)");
+
+  {
+    g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path, DOSSIER_LIBRARY_OPEN_READ_ONLY,
+                                                                        &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_library_get_documents (reader)), ==, 2);
+    g_assert_true (dossier_library_get_read (reader, V6_SANCTIONS));
+    g_assert_false (dossier_library_get_read (reader, V6_KOREAN));
+    g_assert_cmpuint (n_unread (reader), ==, 1);
+    g_assert_false (dossier_library_set_read (reader, V6_KOREAN, TRUE, &error));
+    g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 6);
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierCollection) brief = NULL;
+    g_autoptr(GListModel) in_brief = NULL;
+    g_autoptr(GListModel) recent = NULL;
+    g_autoptr(GListModel) unread = NULL;
+    g_autoptr(DossierDocument) first = NULL;
+    g_auto(GStrv) tags = NULL;
+
+    brief = dossier_library_find_collection (library, "Brief", &error);
+    g_assert_no_error (error);
+    in_brief = dossier_library_list_collection_documents (library, dossier_collection_get_id (brief), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (in_brief), ==, 2);
+    tags = dossier_library_dup_tags (library, V6_SANCTIONS, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstrv (tags, ((const char * const[]) { "sanctions", NULL }));
+
+    unread = dossier_library_list_unread (library, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (unread), ==, 1);
+    first = g_list_model_get_item (unread, 0);
+    g_assert_cmpstr (dossier_document_get_id (first), ==, V6_KOREAN);
+
+    /* Opened: read, and it stays so; marked unread again. */
+    g_assert_true (dossier_library_set_read (library, V6_KOREAN, TRUE, &error));
+    g_assert_true (dossier_library_set_read (library, V6_KOREAN, TRUE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_unread (library), ==, 0);
+    g_assert_true (dossier_library_set_read (library, V6_SANCTIONS, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_unread (library), ==, 1);
+    g_assert_false (dossier_library_get_read (library, V6_SANCTIONS));
+    g_assert_false (dossier_library_set_read (library, "no-such-article", TRUE, &error));
+    g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    /* The one in the Trash is in no view until it is restored, unread. */
+    g_assert_true (dossier_library_restore (library, V6_TRASHED, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_unread (library), ==, 2);
+
+    recent = dossier_library_list_added_since (library, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 3);
+    g_clear_object (&recent);
+    recent = dossier_library_list_added_since (library, g_get_real_time () / G_USEC_PER_SEC + 3600, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 0);
+  }
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM documents WHERE opened IS NULL"), ==, 2);
 }
 
 /* A collection's notes as Markdown and HTML: citations, the article's note
@@ -684,6 +797,8 @@ main (int    argc,
   g_test_add ("/dossier/store/tags", Fixture, NULL, fixture_setup, test_tags, fixture_teardown);
   g_test_add ("/dossier/store/notes", Fixture, NULL, fixture_setup, test_notes, fixture_teardown);
   g_test_add ("/dossier/store/collections/export-notes", Fixture, NULL, fixture_setup, test_export_notes,
+              fixture_teardown);
+  g_test_add ("/dossier/store/collections/migration-from-v6", Fixture, NULL, fixture_setup, test_migration_from_v6,
               fixture_teardown);
   g_test_add ("/dossier/store/collections/migration-from-v4", Fixture, NULL, fixture_setup, test_migration_from_v4,
               fixture_teardown);

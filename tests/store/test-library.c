@@ -33,6 +33,10 @@ typedef struct {
   " ALTER TABLE document_authors DROP COLUMN given; ALTER TABLE document_authors DROP COLUMN particle;" \
   " ALTER TABLE document_authors DROP COLUMN suffix; ALTER TABLE document_authors DROP COLUMN organisation; "
 
+/* Takes a library back to version 6 (before the read state), for the
+ * tests that make an older one from a new one. */
+#define UNDO_V7 "ALTER TABLE documents DROP COLUMN opened; "
+
 /* Takes a library back to version 5 (before collections, tags and notes),
  * for the tests that make an older one from a new one. */
 #define UNDO_V6 \
@@ -1466,7 +1470,7 @@ test_quotes_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+  g_assert_cmpint (sqlite3_exec (db, UNDO_V7 UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
                                  " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
                                  " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
@@ -1845,7 +1849,7 @@ test_read_only (Fixture       *fixture,
 
   /* Reading cannot bring a library from an older Dossier up to date. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+  g_assert_cmpint (sqlite3_exec (db, UNDO_V7 UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
                                  " ALTER TABLE paragraphs DROP COLUMN page_breaks; ALTER TABLE paragraphs DROP COLUMN attribution;"
                                  " DROP INDEX documents_trashed;"
                                  " ALTER TABLE documents DROP COLUMN trashed; PRAGMA user_version = 1",
@@ -2248,7 +2252,7 @@ test_trash_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   exec_sql (fixture->path,
-            UNDO_V6 UNDO_VERSION_5 "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
+            UNDO_V7 UNDO_V6 UNDO_VERSION_5 "DROP INDEX documents_trashed; ALTER TABLE documents DROP COLUMN trashed;"
             " ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
             " ALTER TABLE paragraphs DROP COLUMN page_breaks;"
             " INSERT INTO highlights (document, paragraph, start, end, text, created)"
@@ -2379,7 +2383,7 @@ test_reference_only (Fixture       *fixture,
   }
 
   /* Read-only from a version 4 library: no fields, nothing fails. */
-  exec_sql (fixture->path, UNDO_V6 UNDO_VERSION_5 "PRAGMA user_version = 4");
+  exec_sql (fixture->path, UNDO_V7 UNDO_V6 UNDO_VERSION_5 "PRAGMA user_version = 4");
   {
     g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path,
                                                                         DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
@@ -2433,7 +2437,7 @@ test_pages_and_migration (Fixture       *fixture,
     g_assert_no_error (error);
   }
   exec_sql (fixture->path,
-            UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
+            UNDO_V7 UNDO_V6 UNDO_VERSION_5 "ALTER TABLE paragraphs DROP COLUMN page; ALTER TABLE paragraphs DROP COLUMN page_label;"
             " ALTER TABLE paragraphs DROP COLUMN page_breaks; PRAGMA user_version = 3");
 
   {
