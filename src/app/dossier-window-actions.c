@@ -306,7 +306,8 @@ show_trash_action (GtkWidget  *widget,
   /* Nothing selected, so that picking any article goes back to the reader. */
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->trash_page));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* From the collections pane too, folded. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
 }
 
 static void

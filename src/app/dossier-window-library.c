@@ -167,6 +167,8 @@ filter_document (gpointer item,
   DossierDocument *document = item;
   g_autofree char *authors = NULL;
 
+  if (!_dossier_window_view_includes (self, dossier_document_get_id (document)))
+    return FALSE;
   if (self->search_casefold == NULL)
     return TRUE;
   if (g_hash_table_contains (self->search_ids, dossier_document_get_id (document) ?: ""))
@@ -283,6 +285,7 @@ dossier_window_open_document (DossierWindow *self,
       return FALSE;
     }
   g_settings_set_string (self->settings, "last-document", document_id);
+  _dossier_window_mark_read (self, document_id);
 
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->reader_page));
   position = find_position (self, document_id);
@@ -1129,15 +1132,13 @@ drop_cb (GtkDropTarget *target,
 /* ------------------------------------------------------------------------ */
 /* The Trash                                                                */
 
-/* The sidebar's Trash button shows whether anything is in it, and how much. */
+/* Empty Trash… only when there is something in it (the collections pane
+ * shows how much). */
 static void
 trash_changed_cb (DossierWindow *self)
 {
   guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
-  g_autofree char *count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
 
-  gtk_image_set_from_icon_name (self->trash_icon, n > 0 ? "user-trash-full-symbolic" : "user-trash-symbolic");
-  gtk_label_set_label (self->trash_count, count);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash",
                                  n > 0 && !dossier_library_is_read_only (self->library));
 }

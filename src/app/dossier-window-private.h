@@ -6,14 +6,17 @@
  * splits its window): dossier-window.c (GObject, construction, state),
  * dossier-window-library.c (library list, imports, downloads),
  * dossier-window-compare.c (comparison and matrix pages),
- * dossier-window-memo.c (the open memo, recent memos, recovery) and
- * dossier-window-actions.c (the win.* action handlers).
+ * dossier-window-memo.c (the open memo, recent memos, recovery),
+ * dossier-window-collections.c (the views and collections pane, and what
+ * the list shows of them) and dossier-window-actions.c (the win.* action
+ * handlers).
  */
 
 #include "comparison/dossier-matrix.h"
 #include "comparison/dossier-text-snapshot.h"
 #include "memo/dossier-memo-json.h"
 #include "memo/dossier-memo-templates.h"
+#include "dossier-collections-sidebar.h"
 #include "dossier-compare-page.h"
 #include "dossier-matrix-page.h"
 #include "dossier-metadata-dialog.h"
@@ -34,7 +37,13 @@ struct _DossierWindow
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
+  DossierCollectionsSidebar *collections_sidebar;
   GtkWidget *sidebar;
+  AdwHeaderBar *library_header;
+  AdwWindowTitle *library_title;
+  GtkWidget *collections_back_button;
+  GtkWidget *sidebar_button;
+  GtkLabel *view_empty_label;
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
   GtkListView *list_view;
@@ -50,8 +59,6 @@ struct _DossierWindow
   GtkRevealer *downloads_revealer;
   GtkBox *downloads_box;
   DossierTrashPage *trash_page;
-  GtkImage *trash_icon;
-  GtkLabel *trash_count;
   GtkInfoBar *read_only_bar;
 
   GSettings *settings;
@@ -76,6 +83,8 @@ struct _DossierWindow
   GFileMonitor *wal_monitor; /* changes another program makes */
   guint refresh_timeout;
   guint refresh_retries;           /* rereads that failed in a row */
+  GHashTable *view_ids;      /* ids of the articles in the view; NULL for all */
+  gboolean show_sidebar;
   char *search_casefold;
   char *sort_order;
   GCancellable *cancellable;
@@ -182,6 +191,18 @@ gboolean       _dossier_window_add_compare_paragraph_to_memo (DossierWindow *sel
 void           _dossier_window_references_class_init (GtkWidgetClass *widget_class);
 gboolean       _dossier_window_import_references   (DossierWindow  *self,
                                                     GFile          *file);
+
+/* dossier-window-collections.c */
+void           _dossier_window_collections_class_init (GtkWidgetClass *widget_class);
+void           _dossier_window_collections_init    (DossierWindow  *self);
+void           _dossier_window_collections_library_changed (DossierWindow *self);
+void           _dossier_window_collections_documents_changed (DossierWindow *self);
+void           _dossier_window_set_show_sidebar    (DossierWindow  *self,
+                                                    gboolean        show);
+gboolean       _dossier_window_view_includes       (DossierWindow  *self,
+                                                    const char     *document_id);
+void           _dossier_window_mark_read           (DossierWindow  *self,
+                                                    const char     *document_id);
 
 /* dossier-window-actions.c */
 void           _dossier_window_class_actions_init  (GtkWidgetClass *widget_class);

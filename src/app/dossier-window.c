@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SORT_ORDER,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -213,6 +214,8 @@ _dossier_window_update_state (DossierWindow *self)
 
   if (total == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else if (shown == 0 && self->search_casefold == NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "view-empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
   else
@@ -285,6 +288,7 @@ documents_changed_cb (DossierWindow *self,
       if (!found)
         dossier_reader_page_close (self->reader_page);
     }
+  _dossier_window_collections_documents_changed (self);
   _dossier_window_update_state (self);
 }
 
@@ -303,6 +307,7 @@ set_library (DossierWindow  *self,
   _dossier_window_library_changed (self, old_library);
 
   documents = library != NULL ? dossier_library_get_documents (library) : NULL;
+  _dossier_window_collections_library_changed (self);
   gtk_filter_list_model_set_model (self->filter_model, documents);
   if (documents != NULL)
     g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
@@ -323,6 +328,8 @@ active_changed_cb (DossierWindow *self)
   /* Not a warning: the list stays as it was until the next reread. */
   if (!dossier_library_refresh (self->library, &error))
     g_debug ("Could not reread the library: %s", error->message);
+  /* Collections made or renamed there (dossier-cli library collection). */
+  dossier_collections_sidebar_reload (self->collections_sidebar);
 }
 
 /* Status page descriptions are markup; library errors name the path. */
@@ -488,6 +495,7 @@ dossier_window_finalize (GObject *object)
   g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->search_casefold, g_free);
+  g_clear_pointer (&self->view_ids, g_hash_table_unref);
   g_clear_pointer (&self->sort_order, g_free);
   g_clear_pointer (&self->last_imported_id, g_free);
   g_clear_error (&self->open_error);
@@ -507,6 +515,9 @@ dossier_window_get_property (GObject    *object,
     {
     case PROP_SORT_ORDER:
       g_value_set_string (value, self->sort_order);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -528,6 +539,13 @@ dossier_window_set_property (GObject      *object,
         {
           if (self->sorter != NULL)
             gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SHOW_SIDEBAR:
+      if (self->show_sidebar != g_value_get_boolean (value))
+        {
+          _dossier_window_set_show_sidebar (self, g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -557,6 +575,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   properties[PROP_SORT_ORDER] =
     g_param_spec_string ("sort-order", NULL, NULL, "date",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The views and collections pane (F9). */
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_READER_PAGE);
@@ -564,6 +586,12 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, collections_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_header);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, collections_back_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_empty_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_stack);
@@ -578,11 +606,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, downloads_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_icon);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, trash_count);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, read_only_bar);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   _dossier_window_library_class_init (widget_class);
+  _dossier_window_collections_class_init (widget_class);
   _dossier_window_memo_class_init (widget_class);
 
   _dossier_window_class_actions_init (widget_class);
@@ -604,6 +631,7 @@ dossier_window_init (DossierWindow *self)
 {
   /* The sort menu in the template reads the "win.sort" state. */
   self->sort_order = g_strdup ("date");
+  self->show_sidebar = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -623,6 +651,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 
   _dossier_window_library_init (self);
+  _dossier_window_collections_init (self);
 
   g_object_bind_property (self->leaflet, "folded",
                           dossier_reader_page_get_back_button (self->reader_page), "visible",
@@ -715,6 +744,18 @@ dossier_window_get_content_stack (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return self->main_stack;
+}
+
+/**
+ * dossier_window_get_collections_sidebar:
+ *
+ * Returns: (transfer none): the views and collections pane
+ */
+DossierCollectionsSidebar *
+dossier_window_get_collections_sidebar (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->collections_sidebar;
 }
 
 /**

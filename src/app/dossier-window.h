@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dossier-application.h"
+#include "dossier-collections-sidebar.h"
 #include "dossier-memo-page.h"
 #include "dossier-reader-page.h"
 #include "memo/dossier-memo-autosave.h"
@@ -29,6 +30,7 @@ void               dossier_window_add_toast         (DossierWindow      *self,
                                                      AdwToast           *toast);
 DossierReaderPage *dossier_window_get_reader_page   (DossierWindow      *self);
 GtkStack          *dossier_window_get_content_stack (DossierWindow      *self);
+DossierCollectionsSidebar *dossier_window_get_collections_sidebar (DossierWindow *self);
 GtkSelectionModel *dossier_window_get_selection     (DossierWindow      *self);
 GtkWidget         *dossier_window_get_search_entry  (DossierWindow      *self);
 GMenu             *dossier_window_get_library_menu  (DossierWindow      *self);

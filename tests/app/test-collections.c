@@ -1,0 +1,503 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-collections"
+
+#include "config.h"
+
+#include "dossier-test-gui.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "dossier-application.h"
+#include "dossier-collections-sidebar.h"
+#include "dossier-reader-page.h"
+#include "dossier-window.h"
+#include "store/dossier-library-collections.h"
+
+/*
+ * The views and collections pane: All Articles, Recently Added, Unread,
+ * the Trash and the collections; the article list shows the chosen view
+ * (and the search narrows it); the view and whether the pane shows are
+ * remembered; folded at 700 px, every pane has a way back. Runs under
+ * Xvfb with a memory GSettings backend and a temporary XDG_DATA_HOME
+ * (set in main()). With DOSSIER_SCREENSHOT_DIR set, it saves the pane at
+ * 1400 and 700 px, named after $LANGUAGE (run it with LANGUAGE=ko too).
+ */
+
+#define HANGUL_COLLECTION "한반도 정책 브리핑"
+
+static DossierApplication *app;
+static DossierWindow *window;
+static char *data_home;
+static char *localedir;
+static char *ids[3];
+static gint64 brief_id;
+
+static const char * const titles[] = {
+  "Fisheries Enforcement in the North Atlantic",
+  "Grain Corridors After the Ceasefire",
+  "Port Access and the Insurance Gap",
+};
+
+static DossierDocument *
+make_article (guint i)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new (i == 0 ? "Ingrid Solberg" : i == 1 ? "Kofi Mensah" : "Lena Varga");
+  g_autofree char *url = g_strdup_printf ("https://example.org/collections-test/%u", i);
+
+  dossier_document_set_title (document, titles[i]);
+  dossier_document_set_publisher (document, "Institute for Testing");
+  dossier_document_set_published (document, i == 0 ? "2025-01-10" : i == 1 ? "2025-02-20" : "2025-03-30");
+  dossier_document_set_source_url (document, url);
+  dossier_document_add_author (document, author);
+  for (guint p = 0; p < 3; p++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u of “%s”: inspectors, insurers and port "
+                                               "authorities each hold part of the answer.", p + 1, titles[i]);
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (text);
+
+      dossier_document_add_paragraph (document, paragraph);
+    }
+  return document;
+}
+
+static GListModel *
+shown (void)
+{
+  return G_LIST_MODEL (dossier_window_get_selection (window));
+}
+
+static DossierCollectionsSidebar *
+sidebar (void)
+{
+  return dossier_window_get_collections_sidebar (window);
+}
+
+static gboolean
+is_shown (const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shown ()); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (shown (), i);
+
+      if (g_strcmp0 (dossier_document_get_id (document), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs the main loop until @done holds, for at most ten seconds. */
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+n_shown_is (gpointer data)
+{
+  return g_list_model_get_n_items (shown ()) == GPOINTER_TO_UINT (data);
+}
+
+/* The search entry reports a change after a pause. */
+static void
+search_for (const char *text,
+            guint       n_expected)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_search_entry (window)), text);
+  g_assert_true (wait_for (n_shown_is, GUINT_TO_POINTER (n_expected)));
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, n_expected);
+}
+
+static GtkWidget *
+leaflet (void)
+{
+  GtkWidget *overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *child = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+
+  g_assert_true (ADW_IS_LEAFLET (child));
+  return child;
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (leaflet ())) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+visible_child_is (gpointer data)
+{
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet ())) == data;
+}
+
+/* The leaflet's pane that holds the article list. */
+static GtkWidget *
+list_pane (void)
+{
+  GtkWidget *pane = dossier_window_get_search_entry (window);
+
+  while (gtk_widget_get_parent (pane) != leaflet ())
+    pane = gtk_widget_get_parent (pane);
+  return pane;
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+list_stack_page (void)
+{
+  GtkWidget *pane = list_pane ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (pane); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_STACK (child))
+      return gtk_stack_get_visible_child_name (GTK_STACK (child));
+  g_assert_not_reached ();
+}
+
+static GtkListBoxRow *
+row_for_view (const char *view)
+{
+  GtkListBox *list = dossier_collections_sidebar_get_list (sidebar ());
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "dossier-view"), view) == 0)
+      return row;
+  return NULL;
+}
+
+/* Chooses a view as a click on its row does. */
+static void
+choose_view (const char *view)
+{
+  GtkListBoxRow *row = row_for_view (view);
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  dossier_test_gui_spin (20);
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, view);
+}
+
+static char *
+collection_view (gint64 id)
+{
+  return g_strdup_printf (DOSSIER_VIEW_COLLECTION_PREFIX "%" G_GINT64_FORMAT, id);
+}
+
+static void
+present_window (int width)
+{
+  window = dossier_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_folded, GINT_TO_POINTER (width < 1000)));
+  dossier_test_gui_spin (50);
+}
+
+static void
+close_window (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_gui_spin (50);
+  window = NULL;
+}
+
+static void
+test_setup (void)
+{
+  DossierLibrary *library;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCollection) brief = NULL;
+  g_autoptr(DossierCollection) hangul = NULL;
+
+  present_window (1400);
+  library = dossier_window_get_library (window);
+  g_assert_nonnull (library);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(DossierDocument) document = make_article (i);
+
+      ids[i] = dossier_library_add (library, document, &error);
+      g_assert_no_error (error);
+    }
+  brief = dossier_library_create_collection (library, "Black Sea Shipping", &error);
+  g_assert_no_error (error);
+  brief_id = dossier_collection_get_id (brief);
+  hangul = dossier_library_create_collection (library, HANGUL_COLLECTION, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_add_to_collection (library, brief_id, ids[1], &error));
+  g_assert_true (dossier_library_add_to_collection (library, brief_id, ids[2], &error));
+  g_assert_no_error (error);
+
+  /* As when another program made them: the pane reads them again. */
+  dossier_collections_sidebar_reload (sidebar ());
+  dossier_test_gui_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+  g_assert_nonnull (row_for_view (DOSSIER_VIEW_ALL));
+  g_assert_nonnull (row_for_view (DOSSIER_VIEW_RECENT));
+  g_assert_nonnull (row_for_view (DOSSIER_VIEW_UNREAD));
+  {
+    g_autofree char *view = collection_view (brief_id);
+
+    g_assert_nonnull (row_for_view (view));
+  }
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (sidebar ()), HANGUL_COLLECTION));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (sidebar ()), "Black Sea Shipping"));
+}
+
+/* Each view lists its articles; the search narrows the view, not the
+ * library; an empty view says so. */
+static void
+test_views (void)
+{
+  g_autofree char *brief = collection_view (brief_id);
+  DossierReaderPage *reader = dossier_window_get_reader_page (window);
+
+  choose_view (DOSSIER_VIEW_UNREAD);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+
+  /* Opened: read, though it stays in the list until the view is chosen again. */
+  gtk_selection_model_select_item (dossier_window_get_selection (window), 0, TRUE);
+  dossier_test_gui_spin (20);
+  g_assert_nonnull (dossier_reader_page_get_document (reader));
+  {
+    const char *opened = dossier_document_get_id (dossier_reader_page_get_document (reader));
+
+    g_assert_true (dossier_library_get_read (dossier_window_get_library (window), opened));
+    g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+    choose_view (DOSSIER_VIEW_ALL);
+    g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+    choose_view (DOSSIER_VIEW_UNREAD);
+    g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 2);
+    g_assert_false (is_shown (opened));
+  }
+
+  /* All three were added just now. */
+  choose_view (DOSSIER_VIEW_RECENT);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+
+  choose_view (brief);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 2);
+  g_assert_false (is_shown (ids[0]));
+  g_assert_true (is_shown (ids[1]));
+  g_assert_true (is_shown (ids[2]));
+  g_assert_cmpstr (list_stack_page (), ==, "list");
+
+  /* The search looks within the collection. */
+  search_for ("Fisheries", 0);
+  g_assert_cmpstr (list_stack_page (), ==, "no-results");
+  search_for ("Grain", 1);
+  g_assert_true (is_shown (ids[1]));
+  search_for ("", 2);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "collections-1400.png");
+
+  /* A collection with nothing in it yet. */
+  {
+    g_autoptr(DossierCollection) hangul = dossier_library_find_collection (dossier_window_get_library (window),
+                                                                           HANGUL_COLLECTION, NULL);
+    g_autofree char *view = collection_view (dossier_collection_get_id (hangul));
+
+    choose_view (view);
+    g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 0);
+    g_assert_cmpstr (list_stack_page (), ==, "view-empty");
+    g_assert_nonnull (dossier_test_gui_find_label (list_pane (), HANGUL_COLLECTION));
+  }
+
+  /* Imported while a view shows: a new article is unread and recent. */
+  choose_view (DOSSIER_VIEW_UNREAD);
+  {
+    g_autoptr(DossierDocument) document = dossier_document_new ();
+    g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new ("Convoys need insurers who stay.");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *id = NULL;
+
+    dossier_document_set_title (document, "Insurance Pools for Convoys");
+    dossier_document_add_paragraph (document, paragraph);
+    id = dossier_library_add (dossier_window_get_library (window), document, &error);
+    g_assert_no_error (error);
+    dossier_test_gui_spin (20);
+    g_assert_true (is_shown (id));
+    g_assert_true (dossier_library_remove (dossier_window_get_library (window), id, &error));
+    g_assert_no_error (error);
+    dossier_test_gui_spin (20);
+    g_assert_false (is_shown (id));
+  }
+  choose_view (brief);
+}
+
+/* The view and the pane's visibility (F9) outlast the window. */
+static void
+test_remembered (void)
+{
+  g_autofree char *brief = collection_view (brief_id);
+  GSettings *settings = g_settings_new ("io.github.dossier.Dossier");
+
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, brief);
+  close_window ();
+  present_window (1400);
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, brief);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 2);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_false (g_settings_get_boolean (settings, "show-sidebar"));
+  /* The list is still the collection's. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 2);
+  close_window ();
+
+  present_window (1400);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (g_settings_get_boolean (settings, "show-sidebar"));
+
+  /* A collection that is gone leaves All Articles. */
+  g_assert_true (dossier_library_delete_collection (dossier_window_get_library (window), brief_id, NULL));
+  dossier_collections_sidebar_reload (sidebar ());
+  dossier_test_gui_spin (20);
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, DOSSIER_VIEW_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+  g_assert_true (dossier_library_restore_collection (dossier_window_get_library (window), brief_id, NULL));
+  dossier_collections_sidebar_reload (sidebar ());
+  close_window ();
+  g_object_unref (settings);
+}
+
+/* Folded at 700 px: one pane at a time, and a way back from each. */
+static void
+test_folded (void)
+{
+  g_autofree char *brief = collection_view (brief_id);
+  GtkStack *stack;
+
+  present_window (700);
+  stack = dossier_window_get_content_stack (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-collections", NULL);
+  g_assert_true (wait_for (visible_child_is, sidebar ()));
+  dossier_test_gui_spin (300);  /* the leaflet's slide, for the picture only */
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "collections-700.png");
+
+  /* Choosing a view goes on to its articles ... */
+  choose_view (brief);
+  g_assert_true (wait_for (visible_child_is, list_pane ()));
+  dossier_test_gui_spin (300);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "collection-view-700.png");
+
+  /* ... an article to the reader, and back, level by level. */
+  gtk_widget_activate_action (find_list_view (list_pane ()), "list.activate-item", "u", 0);
+  g_assert_true (wait_for (visible_child_is, stack));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  g_assert_true (wait_for (visible_child_is, list_pane ()));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-collections", NULL);
+  g_assert_true (wait_for (visible_child_is, sidebar ()));
+
+  /* The Trash opens from the pane itself. */
+  gtk_widget_activate (GTK_WIDGET (row_for_view (NULL)));
+  g_assert_true (wait_for (visible_child_is, stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "trash");
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, brief);
+
+  /* Hidden (F9), the pane is no level to go back to. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-collections", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_true (visible_child_is (list_pane ()));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  close_window ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *po = NULL;
+  g_autofree char *mo = NULL;
+  int status;
+
+  /* Before GLib caches the user directories. */
+  data_home = g_dir_make_tmp ("dossier-test-collections-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  /* With LANGUAGE=ko, the build tree's Korean catalogue (for the screenshots). */
+  po = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..", "po", NULL);
+  mo = g_build_filename (po, "ko", "LC_MESSAGES", "dossier.mo", NULL);
+  if (g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      localedir = g_canonicalize_filename (po, NULL);
+      g_setenv ("DOSSIER_LOCALEDIR", localedir, TRUE);
+    }
+  dossier_application_setup_i18n ();
+
+  dossier_test_gui_init (&argc, &argv);
+
+  app = dossier_application_new ();
+  /* Tests run in parallel: a unique app would find another test's
+   * instance on the bus and turn into a remote for it. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/dossier/app/collections/setup", test_setup);
+  g_test_add_func ("/dossier/app/collections/views", test_views);
+  g_test_add_func ("/dossier/app/collections/remembered", test_remembered);
+  g_test_add_func ("/dossier/app/collections/folded", test_folded);
+
+  status = g_test_run ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+  g_clear_object (&app);
+  g_free (localedir);
+  remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
