@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "store/dossier-library-collections.h"
 #include "dossier-collections-sidebar.h"
@@ -26,6 +27,7 @@ struct _DossierCollectionsSidebar
   GtkWidget *trash_row;
   GtkImage *trash_icon;
   GtkLabel *trash_count;
+  GtkWidget *menu_popover;   /* a row's context menu */
 
   DossierLibrary *library;
   char *view;
@@ -130,6 +132,75 @@ row_activated_cb (DossierCollectionsSidebar *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-trash", NULL);
 }
 
+/* A row's context menu: a collection's commands (the window's actions,
+ * with its id), and New Collection… on any row. */
+static void
+popup_menu (DossierCollectionsSidebar *self,
+            GtkListBoxRow             *row,
+            double                     x,
+            double                     y)
+{
+  const char *view = row_view (row);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (view != NULL && g_str_has_prefix (view, DOSSIER_VIEW_COLLECTION_PREFIX))
+    {
+      gint64 id = g_ascii_strtoll (view + strlen (DOSSIER_VIEW_COLLECTION_PREFIX), NULL, 10);
+      g_autoptr(GMenuItem) rename = g_menu_item_new (_("_Rename…"), NULL);
+      g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+
+      g_menu_item_set_action_and_target_value (rename, "win.rename-collection", g_variant_new_int64 (id));
+      g_menu_item_set_action_and_target_value (delete, "win.delete-collection", g_variant_new_int64 (id));
+      g_menu_append_item (section, rename);
+      g_menu_append_item (section, delete);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
+    }
+  g_menu_append (section, _("_New Collection…"), "win.new-collection");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+}
+
+static void
+right_click_cb (GtkGestureClick           *gesture,
+                int                        n_press,
+                double                     x,
+                double                     y,
+                DossierCollectionsSidebar *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list_box, (int) y);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, row, x, y);
+}
+
+/* Shift+F10 or the Menu key: the focused row's menu. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  DossierCollectionsSidebar *self = DOSSIER_COLLECTIONS_SIDEBAR (user_data);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  graphene_point_t point;
+
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box) ||
+      !gtk_widget_compute_point (row, GTK_WIDGET (self->list_box),
+                                 &GRAPHENE_POINT_INIT (24, gtk_widget_get_height (row) / 2.f), &point))
+    return FALSE;
+  popup_menu (self, GTK_LIST_BOX_ROW (row), point.x, point.y);
+  return TRUE;
+}
+
 /* "Collections" above the first collection. */
 static void
 header_func (GtkListBoxRow *row,
@@ -156,11 +227,17 @@ header_func (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
+/* The Trash's count: articles and collections. */
 static void
 trash_changed_cb (DossierCollectionsSidebar *self)
 {
   guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
-  g_autofree char *count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
+  g_autoptr(GListModel) collections = self->library != NULL ?
+                                      dossier_library_list_trashed_collections (self->library, NULL) : NULL;
+  g_autofree char *count = NULL;
+
+  n += collections != NULL ? g_list_model_get_n_items (collections) : 0;
+  count = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
 
   gtk_image_set_from_icon_name (self->trash_icon, n > 0 ? "user-trash-full-symbolic" : "user-trash-symbolic");
   gtk_label_set_label (self->trash_count, count);
@@ -209,6 +286,7 @@ dossier_collections_sidebar_reload (DossierCollectionsSidebar *self)
   if (find_row (self, self->view) == NULL)
     set_view (self, DOSSIER_VIEW_ALL);
   select_view_row (self);
+  trash_changed_cb (self);
 }
 
 /**
@@ -297,6 +375,7 @@ dossier_collections_sidebar_dispose (GObject *object)
 
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_func (dossier_library_get_trash (self->library), trash_changed_cb, self);
+  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COLLECTIONS_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -426,6 +505,46 @@ dossier_collections_sidebar_init (DossierCollectionsSidebar *self)
 
   select_view_row (self);
   trash_changed_cb (self);
+
+  self->menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
+  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self->list_box));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (right_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_box), GTK_EVENT_CONTROLLER (click));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>F10|Menu"),
+                                                            gtk_callback_action_new (menu_key_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_box), keys);
+  }
+}
+
+/**
+ * dossier_collections_sidebar_popup_menu:
+ * @view: the view whose row's context menu to show
+ *
+ * Shows the row's context menu, as a right click on it does (for tests).
+ *
+ * Returns: (transfer none) (nullable): the menu's popover
+ */
+GtkPopover *
+dossier_collections_sidebar_popup_menu (DossierCollectionsSidebar *self,
+                                        const char                *view)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (DOSSIER_IS_COLLECTIONS_SIDEBAR (self), NULL);
+
+  row = find_row (self, view);
+  if (row == NULL)
+    return NULL;
+  popup_menu (self, row, 24, 0);
+  return GTK_POPOVER (self->menu_popover);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/dossier-library-collections.h"
 #include "dossier-trash-page.h"
 
 /*
@@ -13,7 +14,10 @@
  * goes for good and a Restore button; Empty Trash… in the header bar. The
  * commands are the window's actions (win.restore-document with the
  * article's id, win.empty-trash, which asks first), so the page only
- * shows the model.
+ * shows the model. Deleted collections are listed below the articles
+ * (win.restore-collection with the collection's id); the store tells
+ * nobody when they change, so the window calls
+ * dossier_trash_page_reload_collections() after it changes them.
  */
 
 #define SECONDS_PER_DAY (24 * 60 * 60)
@@ -27,6 +31,9 @@ struct _DossierTrashPage
   GtkWidget *empty_button;
   GtkStack *stack;
   GtkListBox *list_box;
+  GtkWidget *collections_heading;
+  GtkListBox *collections_list;
+  guint n_collections;
 
   DossierLibrary *library;
   gboolean folded;
@@ -110,17 +117,87 @@ create_row_cb (gpointer item,
   return row;
 }
 
+static GtkWidget *
+create_collection_row (DossierCollection *collection)
+{
+  const char *name = dossier_collection_get_name (collection);
+  guint n = dossier_collection_get_n_documents (collection);
+  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  g_autofree char *restore_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  /* Names are the user's text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), articles);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("folder-symbolic"));
+
+  button = gtk_button_new_with_mnemonic (_("_Restore"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-collection");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (dossier_collection_get_id (collection)));
+  restore_label = g_strdup_printf (_("Restore “%s”"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static void
 trash_changed_cb (DossierTrashPage *self)
 {
   guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
   g_autofree char *count = NULL;
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  gtk_widget_set_visible (self->empty_button, n > 0);
+  gtk_stack_set_visible_child_name (self->stack, n + self->n_collections > 0 ? "list" : "empty");
+  gtk_widget_set_visible (self->empty_button, n + self->n_collections > 0);
   if (n > 0)
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
   adw_window_title_set_subtitle (self->window_title, count ? count : "");
+}
+
+/**
+ * dossier_trash_page_reload_collections:
+ *
+ * Reads the deleted collections again.
+ */
+void
+dossier_trash_page_reload_collections (DossierTrashPage *self)
+{
+  g_autoptr(GListModel) collections = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  g_return_if_fail (DOSSIER_IS_TRASH_PAGE (self));
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->collections_list))) != NULL)
+    gtk_list_box_remove (self->collections_list, row);
+  if (self->library != NULL && (collections = dossier_library_list_trashed_collections (self->library, &error)) == NULL)
+    g_debug ("Could not list the collections in the Trash: %s", error->message);
+  self->n_collections = collections != NULL ? g_list_model_get_n_items (collections) : 0;
+  for (guint i = 0; i < self->n_collections; i++)
+    {
+      g_autoptr(DossierCollection) collection = g_list_model_get_item (collections, i);
+
+      gtk_list_box_append (self->collections_list, create_collection_row (collection));
+    }
+  gtk_widget_set_visible (self->collections_heading, self->n_collections > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->collections_list), self->n_collections > 0);
+  trash_changed_cb (self);
+}
+
+/**
+ * dossier_trash_page_get_collections_list:
+ *
+ * Returns: (transfer none): the list of the collections in the Trash (for
+ *   tests)
+ */
+GtkListBox *
+dossier_trash_page_get_collections_list (DossierTrashPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TRASH_PAGE (self), NULL);
+  return self->collections_list;
 }
 
 /**
@@ -147,7 +224,7 @@ dossier_trash_page_set_library (DossierTrashPage *self,
   if (library != NULL)
     g_signal_connect_object (dossier_library_get_trash (library), "items-changed",
                              G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
-  trash_changed_cb (self);
+  dossier_trash_page_reload_collections (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
@@ -278,6 +355,8 @@ dossier_trash_page_class_init (DossierTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTrashPage, empty_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierTrashPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierTrashPage, collections_heading);
+  gtk_widget_class_bind_template_child (widget_class, DossierTrashPage, collections_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -16,5 +16,7 @@ void            dossier_trash_page_set_library (DossierTrashPage *self,
                                                 DossierLibrary   *library);
 GtkListBox     *dossier_trash_page_get_list    (DossierTrashPage *self);
 gboolean        dossier_trash_page_get_empty   (DossierTrashPage *self);
+void            dossier_trash_page_reload_collections   (DossierTrashPage *self);
+GtkListBox     *dossier_trash_page_get_collections_list (DossierTrashPage *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/dossier-library-collections.h"
 #include "dossier-window-private.h"
 #include "widgets/dossier-document-row.h"
 
@@ -182,9 +183,9 @@ undo_toast_dismissed_cb (AdwToast      *toast,
 
 /* Undo goes through the "win.undo" action (the toast's button, Ctrl+Z),
  * so only the latest change can be undone, and only while its toast shows. */
-static void
-show_undo_toast (DossierWindow *self,
-                 AdwToast      *toast)
+void
+_dossier_window_show_undo_toast (DossierWindow *self,
+                                 AdwToast      *toast)
 {
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -287,7 +288,7 @@ delete_document_action (GtkWidget  *widget,
       toast = adw_toast_new (message);
     }
   g_object_set_data_full (G_OBJECT (toast), "dossier-deleted", deleted, deleted_free);
-  show_undo_toast (self, toast);
+  _dossier_window_show_undo_toast (self, toast);
   _dossier_window_update_state (self);
 }
 
@@ -351,6 +352,8 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
       _dossier_window_toast_printf (self, _("Could not empty the Trash: %s"), error->message);
       return;
     }
+  _dossier_window_collections_changed (self);
+  if (n > 0)
   {
     g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article deleted for good",
                                                              "%u articles deleted for good", n), n);
@@ -366,16 +369,34 @@ empty_trash_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
+  g_autoptr(GListModel) collections = self->library != NULL ?
+                                      dossier_library_list_trashed_collections (self->library, NULL) : NULL;
+  guint n_collections = collections != NULL ? g_list_model_get_n_items (collections) : 0;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (n == 0)
+  if (n == 0 && n_collections == 0)
     return;
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The article in the Trash will be deleted for good, with its highlights and notes.",
-                                       "All %u articles in the Trash will be deleted for good, with their highlights and notes.",
-                                       n), n);
+  if (n > 0 && n_collections > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The article in the Trash will be deleted for good, with its highlights "
+                                         "and notes, and the deleted collections too (their other articles stay "
+                                         "in the library).",
+                                         "All %u articles in the Trash will be deleted for good, with their "
+                                         "highlights and notes, and the deleted collections too (their other "
+                                         "articles stay in the library).",
+                                         n), n);
+  else if (n > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The article in the Trash will be deleted for good, with its highlights and notes.",
+                                         "All %u articles in the Trash will be deleted for good, with their highlights and notes.",
+                                         n), n);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The collection in the Trash will be deleted for good; its articles stay in the library.",
+                                         "All %u collections in the Trash will be deleted for good; their articles stay in the library.",
+                                         n_collections), n_collections);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty Trash?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -466,7 +487,7 @@ metadata_save_cb (DossierMetadataDialog *dialog,
 
   toast = adw_toast_new (_("Details saved"));
   g_object_set_data_full (G_OBJECT (toast), "dossier-previous", g_steal_pointer (&previous), g_object_unref);
-  show_undo_toast (self, toast);
+  _dossier_window_show_undo_toast (self, toast);
 }
 
 /* The article Edit Details and Copy Citation are for: the row the context
@@ -540,6 +561,8 @@ undo_action (GtkWidget  *widget,
     undo_delete_cb (toast, self);
   else if (g_object_get_data (G_OBJECT (toast), "dossier-previous") != NULL)
     undo_metadata_cb (toast, self);
+  else if (g_object_get_data (G_OBJECT (toast), "dossier-deleted-collection") != NULL)
+    _dossier_window_undo_delete_collection (self, toast);
   /* Not dismissed here: its button already dismisses it, and a second
    * dismissal mid-animation crashes libadwaita 1.2. With the action
    * disabled its button does nothing more. */

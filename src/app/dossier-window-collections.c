@@ -185,11 +185,277 @@ void
 _dossier_window_collections_library_changed (DossierWindow *self)
 {
   g_autofree char *view = g_settings_get_string (self->settings, "library-view");
+  gboolean writable = self->library != NULL && !dossier_library_is_read_only (self->library);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-collection", writable);
   dossier_collections_sidebar_set_library (self->collections_sidebar, self->library);
   /* The view the user left, when it still exists. */
   dossier_collections_sidebar_set_view (self->collections_sidebar, view);
   view_changed_cb (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* New, rename, delete and restore                                          */
+
+/* After a change to the collections: the pane, the Trash and the list. */
+void
+_dossier_window_collections_changed (DossierWindow *self)
+{
+  dossier_collections_sidebar_reload (self->collections_sidebar);
+  dossier_trash_page_reload_collections (self->trash_page);
+  _dossier_window_trash_changed (self);
+  update_view_ids (self);
+  refilter (self);
+}
+
+static DossierCollection *
+find_collection_by_id (DossierWindow *self,
+                       gint64         id)
+{
+  g_autoptr(GListModel) collections = self->library != NULL ? dossier_library_list_collections (self->library, NULL) : NULL;
+
+  for (guint i = 0; collections != NULL && i < g_list_model_get_n_items (collections); i++)
+    {
+      g_autoptr(DossierCollection) collection = g_list_model_get_item (collections, i);
+
+      if (dossier_collection_get_id (collection) == id)
+        return g_steal_pointer (&collection);
+    }
+  return NULL;
+}
+
+/* Why @text cannot name the collection @id (0 for a new one), or %NULL
+ * when it can; "" when it is empty (nothing typed yet). */
+static char *
+dup_name_problem (DossierWindow *self,
+                  const char    *text,
+                  gint64         id)
+{
+  g_autofree char *name = g_strstrip (g_strdup (text));
+  g_autoptr(DossierCollection) existing = NULL;
+
+  if (*name == '\0')
+    return g_strdup ("");
+  if (strlen (name) > DOSSIER_LIBRARY_COLLECTION_NAME_MAX)
+    return g_strdup_printf (_("The name is too long: at most %d bytes"), DOSSIER_LIBRARY_COLLECTION_NAME_MAX);
+  existing = self->library != NULL ? dossier_library_find_collection (self->library, name, NULL) : NULL;
+  if (existing != NULL && dossier_collection_get_id (existing) != id)
+    return g_strdup_printf (_("There is already a collection named “%s”"), dossier_collection_get_name (existing));
+  return NULL;
+}
+
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  DossierWindow *self = DOSSIER_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "dossier-message");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "dossier-collection");
+  g_autofree char *problem = dup_name_problem (self, gtk_editable_get_text (entry), id);
+
+  /* Emptied by the user: say why the button is off. */
+  if (problem != NULL && *problem == '\0')
+    {
+      g_free (problem);
+      problem = g_strdup (_("A collection needs a name"));
+    }
+  gtk_label_set_label (message, problem ?: "");
+  gtk_widget_set_visible (GTK_WIDGET (message), problem != NULL);
+  adw_message_dialog_set_response_enabled (dialog, "save", problem == NULL);
+}
+
+static void
+name_activate_cb (GtkEntry         *entry,
+                  AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "save"))
+    adw_message_dialog_response (dialog, "save");
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  DossierWindow    *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "dossier-entry");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "dossier-collection");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || self->library == NULL)
+    return;
+
+  if (id == 0)
+    {
+      g_autoptr(DossierCollection) created = dossier_library_create_collection (self->library,
+                                                                                gtk_editable_get_text (entry), &error);
+      if (created != NULL)
+        id = dossier_collection_get_id (created);
+    }
+  else
+    dossier_library_rename_collection (self->library, id, gtk_editable_get_text (entry), &error);
+
+  if (error != NULL)
+    {
+      _dossier_window_toast_printf (self, _("Could not save the collection: %s"), error->message);
+      return;
+    }
+  _dossier_window_collections_changed (self);
+  /* The new (or renamed) collection is shown, as Files shows a new folder. */
+  view = g_strdup_printf (DOSSIER_VIEW_COLLECTION_PREFIX "%" G_GINT64_FORMAT, id);
+  dossier_collections_sidebar_set_view (self->collections_sidebar, view);
+}
+
+/* The New Collection and Rename dialog: a name, refused while it is empty
+ * or another collection's. */
+static GtkWidget *
+ask_collection_name (DossierWindow     *self,
+                     DossierCollection *collection)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+  gint64 *id = g_new0 (gint64, 1);
+
+  if (collection != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Rename “%s”"), dossier_collection_get_name (collection));
+
+      *id = dossier_collection_get_id (collection);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+      /* Headings are markup in libadwaita 1.2; this one quotes the user's name. */
+      adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+      gtk_editable_set_text (GTK_EDITABLE (entry), dossier_collection_get_name (collection));
+    }
+  else
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Collection"),
+                                     _("A collection gathers the articles, memos and comparisons of one briefing. "
+                                       "An article may be in several."));
+
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Collection name"), -1);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), message);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", collection != NULL ? _("_Rename") : _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", collection != NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-collection", id, g_free);
+  g_object_set_data (G_OBJECT (dialog), "dossier-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "dossier-message", message);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return dialog;
+}
+
+static void
+new_collection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->library != NULL && !dossier_library_is_read_only (self->library))
+    ask_collection_name (self, NULL);
+}
+
+static void
+rename_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(DossierCollection) collection = find_collection_by_id (self, g_variant_get_int64 (parameter));
+
+  if (collection != NULL && !dossier_library_is_read_only (self->library))
+    ask_collection_name (self, collection);
+}
+
+/* To the Trash, with Undo while the toast shows; the articles stay. */
+static void
+delete_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(DossierCollection) collection = find_collection_by_id (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  gint64 *id;
+  AdwToast *toast;
+
+  if (collection == NULL)
+    return;
+  if (!dossier_library_delete_collection (self->library, dossier_collection_get_id (collection), &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not delete the collection: %s"), error->message);
+      return;
+    }
+  _dossier_window_collections_changed (self);
+
+  /* Toast titles are markup. */
+  escaped = g_markup_escape_text (dossier_collection_get_name (collection), -1);
+  message = g_strdup_printf (_("Collection “%s” moved to the Trash"), escaped);
+  toast = adw_toast_new (message);
+  id = g_new (gint64, 1);
+  *id = dossier_collection_get_id (collection);
+  g_object_set_data_full (G_OBJECT (toast), "dossier-deleted-collection", id, g_free);
+  g_object_set_data_full (G_OBJECT (toast), "dossier-library", g_object_ref (self->library), g_object_unref);
+  _dossier_window_show_undo_toast (self, toast);
+}
+
+static void
+restore_collection (DossierWindow  *self,
+                    DossierLibrary *library,
+                    gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_restore_collection (library, id, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not restore the collection: %s"), error->message);
+      return;
+    }
+  if (library == self->library)
+    _dossier_window_collections_changed (self);
+}
+
+void
+_dossier_window_undo_delete_collection (DossierWindow *self,
+                                        AdwToast      *toast)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "dossier-deleted-collection");
+
+  restore_collection (self, g_object_get_data (G_OBJECT (toast), "dossier-library"), *id);
+}
+
+static void
+restore_collection_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->library != NULL)
+    restore_collection (self, self->library, g_variant_get_int64 (parameter));
 }
 
 void
@@ -199,6 +465,10 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, collections_visible_cb);
   gtk_widget_class_install_action (widget_class, "win.show-collections", NULL, show_collections_action);
+  gtk_widget_class_install_action (widget_class, "win.new-collection", NULL, new_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-collection", "x", rename_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-collection", "x", delete_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-collection", "x", restore_collection_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }

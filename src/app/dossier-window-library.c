@@ -1132,15 +1132,22 @@ drop_cb (GtkDropTarget *target,
 /* ------------------------------------------------------------------------ */
 /* The Trash                                                                */
 
-/* Empty Trash… only when there is something in it (the collections pane
- * shows how much). */
+/* Empty Trash… only when there is something in it, articles or
+ * collections (the collections pane shows how much). */
 static void
 trash_changed_cb (DossierWindow *self)
 {
-  guint n = self->library != NULL ? g_list_model_get_n_items (dossier_library_get_trash (self->library)) : 0;
+  /* The page has seen the change already: it connected first. */
+  gboolean something = self->library != NULL && !dossier_trash_page_get_empty (self->trash_page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.empty-trash",
-                                 n > 0 && !dossier_library_is_read_only (self->library));
+                                 something && !dossier_library_is_read_only (self->library));
+}
+
+void
+_dossier_window_trash_changed (DossierWindow *self)
+{
+  trash_changed_cb (self);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -164,6 +164,7 @@ void           _dossier_window_library_changed     (DossierWindow  *self,
                                                     DossierLibrary *old_library);
 GPtrArray     *_dossier_window_dup_target_ids      (DossierWindow  *self);
 void           _dossier_window_restore_selection   (DossierWindow  *self);
+void           _dossier_window_trash_changed       (DossierWindow  *self);
 
 /* dossier-window-compare.c */
 char          *_dossier_window_comparison_title    (DossierComparison *comparison);
@@ -203,8 +204,13 @@ gboolean       _dossier_window_view_includes       (DossierWindow  *self,
                                                     const char     *document_id);
 void           _dossier_window_mark_read           (DossierWindow  *self,
                                                     const char     *document_id);
+void           _dossier_window_collections_changed (DossierWindow  *self);
+void           _dossier_window_undo_delete_collection (DossierWindow *self,
+                                                    AdwToast       *toast);
 
 /* dossier-window-actions.c */
 void           _dossier_window_class_actions_init  (GtkWidgetClass *widget_class);
+void           _dossier_window_show_undo_toast     (DossierWindow  *self,
+                                                    AdwToast       *toast);
 
 G_END_DECLS

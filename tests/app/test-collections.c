@@ -11,6 +11,7 @@
 #include "dossier-application.h"
 #include "dossier-collections-sidebar.h"
 #include "dossier-reader-page.h"
+#include "dossier-trash-page.h"
 #include "dossier-window.h"
 #include "store/dossier-library-collections.h"
 
@@ -437,6 +438,156 @@ test_folded (void)
   close_window ();
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return dossier_test_gui_find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return dossier_test_gui_find_message_dialog () == NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  g_assert_true (wait_for (dialog_shown, NULL));
+  return dossier_test_gui_find_message_dialog ();
+}
+
+static GtkEditable *
+dialog_entry (AdwMessageDialog *dialog)
+{
+  return GTK_EDITABLE (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog)));
+}
+
+static GtkLabel *
+dialog_message (AdwMessageDialog *dialog)
+{
+  return GTK_LABEL (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog)));
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  /* As its button does (the response, then the dialog closes). */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (dialog_gone, NULL));
+  dossier_test_gui_spin (20);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static DossierTrashPage *
+trash_page (void)
+{
+  return DOSSIER_TRASH_PAGE (gtk_stack_get_child_by_name (dossier_window_get_content_stack (window), "trash"));
+}
+
+/* New Collection… refuses an empty name and a taken one (whatever the
+ * case) with a message, then shows the new collection; Rename… the same;
+ * Delete moves it to the Trash with Undo, and the Trash restores it. */
+static void
+test_new_rename_delete (void)
+{
+  DossierLibrary *library;
+  AdwMessageDialog *dialog;
+  g_autoptr(DossierCollection) created = NULL;
+  g_autofree char *view = NULL;
+  GtkPopover *menu;
+  gint64 id;
+
+  present_window (1400);
+  library = dossier_window_get_library (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-collection", NULL);
+  dialog = wait_for_dialog ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), "black sea SHIPPING ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog_message (dialog))));
+  g_assert_cmpstr (gtk_label_get_label (dialog_message (dialog)), ==,
+                   "There is already a collection named “Black Sea Shipping”");
+  dossier_test_gui_spin (200);
+  dossier_test_gui_screenshot (GTK_WIDGET (dialog), "new-collection-taken.png");
+  gtk_editable_set_text (dialog_entry (dialog), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_cmpstr (gtk_label_get_label (dialog_message (dialog)), ==, "A collection needs a name");
+  gtk_editable_set_text (dialog_entry (dialog), "Sanctions <Enforcement> & Co");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog_message (dialog))));
+  answer (dialog, "save");
+
+  created = dossier_library_find_collection (library, "Sanctions <Enforcement> & Co", NULL);
+  g_assert_nonnull (created);
+  id = dossier_collection_get_id (created);
+  view = collection_view (id);
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, view);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 0);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (sidebar ()), "Sanctions <Enforcement> & Co"));
+
+  /* Its context menu holds Rename… and Delete. */
+  menu = dossier_collections_sidebar_popup_menu (sidebar (), view);
+  g_assert_nonnull (menu);
+  dossier_test_gui_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Rename…"));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Delete"));
+  gtk_popover_popdown (menu);
+
+  /* Rename: its own name in another case is fine, another's is not. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-collection", "x", id);
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog)), ==, "Sanctions <Enforcement> & Co");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), HANGUL_COLLECTION);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), "SANCTIONS <enforcement> & co");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (dialog_entry (dialog), "대북 제재 이행");
+  answer (dialog, "save");
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (sidebar ()), "대북 제재 이행"));
+  g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (sidebar ()), "Sanctions <Enforcement> & Co"));
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, view);
+
+  /* Delete: to the Trash with Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-collection", "x", id);
+  dossier_test_gui_spin (20);
+  g_assert_null (row_for_view (view));
+  g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, DOSSIER_VIEW_ALL);
+  g_assert_cmpuint (n_rows (dossier_trash_page_get_collections_list (trash_page ())), ==, 1);
+  g_assert_false (dossier_trash_page_get_empty (trash_page ()));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_nonnull (row_for_view (view));
+  g_assert_cmpuint (n_rows (dossier_trash_page_get_collections_list (trash_page ())), ==, 0);
+
+  /* Deleted again, it comes back from the Trash view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-collection", "x", id);
+  gtk_widget_activate (GTK_WIDGET (row_for_view (NULL)));
+  dossier_test_gui_spin (300);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (trash_page ()), "대북 제재 이행"));
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "collections-trash.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-collection", "x", id);
+  dossier_test_gui_spin (20);
+  g_assert_nonnull (row_for_view (view));
+  g_assert_cmpuint (n_rows (dossier_trash_page_get_collections_list (trash_page ())), ==, 0);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (GTK_WIDGET (trash_page ()))));
+  close_window ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -490,6 +641,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/views", test_views);
   g_test_add_func ("/dossier/app/collections/remembered", test_remembered);
   g_test_add_func ("/dossier/app/collections/folded", test_folded);
+  g_test_add_func ("/dossier/app/collections/new-rename-delete", test_new_rename_delete);
 
   status = g_test_run ();
 
