@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 row_view (GtkListBoxRow *row)
 {
@@ -243,6 +250,32 @@ trash_changed_cb (DossierCollectionsSidebar *self)
   gtk_label_set_label (self->trash_count, count);
 }
 
+/* Articles dropped on a collection: the window adds them. */
+static gboolean
+drop_cb (GtkDropTarget             *target,
+         const GValue              *value,
+         double                     x,
+         double                     y,
+         DossierCollectionsSidebar *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const char *view = row_view (GTK_LIST_BOX_ROW (row));
+  GtkStringList *ids = g_value_get_object (value);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (view == NULL || !g_str_has_prefix (view, DOSSIER_VIEW_COLLECTION_PREFIX) || ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ids)); i++)
+    g_strv_builder_add (builder, gtk_string_list_get_string (ids, i));
+  strv = g_strv_builder_end (builder);
+  if (strv[0] == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.add-ids-to-collection", "(x^as)",
+                                     g_ascii_strtoll (view + strlen (DOSSIER_VIEW_COLLECTION_PREFIX), NULL, 10),
+                                     strv);
+}
+
 /**
  * dossier_collections_sidebar_reload:
  *
@@ -279,14 +312,20 @@ dossier_collections_sidebar_reload (DossierCollectionsSidebar *self)
                                                dossier_collection_get_id (collection));
       g_autofree char *count = g_strdup_printf ("%u", dossier_collection_get_n_documents (collection));
 
-      gtk_list_box_append (self->list_box,
-                           make_row (view, "folder-symbolic", dossier_collection_get_name (collection), count));
+      GtkWidget *collection_row = make_row (view, "folder-symbolic", dossier_collection_get_name (collection), count);
+      GtkDropTarget *drop = gtk_drop_target_new (GTK_TYPE_STRING_LIST, GDK_ACTION_COPY);
+
+      /* Articles dragged from the list (the row shows :drop(active) meanwhile). */
+      g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+      gtk_widget_add_controller (collection_row, GTK_EVENT_CONTROLLER (drop));
+      gtk_list_box_append (self->list_box, collection_row);
     }
 
   if (find_row (self, self->view) == NULL)
     set_view (self, DOSSIER_VIEW_ALL);
   select_view_row (self);
   trash_changed_cb (self);
+  g_signal_emit (self, signals[RELOADED], 0, collections);
 }
 
 /**
@@ -469,6 +508,16 @@ dossier_collections_sidebar_class_init (DossierCollectionsSidebarClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * DossierCollectionsSidebar::reloaded:
+   * @collections: (nullable): the #DossierCollection listed
+   *
+   * The collections were read again (menus that list them follow).
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossier/Dossier/ui/dossier-collections-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierCollectionsSidebar, header_bar);
@@ -522,6 +571,20 @@ dossier_collections_sidebar_init (DossierCollectionsSidebar *self)
                                                             gtk_callback_action_new (menu_key_cb, self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->list_box), keys);
   }
+}
+
+/**
+ * dossier_collections_sidebar_get_row:
+ * @view: a view
+ *
+ * Returns: (transfer none) (nullable): its row (for tests)
+ */
+GtkListBoxRow *
+dossier_collections_sidebar_get_row (DossierCollectionsSidebar *self,
+                                     const char                *view)
+{
+  g_return_val_if_fail (DOSSIER_IS_COLLECTIONS_SIDEBAR (self), NULL);
+  return find_row (self, view);
 }
 
 /**

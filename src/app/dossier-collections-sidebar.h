@@ -29,6 +29,8 @@ void            dossier_collections_sidebar_set_view    (DossierCollectionsSideb
 char           *dossier_collections_sidebar_dup_view_title (DossierCollectionsSidebar *self);
 void            dossier_collections_sidebar_reload      (DossierCollectionsSidebar *self);
 GtkListBox     *dossier_collections_sidebar_get_list    (DossierCollectionsSidebar *self);
+GtkListBoxRow  *dossier_collections_sidebar_get_row     (DossierCollectionsSidebar *self,
+                                                         const char                *view);
 GtkPopover     *dossier_collections_sidebar_popup_menu  (DossierCollectionsSidebar *self,
                                                          const char                *view);
 

@@ -16,8 +16,10 @@
  * shows are remembered in GSettings.
  */
 
+static void update_collection_actions (DossierWindow *self);
+
 static void
-add_ids (GHashTable *ids,
+add_ids_to_set (GHashTable *ids,
          GListModel *documents)
 {
   for (guint i = 0; documents != NULL && i < g_list_model_get_n_items (documents); i++)
@@ -59,7 +61,7 @@ update_view_ids (DossierWindow *self)
   self->view_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (error != NULL)
     _dossier_window_toast_printf (self, _("Could not read the articles of this view: %s"), error->message);
-  add_ids (self->view_ids, documents);
+  add_ids_to_set (self->view_ids, documents);
 }
 
 static void
@@ -93,6 +95,7 @@ view_changed_cb (DossierWindow *self)
   update_view_empty_label (self);
   update_view_ids (self);
   refilter (self);
+  update_collection_actions (self);
 
   /* Folded, choosing a view goes on to its articles. */
   if (adw_leaflet_get_folded (self->leaflet) &&
@@ -191,6 +194,9 @@ _dossier_window_collections_library_changed (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-collection", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-collection", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-ids-to-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-new-collection", writable);
   dossier_collections_sidebar_set_library (self->collections_sidebar, self->library);
   /* The view the user left, when it still exists. */
   dossier_collections_sidebar_set_view (self->collections_sidebar, view);
@@ -209,6 +215,7 @@ _dossier_window_collections_changed (DossierWindow *self)
   _dossier_window_trash_changed (self);
   update_view_ids (self);
   refilter (self);
+  update_collection_actions (self);
 }
 
 static DossierCollection *
@@ -246,6 +253,10 @@ dup_name_problem (DossierWindow *self,
     return g_strdup_printf (_("There is already a collection named “%s”"), dossier_collection_get_name (existing));
   return NULL;
 }
+
+static void add_ids (DossierWindow      *self,
+                     gint64              id,
+                     const char * const *ids);
 
 static void
 name_changed_cb (GtkEditable      *entry,
@@ -304,7 +315,13 @@ name_response_cb (AdwMessageDialog *dialog,
       return;
     }
   _dossier_window_collections_changed (self);
-  /* The new (or renamed) collection is shown, as Files shows a new folder. */
+  /* From Add to Collection › New Collection…: the articles go in; else the
+   * new (or renamed) collection is shown, as Files shows a new folder. */
+  if (g_object_get_data (G_OBJECT (dialog), "dossier-add-ids") != NULL)
+    {
+      add_ids (self, id, g_object_get_data (G_OBJECT (dialog), "dossier-add-ids"));
+      return;
+    }
   view = g_strdup_printf (DOSSIER_VIEW_COLLECTION_PREFIX "%" G_GINT64_FORMAT, id);
   dossier_collections_sidebar_set_view (self->collections_sidebar, view);
 }
@@ -458,6 +475,271 @@ restore_collection_action (GtkWidget  *widget,
     restore_collection (self, self->library, g_variant_get_int64 (parameter));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Adding articles                                                          */
+
+/* A collection's name as a menu label: an underscore is not a mnemonic. */
+static char *
+dup_menu_label (const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+fill_collection_menu (GMenu       *menu,
+                      GListModel  *collections,
+                      const char  *action,
+                      const char  *new_action)
+{
+  g_autoptr(GMenu) names = g_menu_new ();
+  g_autoptr(GMenu) create = g_menu_new ();
+
+  g_menu_remove_all (menu);
+  for (guint i = 0; collections != NULL && i < g_list_model_get_n_items (collections); i++)
+    {
+      g_autoptr(DossierCollection) collection = g_list_model_get_item (collections, i);
+      g_autofree char *label = dup_menu_label (dossier_collection_get_name (collection));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (dossier_collection_get_id (collection)));
+      g_menu_append_item (names, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (names));
+  g_menu_append (create, _("_New Collection…"), new_action);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (create));
+}
+
+static void
+collections_reloaded_cb (DossierWindow *self,
+                         GListModel    *collections)
+{
+  fill_collection_menu (self->collection_menu, collections, "win.add-to-collection", "win.add-to-new-collection");
+  fill_collection_menu (self->reader_collection_menu, collections, "win.add-open-to-collection",
+                        "win.add-open-to-new-collection");
+}
+
+/* The reader's menu (its page's own GMenu) gets Add to Collection and
+ * Remove from Collection before its last section, Move to Trash, as it
+ * already holds the window's Edit Details… and Copy Citation. */
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && G_IS_MENU (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget))))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+extend_reader_menu (DossierWindow *self)
+{
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (dossier_reader_page_get_header_bar (self->reader_page)));
+  GMenu *menu = button != NULL ? G_MENU (gtk_menu_button_get_menu_model (button)) : NULL;
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove from Collection"), "win.remove-open-from-collection");
+  int n;
+
+  self->reader_collection_menu = g_menu_new ();
+  if (menu == NULL)
+    return;
+  g_menu_append_submenu (section, _("Add to Co_llection"), G_MENU_MODEL (self->reader_collection_menu));
+  g_menu_item_set_attribute (remove, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (section, remove);
+  n = g_menu_model_get_n_items (G_MENU_MODEL (menu));
+  g_menu_insert_section (menu, MAX (n - 1, 0), NULL, G_MENU_MODEL (section));
+}
+
+static gint64
+view_collection (DossierWindow *self)
+{
+  const char *view = dossier_collections_sidebar_get_view (self->collections_sidebar);
+
+  if (!g_str_has_prefix (view, DOSSIER_VIEW_COLLECTION_PREFIX))
+    return 0;
+  return g_ascii_strtoll (view + strlen (DOSSIER_VIEW_COLLECTION_PREFIX), NULL, 10);
+}
+
+static void
+update_collection_actions (DossierWindow *self)
+{
+  gboolean writable = self->library != NULL && !dossier_library_is_read_only (self->library);
+  gboolean have_open = dossier_reader_page_get_document (self->reader_page) != NULL;
+  gint64 shown = view_collection (self);
+  gboolean open_in_view = FALSE;
+
+  if (have_open && shown != 0 && self->view_ids != NULL)
+    open_in_view = g_hash_table_contains (self->view_ids,
+                                          dossier_document_get_id (dossier_reader_page_get_document (self->reader_page)) ?: "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-from-collection", writable && shown != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-open-from-collection", writable && open_in_view);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-open-to-collection", writable && have_open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-open-to-new-collection", writable && have_open);
+}
+
+static const char *
+document_title (DossierWindow *self,
+                const char    *id)
+{
+  DossierDocument *document = dossier_library_get_document (self->library, id);
+  const char *title = document != NULL ? dossier_document_get_title (document) : NULL;
+
+  return title != NULL && *title != '\0' ? title : _("Untitled");
+}
+
+/* Adds the articles and says so; an article already there stays once. */
+static void
+add_ids (DossierWindow      *self,
+         gint64              id,
+         const char * const *ids)
+{
+  g_autoptr(DossierCollection) collection = find_collection_by_id (self, id);
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *message = NULL;
+  const char *added = NULL;
+  guint n = 0;
+
+  if (collection == NULL || self->library == NULL)
+    return;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dossier_library_add_to_collection (self->library, id, ids[i], &error))
+        {
+          _dossier_window_toast_printf (self, _("Could not add “%s” to the collection: %s"),
+                                        document_title (self, ids[i]), error->message);
+          continue;
+        }
+      added = ids[i];
+      n++;
+    }
+  if (n == 0)
+    return;
+  _dossier_window_collections_changed (self);
+
+  /* Toast titles are markup. */
+  escaped_name = g_markup_escape_text (dossier_collection_get_name (collection), -1);
+  if (n == 1)
+    {
+      g_autofree char *escaped_title = g_markup_escape_text (document_title (self, added), -1);
+
+      message = g_strdup_printf (_("Added “%s” to “%s”"), escaped_title, escaped_name);
+    }
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u article to “%s”", "Added %u articles to “%s”", n),
+                               n, escaped_name);
+  dossier_window_add_toast (self, adw_toast_new (message));
+}
+
+static GStrv
+dup_target_strv (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) ids = _dossier_window_dup_target_ids (self);
+
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+static GStrv
+dup_open_strv (DossierWindow *self)
+{
+  DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
+  const char *ids[] = { open != NULL ? dossier_document_get_id (open) : NULL, NULL };
+
+  return g_strdupv ((char **) ids);
+}
+
+static void
+add_to_collection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_auto(GStrv) ids = g_str_equal (action_name, "win.add-open-to-collection") ? dup_open_strv (self)
+                                                                                : dup_target_strv (self);
+
+  add_ids (self, g_variant_get_int64 (parameter), (const char * const *) ids);
+}
+
+static void
+add_ids_to_collection_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 id;
+  g_autofree const char **ids = NULL;
+
+  g_variant_get (parameter, "(x^a&s)", &id, &ids);
+  if (self->library != NULL && !dossier_library_is_read_only (self->library))
+    add_ids (self, id, ids);
+}
+
+static void
+add_to_new_collection_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GStrv ids = g_str_equal (action_name, "win.add-open-to-new-collection") ? dup_open_strv (self)
+                                                                           : dup_target_strv (self);
+  GtkWidget *dialog;
+
+  if (self->library == NULL || dossier_library_is_read_only (self->library) || ids[0] == NULL)
+    {
+      g_strfreev (ids);
+      return;
+    }
+  dialog = ask_collection_name (self, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-add-ids", ids, (GDestroyNotify) g_strfreev);
+}
+
+/* Takes the chosen articles out of the collection shown; they stay in the
+ * library and in their other collections. */
+static void
+remove_from_collection_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 id = view_collection (self);
+  g_auto(GStrv) ids = g_str_equal (action_name, "win.remove-open-from-collection") ? dup_open_strv (self)
+                                                                                   : dup_target_strv (self);
+  g_autoptr(DossierCollection) collection = find_collection_by_id (self, id);
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (collection == NULL)
+    return;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (dossier_library_remove_from_collection (self->library, id, ids[i], &error))
+        n++;
+      else
+        _dossier_window_toast_printf (self, _("Could not remove “%s” from the collection: %s"),
+                                      document_title (self, ids[i]), error->message);
+    }
+  if (n == 0)
+    return;
+  _dossier_window_collections_changed (self);
+  escaped_name = g_markup_escape_text (dossier_collection_get_name (collection), -1);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u article from “%s”",
+                                          "Removed %u articles from “%s”", n),
+                             n, escaped_name);
+  dossier_window_add_toast (self, adw_toast_new (message));
+}
+
 void
 _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 {
@@ -469,6 +751,13 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.rename-collection", "x", rename_collection_action);
   gtk_widget_class_install_action (widget_class, "win.delete-collection", "x", delete_collection_action);
   gtk_widget_class_install_action (widget_class, "win.restore-collection", "x", restore_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-collection", "x", add_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-open-to-collection", "x", add_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-ids-to-collection", "(xas)", add_ids_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-new-collection", NULL, add_to_new_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-open-to-new-collection", NULL, add_to_new_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-from-collection", NULL, remove_from_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-open-from-collection", NULL, remove_from_collection_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }
@@ -479,4 +768,10 @@ _dossier_window_collections_init (DossierWindow *self)
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_headers), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   update_headers (self);
+  extend_reader_menu (self);
+  g_signal_connect_object (self->collections_sidebar, "reloaded", G_CALLBACK (collections_reloaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (update_collection_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_collection_actions (self);
 }

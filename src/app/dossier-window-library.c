@@ -632,12 +632,69 @@ dossier_window_get_library_menu (DossierWindow *self)
   return self->library_menu;
 }
 
+/* Dragging a row: its article, or all the selected ones when it is
+ * selected, as ids (a GtkStringList, which text fields do not take), for
+ * the collections pane. */
+static GdkContentProvider *
+row_drag_prepare_cb (GtkDragSource *source,
+                     double         x,
+                     double         y,
+                     DossierWindow *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (row));
+  g_autoptr(GtkStringList) ids = gtk_string_list_new (NULL);
+  GtkBitset *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (document == NULL || dossier_document_get_id (document) == NULL)
+    return NULL;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DossierDocument) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      gtk_string_list_append (ids, dossier_document_get_id (item));
+    }
+  gtk_bitset_unref (selected);
+
+  /* A row outside the selection goes alone. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ids)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (ids, i), dossier_document_get_id (document)) == 0)
+      return gdk_content_provider_new_typed (GTK_TYPE_STRING_LIST, ids);
+  g_clear_object (&ids);
+  ids = gtk_string_list_new (NULL);
+  gtk_string_list_append (ids, dossier_document_get_id (document));
+  return gdk_content_provider_new_typed (GTK_TYPE_STRING_LIST, ids);
+}
+
+static void
+row_drag_begin_cb (GtkDragSource *source,
+                   GdkDrag       *drag,
+                   DossierWindow *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              DossierWindow            *self)
 {
-  gtk_list_item_set_child (item, dossier_document_row_new ());
+  GtkWidget *row = dossier_document_row_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (row_drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (row_drag_begin_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -1297,7 +1354,7 @@ _dossier_window_library_init (DossierWindow *self)
   g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (sort_items_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -1320,10 +1377,23 @@ _dossier_window_library_init (DossierWindow *self)
     GtkGesture *click = gtk_gesture_click_new ();
 
     self->library_menu = g_menu_new ();
+    self->collection_menu = g_menu_new ();
     g_menu_append (section, _("_Edit Details…"), "win.edit-metadata");
     g_menu_append (section, _("Copy _Citation"), "win.copy-citation");
     g_menu_append (section, _("Copy as _BibTeX"), "win.copy-bibtex");
     g_menu_append (section, _("Copy as CSL-_JSON"), "win.copy-csl-json");
+    g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+    /* Add to Collection (filled by dossier-window-collections.c), and
+     * Remove from Collection while a collection shows. */
+    section = g_menu_new ();
+    g_menu_append_submenu (section, _("Add to Co_llection"), G_MENU_MODEL (self->collection_menu));
+    {
+      g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove from Collection"), "win.remove-from-collection");
+
+      g_menu_item_set_attribute (remove, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (section, remove);
+    }
     g_menu_append_section (self->library_menu, NULL, G_MENU_MODEL (section));
     g_object_unref (section);
     section = g_menu_new ();

@@ -69,6 +69,8 @@ struct _DossierWindow
   GtkCustomFilter *filter;
   GtkCustomSorter *sorter;
   GMenu *library_menu;
+  GMenu *collection_menu;    /* Add to Collection, for the list's menu */
+  GMenu *reader_collection_menu; /* the same for the reader's menu */
   GtkWidget *library_popover;
   GHashTable *search_ids;    /* id → snippet of the full-text match */
   GHashTable *bound_rows;    /* DossierDocumentRow shown in the list */

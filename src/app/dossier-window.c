@@ -463,6 +463,8 @@ dossier_window_dispose (GObject *object)
   g_clear_pointer (&self->library_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->library_menu);
+  g_clear_object (&self->collection_menu);
+  g_clear_object (&self->reader_collection_menu);
   g_clear_object (&self->recent_memos_menu);
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_toast);

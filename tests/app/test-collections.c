@@ -13,6 +13,7 @@
 #include "dossier-reader-page.h"
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
+#include "widgets/dossier-document-row.h"
 #include "store/dossier-library-collections.h"
 
 /*
@@ -588,6 +589,252 @@ test_new_rename_delete (void)
   close_window ();
 }
 
+static GtkWidget *
+find_row_widget (GtkWidget  *widget,
+                 const char *id)
+{
+  if (DOSSIER_IS_DOCUMENT_ROW (widget))
+    {
+      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (widget));
+
+      return document != NULL && g_strcmp0 (dossier_document_get_id (document), id) == 0 ? widget : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static guint
+n_in_collection (gint64 id)
+{
+  g_autoptr(GListModel) documents = dossier_library_list_collection_documents (dossier_window_get_library (window), id, NULL);
+
+  return documents != NULL ? g_list_model_get_n_items (documents) : 0;
+}
+
+static void
+select_only (const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shown ()); i++)
+    {
+      g_autoptr(DossierDocument) document = g_list_model_get_item (shown (), i);
+
+      if (g_strcmp0 (dossier_document_get_id (document), id) == 0)
+        {
+          gtk_selection_model_select_item (dossier_window_get_selection (window), i, TRUE);
+          dossier_test_gui_spin (20);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Drags the row of @id onto the row of @view as a pointer would: what the
+ * row's drag source offers, given to the collection row's drop target. */
+static guint
+drag_to (const char *id,
+         const char *view)
+{
+  GtkWidget *row = find_row_widget (GTK_WIDGET (window), id);
+  GtkEventController *source;
+  GtkEventController *target;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gboolean dropped = FALSE;
+  guint n;
+
+  g_assert_nonnull (row);
+  source = find_controller (row, GTK_TYPE_DRAG_SOURCE);
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, GTK_TYPE_STRING_LIST);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (g_value_get_object (&value)));
+
+  target = find_controller (GTK_WIDGET (dossier_collections_sidebar_get_row (sidebar (), view)), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "drop", &value, 4.0, 4.0, &dropped);
+  g_assert_true (dropped);
+  dossier_test_gui_spin (20);
+  return n;
+}
+
+/* The first submenu of @model's sections, and its items' labels. */
+static GMenuModel *
+find_submenu (GMenuModel *model,
+              const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (submenu != NULL && g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        return g_steal_pointer (&submenu);
+      if (section != NULL)
+        {
+          GMenuModel *found = find_submenu (section, label);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_label (GMenuModel *model,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_strcmp0 (item_label, label) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Add to Collection from the list's and the reader's menus, New
+ * Collection… there, drag and drop onto a collection, and Remove from
+ * Collection while one shows; an article may be in several. */
+static void
+test_add_articles (void)
+{
+  g_autoptr(GMenuModel) submenu = NULL;
+  g_autoptr(GMenuModel) reader_submenu = NULL;
+  g_autofree char *brief = collection_view (brief_id);
+  g_autofree char *hangul_view = NULL;
+  g_autoptr(DossierCollection) hangul = NULL;
+  DossierReaderPage *reader;
+  GtkMenuButton *reader_menu;
+  gint64 hangul_id;
+
+  present_window (1400);
+  reader = dossier_window_get_reader_page (window);
+  hangul = dossier_library_find_collection (dossier_window_get_library (window), HANGUL_COLLECTION, NULL);
+  hangul_id = dossier_collection_get_id (hangul);
+  hangul_view = collection_view (hangul_id);
+  choose_view (DOSSIER_VIEW_ALL);
+  g_assert_cmpuint (n_in_collection (brief_id), ==, 2);
+
+  /* The list's menu lists the collections, then New Collection…. */
+  submenu = find_submenu (G_MENU_MODEL (dossier_window_get_library_menu (window)), "Add to Co_llection");
+  g_assert_nonnull (submenu);
+  g_assert_true (menu_has_label (submenu, "Black Sea Shipping"));
+  g_assert_true (menu_has_label (submenu, HANGUL_COLLECTION));
+  g_assert_true (menu_has_label (submenu, "_New Collection…"));
+
+  select_only (ids[0]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-collection", "x", brief_id);
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (n_in_collection (brief_id), ==, 3);
+
+  /* Dragged onto the Hangul collection: in both now. */
+  g_assert_cmpuint (drag_to (ids[0], hangul_view), ==, 1);
+  g_assert_cmpuint (n_in_collection (hangul_id), ==, 1);
+  g_assert_cmpuint (n_in_collection (brief_id), ==, 3);
+  /* A selection goes together. */
+  gtk_selection_model_select_all (dossier_window_get_selection (window));
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (drag_to (ids[1], hangul_view), ==, 3);
+  g_assert_cmpuint (n_in_collection (hangul_id), ==, 3);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (dossier_collections_sidebar_get_row (sidebar (), hangul_view)),
+                                                 "3"));
+
+  /* Remove from Collection only while one shows. */
+  select_only (ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-from-collection", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (n_in_collection (hangul_id), ==, 3);
+  choose_view (hangul_view);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 3);
+  select_only (ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-from-collection", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (n_in_collection (hangul_id), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, 2);
+  g_assert_false (is_shown (ids[2]));
+  g_assert_nonnull (dossier_library_get_document (dossier_window_get_library (window), ids[2]));
+
+  /* The reader's menu: the open article. */
+  reader_menu = find_menu_button (GTK_WIDGET (dossier_reader_page_get_header_bar (reader)));
+  g_assert_nonnull (reader_menu);
+  reader_submenu = find_submenu (gtk_menu_button_get_menu_model (reader_menu), "Add to Co_llection");
+  g_assert_nonnull (reader_submenu);
+  g_assert_true (menu_has_label (reader_submenu, HANGUL_COLLECTION));
+  g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (reader_menu), "_Remove from Collection"));
+  choose_view (DOSSIER_VIEW_ALL);
+  select_only (ids[2]);
+  g_assert_cmpstr (dossier_document_get_id (dossier_reader_page_get_document (reader)), ==, ids[2]);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-open-to-collection", "x", hangul_id);
+  dossier_test_gui_spin (20);
+  g_assert_cmpuint (n_in_collection (hangul_id), ==, 3);
+
+  /* New Collection… from the submenu takes the articles along. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-open-to-new-collection", NULL);
+  {
+    AdwMessageDialog *dialog = wait_for_dialog ();
+    g_autoptr(DossierCollection) created = NULL;
+
+    gtk_editable_set_text (dialog_entry (dialog), "Port Insurance");
+    answer (dialog, "save");
+    created = dossier_library_find_collection (dossier_window_get_library (window), "Port Insurance", NULL);
+    g_assert_nonnull (created);
+    g_assert_cmpuint (n_in_collection (dossier_collection_get_id (created)), ==, 1);
+    g_assert_true (menu_has_label (submenu, "Port Insurance"));
+    g_assert_true (dossier_library_delete_collection (dossier_window_get_library (window),
+                                                      dossier_collection_get_id (created), NULL));
+  }
+  close_window ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -642,6 +889,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/remembered", test_remembered);
   g_test_add_func ("/dossier/app/collections/folded", test_folded);
   g_test_add_func ("/dossier/app/collections/new-rename-delete", test_new_rename_delete);
+  g_test_add_func ("/dossier/app/collections/add-articles", test_add_articles);
 
   status = g_test_run ();
 
