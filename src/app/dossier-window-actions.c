@@ -910,7 +910,7 @@ show_memo_action (GtkWidget  *widget,
   if (self->memo_page == NULL)
     return;
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->memo_page));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
 }
 
 static void
@@ -955,7 +955,7 @@ insert_perspectives_action (GtkWidget  *widget,
   _dossier_window_ensure_memo (self);
   dossier_memo_page_insert_perspectives (self->memo_page, G_LIST_MODEL (documents));
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->memo_page));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
 }
 
 /* ------------------------------------------------------------------------ */

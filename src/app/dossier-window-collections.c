@@ -16,7 +16,9 @@
  * shows are remembered in GSettings.
  */
 
-static void update_collection_actions (DossierWindow *self);
+
+static gint64 view_collection (DossierWindow *self);
+static void update_collection_items (DossierWindow *self);
 
 static void
 add_ids_to_set (GHashTable *ids,
@@ -94,8 +96,9 @@ view_changed_cb (DossierWindow *self)
   adw_window_title_set_title (self->library_title, title);
   update_view_empty_label (self);
   update_view_ids (self);
+  update_collection_items (self);
   refilter (self);
-  update_collection_actions (self);
+  _dossier_window_update_collection_actions (self);
 
   /* Folded, choosing a view goes on to its articles. */
   if (adw_leaflet_get_folded (self->leaflet) &&
@@ -197,6 +200,7 @@ _dossier_window_collections_library_changed (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-collection", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-ids-to-collection", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-new-collection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-collection-item", writable);
   dossier_collections_sidebar_set_library (self->collections_sidebar, self->library);
   /* The view the user left, when it still exists. */
   dossier_collections_sidebar_set_view (self->collections_sidebar, view);
@@ -214,8 +218,9 @@ _dossier_window_collections_changed (DossierWindow *self)
   dossier_trash_page_reload_collections (self->trash_page);
   _dossier_window_trash_changed (self);
   update_view_ids (self);
+  update_collection_items (self);
   refilter (self);
-  update_collection_actions (self);
+  _dossier_window_update_collection_actions (self);
 }
 
 static DossierCollection *
@@ -567,8 +572,18 @@ view_collection (DossierWindow *self)
   return g_ascii_strtoll (view + strlen (DOSSIER_VIEW_COLLECTION_PREFIX), NULL, 10);
 }
 
-static void
-update_collection_actions (DossierWindow *self)
+/* The open comparison's file, when it was opened from one. */
+static GFile *
+open_comparison_file (DossierWindow *self)
+{
+  if (self->compare_page == NULL ||
+      gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->compare_page))
+    return NULL;
+  return g_object_get_data (G_OBJECT (self->compare_page), "dossier-file");
+}
+
+void
+_dossier_window_update_collection_actions (DossierWindow *self)
 {
   gboolean writable = self->library != NULL && !dossier_library_is_read_only (self->library);
   gboolean have_open = dossier_reader_page_get_document (self->reader_page) != NULL;
@@ -582,6 +597,10 @@ update_collection_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-open-from-collection", writable && open_in_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-open-to-collection", writable && have_open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-open-to-new-collection", writable && have_open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-memo-to-collection",
+                                 writable && self->memo_page != NULL && dossier_window_get_memo_file (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-comparison-to-collection",
+                                 writable && open_comparison_file (self) != NULL);
 }
 
 static const char *
@@ -740,12 +759,182 @@ remove_from_collection_action (GtkWidget  *widget,
   dossier_window_add_toast (self, adw_toast_new (message));
 }
 
+/* ------------------------------------------------------------------------ */
+/* A collection's memos and comparisons                                     */
+
+static GtkWidget *
+make_item_row (gint64                     collection,
+               DossierCollectionItemKind  kind,
+               const char                *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *where = g_file_get_parse_name (file);
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kind == DOSSIER_COLLECTION_ITEM_MEMO
+                                                               ? "x-office-document-symbolic"
+                                                               : "view-dual-symbolic"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, _("Remove from Collection"));
+  /* Translators: the accessible name of a memo's or comparison's remove button */
+  remove_label = g_strdup_printf (_("Remove “%s” from the Collection"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-collection-item");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new ("(xs)", collection, uri));
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, where);
+  g_object_set_data_full (G_OBJECT (row), "dossier-uri", g_strdup (uri), g_free);
+  g_object_set_data (G_OBJECT (row), "dossier-kind", GINT_TO_POINTER (kind));
+  return row;
+}
+
+/* The memos and comparisons of the collection shown, above its articles. */
+static void
+update_collection_items (DossierWindow *self)
+{
+  gint64 collection = view_collection (self);
+  GtkWidget *row;
+  guint n = 0;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->collection_items_list))) != NULL)
+    gtk_list_box_remove (self->collection_items_list, row);
+
+  for (int kind = DOSSIER_COLLECTION_ITEM_MEMO; collection != 0 && self->library != NULL &&
+       kind <= DOSSIER_COLLECTION_ITEM_COMPARISON; kind++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) uris = dossier_library_dup_collection_items (self->library, collection, kind, &error);
+
+      if (uris == NULL)
+        {
+          g_debug ("Could not list the collection's files: %s", error->message);
+          continue;
+        }
+      for (guint i = 0; uris[i] != NULL; i++, n++)
+        gtk_list_box_append (self->collection_items_list, make_item_row (collection, kind, uris[i]));
+    }
+  gtk_widget_set_visible (self->collection_items_box, n > 0);
+}
+
+static void
+collection_item_activated_cb (DossierWindow *self,
+                              GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "dossier-uri");
+  g_autoptr(GFile) file = uri != NULL ? g_file_new_for_uri (uri) : NULL;
+
+  if (file == NULL)
+    return;
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_autofree char *where = g_file_get_parse_name (file);
+
+      _dossier_window_toast_printf (self, _("%s no longer exists; remove it from the collection or put it back"),
+                                    where);
+      return;
+    }
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "dossier-kind")) == DOSSIER_COLLECTION_ITEM_MEMO)
+    dossier_window_open_memo (self, file);
+  else
+    dossier_window_open_comparison (self, file);
+}
+
+static void
+add_file_to_collection (DossierWindow             *self,
+                        gint64                     id,
+                        DossierCollectionItemKind  kind,
+                        GFile                     *file)
+{
+  g_autoptr(DossierCollection) collection = find_collection_by_id (self, id);
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_collection = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (collection == NULL || file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  if (!dossier_library_add_collection_item (self->library, id, kind, uri, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not add it to the collection: %s"), error->message);
+      return;
+    }
+  _dossier_window_collections_changed (self);
+  name = g_file_get_basename (file);
+  escaped_name = g_markup_escape_text (name, -1);
+  escaped_collection = g_markup_escape_text (dossier_collection_get_name (collection), -1);
+  message = g_strdup_printf (_("Added “%s” to “%s”"), escaped_name, escaped_collection);
+  dossier_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+add_memo_to_collection_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  add_file_to_collection (self, g_variant_get_int64 (parameter), DOSSIER_COLLECTION_ITEM_MEMO,
+                          self->memo_page != NULL ? dossier_window_get_memo_file (self) : NULL);
+}
+
+static void
+add_comparison_to_collection_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  add_file_to_collection (self, g_variant_get_int64 (parameter), DOSSIER_COLLECTION_ITEM_COMPARISON,
+                          open_comparison_file (self));
+}
+
+/* The file stays where it is; only the collection forgets it. */
+static void
+remove_collection_item_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *uri;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &uri);
+  if (self->library == NULL)
+    return;
+  if (!dossier_library_remove_collection_item (self->library, id, uri, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not remove it from the collection: %s"), error->message);
+      return;
+    }
+  _dossier_window_collections_changed (self);
+}
+
 void
 _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (DOSSIER_TYPE_COLLECTIONS_SIDEBAR);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, collections_visible_cb);
+  gtk_widget_class_bind_template_callback (widget_class, collection_item_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-memo-to-collection", "x", add_memo_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.add-comparison-to-collection", "x",
+                                   add_comparison_to_collection_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-collection-item", "(xs)", remove_collection_item_action);
   gtk_widget_class_install_action (widget_class, "win.show-collections", NULL, show_collections_action);
   gtk_widget_class_install_action (widget_class, "win.new-collection", NULL, new_collection_action);
   gtk_widget_class_install_action (widget_class, "win.rename-collection", "x", rename_collection_action);
@@ -771,7 +960,7 @@ _dossier_window_collections_init (DossierWindow *self)
   extend_reader_menu (self);
   g_signal_connect_object (self->collections_sidebar, "reloaded", G_CALLBACK (collections_reloaded_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (update_collection_actions), self,
+  g_signal_connect_object (self->reader_page, "notify::document", G_CALLBACK (_dossier_window_update_collection_actions), self,
                            G_CONNECT_SWAPPED);
-  update_collection_actions (self);
+  _dossier_window_update_collection_actions (self);
 }

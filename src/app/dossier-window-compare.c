@@ -50,7 +50,7 @@ show_compare_page (DossierWindow *self,
   self->compare_page = DOSSIER_COMPARE_PAGE (page);
   gtk_stack_add_named (self->main_stack, page, "compare");
   gtk_stack_set_visible_child (self->main_stack, page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
   _dossier_window_update_state (self);
 }
 
@@ -73,15 +73,25 @@ dossier_window_compare (DossierWindow   *self,
   show_compare_page (self, dossier_compare_page_new (left, right));
 }
 
+typedef struct
+{
+  DossierWindow *self;
+  GFile *file;
+} ComparisonLoad;
+
 static void
 comparison_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(DossierWindow) self = user_data;
+  ComparisonLoad *load = user_data;
+  g_autoptr(DossierWindow) self = load->self;
+  g_autoptr(GFile) file = load->file;
   g_autoptr(DossierComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *page;
 
+  g_free (load);
   comparison = dossier_comparison_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -90,7 +100,10 @@ comparison_loaded_cb (GObject      *source,
       _dossier_window_toast_printf (self, _("Could not open the comparison: %s"), error->message);
       return;
     }
-  show_compare_page (self, dossier_compare_page_new_for_comparison (comparison));
+  page = dossier_compare_page_new_for_comparison (comparison);
+  /* Where it came from, for a collection's Add Open Comparison. */
+  g_object_set_data_full (G_OBJECT (page), "dossier-file", g_steal_pointer (&file), g_object_unref);
+  show_compare_page (self, page);
 }
 
 /**
@@ -104,11 +117,16 @@ void
 dossier_window_open_comparison (DossierWindow *self,
                                 GFile         *file)
 {
+  ComparisonLoad *load;
+
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  load = g_new0 (ComparisonLoad, 1);
+  load->self = g_object_ref (self);
+  load->file = g_object_ref (file);
   dossier_comparison_load_async (file, self->library ? dossier_library_get_path (self->library) : NULL,
-                                 self->cancellable, comparison_loaded_cb, g_object_ref (self));
+                                 self->cancellable, comparison_loaded_cb, load);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -170,7 +188,7 @@ matrix_back_clicked_cb (GtkButton     *button,
   if (self->matrix_page == NULL)
     return;
   gtk_stack_set_visible_child (self->main_stack, self->matrix_page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
   _dossier_window_update_state (self);
 }
 
@@ -298,7 +316,7 @@ matrix_ready_cb (GObject      *source,
   self->matrix_page = page;
   gtk_stack_add_named (self->main_stack, page, "matrix");
   gtk_stack_set_visible_child (self->main_stack, page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
   _dossier_window_update_state (self);
 }
 

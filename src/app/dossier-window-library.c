@@ -423,7 +423,7 @@ list_activate_cb (DossierWindow *self,
 
   if (document == NULL || !dossier_window_open_document (self, dossier_document_get_id (document)))
     return;
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
   gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
 }
 
@@ -462,7 +462,7 @@ list_click_released_cb (GtkGestureClick *gesture,
     return;
   if (adw_leaflet_get_folded (self->leaflet))
     {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
       gtk_widget_grab_focus (GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (self->reader_page))));
     }
 }

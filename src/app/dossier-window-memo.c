@@ -55,6 +55,8 @@ _dossier_window_update_memo_actions (DossierWindow *self)
   if (have_memo)
     dossier_memo_page_set_modified (self->memo_page, _dossier_window_memo_is_dirty (self));
   _dossier_window_update_title (self);
+  /* A memo saved, opened or closed: a collection's Add Open Memo. */
+  _dossier_window_update_collection_actions (self);
 }
 
 static void
@@ -133,7 +135,7 @@ set_memo (DossierWindow *self,
   g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->main_stack, page, "memo");
   gtk_stack_set_visible_child (self->main_stack, page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
 
   self->memo_autosave = dossier_memo_autosave_new (memo, file, NULL);
   /* The page's file choosers start from the memo's file. */

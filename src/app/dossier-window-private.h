@@ -44,6 +44,8 @@ struct _DossierWindow
   GtkWidget *collections_back_button;
   GtkWidget *sidebar_button;
   GtkLabel *view_empty_label;
+  GtkWidget *collection_items_box;
+  GtkListBox *collection_items_list;
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
   GtkListView *list_view;
@@ -207,6 +209,7 @@ gboolean       _dossier_window_view_includes       (DossierWindow  *self,
 void           _dossier_window_mark_read           (DossierWindow  *self,
                                                     const char     *document_id);
 void           _dossier_window_collections_changed (DossierWindow  *self);
+void           _dossier_window_update_collection_actions (DossierWindow *self);
 void           _dossier_window_undo_delete_collection (DossierWindow *self,
                                                     AdwToast       *toast);
 

@@ -560,6 +560,8 @@ static void
 main_page_changed_cb (DossierWindow *self)
 {
   _dossier_window_update_title (self);
+  /* A comparison shown or closed: a collection's Add Open Comparison. */
+  _dossier_window_update_collection_actions (self);
 }
 
 static void
@@ -594,6 +596,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, collections_back_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, collection_items_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, collection_items_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_stack);

@@ -14,6 +14,7 @@
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
 #include "widgets/dossier-document-row.h"
+#include "comparison/dossier-comparison.h"
 #include "store/dossier-library-collections.h"
 
 /*
@@ -118,7 +119,8 @@ search_for (const char *text,
             guint       n_expected)
 {
   gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_search_entry (window)), text);
-  g_assert_true (wait_for (n_shown_is, GUINT_TO_POINTER (n_expected)));
+  if (!wait_for (n_shown_is, GUINT_TO_POINTER (n_expected)))
+    g_error ("The search “%s” shows %u articles, not %u", text, g_list_model_get_n_items (shown ()), n_expected);
   dossier_test_gui_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, n_expected);
 }
@@ -835,6 +837,144 @@ test_add_articles (void)
   close_window ();
 }
 
+static gboolean
+memo_saved (gpointer data)
+{
+  return dossier_window_get_memo_file (window) != NULL && dossier_window_get_n_pending_saves (window) == 0;
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), data) == 0;
+}
+
+static GtkListBox *
+items_list (void)
+{
+  GtkWidget *list = NULL;
+  GtkWidget *label = GTK_WIDGET (dossier_test_gui_find_label (list_pane (), "Memos and Comparisons"));
+
+  g_assert_nonnull (label);
+  for (GtkWidget *sibling = gtk_widget_get_next_sibling (label); sibling != NULL && list == NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    list = gtk_widget_get_first_child (gtk_widget_get_first_child (sibling));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  return GTK_LIST_BOX (list);
+}
+
+/* A collection's memos and comparisons: added from the open one (the
+ * collection's context menu), listed above its articles, opened with a
+ * click, taken out again; and the search honours tag: and collection:. */
+static void
+test_collection_items (void)
+{
+  g_autofree char *brief = collection_view (brief_id);
+  g_autofree char *memo_path = g_build_filename (data_home, "Corridor brief.dossier-memo", NULL);
+  g_autofree char *comparison_path = g_build_filename (data_home, "Corridors vs ports.dossier-comparison", NULL);
+  g_autoptr(GFile) memo_file = g_file_new_for_path (memo_path);
+  g_autoptr(GFile) comparison_file = g_file_new_for_path (comparison_path);
+  DossierLibrary *library;
+  GtkStack *stack;
+  g_autoptr(GError) error = NULL;
+
+  present_window (1400);
+  library = dossier_window_get_library (window);
+  stack = dossier_window_get_content_stack (window);
+  /* As the setup left it: the second and third articles. */
+  g_assert_true (dossier_library_remove_from_collection (library, brief_id, ids[0], &error));
+  g_assert_no_error (error);
+
+  /* A memo saved to a file, then added. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-memo", "s", "policy-brief");
+  g_assert_true (wait_for (page_shown, (gpointer) "memo"));
+  dossier_window_save_memo_to (window, memo_file);
+  g_assert_true (wait_for (memo_saved, NULL));
+  dossier_test_gui_spin (20);
+  {
+    GtkPopover *menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
+
+    dossier_test_gui_spin (50);
+    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Memo"));
+    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Comparison"));
+    gtk_popover_popdown (menu);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-memo-to-collection", "x", brief_id);
+  dossier_test_gui_spin (20);
+
+  /* A saved comparison, opened from its file, then added. */
+  {
+    g_autoptr(DossierDocument) left = dossier_library_load (library, ids[1], &error);
+    g_autoptr(DossierDocument) right = dossier_library_load (library, ids[2], &error);
+    g_autoptr(DossierComparison) comparison = NULL;
+
+    g_assert_no_error (error);
+    comparison = dossier_comparison_new (left, right);
+    g_assert_true (dossier_comparison_save (comparison, comparison_file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  dossier_window_open_comparison (window, comparison_file);
+  g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+  dossier_test_gui_spin (20);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-comparison-to-collection", "x", brief_id);
+  dossier_test_gui_spin (20);
+  {
+    g_auto(GStrv) memos = dossier_library_dup_collection_items (library, brief_id, DOSSIER_COLLECTION_ITEM_MEMO, NULL);
+    g_auto(GStrv) comparisons = dossier_library_dup_collection_items (library, brief_id,
+                                                                      DOSSIER_COLLECTION_ITEM_COMPARISON, NULL);
+
+    g_assert_cmpuint (g_strv_length (memos), ==, 1);
+    g_assert_cmpuint (g_strv_length (comparisons), ==, 1);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  dossier_test_gui_spin (20);
+
+  /* Listed above the collection's articles, and only there. */
+  choose_view (DOSSIER_VIEW_ALL);
+  g_assert_null (dossier_test_gui_find_label (list_pane (), "Corridor brief.dossier-memo"));
+  choose_view (brief);
+  g_assert_nonnull (dossier_test_gui_find_label (list_pane (), "Corridor brief.dossier-memo"));
+  g_assert_nonnull (dossier_test_gui_find_label (list_pane (), "Corridors vs ports.dossier-comparison"));
+  g_assert_cmpuint (n_rows (items_list ()), ==, 2);
+  dossier_test_gui_spin (200);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), "collection-view-1400.png");
+
+  /* A click opens the comparison again. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (items_list (), 1)));
+  g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+  g_assert_true (g_file_equal (comparison_file, g_object_get_data (G_OBJECT (gtk_stack_get_visible_child (stack)),
+                                                                   "dossier-file")));
+
+  /* Taken out of the collection: the file stays. */
+  {
+    g_autofree char *uri = g_file_get_uri (comparison_file);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-collection-item", "(xs)", brief_id, uri);
+    dossier_test_gui_spin (20);
+    g_assert_cmpuint (n_rows (items_list ()), ==, 1);
+    g_assert_true (g_file_query_exists (comparison_file, NULL));
+  }
+
+  /* tag: and collection: in the search, within the view. */
+  g_assert_true (dossier_library_add_tag (library, ids[1], "grain", &error));
+  g_assert_no_error (error);
+  search_for ("tag:grain", 1);
+  g_assert_true (is_shown (ids[1]));
+  search_for ("", 2);
+  choose_view (DOSSIER_VIEW_ALL);
+  search_for ("collection:\"Black Sea Shipping\"", 2);
+  g_assert_false (is_shown (ids[0]));
+  search_for ("collection:\"Black Sea Shipping\" ceasefire", 1);
+  g_assert_true (is_shown (ids[1]));
+  search_for ("collection:\"Black Sea Shipping\" fisheries", 0);
+  search_for ("", 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
+  dossier_test_gui_spin (50);
+  close_window ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -890,6 +1030,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/folded", test_folded);
   g_test_add_func ("/dossier/app/collections/new-rename-delete", test_new_rename_delete);
   g_test_add_func ("/dossier/app/collections/add-articles", test_add_articles);
+  g_test_add_func ("/dossier/app/collections/items-and-search", test_collection_items);
 
   status = g_test_run ();
 
