@@ -181,6 +181,20 @@ popup_menu (DossierCollectionsSidebar *self,
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_clear_object (&section);
       section = g_menu_new ();
+      {
+        g_autoptr(GMenuItem) markdown = g_menu_item_new (_("Export Notes as Mar_kdown…"), NULL);
+        g_autoptr(GMenuItem) html = g_menu_item_new (_("Export Notes as _HTML…"), NULL);
+
+        g_menu_item_set_action_and_target_value (markdown, "win.export-collection-notes",
+                                                 g_variant_new ("(xs)", id, "markdown"));
+        g_menu_item_set_action_and_target_value (html, "win.export-collection-notes",
+                                                 g_variant_new ("(xs)", id, "html"));
+        g_menu_append_item (section, markdown);
+        g_menu_append_item (section, html);
+      }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
     }
   g_menu_append (section, _("_New Collection…"), "win.new-collection");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));

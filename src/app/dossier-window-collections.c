@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "formats/dossier-file-save.h"
+#include "memo/dossier-notes-export.h"
 #include "store/dossier-library-collections.h"
 #include "dossier-window-private.h"
 
@@ -924,6 +926,143 @@ remove_collection_item_action (GtkWidget  *widget,
   _dossier_window_collections_changed (self);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Exporting a collection's highlights and notes                            */
+
+typedef struct
+{
+  DossierWindow *self;
+  GFile *file;
+  char *name;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+notes_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_file_get_parse_name (data->file);
+
+  if (!dossier_file_save_contents_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _dossier_window_toast_printf (data->self, _("Could not export the notes to %s: %s"), where, error->message);
+    }
+  else
+    _dossier_window_toast_printf (data->self, _("Exported the notes of “%s” to %s"), data->name, where);
+  export_data_free (data);
+}
+
+/**
+ * dossier_window_export_collection_notes:
+ * @collection: a collection's id
+ * @format: Markdown or HTML
+ * @file: where to write
+ *
+ * Writes the collection's articles' citations, notes, highlights and
+ * highlight notes to @file (as `dossier-cli library collection export`
+ * does), atomically and off the main thread; a toast says where, or why
+ * it could not.
+ */
+void
+dossier_window_export_collection_notes (DossierWindow            *self,
+                                        gint64                    collection,
+                                        DossierNotesExportFormat  format,
+                                        GFile                    *file)
+{
+  g_autoptr(DossierCollection) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  ExportData *data;
+  char *text;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  found = find_collection_by_id (self, collection);
+  if (found == NULL)
+    {
+      _dossier_window_toast_printf (self, _("Could not export the notes: %s"), _("The collection no longer exists"));
+      return;
+    }
+  text = dossier_notes_export_collection (self->library, found, format, &error);
+  if (text == NULL)
+    {
+      _dossier_window_toast_printf (self, _("Could not export the notes: %s"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (text, strlen (text));
+  data = g_new0 (ExportData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->name = g_strdup (dossier_collection_get_name (found));
+  dossier_file_save_contents_async (file, bytes, self->cancellable, notes_saved_cb, data);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            DossierWindow   *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "dossier-collection");
+  DossierNotesExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "dossier-format"));
+  g_autoptr(GFile) file = _dossier_window_chooser_take_file (dialog, response);
+
+  if (file != NULL)
+    dossier_window_export_collection_notes (self, id, format, file);
+}
+
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 id;
+  const char *format_name;
+  gboolean html;
+  g_autoptr(DossierCollection) collection = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *title = NULL;
+  GtkFileChooserNative *dialog;
+  gint64 *data;
+
+  g_variant_get (parameter, "(x&s)", &id, &format_name);
+  html = g_str_equal (format_name, "html");
+  collection = find_collection_by_id (self, id);
+  if (collection == NULL)
+    return;
+
+  /* Translators: the title of the file chooser; %s is a collection's name */
+  title = g_strdup_printf (_("Export the Notes of “%s”"), dossier_collection_get_name (collection));
+  dialog = _dossier_window_new_file_chooser (self, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                             html ? _("HTML") : _("Markdown"),
+                                             html ? "text/html" : "text/markdown",
+                                             html ? "*.html" : "*.md");
+  /* A name a file system takes: the collection's, without slashes. */
+  suggested = g_strdup_printf ("%s.%s", dossier_collection_get_name (collection), html ? "html" : "md");
+  g_strdelimit (suggested, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+  data = g_new (gint64, 1);
+  *data = id;
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-collection", data, g_free);
+  g_object_set_data (G_OBJECT (dialog), "dossier-format",
+                     GINT_TO_POINTER (html ? DOSSIER_NOTES_EXPORT_HTML : DOSSIER_NOTES_EXPORT_MARKDOWN));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 {
@@ -935,6 +1074,7 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-comparison-to-collection", "x",
                                    add_comparison_to_collection_action);
   gtk_widget_class_install_action (widget_class, "win.remove-collection-item", "(xs)", remove_collection_item_action);
+  gtk_widget_class_install_action (widget_class, "win.export-collection-notes", "(xs)", export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.show-collections", NULL, show_collections_action);
   gtk_widget_class_install_action (widget_class, "win.new-collection", NULL, new_collection_action);
   gtk_widget_class_install_action (widget_class, "win.rename-collection", "x", rename_collection_action);

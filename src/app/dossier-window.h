@@ -8,6 +8,7 @@
 #include "dossier-memo-page.h"
 #include "dossier-reader-page.h"
 #include "memo/dossier-memo-autosave.h"
+#include "memo/dossier-notes-export.h"
 #include "store/dossier-library.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ void               dossier_window_add_toast         (DossierWindow      *self,
 DossierReaderPage *dossier_window_get_reader_page   (DossierWindow      *self);
 GtkStack          *dossier_window_get_content_stack (DossierWindow      *self);
 DossierCollectionsSidebar *dossier_window_get_collections_sidebar (DossierWindow *self);
+void               dossier_window_export_collection_notes (DossierWindow            *self,
+                                                           gint64                    collection,
+                                                           DossierNotesExportFormat  format,
+                                                           GFile                    *file);
 GtkSelectionModel *dossier_window_get_selection     (DossierWindow      *self);
 GtkWidget         *dossier_window_get_search_entry  (DossierWindow      *self);
 GMenu             *dossier_window_get_library_menu  (DossierWindow      *self);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "dossier-application.h"
 #include "dossier-collections-sidebar.h"
@@ -22,8 +23,8 @@
  * the Trash and the collections; the article list shows the chosen view
  * (and the search narrows it); the view and whether the pane shows are
  * remembered; folded at 700 px, every pane has a way back. Runs under
- * Xvfb with a memory GSettings backend and a temporary XDG_DATA_HOME
- * (set in main()). With DOSSIER_SCREENSHOT_DIR set, it saves the pane at
+ * Xvfb with a memory GSettings backend and a temporary XDG_DATA_HOME and
+ * XDG_STATE_HOME (set in main()). With DOSSIER_SCREENSHOT_DIR set, it saves the pane at
  * 1400 and 700 px, named after $LANGUAGE (run it with LANGUAGE=ko too).
  */
 
@@ -456,8 +457,12 @@ dialog_gone (gpointer data)
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
+  AdwMessageDialog *dialog;
+
   g_assert_true (wait_for (dialog_shown, NULL));
-  return dossier_test_gui_find_message_dialog ();
+  dialog = dossier_test_gui_find_message_dialog ();
+  g_test_message ("dialog: %s", adw_message_dialog_get_heading (dialog));
+  return dialog;
 }
 
 static GtkEditable *
@@ -975,6 +980,73 @@ test_collection_items (void)
   close_window ();
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (G_FILE (data), NULL);
+}
+
+static gboolean
+toast_says (gpointer data)
+{
+  return dossier_test_gui_find_label (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                                      data) != NULL;
+}
+
+/* A collection's highlights and notes, as Markdown and HTML, through the
+ * function `dossier-cli library collection export` uses; a file that
+ * cannot be written says why. */
+static void
+test_export_notes (void)
+{
+  g_autofree char *brief = collection_view (brief_id);
+  g_autofree char *md_path = g_build_filename (data_home, "Black Sea notes.md", NULL);
+  g_autofree char *html_path = g_build_filename (data_home, "Black Sea notes.html", NULL);
+  g_autofree char *bad_path = g_build_filename (data_home, "no such folder", "notes.md", NULL);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autoptr(GFile) html = g_file_new_for_path (html_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library;
+  GtkPopover *menu;
+  gint64 highlight;
+
+  present_window (1400);
+  library = dossier_window_get_library (window);
+  highlight = dossier_library_add_highlight (library, ids[1], 0, 0, 9, "Paragraph", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_set_highlight_note (library, highlight, "Check the <corridor> dates & tolls", &error));
+  g_assert_no_error (error);
+
+  menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
+  dossier_test_gui_spin (50);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Export Notes as Markdown…"));
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Export Notes as HTML…"));
+  gtk_popover_popdown (menu);
+
+  dossier_window_export_collection_notes (window, brief_id, DOSSIER_NOTES_EXPORT_MARKDOWN, md);
+  g_assert_true (wait_for (file_exists, md));
+  g_assert_true (wait_for (toast_says, (gpointer) "Exported the notes of"));
+  g_assert_true (g_file_load_contents (md, NULL, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Grain Corridors After the Ceasefire"));
+  /* (Markdown escapes the note's angle brackets.) */
+  g_assert_nonnull (strstr (text, "dates \\& tolls"));
+  g_clear_pointer (&text, g_free);
+
+  dossier_window_export_collection_notes (window, brief_id, DOSSIER_NOTES_EXPORT_HTML, html);
+  g_assert_true (wait_for (file_exists, html));
+  g_assert_true (g_file_load_contents (html, NULL, &text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "&lt;corridor&gt; dates &amp; tolls"));
+
+  dossier_window_export_collection_notes (window, brief_id, DOSSIER_NOTES_EXPORT_MARKDOWN, bad);
+  g_assert_true (wait_for (toast_says, (gpointer) "Could not export the notes to"));
+  g_assert_false (g_file_query_exists (bad, NULL));
+  close_window ();
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1001,9 +1073,15 @@ main (int    argc,
   g_autofree char *mo = NULL;
   int status;
 
-  /* Before GLib caches the user directories. */
+  /* Before GLib caches the user directories; memo recovery copies go to
+   * XDG_STATE_HOME, kept under the same temporary folder. */
   data_home = g_dir_make_tmp ("dossier-test-collections-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  {
+    g_autofree char *state = g_build_filename (data_home, "state", NULL);
+
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+  }
 
   /* With LANGUAGE=ko, the build tree's Korean catalogue (for the screenshots). */
   po = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..", "po", NULL);
@@ -1031,6 +1109,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/new-rename-delete", test_new_rename_delete);
   g_test_add_func ("/dossier/app/collections/add-articles", test_add_articles);
   g_test_add_func ("/dossier/app/collections/items-and-search", test_collection_items);
+  g_test_add_func ("/dossier/app/collections/export-notes", test_export_notes);
 
   status = g_test_run ();
 
