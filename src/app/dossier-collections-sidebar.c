@@ -33,6 +33,7 @@ struct _DossierCollectionsSidebar
   char *view;
   gboolean folded;
   gboolean reloading;        /* rows change: the selection is not the user's */
+  char *shown_collections;   /* what the rows show: id, name, count per line */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCollectionsSidebar, dossier_collections_sidebar, GTK_TYPE_WIDGET)
@@ -318,15 +319,10 @@ dossier_collections_sidebar_reload (DossierCollectionsSidebar *self)
 {
   g_autoptr(GListModel) collections = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
   GtkListBoxRow *row;
 
   g_return_if_fail (DOSSIER_IS_COLLECTIONS_SIDEBAR (self));
-
-  self->reloading = TRUE;
-  /* The collections follow the three views and the Trash. */
-  while ((row = gtk_list_box_get_row_at_index (self->list_box, 4)) != NULL)
-    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
-  self->reloading = FALSE;
 
   if (self->library != NULL)
     {
@@ -338,10 +334,33 @@ dossier_collections_sidebar_reload (DossierCollectionsSidebar *self)
   for (guint i = 0; collections != NULL && i < g_list_model_get_n_items (collections); i++)
     {
       g_autoptr(DossierCollection) collection = g_list_model_get_item (collections, i);
+
+      g_string_append_printf (shown, "%" G_GINT64_FORMAT "\t%s\t%u\n", dossier_collection_get_id (collection),
+                              dossier_collection_get_name (collection), dossier_collection_get_n_documents (collection));
+    }
+
+  /* Unchanged (the window reads them whenever it is focused): the rows,
+   * and the keyboard focus in them, stay. */
+  if (g_strcmp0 (self->shown_collections, shown->str) == 0)
+    {
+      trash_changed_cb (self);
+      return;
+    }
+  g_free (self->shown_collections);
+  self->shown_collections = g_strdup (shown->str);
+
+  self->reloading = TRUE;
+  /* The collections follow the three views and the Trash. */
+  while ((row = gtk_list_box_get_row_at_index (self->list_box, 4)) != NULL)
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
+  self->reloading = FALSE;
+
+  for (guint i = 0; collections != NULL && i < g_list_model_get_n_items (collections); i++)
+    {
+      g_autoptr(DossierCollection) collection = g_list_model_get_item (collections, i);
       g_autofree char *view = g_strdup_printf (DOSSIER_VIEW_COLLECTION_PREFIX "%" G_GINT64_FORMAT,
                                                dossier_collection_get_id (collection));
       g_autofree char *count = g_strdup_printf ("%u", dossier_collection_get_n_documents (collection));
-
       GtkWidget *collection_row = make_row (view, "folder-symbolic", dossier_collection_get_name (collection), count);
       GtkDropTarget *drop = gtk_drop_target_new (GTK_TYPE_STRING_LIST, GDK_ACTION_COPY);
 
@@ -393,6 +412,7 @@ dossier_collections_sidebar_set_library (DossierCollectionsSidebar *self,
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_func (dossier_library_get_trash (self->library), trash_changed_cb, self);
   g_set_object (&self->library, library);
+  g_clear_pointer (&self->shown_collections, g_free);
   if (library != NULL)
     g_signal_connect_object (dossier_library_get_trash (library), "items-changed",
                              G_CALLBACK (trash_changed_cb), self, G_CONNECT_SWAPPED);
@@ -459,6 +479,7 @@ dossier_collections_sidebar_finalize (GObject *object)
   DossierCollectionsSidebar *self = DOSSIER_COLLECTIONS_SIDEBAR (object);
 
   g_free (self->view);
+  g_free (self->shown_collections);
   G_OBJECT_CLASS (dossier_collections_sidebar_parent_class)->finalize (object);
 }
 

@@ -364,6 +364,14 @@ test_remembered (void)
   GSettings *settings = g_settings_new ("io.github.dossier.Dossier");
 
   g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, brief);
+  /* Read again unchanged (as when the window is focused): the same rows,
+   * so the keyboard focus in them stays. */
+  {
+    GtkListBoxRow *before = row_for_view (brief);
+
+    dossier_collections_sidebar_reload (sidebar ());
+    g_assert_true (row_for_view (brief) == before);
+  }
   close_window ();
   present_window (1400);
   g_assert_cmpstr (dossier_collections_sidebar_get_view (sidebar ()), ==, brief);
