@@ -1094,6 +1094,9 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 void
 _dossier_window_collections_init (DossierWindow *self)
 {
+  /* Narrow, the window opens on the article list, as before the pane
+   * came first; the pane is one step back. */
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_headers), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
   update_headers (self);
