@@ -8,6 +8,7 @@
 #include "dossier-annotations-list.h"
 #include "dossier-reader-page.h"
 #include "dossier-reference-details.h"
+#include "dossier-tag-bar.h"
 #include "dossier-window.h"
 
 /*
@@ -31,6 +32,7 @@ struct _DossierReaderPage
   DossierReferenceDetails *reference_details;
   AdwFlap *flap;
   DossierAnnotationsList *annotations;
+  DossierTagBar *tag_bar;
 
   DossierLibrary *library;
   DossierDocument *document;
@@ -356,6 +358,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   g_type_ensure (DOSSIER_TYPE_READER_VIEW);
   g_type_ensure (DOSSIER_TYPE_ANNOTATIONS_LIST);
   g_type_ensure (DOSSIER_TYPE_REFERENCE_DETAILS);
+  g_type_ensure (DOSSIER_TYPE_TAG_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-reader-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, window_title);
@@ -369,6 +372,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, reference_details);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, flap);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, annotations);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, tag_bar);
   gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
@@ -477,6 +481,9 @@ set_document (DossierReaderPage *self,
     self->title_handler = g_signal_connect_object (document, "notify", G_CALLBACK (update_title), self,
                                                    G_CONNECT_SWAPPED);
   update_title (self);
+  dossier_tag_bar_set_document (self->tag_bar, document != NULL ? self->library : NULL,
+                                document != NULL ? dossier_document_get_id (document) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_bar), document != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -583,6 +590,18 @@ dossier_reader_page_get_annotations_flap (DossierReaderPage *self)
 {
   g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
   return self->flap;
+}
+
+/**
+ * dossier_reader_page_get_tag_bar:
+ *
+ * Returns: (transfer none): the open article's tags, under the header
+ */
+DossierTagBar *
+dossier_reader_page_get_tag_bar (DossierReaderPage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+  return self->tag_bar;
 }
 
 DossierReaderView *

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dossier-annotations-list.h"
+#include "dossier-tag-bar.h"
 #include "store/dossier-library.h"
 #include "widgets/dossier-reader-view.h"
 
@@ -24,6 +25,7 @@ DossierDocument   *dossier_reader_page_get_document     (DossierReaderPage *self
 DossierReaderView *dossier_reader_page_get_view         (DossierReaderPage *self);
 DossierAnnotationsList *dossier_reader_page_get_annotations (DossierReaderPage *self);
 AdwFlap           *dossier_reader_page_get_annotations_flap (DossierReaderPage *self);
+DossierTagBar     *dossier_reader_page_get_tag_bar      (DossierReaderPage *self);
 void               dossier_reader_page_show_find        (DossierReaderPage *self);
 void               dossier_reader_page_save_position    (DossierReaderPage *self);
 GtkWidget         *dossier_reader_page_get_find_entry   (DossierReaderPage *self);

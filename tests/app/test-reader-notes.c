@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-reader-notes"
+
+#include "config.h"
+
+#include "dossier-test-gui.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "dossier-application.h"
+#include "dossier-reader-page.h"
+#include "dossier-tag-bar.h"
+#include "dossier-window.h"
+#include "store/dossier-library-collections.h"
+#include "widgets/dossier-reader-view.h"
+
+/*
+ * Tags and notes in the reader: the open article's tags as pills under its
+ * header, added from an entry that completes from the library's tags and
+ * removed from the pills, following changes another program makes. Runs
+ * under Xvfb with a memory GSettings backend and a temporary XDG_DATA_HOME
+ * (set in main()); every wait is for a condition. With
+ * DOSSIER_SCREENSHOT_DIR set it saves what the window shows at 1400 and
+ * 700 px; run it with LANGUAGE=ko for the Korean ones.
+ */
+
+static DossierApplication *app;
+static DossierWindow *window;
+static char *data_home;
+static char *ids[2];
+
+static const char * const titles[] = {
+  "Shipping Lanes and Sanctions Enforcement",
+  "동해 항만 접근과 에너지 안보",
+};
+
+static const char *
+language (void)
+{
+  const char *value = g_getenv ("LANGUAGE");
+
+  return value != NULL && g_str_has_prefix (value, "ko") ? "ko" : "en";
+}
+
+static void set_width (int width);
+
+/* Shown again at @width first: what a window shows after a while without
+ * being shown again does not always come out (an empty render node). */
+static void
+screenshot (const char *what,
+            int         width)
+{
+  g_autofree char *name = g_strdup_printf ("reader-%s-%d-%s.png", what, width, language ());
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") == NULL)
+    return;
+  set_width (width);
+  dossier_test_gui_screenshot (GTK_WIDGET (window), name);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+spin_until (Condition condition,
+            gpointer  data)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (condition (data));
+}
+
+static DossierDocument *
+make_article (guint i)
+{
+  DossierDocument *document = dossier_document_new ();
+  g_autoptr(DossierAuthor) author = dossier_author_new (i == 0 ? "Marta Oyelaran" : "김서연");
+  g_autofree char *url = g_strdup_printf ("https://example.org/notes-test/%u", i);
+
+  dossier_document_set_title (document, titles[i]);
+  dossier_document_set_publisher (document, i == 0 ? "Maritime Policy Review" : "해양정책연구소");
+  dossier_document_set_published (document, "2026-03-14");
+  dossier_document_set_source_url (document, url);
+  dossier_document_add_author (document, author);
+  for (guint p = 0; p < 4; p++)
+    {
+      g_autofree char *text =
+        i == 0 ? g_strdup_printf ("Paragraph %u. Insurers, flag registries and port authorities each see a part "
+                                  "of a sanctioned tanker's voyage, and none of them sees all of it.", p + 1)
+               : g_strdup_printf ("%u번째 문단. 항만 당국과 보험사, 선박 등록처는 각각 제재 대상 유조선 항해의 "
+                                  "일부만 보며, 누구도 전체를 보지 못한다.", p + 1);
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (text);
+
+      dossier_document_add_paragraph (document, paragraph);
+    }
+  return document;
+}
+
+static DossierReaderPage *
+reader (void)
+{
+  return dossier_window_get_reader_page (window);
+}
+
+static DossierTagBar *
+tag_bar (void)
+{
+  return dossier_reader_page_get_tag_bar (reader ());
+}
+
+/* The pills' labels joined by "|", for comparisons. */
+static char *
+shown_tags (void)
+{
+  g_auto(GStrv) tags = dossier_tag_bar_dup_shown_tags (tag_bar ());
+
+  return g_strjoinv ("|", tags);
+}
+
+static gboolean
+toast_shown (void)
+{
+  GtkWidget *overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "toast") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+has_width (gpointer width)
+{
+  /* Less the frame's shadow, a few pixels. */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (window)) - GPOINTER_TO_INT (width)) <= 24;
+}
+
+static void
+set_width (int width)
+{
+  /* A shown window keeps its size: shown again, it takes the new one. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (has_width, GINT_TO_POINTER (width));
+  dossier_test_gui_spin (200);
+  /* Folded, the reader is the leaflet's page after the library's. */
+  {
+    GtkWidget *leaflet = gtk_widget_get_ancestor (GTK_WIDGET (reader ()), ADW_TYPE_LEAFLET);
+
+    if (leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
+      {
+        adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
+        dossier_test_gui_spin (400);
+      }
+  }
+}
+
+static void
+test_setup (void)
+{
+  DossierLibrary *library;
+  g_autoptr(GError) error = NULL;
+
+  window = dossier_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_gui_spin (100);
+
+  library = dossier_window_get_library (window);
+  g_assert_nonnull (library);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(DossierDocument) document = make_article (i);
+
+      ids[i] = dossier_library_add (library, document, &error);
+      g_assert_no_error (error);
+    }
+  /* Tags already in use, for the completion. */
+  g_assert_true (dossier_library_add_tag (library, ids[1], "Ports", &error));
+  g_assert_true (dossier_library_add_tag (library, ids[1], "Energy security", &error));
+  g_assert_true (dossier_library_add_tag (library, ids[1], "에너지 안보", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  /* Shown again: only then do screenshots of the first size come out. */
+  set_width (1400);
+  spin_until (mapped, dossier_tag_bar_get_entry (tag_bar ()));
+}
+
+/* The entry's key controller (capture phase), as the keyboard reaches it. */
+static gboolean
+press_key (guint keyval)
+{
+  GtkWidget *entry = GTK_WIDGET (dossier_tag_bar_get_entry (tag_bar ()));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static const char *
+row_text (GtkListBox *list,
+          guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
+/* The remove button of the pill of @label, a tag. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tag"), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing completes from the library's tags, without those the article
+ * has; Down chooses, Enter adds, Escape closes; a new tag is added as
+ * typed; a tag the store refuses stays in the entry with a toast. */
+static void
+test_add_with_completion (void)
+{
+  GtkEditable *entry = dossier_tag_bar_get_entry (tag_bar ());
+  GtkPopover *popover = dossier_tag_bar_get_completion (tag_bar ());
+  GtkListBox *list = dossier_tag_bar_get_completion_list (tag_bar ());
+  g_autofree char *tags = NULL;
+  g_autofree char *long_tag = NULL;
+
+  tags = shown_tags ();
+  g_assert_cmpstr (tags, ==, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, "ENER");
+  dossier_test_gui_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (row_text (list, 0), ==, "Energy security");
+
+  /* Escape closes the list and keeps the text. */
+  g_assert_true (press_key (GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "ENER");
+  /* Escape again is the window's. */
+  g_assert_false (press_key (GDK_KEY_Escape));
+
+  /* Down opens it again and chooses the first; Enter adds that. */
+  g_assert_true (press_key (GDK_KEY_Down));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_list_box_get_selected_row (list));
+  {
+    g_autofree char *name = g_strdup_printf ("reader-tag-completion-%s.png", language ());
+
+    /* A popover is a surface of its own. */
+    dossier_test_gui_spin (200);
+    dossier_test_gui_screenshot (GTK_WIDGET (popover), name);
+  }
+  g_signal_emit_by_name (entry, "activate");
+  dossier_test_gui_spin (50);
+  tags = (g_free (tags), shown_tags ());
+  g_assert_cmpstr (tags, ==, "Energy security");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Hangul matches too; a tag the article has is not offered again. */
+  gtk_editable_set_text (entry, "에너지");
+  dossier_test_gui_spin (50);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (row_text (list, 0), ==, "에너지 안보");
+  gtk_editable_set_text (entry, "energy");
+  dossier_test_gui_spin (50);
+  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* A new tag, as typed (without selecting anything in the list). */
+  gtk_editable_set_text (entry, "  Korea desk ");
+  dossier_test_gui_spin (50);
+  g_signal_emit_by_name (entry, "activate");
+  dossier_test_gui_spin (50);
+  tags = (g_free (tags), shown_tags ());
+  g_assert_cmpstr (tags, ==, "Energy security|Korea desk");
+
+  /* Past the store's limit: refused with a toast, kept to be corrected. */
+  long_tag = g_strnfill (DOSSIER_LIBRARY_TAG_MAX + 1, 'x');
+  gtk_editable_set_text (entry, long_tag);
+  g_signal_emit_by_name (entry, "activate");
+  dossier_test_gui_spin (50);
+  g_assert_true (toast_shown ());
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, long_tag);
+  tags = (g_free (tags), shown_tags ());
+  g_assert_cmpstr (tags, ==, "Energy security|Korea desk");
+  gtk_editable_set_text (entry, "");
+}
+
+static gboolean
+shows_tags (gpointer expected)
+{
+  g_autofree char *tags = shown_tags ();
+
+  if (g_strcmp0 (tags, expected) != 0)
+    g_test_message ("tags shown: %s", tags);
+  return g_strcmp0 (tags, expected) == 0;
+}
+
+/* A pill's button removes its tag; a tag added or removed by another
+ * program (here another connection to the same library, as dossier-cli
+ * is) shows without reopening the article. */
+static void
+test_remove_and_live (void)
+{
+  const char *path = dossier_library_get_path (dossier_window_get_library (window));
+  g_autoptr(DossierLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  button = find_button (GTK_WIDGET (tag_bar ()), "Korea desk");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  spin_until (shows_tags, "Energy security");
+
+  other = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_add_tag (other, ids[0], "외교부 브리핑", &error));
+  g_assert_no_error (error);
+  spin_until (shows_tags, "Energy security|외교부 브리핑");
+  g_assert_true (dossier_library_add_tag (other, ids[0], "Sanctions", &error));
+  g_assert_true (dossier_library_add_tag (other, ids[0], "해운", &error));
+  g_assert_no_error (error);
+  spin_until (shows_tags, "Energy security|Sanctions|외교부 브리핑|해운");
+
+  screenshot ("tags", 1400);
+  screenshot ("tags", 700);
+  set_width (1400);
+}
+
+/* A read-only library shows the tags without the means to change them. */
+static void
+test_read_only (void)
+{
+  const char *path = dossier_library_get_path (dossier_window_get_library (window));
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *bar = dossier_tag_bar_new ();
+  g_auto(GStrv) tags = NULL;
+
+  library = dossier_library_open_with_flags (path, DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (bar);
+  dossier_tag_bar_set_document (DOSSIER_TAG_BAR (bar), library, ids[0]);
+  tags = dossier_tag_bar_dup_shown_tags (DOSSIER_TAG_BAR (bar));
+  g_assert_cmpuint (g_strv_length (tags), ==, 4);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dossier_tag_bar_get_entry (DOSSIER_TAG_BAR (bar)))));
+  g_assert_null (find_button (bar, "Sanctions"));
+  dossier_tag_bar_set_document (DOSSIER_TAG_BAR (bar), NULL, NULL);
+  g_assert_finalize_object (bar);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *po = NULL;
+  g_autofree char *mo = NULL;
+  int status;
+
+  /* Before GLib caches the user directories: the library goes there. */
+  data_home = g_dir_make_tmp ("dossier-test-reader-notes-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  /* The catalogue of the build tree, for a run with LANGUAGE=ko. */
+  po = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..", "po", NULL);
+  mo = g_build_filename (po, "ko", "LC_MESSAGES", "dossier.mo", NULL);
+  if (g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *localedir = g_canonicalize_filename (po, NULL);
+
+      g_setenv ("DOSSIER_LOCALEDIR", localedir, TRUE);
+    }
+  dossier_application_setup_i18n ();
+
+  dossier_test_gui_init (&argc, &argv);
+
+  app = dossier_application_new ();
+  /* Tests run in parallel: a unique app would find another test's
+   * instance on the bus and turn into a remote for it. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/dossier/app/reader-notes/setup", test_setup);
+  g_test_add_func ("/dossier/app/reader-notes/tags/add", test_add_with_completion);
+  g_test_add_func ("/dossier/app/reader-notes/tags/remove-and-live", test_remove_and_live);
+  g_test_add_func ("/dossier/app/reader-notes/tags/read-only", test_read_only);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_gui_spin (50);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
+  g_clear_object (&app);
+  {
+    g_autofree char *library = g_build_filename (data_home, "dossier", NULL);
+    g_autoptr(GDir) dir = g_dir_open (library, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (library, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (library);
+    g_rmdir (data_home);
+  }
+  return status;
+}
