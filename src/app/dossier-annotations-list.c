@@ -6,22 +6,43 @@
 #include <glib/gi18n.h>
 
 #include "store/dossier-highlight.h"
+#include "store/dossier-library-collections.h"
+#include "widgets/dossier-memo-markup.h"
+#include "widgets/dossier-memo-text-view.h"
 #include "dossier-annotations-list.h"
+#include "dossier-spell-checker.h"
 
 /*
  * The highlights and notes of the article being read, in reading order,
  * as Foliate's annotations sidebar lists them: each passage quoted, its
  * note under it. Activating one emits ::highlight-activated for the
  * reader page to show the passage.
+ *
+ * Above them, the article's own note: plain text with the memo's inline
+ * markup, shown as the memo's editor shows it. It is saved a moment after
+ * the typing stops, when the editor loses the focus, and before another
+ * article (or none) is shown or the list goes away, so closing the
+ * article or the window never loses it.
  */
+
+/* The pause in the typing after which the note is saved. */
+#define NOTE_SAVE_DELAY_MS 500
 struct _DossierAnnotationsList
 {
   GtkWidget parent_instance;
 
   GtkStack *stack;
   GtkListBox *list_box;
+  GtkWidget *note_box;
+  GtkTextView *note_view;
+  GtkTextBuffer *note_buffer;
 
   GListModel *highlights;
+  DossierLibrary *library;
+  char *document_id;
+  guint note_save_source;
+  gboolean note_dirty;
+  gboolean loading_note;
 };
 
 G_DEFINE_FINAL_TYPE (DossierAnnotationsList, dossier_annotations_list, GTK_TYPE_WIDGET)
@@ -36,6 +57,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   HIGHLIGHT_ACTIVATED,
+  MESSAGE,
   N_SIGNALS
 };
 
@@ -106,15 +128,113 @@ update_stack (DossierAnnotationsList *self)
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
 }
 
+/* --- the article's note ------------------------------------------------- */
+
+/**
+ * dossier_annotations_list_save_note:
+ *
+ * Stores the article's note now if it changed since it was last stored
+ * (it is otherwise stored shortly after the typing stops).
+ *
+ * Returns: %FALSE when the store refused it (said through ::message)
+ */
+gboolean
+dossier_annotations_list_save_note (DossierAnnotationsList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self), FALSE);
+
+  g_clear_handle_id (&self->note_save_source, g_source_remove);
+  if (!self->note_dirty || self->library == NULL || self->document_id == NULL)
+    return TRUE;
+
+  gtk_text_buffer_get_bounds (self->note_buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
+  if (!dossier_library_set_note (self->library, self->document_id, text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the article note: %s"), error->message);
+
+      /* Still dirty: the next pause or focus change tries again. */
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+      return FALSE;
+    }
+  self->note_dirty = FALSE;
+  return TRUE;
+}
+
+static gboolean
+note_save_timeout_cb (gpointer data)
+{
+  DossierAnnotationsList *self = data;
+
+  self->note_save_source = 0;
+  dossier_annotations_list_save_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (DossierAnnotationsList *self)
+{
+  dossier_memo_markup_apply_tags (self->note_view);
+  if (self->loading_note)
+    return;
+  self->note_dirty = TRUE;
+  g_clear_handle_id (&self->note_save_source, g_source_remove);
+  self->note_save_source = g_timeout_add (NOTE_SAVE_DELAY_MS, note_save_timeout_cb, self);
+}
+
+static void
+note_focus_leave_cb (DossierAnnotationsList *self)
+{
+  dossier_annotations_list_save_note (self);
+}
+
+static void
+load_note (DossierAnnotationsList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  gboolean writable = self->library != NULL && !dossier_library_is_read_only (self->library);
+
+  if (self->library != NULL && self->document_id != NULL)
+    {
+      note = dossier_library_dup_note (self->library, self->document_id, &error);
+      if (error != NULL)
+        g_debug ("Cannot read the note of %s: %s", self->document_id, error->message);
+    }
+  self->loading_note = TRUE;
+  gtk_text_buffer_set_text (self->note_buffer, note ?: "", -1);
+  self->loading_note = FALSE;
+  self->note_dirty = FALSE;
+  gtk_text_view_set_editable (self->note_view, writable);
+  gtk_text_view_set_cursor_visible (self->note_view, writable);
+  gtk_widget_set_visible (self->note_box, self->document_id != NULL);
+}
+
 static void
 dossier_annotations_list_dispose (GObject *object)
 {
   DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (object);
 
+  /* The window closing with the article open: the note goes to the store
+   * first. */
+  if (self->note_buffer != NULL)
+    dossier_annotations_list_save_note (self);
+  g_clear_handle_id (&self->note_save_source, g_source_remove);
+  g_clear_object (&self->note_buffer);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->document_id, g_free);
+
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->highlights);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ANNOTATIONS_LIST);
+  /* The template's outer box has no name, so no one else unparents it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (dossier_annotations_list_parent_class)->dispose (object);
 }
 
@@ -177,9 +297,21 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
     g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
 
+  /**
+   * DossierAnnotationsList::message:
+   * @message: what went wrong, for a toast
+   */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (DOSSIER_TYPE_MEMO_TEXT_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/dossier-annotations-list.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsList, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsList, note_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationsList, note_view);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossierannotationslist");
@@ -188,8 +320,18 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
 static void
 dossier_annotations_list_init (DossierAnnotationsList *self)
 {
+  GtkEventController *focus;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   update_stack (self);
+
+  self->note_buffer = g_object_ref (gtk_text_view_get_buffer (self->note_view));
+  dossier_memo_markup_create_tags (self->note_buffer);
+  dossier_spell_checker_attach (self->note_view);
+  g_signal_connect_object (self->note_buffer, "changed", G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (note_focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
 }
 
 GtkWidget *
@@ -238,4 +380,39 @@ dossier_annotations_list_get_list_box (DossierAnnotationsList *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self), NULL);
   return self->list_box;
+}
+
+/**
+ * dossier_annotations_list_set_document:
+ * @library: (nullable): the library the article is in
+ * @document_id: (nullable): the article whose note to show
+ *
+ * Stores the note being edited (if it changed), then shows the note of
+ * @document_id, read-only when the library is.
+ */
+void
+dossier_annotations_list_set_document (DossierAnnotationsList *self,
+                                       DossierLibrary         *library,
+                                       const char             *document_id)
+{
+  g_return_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self));
+  g_return_if_fail (library == NULL || DOSSIER_IS_LIBRARY (library));
+
+  dossier_annotations_list_save_note (self);
+  g_set_object (&self->library, library);
+  g_free (self->document_id);
+  self->document_id = g_strdup (document_id);
+  load_note (self);
+}
+
+/**
+ * dossier_annotations_list_get_note_view:
+ *
+ * Returns: (transfer none): the article note's editor
+ */
+GtkTextView *
+dossier_annotations_list_get_note_view (DossierAnnotationsList *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self), NULL);
+  return self->note_view;
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "store/dossier-library.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_ANNOTATIONS_LIST (dossier_annotations_list_get_type ())
@@ -13,5 +15,10 @@ void        dossier_annotations_list_set_highlights (DossierAnnotationsList *sel
                                                      GListModel             *highlights);
 GListModel *dossier_annotations_list_get_highlights (DossierAnnotationsList *self);
 GtkListBox *dossier_annotations_list_get_list_box   (DossierAnnotationsList *self);
+void        dossier_annotations_list_set_document   (DossierAnnotationsList *self,
+                                                     DossierLibrary         *library,
+                                                     const char             *document_id);
+gboolean    dossier_annotations_list_save_note      (DossierAnnotationsList *self);
+GtkTextView *dossier_annotations_list_get_note_view (DossierAnnotationsList *self);
 
 G_END_DECLS

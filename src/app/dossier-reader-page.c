@@ -484,6 +484,8 @@ set_document (DossierReaderPage *self,
   dossier_tag_bar_set_document (self->tag_bar, document != NULL ? self->library : NULL,
                                 document != NULL ? dossier_document_get_id (document) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_bar), document != NULL);
+  dossier_annotations_list_set_document (self->annotations, document != NULL ? self->library : NULL,
+                                         document != NULL ? dossier_document_get_id (document) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "dossier-annotations-list.h"
 #include "dossier-application.h"
 #include "dossier-reader-page.h"
 #include "dossier-tag-bar.h"
@@ -401,6 +402,166 @@ test_read_only (void)
   g_assert_finalize_object (bar);
 }
 
+/* --- the article's note ------------------------------------------------ */
+
+static char *
+stored_note (DossierLibrary *library,
+             const char     *id)
+{
+  g_autoptr(GError) error = NULL;
+  char *note = dossier_library_dup_note (library, id, &error);
+
+  g_assert_no_error (error);
+  return note;
+}
+
+static gboolean
+note_stored (gpointer expected)
+{
+  g_autofree char *note = stored_note (dossier_window_get_library (window), ids[0]);
+
+  return g_strcmp0 (note, expected) == 0;
+}
+
+static void
+type_note (const char *text)
+{
+  GtkTextView *view = dossier_annotations_list_get_note_view (dossier_reader_page_get_annotations (reader ()));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+}
+
+static char *
+shown_note (void)
+{
+  GtkTextView *view = dossier_annotations_list_get_note_view (dossier_reader_page_get_annotations (reader ()));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The note at the top of the highlights and notes list is saved after a
+ * pause in the typing, found by the search, and saved at once when
+ * another article is opened, whatever the pause. */
+static void
+test_note (void)
+{
+  DossierLibrary *library = dossier_window_get_library (window);
+  AdwFlap *flap = dossier_reader_page_get_annotations_flap (reader ());
+  GtkTextView *view = dossier_annotations_list_get_note_view (dossier_reader_page_get_annotations (reader ()));
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(DossierSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkTextIter start, end;
+
+  adw_flap_set_reveal_flap (flap, TRUE);
+  spin_until (mapped, view);
+  g_assert_true (gtk_text_view_get_editable (view));
+  note = shown_note ();
+  g_assert_cmpstr (note, ==, "");
+
+  type_note ("Ask the **insurers** about the reflagged tankers; 김서연 has the port data.");
+  spin_until (note_stored, "Ask the **insurers** about the reflagged tankers; 김서연 has the port data.");
+  /* The memo's markup shows as it will print. */
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &start);
+  gtk_text_iter_forward_chars (&start, 10);
+  g_assert_nonnull (gtk_text_iter_get_tags (&start));
+
+  found = dossier_library_search (library, "reflagged", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  result = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (dossier_document_get_id (dossier_search_result_get_document (result)), ==, ids[0]);
+
+  dossier_library_add_highlight (library, ids[0], 1, 0, 36, "Paragraph 2. Insurers, flag registri", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_window_open_document (window, ids[1]));
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  dossier_test_gui_spin (100);
+  for (guint i = 0; i < 2 && g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL; i++)
+    {
+      int width = i == 0 ? 1400 : 700;
+      g_autofree char *name = g_strdup_printf ("reader-note-%d-%s.png", width, language ());
+
+      set_width (width);
+      adw_flap_set_reveal_flap (flap, TRUE);
+      spin_until (mapped, view);
+      dossier_test_gui_spin (300);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), name);
+    }
+  set_width (1400);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  spin_until (mapped, view);
+
+  /* Typed, then straight to another article: stored on the way. */
+  type_note (" Then the registries.");
+  g_assert_true (dossier_window_open_document (window, ids[1]));
+  note = (g_free (note), stored_note (library, ids[0]));
+  g_assert_cmpstr (note, ==, "Ask the **insurers** about the reflagged tankers; 김서연 has the port data. Then the registries.");
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "");
+
+  /* Emptied, the note is gone. */
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "Ask the **insurers** about the reflagged tankers; 김서연 has the port data. Then the registries.");
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  gtk_text_buffer_delete_interactive (gtk_text_view_get_buffer (view), &start, &end, TRUE);
+  spin_until (note_stored, NULL);
+  type_note ("Kept.");
+  spin_until (note_stored, "Kept.");
+}
+
+/* A read-only library shows the note, not to be edited. */
+static void
+test_note_read_only (void)
+{
+  const char *path = dossier_library_get_path (dossier_window_get_library (window));
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = dossier_annotations_list_new ();
+  GtkTextView *view = dossier_annotations_list_get_note_view (DOSSIER_ANNOTATIONS_LIST (list));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  library = dossier_library_open_with_flags (path, DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (list);
+  dossier_annotations_list_set_document (DOSSIER_ANNOTATIONS_LIST (list), library, ids[0]);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Kept.");
+  g_assert_false (gtk_text_view_get_editable (view));
+  dossier_annotations_list_set_document (DOSSIER_ANNOTATIONS_LIST (list), NULL, NULL);
+  g_assert_finalize_object (list);
+}
+
+/* The window closed a moment after typing: the note is in the store. */
+static void
+test_note_window_closed (void)
+{
+  g_autofree char *path = g_strdup (dossier_library_get_path (dossier_window_get_library (window)));
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+
+  type_note (" Closing now.");
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  dossier_test_gui_spin (50);
+
+  library = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  note = stored_note (library, ids[0]);
+  g_assert_cmpstr (note, ==, "Kept. Closing now.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -437,6 +598,9 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader-notes/tags/add", test_add_with_completion);
   g_test_add_func ("/dossier/app/reader-notes/tags/remove-and-live", test_remove_and_live);
   g_test_add_func ("/dossier/app/reader-notes/tags/read-only", test_read_only);
+  g_test_add_func ("/dossier/app/reader-notes/note/edit", test_note);
+  g_test_add_func ("/dossier/app/reader-notes/note/read-only", test_note_read_only);
+  g_test_add_func ("/dossier/app/reader-notes/note/window-closed", test_note_window_closed);
 
   status = g_test_run ();
 
