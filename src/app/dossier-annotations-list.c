@@ -57,17 +57,26 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   HIGHLIGHT_ACTIVATED,
+  HIGHLIGHT_NOTE_REQUESTED,
   MESSAGE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+is_writable (DossierAnnotationsList *self)
+{
+  return self->library != NULL && !dossier_library_is_read_only (self->library);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  DossierAnnotationsList *self = user_data;
   DossierHighlight *highlight = item;
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autofree char *quoted = g_strdup_printf (_("“%s”"), dossier_highlight_get_text (highlight) ?: "");
   const char *note = dossier_highlight_get_note (highlight);
@@ -96,12 +105,35 @@ create_row (gpointer item,
       gtk_box_append (GTK_BOX (box), note_label);
     }
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (outer), box);
+  if (is_writable (self))
+    {
+      /* The highlight's own commands, as its context menu in the text has. */
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) note_item = NULL;
+      GtkWidget *button = gtk_menu_button_new ();
+
+      note_item = g_menu_item_new (note != NULL && *note != '\0' ? _("Edit _Note…") : _("Add _Note…"), NULL);
+      g_menu_item_set_action_and_target_value (note_item, "annotations.edit-note",
+                                               g_variant_new_int64 (dossier_highlight_get_id (highlight)));
+      g_menu_append_item (menu, note_item);
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, _("Highlight Menu"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Highlight Menu"), -1);
+      gtk_box_append (GTK_BOX (outer), button);
+    }
+
+  gtk_widget_set_margin_start (outer, 12);
+  gtk_widget_set_margin_end (outer, 6);
+  gtk_widget_set_margin_top (outer, 10);
+  gtk_widget_set_margin_bottom (outer, 10);
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   dossier_highlight_get_text (highlight) ?: "", -1);
   return row;
@@ -118,6 +150,26 @@ row_activated_cb (DossierAnnotationsList *self,
   highlight = g_list_model_get_item (self->highlights, (guint) gtk_list_box_row_get_index (row));
   if (highlight != NULL)
     g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, highlight);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->highlights != NULL && i < g_list_model_get_n_items (self->highlights); i++)
+    {
+      g_autoptr(DossierHighlight) highlight = g_list_model_get_item (self->highlights, i);
+
+      if (dossier_highlight_get_id (highlight) == id)
+        {
+          g_signal_emit (self, signals[HIGHLIGHT_NOTE_REQUESTED], 0, highlight);
+          return;
+        }
+    }
 }
 
 static void
@@ -298,6 +350,15 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
                   G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
 
   /**
+   * DossierAnnotationsList::highlight-note-requested:
+   * @highlight: the DossierHighlight whose note to add or edit
+   */
+  signals[HIGHLIGHT_NOTE_REQUESTED] =
+    g_signal_new ("highlight-note-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
+  gtk_widget_class_install_action (widget_class, "annotations.edit-note", "x", edit_note_action);
+
+  /**
    * DossierAnnotationsList::message:
    * @message: what went wrong, for a toast
    */
@@ -353,7 +414,7 @@ dossier_annotations_list_set_highlights (DossierAnnotationsList *self,
 
   if (!g_set_object (&self->highlights, highlights))
     return;
-  gtk_list_box_bind_model (self->list_box, highlights, create_row, NULL, NULL);
+  gtk_list_box_bind_model (self->list_box, highlights, create_row, self, NULL);
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTS]);
 }

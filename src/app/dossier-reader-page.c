@@ -10,6 +10,8 @@
 #include "dossier-reference-details.h"
 #include "dossier-tag-bar.h"
 #include "dossier-window.h"
+#include "widgets/dossier-memo-markup.h"
+#include "widgets/dossier-memo-text-view.h"
 
 /*
  * The reader page: a header bar with the document's title and the
@@ -121,6 +123,22 @@ search_mode_changed_cb (DossierReaderPage *self)
     }
 }
 
+/* Whether each highlight shown in the text has a note: its context menu
+ * offers "Edit Note…" rather than "Add Note…". */
+static void
+mark_noted (DossierReaderPage *self,
+            GListModel        *highlights)
+{
+  for (guint i = 0; highlights != NULL && i < g_list_model_get_n_items (highlights); i++)
+    {
+      g_autoptr(DossierHighlight) highlight = g_list_model_get_item (highlights, i);
+      const char *note = dossier_highlight_get_note (highlight);
+
+      dossier_reader_view_set_highlight_noted (self->view, dossier_highlight_get_id (highlight),
+                                               note != NULL && *note != '\0');
+    }
+}
+
 /* The highlights and notes list follows the store. */
 static void
 reload_annotations (DossierReaderPage *self)
@@ -135,6 +153,127 @@ reload_annotations (DossierReaderPage *self)
         g_debug ("Cannot list the highlights: %s", error->message);
     }
   dossier_annotations_list_set_highlights (self->annotations, highlights);
+  mark_noted (self, highlights);
+}
+
+static void
+note_dialog_response_cb (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         DossierReaderPage *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "highlight-id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "save") != 0 || self->library == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!dossier_library_set_highlight_note (self->library, id, text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the note: %s"), error->message);
+
+      toast (self, message);
+      return;
+    }
+  reload_annotations (self);
+}
+
+static void
+note_changed_cb (GtkTextBuffer *buffer,
+                 GtkTextView   *view)
+{
+  dossier_memo_markup_apply_tags (view);
+}
+
+/**
+ * dossier_reader_page_edit_highlight_note:
+ * @id: a highlight of the open article
+ *
+ * Asks for the highlight's note, in a dialog that shows the passage.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+dossier_reader_page_edit_highlight_note (DossierReaderPage *self,
+                                         gint64             id)
+{
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(DossierHighlight) found = NULL;
+  g_autofree char *quoted = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  const char *note;
+
+  g_return_val_if_fail (DOSSIER_IS_READER_PAGE (self), NULL);
+
+  if (self->library == NULL || self->document == NULL)
+    return NULL;
+  highlights = dossier_library_list_highlights (self->library, dossier_document_get_id (self->document), NULL);
+  for (guint i = 0; highlights != NULL && i < g_list_model_get_n_items (highlights) && found == NULL; i++)
+    {
+      g_autoptr(DossierHighlight) highlight = g_list_model_get_item (highlights, i);
+
+      if (dossier_highlight_get_id (highlight) == id)
+        found = g_steal_pointer (&highlight);
+    }
+  if (found == NULL)
+    return NULL;
+
+  note = dossier_highlight_get_note (found);
+  quoted = g_strdup_printf (_("“%s”"), dossier_highlight_get_text (found) ?: "");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       note != NULL && *note != '\0' ? _("Edit Note") : _("Add Note"),
+                                                       quoted));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  view = dossier_memo_text_view_new (NULL);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  dossier_memo_markup_create_tags (buffer);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (note_changed_cb), view, 0);
+  gtk_text_buffer_set_text (buffer, note ?: "", -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  g_object_set_data (G_OBJECT (dialog), "buffer", buffer);
+  g_object_set_data_full (G_OBJECT (dialog), "highlight-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (note_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+  return GTK_WIDGET (dialog);
+}
+
+static void
+highlight_note_requested_cb (DossierReaderPage *self,
+                             gint64             id)
+{
+  dossier_reader_page_edit_highlight_note (self, id);
+}
+
+static void
+annotation_note_requested_cb (DossierReaderPage *self,
+                              DossierHighlight  *highlight)
+{
+  dossier_reader_page_edit_highlight_note (self, dossier_highlight_get_id (highlight));
 }
 
 /* A highlight chosen in the list: its passage, selected and in view (and,
@@ -379,6 +518,8 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, highlight_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, highlight_removal_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, highlight_note_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_note_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, position_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, message_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_match_label);
@@ -518,6 +659,7 @@ dossier_reader_page_open (DossierReaderPage  *self,
 
   dossier_reader_page_close (self);
   dossier_reader_view_set_document (self->view, document);
+  dossier_reader_view_set_notes_read_only (self->view, dossier_library_is_read_only (self->library));
   set_document (self, document);
   dossier_reference_details_set_document (self->reference_details, document);
   gtk_stack_set_visible_child_name (self->content_stack,

@@ -26,6 +26,8 @@ DossierReaderView *dossier_reader_page_get_view         (DossierReaderPage *self
 DossierAnnotationsList *dossier_reader_page_get_annotations (DossierReaderPage *self);
 AdwFlap           *dossier_reader_page_get_annotations_flap (DossierReaderPage *self);
 DossierTagBar     *dossier_reader_page_get_tag_bar      (DossierReaderPage *self);
+GtkWidget         *dossier_reader_page_edit_highlight_note (DossierReaderPage *self,
+                                                            gint64             id);
 void               dossier_reader_page_show_find        (DossierReaderPage *self);
 void               dossier_reader_page_save_position    (DossierReaderPage *self);
 GtkWidget         *dossier_reader_page_get_find_entry   (DossierReaderPage *self);

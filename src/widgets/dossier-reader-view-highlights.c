@@ -169,7 +169,7 @@ dossier_reader_view_add_highlight (DossierReaderView *self,
                                    guint              start,
                                    guint              end)
 {
-  Highlight highlight = { id, paragraph, start, end };
+  Highlight highlight = { id, paragraph, start, end, FALSE };
 
   g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
 
@@ -244,4 +244,64 @@ _dossier_reader_view_highlight_at_cursor (DossierReaderView *self)
         return highlight->id;
     }
   return -1;
+}
+
+Highlight *
+_dossier_reader_view_find_highlight (DossierReaderView *self,
+                                     gint64             id)
+{
+  for (guint i = 0; i < self->highlights->len; i++)
+    if (g_array_index (self->highlights, Highlight, i).id == id)
+      return &g_array_index (self->highlights, Highlight, i);
+  return NULL;
+}
+
+/**
+ * dossier_reader_view_set_highlight_noted:
+ * @id: a highlight shown
+ * @noted: whether it has a note
+ *
+ * Whether the highlight's context menu offers "Add Note…" or "Edit Note…".
+ */
+void
+dossier_reader_view_set_highlight_noted (DossierReaderView *self,
+                                         gint64             id,
+                                         gboolean           noted)
+{
+  Highlight *highlight;
+
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  highlight = _dossier_reader_view_find_highlight (self, id);
+  if (highlight == NULL)
+    return;
+  highlight->noted = !!noted;
+  _dossier_reader_view_update_actions (self);
+}
+
+/**
+ * dossier_reader_view_get_highlight_at_cursor:
+ *
+ * Returns: the id of the highlight under the cursor (or the selection's
+ *   start), or -1
+ */
+gint64
+dossier_reader_view_get_highlight_at_cursor (DossierReaderView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_READER_VIEW (self), -1);
+  return self->highlights->len > 0 ? _dossier_reader_view_highlight_at_cursor (self) : -1;
+}
+
+/**
+ * dossier_reader_view_set_notes_read_only:
+ * @read_only: whether highlight notes cannot be changed (a read-only library)
+ */
+void
+dossier_reader_view_set_notes_read_only (DossierReaderView *self,
+                                         gboolean           read_only)
+{
+  g_return_if_fail (DOSSIER_IS_READER_VIEW (self));
+
+  self->notes_read_only = !!read_only;
+  _dossier_reader_view_update_actions (self);
 }

@@ -38,6 +38,7 @@ typedef struct
   guint  paragraph;
   guint  start;
   guint  end;
+  gboolean noted;   /* it has a note: "Edit Note…" rather than "Add Note…" */
 } Highlight;
 
 typedef struct
@@ -72,6 +73,7 @@ struct _DossierReaderView
   GPtrArray *markers;           /* GtkWidget, owned by the text view */
   GPtrArray *link_tags;         /* GtkTextTag, one per link, in the tag table */
   GArray *highlights;           /* Highlight */
+  gboolean notes_read_only;     /* no Add Note… / Edit Note… */
   GArray *matches;              /* Range */
   guint current_match;          /* 1-based, 0 = none */
   char *find_text;
@@ -136,5 +138,7 @@ guint     _dossier_reader_view_paragraph_at_offset (DossierReaderView *self,
 GArray   *_dossier_reader_view_selection_segments  (DossierReaderView *self);
 void      _dossier_reader_view_apply_highlights    (DossierReaderView *self);
 gint64    _dossier_reader_view_highlight_at_cursor (DossierReaderView *self);
+Highlight *_dossier_reader_view_find_highlight   (DossierReaderView *self,
+                                                  gint64             id);
 
 G_END_DECLS

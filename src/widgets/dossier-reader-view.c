@@ -39,6 +39,7 @@ enum {
 enum {
   HIGHLIGHT_REQUESTED,
   HIGHLIGHT_REMOVAL_REQUESTED,
+  HIGHLIGHT_NOTE_REQUESTED,
   POSITION_CHANGED,
   MESSAGE,
   N_SIGNALS
@@ -443,8 +444,18 @@ _dossier_reader_view_update_actions (DossierReaderView *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_selection && self->document != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "copy-with-citation");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_selection && self->document != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "remove-highlight");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->highlights->len > 0 && _dossier_reader_view_highlight_at_cursor (self) >= 0);
+  {
+    gint64 id = self->highlights->len > 0 ? _dossier_reader_view_highlight_at_cursor (self) : -1;
+    Highlight *highlight = id >= 0 ? _dossier_reader_view_find_highlight (self, id) : NULL;
+
+    action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "remove-highlight");
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), id >= 0);
+    /* One of the two shows in the menu (hidden when disabled). */
+    action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "add-highlight-note");
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), highlight != NULL && !highlight->noted && !self->notes_read_only);
+    action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "edit-highlight-note");
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), highlight != NULL && highlight->noted && !self->notes_read_only);
+  }
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "find-next");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->matches->len > 0);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "find-previous");
@@ -494,6 +505,18 @@ remove_highlight_action (GSimpleAction *action,
 
   if (id >= 0)
     g_signal_emit (self, signals[HIGHLIGHT_REMOVAL_REQUESTED], 0, id);
+}
+
+static void
+highlight_note_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DossierReaderView *self = user_data;
+  gint64 id = _dossier_reader_view_highlight_at_cursor (self);
+
+  if (id >= 0)
+    g_signal_emit (self, signals[HIGHLIGHT_NOTE_REQUESTED], 0, id);
 }
 
 static void
@@ -550,6 +573,8 @@ find_previous_action (GSimpleAction *action, GVariant *parameter, gpointer user_
 static const GActionEntry view_actions[] = {
   { "highlight", highlight_action },
   { "remove-highlight", remove_highlight_action },
+  { "add-highlight-note", highlight_note_action },
+  { "edit-highlight-note", highlight_note_action },
   { "copy-with-citation", copy_with_citation_action },
   { "zoom-in", zoom_in_action },
   { "zoom-out", zoom_out_action },
@@ -707,6 +732,10 @@ dossier_reader_view_class_init (DossierReaderViewClass *klass)
   signals[HIGHLIGHT_REMOVAL_REQUESTED] =
     g_signal_new ("highlight-removal-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The user asked to add or edit the note of the highlight (by its id). */
+  signals[HIGHLIGHT_NOTE_REQUESTED] =
+    g_signal_new ("highlight-note-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[POSITION_CHANGED] =
     g_signal_new ("position-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -786,6 +815,14 @@ dossier_reader_view_init (DossierReaderView *self)
   section = g_menu_new ();
   g_menu_append (section, _("_Highlight"), "reader.highlight");
   g_menu_append (section, _("_Remove Highlight"), "reader.remove-highlight");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (i == 0 ? _("Add _Note…") : _("Edit _Note…"),
+                                                   i == 0 ? "reader.add-highlight-note" : "reader.edit-highlight-note");
+
+      g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (section, item);
+    }
   g_menu_append (section, _("Copy with _Citation"), "reader.copy-with-citation");
   g_menu_append_section (self->selection_menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);

@@ -66,4 +66,11 @@ void             dossier_reader_view_scroll_to_paragraph     (DossierReaderView 
 
 char            *dossier_format_citation                     (DossierDocument   *document);
 
+void       dossier_reader_view_set_highlight_noted     (DossierReaderView *self,
+                                                        gint64             id,
+                                                        gboolean           noted);
+gint64     dossier_reader_view_get_highlight_at_cursor (DossierReaderView *self);
+void       dossier_reader_view_set_notes_read_only     (DossierReaderView *self,
+                                                        gboolean           read_only);
+
 G_END_DECLS

@@ -542,6 +542,148 @@ test_note_read_only (void)
   g_assert_finalize_object (list);
 }
 
+/* --- a note per highlight ---------------------------------------------- */
+
+static void
+shoot_window (const char *what)
+{
+  AdwFlap *flap = dossier_reader_page_get_annotations_flap (reader ());
+
+  for (guint i = 0; i < 2 && g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL; i++)
+    {
+      int width = i == 0 ? 1400 : 700;
+      g_autofree char *name = g_strdup_printf ("reader-%s-%d-%s.png", what, width, language ());
+
+      /* Shown again with the list out, for AdwFlap to lay it out anew. */
+      adw_flap_set_reveal_flap (flap, FALSE);
+      dossier_test_gui_spin (300);
+      set_width (width);
+      adw_flap_set_reveal_flap (flap, TRUE);
+      spin_until (mapped, dossier_annotations_list_get_list_box (dossier_reader_page_get_annotations (reader ())));
+      dossier_test_gui_spin (300);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), name);
+    }
+  set_width (1400);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  dossier_test_gui_spin (100);
+}
+
+static GtkTextBuffer *
+dialog_buffer (AdwMessageDialog *dialog)
+{
+  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return dossier_test_gui_find_message_dialog () == NULL;
+}
+
+static gboolean
+a_dialog (gpointer data)
+{
+  return dossier_test_gui_find_message_dialog () != NULL;
+}
+
+#define HIGHLIGHT_NOTE "Lloyd's list has the **2023** reflagging figures; 선박 등록 자료 참조."
+
+/* "Add Note…" in the highlight's context menu (only on a highlight, and
+ * "Edit Note…" once it has one), and in its row's menu in the list: the
+ * note shows under the highlight and is found by the search. */
+static void
+test_highlight_note (void)
+{
+  DossierLibrary *library = dossier_window_get_library (window);
+  DossierReaderView *view = dossier_reader_page_get_view (reader ());
+  GActionGroup *actions = dossier_reader_view_get_action_group (view);
+  DossierAnnotationsList *list = dossier_reader_page_get_annotations (reader ());
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(DossierHighlight) highlight = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  highlights = dossier_library_list_highlights (library, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (highlights), ==, 1);
+  highlight = g_list_model_get_item (highlights, 0);
+  id = dossier_highlight_get_id (highlight);
+
+  /* Outside any highlight: neither. */
+  g_assert_true (dossier_reader_view_select_range (view, 3, 0, 4));
+  g_assert_false (g_action_group_get_action_enabled (actions, "add-highlight-note"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "edit-highlight-note"));
+  /* In it: Add Note…, unless the library is read-only. */
+  g_assert_true (dossier_reader_view_select_range (view, 1, 2, 6));
+  g_assert_cmpint (dossier_reader_view_get_highlight_at_cursor (view), ==, id);
+  g_assert_true (g_action_group_get_action_enabled (actions, "add-highlight-note"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "edit-highlight-note"));
+  dossier_reader_view_set_notes_read_only (view, TRUE);
+  g_assert_false (g_action_group_get_action_enabled (actions, "add-highlight-note"));
+  dossier_reader_view_set_notes_read_only (view, FALSE);
+
+  g_action_group_activate_action (actions, "add-highlight-note", NULL);
+  spin_until (a_dialog, NULL);
+  dialog = dossier_test_gui_find_message_dialog ();
+  gtk_text_buffer_set_text (dialog_buffer (dialog), HIGHLIGHT_NOTE, -1);
+  {
+    g_autofree char *name = g_strdup_printf ("reader-highlight-note-dialog-%s.png", language ());
+
+    dossier_test_gui_spin (300);
+    dossier_test_gui_screenshot (GTK_WIDGET (dialog), name);
+  }
+  adw_message_dialog_response (dialog, "save");
+  /* A response given in code does not close the dialog as its buttons do. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_until (no_dialog, NULL);
+
+  g_clear_object (&highlights);
+  g_clear_object (&highlight);
+  highlights = dossier_library_list_highlights (library, ids[0], &error);
+  highlight = g_list_model_get_item (highlights, 0);
+  g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
+  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (list), HIGHLIGHT_NOTE));
+  g_assert_false (g_action_group_get_action_enabled (actions, "add-highlight-note"));
+  g_assert_true (g_action_group_get_action_enabled (actions, "edit-highlight-note"));
+
+  found = dossier_library_search (library, "Lloyd", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+
+  shoot_window ("highlight-note");
+
+  /* From the row's menu: Edit Note… with the note to edit; Cancel keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "annotations.edit-note", "x", id);
+  spin_until (a_dialog, NULL);
+  dialog = dossier_test_gui_find_message_dialog ();
+  text = buffer_text (dialog_buffer (dialog));
+  g_assert_cmpstr (text, ==, HIGHLIGHT_NOTE);
+  gtk_text_buffer_set_text (dialog_buffer (dialog), "not this", -1);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_until (no_dialog, NULL);
+  g_clear_object (&highlights);
+  g_clear_object (&highlight);
+  highlights = dossier_library_list_highlights (library, ids[0], &error);
+  highlight = g_list_model_get_item (highlights, 0);
+  g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
+}
+
 /* The window closed a moment after typing: the note is in the store. */
 static void
 test_note_window_closed (void)
@@ -600,6 +742,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader-notes/tags/read-only", test_read_only);
   g_test_add_func ("/dossier/app/reader-notes/note/edit", test_note);
   g_test_add_func ("/dossier/app/reader-notes/note/read-only", test_note_read_only);
+  g_test_add_func ("/dossier/app/reader-notes/note/highlight", test_highlight_note);
   g_test_add_func ("/dossier/app/reader-notes/note/window-closed", test_note_window_closed);
 
   status = g_test_run ();
