@@ -58,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   HIGHLIGHT_ACTIVATED,
   HIGHLIGHT_NOTE_REQUESTED,
+  HIGHLIGHT_TO_MEMO_REQUESTED,
   MESSAGE,
   N_SIGNALS
 };
@@ -107,26 +108,33 @@ create_row (gpointer item,
 
   gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (outer), box);
-  if (is_writable (self))
-    {
-      /* The highlight's own commands, as its context menu in the text has. */
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autoptr(GMenuItem) note_item = NULL;
-      GtkWidget *button = gtk_menu_button_new ();
+  {
+    /* The highlight's own commands, as its context menu in the text has. */
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenuItem) memo_item = g_menu_item_new (_("Add to _Memo"), NULL);
+    GtkWidget *button = gtk_menu_button_new ();
 
-      note_item = g_menu_item_new (note != NULL && *note != '\0' ? _("Edit _Note…") : _("Add _Note…"), NULL);
-      g_menu_item_set_action_and_target_value (note_item, "annotations.edit-note",
-                                               g_variant_new_int64 (dossier_highlight_get_id (highlight)));
-      g_menu_append_item (menu, note_item);
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (button, _("Highlight Menu"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Highlight Menu"), -1);
-      gtk_box_append (GTK_BOX (outer), button);
-    }
+    g_menu_item_set_action_and_target_value (memo_item, "annotations.add-to-memo",
+                                             g_variant_new_int64 (dossier_highlight_get_id (highlight)));
+    g_menu_append_item (menu, memo_item);
+    if (is_writable (self))
+      {
+        g_autoptr(GMenuItem) note_item =
+          g_menu_item_new (note != NULL && *note != '\0' ? _("Edit _Note…") : _("Add _Note…"), NULL);
+
+        g_menu_item_set_action_and_target_value (note_item, "annotations.edit-note",
+                                                 g_variant_new_int64 (dossier_highlight_get_id (highlight)));
+        g_menu_append_item (menu, note_item);
+      }
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_valign (button, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (button, _("Highlight Menu"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Highlight Menu"), -1);
+    gtk_box_append (GTK_BOX (outer), button);
+  }
 
   gtk_widget_set_margin_start (outer, 12);
   gtk_widget_set_margin_end (outer, 6);
@@ -152,13 +160,16 @@ row_activated_cb (DossierAnnotationsList *self,
     g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, highlight);
 }
 
+/* The row menus' actions: the highlight of the id given, to the owner. */
 static void
-edit_note_action (GtkWidget  *widget,
+highlight_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
   gint64 id = g_variant_get_int64 (parameter);
+  guint signal = g_str_equal (action_name, "annotations.add-to-memo") ? HIGHLIGHT_TO_MEMO_REQUESTED
+                                                                       : HIGHLIGHT_NOTE_REQUESTED;
 
   for (guint i = 0; self->highlights != NULL && i < g_list_model_get_n_items (self->highlights); i++)
     {
@@ -166,7 +177,7 @@ edit_note_action (GtkWidget  *widget,
 
       if (dossier_highlight_get_id (highlight) == id)
         {
-          g_signal_emit (self, signals[HIGHLIGHT_NOTE_REQUESTED], 0, highlight);
+          g_signal_emit (self, signals[signal], 0, highlight);
           return;
         }
     }
@@ -356,7 +367,15 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
   signals[HIGHLIGHT_NOTE_REQUESTED] =
     g_signal_new ("highlight-note-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
-  gtk_widget_class_install_action (widget_class, "annotations.edit-note", "x", edit_note_action);
+  /**
+   * DossierAnnotationsList::highlight-to-memo-requested:
+   * @highlight: the DossierHighlight to add to the memo as an excerpt
+   */
+  signals[HIGHLIGHT_TO_MEMO_REQUESTED] =
+    g_signal_new ("highlight-to-memo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, DOSSIER_TYPE_HIGHLIGHT);
+  gtk_widget_class_install_action (widget_class, "annotations.edit-note", "x", highlight_action);
+  gtk_widget_class_install_action (widget_class, "annotations.add-to-memo", "x", highlight_action);
 
   /**
    * DossierAnnotationsList::message:

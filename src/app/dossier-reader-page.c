@@ -276,6 +276,20 @@ annotation_note_requested_cb (DossierReaderPage *self,
   dossier_reader_page_edit_highlight_note (self, dossier_highlight_get_id (highlight));
 }
 
+/* Through the window's Add to Memo, as for a passage selected by hand:
+ * the excerpt and its citation (with the page, in a PDF) are made the
+ * same way. */
+static void
+annotation_to_memo_requested_cb (DossierReaderPage *self,
+                                 DossierHighlight  *highlight)
+{
+  if (!dossier_reader_view_select_range (self->view, dossier_highlight_get_paragraph (highlight),
+                                         dossier_highlight_get_start (highlight),
+                                         dossier_highlight_get_end (highlight)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-to-memo", NULL);
+}
+
 /* A highlight chosen in the list: its passage, selected and in view (and,
  * over a narrow window, the list out of the way). */
 static void
@@ -520,6 +534,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, highlight_removal_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, highlight_note_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_note_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_to_memo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, position_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, message_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_match_label);

@@ -14,6 +14,8 @@
 #include "dossier-reader-page.h"
 #include "dossier-tag-bar.h"
 #include "dossier-window.h"
+#include "memo/dossier-citation.h"
+#include "memo/dossier-memo.h"
 #include "store/dossier-library-collections.h"
 #include "widgets/dossier-reader-view.h"
 
@@ -684,6 +686,36 @@ test_highlight_note (void)
   g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
 }
 
+/* "Add to Memo" in a highlight's row menu: an excerpt of the highlighted
+ * passage with its citation, made as Add to Memo makes one of a selection,
+ * and the reader stays in front. */
+static void
+test_highlight_to_memo (void)
+{
+  DossierLibrary *library = dossier_window_get_library (window);
+  DossierAnnotationsList *list = dossier_reader_page_get_annotations (reader ());
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(DossierHighlight) highlight = NULL;
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierMemoPage *memo_page;
+  GListModel *citations;
+
+  highlights = dossier_library_list_highlights (library, ids[0], &error);
+  g_assert_no_error (error);
+  highlight = g_list_model_get_item (highlights, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "annotations.add-to-memo", "x", dossier_highlight_get_id (highlight));
+  dossier_test_gui_spin (100);
+  memo_page = dossier_window_get_memo_page (window);
+  g_assert_nonnull (memo_page);
+  citations = dossier_memo_get_citations (dossier_memo_page_get_memo (memo_page));
+  g_assert_cmpuint (g_list_model_get_n_items (citations), ==, 1);
+  citation = g_list_model_get_item (citations, 0);
+  g_assert_cmpstr (dossier_citation_get_quote (citation), ==, dossier_highlight_get_text (highlight));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "reader");
+}
+
 /* The window closed a moment after typing: the note is in the store. */
 static void
 test_note_window_closed (void)
@@ -704,6 +736,24 @@ test_note_window_closed (void)
   g_assert_cmpstr (note, ==, "Kept. Closing now.");
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,9 +762,17 @@ main (int    argc,
   g_autofree char *mo = NULL;
   int status;
 
-  /* Before GLib caches the user directories: the library goes there. */
+  /* Before GLib caches the user directories: the library goes there, and
+   * the memo Add to Memo starts leaves its recovery copy in the state
+   * folder, which must not be the user's (other tests would offer it). */
   data_home = g_dir_make_tmp ("dossier-test-reader-notes-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  {
+    g_autofree char *state = g_build_filename (data_home, "state", NULL);
+
+    g_mkdir_with_parents (state, 0700);
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+  }
 
   /* The catalogue of the build tree, for a run with LANGUAGE=ko. */
   po = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..", "po", NULL);
@@ -743,6 +801,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader-notes/note/edit", test_note);
   g_test_add_func ("/dossier/app/reader-notes/note/read-only", test_note_read_only);
   g_test_add_func ("/dossier/app/reader-notes/note/highlight", test_highlight_note);
+  g_test_add_func ("/dossier/app/reader-notes/note/highlight-to-memo", test_highlight_to_memo);
   g_test_add_func ("/dossier/app/reader-notes/note/window-closed", test_note_window_closed);
 
   status = g_test_run ();
@@ -753,18 +812,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_free (ids[i]);
   g_clear_object (&app);
-  {
-    g_autofree char *library = g_build_filename (data_home, "dossier", NULL);
-    g_autoptr(GDir) dir = g_dir_open (library, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (library, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (library);
-    g_rmdir (data_home);
-  }
+  remove_tree (data_home);
+  g_free (data_home);
   return status;
 }
