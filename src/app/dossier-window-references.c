@@ -48,6 +48,64 @@ reference_import_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The Details dialog lists this many entries at most; a hostile file may
+ * have thousands of broken ones, and a dialog is not a log. */
+#define MAX_LISTED 50
+
+static void
+list_entry (GString      *details,
+            guint        *n_listed,
+            const GError *error)
+{
+  if (*n_listed < MAX_LISTED)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "", error->message);
+  (*n_listed)++;
+}
+
+/* One toast for what was left out, whose Details name each entry and why,
+ * as the CLI does. */
+static void
+toast_left_out (DossierWindow *self,
+                const char    *name,
+                guint          failed,
+                guint          skipped,
+                GString       *details,
+                guint          n_listed)
+{
+  g_autofree char *not_read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry could not be read",
+                                                            "%u entries could not be read", failed), failed);
+  g_autofree char *already = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u was already in the library",
+                                                           "%u were already in the library", skipped), skipped);
+  g_autofree char *summary = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *heading = NULL;
+  AdwToast *toast;
+
+  if (failed > 0 && skipped > 0)
+    summary = g_strdup_printf ("%s: %s; %s", name, not_read, already);
+  else
+    summary = g_strdup_printf ("%s: %s", name, failed > 0 ? not_read : already);
+
+  if (n_listed > MAX_LISTED)
+    {
+      g_string_append_c (details, '\n');
+      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "…and %u more entry",
+                                                    "…and %u more entries", n_listed - MAX_LISTED),
+                              n_listed - MAX_LISTED);
+    }
+
+  escaped = g_markup_escape_text (summary, -1);
+  toast = adw_toast_new (escaped);
+  if (details->len > 0)
+    {
+      heading = g_strdup_printf (_("Entries of “%s” Not Imported"), name);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-details");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", heading, details->str));
+    }
+  dossier_window_add_toast (self, toast);
+}
+
 static void
 reference_import_ready_cb (GObject      *source,
                            GAsyncResult *result,
@@ -57,7 +115,8 @@ reference_import_ready_cb (GObject      *source,
   DossierWindow *self = data->self;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  guint skipped = 0, failed = data->problems->len;
+  g_autoptr(GString) details = g_string_new (NULL);
+  guint skipped = 0, failed = data->problems->len, n_listed = 0;
 
   entries = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -67,6 +126,8 @@ reference_import_ready_cb (GObject      *source,
       return;
     }
   self->pending_imports--;
+  for (guint i = 0; i < data->problems->len; i++)
+    list_entry (details, &n_listed, data->problems->pdata[i]);
 
   if (entries == NULL)
     {
@@ -89,12 +150,16 @@ reference_import_ready_cb (GObject      *source,
               g_free (self->last_imported_id);
               self->last_imported_id = g_steal_pointer (&id);
             }
-          else if (g_error_matches (local_error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
-            skipped++;
           else
             {
-              g_debug ("%s: %s", data->name, local_error->message);
-              failed++;
+              g_autoptr(GError) entry_error = dossier_reference_entry_error (entry->position, entry->key,
+                                                                             local_error);
+
+              if (g_error_matches (local_error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DUPLICATE))
+                skipped++;
+              else
+                failed++;
+              list_entry (details, &n_listed, entry_error);
             }
         }
       if (!dossier_library_end_batch (self->library, &error))
@@ -103,19 +168,8 @@ reference_import_ready_cb (GObject      *source,
   else if (error != NULL)
     _dossier_window_toast_printf (self, _("Could not import “%s”: %s"), data->name, error->message);
 
-  /* One line for what was left out; the CLI names each entry. */
   if (failed > 0 || skipped > 0)
-    {
-      g_autofree char *not_read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry could not be read",
-                                                                "%u entries could not be read", failed), failed);
-      g_autofree char *already = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u was already in the library",
-                                                               "%u were already in the library", skipped), skipped);
-
-      if (failed > 0 && skipped > 0)
-        _dossier_window_toast_printf (self, "%s: %s; %s", data->name, not_read, already);
-      else
-        _dossier_window_toast_printf (self, "%s: %s", data->name, failed > 0 ? not_read : already);
-    }
+    toast_left_out (self, data->name, failed, skipped, details, n_listed);
 
   _dossier_window_import_finished (self);
   reference_import_free (data);

@@ -149,6 +149,70 @@ test_import_and_read (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "text");
 }
 
+static gboolean
+click_toast_details (GtkWidget *widget,
+                     gboolean   in_toast)
+{
+  in_toast = in_toast || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+  if (in_toast && GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Details") == 0)
+    {
+      g_signal_emit_by_name (widget, "clicked");
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (click_toast_details (child, in_toast))
+      return TRUE;
+  return FALSE;
+}
+
+/* Entries left out of an import are named with why in the toast's
+ * Details (they were only counted): one the reader refused, one already
+ * in the library. */
+static void
+test_import_problems (void)
+{
+  const char *json =
+    "[{\"id\": \"dues\", \"title\": \"Harbour Dues Explained\", \"URL\": \"https://example.org/harbour-dues\"},"
+    " {\"id\": \"untitled\", \"type\": \"book\"},"
+    " {\"id\": \"again\", \"title\": \"Harbour Dues Explained\", \"URL\": \"https://example.org/harbour-dues\"}]";
+  g_autofree char *path = g_build_filename (data_home, "problems.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog = NULL;
+  const char *body;
+
+  window = dossier_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_gui_spin (100);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  dossier_window_import_files (window, &file, 1);
+  while (dossier_window_get_n_pending_imports (window) > 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_shown ("Harbour Dues Explained"));
+
+  /* The toast may wait behind another: Details once it shows. */
+  while (!click_toast_details (GTK_WIDGET (window), FALSE) && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while ((dialog = dossier_test_gui_find_message_dialog ()) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Entries of “problems.json” Not Imported");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "entry 2 (“untitled”): it has no title"));
+  g_assert_nonnull (strstr (body, "entry 3 (“again”): "));
+  dossier_test_gui_spin (200);
+  dossier_test_gui_screenshot (GTK_WIDGET (dialog), "import-problems.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_gui_spin (50);
+}
+
 static void
 test_copy_as (void)
 {
@@ -207,6 +271,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/app/references/import-and-read", test_import_and_read);
   g_test_add_func ("/dossier/app/references/copy-as", test_copy_as);
+  g_test_add_func ("/dossier/app/references/import-problems", test_import_problems);
 
   status = g_test_run ();
 
