@@ -312,18 +312,29 @@ dossier_pdf_importer_import (GBytes                     *bytes,
       !read_pages (&self, progress, progress_data, error))
     return NULL;
 
+  /* Reading the pages is only part of a long PDF's import: Cancel is
+   * honoured between the steps after it too (and between pages while
+   * they are laid out), not only at the end. */
   dossier_pdf_measure_body (&self);
   dossier_pdf_find_furniture (&self);
   dossier_pdf_find_page_labels (&self);
   dossier_pdf_count_words (&self);
   for (guint p = 0; p < self.pages->len; p++)
-    dossier_pdf_lay_out_page (&self, g_ptr_array_index (self.pages, p));
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      dossier_pdf_lay_out_page (&self, g_ptr_array_index (self.pages, p));
+    }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   dossier_pdf_find_footnotes (&self);
   dossier_pdf_read_metadata (&self);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   dossier_pdf_build_blocks (&self);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   dossier_pdf_find_endnotes (&self);
   number_notes (&self);
 

@@ -378,7 +378,35 @@ typedef struct {
   guint last_page;
   PdfBlock *last_block;
   float size;
+  /* The characters in the first counted_bytes of text: a long paragraph
+   * (a PDF whose every line continues the last, across 1,500 pages) was
+   * counted from its start for each line it gained. Joining a line only
+   * changes the text after the start of the line before it. */
+  gsize counted_bytes;
+  glong counted_chars;
 } Para;
+
+static glong
+para_chars_before (Para  *para,
+                   gsize  byte_offset)
+{
+  if (para->counted_bytes > byte_offset || para->counted_bytes > para->text->len)
+    {
+      para->counted_bytes = 0;
+      para->counted_chars = 0;
+    }
+  return para->counted_chars +
+         g_utf8_strlen (para->text->str + para->counted_bytes, byte_offset - para->counted_bytes);
+}
+
+static void
+para_remember_count (Para  *para,
+                     gsize  byte_offset,
+                     glong  chars)
+{
+  para->counted_bytes = byte_offset;
+  para->counted_chars = chars;
+}
 
 static Para *
 para_new (PdfBlock *block)
@@ -468,7 +496,6 @@ para_append_line (PdfImport *self,
   g_autoptr(GString) clean = g_string_new (NULL);
   g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   glong before, start;
-  gsize old_len;
 
   for (guint s = 0; s < line->n_spans; s++)
     {
@@ -512,8 +539,7 @@ para_append_line (PdfImport *self,
     }
 
   /* Marker offsets are bytes of @clean for now. */
-  old_len = para->text->len;
-  before = para->text->len > 0 ? g_utf8_strlen (para->text->str, -1) : 0;
+  before = para_chars_before (para, para->text->len);
   while (clean->len > 0 && clean->str[clean->len - 1] == ' ')
     g_string_truncate (clean, clean->len - 1);
   {
@@ -542,8 +568,8 @@ para_append_line (PdfImport *self,
   append_line (self, para->text, clean->str, (line->flags & LINE_IN_WORD) != 0);
   /* The line's text is now the tail of the paragraph; what came before
    * may have lost a hyphen or gained a space. */
-  start = g_utf8_strlen (para->text->str, para->text->len - clean->len);
-  (void) old_len;
+  start = para_chars_before (para, para->text->len - clean->len);
+  para_remember_count (para, para->text->len - clean->len, start);
 
   if (line->page > para->last_page)
     {
