@@ -1034,6 +1034,13 @@ import_ready_cb (GObject      *source,
   g_autofree char *id = NULL;
 
   document = data->web ? dossier_import_uri_finish (result, &error) : dossier_import_file_finish (result, &error);
+  /* Cancel pressed after the import's last check, while its result was
+   * on its way here: nothing is added, as the user asked. */
+  if (data->user_cancelled && document != NULL)
+    {
+      g_clear_object (&document);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled"));
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       (!data->user_cancelled || self->toast_overlay == NULL))
     {
