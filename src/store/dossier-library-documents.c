@@ -1083,6 +1083,105 @@ dossier_library_dup_json (DossierLibrary  *self,
 
 /* --- updating --------------------------------------------------------- */
 
+/* Footnotes are matched by number: the markers in the stored body point
+ * at them, so an edit changes a note's text and web addresses, never which
+ * notes there are. */
+static gboolean
+store_footnote_edits (DossierLibrary   *self,
+                      gint64            rowid,
+                      DossierDocument  *document,
+                      GError          **error)
+{
+  GListModel *footnotes = dossier_document_get_footnotes (document);
+  guint n = g_list_model_get_n_items (footnotes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierFootnote) note = g_list_model_get_item (footnotes, i);
+      const char * const *urls = dossier_footnote_get_urls (note);
+      g_autoptr(DossierStmt) find = NULL;
+      g_autoptr(DossierStmt) update = NULL;
+      g_autoptr(DossierStmt) clear = NULL;
+      gboolean have_row = FALSE;
+      gint64 ord;
+
+      find = _dossier_library_prepare (self, "SELECT ord FROM footnotes WHERE doc = ? AND number = ?", error);
+      if (find == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (find, 1, rowid);
+      sqlite3_bind_int64 (find, 2, dossier_footnote_get_number (note));
+      if (!_dossier_library_step_row (self, find, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        {
+          g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_FAILED,
+                       _("The article has no footnote %u to correct"), dossier_footnote_get_number (note));
+          return FALSE;
+        }
+      ord = sqlite3_column_int64 (find, 0);
+
+      update = _dossier_library_prepare (self, "UPDATE footnotes SET text = ? WHERE doc = ? AND ord = ?", error);
+      if (update == NULL)
+        return FALSE;
+      _dossier_library_bind_text (update, 1, dossier_footnote_get_text (note) ?: "");
+      sqlite3_bind_int64 (update, 2, rowid);
+      sqlite3_bind_int64 (update, 3, ord);
+      if (!_dossier_library_step_done (self, update, error))
+        return FALSE;
+
+      clear = _dossier_library_prepare (self, "DELETE FROM footnote_urls WHERE doc = ? AND footnote = ?", error);
+      if (clear == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (clear, 1, rowid);
+      sqlite3_bind_int64 (clear, 2, ord);
+      if (!_dossier_library_step_done (self, clear, error))
+        return FALSE;
+
+      for (guint j = 0; urls != NULL && urls[j] != NULL; j++)
+        {
+          g_autoptr(DossierStmt) url = NULL;
+
+          url = _dossier_library_prepare (self, "INSERT INTO footnote_urls (doc, footnote, ord, url) VALUES (?, ?, ?, ?)",
+                                          error);
+          if (url == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (url, 1, rowid);
+          sqlite3_bind_int64 (url, 2, ord);
+          sqlite3_bind_int (url, 3, j);
+          _dossier_library_bind_text (url, 4, urls[j]);
+          if (!_dossier_library_step_done (self, url, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_summary_edits (DossierLibrary   *self,
+                            gint64            rowid,
+                            DossierDocument  *document,
+                            GError          **error)
+{
+  g_autofree char *key_points = strv_to_json (dossier_document_get_key_points (document));
+  g_autofree char *pull_quotes = strv_to_json (dossier_document_get_pull_quotes (document));
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  stmt = _dossier_library_prepare (self, "UPDATE documents SET key_points = ?, pull_quotes = ? WHERE doc = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _dossier_library_bind_text (stmt, 1, key_points);
+  _dossier_library_bind_text (stmt, 2, pull_quotes);
+  sqlite3_bind_int64 (stmt, 3, rowid);
+  return _dossier_library_step_done (self, stmt, error) &&
+         store_footnote_edits (self, rowid, document, error);
+}
+
+static gboolean update_metadata (DossierLibrary   *self,
+                                 DossierDocument  *document,
+                                 gboolean          with_contents,
+                                 GError          **error);
+
 /**
  * dossier_library_update_metadata:
  * @document: a document with an id from this library
@@ -1100,6 +1199,36 @@ gboolean
 dossier_library_update_metadata (DossierLibrary   *self,
                                  DossierDocument  *document,
                                  GError          **error)
+{
+  return update_metadata (self, document, FALSE, error);
+}
+
+/**
+ * dossier_library_update_details:
+ * @document: a loaded document with an id from this library
+ * @error: return location for an error
+ *
+ * As dossier_library_update_metadata(), and in the same transaction also
+ * saves @document's key points and pull quotes (all of them: an empty
+ * list clears them) and the text and web addresses of each of its
+ * footnotes, matched by number. A footnote number the stored article does
+ * not have fails; stored footnotes @document lacks are kept.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+dossier_library_update_details (DossierLibrary   *self,
+                                DossierDocument  *document,
+                                GError          **error)
+{
+  return update_metadata (self, document, TRUE, error);
+}
+
+static gboolean
+update_metadata (DossierLibrary   *self,
+                 DossierDocument  *document,
+                 gboolean          with_contents,
+                 GError          **error)
 {
   const char *id;
   DossierDocument *light;
@@ -1152,6 +1281,8 @@ dossier_library_update_metadata (DossierLibrary   *self,
 
   if (!store_citation_fields (self, rowid, document, error) ||
       !store_authors (self, rowid, document, TRUE, error))
+    goto fail;
+  if (with_contents && !store_summary_edits (self, rowid, document, error))
     goto fail;
 
   /* The search row holds title and authors too; rebuild it from the

@@ -150,6 +150,9 @@ char            *dossier_library_dup_json             (DossierLibrary   *self,
 gboolean         dossier_library_update_metadata      (DossierLibrary   *self,
                                                        DossierDocument  *document,
                                                        GError          **error);
+gboolean         dossier_library_update_details       (DossierLibrary   *self,
+                                                       DossierDocument  *document,
+                                                       GError          **error);
 gboolean         dossier_library_remove               (DossierLibrary   *self,
                                                        const char       *id,
                                                        GError          **error);
