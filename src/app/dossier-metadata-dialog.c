@@ -38,10 +38,23 @@ struct _DossierMetadataDialog
   GtkLabel *date_hint;
   AdwEntryRow *url_row;
   AdwPreferencesGroup *authors_group;
+  AdwPreferencesGroup *key_points_group;
+  AdwPreferencesGroup *pull_quotes_group;
+  AdwPreferencesGroup *footnotes_group;
 
   DossierDocument *document;
-  GPtrArray *authors;   /* AuthorRows */
+  GPtrArray *authors;       /* AuthorRows */
+  GPtrArray *key_points;    /* AdwEntryRow, in order */
+  GPtrArray *pull_quotes;   /* AdwEntryRow, in order */
+  GPtrArray *footnotes;     /* FootnoteRows */
 };
+
+typedef struct
+{
+  guint number;
+  GtkWidget *text_row;
+  GtkWidget *urls_row;
+} FootnoteRows;
 
 G_DEFINE_FINAL_TYPE (DossierMetadataDialog, dossier_metadata_dialog, ADW_TYPE_WINDOW)
 
@@ -72,7 +85,22 @@ author_rows_free (gpointer data)
 DossierDocument *
 dossier_document_copy_metadata (DossierDocument *document)
 {
-  return dossier_document_dup_metadata (document);
+  DossierDocument *copy = dossier_document_dup_metadata (document);
+  GListModel *footnotes = dossier_document_get_footnotes (document);
+
+  /* Edit Details corrects these too, so Undo must put them back. */
+  dossier_document_set_key_points (copy, dossier_document_get_key_points (document));
+  dossier_document_set_pull_quotes (copy, dossier_document_get_pull_quotes (document));
+  for (guint i = 0; i < g_list_model_get_n_items (footnotes); i++)
+    {
+      g_autoptr(DossierFootnote) note = g_list_model_get_item (footnotes, i);
+      g_autoptr(DossierFootnote) note_copy = dossier_footnote_new (dossier_footnote_get_number (note),
+                                                                   dossier_footnote_get_text (note));
+
+      dossier_footnote_set_urls (note_copy, dossier_footnote_get_urls (note));
+      dossier_document_add_footnote (copy, note_copy);
+    }
+  return copy;
 }
 
 static const char *
@@ -290,6 +318,28 @@ validate_date (DossierMetadataDialog *self,
 }
 
 static gboolean
+is_web_address (const char *url)
+{
+  return url == NULL || g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
+}
+
+/* A footnote's web addresses as typed in one row: separated by spaces. */
+static GStrv
+split_urls (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ?: "", " \t\r\n", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv urls;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (builder, words[i]);
+  urls = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return urls;
+}
+
+static gboolean
 validate (DossierMetadataDialog *self)
 {
   g_autofree char *title_text = view_text (self->title_view);
@@ -298,7 +348,8 @@ validate (DossierMetadataDialog *self)
   g_autofree char *url = stripped_or_null (row_text (self->url_row));
   gboolean title_ok = title != NULL;
   gboolean date_ok = validate_date (self, date);
-  gboolean url_ok = url == NULL || g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://");
+  gboolean url_ok = is_web_address (url);
+  gboolean notes_ok = TRUE;
 
 #define SET_ERROR(row, ok) \
   G_STMT_START { if (ok) gtk_widget_remove_css_class (GTK_WIDGET (row), "error"); \
@@ -306,10 +357,21 @@ validate (DossierMetadataDialog *self)
   SET_ERROR (self->title_row, title_ok);
   SET_ERROR (self->date_row, date_ok);
   SET_ERROR (self->url_row, url_ok);
+  for (guint i = 0; i < self->footnotes->len; i++)
+    {
+      FootnoteRows *rows = self->footnotes->pdata[i];
+      g_auto(GStrv) urls = split_urls (gtk_editable_get_text (GTK_EDITABLE (rows->urls_row)));
+      gboolean ok = TRUE;
+
+      for (guint j = 0; urls[j] != NULL; j++)
+        ok = ok && is_web_address (urls[j]);
+      SET_ERROR (rows->urls_row, ok);
+      notes_ok = notes_ok && ok;
+    }
 #undef SET_ERROR
 
-  gtk_widget_set_sensitive (self->save_button, title_ok && date_ok && url_ok);
-  return title_ok && date_ok && url_ok;
+  gtk_widget_set_sensitive (self->save_button, title_ok && date_ok && url_ok && notes_ok);
+  return title_ok && date_ok && url_ok && notes_ok;
 }
 
 static void
@@ -397,6 +459,200 @@ add_author_cb (DossierMetadataDialog *self)
   dossier_metadata_dialog_add_author (self, NULL, NULL);
 }
 
+/* ---- Key points and pull quotes -------------------------------------------- */
+
+static GPtrArray *
+list_of_button (DossierMetadataDialog *self,
+                GtkWidget             *button,
+                AdwPreferencesGroup  **group)
+{
+  gboolean key_points = g_object_get_data (G_OBJECT (button), "dossier-pull-quote") == NULL;
+
+  *group = key_points ? self->key_points_group : self->pull_quotes_group;
+  return key_points ? self->key_points : self->pull_quotes;
+}
+
+/* The rows' titles say their place ("Key Point 2"), and the first has
+ * nowhere to move up to. */
+static void
+relayout (DossierMetadataDialog *self,
+          GPtrArray             *list)
+{
+  gboolean pull_quotes = list == self->pull_quotes;
+  AdwPreferencesGroup *group = pull_quotes ? self->pull_quotes_group : self->key_points_group;
+
+  for (guint i = 0; i < list->len; i++)
+    if (gtk_widget_get_parent (list->pdata[i]) != NULL)   /* a new row is not in yet */
+      adw_preferences_group_remove (group, list->pdata[i]);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GtkWidget *row = list->pdata[i];
+      GtkWidget *up = g_object_get_data (G_OBJECT (row), "dossier-up");
+      g_autofree char *title = NULL;
+
+      if (pull_quotes)
+        /* Translators: %u is the place of a pull quote in the list */
+        title = g_strdup_printf (_("Pull Quote %u"), i + 1);
+      else
+        /* Translators: %u is the place of a key point in the list */
+        title = g_strdup_printf (_("Key Point %u"), i + 1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_sensitive (up, i > 0);
+      adw_preferences_group_add (group, row);
+    }
+}
+
+static void
+move_up_cb (GtkButton             *button,
+            DossierMetadataDialog *self)
+{
+  AdwPreferencesGroup *group;
+  GPtrArray *list = list_of_button (self, GTK_WIDGET (button), &group);
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "dossier-row");
+  guint index;
+
+  if (!g_ptr_array_find (list, row, &index) || index == 0)
+    return;
+  list->pdata[index] = list->pdata[index - 1];
+  list->pdata[index - 1] = row;
+  relayout (self, list);
+  gtk_widget_grab_focus (row);
+}
+
+static void
+remove_item_cb (GtkButton             *button,
+                DossierMetadataDialog *self)
+{
+  AdwPreferencesGroup *group;
+  GPtrArray *list = list_of_button (self, GTK_WIDGET (button), &group);
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "dossier-row");
+
+  adw_preferences_group_remove (group, row);
+  g_ptr_array_remove (list, row);
+  relayout (self, list);
+}
+
+static GtkWidget *
+append_item (DossierMetadataDialog *self,
+             GPtrArray             *list,
+             const char            *text)
+{
+  gboolean pull_quote = list == self->pull_quotes;
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *buttons[] = { up, remove };
+
+  gtk_widget_set_tooltip_text (up, pull_quote ? _("Move Pull Quote Up") : _("Move Key Point Up"));
+  gtk_widget_set_tooltip_text (remove, pull_quote ? _("Remove Pull Quote") : _("Remove Key Point"));
+  g_signal_connect (up, "clicked", G_CALLBACK (move_up_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_item_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      gtk_widget_set_valign (buttons[i], GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (buttons[i], "flat");
+      g_object_set_data (G_OBJECT (buttons[i]), "dossier-row", row);
+      if (pull_quote)
+        g_object_set_data (G_OBJECT (buttons[i]), "dossier-pull-quote", GINT_TO_POINTER (TRUE));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), buttons[i]);
+    }
+  g_object_set_data (G_OBJECT (row), "dossier-up", up);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ?: "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+
+  g_ptr_array_add (list, g_object_ref_sink (row));
+  relayout (self, list);
+  return row;
+}
+
+static void
+add_key_point_cb (DossierMetadataDialog *self)
+{
+  gtk_widget_grab_focus (append_item (self, self->key_points, NULL));
+}
+
+static void
+add_pull_quote_cb (DossierMetadataDialog *self)
+{
+  gtk_widget_grab_focus (append_item (self, self->pull_quotes, NULL));
+}
+
+static GStrv
+dup_list (GPtrArray *list)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv items;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autofree char *text = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (list->pdata[i])));
+
+      if (text != NULL)
+        g_strv_builder_add (builder, text);
+    }
+  items = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return items;
+}
+
+/* ---- Footnotes ------------------------------------------------------------- */
+
+static void
+append_footnote (DossierMetadataDialog *self,
+                 DossierFootnote       *note)
+{
+  FootnoteRows *rows = g_new0 (FootnoteRows, 1);
+  const char * const *urls = dossier_footnote_get_urls (note);
+  g_autofree char *joined = urls != NULL ? g_strjoinv (" ", (char **) urls) : NULL;
+  /* Translators: %u is a footnote's number, as its marker shows it */
+  g_autofree char *title = g_strdup_printf (_("Footnote %u"), dossier_footnote_get_number (note));
+  /* Translators: %u is a footnote's number */
+  g_autofree char *urls_title = g_strdup_printf (_("Web Addresses of Footnote %u"), dossier_footnote_get_number (note));
+
+  rows->number = dossier_footnote_get_number (note);
+  rows->text_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->text_row), title);
+  gtk_editable_set_text (GTK_EDITABLE (rows->text_row), dossier_footnote_get_text (note) ?: "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (rows->text_row), TRUE);
+  rows->urls_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->urls_row), urls_title);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (rows->urls_row), GTK_INPUT_PURPOSE_URL);
+  gtk_editable_set_text (GTK_EDITABLE (rows->urls_row), joined ?: "");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (rows->urls_row), TRUE);
+  g_signal_connect_swapped (rows->urls_row, "changed", G_CALLBACK (validate), self);
+
+  adw_preferences_group_add (self->footnotes_group, rows->text_row);
+  adw_preferences_group_add (self->footnotes_group, rows->urls_row);
+  g_ptr_array_add (self->footnotes, rows);
+}
+
+/**
+ * dossier_metadata_dialog_get_item:
+ * @list: "key-points", "pull-quotes", "footnote-texts" or "footnote-urls"
+ * @position: the row's place in that list
+ *
+ * Returns: (transfer none) (nullable): the row's entry
+ */
+GtkEditable *
+dossier_metadata_dialog_get_item (DossierMetadataDialog *self,
+                                  const char            *list,
+                                  guint                  position)
+{
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
+
+  if (g_str_equal (list, "key-points"))
+    return position < self->key_points->len ? self->key_points->pdata[position] : NULL;
+  if (g_str_equal (list, "pull-quotes"))
+    return position < self->pull_quotes->len ? self->pull_quotes->pdata[position] : NULL;
+  if (position >= self->footnotes->len)
+    return NULL;
+  if (g_str_equal (list, "footnote-texts"))
+    return GTK_EDITABLE (((FootnoteRows *) self->footnotes->pdata[position])->text_row);
+  if (g_str_equal (list, "footnote-urls"))
+    return GTK_EDITABLE (((FootnoteRows *) self->footnotes->pdata[position])->urls_row);
+  return NULL;
+}
+
 /**
  * dossier_metadata_dialog_save:
  *
@@ -462,6 +718,24 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
       dossier_author_set_position (author, position);
       dossier_author_set_bio (author, rows->bio);
       dossier_document_add_author (edited, author);
+    }
+
+  {
+    g_auto(GStrv) key_points = dup_list (self->key_points);
+    g_auto(GStrv) pull_quotes = dup_list (self->pull_quotes);
+
+    dossier_document_set_key_points (edited, (const char * const *) key_points);
+    dossier_document_set_pull_quotes (edited, (const char * const *) pull_quotes);
+  }
+  for (guint i = 0; i < self->footnotes->len; i++)
+    {
+      FootnoteRows *rows = self->footnotes->pdata[i];
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows->text_row))));
+      g_auto(GStrv) urls = split_urls (gtk_editable_get_text (GTK_EDITABLE (rows->urls_row)));
+      g_autoptr(DossierFootnote) note = dossier_footnote_new (rows->number, text);
+
+      dossier_footnote_set_urls (note, (const char * const *) urls);
+      dossier_document_add_footnote (edited, note);
     }
 
   g_signal_emit (self, signals[SAVE], 0, edited);
@@ -536,6 +810,9 @@ dossier_metadata_dialog_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->key_points, g_ptr_array_unref);
+  g_clear_pointer (&self->pull_quotes, g_ptr_array_unref);
+  g_clear_pointer (&self->footnotes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_METADATA_DIALOG);
 
   G_OBJECT_CLASS (dossier_metadata_dialog_parent_class)->dispose (object);
@@ -569,9 +846,14 @@ dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, date_hint);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, authors_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, key_points_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, pull_quotes_group);
+  gtk_widget_class_bind_template_child (widget_class, DossierMetadataDialog, footnotes_group);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_author_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_key_point_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_pull_quote_cb);
   gtk_widget_class_bind_template_callback (widget_class, validate);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -608,6 +890,10 @@ static void
 dossier_metadata_dialog_init (DossierMetadataDialog *self)
 {
   self->authors = g_ptr_array_new_with_free_func (author_rows_free);
+  /* The lists hold the rows while a reorder takes them out of the group. */
+  self->key_points = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pull_quotes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->footnotes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_text_field (self, self->title_view);
   setup_text_field (self, self->subtitle_view);
@@ -640,6 +926,24 @@ dossier_metadata_dialog_new (GtkWindow       *parent,
       g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
       append_author (self, author);
     }
+  {
+    const char * const *key_points = dossier_document_get_key_points (document);
+    const char * const *pull_quotes = dossier_document_get_pull_quotes (document);
+    GListModel *footnotes = dossier_document_get_footnotes (document);
+    guint n_notes = g_list_model_get_n_items (footnotes);
+
+    for (guint i = 0; key_points != NULL && key_points[i] != NULL; i++)
+      append_item (self, self->key_points, key_points[i]);
+    for (guint i = 0; pull_quotes != NULL && pull_quotes[i] != NULL; i++)
+      append_item (self, self->pull_quotes, pull_quotes[i]);
+    for (guint i = 0; i < n_notes; i++)
+      {
+        g_autoptr(DossierFootnote) note = g_list_model_get_item (footnotes, i);
+        append_footnote (self, note);
+      }
+    /* Notes are corrected, not added: with none there is nothing to show. */
+    gtk_widget_set_visible (GTK_WIDGET (self->footnotes_group), n_notes > 0);
+  }
 
   validate (self);
   /* Enter saves; typing starts in the title. */

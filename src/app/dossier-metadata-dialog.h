@@ -20,6 +20,9 @@ GtkEditable     *dossier_metadata_dialog_get_field     (DossierMetadataDialog *s
 void             dossier_metadata_dialog_add_author    (DossierMetadataDialog *self,
                                                         const char            *name,
                                                         const char            *affiliation);
+GtkEditable     *dossier_metadata_dialog_get_item      (DossierMetadataDialog *self,
+                                                        const char            *list,
+                                                        guint                  position);
 gboolean         dossier_metadata_dialog_save          (DossierMetadataDialog *self);
 DossierDocument *dossier_document_copy_metadata        (DossierDocument       *document);
 char            *dossier_metadata_dialog_parse_date    (const char            *text);

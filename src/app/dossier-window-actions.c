@@ -417,6 +417,7 @@ apply_metadata (DossierDocument *target,
                 DossierDocument *source)
 {
   GListModel *authors = dossier_document_get_authors (source);
+  GListModel *notes = dossier_document_get_footnotes (source);
 
   g_object_freeze_notify (G_OBJECT (target));
   dossier_document_set_title (target, dossier_document_get_title (source));
@@ -435,6 +436,19 @@ apply_metadata (DossierDocument *target,
       dossier_author_set_bio (copy, dossier_author_get_bio (author));
       dossier_document_add_author (target, copy);
     }
+  dossier_document_set_key_points (target, dossier_document_get_key_points (source));
+  dossier_document_set_pull_quotes (target, dossier_document_get_pull_quotes (source));
+  /* By number, as the store matched them: the body's markers point there. */
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(DossierFootnote) note = g_list_model_get_item (notes, i);
+      DossierFootnote *shown = dossier_document_lookup_footnote (target, dossier_footnote_get_number (note));
+
+      if (shown == NULL)
+        continue;
+      dossier_footnote_set_text (shown, dossier_footnote_get_text (note));
+      dossier_footnote_set_urls (shown, dossier_footnote_get_urls (note));
+    }
   g_object_thaw_notify (G_OBJECT (target));
 }
 
@@ -445,7 +459,7 @@ store_metadata (DossierWindow   *self,
   g_autoptr(GError) error = NULL;
   DossierDocument *open = dossier_reader_page_get_document (self->reader_page);
 
-  if (!dossier_library_update_metadata (self->library, edited, &error))
+  if (!dossier_library_update_details (self->library, edited, &error))
     {
       _dossier_window_toast_printf (self, _("Could not save the details: %s"), error->message);
       return FALSE;

@@ -449,6 +449,139 @@ test_metadata (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Lights, Revised — Dossier");
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+dup_reader_text (void)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_reader_view_get_text_view (current_view ()));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+dup_footnote_markup (guint position)
+{
+  GtkWidget *marker = dossier_reader_view_get_footnote_marker (current_view (), position);
+  GtkPopover *popover;
+  GtkLabel *label;
+  char *markup;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (marker));
+  dossier_test_gui_spin (50);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (marker));
+  label = g_object_get_data (G_OBJECT (popover), "dossier-footnote-label");
+  markup = g_strdup (gtk_label_get_label (label));
+  gtk_popover_popdown (popover);
+  dossier_test_gui_spin (50);
+  return markup;
+}
+
+/* Edit Details corrects key points and footnotes: the store, the open
+ * reader and Undo all follow. */
+static void
+test_metadata_key_points_footnotes (void)
+{
+  DossierMetadataDialog *dialog = DOSSIER_METADATA_DIALOG (dossier_window_edit_metadata (window));
+  DossierDocument *open = dossier_reader_page_get_document (dossier_window_get_reader_page (window));
+  const char *new_note = "Harbour Engineers’ Association, “Deferred Maintenance Survey,” April 2024, "
+                         "https://example.org/hea/maintenance-2024.";
+  g_autoptr(DossierDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  GtkWidget *add;
+  guint n_points = g_strv_length ((char **) dossier_document_get_key_points (open));
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_test_gui_spin (50);
+
+  /* The importer took the opening as a key point: add a second, and
+   * move it to the top. */
+  g_assert_cmpuint (n_points, ==, 1);
+  add = find_by_tooltip (GTK_WIDGET (dialog), "Add Key Point");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "key-points", 1), "Breakwater funds protect jobs");
+  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dossier_metadata_dialog_get_item (dialog, "key-points", 1)),
+                                          "Move Key Point Up"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1)), ==,
+                   "https://example.org/hea/maintenance");
+  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-texts", 1), new_note);
+  /* What is not a web address is refused. */
+  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1), "example.org/hea");
+  g_assert_false (dossier_metadata_dialog_save (dialog));
+  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1),
+                         "https://example.org/hea/maintenance-2024");
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      /* The dialog at its own width and at its narrowest, scrolled to
+       * the new groups. */
+      for (guint i = 0; i < 2; i++)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (dialog), i == 0 ? 520 : 360, 860);
+          gtk_widget_grab_focus (GTK_WIDGET (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 2)));
+          dossier_test_gui_spin (400);
+          dossier_test_gui_screenshot (GTK_WIDGET (dialog), i == 0 ? "metadata-lists-wide.png"
+                                                                   : "metadata-lists-narrow.png");
+        }
+    }
+  g_assert_true (dossier_metadata_dialog_save (dialog));
+  dossier_test_gui_spin (100);
+  g_assert_null (dialog);
+
+  stored = dossier_library_load (dossier_window_get_library (window), dossier_document_get_id (open), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_document_get_key_points (stored)[0], ==, "Breakwater funds protect jobs");
+  g_assert_true (g_str_has_prefix (dossier_document_get_key_points (stored)[1], "Small harbours"));
+  g_assert_cmpstr (dossier_footnote_get_text (dossier_document_lookup_footnote (stored, 2)), ==, new_note);
+  g_assert_cmpstr (dossier_footnote_get_urls (dossier_document_lookup_footnote (stored, 2))[0], ==,
+                   "https://example.org/hea/maintenance-2024");
+
+  /* The open reader shows them. */
+  text = dup_reader_text ();
+  g_assert_nonnull (strstr (text, "Breakwater funds protect jobs"));
+  g_assert_nonnull (strstr (text, "April 2024"));
+  g_assert_cmpstr (dossier_footnote_get_urls (dossier_document_lookup_footnote (open, 2))[0], ==,
+                   "https://example.org/hea/maintenance-2024");
+  g_clear_pointer (&text, g_free);
+
+  /* Undo puts back what the import gave. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  dossier_test_gui_spin (50);
+  g_clear_object (&stored);
+  stored = dossier_library_load (dossier_window_get_library (window), dossier_document_get_id (open), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) dossier_document_get_key_points (stored)), ==, 1);
+  g_assert_true (g_str_has_prefix (dossier_document_get_key_points (stored)[0], "Small harbours"));
+  g_assert_cmpstr (dossier_footnote_get_urls (dossier_document_lookup_footnote (stored, 2))[0], ==,
+                   "https://example.org/hea/maintenance");
+  text = dup_reader_text ();
+  g_assert_null (strstr (text, "Breakwater funds protect jobs"));
+  g_assert_null (strstr (text, "April 2024"));
+  /* The marker's note links the restored address. */
+  markup = dup_footnote_markup (1);
+  g_assert_nonnull (strstr (markup, "<a href=\"https://example.org/hea/maintenance\">"));
+}
+
 static void
 metadata_saved_cb (DossierMetadataDialog *dialog,
                    DossierDocument       *edited,
@@ -1036,6 +1169,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/sort", test_sort);
   g_test_add_func ("/dossier/app/library-search", test_library_search);
   g_test_add_func ("/dossier/app/metadata", test_metadata);
+  g_test_add_func ("/dossier/app/metadata-key-points-footnotes", test_metadata_key_points_footnotes);
   g_test_add_func ("/dossier/app/metadata-long-values", test_metadata_long_values);
   g_test_add_func ("/dossier/app/metadata-dates", test_metadata_dates);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
