@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/dossier-library-collections.h"
+#include "dossier-library-monitor.h"
 #include "dossier-tag-bar.h"
 
 /*
@@ -40,9 +41,7 @@ struct _DossierTagBar
   char **tags;       /* the document's, as shown */
   char **all_tags;   /* the library's, for completion */
 
-  GFileMonitor *db_monitor;
-  GFileMonitor *wal_monitor;
-  guint reload_timeout;
+  DossierLibraryMonitor *library_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTagBar, dossier_tag_bar, GTK_TYPE_WIDGET)
@@ -171,7 +170,6 @@ dossier_tag_bar_reload (DossierTagBar *self)
 
   g_return_if_fail (DOSSIER_IS_TAG_BAR (self));
 
-  g_clear_handle_id (&self->reload_timeout, g_source_remove);
   g_clear_pointer (&self->all_tags, g_strfreev);
   if (self->library != NULL && self->document_id != NULL)
     {
@@ -393,74 +391,25 @@ entry_focus_leave_cb (DossierTagBar *self)
 
 /* --- changes made elsewhere --------------------------------------------- */
 
-static gboolean
-reload_timeout_cb (gpointer data)
-{
-  DossierTagBar *self = data;
-
-  self->reload_timeout = 0;
-  dossier_tag_bar_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* One read per burst of writes: a tag by dossier-cli, another window, or
- * this one (then nothing changes and nothing is rebuilt). */
-static void
-database_changed_cb (GFileMonitor      *monitor,
-                     GFile             *file,
-                     GFile             *other_file,
-                     GFileMonitorEvent  event,
-                     DossierTagBar     *self)
-{
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->reload_timeout != 0)
-    return;
-  self->reload_timeout = g_timeout_add (250, reload_timeout_cb, self);
-}
-
-static GFileMonitor *
-watch_file (DossierTagBar *self,
-            const char    *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-
-  if (monitor == NULL)
-    {
-      /* Reopening the article still reads them. */
-      g_debug ("Cannot watch %s: %s", path, error->message);
-      return NULL;
-    }
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (database_changed_cb), self, 0);
-  return monitor;
-}
-
+/* A tag by dossier-cli, another window, or this one (then nothing changes
+ * and nothing is rebuilt). */
 static void
 unwatch (DossierTagBar *self)
 {
-  g_clear_handle_id (&self->reload_timeout, g_source_remove);
-  if (self->db_monitor != NULL)
-    g_file_monitor_cancel (self->db_monitor);
-  if (self->wal_monitor != NULL)
-    g_file_monitor_cancel (self->wal_monitor);
-  g_clear_object (&self->db_monitor);
-  g_clear_object (&self->wal_monitor);
+  g_clear_object (&self->library_monitor);
 }
 
 static void
 watch (DossierTagBar *self)
 {
   const char *path = self->library != NULL ? dossier_library_get_path (self->library) : NULL;
-  g_autofree char *wal = NULL;
 
   unwatch (self);
   if (path == NULL || self->document_id == NULL)
     return;
-  /* SQLite commits into the -wal file; the database itself changes only
-   * at checkpoints. */
-  wal = g_strconcat (path, "-wal", NULL);
-  self->db_monitor = watch_file (self, path);
-  self->wal_monitor = watch_file (self, wal);
+  self->library_monitor = dossier_library_monitor_new (path);
+  g_signal_connect_object (self->library_monitor, "changed",
+                           G_CALLBACK (dossier_tag_bar_reload), self, G_CONNECT_SWAPPED);
 }
 
 /* --- object ------------------------------------------------------------- */

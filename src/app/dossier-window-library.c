@@ -1241,65 +1241,33 @@ refresh_timeout_cb (gpointer data)
 
 /* A write to the database or its log, by this window (which the refresh
  * finds unchanged at once) or by another program, such as dossier-cli
- * library add: the list follows a moment later. One refresh per burst of
- * writes, and one at least every quarter second while they go on. */
+ * library add: the list follows a moment later. */
 static void
-database_changed_cb (GFileMonitor      *monitor,
-                     GFile             *file,
-                     GFile             *other_file,
-                     GFileMonitorEvent  event,
-                     DossierWindow     *self)
+library_file_changed_cb (DossierWindow *self)
 {
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->refresh_timeout != 0)
+  if (self->refresh_timeout != 0)
     return;
-  self->refresh_timeout = g_timeout_add (250, refresh_timeout_cb, self);
-}
-
-static GFileMonitor *
-watch_file (DossierWindow *self,
-            const char    *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GFileMonitor *monitor;
-
-  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (monitor == NULL)
-    {
-      /* Focusing the window still refreshes (see active_changed_cb()). */
-      g_debug ("Cannot watch %s: %s", path, error->message);
-      return NULL;
-    }
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (database_changed_cb), self, 0);
-  return monitor;
+  refresh_timeout_cb (self);
 }
 
 static void
 unwatch_library (DossierWindow *self)
 {
   g_clear_handle_id (&self->refresh_timeout, g_source_remove);
-  if (self->db_monitor != NULL)
-    g_file_monitor_cancel (self->db_monitor);
-  if (self->wal_monitor != NULL)
-    g_file_monitor_cancel (self->wal_monitor);
-  g_clear_object (&self->db_monitor);
-  g_clear_object (&self->wal_monitor);
+  g_clear_object (&self->library_monitor);
 }
 
 static void
 watch_library (DossierWindow *self)
 {
   const char *path = self->library != NULL ? dossier_library_get_path (self->library) : NULL;
-  g_autofree char *wal = NULL;
 
   unwatch_library (self);
   if (path == NULL)
     return;
-  /* SQLite commits into the -wal file; the database itself changes only
-   * at checkpoints. */
-  wal = g_strconcat (path, "-wal", NULL);
-  self->db_monitor = watch_file (self, path);
-  self->wal_monitor = watch_file (self, wal);
+  self->library_monitor = dossier_library_monitor_new (path);
+  g_signal_connect_object (self->library_monitor, "changed",
+                           G_CALLBACK (library_file_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------ */

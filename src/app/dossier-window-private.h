@@ -23,6 +23,7 @@
 #include "dossier-reader-page.h"
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
+#include "dossier-library-monitor.h"
 #include "widgets/dossier-document-row.h"
 
 G_BEGIN_DECLS
@@ -83,9 +84,8 @@ struct _DossierWindow
                               * was opened on a row outside the selection */
   GtkWidget *menu_target_row;
   guint menu_target_idle;
-  GFileMonitor *db_monitor;  /* the library's database and its log, for */
-  GFileMonitor *wal_monitor; /* changes another program makes */
-  guint refresh_timeout;
+  DossierLibraryMonitor *library_monitor; /* changes another program makes */
+  guint refresh_timeout;           /* a reread tried again after a failure */
   guint refresh_retries;           /* rereads that failed in a row */
   GHashTable *view_ids;      /* ids of the articles in the view; NULL for all */
   gboolean show_sidebar;
