@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-docx-writer.h"
+#include "dossier-office-walk.h"
 #include "dossier-zip-writer.h"
 
 /* A #DossierLayoutDocument as a Word file (Office Open XML, ISO/IEC
@@ -118,9 +119,7 @@ write_run_properties (Docx               *docx,
    * English (the notes are, whatever the memo's language). */
   if (korean)
     {
-      dossier_xml_start (x, "w:lang");
-      dossier_xml_attr (x, "w:val", "ko-KR");
-      dossier_xml_attr (x, "w:eastAsia", "ko-KR");
+      dossier_xml_start_with (x, "w:lang", "w:val", "ko-KR", "w:eastAsia", "ko-KR", NULL);
       dossier_xml_end (x);
     }
   else if (docx->korean)
@@ -194,48 +193,36 @@ write_footnote_reference (Docx       *docx,
   dossier_xml_end (x);
 }
 
-/* The runs of a block (or a note, @in_note), with links in @links. */
+/* A part being written: its XML, and where its hyperlinks go. */
+typedef struct {
+  Docx *docx;
+  DossierXml *x;
+  Links *links;
+} Part;
+
 static void
-write_runs (Docx                     *docx,
-            DossierXml               *x,
-            const DossierLayoutBlock *block,
-            Links                    *links,
-            gboolean                  in_note)
+write_run (const DossierOfficeRun *run,
+           gpointer                user_data)
 {
-  const char *text = dossier_layout_block_get_text (block);
-  const DossierLayoutRun *runs;
-  guint n_runs;
+  Part *part = user_data;
 
-  runs = dossier_layout_block_get_runs (block, &n_runs);
-  for (guint i = 0; i < n_runs; i++)
+  switch (run->kind)
     {
-      const DossierLayoutRun *run = &runs[i];
-      g_autofree char *clean = dossier_office_clean_text (text + run->start, run->end - run->start);
-      g_autofree char *target = NULL;
-
-      if (run->note > 0)
-        {
-          /* A reference to a note that exists is a real footnote (a
-           * second reference to the same note gets a copy: Word has one
-           * reference per footnote); a number without its note prints
-           * as the PDF prints it, a raised number. */
-          if (!in_note && g_hash_table_contains (docx->notes, GUINT_TO_POINTER (run->note)))
-            write_footnote_reference (docx, x, run->note);
-          else
-            write_text (docx, x, clean, "FootnoteReference", run->style);
-          continue;
-        }
-
-      target = dossier_office_dup_link_target (run->uri);
-      if (target != NULL)
-        {
-          dossier_xml_start (x, "w:hyperlink");
-          dossier_xml_attr (x, "r:id", links_get_id (links, target));
-          write_text (docx, x, clean, "Hyperlink", run->style);
-          dossier_xml_end (x);
-        }
-      else
-        write_text (docx, x, clean, NULL, run->style);
+    case DOSSIER_OFFICE_RUN_LINK:
+      dossier_xml_start_with (part->x, "w:hyperlink", "r:id", links_get_id (part->links, run->target), NULL);
+      write_text (part->docx, part->x, run->clean, "Hyperlink", run->style);
+      dossier_xml_end (part->x);
+      break;
+    case DOSSIER_OFFICE_RUN_NOTE:
+      write_footnote_reference (part->docx, part->x, dossier_layout_block_get_number (run->note));
+      break;
+    case DOSSIER_OFFICE_RUN_RAISED_NUMBER:
+      write_text (part->docx, part->x, run->clean, "FootnoteReference", run->style);
+      break;
+    case DOSSIER_OFFICE_RUN_TEXT:
+    default:
+      write_text (part->docx, part->x, run->clean, NULL, run->style);
+      break;
     }
 }
 
@@ -271,6 +258,33 @@ start_paragraph (DossierXml *x,
   dossier_xml_end (x);
 }
 
+/* A paragraph of one plain @text, cleaned here. */
+static void
+write_plain_paragraph (Docx       *docx,
+                       DossierXml *x,
+                       const char *style,
+                       gboolean    keep_next,
+                       const char *text)
+{
+  g_autofree char *clean = dossier_office_clean_text (text, -1);
+
+  start_paragraph (x, style, keep_next, 0, 0);
+  write_text (docx, x, clean, NULL, DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_xml_end (x);
+}
+
+/* A width in twentieths of a point, as Word's tables take it. */
+static void
+write_twips (DossierXml *x,
+             const char *element,
+             int         twips)
+{
+  g_autofree char *width = g_strdup_printf ("%d", twips);
+
+  dossier_xml_start_with (x, element, "w:w", width, "w:type", "dxa", NULL);
+  dossier_xml_end (x);
+}
+
 static void
 write_header_block (Docx       *docx,
                     DossierXml *x)
@@ -285,13 +299,7 @@ write_header_block (Docx       *docx,
   text_width = page_width - 2 * 72.0;
 
   if (heading_line != NULL)
-    {
-      g_autofree char *clean = dossier_office_clean_text (heading_line, -1);
-
-      start_paragraph (x, "Title", FALSE, 0, 0);
-      write_text (docx, x, clean, NULL, DOSSIER_LAYOUT_STYLE_NONE);
-      dossier_xml_end (x);
-    }
+    write_plain_paragraph (docx, x, "Title", FALSE, heading_line);
   if (n_fields == 0)
     return;
 
@@ -308,33 +316,17 @@ write_header_block (Docx       *docx,
 
   dossier_xml_start (x, "w:tbl");
   dossier_xml_start (x, "w:tblPr");
-  dossier_xml_start (x, "w:tblW");
-  dossier_xml_attr_printf (x, "w:w", "%d", label_twips + value_twips);
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:tblInd");
-  dossier_xml_attr (x, "w:w", "0");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
+  write_twips (x, "w:tblW", label_twips + value_twips);
+  write_twips (x, "w:tblInd", 0);
   /* The rule under the header block. */
   dossier_xml_start (x, "w:tblBorders");
-  dossier_xml_start (x, "w:bottom");
-  dossier_xml_attr (x, "w:val", "single");
-  dossier_xml_attr (x, "w:sz", "8");
-  dossier_xml_attr (x, "w:space", "0");
-  dossier_xml_attr (x, "w:color", "000000");
+  dossier_xml_start_with (x, "w:bottom", "w:val", "single", "w:sz", "8", "w:space", "0", "w:color", "000000", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_empty (x, "w:tblLayout", "w:type", "fixed");
   dossier_xml_start (x, "w:tblCellMar");
-  dossier_xml_start (x, "w:left");
-  dossier_xml_attr (x, "w:w", "0");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:right");
-  dossier_xml_attr (x, "w:w", "0");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
+  write_twips (x, "w:left", 0);
+  write_twips (x, "w:right", 0);
   dossier_xml_end (x);
   dossier_xml_end (x);
 
@@ -363,18 +355,11 @@ write_header_block (Docx       *docx,
       dossier_xml_end (x);
       for (guint c = 0; c < 2; c++)
         {
-          g_autofree char *clean = dossier_office_clean_text (texts[c], -1);
-
           dossier_xml_start (x, "w:tc");
           dossier_xml_start (x, "w:tcPr");
-          dossier_xml_start (x, "w:tcW");
-          dossier_xml_attr_printf (x, "w:w", "%d", widths[c]);
-          dossier_xml_attr (x, "w:type", "dxa");
+          write_twips (x, "w:tcW", widths[c]);
           dossier_xml_end (x);
-          dossier_xml_end (x);
-          start_paragraph (x, c == 0 ? "MemoHeaderLabel" : "MemoHeader", FALSE, 0, 0);
-          write_text (docx, x, clean, NULL, DOSSIER_LAYOUT_STYLE_NONE);
-          dossier_xml_end (x);
+          write_plain_paragraph (docx, x, c == 0 ? "MemoHeaderLabel" : "MemoHeader", FALSE, texts[c]);
           dossier_xml_end (x);
         }
       dossier_xml_end (x);
@@ -383,21 +368,61 @@ write_header_block (Docx       *docx,
 }
 
 static void
-write_decision (Docx                     *docx,
-                DossierXml               *x,
-                const DossierLayoutBlock *block)
+write_block (const DossierOfficeBlock *item,
+             gpointer                  user_data)
 {
-  const char * const *choices = dossier_layout_block_get_choices (block);
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *clean = NULL;
+  Part *part = user_data;
+  DossierXml *x = part->x;
 
-  for (guint c = 0; choices != NULL && choices[c] != NULL && c < 6; c++)
-    g_string_append_printf (line, "%s%s ____________", c > 0 ? "\t" : "", choices[c]);
-  clean = dossier_office_clean_text (line->str, line->len);
+  switch (item->kind)
+    {
+    case DOSSIER_LAYOUT_BLOCK_HEADING:
+      {
+        const char *styles[] = { "Heading1", "Heading2", "Heading3" };
 
-  start_paragraph (x, "DecisionLine", FALSE, 0, 0);
-  write_text (docx, x, clean, NULL, DOSSIER_LAYOUT_STYLE_NONE);
-  dossier_xml_end (x);
+        /* Numbered by Word ("2.", "2.1."), so the numbers follow
+         * sections a reviewer adds or moves. */
+        start_paragraph (x, styles[item->level - 1], FALSE,
+                         dossier_layout_block_get_numbered (item->block) ? 2 : 0, item->level - 1);
+        dossier_office_walk_runs (item->block, part->docx->notes, FALSE, write_run, part);
+        dossier_xml_end (x);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_BULLET:
+      start_paragraph (x, "ListBullet", item->keep_next, 1, item->level - 1);
+      dossier_office_walk_runs (item->block, part->docx->notes, FALSE, write_run, part);
+      dossier_xml_end (x);
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_QUOTE:
+      {
+        g_autofree char *attribution = dossier_office_attribution_line (item->block);
+
+        start_paragraph (x, "Quote", item->keep_next || attribution != NULL, 0, 0);
+        dossier_office_walk_runs (item->block, part->docx->notes, FALSE, write_run, part);
+        dossier_xml_end (x);
+        if (attribution != NULL)
+          write_plain_paragraph (part->docx, x, "QuoteAttribution", item->keep_next, attribution);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_DECISION:
+      {
+        g_autofree char *line = dossier_office_decision_line (item->block);
+
+        write_plain_paragraph (part->docx, x, "DecisionLine", FALSE, line);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_PARAGRAPH:
+    case DOSSIER_LAYOUT_BLOCK_NOTE:
+    default:
+      start_paragraph (x, NULL, item->keep_next, 0, 0);
+      dossier_office_walk_runs (item->block, part->docx->notes, FALSE, write_run, part);
+      dossier_xml_end (x);
+      break;
+    }
 }
 
 static gboolean
@@ -406,80 +431,13 @@ write_blocks (Docx          *docx,
               GCancellable  *cancellable,
               GError       **error)
 {
-  DossierLayoutDocument *document = docx->document;
-  guint n_blocks = dossier_layout_document_get_n_blocks (document);
-  gboolean wrote = FALSE;
+  Part part = { docx, x, &docx->body_links };
 
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      DossierLayoutBlock *block = dossier_layout_document_get_block (document, i);
-      DossierLayoutBlockKind kind = dossier_layout_block_get_kind (block);
-      guint level = dossier_layout_block_get_level (block);
-      /* The decision line stays with the recommendation above it. */
-      gboolean keep_next = i + 1 < n_blocks &&
-        dossier_layout_block_get_kind (dossier_layout_document_get_block (document, i + 1)) == DOSSIER_LAYOUT_BLOCK_DECISION;
-
-      if (i % 64 == 63 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      switch (kind)
-        {
-        case DOSSIER_LAYOUT_BLOCK_HEADING:
-          {
-            const char *styles[] = { "Heading1", "Heading2", "Heading3" };
-
-            level = CLAMP (level, 1, 3);
-            /* Numbered by Word ("2.", "2.1."), so the numbers follow
-             * sections a reviewer adds or moves. */
-            start_paragraph (x, styles[level - 1], FALSE,
-                             dossier_layout_block_get_numbered (block) ? 2 : 0, level - 1);
-            write_runs (docx, x, block, &docx->body_links, FALSE);
-            dossier_xml_end (x);
-          }
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_BULLET:
-          start_paragraph (x, "ListBullet", keep_next, 1, CLAMP (level, 1, 3) - 1);
-          write_runs (docx, x, block, &docx->body_links, FALSE);
-          dossier_xml_end (x);
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_QUOTE:
-          {
-            const char *attribution = dossier_layout_block_get_attribution (block);
-
-            start_paragraph (x, "Quote", keep_next || attribution != NULL, 0, 0);
-            write_runs (docx, x, block, &docx->body_links, FALSE);
-            dossier_xml_end (x);
-            if (attribution != NULL)
-              {
-                g_autofree char *line = g_strconcat ("\u2014\u2009", attribution, NULL);
-                g_autofree char *clean = dossier_office_clean_text (line, -1);
-
-                start_paragraph (x, "QuoteAttribution", keep_next, 0, 0);
-                write_text (docx, x, clean, NULL, DOSSIER_LAYOUT_STYLE_NONE);
-                dossier_xml_end (x);
-              }
-          }
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_DECISION:
-          write_decision (docx, x, block);
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_PARAGRAPH:
-        case DOSSIER_LAYOUT_BLOCK_NOTE:
-        default:
-          start_paragraph (x, NULL, keep_next, 0, 0);
-          write_runs (docx, x, block, &docx->body_links, FALSE);
-          dossier_xml_end (x);
-          break;
-        }
-      wrote = TRUE;
-    }
+  if (!dossier_office_walk_blocks (docx->document, write_block, &part, cancellable, error))
+    return FALSE;
 
   /* A body ends with a paragraph (never with the header's table). */
-  if (!wrote)
+  if (dossier_layout_document_get_n_blocks (docx->document) == 0)
     {
       start_paragraph (x, NULL, FALSE, 0, 0);
       dossier_xml_end (x);
@@ -509,14 +467,10 @@ write_document (Docx          *docx,
   dossier_xml_start (x, "w:sectPr");
   if (dossier_layout_document_get_marking (docx->document) != NULL)
     {
-      dossier_xml_start (x, "w:headerReference");
-      dossier_xml_attr (x, "w:type", "default");
-      dossier_xml_attr (x, "r:id", "rIdHeader");
+      dossier_xml_start_with (x, "w:headerReference", "w:type", "default", "r:id", "rIdHeader", NULL);
       dossier_xml_end (x);
     }
-  dossier_xml_start (x, "w:footerReference");
-  dossier_xml_attr (x, "w:type", "default");
-  dossier_xml_attr (x, "r:id", "rIdFooter");
+  dossier_xml_start_with (x, "w:footerReference", "w:type", "default", "r:id", "rIdFooter", NULL);
   dossier_xml_end (x);
   dossier_xml_start (x, "w:footnotePr");
   dossier_xml_empty (x, "w:numFmt", "w:val", "decimal");
@@ -554,10 +508,7 @@ write_separator (DossierXml *x,
   dossier_xml_attr (x, "w:id", id);
   dossier_xml_start (x, "w:p");
   dossier_xml_start (x, "w:pPr");
-  dossier_xml_start (x, "w:spacing");
-  dossier_xml_attr (x, "w:after", "0");
-  dossier_xml_attr (x, "w:line", "240");
-  dossier_xml_attr (x, "w:lineRule", "auto");
+  dossier_xml_start_with (x, "w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_start (x, "w:r");
@@ -573,6 +524,7 @@ write_footnotes (Docx    *docx,
                  GError **error)
 {
   g_autoptr(DossierXml) x = dossier_xml_new ();
+  Part part = { docx, x, &docx->note_links };
 
   dossier_xml_start (x, "w:footnotes");
   dossier_xml_attr (x, "xmlns:w", NS_W);
@@ -601,7 +553,7 @@ write_footnotes (Docx    *docx,
       dossier_xml_start (x, "w:r");
       dossier_xml_empty (x, "w:tab", NULL, NULL);
       dossier_xml_end (x);
-      write_runs (docx, x, note, &docx->note_links, TRUE);
+      dossier_office_walk_runs (note, docx->notes, TRUE, write_run, &part);
       dossier_xml_end (x);
       dossier_xml_end (x);
     }
@@ -654,11 +606,7 @@ static void
 write_banner (Docx       *docx,
               DossierXml *x)
 {
-  g_autofree char *marking = dossier_office_clean_text (dossier_layout_document_get_marking (docx->document), -1);
-
-  start_paragraph (x, "Banner", FALSE, 0, 0);
-  write_text (docx, x, marking, NULL, DOSSIER_LAYOUT_STYLE_NONE);
-  dossier_xml_end (x);
+  write_plain_paragraph (docx, x, "Banner", FALSE, dossier_layout_document_get_marking (docx->document));
 }
 
 static GBytes *
@@ -861,9 +809,7 @@ write_styles (Docx    *docx,
   dossier_xml_start (x, "w:rPr");
   write_fonts (x, "Times New Roman", "Batang");
   write_size (x, 24);
-  dossier_xml_start (x, "w:lang");
-  dossier_xml_attr (x, "w:val", docx->language);
-  dossier_xml_attr (x, "w:eastAsia", "ko-KR");
+  dossier_xml_start_with (x, "w:lang", "w:val", docx->language, "w:eastAsia", "ko-KR", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_end (x);
@@ -889,19 +835,10 @@ write_styles (Docx    *docx,
 
   start_style (x, "table", "TableNormal", "Normal Table", NULL, NULL, TRUE);
   dossier_xml_start (x, "w:tblPr");
-  dossier_xml_start (x, "w:tblInd");
-  dossier_xml_attr (x, "w:w", "0");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
+  write_twips (x, "w:tblInd", 0);
   dossier_xml_start (x, "w:tblCellMar");
-  dossier_xml_start (x, "w:left");
-  dossier_xml_attr (x, "w:w", "108");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
-  dossier_xml_start (x, "w:right");
-  dossier_xml_attr (x, "w:w", "108");
-  dossier_xml_attr (x, "w:type", "dxa");
-  dossier_xml_end (x);
+  write_twips (x, "w:left", 108);
+  write_twips (x, "w:right", 108);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_end (x);
@@ -1115,15 +1052,11 @@ write_settings (Docx    *docx,
   dossier_xml_empty (x, "w:footnote", "w:id", "0");
   dossier_xml_end (x);
   dossier_xml_start (x, "w:compat");
-  dossier_xml_start (x, "w:compatSetting");
-  dossier_xml_attr (x, "w:name", "compatibilityMode");
-  dossier_xml_attr (x, "w:uri", "http://schemas.microsoft.com/office/word");
-  dossier_xml_attr (x, "w:val", "15");
+  dossier_xml_start_with (x, "w:compatSetting", "w:name", "compatibilityMode",
+                          "w:uri", "http://schemas.microsoft.com/office/word", "w:val", "15", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
-  dossier_xml_start (x, "w:themeFontLang");
-  dossier_xml_attr (x, "w:val", docx->language);
-  dossier_xml_attr (x, "w:eastAsia", "ko-KR");
+  dossier_xml_start_with (x, "w:themeFontLang", "w:val", docx->language, "w:eastAsia", "ko-KR", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   return dossier_xml_finish (x, "word/settings.xml", error);
@@ -1211,9 +1144,7 @@ write_override (DossierXml *x,
                 const char *part,
                 const char *type)
 {
-  dossier_xml_start (x, "Override");
-  dossier_xml_attr (x, "PartName", part);
-  dossier_xml_attr (x, "ContentType", type);
+  dossier_xml_start_with (x, "Override", "PartName", part, "ContentType", type, NULL);
   dossier_xml_end (x);
 }
 
@@ -1225,13 +1156,10 @@ write_content_types (Docx    *docx,
 
   dossier_xml_start (x, "Types");
   dossier_xml_attr (x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-  dossier_xml_start (x, "Default");
-  dossier_xml_attr (x, "Extension", "rels");
-  dossier_xml_attr (x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+  dossier_xml_start_with (x, "Default", "Extension", "rels",
+                          "ContentType", "application/vnd.openxmlformats-package.relationships+xml", NULL);
   dossier_xml_end (x);
-  dossier_xml_start (x, "Default");
-  dossier_xml_attr (x, "Extension", "xml");
-  dossier_xml_attr (x, "ContentType", "application/xml");
+  dossier_xml_start_with (x, "Default", "Extension", "xml", "ContentType", "application/xml", NULL);
   dossier_xml_end (x);
   write_override (x, "/word/document.xml", CT "document.main+xml");
   write_override (x, "/word/styles.xml", CT "styles+xml");
@@ -1248,19 +1176,6 @@ write_content_types (Docx    *docx,
   return dossier_xml_finish (x, "[Content_Types].xml", error);
 }
 
-static void
-write_property (DossierXml *x,
-                const char *name,
-                const char *value)
-{
-  g_autofree char *clean = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  clean = dossier_office_clean_text (value, -1);
-  dossier_xml_element (x, name, clean);
-}
-
 static GBytes *
 write_core_properties (Docx    *docx,
                        GError **error)
@@ -1274,10 +1189,10 @@ write_core_properties (Docx    *docx,
   dossier_xml_attr (x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
   dossier_xml_attr (x, "xmlns:dcterms", "http://purl.org/dc/terms/");
   dossier_xml_attr (x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  write_property (x, "dc:title", dossier_layout_document_get_title (docx->document));
-  write_property (x, "dc:subject", dossier_layout_document_get_subject (docx->document));
-  write_property (x, "dc:creator", dossier_layout_document_get_author (docx->document));
-  write_property (x, "dc:language", docx->language);
+  dossier_xml_property (x, "dc:title", dossier_layout_document_get_title (docx->document));
+  dossier_xml_property (x, "dc:subject", dossier_layout_document_get_subject (docx->document));
+  dossier_xml_property (x, "dc:creator", dossier_layout_document_get_author (docx->document));
+  dossier_xml_property (x, "dc:language", docx->language);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       dossier_xml_start (x, dates[i]);
@@ -1302,18 +1217,6 @@ write_app_properties (GError **error)
 }
 
 /* The package --------------------------------------------------------- */
-
-static gboolean
-add_part (DossierZipWriter *zip,
-          const char       *name,
-          GBytes           *part)
-{
-  if (part == NULL)
-    return FALSE;
-  dossier_zip_writer_add (zip, name, part, TRUE);
-  g_bytes_unref (part);
-  return TRUE;
-}
 
 /**
  * dossier_docx_write:
@@ -1346,39 +1249,30 @@ dossier_docx_write (DossierLayoutDocument       *document,
   docx.options = options;
   docx.language = dossier_office_language_tag (dossier_layout_document_get_language (document));
   docx.korean = g_str_has_prefix (docx.language, "ko");
-  docx.notes = g_hash_table_new (NULL, NULL);
+  docx.notes = dossier_office_collect_notes (document);
   docx.footnotes = g_array_new (FALSE, FALSE, sizeof (guint));
   links_init (&docx.body_links, "rIdLink");
   links_init (&docx.note_links, "rIdLink");
-  for (guint i = 0; i < dossier_layout_document_get_n_notes (document); i++)
-    {
-      DossierLayoutBlock *note = dossier_layout_document_get_note (document, i);
-      guint number = dossier_layout_block_get_number (note);
-
-      /* The first note of a number, as the PDF layout takes it. */
-      if (number > 0 && !g_hash_table_contains (docx.notes, GUINT_TO_POINTER (number)))
-        g_hash_table_insert (docx.notes, GUINT_TO_POINTER (number), note);
-    }
 
   /* The document first: it decides the footnotes and the links. */
   document_part = write_document (&docx, cancellable, error);
   zip = dossier_zip_writer_new ();
   ok = document_part != NULL &&
-       add_part (zip, "[Content_Types].xml", write_content_types (&docx, error)) &&
-       add_part (zip, "_rels/.rels", write_package_relationships (error)) &&
-       add_part (zip, "docProps/core.xml", write_core_properties (&docx, error)) &&
-       add_part (zip, "docProps/app.xml", write_app_properties (error)) &&
-       add_part (zip, "word/document.xml", g_steal_pointer (&document_part)) &&
-       add_part (zip, "word/_rels/document.xml.rels", write_document_relationships (&docx, error)) &&
-       add_part (zip, "word/styles.xml", write_styles (&docx, error)) &&
-       add_part (zip, "word/settings.xml", write_settings (&docx, error)) &&
-       add_part (zip, "word/fontTable.xml", write_font_table (error)) &&
-       add_part (zip, "word/numbering.xml", write_numbering (error)) &&
-       add_part (zip, "word/footnotes.xml", write_footnotes (&docx, error)) &&
-       add_part (zip, "word/_rels/footnotes.xml.rels", write_footnote_relationships (&docx, error)) &&
+       dossier_office_add_part (zip, "[Content_Types].xml", write_content_types (&docx, error)) &&
+       dossier_office_add_part (zip, "_rels/.rels", write_package_relationships (error)) &&
+       dossier_office_add_part (zip, "docProps/core.xml", write_core_properties (&docx, error)) &&
+       dossier_office_add_part (zip, "docProps/app.xml", write_app_properties (error)) &&
+       dossier_office_add_part (zip, "word/document.xml", g_steal_pointer (&document_part)) &&
+       dossier_office_add_part (zip, "word/_rels/document.xml.rels", write_document_relationships (&docx, error)) &&
+       dossier_office_add_part (zip, "word/styles.xml", write_styles (&docx, error)) &&
+       dossier_office_add_part (zip, "word/settings.xml", write_settings (&docx, error)) &&
+       dossier_office_add_part (zip, "word/fontTable.xml", write_font_table (error)) &&
+       dossier_office_add_part (zip, "word/numbering.xml", write_numbering (error)) &&
+       dossier_office_add_part (zip, "word/footnotes.xml", write_footnotes (&docx, error)) &&
+       dossier_office_add_part (zip, "word/_rels/footnotes.xml.rels", write_footnote_relationships (&docx, error)) &&
        (dossier_layout_document_get_marking (document) == NULL ||
-        add_part (zip, "word/header1.xml", write_header_part (&docx, error))) &&
-       add_part (zip, "word/footer1.xml", write_footer_part (&docx, error));
+        dossier_office_add_part (zip, "word/header1.xml", write_header_part (&docx, error))) &&
+       dossier_office_add_part (zip, "word/footer1.xml", write_footer_part (&docx, error));
   if (ok && !g_cancellable_set_error_if_cancelled (cancellable, error))
     result = dossier_zip_writer_finish (zip, error);
 

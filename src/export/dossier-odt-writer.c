@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-odt-writer.h"
+#include "dossier-office-walk.h"
 #include "dossier-zip-writer.h"
 
 /* A #DossierLayoutDocument as OpenDocument Text (ODF 1.2, which Word
@@ -149,13 +150,20 @@ write_text (Odt                *odt,
     }
 }
 
-static void write_runs (Odt *odt, DossierXml *x, const DossierLayoutBlock *block, gboolean in_note);
+/* A part being written: the writer's state and the part's XML. */
+typedef struct {
+  Odt *odt;
+  DossierXml *x;
+} Part;
+
+static void write_run (const DossierOfficeRun *run, gpointer user_data);
 
 static void
-write_note (Odt                      *odt,
-            DossierXml               *x,
+write_note (Part                     *part,
             const DossierLayoutBlock *note)
 {
+  Odt *odt = part->odt;
+  DossierXml *x = part->x;
   gboolean after_space = odt->after_space;
   char citation[16];
 
@@ -167,10 +175,9 @@ write_note (Odt                      *odt,
   /* LibreOffice numbers the notes itself; this is what it would say. */
   dossier_xml_element (x, "text:note-citation", citation);
   dossier_xml_start (x, "text:note-body");
-  dossier_xml_start (x, "text:p");
-  dossier_xml_attr (x, "text:style-name", "Footnote");
+  dossier_xml_start_with (x, "text:p", "text:style-name", "Footnote", NULL);
   odt->after_space = TRUE;
-  write_runs (odt, x, note, TRUE);
+  dossier_office_walk_runs (note, odt->notes, TRUE, write_run, part);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_end (x);
@@ -178,53 +185,33 @@ write_note (Odt                      *odt,
 }
 
 static void
-write_runs (Odt                      *odt,
-            DossierXml               *x,
-            const DossierLayoutBlock *block,
-            gboolean                  in_note)
+write_run (const DossierOfficeRun *run,
+           gpointer                user_data)
 {
-  const char *text = dossier_layout_block_get_text (block);
-  const DossierLayoutRun *runs;
-  guint n_runs;
+  Part *part = user_data;
+  DossierXml *x = part->x;
 
-  runs = dossier_layout_block_get_runs (block, &n_runs);
-  for (guint i = 0; i < n_runs; i++)
+  switch (run->kind)
     {
-      const DossierLayoutRun *run = &runs[i];
-      g_autofree char *clean = dossier_office_clean_text (text + run->start, run->end - run->start);
-      g_autofree char *target = NULL;
-
-      if (run->note > 0)
-        {
-          const DossierLayoutBlock *note = g_hash_table_lookup (odt->notes, GUINT_TO_POINTER (run->note));
-
-          /* As in the DOCX: every reference to a note that exists is a
-           * note; a number without its note is a raised number. */
-          if (!in_note && note != NULL)
-            write_note (odt, x, note);
-          else
-            {
-              dossier_xml_start (x, "text:span");
-              dossier_xml_attr (x, "text:style-name", "Footnote_20_anchor");
-              write_content (odt, x, clean, clean + strlen (clean));
-              dossier_xml_end (x);
-            }
-          continue;
-        }
-
-      target = dossier_office_dup_link_target (run->uri);
-      if (target != NULL)
-        {
-          dossier_xml_start (x, "text:a");
-          dossier_xml_attr (x, "xlink:type", "simple");
-          dossier_xml_attr (x, "xlink:href", target);
-          dossier_xml_attr (x, "text:style-name", "Internet_20_link");
-          dossier_xml_attr (x, "text:visited-style-name", "Visited_20_Internet_20_Link");
-          write_text (odt, x, clean, run->style);
-          dossier_xml_end (x);
-        }
-      else
-        write_text (odt, x, clean, run->style);
+    case DOSSIER_OFFICE_RUN_LINK:
+      dossier_xml_start_with (x, "text:a", "xlink:type", "simple", "xlink:href", run->target,
+                              "text:style-name", "Internet_20_link",
+                              "text:visited-style-name", "Visited_20_Internet_20_Link", NULL);
+      write_text (part->odt, x, run->clean, run->style);
+      dossier_xml_end (x);
+      break;
+    case DOSSIER_OFFICE_RUN_NOTE:
+      write_note (part, run->note);
+      break;
+    case DOSSIER_OFFICE_RUN_RAISED_NUMBER:
+      dossier_xml_start_with (x, "text:span", "text:style-name", "Footnote_20_anchor", NULL);
+      write_content (part->odt, x, run->clean, run->clean + strlen (run->clean));
+      dossier_xml_end (x);
+      break;
+    case DOSSIER_OFFICE_RUN_TEXT:
+    default:
+      write_text (part->odt, x, run->clean, run->style);
+      break;
     }
 }
 
@@ -334,91 +321,82 @@ start_list_item (DossierXml *x,
     }
 }
 
+static void
+write_block (const DossierOfficeBlock *item,
+             gpointer                  user_data)
+{
+  Part *part = user_data;
+  Odt *odt = part->odt;
+  DossierXml *x = part->x;
+
+  if (item->kind != DOSSIER_LAYOUT_BLOCK_BULLET)
+    close_lists (x, odt);
+
+  switch (item->kind)
+    {
+    case DOSSIER_LAYOUT_BLOCK_HEADING:
+      {
+        g_autofree char *style = g_strdup_printf ("Heading_20_%u", item->level);
+
+        start_paragraph (odt, x, "text:h", style);
+        dossier_xml_attr_printf (x, "text:outline-level", "%u", item->level);
+        /* Numbered by the outline ("2.", "2.1."), so the numbers follow
+         * sections a reviewer adds or moves; a heading left unnumbered
+         * in a numbered memo is a list header. */
+        if (odt->numbered && !dossier_layout_block_get_numbered (item->block))
+          dossier_xml_attr (x, "text:is-list-header", "true");
+        dossier_office_walk_runs (item->block, part->odt->notes, FALSE, write_run, part);
+        dossier_xml_end (x);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_BULLET:
+      start_list_item (x, odt, item->level);
+      start_paragraph (odt, x, "text:p", item->keep_next ? "KeepBullet" : "List_20_Bullet");
+      dossier_office_walk_runs (item->block, part->odt->notes, FALSE, write_run, part);
+      dossier_xml_end (x);
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_QUOTE:
+      {
+        g_autofree char *attribution = dossier_office_attribution_line (item->block);
+
+        start_paragraph (odt, x, "text:p", item->keep_next || attribution != NULL ? "KeepQuote" : "Quotations");
+        dossier_office_walk_runs (item->block, part->odt->notes, FALSE, write_run, part);
+        dossier_xml_end (x);
+        if (attribution != NULL)
+          write_plain_paragraph (odt, x, item->keep_next ? "KeepAttribution" : "Quote_20_Attribution", attribution);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_DECISION:
+      {
+        g_autofree char *line = dossier_office_decision_line (item->block);
+
+        write_plain_paragraph (odt, x, "Decision_20_Line", line);
+      }
+      break;
+
+    case DOSSIER_LAYOUT_BLOCK_PARAGRAPH:
+    case DOSSIER_LAYOUT_BLOCK_NOTE:
+    default:
+      start_paragraph (odt, x, "text:p", item->keep_next ? "KeepBody" : "Text_20_body");
+      dossier_office_walk_runs (item->block, part->odt->notes, FALSE, write_run, part);
+      dossier_xml_end (x);
+      break;
+    }
+}
+
 static gboolean
 write_blocks (Odt           *odt,
               DossierXml    *x,
               GCancellable  *cancellable,
               GError       **error)
 {
-  DossierLayoutDocument *document = odt->document;
-  guint n_blocks = dossier_layout_document_get_n_blocks (document);
+  Part part = { odt, x };
 
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      DossierLayoutBlock *block = dossier_layout_document_get_block (document, i);
-      DossierLayoutBlockKind kind = dossier_layout_block_get_kind (block);
-      guint level = CLAMP (dossier_layout_block_get_level (block), 1, 3);
-      /* The decision line stays with the recommendation above it. */
-      gboolean keep_next = i + 1 < n_blocks &&
-        dossier_layout_block_get_kind (dossier_layout_document_get_block (document, i + 1)) == DOSSIER_LAYOUT_BLOCK_DECISION;
-
-      if (i % 64 == 63 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if (kind != DOSSIER_LAYOUT_BLOCK_BULLET)
-        close_lists (x, odt);
-
-      switch (kind)
-        {
-        case DOSSIER_LAYOUT_BLOCK_HEADING:
-          {
-            g_autofree char *style = g_strdup_printf ("Heading_20_%u", level);
-
-            start_paragraph (odt, x, "text:h", style);
-            dossier_xml_attr_printf (x, "text:outline-level", "%u", level);
-            /* Numbered by the outline ("2.", "2.1."), so the numbers follow
-             * sections a reviewer adds or moves; a heading left unnumbered
-             * in a numbered memo is a list header. */
-            if (odt->numbered && !dossier_layout_block_get_numbered (block))
-              dossier_xml_attr (x, "text:is-list-header", "true");
-            write_runs (odt, x, block, FALSE);
-            dossier_xml_end (x);
-          }
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_BULLET:
-          start_list_item (x, odt, level);
-          start_paragraph (odt, x, "text:p", keep_next ? "KeepBullet" : "List_20_Bullet");
-          write_runs (odt, x, block, FALSE);
-          dossier_xml_end (x);
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_QUOTE:
-          {
-            const char *attribution = dossier_layout_block_get_attribution (block);
-
-            start_paragraph (odt, x, "text:p", keep_next || attribution != NULL ? "KeepQuote" : "Quotations");
-            write_runs (odt, x, block, FALSE);
-            dossier_xml_end (x);
-            if (attribution != NULL)
-              {
-                g_autofree char *line = g_strconcat ("\u2014\u2009", attribution, NULL);
-
-                write_plain_paragraph (odt, x, keep_next ? "KeepAttribution" : "Quote_20_Attribution", line);
-              }
-          }
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_DECISION:
-          {
-            const char * const *choices = dossier_layout_block_get_choices (block);
-            g_autoptr(GString) line = g_string_new (NULL);
-
-            for (guint c = 0; choices != NULL && choices[c] != NULL && c < 6; c++)
-              g_string_append_printf (line, "%s%s ____________", c > 0 ? "\t" : "", choices[c]);
-            write_plain_paragraph (odt, x, "Decision_20_Line", line->str);
-          }
-          break;
-
-        case DOSSIER_LAYOUT_BLOCK_PARAGRAPH:
-        case DOSSIER_LAYOUT_BLOCK_NOTE:
-        default:
-          start_paragraph (odt, x, "text:p", keep_next ? "KeepBody" : "Text_20_body");
-          write_runs (odt, x, block, FALSE);
-          dossier_xml_end (x);
-          break;
-        }
-    }
+  if (!dossier_office_walk_blocks (odt->document, write_block, &part, cancellable, error))
+    return FALSE;
   close_lists (x, odt);
   return TRUE;
 }
@@ -452,6 +430,15 @@ write_language (DossierXml *x,
     dossier_xml_attr (x, "fo:country", parts[1]);
 }
 
+/* Hangul is Korean: the language of the Asian script, in every style
+ * that sets one. */
+static void
+write_korean_asian (DossierXml *x)
+{
+  dossier_xml_attr (x, "style:language-asian", "ko");
+  dossier_xml_attr (x, "style:country-asian", "KR");
+}
+
 static void
 write_text_style_properties (DossierXml *x,
                              guint       flags)
@@ -470,8 +457,7 @@ write_text_style_properties (DossierXml *x,
   if (flags & TEXT_KOREAN)
     {
       write_language (x, "ko-KR");
-      dossier_xml_attr (x, "style:language-asian", "ko");
-      dossier_xml_attr (x, "style:country-asian", "KR");
+      write_korean_asian (x);
     }
   else if (flags & TEXT_ENGLISH)
     write_language (x, "en-US");
@@ -507,25 +493,31 @@ write_fonts (DossierXml *x,
   dossier_xml_attr_printf (x, "style:font-size-complex", "%gpt", size);
 }
 
+/* fo:@property, and style:@property-asian and -complex for the other
+ * scripts: "font-weight", "bold". */
 static void
-write_bold (DossierXml *x)
+write_for_scripts (DossierXml *x,
+                   const char *property,
+                   const char *value)
 {
-  dossier_xml_attr (x, "fo:font-weight", "bold");
-  dossier_xml_attr (x, "style:font-weight-asian", "bold");
-  dossier_xml_attr (x, "style:font-weight-complex", "bold");
+  g_autofree char *latin = g_strconcat ("fo:", property, NULL);
+  g_autofree char *asian = g_strconcat ("style:", property, "-asian", NULL);
+  g_autofree char *complex = g_strconcat ("style:", property, "-complex", NULL);
+
+  dossier_xml_attr (x, latin, value);
+  dossier_xml_attr (x, asian, value);
+  dossier_xml_attr (x, complex, value);
 }
 
 static void
-write_paragraph_style (DossierXml *x,
-                       const char *name,
-                       const char *display_name,
-                       const char *parent,
-                       const char *paragraph_properties,
-                       ...) G_GNUC_NULL_TERMINATED;
+write_bold (DossierXml *x)
+{
+  write_for_scripts (x, "font-weight", "bold");
+}
 
 /* A paragraph style: after @paragraph_properties (attribute, value… NULL),
  * the text properties' attributes and values, NULL-terminated. */
-static void
+static void G_GNUC_NULL_TERMINATED
 write_paragraph_style (DossierXml *x,
                        const char *name,
                        const char *display_name,
@@ -572,22 +564,15 @@ write_heading_style (DossierXml *x,
   dossier_xml_attr (x, "style:next-style-name", "Text_20_body");
   dossier_xml_attr_printf (x, "style:default-outline-level", "%u", level);
   dossier_xml_attr (x, "style:class", "text");
-  dossier_xml_start (x, "style:paragraph-properties");
-  dossier_xml_attr (x, "fo:margin-top", before);
-  dossier_xml_attr (x, "fo:margin-bottom", "5pt");
-  dossier_xml_attr (x, "fo:keep-with-next", "always");
-  dossier_xml_attr (x, "fo:keep-together", "always");
-  dossier_xml_attr (x, "fo:text-align", "start");
+  dossier_xml_start_with (x, "style:paragraph-properties", "fo:margin-top", before, "fo:margin-bottom", "5pt",
+                          "fo:keep-with-next", "always", "fo:keep-together", "always",
+                          "fo:text-align", "start", NULL);
   dossier_xml_end (x);
   dossier_xml_start (x, "style:text-properties");
   write_fonts (x, font, size);
   write_bold (x);
   if (italic)
-    {
-      dossier_xml_attr (x, "fo:font-style", "italic");
-      dossier_xml_attr (x, "style:font-style-asian", "italic");
-      dossier_xml_attr (x, "style:font-style-complex", "italic");
-    }
+    write_for_scripts (x, "font-style", "italic");
   /* Headings are not hyphenated, as in the PDF. */
   dossier_xml_attr (x, "fo:hyphenate", "false");
   dossier_xml_end (x);
@@ -608,11 +593,8 @@ write_font_faces (DossierXml *x)
   dossier_xml_start (x, "office:font-face-decls");
   for (guint i = 0; i < G_N_ELEMENTS (faces); i++)
     {
-      dossier_xml_start (x, "style:font-face");
-      dossier_xml_attr (x, "style:name", faces[i][0]);
-      dossier_xml_attr (x, "svg:font-family", faces[i][1]);
-      dossier_xml_attr (x, "style:font-family-generic", faces[i][2]);
-      dossier_xml_attr (x, "style:font-pitch", "variable");
+      dossier_xml_start_with (x, "style:font-face", "style:name", faces[i][0], "svg:font-family", faces[i][1],
+                              "style:font-family-generic", faces[i][2], "style:font-pitch", "variable", NULL);
       dossier_xml_end (x);
     }
   dossier_xml_end (x);
@@ -706,6 +688,19 @@ write_page_label (Odt        *odt,
     }
 }
 
+/* The root of styles.xml or content.xml, with the namespaces both use and
+ * @attr, the one that only @root's part does. */
+static void
+start_document (DossierXml *x,
+                const char *root,
+                const char *attr,
+                const char *ns)
+{
+  dossier_xml_start_with (x, root, "xmlns:office", NS_OFFICE, "xmlns:style", NS_STYLE, "xmlns:text", NS_TEXT,
+                          "xmlns:table", NS_TABLE, "xmlns:fo", NS_FO, attr, ns,
+                          "office:version", ODF_VERSION, NULL);
+}
+
 static GBytes *
 write_styles (Odt     *odt,
               GError **error)
@@ -715,14 +710,7 @@ write_styles (Odt     *odt,
   const char *body_alignment = odt->options->justify ? "justify" : "start";
   double width, height;
 
-  dossier_xml_start (x, "office:document-styles");
-  dossier_xml_attr (x, "xmlns:office", NS_OFFICE);
-  dossier_xml_attr (x, "xmlns:style", NS_STYLE);
-  dossier_xml_attr (x, "xmlns:text", NS_TEXT);
-  dossier_xml_attr (x, "xmlns:table", NS_TABLE);
-  dossier_xml_attr (x, "xmlns:fo", NS_FO);
-  dossier_xml_attr (x, "xmlns:svg", NS_SVG);
-  dossier_xml_attr (x, "office:version", ODF_VERSION);
+  start_document (x, "office:document-styles", "xmlns:svg", NS_SVG);
   write_font_faces (x);
 
   dossier_xml_start (x, "office:styles");
@@ -731,16 +719,14 @@ write_styles (Odt     *odt,
    * at least two letters before a break and three after. */
   dossier_xml_start (x, "style:default-style");
   dossier_xml_attr (x, "style:family", "paragraph");
-  dossier_xml_start (x, "style:paragraph-properties");
-  dossier_xml_attr (x, "fo:hyphenation-ladder-count", "no-limit");
-  dossier_xml_attr (x, "style:writing-mode", "page");
+  dossier_xml_start_with (x, "style:paragraph-properties", "fo:hyphenation-ladder-count", "no-limit",
+                          "style:writing-mode", "page", NULL);
   dossier_xml_end (x);
   dossier_xml_start (x, "style:text-properties");
   write_fonts (x, "Times New Roman", 12);
   dossier_xml_attr (x, "style:font-name-asian", "Batang");
   write_language (x, odt->language);
-  dossier_xml_attr (x, "style:language-asian", "ko");
-  dossier_xml_attr (x, "style:country-asian", "KR");
+  write_korean_asian (x);
   dossier_xml_attr (x, "fo:hyphenate", "true");
   dossier_xml_attr (x, "fo:hyphenation-remain-char-count", "2");
   dossier_xml_attr (x, "fo:hyphenation-push-char-count", "3");
@@ -811,9 +797,8 @@ write_styles (Odt     *odt,
 
   /* The PDF's dark blue for links, which prints near-black. */
   start_style (x, "Internet_20_link", "Internet link", "text", NULL);
-  dossier_xml_start (x, "style:text-properties");
-  dossier_xml_attr (x, "fo:color", "#1a3c7a");
-  dossier_xml_attr (x, "style:text-underline-style", "none");
+  dossier_xml_start_with (x, "style:text-properties", "fo:color", "#1a3c7a",
+                          "style:text-underline-style", "none", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   start_style (x, "Visited_20_Internet_20_Link", "Visited Internet Link", "text", "Internet_20_link");
@@ -830,15 +815,11 @@ write_styles (Odt     *odt,
   write_outline_style (odt, x);
 
   /* "1. Text" in the notes as in the PDF, numbered through the document. */
-  dossier_xml_start (x, "text:notes-configuration");
-  dossier_xml_attr (x, "text:note-class", "footnote");
-  dossier_xml_attr (x, "text:citation-style-name", "Footnote_20_Symbol");
-  dossier_xml_attr (x, "text:citation-body-style-name", "Footnote_20_anchor");
-  dossier_xml_attr (x, "style:num-suffix", ".");
-  dossier_xml_attr (x, "style:num-format", "1");
-  dossier_xml_attr (x, "text:start-value", "0");
-  dossier_xml_attr (x, "text:footnotes-position", "page");
-  dossier_xml_attr (x, "text:start-numbering-at", "document");
+  dossier_xml_start_with (x, "text:notes-configuration", "text:note-class", "footnote",
+                          "text:citation-style-name", "Footnote_20_Symbol",
+                          "text:citation-body-style-name", "Footnote_20_anchor", "style:num-suffix", ".",
+                          "style:num-format", "1", "text:start-value", "0", "text:footnotes-position", "page",
+                          "text:start-numbering-at", "document", NULL);
   dossier_xml_end (x);
 
   dossier_xml_end (x);    /* office:styles */
@@ -860,31 +841,23 @@ write_styles (Odt     *odt,
   dossier_xml_attr (x, "fo:margin-bottom", "0.5in");
   dossier_xml_attr (x, "fo:margin-left", "1in");
   dossier_xml_attr (x, "fo:margin-right", "1in");
-  dossier_xml_start (x, "style:footnote-sep");
-  dossier_xml_attr (x, "style:width", "0.5pt");
-  dossier_xml_attr (x, "style:distance-before-sep", "6pt");
-  dossier_xml_attr (x, "style:distance-after-sep", "4pt");
-  dossier_xml_attr (x, "style:line-style", "solid");
-  dossier_xml_attr (x, "style:adjustment", "left");
-  dossier_xml_attr (x, "style:rel-width", "25%");
-  dossier_xml_attr (x, "style:color", "#000000");
+  dossier_xml_start_with (x, "style:footnote-sep", "style:width", "0.5pt", "style:distance-before-sep", "6pt",
+                          "style:distance-after-sep", "4pt", "style:line-style", "solid",
+                          "style:adjustment", "left", "style:rel-width", "25%", "style:color", "#000000",
+                          NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   if (marking != NULL)
     {
       dossier_xml_start (x, "style:header-style");
-      dossier_xml_start (x, "style:header-footer-properties");
-      dossier_xml_attr (x, "fo:min-height", "0.25in");
-      dossier_xml_attr (x, "fo:margin-bottom", "0.25in");
-      dossier_xml_attr (x, "style:dynamic-spacing", "false");
+      dossier_xml_start_with (x, "style:header-footer-properties", "fo:min-height", "0.25in",
+                              "fo:margin-bottom", "0.25in", "style:dynamic-spacing", "false", NULL);
       dossier_xml_end (x);
       dossier_xml_end (x);
     }
   dossier_xml_start (x, "style:footer-style");
-  dossier_xml_start (x, "style:header-footer-properties");
-  dossier_xml_attr (x, "fo:min-height", "0.4in");
-  dossier_xml_attr (x, "fo:margin-top", "0.1in");
-  dossier_xml_attr (x, "style:dynamic-spacing", "false");
+  dossier_xml_start_with (x, "style:header-footer-properties", "fo:min-height", "0.4in",
+                          "fo:margin-top", "0.1in", "style:dynamic-spacing", "false", NULL);
   dossier_xml_end (x);
   dossier_xml_end (x);
   dossier_xml_end (x);
@@ -994,14 +967,7 @@ write_content_part (Odt           *odt,
 {
   g_autoptr(DossierXml) x = dossier_xml_new ();
 
-  dossier_xml_start (x, "office:document-content");
-  dossier_xml_attr (x, "xmlns:office", NS_OFFICE);
-  dossier_xml_attr (x, "xmlns:style", NS_STYLE);
-  dossier_xml_attr (x, "xmlns:text", NS_TEXT);
-  dossier_xml_attr (x, "xmlns:table", NS_TABLE);
-  dossier_xml_attr (x, "xmlns:fo", NS_FO);
-  dossier_xml_attr (x, "xmlns:xlink", NS_XLINK);
-  dossier_xml_attr (x, "office:version", ODF_VERSION);
+  start_document (x, "office:document-content", "xmlns:xlink", NS_XLINK);
   write_automatic_styles (odt, x);
   dossier_xml_start (x, "office:body");
   dossier_xml_start (x, "office:text");
@@ -1012,19 +978,6 @@ write_content_part (Odt           *odt,
   dossier_xml_end (x);
   dossier_xml_end (x);
   return dossier_xml_finish (x, "content.xml", error);
-}
-
-static void
-write_meta_property (DossierXml *x,
-                     const char *name,
-                     const char *value)
-{
-  g_autofree char *clean = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  clean = dossier_office_clean_text (value, -1);
-  dossier_xml_element (x, name, clean);
 }
 
 static GBytes *
@@ -1042,10 +995,10 @@ write_meta (Odt     *odt,
   dossier_xml_attr (x, "office:version", ODF_VERSION);
   dossier_xml_start (x, "office:meta");
   dossier_xml_element (x, "meta:generator", "Dossier/" PACKAGE_VERSION);
-  write_meta_property (x, "dc:title", dossier_layout_document_get_title (document));
-  write_meta_property (x, "dc:subject", dossier_layout_document_get_subject (document));
-  write_meta_property (x, "meta:initial-creator", dossier_layout_document_get_author (document));
-  write_meta_property (x, "dc:creator", dossier_layout_document_get_author (document));
+  dossier_xml_property (x, "dc:title", dossier_layout_document_get_title (document));
+  dossier_xml_property (x, "dc:subject", dossier_layout_document_get_subject (document));
+  dossier_xml_property (x, "meta:initial-creator", dossier_layout_document_get_author (document));
+  dossier_xml_property (x, "dc:creator", dossier_layout_document_get_author (document));
   dossier_xml_element (x, "meta:creation-date", now);
   dossier_xml_element (x, "dc:date", now);
   dossier_xml_element (x, "dc:language", odt->language);
@@ -1063,32 +1016,17 @@ write_manifest (GError **error)
   dossier_xml_start (x, "manifest:manifest");
   dossier_xml_attr (x, "xmlns:manifest", NS_MANIFEST);
   dossier_xml_attr (x, "manifest:version", ODF_VERSION);
-  dossier_xml_start (x, "manifest:file-entry");
-  dossier_xml_attr (x, "manifest:full-path", "/");
-  dossier_xml_attr (x, "manifest:version", ODF_VERSION);
-  dossier_xml_attr (x, "manifest:media-type", MIME_TYPE);
+  dossier_xml_start_with (x, "manifest:file-entry", "manifest:full-path", "/",
+                          "manifest:version", ODF_VERSION, "manifest:media-type", MIME_TYPE, NULL);
   dossier_xml_end (x);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      dossier_xml_start (x, "manifest:file-entry");
-      dossier_xml_attr (x, "manifest:full-path", parts[i]);
-      dossier_xml_attr (x, "manifest:media-type", "text/xml");
+      dossier_xml_start_with (x, "manifest:file-entry", "manifest:full-path", parts[i],
+                              "manifest:media-type", "text/xml", NULL);
       dossier_xml_end (x);
     }
   dossier_xml_end (x);
   return dossier_xml_finish (x, "META-INF/manifest.xml", error);
-}
-
-static gboolean
-add_part (DossierZipWriter *zip,
-          const char       *name,
-          GBytes           *part)
-{
-  if (part == NULL)
-    return FALSE;
-  dossier_zip_writer_add (zip, name, part, TRUE);
-  g_bytes_unref (part);
-  return TRUE;
 }
 
 /**
@@ -1122,15 +1060,7 @@ dossier_odt_write (DossierLayoutDocument       *document,
   odt.options = options;
   odt.language = dossier_office_language_tag (dossier_layout_document_get_language (document));
   odt.korean = g_str_has_prefix (odt.language, "ko");
-  odt.notes = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < dossier_layout_document_get_n_notes (document); i++)
-    {
-      DossierLayoutBlock *note = dossier_layout_document_get_note (document, i);
-      guint number = dossier_layout_block_get_number (note);
-
-      if (number > 0 && !g_hash_table_contains (odt.notes, GUINT_TO_POINTER (number)))
-        g_hash_table_insert (odt.notes, GUINT_TO_POINTER (number), note);
-    }
+  odt.notes = dossier_office_collect_notes (document);
   for (guint i = 0; i < dossier_layout_document_get_n_blocks (document); i++)
     {
       DossierLayoutBlock *block = dossier_layout_document_get_block (document, i);
@@ -1145,10 +1075,10 @@ dossier_odt_write (DossierLayoutDocument       *document,
   zip = dossier_zip_writer_new ();
   mime_type = g_bytes_new_static (MIME_TYPE, strlen (MIME_TYPE));
   dossier_zip_writer_add (zip, "mimetype", mime_type, FALSE);
-  ok = add_part (zip, "content.xml", write_content_part (&odt, cancellable, error)) &&
-       add_part (zip, "styles.xml", write_styles (&odt, error)) &&
-       add_part (zip, "meta.xml", write_meta (&odt, error)) &&
-       add_part (zip, "META-INF/manifest.xml", write_manifest (error));
+  ok = dossier_office_add_part (zip, "content.xml", write_content_part (&odt, cancellable, error)) &&
+       dossier_office_add_part (zip, "styles.xml", write_styles (&odt, error)) &&
+       dossier_office_add_part (zip, "meta.xml", write_meta (&odt, error)) &&
+       dossier_office_add_part (zip, "META-INF/manifest.xml", write_manifest (error));
   if (ok && !g_cancellable_set_error_if_cancelled (cancellable, error))
     result = dossier_zip_writer_finish (zip, error);
 

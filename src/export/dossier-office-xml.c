@@ -137,6 +137,37 @@ dossier_xml_element (DossierXml *self,
   dossier_xml_end (self);
 }
 
+/* <name attr="value" …>, the attributes and values in pairs, then %NULL. */
+void
+dossier_xml_start_with (DossierXml *self,
+                        const char *name,
+                        const char *attr,
+                        ...)
+{
+  va_list args;
+
+  dossier_xml_start (self, name);
+  va_start (args, attr);
+  for (; attr != NULL; attr = va_arg (args, const char *))
+    dossier_xml_attr (self, attr, va_arg (args, const char *));
+  va_end (args);
+}
+
+/* <name>value</name> for a document property (title, author…) the user
+ * typed: cleaned, and nothing when it is empty. */
+void
+dossier_xml_property (DossierXml *self,
+                      const char *name,
+                      const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  clean = dossier_office_clean_text (value, -1);
+  dossier_xml_element (self, name, clean);
+}
+
 /**
  * dossier_xml_finish:
  * @self: an XML part

@@ -49,6 +49,13 @@ void        dossier_xml_text        (DossierXml *self,
 void        dossier_xml_element     (DossierXml *self,
                                      const char *name,
                                      const char *text);
+void        dossier_xml_start_with  (DossierXml *self,
+                                     const char *name,
+                                     const char *attr,
+                                     ...) G_GNUC_NULL_TERMINATED;
+void        dossier_xml_property    (DossierXml *self,
+                                     const char *name,
+                                     const char *value);
 GBytes     *dossier_xml_finish      (DossierXml *self,
                                      const char *part,
                                      GError    **error);

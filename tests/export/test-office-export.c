@@ -13,6 +13,7 @@
 #include "export/dossier-export-format.h"
 #include "export/dossier-memo-layout.h"
 #include "export/dossier-office-exporter.h"
+#include "export/dossier-office-walk.h"
 #include "memo/dossier-memo-json.h"
 #include "dossier-test-files.h"
 
@@ -419,6 +420,79 @@ test_note_styles (void)
   zip_discard (archive);
 }
 
+static void
+record_run (const DossierOfficeRun *run,
+            gpointer                user_data)
+{
+  GString *seen = user_data;
+  const char *kinds[] = { "text", "link", "note", "raised" };
+
+  g_string_append_printf (seen, "%s:%s%s%s;", kinds[run->kind], run->clean,
+                          run->target != NULL ? ">" : "", run->target != NULL ? run->target : "");
+  if (run->kind == DOSSIER_OFFICE_RUN_NOTE)
+    g_assert_nonnull (run->note);
+}
+
+static void
+record_block (const DossierOfficeBlock *block,
+              gpointer                  user_data)
+{
+  GString *seen = user_data;
+
+  g_string_append_printf (seen, "%d/%u%s;", block->kind, block->level, block->keep_next ? "+" : "");
+}
+
+/* The walk both writers share: the first note of a number is the one a
+ * reference means (none for 0), a number inside a note or without its
+ * note is only raised, an unsafe link is text, a decision line keeps the
+ * block above it, levels are 1 to 3, and at most six choices. */
+static void
+test_walk (void)
+{
+  g_autoptr(DossierLayoutDocument) doc = dossier_layout_document_new ();
+  const char *choices[] = { "A", "B", "C", "D", "E", "F", "G", NULL };
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *attribution = NULL;
+  DossierLayoutBlock *block, *first_note;
+
+  block = dossier_layout_document_add_paragraph (doc);
+  dossier_layout_block_add_text (block, "a\x01" "b", DOSSIER_LAYOUT_STYLE_BOLD);
+  dossier_layout_block_add_note_ref (block, 1);
+  dossier_layout_block_add_note_ref (block, 2);
+  dossier_layout_block_add_link (block, "x", "javascript:alert(1)", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_block_add_link (block, "y", "https://example.org/", DOSSIER_LAYOUT_STYLE_NONE);
+  dossier_layout_document_add_bullet (doc, 7);
+  block = dossier_layout_document_add_quote (doc, "Kim");
+  dossier_layout_document_add_decision (doc, choices);
+  first_note = dossier_layout_document_add_note (doc, 1);
+  dossier_layout_block_add_note_ref (first_note, 1);
+  dossier_layout_document_add_note (doc, 1);
+  dossier_layout_document_add_note (doc, 0);
+
+  notes = dossier_office_collect_notes (doc);
+  g_assert_cmpuint (g_hash_table_size (notes), ==, 1);
+  g_assert_true (g_hash_table_lookup (notes, GUINT_TO_POINTER (1)) == first_note);
+
+  dossier_office_walk_runs (dossier_layout_document_get_block (doc, 0), notes, FALSE, record_run, seen);
+  g_assert_cmpstr (seen->str, ==, "text:ab;note:1;raised:2;text:x;link:y>https://example.org/;");
+  g_string_truncate (seen, 0);
+  dossier_office_walk_runs (first_note, notes, TRUE, record_run, seen);
+  g_assert_cmpstr (seen->str, ==, "raised:1;");
+
+  g_string_truncate (seen, 0);
+  g_assert_true (dossier_office_walk_blocks (doc, record_block, seen, NULL, NULL));
+  g_assert_cmpstr (seen->str, ==, "1/1;2/3;3/1+;4/1;");
+
+  line = dossier_office_decision_line (dossier_layout_document_get_block (doc, 3));
+  g_assert_cmpstr (line, ==, "A ____________\tB ____________\tC ____________\t"
+                             "D ____________\tE ____________\tF ____________");
+  attribution = dossier_office_attribution_line (block);
+  g_assert_cmpstr (attribution, ==, "\u2014\u2009Kim");
+  g_assert_null (dossier_office_attribution_line (dossier_layout_document_get_block (doc, 0)));
+}
+
 /* Written atomically: an existing file is replaced whole; a cancelled
  * export or a missing folder leaves the folder as it was. */
 static void
@@ -646,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/dossier/export/office/docx/package", test_docx_package);
   g_test_add_func ("/dossier/export/office/odt/package", test_odt_package);
   g_test_add_func ("/dossier/export/office/note-styles", test_note_styles);
+  g_test_add_func ("/dossier/export/office/walk", test_walk);
   g_test_add_data_func ("/dossier/export/office/docx/hostile-text",
                         GINT_TO_POINTER (DOSSIER_EXPORT_FORMAT_DOCX), test_hostile_text);
   g_test_add_data_func ("/dossier/export/office/odt/hostile-text",
