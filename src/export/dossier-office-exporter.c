@@ -8,6 +8,7 @@
 #include "formats/dossier-file-save.h"
 
 #include "dossier-docx-writer.h"
+#include "dossier-export-task.h"
 #include "dossier-odt-writer.h"
 #include "dossier-office-exporter.h"
 
@@ -77,6 +78,29 @@ save_bytes (GBytes        *bytes,
   return dossier_file_save_contents (file, data, size, cancellable, error);
 }
 
+/* The settings an export uses: an asynchronous one takes them as it
+ * starts. */
+typedef struct {
+  DossierExportFormat format;
+  DossierPaper paper;
+  gboolean justify;
+} Settings;
+
+static gboolean
+export_file (gpointer                exporter,
+             DossierLayoutDocument  *document,
+             GFile                  *file,
+             gpointer                options,
+             GCancellable           *cancellable,
+             GError                **error)
+{
+  Settings *settings = options;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = write_bytes (settings->format, document, settings->paper, settings->justify, cancellable, error);
+  return bytes != NULL && save_bytes (bytes, file, cancellable, error);
+}
+
 /**
  * dossier_office_exporter_export_to_bytes:
  * @self: an exporter
@@ -122,82 +146,26 @@ dossier_office_exporter_export (DossierOfficeExporter  *self,
                                 GCancellable           *cancellable,
                                 GError                **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  Settings settings;
 
   g_return_val_if_fail (DOSSIER_IS_OFFICE_EXPORTER (self), FALSE);
   g_return_val_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = write_bytes (self->format, document, self->paper, self->justify, cancellable, error);
-  return bytes != NULL && save_bytes (bytes, file, cancellable, error);
-}
-
-typedef struct {
-  DossierLayoutDocument *document;
-  GFile *file;
-  DossierExportFormat format;
-  DossierPaper paper;
-  gboolean justify;
-} ExportData;
-
-static void
-export_data_free (gpointer data)
-{
-  ExportData *export = data;
-
-  g_clear_object (&export->document);
-  g_clear_object (&export->file);
-  g_free (export);
+  settings = (Settings) { self->format, self->paper, self->justify };
+  return export_file (self, document, file, &settings, cancellable, error);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+set_busy (gpointer exporter,
+          gboolean busy,
+          gboolean written)
 {
-  ExportData *export = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
+  DossierOfficeExporter *self = exporter;
 
-  bytes = write_bytes (export->format, export->document, export->paper, export->justify,
-                       cancellable, &error);
-  if (bytes != NULL && save_bytes (bytes, export->file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-set_busy (DossierOfficeExporter *self,
-          gboolean               busy)
-{
-  gboolean was_busy = self->busy > 0;
-
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-  if (was_busy != (self->busy > 0))
+  if (dossier_export_count_busy (&self->busy, busy))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DossierOfficeExporter *self = DOSSIER_OFFICE_EXPORTER (source);
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* The caller's callback sees the exporter idle. */
-  set_busy (self, FALSE);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /**
@@ -221,29 +189,18 @@ dossier_office_exporter_export_async (DossierOfficeExporter  *self,
                                       GAsyncReadyCallback     callback,
                                       gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) thread_task = NULL;
-  ExportData *export;
+  Settings *settings;
 
   g_return_if_fail (DOSSIER_IS_OFFICE_EXPORTER (self));
   g_return_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_office_exporter_export_async);
-
-  export = g_new0 (ExportData, 1);
-  export->document = dossier_layout_document_copy (document);
-  export->file = g_object_ref (file);
-  export->format = self->format;
-  export->paper = self->paper;
-  export->justify = self->justify;
-
-  set_busy (self, TRUE);
-  thread_task = g_task_new (self, cancellable, export_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (thread_task, export_thread);
-  g_task_set_task_data (thread_task, export, export_data_free);
-  g_task_run_in_thread (thread_task, export_thread);
+  settings = g_new (Settings, 1);
+  settings->format = self->format;
+  settings->paper = self->paper;
+  settings->justify = self->justify;
+  dossier_export_task_run (self, dossier_office_exporter_export_async, document, file, settings, g_free,
+                           export_file, set_busy, cancellable, callback, user_data);
 }
 
 /**
@@ -260,9 +217,8 @@ dossier_office_exporter_export_finish (DossierOfficeExporter  *self,
                                        GError                **error)
 {
   g_return_val_if_fail (DOSSIER_IS_OFFICE_EXPORTER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dossier_export_task_finish (self, result, error);
 }
 
 static void
@@ -332,20 +288,14 @@ dossier_office_exporter_class_init (DossierOfficeExporterClass *klass)
   properties[PROP_FORMAT] =
     g_param_spec_enum ("format", NULL, NULL, DOSSIER_TYPE_EXPORT_FORMAT, DOSSIER_EXPORT_FORMAT_DOCX,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PAPER] =
-    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_JUSTIFY] =
-    g_param_spec_boolean ("justify", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAPER] = dossier_export_paper_pspec ();
+  properties[PROP_JUSTIFY] = dossier_export_justify_pspec ();
   /**
    * DossierOfficeExporter:busy:
    *
    * Whether an asynchronous export is under way.
    */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = dossier_export_busy_pspec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

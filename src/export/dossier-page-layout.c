@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "dossier-export-task.h"
 #include "dossier-page-layout-private.h"
 #include "dossier-util.h"
 
@@ -303,12 +304,8 @@ dossier_page_layout_class_init (DossierPageLayoutClass *klass)
   object_class->get_property = dossier_page_layout_get_property;
   object_class->set_property = dossier_page_layout_set_property;
 
-  properties[PROP_PAPER] =
-    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_JUSTIFY] =
-    g_param_spec_boolean ("justify", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAPER] = dossier_export_paper_pspec ();
+  properties[PROP_JUSTIFY] = dossier_export_justify_pspec ();
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "formats/dossier-file-save.h"
+#include "dossier-export-task.h"
 #include "dossier-page-layout.h"
 #include "dossier-pdf-exporter.h"
 
@@ -217,15 +218,17 @@ render (DossierPdfExporter    *self,
   return TRUE;
 }
 
-/* Writes the PDF; progress goes to @progress_context when not %NULL. */
+/* Writes the PDF; progress goes to @progress_context (a #GMainContext)
+ * when not %NULL. */
 static gboolean
-export_file (DossierPdfExporter    *self,
-             DossierLayoutDocument *document,
-             GFile                 *file,
-             GMainContext          *progress_context,
-             GCancellable          *cancellable,
-             GError               **error)
+export_file (gpointer                exporter,
+             DossierLayoutDocument  *document,
+             GFile                  *file,
+             gpointer                progress_context,
+             GCancellable           *cancellable,
+             GError                **error)
 {
+  DossierPdfExporter *self = exporter;
   g_autoptr(DossierFileSave) save = NULL;
   g_autoptr(GOutputStream) stream = NULL;
 
@@ -307,73 +310,20 @@ dossier_pdf_exporter_export_to_stream (DossierPdfExporter    *self,
          g_output_stream_close (buffered, cancellable, error);
 }
 
-typedef struct {
-  DossierLayoutDocument *document;
-  GFile *file;
-  GMainContext *context;
-} ExportData;
-
+/* The caller's callback sees the exporter idle and, on success, done. */
 static void
-export_data_free (gpointer data)
+set_busy (gpointer exporter,
+          gboolean busy,
+          gboolean written)
 {
-  ExportData *export = data;
+  DossierPdfExporter *self = exporter;
 
-  g_clear_object (&export->document);
-  g_clear_object (&export->file);
-  g_clear_pointer (&export->context, g_main_context_unref);
-  g_free (export);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *export = task_data;
-  GError *error = NULL;
-
-  if (export_file (source_object, export->document, export->file, export->context, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-set_busy (DossierPdfExporter *self,
-          gboolean            busy)
-{
-  gboolean was_busy = self->busy > 0;
-
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-  if (was_busy != (self->busy > 0))
+  if (!busy && written)
+    set_progress (self, 1.0);
+  if (dossier_export_count_busy (&self->busy, busy))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DossierPdfExporter *self = DOSSIER_PDF_EXPORTER (source);
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* The caller's callback sees the exporter idle and, on success, done. */
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      set_progress (self, 1.0);
-      set_busy (self, FALSE);
-      g_task_return_boolean (task, TRUE);
-    }
-  else
-    {
-      set_busy (self, FALSE);
-      g_task_return_error (task, error);
-    }
+  if (busy)
+    set_progress (self, 0.0);
 }
 
 /**
@@ -399,29 +349,13 @@ dossier_pdf_exporter_export_async (DossierPdfExporter    *self,
                                    GAsyncReadyCallback    callback,
                                    gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) thread_task = NULL;
-  ExportData *export;
-
   g_return_if_fail (DOSSIER_IS_PDF_EXPORTER (self));
   g_return_if_fail (DOSSIER_IS_LAYOUT_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_pdf_exporter_export_async);
-
-  export = g_new0 (ExportData, 1);
-  export->document = dossier_layout_document_copy (document);
-  export->file = g_object_ref (file);
-  export->context = g_main_context_ref_thread_default ();
-
-  set_busy (self, TRUE);
-  set_progress (self, 0.0);
-
-  thread_task = g_task_new (self, cancellable, export_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (thread_task, export_thread);
-  g_task_set_task_data (thread_task, export, export_data_free);
-  g_task_run_in_thread (thread_task, export_thread);
+  dossier_export_task_run (self, dossier_pdf_exporter_export_async, document, file,
+                           g_main_context_ref_thread_default (), (GDestroyNotify) g_main_context_unref,
+                           export_file, set_busy, cancellable, callback, user_data);
 }
 
 /**
@@ -438,9 +372,8 @@ dossier_pdf_exporter_export_finish (DossierPdfExporter  *self,
                                     GError             **error)
 {
   g_return_val_if_fail (DOSSIER_IS_PDF_EXPORTER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return dossier_export_task_finish (self, result, error);
 }
 
 static void
@@ -499,20 +432,14 @@ dossier_pdf_exporter_class_init (DossierPdfExporterClass *klass)
   object_class->get_property = dossier_pdf_exporter_get_property;
   object_class->set_property = dossier_pdf_exporter_set_property;
 
-  properties[PROP_PAPER] =
-    g_param_spec_enum ("paper", NULL, NULL, DOSSIER_TYPE_PAPER, DOSSIER_PAPER_A4,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_JUSTIFY] =
-    g_param_spec_boolean ("justify", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAPER] = dossier_export_paper_pspec ();
+  properties[PROP_JUSTIFY] = dossier_export_justify_pspec ();
   /**
    * DossierPdfExporter:busy:
    *
    * Whether an asynchronous export is under way.
    */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = dossier_export_busy_pspec ();
   /**
    * DossierPdfExporter:progress:
    *
