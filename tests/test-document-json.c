@@ -130,6 +130,18 @@ test_validation (void)
   assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcd\",\"page\":2,"
                   "\"page_breaks\":[{\"offset\":5,\"page\":3}]}]}",
                   DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[0].offset");
+  /* Each break is bounded by the one before it, not only by the first. */
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcdef\",\"page\":2,"
+                  "\"page_breaks\":[{\"offset\":3,\"page\":4},{\"offset\":5,\"page\":4}]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[1].page");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcdef\",\"page\":2,"
+                  "\"page_breaks\":[{\"offset\":3,\"page\":3},{\"offset\":3,\"page\":4}]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[1].offset");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"abcd\",\"page\":2,"
+                  "\"page_breaks\":[{\"offset\":2,\"page\":3},7]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].page_breaks[1]");
+  assert_invalid (HEAD "\"title\":\"t\",\"paragraphs\":[{\"text\":\"ab\",\"footnote_refs\":[{\"number\":1,\"offset\":1},[]]}]}",
+                  DOSSIER_FORMAT_ERROR_INVALID, "paragraphs[0].footnote_refs[1]");
 }
 
 static void

@@ -71,92 +71,69 @@ add_page (JsonBuilder      *builder,
 }
 
 static void
-add_paragraphs (JsonBuilder     *builder,
-                DossierDocument *document)
+add_paragraph (JsonBuilder *builder,
+               gpointer     item)
 {
-  GListModel *paragraphs = dossier_document_get_paragraphs (document);
-  guint n = g_list_model_get_n_items (paragraphs);
+  DossierParagraph *paragraph = item;
+  const DossierFootnoteRef *refs;
+  guint n_refs;
 
-  json_builder_set_member_name (builder, "paragraphs");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, dossier_paragraph_get_text (paragraph));
+
+  /* Written only for headings and quotes so body paragraphs look
+   * exactly as in the first version of the format; "attribution" only
+   * when set, so files without quotes do not change at all. */
+  switch (dossier_paragraph_get_kind (paragraph))
     {
-      g_autoptr(DossierParagraph) paragraph = g_list_model_get_item (paragraphs, i);
-      const DossierFootnoteRef *refs;
-      guint n_refs;
+    case DOSSIER_PARAGRAPH_HEADING:
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, "heading");
+      break;
+    case DOSSIER_PARAGRAPH_QUOTE:
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, "quote");
+      break;
+    case DOSSIER_PARAGRAPH_BODY:
+    default:
+      break;
+    }
+  if (dossier_paragraph_get_attribution (paragraph) != NULL)
+    {
+      json_builder_set_member_name (builder, "attribution");
+      json_builder_add_string_value (builder, dossier_paragraph_get_attribution (paragraph));
+    }
 
+  /* Only paragraphs from a paginated source (PDF) have pages, so
+   * documents from other sources are written exactly as before. */
+  if (dossier_paragraph_get_page (paragraph) > 0)
+    add_page (builder, paragraph);
+
+  refs = dossier_paragraph_get_refs (paragraph, &n_refs);
+  json_builder_set_member_name (builder, "footnote_refs");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < n_refs; r++)
+    {
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, dossier_paragraph_get_text (paragraph));
-
-      /* Written only for headings and quotes so body paragraphs look
-       * exactly as in the first version of the format; "attribution" only
-       * when set, so files without quotes do not change at all. */
-      switch (dossier_paragraph_get_kind (paragraph))
-        {
-        case DOSSIER_PARAGRAPH_HEADING:
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, "heading");
-          break;
-        case DOSSIER_PARAGRAPH_QUOTE:
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, "quote");
-          break;
-        case DOSSIER_PARAGRAPH_BODY:
-        default:
-          break;
-        }
-      if (dossier_paragraph_get_attribution (paragraph) != NULL)
-        {
-          json_builder_set_member_name (builder, "attribution");
-          json_builder_add_string_value (builder, dossier_paragraph_get_attribution (paragraph));
-        }
-
-      /* Only paragraphs from a paginated source (PDF) have pages, so
-       * documents from other sources are written exactly as before. */
-      if (dossier_paragraph_get_page (paragraph) > 0)
-        add_page (builder, paragraph);
-
-      refs = dossier_paragraph_get_refs (paragraph, &n_refs);
-      json_builder_set_member_name (builder, "footnote_refs");
-      json_builder_begin_array (builder);
-      for (guint r = 0; r < n_refs; r++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, refs[r].number);
-          json_builder_set_member_name (builder, "offset");
-          json_builder_add_int_value (builder, refs[r].offset);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, refs[r].number);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, refs[r].offset);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 }
 
 static void
-add_footnotes (JsonBuilder     *builder,
-               DossierDocument *document)
+add_footnote (JsonBuilder *builder,
+              gpointer     item)
 {
-  GListModel *footnotes = dossier_document_get_footnotes (document);
-  guint n = g_list_model_get_n_items (footnotes);
+  DossierFootnote *note = item;
 
-  json_builder_set_member_name (builder, "footnotes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierFootnote) note = g_list_model_get_item (footnotes, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, dossier_footnote_get_number (note));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, dossier_footnote_get_text (note) ?: "");
-      dossier_json_builder_add_string_array (builder, "urls", dossier_footnote_get_urls (note));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, dossier_footnote_get_number (note));
+  dossier_json_builder_add_string (builder, "text", dossier_footnote_get_text (note));
+  dossier_json_builder_add_string_array (builder, "urls", dossier_footnote_get_urls (note));
 }
 
 static void
@@ -171,38 +148,26 @@ add_string_if_set (JsonBuilder *builder,
 }
 
 static void
-add_authors (JsonBuilder     *builder,
-             DossierDocument *document)
+add_author (JsonBuilder *builder,
+            gpointer     item)
 {
-  GListModel *authors = dossier_document_get_authors (document);
-  guint n = g_list_model_get_n_items (authors);
+  DossierAuthor *author = item;
 
-  json_builder_set_member_name (builder, "authors");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
+  dossier_json_builder_add_string (builder, "name", dossier_author_get_name (author));
+  dossier_json_builder_add_nullable_string (builder, "position", dossier_author_get_position (author));
+  dossier_json_builder_add_nullable_string (builder, "affiliation", dossier_author_get_affiliation (author));
+  dossier_json_builder_add_nullable_string (builder, "bio", dossier_author_get_bio (author));
+  /* The parts of a name, written only when known, so authors from
+   * articles are written as before. */
+  add_string_if_set (builder, "family", dossier_author_get_family (author));
+  add_string_if_set (builder, "given", dossier_author_get_given (author));
+  add_string_if_set (builder, "particle", dossier_author_get_particle (author));
+  add_string_if_set (builder, "suffix", dossier_author_get_suffix (author));
+  if (dossier_author_get_organisation (author))
     {
-      g_autoptr(DossierAuthor) author = g_list_model_get_item (authors, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, dossier_author_get_name (author) ?: "");
-      dossier_json_builder_add_nullable_string (builder, "position", dossier_author_get_position (author));
-      dossier_json_builder_add_nullable_string (builder, "affiliation", dossier_author_get_affiliation (author));
-      dossier_json_builder_add_nullable_string (builder, "bio", dossier_author_get_bio (author));
-      /* The parts of a name, written only when known, so authors from
-       * articles are written as before. */
-      add_string_if_set (builder, "family", dossier_author_get_family (author));
-      add_string_if_set (builder, "given", dossier_author_get_given (author));
-      add_string_if_set (builder, "particle", dossier_author_get_particle (author));
-      add_string_if_set (builder, "suffix", dossier_author_get_suffix (author));
-      if (dossier_author_get_organisation (author))
-        {
-          json_builder_set_member_name (builder, "organisation");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "organisation");
+      json_builder_add_boolean_value (builder, TRUE);
     }
-  json_builder_end_array (builder);
 }
 
 /**
@@ -222,8 +187,7 @@ dossier_document_to_json_node (DossierDocument *document)
   json_builder_add_string_value (builder, "dossier-document");
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, DOSSIER_DOCUMENT_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, dossier_document_get_title (document) ?: "");
+  dossier_json_builder_add_string (builder, "title", dossier_document_get_title (document));
   dossier_json_builder_add_nullable_string (builder, "subtitle", dossier_document_get_subtitle (document));
   dossier_json_builder_add_nullable_string (builder, "publisher", dossier_document_get_publisher (document));
   dossier_json_builder_add_nullable_string (builder, "published", dossier_document_get_published (document));
@@ -237,9 +201,11 @@ dossier_document_to_json_node (DossierDocument *document)
     add_string_if_set (builder, "issued", dossier_document_get_issued (document));
   for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
     add_string_if_set (builder, dossier_document_field_get_key (f), dossier_document_get_field (document, f));
-  add_paragraphs (builder, document);
-  add_footnotes (builder, document);
-  add_authors (builder, document);
+  dossier_json_builder_add_objects (builder, "paragraphs", dossier_document_get_paragraphs (document),
+                                    add_paragraph);
+  dossier_json_builder_add_objects (builder, "footnotes", dossier_document_get_footnotes (document),
+                                    add_footnote);
+  dossier_json_builder_add_objects (builder, "authors", dossier_document_get_authors (document), add_author);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -260,17 +226,45 @@ dossier_document_to_json (DossierDocument *document,
   return dossier_json_to_text (root, length);
 }
 
+/* Where a paragraph is being read: its page breaks and note references
+ * are bounded by its text, and each break by the one before. */
+typedef struct {
+  DossierParagraph *paragraph;
+  glong text_length;
+  gint64 last_offset;
+  gint64 page;
+} ParagraphState;
+
+static gboolean
+read_page_break (DossierJsonReader  *reader,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  ParagraphState *state = user_data;
+  g_autofree char *break_label = NULL;
+  gint64 offset, break_page;
+
+  if (!dossier_json_reader_read_int (reader, "offset", state->last_offset + 1, state->text_length,
+                                     &offset, error) ||
+      !dossier_json_reader_read_int (reader, "page", state->page + 1, DOSSIER_LIMIT_PAGE, &break_page, error) ||
+      !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL,
+                                            &break_label, error))
+    return FALSE;
+
+  dossier_paragraph_add_page_break (state->paragraph, offset, break_page, break_label);
+  state->last_offset = offset;
+  state->page = break_page;
+  return TRUE;
+}
+
 /* "page", "page_label" and "page_breaks": where a paragraph from a PDF
  * lies. Each break starts a later page further into the text. */
 static gboolean
 read_page (DossierJsonReader  *reader,
-           DossierParagraph   *paragraph,
-           glong               text_length,
+           ParagraphState     *state,
            GError            **error)
 {
   g_autofree char *label = NULL;
-  gint64 page, last_offset = 0;
-  guint n_breaks;
 
   if (!dossier_json_reader_has_member (reader, "page"))
     {
@@ -281,35 +275,30 @@ read_page (DossierJsonReader  *reader,
       return TRUE;
     }
 
-  if (!dossier_json_reader_read_int (reader, "page", 1, DOSSIER_LIMIT_PAGE, &page, error) ||
-      !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL, &label, error) ||
-      !dossier_json_reader_begin_array_max (reader, "page_breaks", TRUE, DOSSIER_LIMIT_PAGE_BREAKS,
-                                            &n_breaks, error))
+  if (!dossier_json_reader_read_int (reader, "page", 1, DOSSIER_LIMIT_PAGE, &state->page, error) ||
+      !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL, &label, error))
     return FALSE;
 
-  dossier_paragraph_set_page (paragraph, page);
-  dossier_paragraph_set_page_label (paragraph, label);
+  dossier_paragraph_set_page (state->paragraph, state->page);
+  dossier_paragraph_set_page_label (state->paragraph, label);
 
-  for (guint b = 0; b < n_breaks; b++)
-    {
-      g_autofree char *break_label = NULL;
-      gint64 offset, break_page;
+  return dossier_json_reader_read_object_array_max (reader, "page_breaks", TRUE, DOSSIER_LIMIT_PAGE_BREAKS,
+                                                    read_page_break, state, error);
+}
 
-      if (!dossier_json_reader_begin_object_element (reader, b, error) ||
-          !dossier_json_reader_read_int (reader, "offset", last_offset + 1, text_length,
-                                         &offset, error) ||
-          !dossier_json_reader_read_int (reader, "page", page + 1, DOSSIER_LIMIT_PAGE, &break_page, error) ||
-          !dossier_json_reader_read_string_max (reader, "page_label", TRUE, DOSSIER_LIMIT_PAGE_LABEL,
-                                                &break_label, error))
-        return FALSE;
+static gboolean
+read_ref (DossierJsonReader  *reader,
+          gpointer            user_data,
+          GError            **error)
+{
+  ParagraphState *state = user_data;
+  gint64 number, offset;
 
-      dossier_paragraph_add_page_break (paragraph, offset, break_page, break_label);
-      last_offset = offset;
-      page = break_page;
-      dossier_json_reader_end (reader);
-    }
-  dossier_json_reader_end (reader);
+  if (!dossier_json_reader_read_int (reader, "number", 0, G_MAXINT, &number, error) ||
+      !dossier_json_reader_read_int (reader, "offset", 0, state->text_length, &offset, error))
+    return FALSE;
 
+  dossier_paragraph_add_ref (state->paragraph, number, offset);
   return TRUE;
 }
 
@@ -323,8 +312,7 @@ read_paragraph (DossierJsonReader  *reader,
   g_autofree char *text = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *attribution = NULL;
-  guint n_refs;
-  glong text_length;
+  ParagraphState state = { 0 };
 
   if (!dossier_json_reader_read_string_max (reader, "text", FALSE, DOSSIER_LIMIT_PARAGRAPH, &text, error) ||
       !dossier_json_reader_read_string_max (reader, "kind", TRUE, 16, &kind, error) ||
@@ -333,7 +321,8 @@ read_paragraph (DossierJsonReader  *reader,
     return FALSE;
 
   paragraph = dossier_paragraph_new (text);
-  text_length = g_utf8_strlen (text, -1);
+  state.paragraph = paragraph;
+  state.text_length = g_utf8_strlen (text, -1);
 
   if (kind == NULL || g_str_equal (kind, "body"))
     dossier_paragraph_set_kind (paragraph, DOSSIER_PARAGRAPH_BODY);
@@ -346,26 +335,10 @@ read_paragraph (DossierJsonReader  *reader,
                                      _("expected \"body\", \"heading\" or \"quote\""));
   dossier_paragraph_set_attribution (paragraph, attribution);
 
-  if (!read_page (reader, paragraph, text_length, error))
+  if (!read_page (reader, &state, error) ||
+      !dossier_json_reader_read_object_array_max (reader, "footnote_refs", TRUE, DOSSIER_LIMIT_FOOTNOTE_REFS,
+                                                  read_ref, &state, error))
     return FALSE;
-
-  if (!dossier_json_reader_begin_array_max (reader, "footnote_refs", TRUE, DOSSIER_LIMIT_FOOTNOTE_REFS,
-                                            &n_refs, error))
-    return FALSE;
-
-  for (guint r = 0; r < n_refs; r++)
-    {
-      gint64 number, offset;
-
-      if (!dossier_json_reader_begin_object_element (reader, r, error) ||
-          !dossier_json_reader_read_int (reader, "number", 0, G_MAXINT, &number, error) ||
-          !dossier_json_reader_read_int (reader, "offset", 0, text_length, &offset, error))
-        return FALSE;
-
-      dossier_paragraph_add_ref (paragraph, number, offset);
-      dossier_json_reader_end (reader);
-    }
-  dossier_json_reader_end (reader);
 
   dossier_document_add_paragraph (document, paragraph);
   return TRUE;
@@ -455,8 +428,7 @@ read_citation_fields (DossierJsonReader  *reader,
       if (!dossier_json_reader_read_string_max (reader, "issued", TRUE, 64, &issued, error))
         return FALSE;
       if (issued != NULL && !dossier_document_set_issued (document, issued))
-        return dossier_json_reader_fail (reader, "issued", error,
-                                         _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+        return dossier_json_reader_fail_date (reader, "issued", TRUE, error);
     }
 
   for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
@@ -472,8 +444,7 @@ read_citation_fields (DossierJsonReader  *reader,
       if (f == DOSSIER_FIELD_ITEM_TYPE)
         return dossier_json_reader_fail (reader, key, error,
                                          _("expected a CSL item type such as \"report\" or \"webpage\""));
-      return dossier_json_reader_fail (reader, key, error,
-                                       _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+      return dossier_json_reader_fail_date (reader, key, TRUE, error);
     }
 
   return TRUE;
@@ -505,8 +476,7 @@ read_metadata (DossierJsonReader *reader,
     return FALSE;
 
   if (published != NULL && !dossier_document_set_published (document, published))
-    return dossier_json_reader_fail (reader, "published", error,
-                                     _("expected a date written YYYY-MM-DD"));
+    return dossier_json_reader_fail_date (reader, "published", FALSE, error);
 
   if (!read_citation_fields (reader, document, published == NULL, error))
     return FALSE;
@@ -521,7 +491,7 @@ read_metadata (DossierJsonReader *reader,
   return TRUE;
 }
 
-static DossierDocument *
+static gpointer
 read_document (DossierJsonReader  *reader,
                GError            **error)
 {
@@ -558,12 +528,7 @@ DossierDocument *
 dossier_document_from_json_node (JsonNode  *node,
                                  GError   **error)
 {
-  g_autoptr(DossierJsonReader) reader = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  reader = dossier_json_reader_new (node);
-  return read_document (reader, error);
+  return dossier_json_read_node (node, read_document, error);
 }
 
 /**
@@ -578,13 +543,5 @@ dossier_document_from_json (const char  *data,
                             gssize       length,
                             GError     **error)
 {
-  g_autoptr(DossierJsonReader) reader = NULL;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  reader = dossier_json_reader_new_for_data (data, length, error);
-  if (reader == NULL)
-    return NULL;
-
-  return read_document (reader, error);
+  return dossier_json_read_data (data, length, read_document, error);
 }

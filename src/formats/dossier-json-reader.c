@@ -120,6 +120,29 @@ dossier_json_reader_fail (DossierJsonReader  *reader,
   return FALSE;
 }
 
+/**
+ * dossier_json_reader_fail_date:
+ * @reader: a reader
+ * @member: the member whose value is not a date
+ * @partial: a date known only to the year or the month is one too
+ * @error: return location for an error
+ *
+ * Fails with the message every format gives for a date it cannot take,
+ * so that they all say the same.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+dossier_json_reader_fail_date (DossierJsonReader  *reader,
+                               const char         *member,
+                               gboolean            partial,
+                               GError            **error)
+{
+  return dossier_json_reader_fail (reader, member, error,
+                                   partial ? _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD")
+                                           : _("expected a date written YYYY-MM-DD"));
+}
+
 static JsonObject *
 current_object (DossierJsonReader *reader)
 {
@@ -633,4 +656,51 @@ dossier_json_reader_read_object_array_max (DossierJsonReader       *reader,
 
   dossier_json_reader_end (reader);
   return TRUE;
+}
+
+/**
+ * dossier_json_read_node:
+ * @node: a parsed file
+ * @read: reads its root object and returns what it built
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): what @read built, or %NULL with @error set
+ */
+gpointer
+dossier_json_read_node (JsonNode             *node,
+                        DossierJsonReadFunc   read,
+                        GError              **error)
+{
+  g_autoptr(DossierJsonReader) reader = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  reader = dossier_json_reader_new (node);
+  return read (reader, error);
+}
+
+/**
+ * dossier_json_read_data:
+ * @data: the text of a file (untrusted), parsed within the limits of
+ *   dossier_json_parse_text()
+ * @length: its length, or -1 if nul-terminated
+ * @read: reads its root object and returns what it built
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): what @read built, or %NULL with @error set
+ */
+gpointer
+dossier_json_read_data (const char           *data,
+                        gssize                length,
+                        DossierJsonReadFunc   read,
+                        GError              **error)
+{
+  g_autoptr(DossierJsonReader) reader = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  reader = dossier_json_reader_new_for_data (data, length, error);
+  if (reader == NULL)
+    return NULL;
+  return read (reader, error);
 }

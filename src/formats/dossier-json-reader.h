@@ -99,6 +99,23 @@ gboolean           dossier_json_reader_fail                  (DossierJsonReader 
                                                               GError            **error,
                                                               const char         *message);
 
+gboolean           dossier_json_reader_fail_date             (DossierJsonReader  *reader,
+                                                              const char         *member,
+                                                              gboolean            partial,
+                                                              GError            **error);
+
+/* Reads a whole file's root object; the reader stands in it. */
+typedef gpointer (*DossierJsonReadFunc) (DossierJsonReader  *reader,
+                                         GError            **error);
+
+gpointer           dossier_json_read_node                    (JsonNode            *node,
+                                                              DossierJsonReadFunc  read,
+                                                              GError             **error);
+gpointer           dossier_json_read_data                    (const char          *data,
+                                                              gssize               length,
+                                                              DossierJsonReadFunc  read,
+                                                              GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonReader, dossier_json_reader_free)
 
 G_END_DECLS

@@ -21,25 +21,16 @@
  */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
-static void
 add_header (JsonBuilder *builder,
             DossierMemo *memo)
 {
   json_builder_set_member_name (builder, "header");
   json_builder_begin_object (builder);
   dossier_json_builder_add_nullable_string (builder, "marking", dossier_memo_get_marking (memo));
-  add_string (builder, "to", dossier_memo_get_to (memo));
-  add_string (builder, "from", dossier_memo_get_from (memo));
-  add_string (builder, "date", dossier_memo_get_date (memo));
-  add_string (builder, "subject", dossier_memo_get_subject (memo));
+  dossier_json_builder_add_string (builder, "to", dossier_memo_get_to (memo));
+  dossier_json_builder_add_string (builder, "from", dossier_memo_get_from (memo));
+  dossier_json_builder_add_string (builder, "date", dossier_memo_get_date (memo));
+  dossier_json_builder_add_string (builder, "subject", dossier_memo_get_subject (memo));
   json_builder_end_object (builder);
 }
 
@@ -50,18 +41,18 @@ add_block (JsonBuilder      *builder,
   DossierMemoBlockKind kind = dossier_memo_block_get_kind (block);
 
   json_builder_begin_object (builder);
-  add_string (builder, "type", dossier_memo_block_kind_to_string (kind));
+  dossier_json_builder_add_string (builder, "type", dossier_memo_block_kind_to_string (kind));
   switch (kind)
     {
     case DOSSIER_MEMO_BLOCK_PARAGRAPH:
-      add_string (builder, "text", dossier_memo_block_get_text (block));
+      dossier_json_builder_add_string (builder, "text", dossier_memo_block_get_text (block));
       break;
     case DOSSIER_MEMO_BLOCK_BULLETS:
       dossier_json_builder_add_string_array (builder, "items", dossier_memo_block_get_items (block));
       break;
     case DOSSIER_MEMO_BLOCK_QUOTE:
-      add_string (builder, "text", dossier_memo_block_get_text (block));
-      add_string (builder, "cite", dossier_memo_block_get_cite (block));
+      dossier_json_builder_add_string (builder, "text", dossier_memo_block_get_text (block));
+      dossier_json_builder_add_string (builder, "cite", dossier_memo_block_get_cite (block));
       break;
     default:
       g_assert_not_reached ();
@@ -83,7 +74,7 @@ add_sections (JsonBuilder *builder,
       guint n_blocks = dossier_memo_section_get_n_blocks (section);
 
       json_builder_begin_object (builder);
-      add_string (builder, "title", dossier_memo_section_get_title (section));
+      dossier_json_builder_add_string (builder, "title", dossier_memo_section_get_title (section));
       json_builder_set_member_name (builder, "blocks");
       json_builder_begin_array (builder);
       for (guint b = 0; b < n_blocks; b++)
@@ -95,18 +86,19 @@ add_sections (JsonBuilder *builder,
 }
 
 static void
-add_citation (JsonBuilder     *builder,
-              DossierCitation *citation)
+add_citation (JsonBuilder *builder,
+              gpointer     item)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "id", dossier_citation_get_id (citation));
+  DossierCitation *citation = item;
+
+  dossier_json_builder_add_string (builder, "id", dossier_citation_get_id (citation));
   dossier_json_builder_add_nullable_string (builder, "quote", dossier_citation_get_quote (citation));
   dossier_json_builder_add_nullable_string (builder, "locator", dossier_citation_get_locator (citation));
   dossier_json_builder_add_nullable_string (builder, "library_id", dossier_citation_get_library_id (citation));
 
   json_builder_set_member_name (builder, "document");
   json_builder_begin_object (builder);
-  add_string (builder, "title", dossier_citation_get_title (citation));
+  dossier_json_builder_add_string (builder, "title", dossier_citation_get_title (citation));
   dossier_json_builder_add_string_array (builder, "authors", dossier_citation_get_authors (citation));
   dossier_json_builder_add_nullable_string (builder, "publisher", dossier_citation_get_publisher (citation));
   dossier_json_builder_add_nullable_string (builder, "published", dossier_citation_get_published (citation));
@@ -123,11 +115,9 @@ add_citation (JsonBuilder     *builder,
         json_builder_add_int_value (builder, dossier_citation_get_via_note (citation));
       else
         json_builder_add_null_value (builder);
-      add_string (builder, "text", dossier_citation_get_via_text (citation));
+      dossier_json_builder_add_string (builder, "text", dossier_citation_get_via_text (citation));
       json_builder_end_object (builder);
     }
-
-  json_builder_end_object (builder);
 }
 
 /**
@@ -139,32 +129,21 @@ JsonNode *
 dossier_memo_to_json_node (DossierMemo *memo)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  GListModel *citations;
-  guint n;
 
   g_return_val_if_fail (DOSSIER_IS_MEMO (memo), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "format", "dossier-memo");
+  dossier_json_builder_add_string (builder, "format", "dossier-memo");
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, DOSSIER_MEMO_FORMAT_VERSION);
-  add_string (builder, "kind", dossier_memo_kind_to_string (dossier_memo_get_kind (memo)));
+  dossier_json_builder_add_string (builder, "kind", dossier_memo_kind_to_string (dossier_memo_get_kind (memo)));
   /* Only when not English, so that English memos keep their bytes. */
   if (g_strcmp0 (dossier_memo_get_language (memo), "en") != 0)
-    add_string (builder, "language", dossier_memo_get_language (memo));
+    dossier_json_builder_add_string (builder, "language", dossier_memo_get_language (memo));
   add_header (builder, memo);
   add_sections (builder, memo);
 
-  citations = dossier_memo_get_citations (memo);
-  n = g_list_model_get_n_items (citations);
-  json_builder_set_member_name (builder, "citations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierCitation) citation = g_list_model_get_item (citations, i);
-      add_citation (builder, citation);
-    }
-  json_builder_end_array (builder);
+  dossier_json_builder_add_objects (builder, "citations", dossier_memo_get_citations (memo), add_citation);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -212,7 +191,7 @@ read_header (DossierJsonReader *reader,
     return FALSE;
 
   if (!dossier_memo_set_date (memo, date))
-    return dossier_json_reader_fail (reader, "date", error, _("expected a date written YYYY-MM-DD"));
+    return dossier_json_reader_fail_date (reader, "date", FALSE, error);
 
   dossier_memo_set_marking (memo, marking);
   dossier_memo_set_to (memo, to);
@@ -224,10 +203,11 @@ read_header (DossierJsonReader *reader,
 }
 
 static gboolean
-read_block (DossierJsonReader   *reader,
-            DossierMemoSection  *section,
-            GError             **error)
+read_block (DossierJsonReader  *reader,
+            gpointer            user_data,
+            GError            **error)
 {
+  DossierMemoSection *section = user_data;
   g_autoptr(DossierMemoBlock) block = NULL;
   g_autofree char *type = NULL;
   g_autofree char *text = NULL;
@@ -280,23 +260,13 @@ read_section (DossierJsonReader  *reader,
   DossierMemo *memo = user_data;
   g_autoptr(DossierMemoSection) section = NULL;
   g_autofree char *title = NULL;
-  guint n;
 
   if (!dossier_json_reader_read_string (reader, "title", FALSE, &title, error))
     return FALSE;
 
   section = dossier_memo_section_new (title);
-
-  if (!dossier_json_reader_begin_array (reader, "blocks", FALSE, &n, error))
+  if (!dossier_json_reader_read_object_array (reader, "blocks", FALSE, read_block, section, error))
     return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      if (!dossier_json_reader_begin_object_element (reader, i, error) ||
-          !read_block (reader, section, error))
-        return FALSE;
-      dossier_json_reader_end (reader);
-    }
-  dossier_json_reader_end (reader);
 
   dossier_memo_append_section (memo, section);
   return TRUE;
@@ -325,8 +295,7 @@ read_document (DossierJsonReader  *reader,
     return FALSE;
 
   if (!dossier_citation_set_published (citation, published))
-    return dossier_json_reader_fail (reader, "published", error,
-                                     _("expected a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+    return dossier_json_reader_fail_date (reader, "published", TRUE, error);
 
   dossier_citation_set_title (citation, title);
   dossier_citation_set_authors (citation, (const char * const *)authors);
@@ -420,7 +389,7 @@ read_citation (DossierJsonReader  *reader,
   return TRUE;
 }
 
-static DossierMemo *
+static gpointer
 read_memo (DossierJsonReader  *reader,
            GError            **error)
 {
@@ -478,12 +447,7 @@ DossierMemo *
 dossier_memo_from_json_node (JsonNode  *node,
                              GError   **error)
 {
-  g_autoptr(DossierJsonReader) reader = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  reader = dossier_json_reader_new (node);
-  return read_memo (reader, error);
+  return dossier_json_read_node (node, read_memo, error);
 }
 
 /**
@@ -498,15 +462,7 @@ dossier_memo_from_json (const char  *data,
                         gssize       length,
                         GError     **error)
 {
-  g_autoptr(DossierJsonReader) reader = NULL;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  reader = dossier_json_reader_new_for_data (data, length, error);
-  if (reader == NULL)
-    return NULL;
-
-  return read_memo (reader, error);
+  return dossier_json_read_data (data, length, read_memo, error);
 }
 
 /**

@@ -501,6 +501,9 @@ test_json_errors (void)
       "\"sections\":[{\"title\":\"A\",\"blocks\":[{\"type\":\"bullets\",\"items\":[\"x\",3]}]}],\"citations\":[]}",
       "sections[0].blocks[0].items[1]: expected a string" },
     { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
+      "\"sections\":[{\"title\":\"A\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"},\"y\"]}],\"citations\":[]}",
+      "sections[0].blocks[1]: expected an object" },
+    { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
       "\"sections\":[],\"citations\":[{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[]}},{\"id\":\"a\",\"document\":{\"title\":\"T\",\"authors\":[]}}]}",
       "citations[1].id: “a” is used by an earlier citation" },
     { "{\"format\":\"dossier-memo\",\"version\":1,\"header\":{\"marking\":null,\"to\":\"\",\"from\":\"\",\"date\":\"2024-02-03\",\"subject\":\"\"},"
