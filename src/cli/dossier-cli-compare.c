@@ -11,6 +11,7 @@
 #include "importers/dossier-import.h"
 #include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
+#include "dossier-cli-documents.h"
 #include "store/dossier-library.h"
 #include "comparison/dossier-document-loader.h"
 #include "comparison/dossier-text-snapshot.h"
@@ -153,44 +154,6 @@ add_anchors (DossierComparison  *comparison,
   return TRUE;
 }
 
-/* The app's library when there is one: ids then work without --library, as
- * README says. It is only read here, never created. */
-static char *
-default_library (void)
-{
-  g_autofree char *path = dossier_library_dup_default_path ();
-
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
-}
-
-/* Library ids may be shortened to their first four characters or more, as
- * `library export` accepts; files on disk are taken as they are. Without
- * --library, ids are looked up in the app's library (default_library()). */
-static char *
-resolve_spec (DossierLibrary **library,
-              const char      *library_path,
-              const char      *spec,
-              GError         **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
-
-  if (g_file_query_exists (file, NULL))
-    return g_strdup (spec);
-  if (library_path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no such file, and no library to look the id up in"));
-      return NULL;
-    }
-  if (*library == NULL)
-    {
-      *library = dossier_library_open (library_path, error);
-      if (*library == NULL)
-        return NULL;
-    }
-  return dossier_library_resolve_id (*library, spec, error);
-}
-
 int
 dossier_cli_compare (int    argc,
                      char **argv)
@@ -237,7 +200,7 @@ dossier_cli_compare (int    argc,
   if (mode_name != NULL && !dossier_comparison_mode_from_string (mode_name, &mode))
     return dossier_cli_usage ("compare", _("--mode must be auto, perspectives or versions"));
   if (library_path == NULL)
-    library_path = default_library ();
+    library_path = dossier_cli_default_library ();
 
   if (comparison_path != NULL)
     {
@@ -252,12 +215,12 @@ dossier_cli_compare (int    argc,
       g_autoptr(DossierLibrary) library = NULL;
       g_autoptr(DossierDocument) left = NULL;
       g_autoptr(DossierDocument) right = NULL;
-      g_autofree char *left_spec = resolve_spec (&library, library_path, argv[1], &error);
+      g_autofree char *left_spec = dossier_cli_resolve_spec (&library, library_path, argv[1], &error);
       g_autofree char *right_spec = NULL;
 
       if (left_spec == NULL)
         return dossier_cli_fail (argv[1], error);
-      right_spec = resolve_spec (&library, library_path, argv[2], &error);
+      right_spec = dossier_cli_resolve_spec (&library, library_path, argv[2], &error);
       if (right_spec == NULL)
         return dossier_cli_fail (argv[2], error);
 

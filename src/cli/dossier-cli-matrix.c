@@ -10,6 +10,7 @@
 #include "comparison/dossier-matrix.h"
 #include "comparison/dossier-json-print.h"
 #include "dossier-cli-commands.h"
+#include "dossier-cli-documents.h"
 #include "store/dossier-library.h"
 
 static char *
@@ -49,44 +50,6 @@ format_text (DossierMatrix               *matrix,
   return g_string_free (out, FALSE);
 }
 
-/* The app's library when there is one: ids then work without --library, as
- * README says. It is only read here, never created. */
-static char *
-default_library (void)
-{
-  g_autofree char *path = dossier_library_dup_default_path ();
-
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
-}
-
-/* Library ids may be shortened to their first four characters or more, as
- * `library export` accepts; files on disk are taken as they are. Without
- * --library, ids are looked up in the app's library (default_library()). */
-static char *
-resolve_spec (DossierLibrary **library,
-              const char      *library_path,
-              const char      *spec,
-              GError         **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (spec);
-
-  if (g_file_query_exists (file, NULL))
-    return g_strdup (spec);
-  if (library_path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no such file, and no library to look the id up in"));
-      return NULL;
-    }
-  if (*library == NULL)
-    {
-      *library = dossier_library_open (library_path, error);
-      if (*library == NULL)
-        return NULL;
-    }
-  return dossier_library_resolve_id (*library, spec, error);
-}
-
 int
 dossier_cli_matrix (int    argc,
                     char **argv)
@@ -116,12 +79,12 @@ dossier_cli_matrix (int    argc,
   if (argc - 1 > DOSSIER_MATRIX_MAX_DOCUMENTS)
     return dossier_cli_usage ("matrix", _("too many documents"));
   if (library_path == NULL)
-    library_path = default_library ();
+    library_path = dossier_cli_default_library ();
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(DossierDocument) document = NULL;
-      g_autofree char *spec = resolve_spec (&library, library_path, argv[i], &error);
+      g_autofree char *spec = dossier_cli_resolve_spec (&library, library_path, argv[i], &error);
 
       if (spec == NULL)
         return dossier_cli_fail (argv[i], error);

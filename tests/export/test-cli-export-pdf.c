@@ -205,6 +205,56 @@ test_errors (void)
   g_rmdir (dir);
 }
 
+/* The output: next to the memo by default; never the memo itself nor
+ * someone's other file, which are left untouched. */
+static void
+test_targets (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-cli-pdf-XXXXXX", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "export", "data", "decision.dossier-memo", NULL);
+  g_autofree char *memo = g_build_filename (dir, "m.dossier-memo", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "m.pdf", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.pdf", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (source, &json, NULL, NULL));
+  g_assert_true (g_file_set_contents (memo, json, -1, NULL));
+  g_assert_true (g_file_set_contents (notes, "my notes", -1, NULL));
+  {
+    g_auto(DossierTestCliRun) run = { 0 };
+
+    dossier_test_cli_run (&run, "export-pdf", memo, "-q", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(DossierTestCliRun) run = { 0 };
+
+    dossier_test_cli_run (&run, "export-pdf", memo, "-o", memo, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "that is the memo itself; give the PDF another name with -o"));
+    g_assert_true (g_file_get_contents (memo, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, json);
+    g_clear_pointer (&contents, g_free);
+  }
+  {
+    g_auto(DossierTestCliRun) run = { 0 };
+
+    dossier_test_cli_run (&run, "export-pdf", memo, "-o", notes, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "exists and is not a PDF; it was left untouched"));
+    g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "my notes");
+  }
+
+  g_remove (pdf);
+  g_remove (notes);
+  g_remove (memo);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +263,7 @@ main (int    argc,
 
   g_test_add_func ("/dossier/export/cli/export-memo", test_export_memo);
   g_test_add_func ("/dossier/export/cli/errors", test_errors);
+  g_test_add_func ("/dossier/export/cli/targets", test_targets);
   g_test_add_func ("/dossier/export/cli/qpdf-check", test_qpdf_check);
 
   return g_test_run ();
