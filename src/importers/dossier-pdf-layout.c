@@ -75,6 +75,15 @@ count_words (const char *text)
   return words;
 }
 
+static guint
+count_words_before (const char *text,
+                    guint       length)
+{
+  g_autofree char *head = g_strndup (text, length);
+
+  return count_words (head);
+}
+
 /* Running text beside a table (the other column's line on the same
  * baseline) is never one of its cells: a line of many words with no wide
  * gap in it, or one across much of the page. Nor is a label's row. */
@@ -512,6 +521,90 @@ looks_like_label (PdfLine *label)
   return !lower;
 }
 
+/* The part of @line after its cut @c, as a line of its own; @line keeps
+ * what stands before the cut. */
+static PdfLine *
+split_line (PdfLine *line,
+            guint    c)
+{
+  PdfLine *right = g_new0 (PdfLine, 1);
+  guint at = line->cuts[c].offset, from = at + 1;
+  guint n_left = 0, n_right = 0;
+  PdfSpan *left_spans = g_new (PdfSpan, line->n_spans + 1);
+  PdfSpan *right_spans = g_new (PdfSpan, line->n_spans + 1);
+  gboolean left_bold = TRUE, right_bold = TRUE;
+
+  *right = *line;
+  right->text = g_strdup (line->text + from);
+  right->x0 = line->cuts[c].right;
+  right->n_cuts = line->n_cuts - c - 1;
+  right->cuts = right->n_cuts > 0 ? g_new (PdfCut, right->n_cuts) : NULL;
+  for (guint k = 0; k < right->n_cuts; k++)
+    {
+      right->cuts[k] = line->cuts[c + 1 + k];
+      right->cuts[k].offset -= from;
+    }
+
+  for (guint k = 0; k < line->n_spans; k++)
+    {
+      PdfSpan span = line->spans[k];
+
+      if (span.start < at)
+        {
+          PdfSpan part = span;
+
+          part.end = MIN (part.end, at);
+          left_spans[n_left++] = part;
+          left_bold = left_bold && (part.flags & SPAN_BOLD);
+        }
+      if (span.end > from)
+        {
+          PdfSpan part = span;
+
+          part.start = MAX (part.start, from) - from;
+          part.end -= from;
+          right_spans[n_right++] = part;
+          right_bold = right_bold && (part.flags & SPAN_BOLD);
+        }
+    }
+  right->spans = right_spans;
+  right->n_spans = n_right;
+  if (!right_bold)
+    right->style &= ~SPAN_BOLD;
+
+  line->text[at] = '\0';
+  line->x1 = line->cuts[c].left;
+  g_free (line->spans);
+  line->spans = left_spans;
+  line->n_spans = n_left;
+  g_clear_pointer (&line->cuts, g_free);
+  line->n_cuts = 0;
+  if (!left_bold)
+    line->style &= ~SPAN_BOLD;
+  return right;
+}
+
+/* A label and its value that stand close enough for Poppler to make one
+ * line of them ("메모 수신:   차관") are split at the gap between them, so
+ * that the rows of a header are found alike, however far apart they
+ * stand. */
+static void
+split_label_lines (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+      guint at;
+
+      if (line->n_cuts == 0 || (line->flags & LINE_LABEL))
+        continue;
+      at = line->cuts[0].offset;
+      if (at == 0 || at > 40 || line->text[at - 1] != ':' || count_words_before (line->text, at) > 5)
+        continue;
+      g_ptr_array_insert (lines, i + 1, split_line (line, 0));
+    }
+}
+
 /* Rows of a label and its value, two or more under each other with the
  * labels and the values aligned, are each one line: read as columns,
  * every label would come apart from its value. Labels end with a colon,
@@ -665,6 +758,7 @@ dossier_pdf_lay_out_page (PdfImport *self,
     }
   g_ptr_array_sort (content, compare_top);
 
+  split_label_lines (content);
   join_label_rows (content, dead);
   mark_table_rows (self, content);
   gutters = find_gutters (self, content);
@@ -845,6 +939,14 @@ classify_block (PdfImport *self,
   if (first->flags & LINE_TABLE)
     {
       block->kind = BLOCK_TABLE;
+      return;
+    }
+
+  /* A header's row ("메모 수신: 차관") is text, also when its label is
+   * bold and longer than its value. */
+  if (first->flags & LINE_LABEL)
+    {
+      block->kind = BLOCK_BODY;
       return;
     }
 
