@@ -666,13 +666,21 @@ is_author_label (const char *text,
   return g_strv_contains (labels, label);
 }
 
-/* A line that is only a date: "April 14, 2025", "2025년 3월 4일". */
+/* A line that is only a date: "April 14, 2025", "2025년 3월 4일", also
+ * as "2025 년 3 월 4 일": LibreOffice sets digits apart from Hangul (its
+ * autospace), and Poppler reads the gap as a space. */
 static gboolean
 is_dateline (const char *text)
 {
+  static GRegex *unit = NULL;
   g_autofree char *date = find_date (text);
+  g_autofree char *joined = NULL;
 
-  return date != NULL && count_words (text) <= 5;
+  if (date == NULL)
+    return FALSE;
+  dossier_regex_once (&unit, "(?<=\\d) (?=[년월일])", G_REGEX_OPTIMIZE);
+  joined = g_regex_replace_literal (unit, text, -1, 0, "", 0, NULL);
+  return joined != NULL && count_words (joined) <= 5;
 }
 
 static guint
