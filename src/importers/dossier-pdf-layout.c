@@ -115,7 +115,10 @@ add_cells (PdfLine *line,
           letters = letters || g_ascii_isalpha (line->text[k]) || (guchar) line->text[k] >= 0x80;
         }
       cell.numeric = digits && !letters;
-      g_array_append_val (cells, cell);
+      /* A stretch of running text is no cell to line up: the text of a
+       * numbered item after its number ("1.   Freeze the …"). */
+      if (count_words_before (line->text + start, end - start) < 6)
+        g_array_append_val (cells, cell);
       if (c < line->n_cuts)
         {
           start = line->cuts[c].offset + 1;
