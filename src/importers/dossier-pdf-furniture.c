@@ -36,15 +36,25 @@ is_roman (const char *text)
   return TRUE;
 }
 
-/* "12", "Page 12", "Page 12 of 40", "12 of 40", "12/40", "- 12 -", "xii":
- * returns the page number printed (-1 for a roman numeral, -2 when not a
- * page number at all). */
+/* "12", "Page 12", "Page 12 of 40", "12 of 40", "12/40", "- 12 -", "xii",
+ * "40쪽 중 12쪽" (of 40 pages, the 12th): returns the page number printed
+ * (-1 for a roman numeral, -2 when not a page number at all). */
 static int
 page_number_of (const char *text)
 {
   static GRegex *patterns = NULL;
+  static GRegex *korean_of = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *lower = NULL;
+
+  dossier_regex_once (&korean_of, "^(?:총|전체)?\\s*\\d{1,5}\\s*(?:쪽|페이지)\\s*중\\s*(\\d{1,5})\\s*(?:쪽|페이지)?$",
+                      G_REGEX_OPTIMIZE);
+  if (strlen (text) <= 40 && g_regex_match (korean_of, text, 0, &match))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+      return atoi (number);
+    }
+  g_clear_pointer (&match, g_match_info_unref);
 
   dossier_regex_once (&patterns, "^(?:page|p\\.|pg\\.|페이지|쪽)?\\s*[-–—]?\\s*(\\d{1,5})\\s*[-–—]?\\s*"
                                  "(?:(?:of|/|\\||de|von)\\s*\\d{1,5}|쪽)?$",

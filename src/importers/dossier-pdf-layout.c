@@ -43,71 +43,262 @@ compare_top (gconstpointer a,
   return x->x0 < y->x0 ? -1 : x->x0 > y->x0 ? 1 : 0;
 }
 
-/* Lines sharing a baseline: three or more cells make a table row. */
+/* ---- tables ---------------------------------------------------------- */
+
+/* One cell of a row: a line, or the part of one between wide gaps. */
+typedef struct {
+  float x0, x1;
+  gboolean numeric;
+} Cell;
+
+typedef struct {
+  guint start, end;          /* lines of the page's content on one baseline */
+  guint first_cell, n_cells; /* into the page's cells */
+  guint numeric;
+  float base, size;
+} Row;
+
+static guint
+count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+  return words;
+}
+
+static guint
+count_words_before (const char *text,
+                    guint       length)
+{
+  g_autofree char *head = g_strndup (text, length);
+
+  return count_words (head);
+}
+
+/* Running text beside a table (the other column's line on the same
+ * baseline) is never one of its cells: a line of many words with no wide
+ * gap in it, or one across much of the page. Nor is a label's row. */
+static gboolean
+is_prose (PdfLine *line,
+          float    text_width)
+{
+  if (line->flags & (LINE_LABEL | LINE_LABEL_MORE))
+    return TRUE;
+  return line->n_cuts == 0 && (count_words (line->text) >= 6 || line->x1 - line->x0 > 0.45f * text_width);
+}
+
+static void
+add_cells (PdfLine *line,
+           GArray  *cells)
+{
+  guint start = 0;
+  float x0 = line->x0;
+
+  for (guint c = 0; c <= line->n_cuts; c++)
+    {
+      guint end = c < line->n_cuts ? line->cuts[c].offset : (guint) strlen (line->text);
+      Cell cell = { x0, c < line->n_cuts ? line->cuts[c].left : line->x1, FALSE };
+      gboolean digits = FALSE, letters = FALSE;
+
+      for (guint k = start; k < end; k++)
+        {
+          digits = digits || g_ascii_isdigit (line->text[k]);
+          letters = letters || g_ascii_isalpha (line->text[k]) || (guchar) line->text[k] >= 0x80;
+        }
+      cell.numeric = digits && !letters;
+      /* A stretch of running text is no cell to line up: the text of a
+       * numbered item after its number ("1.   Freeze the …"). */
+      if (count_words_before (line->text + start, end - start) < 6)
+        g_array_append_val (cells, cell);
+      if (c < line->n_cuts)
+        {
+          start = line->cuts[c].offset + 1;
+          x0 = line->cuts[c].right;
+        }
+    }
+}
+
+/* Rows of one table line their cells up: two or more of a row's cells
+ * start, end or are centred where one of the row above does, not
+ * counting where the row itself starts and ends (the lines of a justified
+ * column do that too). */
+static gboolean
+rows_align (GArray *cells,
+            Row    *above,
+            Row    *row)
+{
+  float tolerance = 0.6f * MAX (row->size, above->size);
+  guint aligned = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      Cell *cell = &g_array_index (cells, Cell, row->first_cell + i);
+
+      for (guint j = 0; j < above->n_cells; j++)
+        {
+          Cell *other = &g_array_index (cells, Cell, above->first_cell + j);
+
+          if ((i > 0 && fabsf (cell->x0 - other->x0) < tolerance) ||
+              (i + 1 < row->n_cells && fabsf (cell->x1 - other->x1) < tolerance) ||
+              fabsf (cell->x0 + cell->x1 - other->x0 - other->x1) < 2 * tolerance)
+            {
+              aligned++;
+              break;
+            }
+        }
+    }
+  return aligned >= 2;
+}
+
+/* Three or more cells on one baseline, or two with a number; at most 200
+ * (no table is wider, and comparing rows is quadratic in their cells). */
+static gboolean
+may_be_row (Row *row)
+{
+  return row->n_cells <= 200 && (row->n_cells >= 3 || (row->n_cells == 2 && row->numeric >= 1));
+}
+
+/* A cell of a table row: its wide gaps are where cells meet, shown as
+ * " | " once the row is read as one block. */
+static void
+mark_cells (PdfLine *line)
+{
+  g_autoptr(GString) text = NULL;
+  guint added = 0;
+
+  line->flags |= LINE_TABLE;
+  if (line->n_cuts == 0)
+    return;
+
+  text = g_string_new (line->text);
+  for (guint c = 0; c < line->n_cuts; c++)
+    {
+      guint at = line->cuts[c].offset + added + 1;
+
+      g_string_insert (text, at, "| ");
+      for (guint k = 0; k < line->n_spans; k++)
+        {
+          PdfSpan *span = &line->spans[k];
+
+          if (span->start >= at)
+            span->start += 2;
+          if (span->end >= at)
+            span->end += 2;
+        }
+      added += 2;
+    }
+  g_free (line->text);
+  line->text = g_string_free (g_steal_pointer (&text), FALSE);
+  /* The cuts have done their work; merging must not see them again. */
+  g_clear_pointer (&line->cuts, g_free);
+  line->n_cuts = 0;
+}
+
+/* Tables: two or more rows under each other, each with three or more
+ * cells on one baseline (or two, one of them a number), whose cells line
+ * up from row to row, ruled or not. Running text of another column on
+ * the same baselines stays out of them. Each row's lines are marked
+ * LINE_TABLE, with the extent of their row. */
 static void
 mark_table_rows (PdfImport *self,
                  GPtrArray *lines)
 {
-  guint i = 0;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  float xmin = G_MAXFLOAT, xmax = -G_MAXFLOAT;
 
-  while (i < lines->len)
-    {
-      PdfLine *first = g_ptr_array_index (lines, i);
-      guint j = i + 1, numeric = 0;
-
-      while (j < lines->len &&
-             fabsf (((PdfLine *) g_ptr_array_index (lines, j))->base - first->base) < 0.3f * first->size)
-        j++;
-
-      for (guint k = i; k < j; k++)
-        {
-          PdfLine *cell = g_ptr_array_index (lines, k);
-          gboolean digits = FALSE, letters = FALSE;
-
-          for (const char *p = cell->text; *p != '\0'; p++)
-            {
-              digits = digits || g_ascii_isdigit (*p);
-              letters = letters || g_ascii_isalpha (*p);
-            }
-          numeric += digits && !letters;
-        }
-
-      if (j - i >= 3 || (j - i == 2 && numeric >= 1))
-        for (guint k = i; k < j; k++)
-          ((PdfLine *) g_ptr_array_index (lines, k))->flags |= LINE_TABLE;
-      i = j;
-    }
-}
-
-/* Rows count as a table only two or more at a time: one line with three
- * far-apart parts is a running head or a signature line. */
-static void
-settle_table_rows (GPtrArray *lines)
-{
-  for (guint i = 0; i < lines->len; )
+  for (guint i = 0; i < lines->len; i++)
     {
       PdfLine *line = g_ptr_array_index (lines, i);
-      guint j = i, rows = 0;
-      float last_base = -1;
 
-      if (!(line->flags & LINE_TABLE))
+      xmin = MIN (xmin, line->x0);
+      xmax = MAX (xmax, line->x1);
+    }
+
+  for (guint i = 0; i < lines->len; )
+    {
+      PdfLine *first = g_ptr_array_index (lines, i);
+      Row row = { i, i + 1, cells->len, 0, 0, first->base, first->size };
+
+      while (row.end < lines->len &&
+             fabsf (((PdfLine *) g_ptr_array_index (lines, row.end))->base - first->base) < 0.3f * first->size)
+        row.end++;
+      for (guint k = row.start; k < row.end; k++)
         {
-          i++;
+          PdfLine *line = g_ptr_array_index (lines, k);
+
+          if (!is_prose (line, xmax - xmin))
+            add_cells (line, cells);
+        }
+      row.n_cells = cells->len - row.first_cell;
+      for (guint c = 0; c < row.n_cells; c++)
+        row.numeric += g_array_index (cells, Cell, row.first_cell + c).numeric;
+      g_array_append_val (rows, row);
+      i = row.end;
+    }
+
+  for (guint r = 0; r < rows->len; )
+    {
+      Row *row = &g_array_index (rows, Row, r);
+      g_autoptr(GArray) table = NULL;
+
+      if (!may_be_row (row))
+        {
+          r++;
           continue;
         }
-      while (j < lines->len && (((PdfLine *) g_ptr_array_index (lines, j))->flags & LINE_TABLE))
-        {
-          PdfLine *cell = g_ptr_array_index (lines, j);
 
-          if (fabsf (cell->base - last_base) > 0.5f)
-            rows++;
-          last_base = cell->base;
-          j++;
+      /* The rows under it that go with it; a baseline holding running
+       * text only (the other column's, between two rows) does not end
+       * the table. */
+      table = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (table, r);
+      for (guint n = r + 1; n < rows->len; n++)
+        {
+          Row *next = &g_array_index (rows, Row, n);
+          Row *last = &g_array_index (rows, Row, g_array_index (table, guint, table->len - 1));
+
+          if (next->n_cells == 0 && next->base - last->base < 3 * last->size)
+            continue;
+          if (next->base - last->base > 3 * MAX (last->size, next->size) ||
+              !may_be_row (next) ||
+              !rows_align (cells, last, next))
+            break;
+          g_array_append_val (table, n);
         }
-      if (rows < 2)
-        for (guint k = i; k < j; k++)
-          ((PdfLine *) g_ptr_array_index (lines, k))->flags &= ~LINE_TABLE;
-      i = j;
+
+      if (table->len >= 2)
+        for (guint t = 0; t < table->len; t++)
+          {
+            Row *in = &g_array_index (rows, Row, g_array_index (table, guint, t));
+            float x0 = G_MAXFLOAT, x1 = -G_MAXFLOAT;
+
+            for (guint c = 0; c < in->n_cells; c++)
+              {
+                x0 = MIN (x0, g_array_index (cells, Cell, in->first_cell + c).x0);
+                x1 = MAX (x1, g_array_index (cells, Cell, in->first_cell + c).x1);
+              }
+            for (guint k = in->start; k < in->end; k++)
+              {
+                PdfLine *line = g_ptr_array_index (lines, k);
+
+                if (is_prose (line, xmax - xmin))
+                  continue;
+                mark_cells (line);
+                line->row_x0 = x0;
+                line->row_x1 = x1;
+              }
+          }
+      r = g_array_index (table, guint, table->len - 1) + 1;
     }
 }
 
@@ -227,6 +418,24 @@ merge_lines (PdfLine *a,
     for (guint i = 0; i < left->n_spans; i++)
       spans[i].flags |= SPAN_RAISED;
 
+  {
+    PdfCut *cuts = g_new (PdfCut, left->n_cuts + right->n_cuts + 1);
+    guint n_cuts = 0;
+
+    for (guint i = 0; i < left->n_cuts; i++)
+      cuts[n_cuts++] = left->cuts[i];
+    if (space && right->x0 - left->x1 > PDF_CELL_GAP * main->size)
+      cuts[n_cuts++] = (PdfCut) { shift - 1, left->x1, right->x0 };
+    for (guint i = 0; i < right->n_cuts; i++)
+      {
+        cuts[n_cuts] = right->cuts[i];
+        cuts[n_cuts++].offset += shift;
+      }
+    g_free (a->cuts);
+    a->cuts = cuts;
+    a->n_cuts = n_cuts;
+  }
+
   a->x0 = MIN (a->x0, b->x0);
   a->x1 = MAX (a->x1, b->x1);
   a->y0 = MIN (a->y0, b->y0);
@@ -272,7 +481,8 @@ order_column (GPtrArray *column,
         {
           PdfLine *b = g_ptr_array_index (column, j);
 
-          if (same_row (a, b))
+          /* The cells of a table row stay apart (one block, read across). */
+          if (same_row (a, b) && !((a->flags & LINE_TABLE) && (b->flags & LINE_TABLE)))
             {
               merge_lines (a, b);
               g_ptr_array_add (dead, g_ptr_array_steal_index (column, j));
@@ -312,6 +522,90 @@ looks_like_label (PdfLine *label)
   for (const char *p = label->text; *p != '\0'; p++)
     lower = lower || g_ascii_islower (*p);
   return !lower;
+}
+
+/* The part of @line after its cut @c, as a line of its own; @line keeps
+ * what stands before the cut. */
+static PdfLine *
+split_line (PdfLine *line,
+            guint    c)
+{
+  PdfLine *right = g_new0 (PdfLine, 1);
+  guint at = line->cuts[c].offset, from = at + 1;
+  guint n_left = 0, n_right = 0;
+  PdfSpan *left_spans = g_new (PdfSpan, line->n_spans + 1);
+  PdfSpan *right_spans = g_new (PdfSpan, line->n_spans + 1);
+  gboolean left_bold = TRUE, right_bold = TRUE;
+
+  *right = *line;
+  right->text = g_strdup (line->text + from);
+  right->x0 = line->cuts[c].right;
+  right->n_cuts = line->n_cuts - c - 1;
+  right->cuts = right->n_cuts > 0 ? g_new (PdfCut, right->n_cuts) : NULL;
+  for (guint k = 0; k < right->n_cuts; k++)
+    {
+      right->cuts[k] = line->cuts[c + 1 + k];
+      right->cuts[k].offset -= from;
+    }
+
+  for (guint k = 0; k < line->n_spans; k++)
+    {
+      PdfSpan span = line->spans[k];
+
+      if (span.start < at)
+        {
+          PdfSpan part = span;
+
+          part.end = MIN (part.end, at);
+          left_spans[n_left++] = part;
+          left_bold = left_bold && (part.flags & SPAN_BOLD);
+        }
+      if (span.end > from)
+        {
+          PdfSpan part = span;
+
+          part.start = MAX (part.start, from) - from;
+          part.end -= from;
+          right_spans[n_right++] = part;
+          right_bold = right_bold && (part.flags & SPAN_BOLD);
+        }
+    }
+  right->spans = right_spans;
+  right->n_spans = n_right;
+  if (!right_bold)
+    right->style &= ~SPAN_BOLD;
+
+  line->text[at] = '\0';
+  line->x1 = line->cuts[c].left;
+  g_free (line->spans);
+  line->spans = left_spans;
+  line->n_spans = n_left;
+  g_clear_pointer (&line->cuts, g_free);
+  line->n_cuts = 0;
+  if (!left_bold)
+    line->style &= ~SPAN_BOLD;
+  return right;
+}
+
+/* A label and its value that stand close enough for Poppler to make one
+ * line of them ("메모 수신:   차관") are split at the gap between them, so
+ * that the rows of a header are found alike, however far apart they
+ * stand. */
+static void
+split_label_lines (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+      guint at;
+
+      if (line->n_cuts == 0 || (line->flags & LINE_LABEL))
+        continue;
+      at = line->cuts[0].offset;
+      if (at == 0 || at > 40 || line->text[at - 1] != ':' || count_words_before (line->text, at) > 5)
+        continue;
+      g_ptr_array_insert (lines, i + 1, split_line (line, 0));
+    }
 }
 
 /* Rows of a label and its value, two or more under each other with the
@@ -467,9 +761,9 @@ dossier_pdf_lay_out_page (PdfImport *self,
     }
   g_ptr_array_sort (content, compare_top);
 
+  split_label_lines (content);
   join_label_rows (content, dead);
   mark_table_rows (self, content);
-  settle_table_rows (content);
   gutters = find_gutters (self, content);
   n_columns = gutters->len + 1;
   for (guint c = 0; c < n_columns; c++)
@@ -484,22 +778,27 @@ dossier_pdf_lay_out_page (PdfImport *self,
 
       if (line != NULL)
         {
-          if (line->flags & LINE_TABLE)
-            spanning = TRUE;
+          /* A table row goes where the whole row stands: across the
+           * columns, or in one of them. */
+          float x0 = (line->flags & LINE_TABLE) ? line->row_x0 : line->x0;
+          float x1 = (line->flags & LINE_TABLE) ? line->row_x1 : line->x1;
+
           for (guint g = 0; g < gutters->len && !spanning; g++)
             {
               float x = g_array_index (gutters, float, g);
               float tolerance = 0.5f * line->size;
 
-              if (line->x0 < x - tolerance && line->x1 > x + tolerance)
+              if (x0 < x - tolerance && x1 > x + tolerance)
                 spanning = TRUE;
-              else if ((line->x0 + line->x1) / 2 > x)
+              else if ((x0 + x1) / 2 > x)
                 column = g + 1;
             }
-          if (!spanning && n_columns > 1 && opens_full_width (content, i, gutters, columns, column))
+          if (!spanning && n_columns > 1 && !(line->flags & LINE_TABLE) &&
+              opens_full_width (content, i, gutters, columns, column))
             spanning = TRUE;
           /* The short last line of a paragraph across the page. */
-          if (!spanning && n_columns > 1 && last_spanning != NULL && !(last_spanning->flags & LINE_TABLE) &&
+          if (!spanning && n_columns > 1 && !(line->flags & LINE_TABLE) &&
+              last_spanning != NULL && !(last_spanning->flags & LINE_TABLE) &&
               section_empty && fabsf (line->x0 - last_spanning->x0) < 2 && line->base > last_spanning->base &&
               line->base - last_spanning->base < 1.6f * line->size)
             spanning = TRUE;
@@ -604,23 +903,6 @@ block_add (PdfBlock *block,
   g_ptr_array_add (block->lines, line);
 }
 
-static guint
-count_words (const char *text)
-{
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gboolean space = *p == ' ';
-
-      if (!space && !in_word)
-        words++;
-      in_word = !space;
-    }
-  return words;
-}
-
 static gboolean
 is_caption (const char *text)
 {
@@ -660,6 +942,14 @@ classify_block (PdfImport *self,
   if (first->flags & LINE_TABLE)
     {
       block->kind = BLOCK_TABLE;
+      return;
+    }
+
+  /* A header's row ("메모 수신: 차관") is text, also when its label is
+   * bold and longer than its value. */
+  if (first->flags & LINE_LABEL)
+    {
+      block->kind = BLOCK_BODY;
       return;
     }
 
@@ -792,10 +1082,18 @@ dossier_pdf_build_blocks (PdfImport *self)
         {
           PdfLine *line = g_ptr_array_index (lines, i);
           Extent *extent = &g_array_index (extents, Extent, i);
-          gboolean new_block = FALSE, column_change = FALSE;
+          gboolean new_block = FALSE, column_change = FALSE, table_cell = FALSE;
 
           if (prev == NULL || block == NULL)
             new_block = TRUE;
+          else if ((line->flags | prev->flags) & LINE_TABLE)
+            {
+              /* A table row is one block: its cells, left to right. */
+              table_cell = (line->flags & prev->flags & LINE_TABLE) && line->column == prev->column &&
+                           fabsf (line->base - prev->base) < 0.3f * line->size;
+              new_block = !table_cell;
+              column_change = line->column != prev->column || line->base < prev->base - 0.5f * line->size;
+            }
           else if (line->column != prev->column || (line->flags & LINE_SPANNING) || (prev->flags & LINE_SPANNING) ||
                    line->base < prev->base - 0.5f * line->size)
             {
@@ -813,7 +1111,9 @@ dossier_pdf_build_blocks (PdfImport *self)
                 }
             }
 
-          if (!new_block && ((line->flags | prev->flags) & (LINE_LABEL | LINE_LABEL_MORE)))
+          if (table_cell)
+            ;
+          else if (!new_block && ((line->flags | prev->flags) & (LINE_LABEL | LINE_LABEL_MORE)))
             /* A label's row is a paragraph, with the rest of its value. */
             new_block = !(line->flags & LINE_LABEL_MORE);
           else if (!new_block)

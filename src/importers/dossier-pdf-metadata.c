@@ -288,6 +288,35 @@ has_position_word (const char *text)
   return g_regex_match (titles, text, 0, NULL);
 }
 
+/* A Korean name is two to four syllables ("김민준", "남궁민수"), written
+ * as one word or with the surname apart ("김 민준"); an office's name
+ * ("정책기획실 지역안보팀") is longer. */
+static gboolean
+is_hangul_name (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n_words = 0, syllables = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong n = g_utf8_strlen (words[i], -1);
+
+      if (n == 0)
+        continue;
+      for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0xAC00 || c > 0xD7A3)
+            return FALSE;
+        }
+      if (++n_words > 2 || (n_words == 2 && syllables > 2))
+        return FALSE;
+      syllables += n;
+    }
+  return syllables >= 2 && syllables <= 4;
+}
+
 /* "Hana Seo", "Robert J. Caldwell", "김민준": a person's name. */
 static gboolean
 looks_like_name (const char *text)
@@ -306,7 +335,7 @@ looks_like_name (const char *text)
 
   words = count_words (text);
   if (has_hangul (text))
-    return words <= 3 && g_utf8_strlen (text, -1) <= 12 && !is_organization (text);
+    return is_hangul_name (text) && !is_organization (text);
 
   if (words < 2 || words > 5)
     return FALSE;
@@ -637,19 +666,36 @@ is_author_label (const char *text,
   return g_strv_contains (labels, label);
 }
 
-/* A line that is only a date: "April 14, 2025", "2025년 3월 4일". */
+/* A line that is only a date: "April 14, 2025", "2025년 3월 4일", also
+ * as "2025 년 3 월 4 일": LibreOffice sets digits apart from Hangul (its
+ * autospace), and Poppler reads the gap as a space. */
 static gboolean
 is_dateline (const char *text)
 {
+  static GRegex *unit = NULL;
   g_autofree char *date = find_date (text);
+  g_autofree char *joined = NULL;
 
-  return date != NULL && count_words (text) <= 5;
+  if (date == NULL)
+    return FALSE;
+  dossier_regex_once (&unit, "(?<=\\d) (?=[년월일])", G_REGEX_OPTIMIZE);
+  joined = g_regex_replace_literal (unit, text, -1, 0, "", 0, NULL);
+  return joined != NULL && count_words (joined) <= 5;
 }
 
 static guint
 find_head_end (PdfImport *self,
                GPtrArray *lines)
 {
+  float widest = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = g_ptr_array_index (lines, i);
+
+      widest = MAX (widest, line->x1 - line->x0);
+    }
+
   for (guint i = 0; i < lines->len; i++)
     {
       PdfLine *line = g_ptr_array_index (lines, i);
@@ -677,7 +723,9 @@ find_head_end (PdfImport *self,
             break;
           run++;
         }
-      if (run >= 3)
+      /* Three lines of text, or two when the first fills the measure (a
+       * short memo's paragraphs of two lines between headings). */
+      if (run >= 3 || (run == 2 && line->x1 - line->x0 >= 0.8f * widest))
         return i;
     }
   return MIN (lines->len, 20);
@@ -883,6 +931,13 @@ read_head (PdfImport  *self,
           line->flags |= LINE_META;
           continue;
         }
+
+      /* A short line that looks like a heading, right above the running
+       * text, is its heading, even when it could be a name ("배경",
+       * Background, is two syllables like many a Korean name). */
+      if (i + 1 == head_end && words <= 3 &&
+          (line->size >= self->body_size * 1.12f || ((line->style & SPAN_BOLD) && !self->body_bold)))
+        continue;
 
       if (words <= 24 && !(last_author != NULL && is_organization (text)) &&
           (added = read_names (self, text, FALSE)) > 0)

@@ -36,6 +36,7 @@ dossier_pdf_line_free (gpointer data)
   PdfLine *line = data;
 
   g_free (line->spans);
+  g_free (line->cuts);
   g_free (line->text);
   g_free (line);
 }
@@ -169,6 +170,41 @@ compare_floats (gconstpointer a,
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/* Of the gaps between the words of a line, keeps those that may part the
+ * cells of a table: wider than 0.6 em and half as wide again as the
+ * line's narrowest, where it has spaces of the ordinary kind. A line
+ * whose every gap is wide is a row of short cells ("District  Meters
+ * Leaks") when it has at most five words, or else text set loosely
+ * (justified in a narrow column), which has no cells. */
+static void
+keep_cell_gaps (GArray *cuts,
+                float   size)
+{
+  float narrowest = G_MAXFLOAT, wide = PDF_CELL_GAP * MAX (size, 1.0f);
+  guint kept = 0;
+
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      PdfCut *cut = &g_array_index (cuts, PdfCut, i);
+
+      narrowest = MIN (narrowest, cut->right - cut->left);
+    }
+  if (narrowest >= wide && cuts->len > 4)
+    {
+      g_array_set_size (cuts, 0);
+      return;
+    }
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      PdfCut *cut = &g_array_index (cuts, PdfCut, i);
+      float gap = cut->right - cut->left;
+
+      if (gap >= wide && (narrowest >= wide || gap >= 1.5f * narrowest))
+        g_array_index (cuts, PdfCut, kept++) = *cut;
+    }
+  g_array_set_size (cuts, kept);
+}
+
 /* Makes a line of glyphs[start, end), which holds at least one that is
  * not a space. */
 static PdfLine *
@@ -183,6 +219,7 @@ make_line (PdfImport   *self,
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (PdfSpan));
   g_autoptr(GHashTable) sizes = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (float));
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (PdfCut));
   guint best_count = 0, n_glyphs = 0, n_bold = 0, n_italic = 0;
   guint font_votes[8] = { 0 };
   guint16 fonts[8] = { 0 };
@@ -294,6 +331,14 @@ make_line (PdfImport   *self,
           g_string_append_c (text, ' ');
           span = NULL;
         }
+      /* Every gap between words, for the cells of a table. */
+      if (prev != NULL && !(flags & SPAN_RAISED) && text->len > 0 && text->str[text->len - 1] == ' ' &&
+          cuts->len < 1000)
+        {
+          PdfCut cut = { text->len - 1, prev->x1, g->x0 };
+
+          g_array_append_val (cuts, cut);
+        }
       prev = g;
 
       if (span == NULL || span->flags != flags || span->font != g->font ||
@@ -326,6 +371,12 @@ make_line (PdfImport   *self,
         }
     }
 
+  /* Cuts stand before text, so none is at the trailing space. */
+  while (cuts->len > 0 && g_array_index (cuts, PdfCut, cuts->len - 1).offset >= text->len)
+    g_array_set_size (cuts, cuts->len - 1);
+  keep_cell_gaps (cuts, line->size);
+  line->n_cuts = cuts->len;
+  line->cuts = cuts->len > 0 ? (PdfCut *) (gpointer) g_array_free (g_steal_pointer (&cuts), FALSE) : NULL;
   line->n_spans = spans->len;
   line->spans = (PdfSpan *) (gpointer) g_array_free (g_steal_pointer (&spans), FALSE);
   line->text = g_string_free (g_steal_pointer (&text), FALSE);

@@ -24,6 +24,17 @@ typedef struct {
   guint16 font;           /* index into PdfImport.fonts */
 } PdfSpan;
 
+/* A gap inside a line wider than a space between words (from 0.6 em):
+ * where one cell of a table row ends and the next begins, if the line
+ * turns out to be one. */
+#define PDF_CELL_GAP 0.6f
+
+typedef struct {
+  guint offset;           /* bytes of PdfLine.text: the space standing for the gap */
+  float left;             /* where the text before the gap ends */
+  float right;            /* where the text after it starts */
+} PdfCut;
+
 /* What a line turned out to be. */
 enum {
   LINE_FURNITURE = 1 << 0,   /* running head or foot, page number, printed URL or date */
@@ -50,6 +61,9 @@ typedef struct {
   PdfSpan *spans;
   char *text;
   guint label_length;        /* bytes of text that are its label (LINE_LABEL) */
+  guint n_cuts;
+  PdfCut *cuts;              /* wide gaps inside the line, left to right */
+  float row_x0, row_x1;      /* the extent of its table row (LINE_TABLE) */
 } PdfLine;
 
 typedef struct {

@@ -1010,6 +1010,123 @@ typedef struct {
   float unit;               /* what a break after any syllable would have had to fit */
 } HangulBreak;
 
+/* How often each Hangul syllable ends a word or is followed by another
+ * one, and starts a word or follows another one, inside the document's
+ * lines (where the spaces are known). */
+typedef struct {
+  guint final, medial_before;  /* followed by a space or punctuation / by a syllable */
+  guint initial, medial_after; /* after a space or punctuation / after a syllable */
+} SyllableCounts;
+
+typedef struct {
+  GHashTable *counts;          /* gunichar → SyllableCounts */
+  guint final, medial_before, initial, medial_after;
+} SyllableStats;
+
+static void
+syllable_stats_clear (SyllableStats *stats)
+{
+  g_clear_pointer (&stats->counts, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SyllableStats, syllable_stats_clear)
+
+static SyllableCounts *
+syllable_counts (SyllableStats *stats,
+                 gunichar       c,
+                 gboolean       add)
+{
+  SyllableCounts *counts = g_hash_table_lookup (stats->counts, GUINT_TO_POINTER (c));
+
+  if (counts == NULL && add)
+    {
+      counts = g_new0 (SyllableCounts, 1);
+      g_hash_table_insert (stats->counts, GUINT_TO_POINTER (c), counts);
+    }
+  return counts;
+}
+
+static void
+count_syllables (PdfImport     *self,
+                 SyllableStats *stats)
+{
+  stats->counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PdfBlock *block = g_ptr_array_index (self->blocks, b);
+
+      for (guint i = 0; i < block->lines->len; i++)
+        {
+          PdfLine *line = g_ptr_array_index (block->lines, i);
+          gunichar prev = 0;
+
+          for (const char *p = line->text; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              const char *next = g_utf8_next_char (p);
+              SyllableCounts *counts;
+
+              if (!is_hangul (c))
+                {
+                  prev = c;
+                  continue;
+                }
+              counts = syllable_counts (stats, c, TRUE);
+              /* A line's first and last syllables say nothing: a break may
+               * have cut their word. */
+              if (p > line->text)
+                {
+                  if (is_hangul (prev))
+                    counts->medial_after++, stats->medial_after++;
+                  else
+                    counts->initial++, stats->initial++;
+                }
+              if (*next != '\0')
+                {
+                  if (is_hangul (g_utf8_get_char (next)))
+                    counts->medial_before++, stats->medial_before++;
+                  else
+                    counts->final++, stats->final++;
+                }
+              prev = c;
+            }
+        }
+    }
+}
+
+/* Whether a line break between the syllables @left and @right more likely
+ * stood for a space than not, by the document's own text: how often
+ * @left ends a word and @right starts one inside its lines, against how
+ * often each stands inside a word, and how often syllables are followed
+ * by a space at all (naive Bayes, each count one more, so that a syllable
+ * seen once or never decides nothing alone). A break where a space
+ * would have needed room for the space too is a little less likely:
+ * @in_word_share is the part of the room a break inside a word could
+ * have left. */
+static gboolean
+space_likelier (SyllableStats *stats,
+                gunichar       left,
+                gunichar       right,
+                double         in_word_share)
+{
+  SyllableCounts none = { 0 };
+  SyllableCounts *l = syllable_counts (stats, left, FALSE);
+  SyllableCounts *r = syllable_counts (stats, right, FALSE);
+  double kinds = g_hash_table_size (stats->counts) + 1;
+  double space, inside;
+
+  if (l == NULL)
+    l = &none;
+  if (r == NULL)
+    r = &none;
+  space = (stats->final + 1.0) * (l->final + 1.0) / (stats->final + kinds) *
+          (r->initial + 1.0) / (stats->initial + kinds) * in_word_share;
+  inside = (stats->medial_before + 1.0) * (l->medial_before + 1.0) / (stats->medial_before + kinds) *
+           (r->medial_after + 1.0) / (stats->medial_after + kinds);
+  return space > inside;
+}
+
 /**
  * dossier_pdf_find_word_breaks:
  *
@@ -1030,6 +1147,7 @@ dossier_pdf_find_word_breaks (PdfImport *self)
 {
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (HangulBreak));
   g_autoptr(GHashTable) words = NULL;
+  g_auto(SyllableStats) stats = { NULL, 0, 0, 0, 0 };
   guint roomy = 0, spread = 0;
   gboolean by_syllable;
 
@@ -1064,6 +1182,7 @@ dossier_pdf_find_word_breaks (PdfImport *self)
 
   by_syllable = breaks->len >= 3 && roomy * 10 <= breaks->len && spread * 4 >= breaks->len;
   words = inner_words (self);
+  count_syllables (self, &stats);
   for (guint i = 0; i < breaks->len; i++)
     {
       HangulBreak *hb = &g_array_index (breaks, HangulBreak, i);
@@ -1079,8 +1198,22 @@ dossier_pdf_find_word_breaks (PdfImport *self)
       known_halves = g_hash_table_contains (words, left) && g_hash_table_contains (words, right);
       if (known_joined != known_halves)
         in_word = known_joined;
+      else if (!by_syllable || hb->room > hb->unit)
+        in_word = FALSE;
       else
-        in_word = by_syllable && hb->room <= hb->unit;
+        {
+          /* Set syllable by syllable, a break inside a word leaves less
+           * than a syllable of room, one at a space less than a space
+           * and a syllable: where the room says nothing, the syllables
+           * on either side do. */
+          const char *end = hb->before->text + strlen (hb->before->text);
+          gunichar last, first = g_utf8_get_char (hb->after->text);
+
+          while (end > hb->before->text && end[-1] == ' ')
+            end--;
+          last = g_utf8_get_char (g_utf8_prev_char (end));
+          in_word = !space_likelier (&stats, last, first, hb->unit / (hb->unit + 0.3 * hb->after->size));
+        }
       if (in_word)
         hb->after->flags |= LINE_IN_WORD;
     }

@@ -15,10 +15,13 @@
 #include <string.h>
 
 #include "export/dossier-layout-document.h"
+#include "export/dossier-memo-layout.h"
 #include "export/dossier-pdf-exporter.h"
 #include "formats/dossier-document-json.h"
 #include "importers/dossier-import.h"
 #include "memo/dossier-citation.h"
+#include "memo/dossier-memo-json.h"
+#include "memo/dossier-memo-language.h"
 #include "model/dossier-author.h"
 #include "model/dossier-footnote.h"
 #include "model/dossier-paragraph.h"
@@ -277,6 +280,191 @@ test_round_trip (Fixture       *fixture,
   f1 = word_f1 (expected->str, got);
   g_test_message ("round trip: body F1 %.4f", f1);
   g_assert_cmpfloat (f1, ==, 1.0);
+}
+
+/* The whole memo as the app exports it (dossier_memo_to_layout_document:
+ * marking, the header's label and value rows, headings (numbered in a
+ * policy brief, plain in an information memo), paragraphs with
+ * citations, notes, the page foot), in English and in Korean: the header
+ * comes back as the title, the date and one paragraph per row, never run
+ * into the body, a heading is never taken for an author, the page foot is
+ * not a note, and the body, headings and notes come back as written. */
+typedef struct {
+  const char *language;
+  const char *kind;
+  DossierMemoLabel recipient;
+  const char *marking;
+  const char *to, *from, *subject;
+  const char *headings[2];
+  const char *paragraphs[2];   /* each with a citation at its end */
+} MemoText;
+
+static const MemoText memo_texts[] = {
+  { "en", "policy-brief", DOSSIER_MEMO_LABEL_MEMORANDUM_FOR, "UNCLASSIFIED", "The Deputy Secretary", "Policy Planning Staff, Regional Security Team",
+    "Options for an Interim Inspection Regime",
+    { "Background", "Recommendation" },
+    { "Three proposals for an interim inspection regime are on the table, and each pairs a narrow first "
+      "stage with a review after six months, so that neither side pays for more than it has seen verified.",
+      "We recommend the second proposal, because its first stage can be checked by the inspectors who are "
+      "already in the region, and because its review date falls before the next round of talks." } },
+  /* unmarked, headings not numbered, sent by an office of one word */
+  { "ko", "information", DOSSIER_MEMO_LABEL_INFORMATION_MEMO_FOR, "", "차관", "정책기획실", "임시 사찰 체계 방안",
+    { "배경", "건의" },
+    { "임시 사찰 체계에 관한 세 가지 제안이 논의되고 있으며, 각 제안은 좁은 첫 단계와 여섯 달 뒤의 검토를 "
+      "짝지어 어느 쪽도 검증된 것 이상을 치르지 않도록 한다.",
+      "두 번째 제안을 건의한다. 그 첫 단계는 이미 지역에 있는 사찰관이 확인할 수 있고, 검토 시점이 다음 "
+      "회담보다 앞서기 때문이다." } },
+};
+
+static void
+test_round_trip_memo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const MemoText *text = data;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(DossierMemo) memo = NULL;
+  g_autoptr(DossierLayoutDocument) layout = NULL;
+  g_autoptr(DossierPdfExporter) exporter = dossier_pdf_exporter_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "memo.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autofree char *to_row = NULL, *from_row = NULL, *subject_row = NULL;
+  GListModel *paragraphs;
+  guint i = 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "dossier-memo");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, text->kind);
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, text->language);
+  json_builder_set_member_name (builder, "header");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "marking");
+  json_builder_add_string_value (builder, text->marking);
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, text->to);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, text->from);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, "2026-12-07");
+  json_builder_set_member_name (builder, "subject");
+  json_builder_add_string_value (builder, text->subject);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *cited = g_strdup_printf ("%s[^source%u]", text->paragraphs[s], s + 1);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, text->headings[s]);
+      json_builder_set_member_name (builder, "blocks");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "paragraph");
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, cited);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "citations");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("source%u", s + 1);
+      g_autofree char *title = g_strdup_printf ("Interim Report %u", s + 1);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, id);
+      json_builder_set_member_name (builder, "document");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, title);
+      json_builder_set_member_name (builder, "authors");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, s == 0 ? "Hana Seo" : "Ian Park");
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "publisher");
+      json_builder_add_string_value (builder, "Institute for Peace Studies");
+      json_builder_set_member_name (builder, "published");
+      json_builder_add_string_value (builder, "2024-04-12");
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  memo = dossier_memo_from_json_node (root, &error);
+  g_assert_no_error (error);
+
+  layout = dossier_memo_to_layout_document (memo);
+  g_assert_true (dossier_pdf_exporter_export (exporter, layout, file, NULL, &error));
+  g_assert_no_error (error);
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+
+  /* The header: the subject is the title, the date the document's, each
+   * other row a paragraph of its own, label and value. */
+  g_assert_cmpstr (dossier_document_get_title (document), ==, text->subject);
+  g_assert_cmpstr (dossier_document_get_published (document), ==, "2026-12-07");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_authors (document)), ==, 0);
+  to_row = g_strdup_printf ("%s %s", dossier_memo_language_get_label (text->language, text->recipient), text->to);
+  from_row = g_strdup_printf ("%s %s", dossier_memo_language_get_label (text->language, DOSSIER_MEMO_LABEL_FROM),
+                              text->from);
+  subject_row = g_strdup_printf ("%s %s", dossier_memo_language_get_label (text->language,
+                                                                           DOSSIER_MEMO_LABEL_SUBJECT), text->subject);
+  paragraphs = dossier_document_get_paragraphs (document);
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 3 + 2 * 2);
+  for (guint r = 0; r < 3; r++)
+    {
+      DossierParagraph *row = paragraph_at (document, i++);
+      const char *want = r == 0 ? to_row : r == 1 ? from_row : subject_row;
+
+      g_assert_cmpstr (dossier_paragraph_get_text (row), ==, want);
+      g_assert_cmpint (dossier_paragraph_get_kind (row), ==, DOSSIER_PARAGRAPH_BODY);
+    }
+
+  /* The body: headings and paragraphs as written, each marker at the end
+   * of its paragraph and linked to its note. */
+  for (guint s = 0; s < 2; s++)
+    {
+      DossierParagraph *heading = paragraph_at (document, i++);
+      DossierParagraph *paragraph = paragraph_at (document, i++);
+      const DossierFootnoteRef *refs;
+      guint n_refs;
+
+      g_assert_cmpint (dossier_paragraph_get_kind (heading), ==, DOSSIER_PARAGRAPH_HEADING);
+      g_assert_true (g_str_has_suffix (dossier_paragraph_get_text (heading), text->headings[s]));
+      g_assert_cmpint (dossier_paragraph_get_kind (paragraph), ==, DOSSIER_PARAGRAPH_BODY);
+      g_assert_cmpstr (dossier_paragraph_get_text (paragraph), ==, text->paragraphs[s]);
+      refs = dossier_paragraph_get_refs (paragraph, &n_refs);
+      g_assert_cmpuint (n_refs, ==, 1);
+      g_assert_cmpuint (refs[0].offset, ==, g_utf8_strlen (text->paragraphs[s], -1));
+      g_assert_nonnull (footnote_numbered (document, refs[0].number));
+    }
+
+  /* The notes, and nothing else (the page foot is not one). */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_document_get_footnotes (document)), ==,
+                    dossier_layout_document_get_n_notes (layout));
+  for (guint k = 0; k < dossier_layout_document_get_n_notes (layout); k++)
+    {
+      DossierLayoutBlock *note = dossier_layout_document_get_note (layout, k);
+      DossierFootnote *got = footnote_numbered (document, dossier_layout_block_get_number (note));
+
+      g_assert_nonnull (got);
+      g_assert_cmpstr (dossier_footnote_get_text (got), ==, dossier_layout_block_get_text (note));
+    }
 }
 
 /* A heading over a paragraph whose bold first sentence runs over two
@@ -1121,6 +1309,15 @@ test_korean_line_breaks (Fixture       *fixture,
           g_error ("“%s” is cut in “%s”", (char *) g_ptr_array_index (cut_words, i), text);
       expected = g_strconcat (korean_paragraphs[0], "\n", korean_paragraphs[1], "\n", NULL);
       g_assert_cmpfloat (word_f1 (expected, text), >=, 0.8);
+      /* Of the breaks that fell on a space, where the room at the line's
+       * end cannot tell, the syllables on either side find all but one
+       * (two were lost when the room alone decided). */
+      {
+        g_auto(GStrv) want = g_strsplit_set (expected, " \n", -1);
+        g_auto(GStrv) got = g_strsplit_set (text, " \n", -1);
+
+        g_assert_cmpuint (g_strv_length (got) + 1, >=, g_strv_length (want));
+      }
     }
 }
 
@@ -1508,6 +1705,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/pdf-import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/pdf-import/round-trip-memo/en", Fixture, &memo_texts[0], fixture_set_up, test_round_trip_memo,
+              fixture_tear_down);
+  g_test_add ("/pdf-import/round-trip-memo/ko", Fixture, &memo_texts[1], fixture_set_up, test_round_trip_memo,
+              fixture_tear_down);
   g_test_add ("/pdf-import/bold-lead-in", Fixture, NULL, fixture_set_up, test_bold_lead_in, fixture_tear_down);
   g_test_add ("/pdf-import/two-column-report", Fixture, NULL, fixture_set_up, test_two_column_report,
               fixture_tear_down);

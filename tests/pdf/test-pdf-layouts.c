@@ -622,6 +622,64 @@ test_glued_note_numbers (Fixture       *fixture,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Not tables                                                               */
+
+/* A numbered list whose numbers stand apart from their text (a tab after
+ * "1."), and notes at the foot set the same way: a number and a line of
+ * text on each baseline, the numbers and the texts aligned from line to
+ * line, like a table of two columns. Each is text, never a table row. */
+static void
+test_numbered_not_table (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const items[] = {
+    "Freeze the enrichment of uranium at the declared sites first.",
+    "Let inspectors back into the three sites named in the annex.",
+    "Lift the sanctions on fuel imports once both are verified.",
+  };
+  static const char * const notes[] = {
+    "See the inspection agreement of 2019, article four, for the sites.",
+    "The annex lists the sites by their names and their coordinates.",
+  };
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "list.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  double y = PAGE_TOP_Y;
+
+  show (page, "F2", 18, 72, 740, "Three Steps Toward a Freeze");
+  show (page, "F1", BODY_SIZE, 72, y, "The proposal sets out three steps, each verified before the next one begins, so");
+  y -= BODY_PITCH;
+  show (page, "F1", BODY_SIZE, 72, y, "that neither side pays for more than it has seen done by the other side first.");
+  y -= 2 * BODY_PITCH;
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++, y -= BODY_PITCH)
+    {
+      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
+
+      show (page, "F1", BODY_SIZE, 72, y, number);
+      show (page, "F1", BODY_SIZE, 88, y, items[i]);
+    }
+  y -= BODY_PITCH;
+  show (page, "F1", BODY_SIZE, 72, y, "Each of the steps can be checked by the inspectors who are already in the region.");
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      show (page, "F1", 8, 72, 100 - 10 * i, number);
+      show (page, "F1", 8, 80, 100 - 10 * i, notes[i]);
+    }
+  g_ptr_array_add (pages, g_string_free (g_steal_pointer (&page), FALSE));
+  write_plain_pdf (path, pages);
+
+  document = import_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (any_paragraph_has (document, " | "));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_assert_true (any_paragraph_has (document, items[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -638,6 +696,8 @@ main (int    argc,
   g_test_add ("/pdf-layouts/glued-note-numbers", Fixture, NULL, fixture_set_up, test_glued_note_numbers,
               fixture_tear_down);
   g_test_add ("/pdf-layouts/label-columns", Fixture, NULL, fixture_set_up, test_label_columns, fixture_tear_down);
+  g_test_add ("/pdf-layouts/numbered-not-table", Fixture, NULL, fixture_set_up, test_numbered_not_table,
+              fixture_tear_down);
 
   return g_test_run ();
 }

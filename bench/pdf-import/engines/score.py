@@ -20,12 +20,17 @@ def f1(expected, got):
     return 2 * p * r / (p + r)
 
 def page_of(pdf, text):
-    """The page whose text layer holds the paragraph's first words."""
-    head = " ".join(text.split()[:6])
+    """The page whose text layer holds the paragraph's first words (a
+    table row's first cell as whole words: pdftotext reads a table column
+    by column)."""
+    head = " ".join(text.split(" | ")[0].split()[:6])
+    if " | " in text:
+        head = re.compile(r"(?<!\S)" + re.escape(head) + r"(?!\S)")
     n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
     for page in range(1, n + 1):
         layer = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"], capture_output=True, text=True).stdout
-        if head in " ".join(layer.split()):
+        layer = " ".join(layer.split())
+        if head.search(layer) if hasattr(head, "search") else head in layer:
             return page
     return None
 

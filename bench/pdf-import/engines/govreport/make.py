@@ -264,6 +264,8 @@ def main():
         paragraphs += [{"text": clean(p)} for p in ps]
         if heading == "Options":
             paragraphs.append({"text": TABLE_CAPTION})
+            # A table is read row by row, its cells joined with " | ".
+            paragraphs += [{"kind": "table", "text": " | ".join(row)} for row in TABLE]
     truth = {"title": TITLE, "subtitle": SUBTITLE, "authors": AUTHORS, "published": PUBLISHED,
              "paragraphs": paragraphs, "footnotes": NOTES}
     with open("truth.json", "w") as f:
