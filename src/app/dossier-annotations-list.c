@@ -59,6 +59,7 @@ enum {
   HIGHLIGHT_ACTIVATED,
   HIGHLIGHT_NOTE_REQUESTED,
   HIGHLIGHT_TO_MEMO_REQUESTED,
+  NOTE_TO_MEMO_REQUESTED,
   MESSAGE,
   N_SIGNALS
 };
@@ -117,6 +118,16 @@ create_row (gpointer item,
     g_menu_item_set_action_and_target_value (memo_item, "annotations.add-to-memo",
                                              g_variant_new_int64 (dossier_highlight_get_id (highlight)));
     g_menu_append_item (menu, memo_item);
+    /* A note's own words, with the article's citation; a highlight
+     * without one has nothing to add. */
+    if (note != NULL && *note != '\0')
+      {
+        g_autoptr(GMenuItem) note_memo_item = g_menu_item_new (_("Add Note _to Memo"), NULL);
+
+        g_menu_item_set_action_and_target_value (note_memo_item, "annotations.note-to-memo",
+                                                 g_variant_new_int64 (dossier_highlight_get_id (highlight)));
+        g_menu_append_item (menu, note_memo_item);
+      }
     if (is_writable (self))
       {
         g_autoptr(GMenuItem) note_item =
@@ -168,8 +179,12 @@ highlight_action (GtkWidget  *widget,
 {
   DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  guint signal = g_str_equal (action_name, "annotations.add-to-memo") ? HIGHLIGHT_TO_MEMO_REQUESTED
-                                                                       : HIGHLIGHT_NOTE_REQUESTED;
+  guint signal = HIGHLIGHT_NOTE_REQUESTED;
+
+  if (g_str_equal (action_name, "annotations.add-to-memo"))
+    signal = HIGHLIGHT_TO_MEMO_REQUESTED;
+  else if (g_str_equal (action_name, "annotations.note-to-memo"))
+    signal = NOTE_TO_MEMO_REQUESTED;
 
   for (guint i = 0; self->highlights != NULL && i < g_list_model_get_n_items (self->highlights); i++)
     {
@@ -177,7 +192,10 @@ highlight_action (GtkWidget  *widget,
 
       if (dossier_highlight_get_id (highlight) == id)
         {
-          g_signal_emit (self, signals[signal], 0, highlight);
+          if (signal == NOTE_TO_MEMO_REQUESTED)
+            g_signal_emit (self, signals[signal], 0, highlight, dossier_highlight_get_note (highlight));
+          else
+            g_signal_emit (self, signals[signal], 0, highlight);
           return;
         }
     }
@@ -228,6 +246,43 @@ dossier_annotations_list_save_note (DossierAnnotationsList *self)
   return TRUE;
 }
 
+/**
+ * dossier_annotations_list_dup_note:
+ *
+ * Returns: (transfer full): the article's note as shown (and being typed)
+ */
+char *
+dossier_annotations_list_dup_note (DossierAnnotationsList *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self), NULL);
+
+  gtk_text_buffer_get_bounds (self->note_buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
+}
+
+/* Add Note to Memo is there for a note with something in it. */
+static void
+update_note_actions (DossierAnnotationsList *self)
+{
+  g_autofree char *text = dossier_annotations_list_dup_note (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annotations.article-note-to-memo",
+                                 self->document_id != NULL && *g_strstrip (text) != '\0');
+}
+
+static void
+article_note_to_memo_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
+  g_autofree char *text = dossier_annotations_list_dup_note (self);
+
+  g_signal_emit (self, signals[NOTE_TO_MEMO_REQUESTED], 0, NULL, text);
+}
+
 static gboolean
 note_save_timeout_cb (gpointer data)
 {
@@ -242,6 +297,7 @@ static void
 note_changed_cb (DossierAnnotationsList *self)
 {
   dossier_memo_markup_apply_tags (self->note_view);
+  update_note_actions (self);
   if (self->loading_note)
     return;
   self->note_dirty = TRUE;
@@ -275,6 +331,7 @@ load_note (DossierAnnotationsList *self)
   gtk_text_view_set_editable (self->note_view, writable);
   gtk_text_view_set_cursor_visible (self->note_view, writable);
   gtk_widget_set_visible (self->note_box, self->document_id != NULL);
+  update_note_actions (self);
 }
 
 static void
@@ -378,6 +435,19 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
   gtk_widget_class_install_action (widget_class, "annotations.add-to-memo", "x", highlight_action);
 
   /**
+   * DossierAnnotationsList::note-to-memo-requested:
+   * @highlight: (nullable): the DossierHighlight whose note it is, %NULL
+   *   for the article's note
+   * @note: the note, never blank
+   */
+  signals[NOTE_TO_MEMO_REQUESTED] =
+    g_signal_new ("note-to-memo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, DOSSIER_TYPE_HIGHLIGHT, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "annotations.note-to-memo", "x", highlight_action);
+  gtk_widget_class_install_action (widget_class, "annotations.article-note-to-memo", NULL,
+                                   article_note_to_memo_action);
+
+  /**
    * DossierAnnotationsList::message:
    * @message: what went wrong, for a toast
    */
@@ -404,6 +474,7 @@ dossier_annotations_list_init (DossierAnnotationsList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_stack (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annotations.article-note-to-memo", FALSE);
 
   self->note_buffer = g_object_ref (gtk_text_view_get_buffer (self->note_view));
   dossier_memo_markup_create_tags (self->note_buffer);
