@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "memo/dossier-memo-inline.h"
 #include "store/dossier-highlight.h"
 #include "store/dossier-library-collections.h"
 #include "widgets/dossier-memo-markup.h"
@@ -97,7 +98,12 @@ create_row (gpointer item,
 
   if (note != NULL && *note != '\0')
     {
-      GtkWidget *note_label = gtk_label_new (note);
+      /* Its bold and italic as the memo will print them; the rest,
+       * markup characters included, as typed. */
+      g_autofree char *markup = dossier_memo_inline_to_pango (note);
+      GtkWidget *note_label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (note_label), markup);
 
       gtk_label_set_xalign (GTK_LABEL (note_label), 0);
       gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);

@@ -659,7 +659,15 @@ test_highlight_note (void)
   highlights = dossier_library_list_highlights (library, ids[0], &error);
   highlight = g_list_model_get_item (highlights, 0);
   g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
-  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (list), HIGHLIGHT_NOTE));
+  /* Shown with its bold, not its asterisks. */
+  {
+    GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (list), "Lloyd's list has the 2023 reflagging figures");
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_label_get_use_markup (label));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "<b>2023</b>"));
+    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (list), "**"));
+  }
   g_assert_false (g_action_group_get_action_enabled (actions, "add-highlight-note"));
   g_assert_true (g_action_group_get_action_enabled (actions, "edit-highlight-note"));
 
