@@ -11,6 +11,7 @@
 #include "widgets/dossier-memo-markup.h"
 #include "widgets/dossier-memo-text-view.h"
 #include "dossier-annotations-list.h"
+#include "dossier-library-monitor.h"
 #include "dossier-spell-checker.h"
 
 /*
@@ -23,7 +24,9 @@
  * markup, shown as the memo's editor shows it. It is saved a moment after
  * the typing stops, when the editor loses the focus, and before another
  * article (or none) is shown or the list goes away, so closing the
- * article or the window never loses it.
+ * article or the window never loses it. A note changed by another
+ * program (dossier-cli library note) is read again, unless the analyst
+ * is writing in it: then their text wins, and is saved as ever.
  */
 
 /* The pause in the typing after which the note is saved. */
@@ -41,6 +44,7 @@ struct _DossierAnnotationsList
   GListModel *highlights;
   DossierLibrary *library;
   char *document_id;
+  DossierLibraryMonitor *library_monitor;
   guint note_save_source;
   gboolean note_dirty;
   gboolean loading_note;
@@ -311,10 +315,16 @@ note_changed_cb (DossierAnnotationsList *self)
   self->note_save_source = g_timeout_add (NOTE_SAVE_DELAY_MS, note_save_timeout_cb, self);
 }
 
+static void reread_note (DossierAnnotationsList *self);
+
 static void
 note_focus_leave_cb (DossierAnnotationsList *self)
 {
-  dossier_annotations_list_save_note (self);
+  /* Saved when changed, else what another program wrote meanwhile. */
+  if (self->note_dirty)
+    dossier_annotations_list_save_note (self);
+  else
+    reread_note (self);
 }
 
 static void
@@ -340,6 +350,42 @@ load_note (DossierAnnotationsList *self)
   update_note_actions (self);
 }
 
+/* The stored note, when it differs from the one shown and the analyst is
+ * not writing in it (unsaved text, or the focus in the editor). Our own
+ * saves come back here too, and change nothing. */
+static void
+reread_note (DossierAnnotationsList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+
+  if (self->library == NULL || self->document_id == NULL || self->note_dirty ||
+      gtk_widget_has_focus (GTK_WIDGET (self->note_view)))
+    return;
+  stored = dossier_library_dup_note (self->library, self->document_id, &error);
+  if (error != NULL)
+    {
+      g_debug ("Cannot read the note of %s again: %s", self->document_id, error->message);
+      return;
+    }
+  shown = dossier_annotations_list_dup_note (self);
+  if (g_strcmp0 (stored ? stored : "", shown) != 0)
+    load_note (self);
+}
+
+static void
+watch_library (DossierAnnotationsList *self)
+{
+  const char *path = self->library != NULL ? dossier_library_get_path (self->library) : NULL;
+
+  g_clear_object (&self->library_monitor);
+  if (path == NULL || self->document_id == NULL)
+    return;
+  self->library_monitor = dossier_library_monitor_new (path);
+  g_signal_connect_object (self->library_monitor, "changed", G_CALLBACK (reread_note), self, G_CONNECT_SWAPPED);
+}
+
 static void
 dossier_annotations_list_dispose (GObject *object)
 {
@@ -350,6 +396,7 @@ dossier_annotations_list_dispose (GObject *object)
   if (self->note_buffer != NULL)
     dossier_annotations_list_save_note (self);
   g_clear_handle_id (&self->note_save_source, g_source_remove);
+  g_clear_object (&self->library_monitor);
   g_clear_object (&self->note_buffer);
   g_clear_object (&self->library);
   g_clear_pointer (&self->document_id, g_free);
@@ -560,6 +607,7 @@ dossier_annotations_list_set_document (DossierAnnotationsList *self,
   g_free (self->document_id);
   self->document_id = g_strdup (document_id);
   load_note (self);
+  watch_library (self);
 }
 
 /**

@@ -971,6 +971,64 @@ test_note_to_memo (void)
   dossier_test_gui_spin (50);
 }
 
+static gboolean
+shows_note (gpointer expected)
+{
+  g_autofree char *note = shown_note ();
+
+  return g_strcmp0 (note, expected) == 0;
+}
+
+/* The Article Note changed by another program (another connection to the
+ * library, as dossier-cli library note is) shows without reopening the
+ * article; while the analyst writes in it, their text wins and is saved,
+ * and what came meanwhile shows once they leave it unchanged. */
+static void
+test_note_live (void)
+{
+  const char *path = dossier_library_get_path (dossier_window_get_library (window));
+  GtkTextView *view = dossier_annotations_list_get_note_view (dossier_reader_page_get_annotations (reader ()));
+  GtkWidget *text = GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (reader ())));
+  g_autoptr(DossierLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+
+  adw_flap_set_reveal_flap (dossier_reader_page_get_annotations_flap (reader ()), TRUE);
+  spin_until (mapped, view);
+  note = shown_note ();
+  g_assert_cmpstr (note, ==, "Kept.");
+  gtk_widget_grab_focus (text);
+
+  other = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_set_note (other, ids[0], "Kept. **Registries** asked on Monday.", &error));
+  g_assert_no_error (error);
+  spin_until (shows_note, "Kept. **Registries** asked on Monday.");
+
+  /* Typing (not yet saved) when another change comes: the writer's text
+   * stays and is saved over it. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  type_note (" 답변 대기.");
+  g_assert_true (dossier_library_set_note (other, ids[0], "Overwritten by the CLI.", &error));
+  g_assert_no_error (error);
+  spin_until (note_stored, "Kept. **Registries** asked on Monday. 답변 대기.");
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "Kept. **Registries** asked on Monday. 답변 대기.");
+
+  /* Saved, the focus still in it: not under the cursor; once the focus
+   * goes elsewhere, the stored note shows. */
+  g_assert_true (dossier_library_set_note (other, ids[0], "Kept.", &error));
+  g_assert_no_error (error);
+  dossier_test_gui_spin (300);
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "Kept. **Registries** asked on Monday. 답변 대기.");
+  gtk_widget_grab_focus (text);
+  spin_until (shows_note, "Kept.");
+  dossier_test_gui_spin (100);
+  g_assert_true (note_stored ("Kept."));
+}
+
 /* The window closed a moment after typing: the note is in the store. */
 static void
 test_note_window_closed (void)
@@ -1058,6 +1116,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader-notes/note/highlight", test_highlight_note);
   g_test_add_func ("/dossier/app/reader-notes/note/highlight-to-memo", test_highlight_to_memo);
   g_test_add_func ("/dossier/app/reader-notes/note/note-to-memo", test_note_to_memo);
+  g_test_add_func ("/dossier/app/reader-notes/note/live", test_note_live);
   g_test_add_func ("/dossier/app/reader-notes/note/window-closed", test_note_window_closed);
 
   status = g_test_run ();
