@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "memo/dossier-memo-inline.h"
 #include "store/dossier-highlight.h"
 #include "store/dossier-library-collections.h"
 #include "widgets/dossier-memo-markup.h"
 #include "widgets/dossier-memo-text-view.h"
 #include "dossier-annotations-list.h"
+#include "dossier-library-monitor.h"
 #include "dossier-spell-checker.h"
 
 /*
@@ -22,7 +24,9 @@
  * markup, shown as the memo's editor shows it. It is saved a moment after
  * the typing stops, when the editor loses the focus, and before another
  * article (or none) is shown or the list goes away, so closing the
- * article or the window never loses it.
+ * article or the window never loses it. A note changed by another
+ * program (dossier-cli library note) is read again, unless the analyst
+ * is writing in it: then their text wins, and is saved as ever.
  */
 
 /* The pause in the typing after which the note is saved. */
@@ -40,6 +44,7 @@ struct _DossierAnnotationsList
   GListModel *highlights;
   DossierLibrary *library;
   char *document_id;
+  DossierLibraryMonitor *library_monitor;
   guint note_save_source;
   gboolean note_dirty;
   gboolean loading_note;
@@ -59,6 +64,7 @@ enum {
   HIGHLIGHT_ACTIVATED,
   HIGHLIGHT_NOTE_REQUESTED,
   HIGHLIGHT_TO_MEMO_REQUESTED,
+  NOTE_TO_MEMO_REQUESTED,
   MESSAGE,
   N_SIGNALS
 };
@@ -96,7 +102,12 @@ create_row (gpointer item,
 
   if (note != NULL && *note != '\0')
     {
-      GtkWidget *note_label = gtk_label_new (note);
+      /* Its bold and italic as the memo will print them; the rest,
+       * markup characters included, as typed. */
+      g_autofree char *markup = dossier_memo_inline_to_pango (note);
+      GtkWidget *note_label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (note_label), markup);
 
       gtk_label_set_xalign (GTK_LABEL (note_label), 0);
       gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);
@@ -117,6 +128,16 @@ create_row (gpointer item,
     g_menu_item_set_action_and_target_value (memo_item, "annotations.add-to-memo",
                                              g_variant_new_int64 (dossier_highlight_get_id (highlight)));
     g_menu_append_item (menu, memo_item);
+    /* A note's own words, with the article's citation; a highlight
+     * without one has nothing to add. */
+    if (note != NULL && *note != '\0')
+      {
+        g_autoptr(GMenuItem) note_memo_item = g_menu_item_new (_("Add Note _to Memo"), NULL);
+
+        g_menu_item_set_action_and_target_value (note_memo_item, "annotations.note-to-memo",
+                                                 g_variant_new_int64 (dossier_highlight_get_id (highlight)));
+        g_menu_append_item (menu, note_memo_item);
+      }
     if (is_writable (self))
       {
         g_autoptr(GMenuItem) note_item =
@@ -168,8 +189,12 @@ highlight_action (GtkWidget  *widget,
 {
   DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  guint signal = g_str_equal (action_name, "annotations.add-to-memo") ? HIGHLIGHT_TO_MEMO_REQUESTED
-                                                                       : HIGHLIGHT_NOTE_REQUESTED;
+  guint signal = HIGHLIGHT_NOTE_REQUESTED;
+
+  if (g_str_equal (action_name, "annotations.add-to-memo"))
+    signal = HIGHLIGHT_TO_MEMO_REQUESTED;
+  else if (g_str_equal (action_name, "annotations.note-to-memo"))
+    signal = NOTE_TO_MEMO_REQUESTED;
 
   for (guint i = 0; self->highlights != NULL && i < g_list_model_get_n_items (self->highlights); i++)
     {
@@ -177,7 +202,10 @@ highlight_action (GtkWidget  *widget,
 
       if (dossier_highlight_get_id (highlight) == id)
         {
-          g_signal_emit (self, signals[signal], 0, highlight);
+          if (signal == NOTE_TO_MEMO_REQUESTED)
+            g_signal_emit (self, signals[signal], 0, highlight, dossier_highlight_get_note (highlight));
+          else
+            g_signal_emit (self, signals[signal], 0, highlight);
           return;
         }
     }
@@ -228,6 +256,43 @@ dossier_annotations_list_save_note (DossierAnnotationsList *self)
   return TRUE;
 }
 
+/**
+ * dossier_annotations_list_dup_note:
+ *
+ * Returns: (transfer full): the article's note as shown (and being typed)
+ */
+char *
+dossier_annotations_list_dup_note (DossierAnnotationsList *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS_LIST (self), NULL);
+
+  gtk_text_buffer_get_bounds (self->note_buffer, &start, &end);
+  return gtk_text_buffer_get_text (self->note_buffer, &start, &end, FALSE);
+}
+
+/* Add Note to Memo is there for a note with something in it. */
+static void
+update_note_actions (DossierAnnotationsList *self)
+{
+  g_autofree char *text = dossier_annotations_list_dup_note (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annotations.article-note-to-memo",
+                                 self->document_id != NULL && *g_strstrip (text) != '\0');
+}
+
+static void
+article_note_to_memo_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DossierAnnotationsList *self = DOSSIER_ANNOTATIONS_LIST (widget);
+  g_autofree char *text = dossier_annotations_list_dup_note (self);
+
+  g_signal_emit (self, signals[NOTE_TO_MEMO_REQUESTED], 0, NULL, text);
+}
+
 static gboolean
 note_save_timeout_cb (gpointer data)
 {
@@ -242,6 +307,7 @@ static void
 note_changed_cb (DossierAnnotationsList *self)
 {
   dossier_memo_markup_apply_tags (self->note_view);
+  update_note_actions (self);
   if (self->loading_note)
     return;
   self->note_dirty = TRUE;
@@ -249,10 +315,16 @@ note_changed_cb (DossierAnnotationsList *self)
   self->note_save_source = g_timeout_add (NOTE_SAVE_DELAY_MS, note_save_timeout_cb, self);
 }
 
+static void reread_note (DossierAnnotationsList *self);
+
 static void
 note_focus_leave_cb (DossierAnnotationsList *self)
 {
-  dossier_annotations_list_save_note (self);
+  /* Saved when changed, else what another program wrote meanwhile. */
+  if (self->note_dirty)
+    dossier_annotations_list_save_note (self);
+  else
+    reread_note (self);
 }
 
 static void
@@ -275,6 +347,43 @@ load_note (DossierAnnotationsList *self)
   gtk_text_view_set_editable (self->note_view, writable);
   gtk_text_view_set_cursor_visible (self->note_view, writable);
   gtk_widget_set_visible (self->note_box, self->document_id != NULL);
+  update_note_actions (self);
+}
+
+/* The stored note, when it differs from the one shown and the analyst is
+ * not writing in it (unsaved text, or the focus in the editor). Our own
+ * saves come back here too, and change nothing. */
+static void
+reread_note (DossierAnnotationsList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+
+  if (self->library == NULL || self->document_id == NULL || self->note_dirty ||
+      gtk_widget_has_focus (GTK_WIDGET (self->note_view)))
+    return;
+  stored = dossier_library_dup_note (self->library, self->document_id, &error);
+  if (error != NULL)
+    {
+      g_debug ("Cannot read the note of %s again: %s", self->document_id, error->message);
+      return;
+    }
+  shown = dossier_annotations_list_dup_note (self);
+  if (g_strcmp0 (stored ? stored : "", shown) != 0)
+    load_note (self);
+}
+
+static void
+watch_library (DossierAnnotationsList *self)
+{
+  const char *path = self->library != NULL ? dossier_library_get_path (self->library) : NULL;
+
+  g_clear_object (&self->library_monitor);
+  if (path == NULL || self->document_id == NULL)
+    return;
+  self->library_monitor = dossier_library_monitor_new (path);
+  g_signal_connect_object (self->library_monitor, "changed", G_CALLBACK (reread_note), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -287,6 +396,7 @@ dossier_annotations_list_dispose (GObject *object)
   if (self->note_buffer != NULL)
     dossier_annotations_list_save_note (self);
   g_clear_handle_id (&self->note_save_source, g_source_remove);
+  g_clear_object (&self->library_monitor);
   g_clear_object (&self->note_buffer);
   g_clear_object (&self->library);
   g_clear_pointer (&self->document_id, g_free);
@@ -378,6 +488,19 @@ dossier_annotations_list_class_init (DossierAnnotationsListClass *klass)
   gtk_widget_class_install_action (widget_class, "annotations.add-to-memo", "x", highlight_action);
 
   /**
+   * DossierAnnotationsList::note-to-memo-requested:
+   * @highlight: (nullable): the DossierHighlight whose note it is, %NULL
+   *   for the article's note
+   * @note: the note, never blank
+   */
+  signals[NOTE_TO_MEMO_REQUESTED] =
+    g_signal_new ("note-to-memo-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, DOSSIER_TYPE_HIGHLIGHT, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "annotations.note-to-memo", "x", highlight_action);
+  gtk_widget_class_install_action (widget_class, "annotations.article-note-to-memo", NULL,
+                                   article_note_to_memo_action);
+
+  /**
    * DossierAnnotationsList::message:
    * @message: what went wrong, for a toast
    */
@@ -404,6 +527,7 @@ dossier_annotations_list_init (DossierAnnotationsList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_stack (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annotations.article-note-to-memo", FALSE);
 
   self->note_buffer = g_object_ref (gtk_text_view_get_buffer (self->note_view));
   dossier_memo_markup_create_tags (self->note_buffer);
@@ -483,6 +607,7 @@ dossier_annotations_list_set_document (DossierAnnotationsList *self,
   g_free (self->document_id);
   self->document_id = g_strdup (document_id);
   load_note (self);
+  watch_library (self);
 }
 
 /**

@@ -20,5 +20,6 @@ void        dossier_annotations_list_set_document   (DossierAnnotationsList *sel
                                                      const char             *document_id);
 gboolean    dossier_annotations_list_save_note      (DossierAnnotationsList *self);
 GtkTextView *dossier_annotations_list_get_note_view (DossierAnnotationsList *self);
+char        *dossier_annotations_list_dup_note      (DossierAnnotationsList *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "memo/dossier-memo-inline.h"
 #include "memo/dossier-memo-templates.h"
@@ -12,8 +13,9 @@
 
 /*
  * DossierMemoPage's way in: passages from the reader and the comparison
- * (Add to Memo, Quote in Memo at Cursor) with their citations, and
- * Insert Perspectives.
+ * (Add to Memo, Quote in Memo at Cursor) with their citations, the
+ * analyst's own notes on an article (Add Note to Memo), and Insert
+ * Perspectives.
  */
 
 /* Whether @iter is on a line of a block quotation ("> …"). */
@@ -238,6 +240,94 @@ dossier_memo_page_quote_excerpt (DossierMemoPage *self,
   announce_excerpt (self, section);
 
   return citation;
+}
+
+/* A note is the analyst's text, not the memo's: a citation marker typed
+ * in it would point at whatever citation has that id in this memo, so it
+ * comes in as the text it was. */
+static char *
+escape_citation_markers (const char *note)
+{
+  GString *out = g_string_sized_new (strlen (note) + 8);
+
+  for (const char *p = note; *p != '\0'; p++)
+    {
+      if (p[0] == '\\' && p[1] != '\0')
+        {
+          g_string_append_len (out, p, 2);
+          p++;
+        }
+      else if (p[0] == '\\')
+        /* Last, it would escape the marker that follows the note. */
+        g_string_append (out, "\\\\");
+      else if (p[0] == '[' && p[1] == '^')
+        g_string_append (out, "\\[");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * dossier_memo_page_add_note:
+ * @document: the article the note is about
+ * @note: the analyst's note, in the memo's inline markup
+ * @locator: (nullable): where in @document the note is about ("p. 12")
+ *
+ * "Add Note to Memo": the analyst's own words, as the memo's paragraphs
+ * (and bullets), with their bold and italic, where Add to Memo puts
+ * excerpts; the last ends with the citation of the article, not of a
+ * quotation from it.
+ *
+ * Returns: (transfer none) (nullable): the new citation; %NULL when
+ *   @note is blank, and nothing is added
+ */
+DossierCitation *
+dossier_memo_page_add_note (DossierMemoPage *self,
+                            DossierDocument *document,
+                            const char      *note,
+                            const char      *locator)
+{
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autoptr(DossierMemoSection) parsed = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *hint = NULL;
+  g_autofree char *id = NULL;
+  DossierMemoSection *section;
+
+  g_return_val_if_fail (DOSSIER_IS_MEMO_PAGE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), NULL);
+
+  trimmed = g_strstrip (g_strdup (note ? note : ""));
+  if (*trimmed == '\0')
+    return NULL;
+
+  citation = dossier_citation_new_for_document ("note", document);
+  dossier_citation_set_locator (citation, locator);
+  hint = dossier_citation_dup_id_hint (citation);
+  id = dossier_memo_dup_new_citation_id (self->memo, hint);
+  dossier_citation_set_id (citation, id);
+  dossier_memo_add_citation (self->memo, citation);
+
+  /* Read as a section's text is, so that its blank lines part paragraphs
+   * and its "- " lines are bullets as they were in the note. */
+  escaped = escape_citation_markers (trimmed);
+  source = g_strdup_printf ("%s[^%s]", escaped, id);
+  parsed = dossier_memo_section_new (NULL);
+  dossier_memo_section_set_source_text (parsed, source);
+
+  section = excerpt_section (self);
+  for (guint i = 0; i < dossier_memo_section_get_n_blocks (parsed); i++)
+    {
+      g_autoptr(DossierMemoBlock) block = dossier_memo_block_copy (dossier_memo_section_get_block (parsed, i));
+
+      dossier_memo_section_append_block (section, block);
+    }
+  announce_excerpt (self, section);
+
+  return citation; /* the memo holds it */
 }
 
 /**

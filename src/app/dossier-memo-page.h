@@ -29,6 +29,10 @@ DossierCitation    *dossier_memo_page_quote_excerpt       (DossierMemoPage *self
                                                            guint            paragraph,
                                                            guint            start,
                                                            guint            end);
+DossierCitation    *dossier_memo_page_add_note            (DossierMemoPage *self,
+                                                           DossierDocument *document,
+                                                           const char      *note,
+                                                           const char      *locator);
 DossierMemoSection *dossier_memo_page_insert_perspectives (DossierMemoPage *self,
                                                            GListModel      *documents);
 GtkTextView        *dossier_memo_page_get_section_view    (DossierMemoPage *self,

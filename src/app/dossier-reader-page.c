@@ -10,6 +10,7 @@
 #include "dossier-reference-details.h"
 #include "dossier-tag-bar.h"
 #include "dossier-window.h"
+#include "memo/dossier-citation.h"
 #include "widgets/dossier-memo-markup.h"
 #include "widgets/dossier-memo-text-view.h"
 
@@ -290,6 +291,27 @@ annotation_to_memo_requested_cb (DossierReaderPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.add-to-memo", NULL);
 }
 
+/* A note's own words to the memo, with the article's citation; a
+ * highlight's with the page it is on, in a PDF. */
+static void
+note_to_memo_requested_cb (DossierReaderPage *self,
+                           DossierHighlight  *highlight,
+                           const char        *note)
+{
+  g_autoptr(DossierCitation) excerpt = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->document == NULL || !DOSSIER_IS_WINDOW (root))
+    return;
+  /* The page is worked out as for the highlight's passage, in one place. */
+  if (highlight != NULL)
+    excerpt = dossier_citation_new_for_excerpt ("page", self->document, dossier_highlight_get_paragraph (highlight),
+                                                dossier_highlight_get_start (highlight),
+                                                dossier_highlight_get_end (highlight));
+  dossier_window_add_note_to_memo (DOSSIER_WINDOW (root), self->document, note,
+                                   excerpt != NULL ? dossier_citation_get_locator (excerpt) : NULL);
+}
+
 /* A highlight chosen in the list: its passage, selected and in view (and,
  * over a narrow window, the list out of the way). */
 static void
@@ -535,6 +557,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, highlight_note_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_note_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_to_memo_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, note_to_memo_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, position_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, message_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_match_label);

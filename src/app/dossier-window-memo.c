@@ -650,6 +650,50 @@ dossier_window_quote_selection_in_memo (DossierWindow *self)
   return add_selection_to_memo (self, TRUE);
 }
 
+/**
+ * dossier_window_add_note_to_memo:
+ * @document: the article the note is about
+ * @note: the analyst's note (an article's or a highlight's)
+ * @locator: (nullable): the page of a highlight in a PDF
+ *
+ * Adds @note with the citation of @document to the open memo (see
+ * dossier_memo_page_add_note()), starting a policy brief if none is open.
+ * A blank note adds nothing and starts no memo.
+ *
+ * Returns: whether something was added
+ */
+gboolean
+dossier_window_add_note_to_memo (DossierWindow   *self,
+                                 DossierDocument *document,
+                                 const char      *note,
+                                 const char      *locator)
+{
+  g_autofree char *trimmed = NULL;
+  const char *visible;
+  AdwToast *toast;
+  gboolean started;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (document), FALSE);
+
+  trimmed = g_strstrip (g_strdup (note ? note : ""));
+  if (*trimmed == '\0')
+    return FALSE;
+
+  visible = gtk_stack_get_visible_child_name (self->main_stack);
+  started = _dossier_window_ensure_memo (self);
+  if (dossier_memo_page_add_note (self->memo_page, document, note, locator) == NULL)
+    return FALSE;
+  /* Stay in the article, as Add to Memo does. */
+  if (g_strcmp0 (visible, "reader") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  toast = adw_toast_new (started ? _("Started a policy brief with the note") : _("Added to the memo"));
+  adw_toast_set_button_label (toast, _("_Show Memo"));
+  adw_toast_set_action_name (toast, "win.show-memo");
+  dossier_window_add_toast (self, toast);
+  return TRUE;
+}
+
 /* The paragraph selected in the comparison (the pane with the focus
  * first) goes to the memo whole. */
 gboolean

@@ -58,6 +58,10 @@ GFile             *dossier_window_get_memo_file     (DossierWindow      *self);
 DossierMemoAutosave *dossier_window_get_memo_autosave (DossierWindow    *self);
 guint              dossier_window_get_n_pending_saves (DossierWindow    *self);
 gboolean           dossier_window_add_selection_to_memo (DossierWindow  *self);
+gboolean           dossier_window_add_note_to_memo (DossierWindow   *self,
+                                                    DossierDocument *document,
+                                                    const char      *note,
+                                                    const char      *locator);
 gboolean           dossier_window_quote_selection_in_memo (DossierWindow  *self);
 GtkWidget         *dossier_window_offer_recovery    (DossierWindow      *self);
 gboolean           dossier_window_get_matrix_busy   (DossierWindow      *self);

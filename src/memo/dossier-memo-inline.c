@@ -278,6 +278,46 @@ dossier_memo_inline_to_plain (const char *text)
 }
 
 /**
+ * dossier_memo_inline_to_pango:
+ * @text: (nullable): inline memo text, such as a highlight's note
+ *
+ * The text as Pango markup for a label: bold and italic as `<b>` and
+ * `<i>`, everything else escaped, so that a note holding `<b>` or `&`
+ * shows them as typed. A citation marker shows as it was typed: a note's
+ * marker cites nothing. Invalid UTF-8 is replaced, never passed on.
+ *
+ * Returns: (transfer full): valid Pango markup ("" for %NULL)
+ */
+char *
+dossier_memo_inline_to_pango (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autoptr(GArray) runs = dossier_memo_parse_inline (valid);
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      DossierMemoRun *run = &g_array_index (runs, DossierMemoRun, i);
+      g_autofree char *marker = run->citation_id ? g_strdup_printf ("[^%s]", run->citation_id) : NULL;
+      g_autofree char *escaped = g_markup_escape_text (marker ? marker : run->text, -1);
+
+      if (*escaped == '\0')
+        continue;
+      if (run->flags & DOSSIER_MEMO_RUN_BOLD)
+        g_string_append (markup, "<b>");
+      if (run->flags & DOSSIER_MEMO_RUN_ITALIC)
+        g_string_append (markup, "<i>");
+      g_string_append (markup, escaped);
+      if (run->flags & DOSSIER_MEMO_RUN_ITALIC)
+        g_string_append (markup, "</i>");
+      if (run->flags & DOSSIER_MEMO_RUN_BOLD)
+        g_string_append (markup, "</b>");
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/**
  * dossier_memo_inline_citation_ids:
  *
  * Returns: (transfer full) (element-type utf8): the ids of the citation

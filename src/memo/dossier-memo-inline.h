@@ -30,6 +30,7 @@ typedef struct {
 
 GArray    *dossier_memo_parse_inline         (const char *text);
 char      *dossier_memo_inline_to_plain      (const char *text);
+char      *dossier_memo_inline_to_pango      (const char *text);
 GPtrArray *dossier_memo_inline_citation_ids  (const char *text);
 gboolean   dossier_memo_is_valid_citation_id (const char *id);
 char      *dossier_memo_escape_inline        (const char *text);

@@ -364,7 +364,7 @@ test_remove_and_live (void)
 
   button = find_button (GTK_WIDGET (tag_bar ()), "Korea desk");
   g_assert_nonnull (button);
-  gtk_widget_activate (button);
+  g_signal_emit_by_name (button, "clicked");
   spin_until (shows_tags, "Energy security");
 
   other = dossier_library_open (path, &error);
@@ -659,7 +659,15 @@ test_highlight_note (void)
   highlights = dossier_library_list_highlights (library, ids[0], &error);
   highlight = g_list_model_get_item (highlights, 0);
   g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
-  g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (list), HIGHLIGHT_NOTE));
+  /* Shown with its bold, not its asterisks. */
+  {
+    GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (list), "Lloyd's list has the 2023 reflagging figures");
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_label_get_use_markup (label));
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "<b>2023</b>"));
+    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (list), "**"));
+  }
   g_assert_false (g_action_group_get_action_enabled (actions, "add-highlight-note"));
   g_assert_true (g_action_group_get_action_enabled (actions, "edit-highlight-note"));
 
@@ -714,6 +722,311 @@ test_highlight_to_memo (void)
   citation = g_list_model_get_item (citations, 0);
   g_assert_cmpstr (dossier_citation_get_quote (citation), ==, dossier_highlight_get_text (highlight));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "reader");
+}
+
+/* The text of the memo's block that cites @id, or NULL. */
+static const char *
+memo_text_citing (DossierMemo *memo,
+                  const char  *id)
+{
+  g_autofree char *marker = g_strdup_printf ("[^%s]", id);
+
+  for (guint s = 0; s < dossier_memo_get_n_sections (memo); s++)
+    {
+      DossierMemoSection *section = dossier_memo_get_section (memo, s);
+
+      for (guint b = 0; b < dossier_memo_section_get_n_blocks (section); b++)
+        {
+          const char *text = dossier_memo_block_get_text (dossier_memo_section_get_block (section, b));
+
+          if (text != NULL && g_str_has_suffix (text, marker))
+            return text;
+        }
+    }
+  return NULL;
+}
+
+/* The citation added last, with its block's text in @text. */
+static DossierCitation *
+last_citation (DossierMemo  *memo,
+               const char  **text)
+{
+  GListModel *citations = dossier_memo_get_citations (memo);
+  DossierCitation *citation = g_list_model_get_item (citations, g_list_model_get_n_items (citations) - 1);
+
+  *text = memo_text_citing (memo, dossier_citation_get_id (citation));
+  return citation;
+}
+
+/* Whether the menu of the list's row @index offers @action. */
+static gboolean
+row_menu_offers (guint       index,
+                 const char *action)
+{
+  GtkListBox *list_box = dossier_annotations_list_get_list_box (dossier_reader_page_get_annotations (reader ()));
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, index));
+  GtkWidget *outer = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *button = gtk_widget_get_last_child (outer);
+  GMenuModel *menu;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The button under @widget that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Add Note to Memo": a highlight's note (from its row's menu) and the
+ * Article Note (from its menu) go into the memo as the analyst's own
+ * paragraphs, their bold kept, a citation marker typed in them kept as
+ * text, each ending with the citation of the article (with the page of a
+ * highlight in a PDF), not as a quotation; an empty note offers nothing. */
+static void
+test_note_to_memo (void)
+{
+  DossierLibrary *library = dossier_window_get_library (window);
+  DossierAnnotationsList *list = dossier_reader_page_get_annotations (reader ());
+  GtkTextView *view = dossier_annotations_list_get_note_view (list);
+  GtkWidget *button = find_action_button (GTK_WIDGET (list), "annotations.article-note-to-memo");
+  g_autoptr(DossierDocument) paged = dossier_document_new ();
+  g_autoptr(DossierCitation) citation = NULL;
+  g_autoptr(GListModel) highlights = NULL;
+  g_autoptr(DossierHighlight) highlight = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *paged_id = NULL;
+  DossierMemoPage *memo_page = dossier_window_get_memo_page (window);
+  DossierMemo *memo;
+  const char *text = NULL;
+  guint n_citations;
+  gint64 id;
+  GtkTextIter start, end;
+
+  g_assert_nonnull (memo_page);
+  memo = dossier_memo_page_get_memo (memo_page);
+  n_citations = g_list_model_get_n_items (dossier_memo_get_citations (memo));
+  highlights = dossier_library_list_highlights (library, ids[0], &error);
+  g_assert_no_error (error);
+  highlight = g_list_model_get_item (highlights, 0);
+  g_assert_cmpstr (dossier_highlight_get_note (highlight), ==, HIGHLIGHT_NOTE);
+
+  /* The highlight's note, from its row's menu. */
+  g_assert_true (row_menu_offers (0, "annotations.note-to-memo"));
+  gtk_widget_activate_action (GTK_WIDGET (list), "annotations.note-to-memo", "x", dossier_highlight_get_id (highlight));
+  dossier_test_gui_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_get_citations (memo)), ==, n_citations + 1);
+  citation = last_citation (memo, &text);
+  g_assert_null (dossier_citation_get_quote (citation));
+  g_assert_null (dossier_citation_get_locator (citation));
+  g_assert_cmpstr (dossier_citation_get_library_id (citation), ==, ids[0]);
+  g_assert_cmpstr (dossier_citation_get_title (citation), ==, titles[0]);
+  expected = g_strdup_printf ("%s[^%s]", HIGHLIGHT_NOTE, dossier_citation_get_id (citation));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dossier_window_get_content_stack (window)), ==, "reader");
+
+  /* The Article Note, as typed (not yet stored): its markup kept, a marker
+   * in it not taken for one of the memo's. */
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dossier_test_gui_spin (50);
+  g_clear_object (&citation);
+  citation = last_citation (memo, &text);
+  expected = (g_free (expected), g_strdup_printf ("Kept.[^%s]", dossier_citation_get_id (citation)));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (dossier_citation_get_library_id (citation), ==, ids[0]);
+  g_assert_null (dossier_citation_get_quote (citation));
+
+  type_note (" Ask *Lloyd's* for [^1] the\n\n- 2024 figures\n- 선박 등록");
+  g_signal_emit_by_name (button, "clicked");
+  dossier_test_gui_spin (50);
+  g_clear_object (&citation);
+  citation = last_citation (memo, &text);
+  g_assert_null (text); /* the marker ends a bullet, not a paragraph */
+  {
+    g_autofree char *last = g_strdup_printf ("선박 등록[^%s]", dossier_citation_get_id (citation));
+    DossierMemoBlock *bullets = NULL, *paragraph = NULL;
+    const char * const *items;
+
+    /* The section it went to: where the bullets end with its marker. */
+    for (guint s = 0; s < dossier_memo_get_n_sections (memo) && bullets == NULL; s++)
+      {
+        DossierMemoSection *section = dossier_memo_get_section (memo, s);
+
+        for (guint b = 1; b < dossier_memo_section_get_n_blocks (section); b++)
+          {
+            DossierMemoBlock *block = dossier_memo_section_get_block (section, b);
+
+            if (dossier_memo_block_get_kind (block) == DOSSIER_MEMO_BLOCK_BULLETS &&
+                g_strv_contains (dossier_memo_block_get_items (block), last))
+              {
+                bullets = block;
+                paragraph = dossier_memo_section_get_block (section, b - 1);
+              }
+          }
+      }
+    g_assert_nonnull (bullets);
+    g_assert_cmpint (dossier_memo_block_get_kind (paragraph), ==, DOSSIER_MEMO_BLOCK_PARAGRAPH);
+    g_assert_cmpstr (dossier_memo_block_get_text (paragraph), ==, "Kept. Ask *Lloyd's* for \\[^1] the");
+    items = dossier_memo_block_get_items (bullets);
+    g_assert_cmpuint (g_strv_length ((char **) items), ==, 2);
+    g_assert_cmpstr (items[0], ==, "2024 figures");
+    g_assert_cmpstr (items[1], ==, last);
+  }
+
+  /* Emptied (spaces only): nothing to add, and nothing added. */
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  gtk_text_buffer_delete_interactive (gtk_text_view_get_buffer (view), &start, &end, TRUE);
+  type_note ("  \n ");
+  n_citations = g_list_model_get_n_items (dossier_memo_get_citations (memo));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_widget_activate_action (GTK_WIDGET (list), "annotations.article-note-to-memo", NULL);
+  dossier_test_gui_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_memo_get_citations (memo)), ==, n_citations);
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  gtk_text_buffer_delete_interactive (gtk_text_view_get_buffer (view), &start, &end, TRUE);
+  type_note ("Kept.");
+  spin_until (note_stored, "Kept.");
+
+  /* A highlight in a PDF: its note is cited with its page; one without a
+   * note has no Add Note to Memo. */
+  dossier_document_set_title (paged, "Reflagging and Port State Control");
+  dossier_document_set_publisher (paged, "Maritime Policy Review");
+  dossier_document_set_source_url (paged, "https://example.org/notes-test/paged.pdf");
+  for (guint p = 0; p < 4; p++)
+    {
+      g_autofree char *page_text = g_strdup_printf ("Page %u. Port state control found the reflagged tankers' "
+                                                    "certificates issued by registries that never saw them.", 11 + p);
+      g_autoptr(DossierParagraph) paragraph = dossier_paragraph_new (page_text);
+
+      /* One paragraph a page, as the PDF importer gives them. */
+      dossier_paragraph_set_page (paragraph, 11 + p);
+      dossier_document_add_paragraph (paged, paragraph);
+    }
+  paged_id = dossier_library_add (library, paged, &error);
+  g_assert_no_error (error);
+  id = dossier_library_add_highlight (library, paged_id, 2, 0, 8, "Page 13.", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_set_highlight_note (library, id, "Compare with the **2022** figures.", &error));
+  dossier_library_add_highlight (library, paged_id, 3, 0, 8, "Page 14.", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_window_open_document (window, paged_id));
+  dossier_test_gui_spin (50);
+  g_assert_true (row_menu_offers (0, "annotations.note-to-memo"));
+  g_assert_false (row_menu_offers (1, "annotations.note-to-memo"));
+  g_assert_true (row_menu_offers (1, "annotations.add-to-memo"));
+  /* The new article has no note: the button is off. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "annotations.note-to-memo", "x", id);
+  dossier_test_gui_spin (50);
+  g_clear_object (&citation);
+  citation = last_citation (memo, &text);
+  g_assert_cmpstr (dossier_citation_get_library_id (citation), ==, paged_id);
+  g_assert_cmpstr (dossier_citation_get_locator (citation), ==, "p. 13");
+  expected = (g_free (expected), g_strdup_printf ("Compare with the **2022** figures.[^%s]",
+                                                  dossier_citation_get_id (citation)));
+  g_assert_cmpstr (text, ==, expected);
+
+  if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("reader-note-to-memo-%s.png", language ());
+      g_autofree char *memo_name = g_strdup_printf ("reader-note-to-memo-memo-%s.png", language ());
+
+      /* The notes list as it is (shown again at another width, the
+       * window's snapshot comes out empty at times). */
+      adw_flap_set_reveal_flap (dossier_reader_page_get_annotations_flap (reader ()), TRUE);
+      spin_until (mapped, dossier_annotations_list_get_list_box (list));
+      dossier_test_gui_spin (400);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), name);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-memo", NULL);
+      dossier_test_gui_spin (400);
+      dossier_test_gui_screenshot (GTK_WIDGET (window), memo_name);
+    }
+  g_assert_true (dossier_window_open_document (window, ids[0]));
+  dossier_test_gui_spin (50);
+}
+
+static gboolean
+shows_note (gpointer expected)
+{
+  g_autofree char *note = shown_note ();
+
+  return g_strcmp0 (note, expected) == 0;
+}
+
+/* The Article Note changed by another program (another connection to the
+ * library, as dossier-cli library note is) shows without reopening the
+ * article; while the analyst writes in it, their text wins and is saved,
+ * and what came meanwhile shows once they leave it unchanged. */
+static void
+test_note_live (void)
+{
+  const char *path = dossier_library_get_path (dossier_window_get_library (window));
+  GtkTextView *view = dossier_annotations_list_get_note_view (dossier_reader_page_get_annotations (reader ()));
+  GtkWidget *text = GTK_WIDGET (dossier_reader_view_get_text_view (dossier_reader_page_get_view (reader ())));
+  g_autoptr(DossierLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+
+  adw_flap_set_reveal_flap (dossier_reader_page_get_annotations_flap (reader ()), TRUE);
+  spin_until (mapped, view);
+  note = shown_note ();
+  g_assert_cmpstr (note, ==, "Kept.");
+  gtk_widget_grab_focus (text);
+
+  other = dossier_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_set_note (other, ids[0], "Kept. **Registries** asked on Monday.", &error));
+  g_assert_no_error (error);
+  spin_until (shows_note, "Kept. **Registries** asked on Monday.");
+
+  /* Typing (not yet saved) when another change comes: the writer's text
+   * stays and is saved over it. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  type_note (" 답변 대기.");
+  g_assert_true (dossier_library_set_note (other, ids[0], "Overwritten by the CLI.", &error));
+  g_assert_no_error (error);
+  spin_until (note_stored, "Kept. **Registries** asked on Monday. 답변 대기.");
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "Kept. **Registries** asked on Monday. 답변 대기.");
+
+  /* Saved, the focus still in it: not under the cursor; once the focus
+   * goes elsewhere, the stored note shows. */
+  g_assert_true (dossier_library_set_note (other, ids[0], "Kept.", &error));
+  g_assert_no_error (error);
+  dossier_test_gui_spin (300);
+  note = (g_free (note), shown_note ());
+  g_assert_cmpstr (note, ==, "Kept. **Registries** asked on Monday. 답변 대기.");
+  gtk_widget_grab_focus (text);
+  spin_until (shows_note, "Kept.");
+  dossier_test_gui_spin (100);
+  g_assert_true (note_stored ("Kept."));
 }
 
 /* The window closed a moment after typing: the note is in the store. */
@@ -802,6 +1115,8 @@ main (int    argc,
   g_test_add_func ("/dossier/app/reader-notes/note/read-only", test_note_read_only);
   g_test_add_func ("/dossier/app/reader-notes/note/highlight", test_highlight_note);
   g_test_add_func ("/dossier/app/reader-notes/note/highlight-to-memo", test_highlight_to_memo);
+  g_test_add_func ("/dossier/app/reader-notes/note/note-to-memo", test_note_to_memo);
+  g_test_add_func ("/dossier/app/reader-notes/note/live", test_note_live);
   g_test_add_func ("/dossier/app/reader-notes/note/window-closed", test_note_window_closed);
 
   status = g_test_run ();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <pango/pango.h>
 #include <string.h>
 
 #include "memo/dossier-memo-autosave.h"
@@ -69,6 +70,52 @@ test_inline_parse (void)
   /* A lone star, escapes and malformed markers stay literal. */
   g_assert_cmpstr (RUN (7)->text, ==, " 2 * 3 *x* [^bad id] [^]");
   g_assert_null (RUN (7)->citation_id);
+}
+
+/* A note shown in a label: its bold and italic as Pango markup, the rest
+ * as text, whatever it holds; a marker typed in a note is text too. */
+static void
+test_inline_pango (void)
+{
+  static const struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Ask the **insurers** about *hulls*.", "Ask the <b>insurers</b> about <i>hulls</i>." },
+    { "A **bold *both*** end", "A <b>bold </b><b><i>both</i></b> end" },
+    { "<b>not bold</b> & <i>", "&lt;b&gt;not bold&lt;/b&gt; &amp; &lt;i&gt;" },
+    { "**<span foreground=\"red\">**", "<b>&lt;span foreground=&quot;red&quot;&gt;</b>" },
+    { "2 * 3 \\*x\\* stays", "2 * 3 *x* stays" },
+    { "See [^kim-2024] &amp;", "See [^kim-2024] &amp;amp;" },
+    { "line one\n- **선박** 등록", "line one\n- <b>선박</b> 등록" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = dossier_memo_inline_to_pango (cases[i].in);
+
+      g_assert_cmpstr (markup, ==, cases[i].out);
+      /* And Pango takes it. */
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+    }
+  {
+    /* Long, unbalanced and broken input stays text, and valid. */
+    g_autoptr(GString) hostile = g_string_new (NULL);
+    g_autofree char *markup = NULL;
+
+    for (guint i = 0; i < 5000; i++)
+      g_string_append (hostile, i % 3 ? "**<&" : "*\\");
+    g_string_append_len (hostile, "\xff\xfe", 2);
+    markup = dossier_memo_inline_to_pango (hostile->str);
+    g_assert_true (g_utf8_validate (markup, -1, NULL));
+    g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  }
+  {
+    g_autofree char *empty = dossier_memo_inline_to_pango (NULL);
+
+    g_assert_cmpstr (empty, ==, "");
+  }
 }
 
 static void
@@ -793,6 +840,7 @@ main (int   argc,
 
   g_test_add_func ("/dossier/memo/inline/parse", test_inline_parse);
   g_test_add_func ("/dossier/memo/inline/plain", test_inline_plain);
+  g_test_add_func ("/dossier/memo/inline/pango", test_inline_pango);
   g_test_add_func ("/dossier/memo/notes/numbering", test_notes_numbering);
   g_test_add_func ("/dossier/memo/notes/dangling", test_notes_dangling);
   g_test_add_func ("/dossier/memo/notes/same-work", test_notes_same_work);
