@@ -989,6 +989,89 @@ test_collection_items (void)
 }
 
 static gboolean
+matrix_shown (gpointer data)
+{
+  return !dossier_window_get_matrix_busy (window) && page_shown ((gpointer) "matrix");
+}
+
+/* What each of the leaflet's panes asks for, in the test log. */
+static void
+log_min_widths (const char *when)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet ()); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      if (gtk_widget_get_visible (child))
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("%s: %s asks for %d px", when, G_OBJECT_TYPE_NAME (child), min);
+    }
+}
+
+/* Opening the memo or the matrix at the default width (1,100 px, the
+ * schema's window-width) keeps the three panes side by side; at 800 px the
+ * window is folded already and shows the page; at 960 px the panes fit
+ * until the memo's buttons widen the headers, and the window folds as the
+ * page opens. None may draw a page without an allocation (GTK warns, and
+ * warnings are fatal here). */
+static void
+test_page_widths (void)
+{
+  static const int widths[] = { 1100, 960, 800 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      /* (About 950 px holds the three panes.) */
+      gboolean folded = widths[w] < 900;
+      gboolean may_fold = widths[w] < 1000;
+      GtkStack *stack;
+
+      g_test_message ("window width %d", widths[w]);
+      window = dossier_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 820);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (wait_for (is_folded, GINT_TO_POINTER (folded)));
+      dossier_test_gui_spin (50);
+      stack = dossier_window_get_content_stack (window);
+      choose_view (DOSSIER_VIEW_ALL);
+
+      gtk_widget_activate_action (find_list_view (list_pane ()), "list.activate-item", "u", 0);
+      g_assert_true (wait_for (page_shown, (gpointer) "reader"));
+      dossier_test_gui_spin (100);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-memo", "s", "policy-brief");
+      g_assert_true (wait_for (page_shown, (gpointer) "memo"));
+      dossier_test_gui_spin (300);
+      log_min_widths ("memo");
+      if (widths[w] == 1100)
+        dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-1100.png");
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet ())) == GTK_WIDGET (stack));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stack)), >, 0);
+
+      gtk_selection_model_select_all (dossier_window_get_selection (window));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
+      g_assert_true (wait_for (matrix_shown, NULL));
+      dossier_test_gui_spin (300);
+      log_min_widths ("matrix");
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stack)), >, 0);
+
+      /* Back to the reader, the panes as they were. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
+      dossier_test_gui_spin (300);
+      /* (Folded, the headers' back and close buttons widen the panes: a
+       * window folded at 960 px stays so until widened.) */
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dossier_window_get_reader_page (window))), >, 0);
+      gtk_selection_model_unselect_all (dossier_window_get_selection (window));
+      close_window ();
+    }
+}
+
+static gboolean
 file_exists (gpointer data)
 {
   return g_file_query_exists (G_FILE (data), NULL);
@@ -1118,6 +1201,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/add-articles", test_add_articles);
   g_test_add_func ("/dossier/app/collections/items-and-search", test_collection_items);
   g_test_add_func ("/dossier/app/collections/export-notes", test_export_notes);
+  g_test_add_func ("/dossier/app/collections/page-widths", test_page_widths);
 
   status = g_test_run ();
 
