@@ -274,8 +274,6 @@ matrix_add_to_memo_cb (DossierMatrixPage *page,
   if (length == 0)
     return;
   started = _dossier_window_ensure_memo (self);
-  /* Stay in the matrix (a new memo would come to the front). */
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
   if (dossier_memo_page_add_excerpt (self->memo_page, document, paragraph, 0, length) == NULL)
     {
       dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));
