@@ -101,7 +101,7 @@ comparison_loaded_cb (GObject      *source,
       return;
     }
   page = dossier_compare_page_new_for_comparison (comparison);
-  /* Where it came from, for a collection's Add Open Comparison. */
+  /* Where it came from, for a collection's Add Current Comparison. */
   g_object_set_data_full (G_OBJECT (page), "dossier-file", g_steal_pointer (&file), g_object_unref);
   show_compare_page (self, page);
 }

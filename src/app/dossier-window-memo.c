@@ -55,7 +55,7 @@ _dossier_window_update_memo_actions (DossierWindow *self)
   if (have_memo)
     dossier_memo_page_set_modified (self->memo_page, _dossier_window_memo_is_dirty (self));
   _dossier_window_update_title (self);
-  /* A memo saved, opened or closed: a collection's Add Open Memo. */
+  /* A memo saved, opened or closed: a collection's Add Current Memo. */
   _dossier_window_update_collection_actions (self);
 }
 

@@ -908,8 +908,8 @@ test_collection_items (void)
     GtkPopover *menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
 
     dossier_test_gui_spin (50);
-    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Memo"));
-    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Comparison"));
+    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Memo"));
+    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Comparison"));
     gtk_popover_popdown (menu);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-memo-to-collection", "x", brief_id);
@@ -981,6 +981,38 @@ test_collection_items (void)
   g_assert_true (is_shown (ids[1]));
   search_for ("collection:\"Black Sea Shipping\" fisheries", 0);
   search_for ("", 3);
+
+  /* A comparison not saved yet: the item is there (it was hidden), and
+   * saves it first (the file chooser's answer given here), then adds the
+   * file. */
+  {
+    g_autofree char *unsaved_path = g_build_filename (data_home, "Fisheries vs grain.dossier-comparison", NULL);
+    g_autoptr(GFile) unsaved_file = g_file_new_for_path (unsaved_path);
+    g_autoptr(DossierDocument) left = dossier_library_load (library, ids[0], &error);
+    g_autoptr(DossierDocument) right = dossier_library_load (library, ids[1], &error);
+    g_auto(GStrv) comparisons = NULL;
+    GtkPopover *menu;
+
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+    dossier_window_compare (window, left, right);
+    g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+    dossier_test_gui_spin (20);
+    menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
+    dossier_test_gui_spin (50);
+    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Comparison"));
+    gtk_popover_popdown (menu);
+    dossier_window_save_comparison_to_collection (window, brief_id, unsaved_file);
+    dossier_test_gui_spin (20);
+    g_assert_true (g_file_query_exists (unsaved_file, NULL));
+    comparisons = dossier_library_dup_collection_items (library, brief_id, DOSSIER_COLLECTION_ITEM_COMPARISON, NULL);
+    g_assert_cmpuint (g_strv_length (comparisons), ==, 1);
+    {
+      g_autofree char *uri = g_file_get_uri (unsaved_file);
+
+      g_assert_cmpstr (comparisons[0], ==, uri);
+    }
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
