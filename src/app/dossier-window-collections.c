@@ -82,6 +82,27 @@ update_view_empty_label (DossierWindow *self)
                          _("No articles in this collection yet"));
 }
 
+/* The search names what it searches: the search stays within the view. */
+static void
+update_search_placeholder (DossierWindow *self,
+                           const char    *title)
+{
+  const char *view = dossier_collections_sidebar_get_view (self->collections_sidebar);
+  g_autofree char *placeholder = NULL;
+
+  if (g_strcmp0 (view, DOSSIER_VIEW_RECENT) == 0)
+    placeholder = g_strdup (_("Search Recently Added"));
+  else if (g_strcmp0 (view, DOSSIER_VIEW_UNREAD) == 0)
+    placeholder = g_strdup (_("Search Unread Articles"));
+  else if (view != NULL && g_str_has_prefix (view, DOSSIER_VIEW_COLLECTION_PREFIX) && title != NULL)
+    /* Translators: the search field's placeholder in a collection's view; %s is its name */
+    placeholder = g_strdup_printf (_("Search “%s”"), title);
+  else
+    placeholder = g_strdup (_("Search Library"));
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+}
+
 static void
 refilter (DossierWindow *self)
 {
@@ -96,6 +117,7 @@ view_changed_cb (DossierWindow *self)
 
   g_settings_set_string (self->settings, "library-view", dossier_collections_sidebar_get_view (self->collections_sidebar));
   adw_window_title_set_title (self->library_title, title);
+  update_search_placeholder (self, title);
   update_view_empty_label (self);
   update_view_ids (self);
   update_collection_items (self);

@@ -353,6 +353,24 @@ test_views (void)
     dossier_test_gui_spin (20);
     g_assert_false (is_shown (id));
   }
+
+  /* The search names the view it searches. */
+  {
+    GtkWidget *entry = dossier_window_get_search_entry (window);
+    g_autofree char *placeholder = NULL;
+
+    choose_view (brief);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search “Black Sea Shipping”");
+    g_clear_pointer (&placeholder, g_free);
+    choose_view (DOSSIER_VIEW_RECENT);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search Recently Added");
+    g_clear_pointer (&placeholder, g_free);
+    choose_view (DOSSIER_VIEW_ALL);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search Library");
+  }
   choose_view (brief);
 }
 
