@@ -1163,6 +1163,22 @@ export_notes_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* F9 shows or hides the sidebar of what is in front, as in GNOME apps:
+ * the comparison's terms, sources and names while a comparison is shown
+ * (whatever has the focus: the page's own F9 applies only within it),
+ * else the views and collections. */
+static gboolean
+toggle_sidebar_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (comparison_shown (self))
+    return gtk_widget_activate_action (GTK_WIDGET (self->compare_page), "compare.show-terms", NULL);
+  return gtk_widget_activate_action (widget, "win.show-sidebar", NULL);
+}
+
 void
 _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 {
@@ -1188,7 +1204,7 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-from-collection", NULL, remove_from_collection_action);
   gtk_widget_class_install_action (widget_class, "win.remove-open-from-collection", NULL, remove_from_collection_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar_cb, NULL);
 }
 
 void

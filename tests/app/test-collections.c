@@ -11,6 +11,7 @@
 
 #include "dossier-application.h"
 #include "dossier-collections-sidebar.h"
+#include "dossier-compare-page.h"
 #include "dossier-reader-page.h"
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
@@ -1121,6 +1122,91 @@ test_page_widths (void)
     }
 }
 
+/* F9 as the keyboard delivers it: from @focus up to the window, the
+ * first shortcut for F9 that takes it. */
+static gboolean
+press_f9 (GtkWidget *focus)
+{
+  g_autoptr(GtkShortcutTrigger) f9 = gtk_keyval_trigger_new (GDK_KEY_F9, 0);
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), f9) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* F9 shows or hides the sidebar of what is in front: the views and
+ * collections in the library, the terms, sources and names while a
+ * comparison is shown (wherever the focus is). */
+static void
+test_f9 (void)
+{
+  GtkWidget *list;
+  DossierComparePage *compare;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) left = NULL;
+  g_autoptr(DossierDocument) right = NULL;
+  gboolean terms;
+
+  present_window (1400);
+  list = find_list_view (list_pane ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+
+  left = dossier_library_load (dossier_window_get_library (window), ids[0], &error);
+  g_assert_no_error (error);
+  right = dossier_library_load (dossier_window_get_library (window), ids[1], &error);
+  g_assert_no_error (error);
+  dossier_window_compare (window, left, right);
+  g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+  dossier_test_gui_spin (20);
+  compare = DOSSIER_COMPARE_PAGE (gtk_stack_get_visible_child (dossier_window_get_content_stack (window)));
+  terms = dossier_compare_page_get_show_terms (compare);
+
+  /* From the article list beside it, and from within the page. */
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_cmpint (dossier_compare_page_get_show_terms (compare), ==, !terms);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (GTK_WIDGET (dossier_compare_page_get_list (compare, TRUE))));
+  dossier_test_gui_spin (20);
+  g_assert_cmpint (dossier_compare_page_get_show_terms (compare), ==, terms);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+
+  /* Back in the library, F9 is the views and collections' again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  close_window ();
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -1252,6 +1338,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/items-and-search", test_collection_items);
   g_test_add_func ("/dossier/app/collections/export-notes", test_export_notes);
   g_test_add_func ("/dossier/app/collections/page-widths", test_page_widths);
+  g_test_add_func ("/dossier/app/collections/f9", test_f9);
 
   status = g_test_run ();
 
