@@ -165,11 +165,12 @@ popup_menu (DossierCollectionsSidebar *self,
       g_menu_append_item (section, delete);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_clear_object (&section);
-      /* Shown only while there is an open memo or comparison with a file. */
+      /* Shown only while there is a saved memo, or a comparison (one not
+       * saved yet is saved first), in front. */
       section = g_menu_new ();
       {
-        g_autoptr(GMenuItem) memo = g_menu_item_new (_("Add Open _Memo"), NULL);
-        g_autoptr(GMenuItem) comparison = g_menu_item_new (_("Add Open _Comparison"), NULL);
+        g_autoptr(GMenuItem) memo = g_menu_item_new (_("Add Current _Memo"), NULL);
+        g_autoptr(GMenuItem) comparison = g_menu_item_new (_("Add Current _Comparison"), NULL);
 
         g_menu_item_set_action_and_target_value (memo, "win.add-memo-to-collection", g_variant_new_int64 (id));
         g_menu_item_set_attribute (memo, "hidden-when", "s", "action-disabled");

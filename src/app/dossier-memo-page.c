@@ -780,8 +780,19 @@ dossier_memo_page_measure (GtkWidget      *widget,
     }
   else
     {
+      int editor_min = 0;
+
+      /* Side by side asks for the editor and the preview, but a page
+       * given less goes narrow (one view at a time) rather than spill:
+       * asking for both would fold the window's panes for a layout the
+       * page gives up anyway (1,100 px windows folded when a memo
+       * opened). */
+      if (gtk_widget_get_visible (GTK_WIDGET (self->editor_scroller)))
+        gtk_widget_measure (GTK_WIDGET (self->editor_scroller), orientation, -1, &editor_min, NULL, NULL, NULL);
+      if (editor_min > 0)
+        body_min = MIN (body_min, editor_min);
       *minimum = MAX (header_min, body_min);
-      *natural = MAX (header_nat, body_nat);
+      *natural = MAX (*minimum, MAX (header_nat, body_nat));
     }
 }
 
@@ -793,15 +804,18 @@ dossier_memo_page_size_allocate (GtkWidget *widget,
 {
   DossierMemoPage *self = DOSSIER_MEMO_PAGE (widget);
   gboolean narrow = width < NARROW_WIDTH;
-
   int header_height = 0;
+  int body_min = 0;
 
   /* The header bar on top, the rest below (a vertical box, but with the
    * width at hand). */
   gtk_widget_measure (GTK_WIDGET (self->header_bar), GTK_ORIENTATION_VERTICAL, width, NULL, &header_height, NULL, NULL);
   header_height = MIN (header_height, height);
   gtk_widget_allocate (GTK_WIDGET (self->header_bar), width, header_height, -1, NULL);
-  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height - header_height, -1,
+  /* Until the narrow layout is in place (after this allocation), the
+   * side-by-side one keeps its minimum, clipped by the page. */
+  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), GTK_ORIENTATION_HORIZONTAL, -1, &body_min, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), MAX (width, body_min), height - header_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, header_height)));
   /* The note popover is the page's child: placed by its parent. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -1165,6 +1179,8 @@ dossier_memo_page_init (DossierMemoPage *self)
    * built and then only follow notifications. */
   self->paper = dossier_paper_get_default ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* (The side-by-side layout outlasts a narrowing by one frame.) */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   dossier_memo_preview_set_paper (self->preview, self->paper);
 
   /* Progress for long exports: a thin bar over the top of the editor. */

@@ -378,25 +378,34 @@ empty_trash_action (GtkWidget  *widget,
   if (n == 0 && n_collections == 0)
     return;
 
-  if (n > 0 && n_collections > 0)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The article in the Trash will be deleted for good, with its highlights "
-                                         "and notes, and the deleted collections too (their other articles stay "
-                                         "in the library).",
-                                         "All %u articles in the Trash will be deleted for good, with their "
-                                         "highlights and notes, and the deleted collections too (their other "
-                                         "articles stay in the library).",
-                                         n), n);
-  else if (n > 0)
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The article in the Trash will be deleted for good, with its highlights and notes.",
-                                         "All %u articles in the Trash will be deleted for good, with their highlights and notes.",
-                                         n), n);
-  else
-    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The collection in the Trash will be deleted for good; its articles stay in the library.",
-                                         "All %u collections in the Trash will be deleted for good; their articles stay in the library.",
-                                         n_collections), n_collections);
+  /* What goes, what stays, and that it is final, as the Files app says
+   * it ("permanently deleted"). Memo and comparison files are never in
+   * the Trash: a collection only lists them. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    if (n > 0)
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u article in the Trash will be permanently deleted, with its "
+                                                 "highlights and notes.",
+                                                 "%u articles in the Trash will be permanently deleted, with their "
+                                                 "highlights and notes.",
+                                                 n), n);
+    if (n_collections > 0)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u collection in the Trash will be permanently deleted; its "
+                                                   "articles, memos and comparisons stay where they are.",
+                                                   "%u collections in the Trash will be permanently deleted; their "
+                                                   "articles, memos and comparisons stay where they are.",
+                                                   n_collections), n_collections);
+      }
+    g_string_append_c (text, ' ');
+    g_string_append (text, _("This cannot be undone."));
+    body = g_string_free (g_steal_pointer (&text), FALSE);
+  }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty Trash?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

@@ -82,6 +82,27 @@ update_view_empty_label (DossierWindow *self)
                          _("No articles in this collection yet"));
 }
 
+/* The search names what it searches: the search stays within the view. */
+static void
+update_search_placeholder (DossierWindow *self,
+                           const char    *title)
+{
+  const char *view = dossier_collections_sidebar_get_view (self->collections_sidebar);
+  g_autofree char *placeholder = NULL;
+
+  if (g_strcmp0 (view, DOSSIER_VIEW_RECENT) == 0)
+    placeholder = g_strdup (_("Search Recently Added"));
+  else if (g_strcmp0 (view, DOSSIER_VIEW_UNREAD) == 0)
+    placeholder = g_strdup (_("Search Unread Articles"));
+  else if (view != NULL && g_str_has_prefix (view, DOSSIER_VIEW_COLLECTION_PREFIX) && title != NULL)
+    /* Translators: the search field's placeholder in a collection's view; %s is its name */
+    placeholder = g_strdup_printf (_("Search “%s”"), title);
+  else
+    placeholder = g_strdup (_("Search Library"));
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder, -1);
+}
+
 static void
 refilter (DossierWindow *self)
 {
@@ -96,6 +117,7 @@ view_changed_cb (DossierWindow *self)
 
   g_settings_set_string (self->settings, "library-view", dossier_collections_sidebar_get_view (self->collections_sidebar));
   adw_window_title_set_title (self->library_title, title);
+  update_search_placeholder (self, title);
   update_view_empty_label (self);
   update_view_ids (self);
   update_collection_items (self);
@@ -574,12 +596,20 @@ view_collection (DossierWindow *self)
   return g_ascii_strtoll (view + strlen (DOSSIER_VIEW_COLLECTION_PREFIX), NULL, 10);
 }
 
-/* The open comparison's file, when it was opened from one. */
+/* The comparison in front, if any. */
+static gboolean
+comparison_shown (DossierWindow *self)
+{
+  return self->compare_page != NULL &&
+         gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->compare_page);
+}
+
+/* The shown comparison's file, when it was opened from one or saved
+ * for a collection. */
 static GFile *
 open_comparison_file (DossierWindow *self)
 {
-  if (self->compare_page == NULL ||
-      gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->compare_page))
+  if (!comparison_shown (self))
     return NULL;
   return g_object_get_data (G_OBJECT (self->compare_page), "dossier-file");
 }
@@ -601,8 +631,9 @@ _dossier_window_update_collection_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-open-to-new-collection", writable && have_open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-memo-to-collection",
                                  writable && self->memo_page != NULL && dossier_window_get_memo_file (self) != NULL);
+  /* (An unsaved comparison is saved first.) */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-comparison-to-collection",
-                                 writable && open_comparison_file (self) != NULL);
+                                 writable && comparison_shown (self));
 }
 
 static const char *
@@ -893,15 +924,84 @@ add_memo_to_collection_action (GtkWidget  *widget,
                           self->memo_page != NULL ? dossier_window_get_memo_file (self) : NULL);
 }
 
+/**
+ * dossier_window_save_comparison_to_collection:
+ * @collection: a collection's id
+ * @file: where to save the comparison in front
+ *
+ * What "Add Current Comparison" does for a comparison not saved yet, once
+ * the analyst has chosen @file: saves it there (as the compare page's
+ * Save does) and adds the file to the collection, which keeps files, not
+ * comparisons. A comparison that cannot be saved is not added; a toast
+ * says why.
+ */
+void
+dossier_window_save_comparison_to_collection (DossierWindow *self,
+                                              gint64         collection,
+                                              GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!comparison_shown (self))
+    return;
+  if (!dossier_comparison_save (dossier_compare_page_get_comparison (self->compare_page), file, NULL, &error))
+    {
+      _dossier_window_toast_printf (self, _("Could not save the comparison: %s"), error->message);
+      return;
+    }
+  /* From now on it is the comparison of that file, as if opened from it. */
+  g_object_set_data_full (G_OBJECT (self->compare_page), "dossier-file", g_object_ref (file), g_object_unref);
+  add_file_to_collection (self, collection, DOSSIER_COLLECTION_ITEM_COMPARISON, file);
+}
+
+static void
+save_comparison_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             DossierWindow   *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "dossier-collection");
+  g_autoptr(GFile) file = _dossier_window_chooser_take_file (dialog, response);
+
+  if (file != NULL)
+    dossier_window_save_comparison_to_collection (self, id, file);
+}
+
 static void
 add_comparison_to_collection_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(DossierCollection) collection = NULL;
+  g_autofree char *title = NULL;
+  GtkFileChooserNative *dialog;
+  gint64 *data;
 
-  add_file_to_collection (self, g_variant_get_int64 (parameter), DOSSIER_COLLECTION_ITEM_COMPARISON,
-                          open_comparison_file (self));
+  if (open_comparison_file (self) != NULL || !comparison_shown (self))
+    {
+      add_file_to_collection (self, id, DOSSIER_COLLECTION_ITEM_COMPARISON, open_comparison_file (self));
+      return;
+    }
+
+  /* Not saved yet: a collection holds files, so save it first. */
+  collection = find_collection_by_id (self, id);
+  if (collection == NULL)
+    return;
+  /* Translators: the title of the file chooser; %s is a collection's name */
+  title = g_strdup_printf (_("Save the Comparison for “%s”"), dossier_collection_get_name (collection));
+  dialog = _dossier_window_new_file_chooser (self, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save and Add"),
+                                             _("Dossier Comparisons"), "application/x-dossier-comparison",
+                                             "*.dossier-comparison");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Comparison.dossier-comparison"));
+  data = g_new (gint64, 1);
+  *data = id;
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-collection", data, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_comparison_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* The file stays where it is; only the collection forgets it. */
@@ -1063,6 +1163,22 @@ export_notes_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* F9 shows or hides the sidebar of what is in front, as in GNOME apps:
+ * the comparison's terms, sources and names while a comparison is shown
+ * (whatever has the focus: the page's own F9 applies only within it),
+ * else the views and collections. */
+static gboolean
+toggle_sidebar_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (comparison_shown (self))
+    return gtk_widget_activate_action (GTK_WIDGET (self->compare_page), "compare.show-terms", NULL);
+  return gtk_widget_activate_action (widget, "win.show-sidebar", NULL);
+}
+
 void
 _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
 {
@@ -1088,7 +1204,7 @@ _dossier_window_collections_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-from-collection", NULL, remove_from_collection_action);
   gtk_widget_class_install_action (widget_class, "win.remove-open-from-collection", NULL, remove_from_collection_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar_cb, NULL);
 }
 
 void

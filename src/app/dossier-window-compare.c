@@ -101,7 +101,7 @@ comparison_loaded_cb (GObject      *source,
       return;
     }
   page = dossier_compare_page_new_for_comparison (comparison);
-  /* Where it came from, for a collection's Add Open Comparison. */
+  /* Where it came from, for a collection's Add Current Comparison. */
   g_object_set_data_full (G_OBJECT (page), "dossier-file", g_steal_pointer (&file), g_object_unref);
   show_compare_page (self, page);
 }
@@ -274,8 +274,6 @@ matrix_add_to_memo_cb (DossierMatrixPage *page,
   if (length == 0)
     return;
   started = _dossier_window_ensure_memo (self);
-  /* Stay in the matrix (a new memo would come to the front). */
-  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (page));
   if (dossier_memo_page_add_excerpt (self->memo_page, document, paragraph, 0, length) == NULL)
     {
       dossier_window_add_toast (self, adw_toast_new (_("Could not add the passage to the memo")));

@@ -55,7 +55,7 @@ _dossier_window_update_memo_actions (DossierWindow *self)
   if (have_memo)
     dossier_memo_page_set_modified (self->memo_page, _dossier_window_memo_is_dirty (self));
   _dossier_window_update_title (self);
-  /* A memo saved, opened or closed: a collection's Add Open Memo. */
+  /* A memo saved, opened or closed: a collection's Add Current Memo. */
   _dossier_window_update_collection_actions (self);
 }
 
@@ -99,11 +99,17 @@ add_recent (DossierWindow *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* @show brings the memo to the front; a memo started for a passage
+ * leaves the page the passage came from in front, rather than show the
+ * memo and switch back within one frame (GTK then drew the reader page
+ * before it had its size: "Trying to snapshot … without a current
+ * allocation", a fatal warning in tests). */
 static void
 set_memo (DossierWindow *self,
           DossierMemo   *memo,
           GFile         *file,
-          GFile         *restored_from)
+          GFile         *restored_from,
+          gboolean       show)
 {
   GtkWidget *page;
 
@@ -134,8 +140,11 @@ set_memo (DossierWindow *self,
   /* Folded, the memo's header has a way back to the library. */
   g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   gtk_stack_add_named (self->main_stack, page, "memo");
-  gtk_stack_set_visible_child (self->main_stack, page);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
+  if (show)
+    {
+      gtk_stack_set_visible_child (self->main_stack, page);
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
+    }
 
   self->memo_autosave = dossier_memo_autosave_new (memo, file, NULL);
   /* The page's file choosers start from the memo's file. */
@@ -366,7 +375,7 @@ memo_loaded_cb (GObject      *source,
         }
     }
   else
-    set_memo (self, memo, data->file, NULL);
+    set_memo (self, memo, data->file, NULL, TRUE);
   save_data_free (data);
 }
 
@@ -432,7 +441,7 @@ run_pending (DossierWindow *self)
     case PENDING_NEW:
       {
         g_autoptr(DossierMemo) memo = dossier_memo_new_from_template (self->pending_kind);
-        set_memo (self, memo, NULL, NULL);
+        set_memo (self, memo, NULL, NULL, TRUE);
       }
       break;
     case PENDING_OPEN_FILE:
@@ -443,7 +452,7 @@ run_pending (DossierWindow *self)
       show_open_memo_chooser (self);
       break;
     case PENDING_CLOSE_MEMO:
-      set_memo (self, NULL, NULL, NULL);
+      set_memo (self, NULL, NULL, NULL, TRUE);
       break;
     default:
       break;
@@ -536,7 +545,7 @@ dossier_window_open_memo (DossierWindow *self,
   _dossier_window_after_memo_confirmed (self, PENDING_OPEN_FILE);
 }
 
-/* Returns whether a memo had to be started. */
+/* Returns whether a memo had to be started (behind the page in front). */
 gboolean
 _dossier_window_ensure_memo (DossierWindow *self)
 {
@@ -545,7 +554,7 @@ _dossier_window_ensure_memo (DossierWindow *self)
   if (self->memo_page != NULL)
     return FALSE;
   memo = dossier_memo_new_from_template (DOSSIER_MEMO_KIND_POLICY_BRIEF);
-  set_memo (self, memo, NULL, NULL);
+  set_memo (self, memo, NULL, NULL, FALSE);
   return TRUE;
 }
 
@@ -611,8 +620,11 @@ add_selection_to_memo (DossierWindow *self,
       return FALSE;
     }
   /* Stay in the article: the analyst usually collects several passages. */
-  if (g_strcmp0 (visible, "reader") == 0)
-    gtk_stack_set_visible_child_name (self->main_stack, "reader");
+  if (g_strcmp0 (visible, "reader") != 0)
+    {
+      gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->memo_page));
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->main_stack));
+    }
   _dossier_window_toast_added (self, started);
   return TRUE;
 }
@@ -727,8 +739,6 @@ _dossier_window_add_compare_paragraph_to_memo (DossierWindow *self)
         continue;
 
       started = _dossier_window_ensure_memo (self);
-      /* Stay in the comparison (a new memo would come to the front). */
-      gtk_stack_set_visible_child (self->main_stack, self->compare_box);
       if (dossier_memo_page_add_excerpt (self->memo_page, document, index, 0, length) == NULL)
         break;
       _dossier_window_toast_added (self, started);
@@ -899,7 +909,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
       return;
     }
   original = dossier_memo_autosave_dup_original (newest);
-  set_memo (self, memo, original, newest);
+  set_memo (self, memo, original, newest, TRUE);
   _dossier_window_toast_printf (self, "%s", _("Memo restored; save it to keep it"));
 }
 

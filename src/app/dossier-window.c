@@ -560,7 +560,7 @@ static void
 main_page_changed_cb (DossierWindow *self)
 {
   _dossier_window_update_title (self);
-  /* A comparison shown or closed: a collection's Add Open Comparison. */
+  /* A comparison shown or closed: a collection's Add Current Comparison. */
   _dossier_window_update_collection_actions (self);
 }
 

@@ -51,6 +51,9 @@ void               dossier_window_new_memo          (DossierWindow      *self,
                                                      DossierMemoKind     kind);
 void               dossier_window_open_memo         (DossierWindow      *self,
                                                      GFile              *file);
+void               dossier_window_save_comparison_to_collection (DossierWindow *self,
+                                                                 gint64         collection,
+                                                                 GFile         *file);
 void               dossier_window_save_memo_to      (DossierWindow      *self,
                                                      GFile              *file);
 DossierMemoPage   *dossier_window_get_memo_page     (DossierWindow      *self);

@@ -33,6 +33,7 @@ struct _DossierDocument
   char *fields[DOSSIER_N_FIELDS];
   char **key_points;
   char **pull_quotes;
+  gboolean reference_only;
 
   GListStore *paragraphs;
   GListStore *footnotes;
@@ -56,6 +57,7 @@ enum {
   PROP_AUTHORS,
   PROP_AUTHOR_NAMES,
   PROP_ISSUED,
+  PROP_REFERENCE_ONLY,
   PROP_ITEM_TYPE,
   PROP_CONTAINER_TITLE,
   PROP_ACCESSED,
@@ -196,6 +198,9 @@ dossier_document_get_property (GObject    *object,
     case PROP_ISSUED:
       g_value_set_string (value, self->issued);
       break;
+    case PROP_REFERENCE_ONLY:
+      g_value_set_boolean (value, self->reference_only);
+      break;
     case PROP_SOURCE_URL:
       g_value_set_string (value, self->source_url);
       break;
@@ -253,6 +258,9 @@ dossier_document_set_property (GObject      *object,
     case PROP_ISSUED:
       dossier_document_set_issued (self, g_value_get_string (value));
       break;
+    case PROP_REFERENCE_ONLY:
+      dossier_document_set_reference_only (self, g_value_get_boolean (value));
+      break;
 
     case PROP_SOURCE_URL:
       dossier_document_set_source_url (self, g_value_get_string (value));
@@ -300,6 +308,8 @@ dossier_document_class_init (DossierDocumentClass *klass)
   /* The publication date as precisely as the source gives it: YYYY,
    * YYYY-MM or YYYY-MM-DD ("published" is only ever a whole day). */
   properties[PROP_ISSUED] = g_param_spec_string ("issued", NULL, NULL, NULL, rw);
+  /* See dossier_document_get_reference_only(). */
+  properties[PROP_REFERENCE_ONLY] = g_param_spec_boolean ("reference-only", NULL, NULL, FALSE, rw);
   for (guint i = 0; i < DOSSIER_N_FIELDS; i++)
     {
       g_autofree char *name = g_strdelimit (g_strdup (field_info[i].key), "_", '-');
@@ -631,6 +641,7 @@ dossier_document_dup_metadata (DossierDocument *self)
   dossier_document_set_source_url (copy, self->source_url);
   for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
     dossier_document_set_field (copy, f, self->fields[f]);
+  dossier_document_set_reference_only (copy, dossier_document_get_reference_only (self));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->authors));
   for (guint i = 0; i < n; i++)
@@ -641,6 +652,37 @@ dossier_document_dup_metadata (DossierDocument *self)
       dossier_document_add_author (copy, author_copy);
     }
   return copy;
+}
+
+/**
+ * dossier_document_get_reference_only:
+ *
+ * Whether the library holds no text for this entry: a reference imported
+ * from a reference manager, which memos can cite. The library's list
+ * holds lightweight copies without paragraphs, so the store says it on
+ * every document it reads; a document not read from a library says
+ * %FALSE (ask dossier_document_has_text() for one being imported).
+ *
+ * Returns: whether @self is known to be a reference without text
+ */
+gboolean
+dossier_document_get_reference_only (DossierDocument *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT (self), FALSE);
+  return self->reference_only;
+}
+
+void
+dossier_document_set_reference_only (DossierDocument *self,
+                                     gboolean         reference_only)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT (self));
+
+  reference_only = !!reference_only;
+  if (self->reference_only == reference_only)
+    return;
+  self->reference_only = reference_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE_ONLY]);
 }
 
 /**

@@ -70,6 +70,9 @@ gboolean            dossier_document_set_field           (DossierDocument  *self
                                                           DossierDocumentField field,
                                                           const char       *value);
 gboolean            dossier_document_has_text            (DossierDocument  *self);
+gboolean            dossier_document_get_reference_only  (DossierDocument  *self);
+void                dossier_document_set_reference_only  (DossierDocument  *self,
+                                                          gboolean          reference_only);
 
 DossierDocument    *dossier_document_dup_metadata        (DossierDocument  *self);
 

@@ -653,6 +653,7 @@ _dossier_library_make_light_copy (DossierDocument *document,
   dossier_document_set_source_url (light, dossier_document_get_source_url (document));
   for (guint f = 0; f < DOSSIER_N_FIELDS; f++)
     dossier_document_set_field (light, f, dossier_document_get_field (document, f));
+  dossier_document_set_reference_only (light, !dossier_document_has_text (document));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierAuthor) a = g_list_model_get_item (authors, i);

@@ -107,10 +107,14 @@ void             _dossier_library_index_document     (DossierLibrary  *self,
                                                       DossierDocument *document);
 /* The columns _dossier_library_fill_metadata() and
  * _dossier_library_author_from_row() read, in their order. */
+/* The last says whether the entry has text (a reference imported without
+ * it has no paragraphs): one look-up in the paragraphs' (doc, ord) key,
+ * no text read. The table must be named "documents" in the query. */
 #define DOSSIER_LIBRARY_META_COLUMNS \
   "id, title, subtitle, publisher, published, source_url, item_type, container_title, accessed, doi," \
-  " volume, issue, pages, edition, place"
-#define DOSSIER_LIBRARY_N_META_COLUMNS 15
+  " volume, issue, pages, edition, place," \
+  " EXISTS (SELECT 1 FROM paragraphs WHERE paragraphs.doc = documents.doc)"
+#define DOSSIER_LIBRARY_N_META_COLUMNS 16
 #define DOSSIER_LIBRARY_AUTHOR_COLUMNS \
   "name, position, affiliation, bio, family, given, particle, suffix, organisation"
 

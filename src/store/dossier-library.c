@@ -379,6 +379,7 @@ _dossier_library_fill_metadata (DossierDocument *document,
        * as a wrong "published" is. */
       dossier_document_set_field (document, f, value);
     }
+  dossier_document_set_reference_only (document, sqlite3_column_int (stmt, first_column + 6 + DOSSIER_N_FIELDS) == 0);
 }
 
 DossierAuthor *

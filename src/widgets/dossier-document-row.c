@@ -16,6 +16,7 @@ struct _DossierDocumentRow
   GtkLabel *title_label;
   GtkLabel *authors_label;
   GtkLabel *meta_label;
+  GtkLabel *reference_label;
   GtkLabel *snippet_label;
 
   DossierDocument *document;
@@ -58,6 +59,7 @@ update (DossierDocumentRow *self)
   g_autofree char *accessible = NULL;
   const char *publisher = NULL;
   const char *title = NULL;
+  gboolean reference = FALSE;
 
   if (self->document != NULL)
     {
@@ -65,6 +67,7 @@ update (DossierDocumentRow *self)
       authors = dossier_document_dup_author_names (self->document);
       publisher = dossier_document_get_publisher (self->document);
       date = format_short_date (dossier_document_get_published (self->document));
+      reference = dossier_document_get_reference_only (self->document);
     }
 
   if (publisher != NULL && *publisher != '\0' && date != NULL)
@@ -79,8 +82,12 @@ update (DossierDocumentRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->authors_label), authors != NULL);
   gtk_label_set_text (self->meta_label, meta ?: "");
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), meta != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_label), reference);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->meta_label)), meta != NULL || reference);
 
-  accessible = g_strjoin (", ", title ?: _("Untitled"), authors ?: "", meta ?: "", NULL);
+  accessible = g_strjoin (", ", title ?: _("Untitled"), authors ?: "", meta ?: "",
+                          /* Translators: read out after a library entry without text */
+                          reference ? _("reference without text") : "", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -169,6 +176,7 @@ dossier_document_row_class_init (DossierDocumentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, authors_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, reference_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentRow, snippet_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossierdocumentrow");

@@ -80,7 +80,7 @@ create_window (void)
 {
   DossierWindow *win = dossier_window_new (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (win), 1400, 800);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
   gtk_window_present (GTK_WINDOW (win));
   dossier_test_gui_spin (100);
   return win;

@@ -11,6 +11,7 @@
 
 #include "dossier-application.h"
 #include "dossier-collections-sidebar.h"
+#include "dossier-compare-page.h"
 #include "dossier-reader-page.h"
 #include "dossier-trash-page.h"
 #include "dossier-window.h"
@@ -352,6 +353,24 @@ test_views (void)
     g_assert_no_error (error);
     dossier_test_gui_spin (20);
     g_assert_false (is_shown (id));
+  }
+
+  /* The search names the view it searches. */
+  {
+    GtkWidget *entry = dossier_window_get_search_entry (window);
+    g_autofree char *placeholder = NULL;
+
+    choose_view (brief);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search “Black Sea Shipping”");
+    g_clear_pointer (&placeholder, g_free);
+    choose_view (DOSSIER_VIEW_RECENT);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search Recently Added");
+    g_clear_pointer (&placeholder, g_free);
+    choose_view (DOSSIER_VIEW_ALL);
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search Library");
   }
   choose_view (brief);
 }
@@ -908,8 +927,8 @@ test_collection_items (void)
     GtkPopover *menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
 
     dossier_test_gui_spin (50);
-    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Memo"));
-    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Open Comparison"));
+    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Memo"));
+    g_assert_null (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Comparison"));
     gtk_popover_popdown (menu);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-memo-to-collection", "x", brief_id);
@@ -982,9 +1001,209 @@ test_collection_items (void)
   search_for ("collection:\"Black Sea Shipping\" fisheries", 0);
   search_for ("", 3);
 
+  /* A comparison not saved yet: the item is there (it was hidden), and
+   * saves it first (the file chooser's answer given here), then adds the
+   * file. */
+  {
+    g_autofree char *unsaved_path = g_build_filename (data_home, "Fisheries vs grain.dossier-comparison", NULL);
+    g_autoptr(GFile) unsaved_file = g_file_new_for_path (unsaved_path);
+    g_autoptr(DossierDocument) left = dossier_library_load (library, ids[0], &error);
+    g_autoptr(DossierDocument) right = dossier_library_load (library, ids[1], &error);
+    g_auto(GStrv) comparisons = NULL;
+    GtkPopover *menu;
+
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+    dossier_window_compare (window, left, right);
+    g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+    dossier_test_gui_spin (20);
+    menu = dossier_collections_sidebar_popup_menu (sidebar (), brief);
+    dossier_test_gui_spin (50);
+    g_assert_nonnull (dossier_test_gui_find_label (GTK_WIDGET (menu), "Add Current Comparison"));
+    gtk_popover_popdown (menu);
+    dossier_window_save_comparison_to_collection (window, brief_id, unsaved_file);
+    dossier_test_gui_spin (20);
+    g_assert_true (g_file_query_exists (unsaved_file, NULL));
+    comparisons = dossier_library_dup_collection_items (library, brief_id, DOSSIER_COLLECTION_ITEM_COMPARISON, NULL);
+    g_assert_cmpuint (g_strv_length (comparisons), ==, 1);
+    {
+      g_autofree char *uri = g_file_get_uri (unsaved_file);
+
+      g_assert_cmpstr (comparisons[0], ==, uri);
+    }
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
   dossier_test_gui_spin (50);
+  close_window ();
+}
+
+static gboolean
+matrix_shown (gpointer data)
+{
+  return !dossier_window_get_matrix_busy (window) && page_shown ((gpointer) "matrix");
+}
+
+/* What each of the leaflet's panes asks for, in the test log. */
+static void
+log_min_widths (const char *when)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet ()); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      if (gtk_widget_get_visible (child))
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("%s: %s asks for %d px", when, G_OBJECT_TYPE_NAME (child), min);
+    }
+}
+
+/* Opening the memo or the matrix at the default width (1,100 px, the
+ * schema's window-width) keeps the three panes side by side; at 800 px the
+ * window is folded already and shows the page; at 960 px the panes fit
+ * until the memo's buttons widen the headers, and the window folds as the
+ * page opens. None may draw a page without an allocation (GTK warns, and
+ * warnings are fatal here). */
+static void
+test_page_widths (void)
+{
+  static const int widths[] = { 1100, 960, 800 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      /* (About 950 px holds the three panes.) */
+      gboolean folded = widths[w] < 900;
+      gboolean may_fold = widths[w] < 1000;
+      GtkStack *stack;
+
+      g_test_message ("window width %d", widths[w]);
+      window = dossier_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 820);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (wait_for (is_folded, GINT_TO_POINTER (folded)));
+      dossier_test_gui_spin (50);
+      stack = dossier_window_get_content_stack (window);
+      choose_view (DOSSIER_VIEW_ALL);
+
+      gtk_widget_activate_action (find_list_view (list_pane ()), "list.activate-item", "u", 0);
+      g_assert_true (wait_for (page_shown, (gpointer) "reader"));
+      dossier_test_gui_spin (100);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-memo", "s", "policy-brief");
+      g_assert_true (wait_for (page_shown, (gpointer) "memo"));
+      dossier_test_gui_spin (300);
+      log_min_widths ("memo");
+      if (widths[w] == 1100)
+        dossier_test_gui_screenshot (GTK_WIDGET (window), "memo-1100.png");
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet ())) == GTK_WIDGET (stack));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stack)), >, 0);
+
+      gtk_selection_model_select_all (dossier_window_get_selection (window));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix", NULL);
+      g_assert_true (wait_for (matrix_shown, NULL));
+      dossier_test_gui_spin (300);
+      log_min_widths ("matrix");
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (stack)), >, 0);
+
+      /* Back to the reader, the panes as they were. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close-matrix", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.close-memo", NULL);
+      dossier_test_gui_spin (300);
+      /* (Folded, the headers' back and close buttons widen the panes: a
+       * window folded at 960 px stays so until widened.) */
+      g_assert_true (may_fold || is_folded (GINT_TO_POINTER (folded)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dossier_window_get_reader_page (window))), >, 0);
+      gtk_selection_model_unselect_all (dossier_window_get_selection (window));
+      close_window ();
+    }
+}
+
+/* F9 as the keyboard delivers it: from @focus up to the window, the
+ * first shortcut for F9 that takes it. */
+static gboolean
+press_f9 (GtkWidget *focus)
+{
+  g_autoptr(GtkShortcutTrigger) f9 = gtk_keyval_trigger_new (GDK_KEY_F9, 0);
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), f9) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* F9 shows or hides the sidebar of what is in front: the views and
+ * collections in the library, the terms, sources and names while a
+ * comparison is shown (wherever the focus is). */
+static void
+test_f9 (void)
+{
+  GtkWidget *list;
+  DossierComparePage *compare;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) left = NULL;
+  g_autoptr(DossierDocument) right = NULL;
+  gboolean terms;
+
+  present_window (1400);
+  list = find_list_view (list_pane ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+
+  left = dossier_library_load (dossier_window_get_library (window), ids[0], &error);
+  g_assert_no_error (error);
+  right = dossier_library_load (dossier_window_get_library (window), ids[1], &error);
+  g_assert_no_error (error);
+  dossier_window_compare (window, left, right);
+  g_assert_true (wait_for (page_shown, (gpointer) "compare"));
+  dossier_test_gui_spin (20);
+  compare = DOSSIER_COMPARE_PAGE (gtk_stack_get_visible_child (dossier_window_get_content_stack (window)));
+  terms = dossier_compare_page_get_show_terms (compare);
+
+  /* From the article list beside it, and from within the page. */
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_cmpint (dossier_compare_page_get_show_terms (compare), ==, !terms);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (GTK_WIDGET (dossier_compare_page_get_list (compare, TRUE))));
+  dossier_test_gui_spin (20);
+  g_assert_cmpint (dossier_compare_page_get_show_terms (compare), ==, terms);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+
+  /* Back in the library, F9 is the views and collections' again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-compare", NULL);
+  dossier_test_gui_spin (20);
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar ())));
+  g_assert_true (press_f9 (list));
+  dossier_test_gui_spin (20);
   close_window ();
 }
 
@@ -1118,6 +1337,8 @@ main (int    argc,
   g_test_add_func ("/dossier/app/collections/add-articles", test_add_articles);
   g_test_add_func ("/dossier/app/collections/items-and-search", test_collection_items);
   g_test_add_func ("/dossier/app/collections/export-notes", test_export_notes);
+  g_test_add_func ("/dossier/app/collections/page-widths", test_page_widths);
+  g_test_add_func ("/dossier/app/collections/f9", test_f9);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@
 #include "dossier-reader-page.h"
 #include "dossier-reference-details.h"
 #include "dossier-window.h"
+#include "widgets/dossier-document-row.h"
 
 /*
  * Reference managers in the window: Import takes a Zotero export (each
@@ -79,6 +80,37 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The article list's row that shows @title. */
+static DossierDocumentRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (DOSSIER_IS_DOCUMENT_ROW (root))
+    {
+      DossierDocument *document = dossier_document_row_get_document (DOSSIER_DOCUMENT_ROW (root));
+
+      return document != NULL && g_strcmp0 (dossier_document_get_title (document), title) == 0
+             ? DOSSIER_DOCUMENT_ROW (root) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      DossierDocumentRow *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row's "Reference" label, when it shows. */
+static GtkWidget *
+shown_reference_label (DossierDocumentRow *row)
+{
+  GtkLabel *label = dossier_test_gui_find_label (GTK_WIDGET (row), "Reference");
+
+  return label != NULL && gtk_widget_is_drawable (GTK_WIDGET (label)) ? GTK_WIDGET (label) : NULL;
+}
+
 static void
 clipboard_read_cb (GObject      *source,
                    GAsyncResult *result,
@@ -126,6 +158,21 @@ test_import_and_read (void)
   article = find_shown ("Sanctions and the Ship-to-Ship Trade");
   g_assert_nonnull (article);
   g_assert_cmpstr (dossier_document_get_field (article, DOSSIER_FIELD_DOI), ==, "10.1525/as.2023.63.4.612");
+
+  /* The list says which is a reference without text, and why it matters. */
+  {
+    GtkWidget *list = gtk_widget_get_parent (dossier_window_get_search_entry (window));
+    DossierDocumentRow *row = find_row (list, "Sanctions and the Ship-to-Ship Trade");
+    GtkWidget *label;
+
+    g_assert_nonnull (row);
+    label = shown_reference_label (row);
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "No text: a reference that memos can cite");
+    row = find_row (list, "Interim Steps with North Korea: A Freeze for a Floor");
+    g_assert_nonnull (row);
+    g_assert_null (shown_reference_label (row));
+  }
 
   reader = dossier_window_get_reader_page (window);
   select_title ("Sanctions and the Ship-to-Ship Trade");

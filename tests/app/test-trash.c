@@ -262,6 +262,10 @@ test_empty_trash (void)
   dialog = dossier_test_gui_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Empty Trash?");
+  /* What goes, and that it is final, in plain words. */
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "1 article in the Trash will be permanently deleted, with its highlights and notes. "
+                   "This cannot be undone.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "empty"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   dossier_test_gui_screenshot (GTK_WIDGET (dialog), "trash-empty-dialog.png");

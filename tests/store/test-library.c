@@ -2409,6 +2409,60 @@ test_reference_only (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->path, "PRAGMA user_version"), ==, DOSSIER_LIBRARY_SCHEMA_VERSION);
 }
 
+/* The list's lightweight documents say which entries are references
+ * without text (the row marks them) without reading any text: just
+ * added, read from the file, restored from the Trash, and from a
+ * read-only library. */
+static void
+test_reference_only_listed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DossierDocument) reference = make_reference ("Sonata Report", "10.1000/one");
+  g_autoptr(DossierDocument) article = make_document ("Corridor Insurance", "https://example.org/listed", "cargo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ref_id = NULL;
+  g_autofree char *text_id = NULL;
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+
+    ref_id = dossier_library_add (library, reference, &error);
+    g_assert_no_error (error);
+    text_id = dossier_library_add (library, article, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_document_get_reference_only (dossier_library_get_document (library, ref_id)));
+    g_assert_false (dossier_document_get_reference_only (dossier_library_get_document (library, text_id)));
+    /* No text in the list's objects either way. */
+    g_assert_false (dossier_document_has_text (dossier_library_get_document (library, text_id)));
+  }
+
+  {
+    g_autoptr(DossierLibrary) library = open_ok (fixture->path);
+    g_autoptr(DossierDocument) loaded = NULL;
+
+    g_assert_true (dossier_document_get_reference_only (dossier_library_get_document (library, ref_id)));
+    g_assert_false (dossier_document_get_reference_only (dossier_library_get_document (library, text_id)));
+    loaded = dossier_library_load (library, ref_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (dossier_document_get_reference_only (loaded));
+
+    g_assert_true (dossier_library_remove (library, ref_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (dossier_library_restore (library, ref_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (dossier_document_get_reference_only (dossier_library_get_document (library, ref_id)));
+  }
+
+  {
+    g_autoptr(DossierLibrary) reader = dossier_library_open_with_flags (fixture->path,
+                                                                        DOSSIER_LIBRARY_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_document_get_reference_only (dossier_library_get_document (reader, ref_id)));
+    g_assert_false (dossier_document_get_reference_only (dossier_library_get_document (reader, text_id)));
+  }
+}
+
 /* Paragraphs from a PDF keep their page, page label and page breaks; a
  * version 3 library (before pages) reads with no pages when opened
  * read-only and is brought up to version 4 otherwise. */
@@ -2516,6 +2570,8 @@ main (int    argc,
 
   g_test_add ("/dossier/store/add-load", Fixture, NULL, fixture_setup, test_add_load, fixture_teardown);
   g_test_add ("/dossier/store/reference-only", Fixture, NULL, fixture_setup, test_reference_only, fixture_teardown);
+  g_test_add ("/dossier/store/reference-only-listed", Fixture, NULL, fixture_setup, test_reference_only_listed,
+              fixture_teardown);
   g_test_add ("/dossier/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/dossier/store/update-remove", Fixture, NULL, fixture_setup, test_update_remove, fixture_teardown);
   g_test_add ("/dossier/store/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
