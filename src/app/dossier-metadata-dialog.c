@@ -459,6 +459,95 @@ add_author_cb (DossierMetadataDialog *self)
   dossier_metadata_dialog_add_author (self, NULL, NULL);
 }
 
+/* ---- Rows that wrap ---------------------------------------------------------- */
+
+/* Enter in a wrapping field saves, as in the entry rows (a title has
+ * no line breaks); Shift+Enter too. */
+static gboolean
+text_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DossierMetadataDialog *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  gtk_widget_activate_default (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+add_enter_saves (DossierMetadataDialog *self,
+                 GtkTextView           *view)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+}
+
+/* A row like the title's for a value that runs to a paragraph (a key
+ * point, a pull quote, a footnote): its caption above a text view that
+ * wraps and is as tall as its lines, where an entry row would cut the
+ * text at its edge. The view is the row's "dossier-view", the caption
+ * its "dossier-caption"; @suffixes go at the end, centred. */
+static GtkWidget *
+wrapping_row_new (DossierMetadataDialog *self,
+                  const char            *text,
+                  GtkWidget            **suffixes,
+                  guint                  n_suffixes)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *view = dossier_wrapping_text_view_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, n_suffixes > 0 ? 6 : 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (view, "metadata-text");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text ?: "", -1);
+  add_enter_saves (self, GTK_TEXT_VIEW (view));
+
+  gtk_box_append (GTK_BOX (column), caption);
+  gtk_box_append (GTK_BOX (column), view);
+  gtk_box_append (GTK_BOX (box), column);
+  for (guint i = 0; i < n_suffixes; i++)
+    {
+      gtk_widget_set_valign (suffixes[i], GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), suffixes[i]);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "dossier-view", view);
+  g_object_set_data (G_OBJECT (row), "dossier-caption", caption);
+  return row;
+}
+
+/* The row's title, read by screen readers, and its caption. */
+static void
+wrapping_row_set_title (GtkWidget  *row,
+                        const char *title)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "dossier-caption"), title);
+}
+
+static GtkTextView *
+wrapping_row_get_view (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "dossier-view");
+}
+
 /* ---- Key points and pull quotes -------------------------------------------- */
 
 static GPtrArray *
@@ -496,7 +585,7 @@ relayout (DossierMetadataDialog *self,
       else
         /* Translators: %u is the place of a key point in the list */
         title = g_strdup_printf (_("Key Point %u"), i + 1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      wrapping_row_set_title (row, title);
       gtk_widget_set_sensitive (up, i > 0);
       adw_preferences_group_add (group, row);
     }
@@ -516,7 +605,7 @@ move_up_cb (GtkButton             *button,
   list->pdata[index] = list->pdata[index - 1];
   list->pdata[index - 1] = row;
   relayout (self, list);
-  gtk_widget_grab_focus (row);
+  gtk_widget_grab_focus (GTK_WIDGET (wrapping_row_get_view (row)));
 }
 
 static void
@@ -538,10 +627,10 @@ append_item (DossierMetadataDialog *self,
              const char            *text)
 {
   gboolean pull_quote = list == self->pull_quotes;
-  GtkWidget *row = adw_entry_row_new ();
   GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *buttons[] = { up, remove };
+  GtkWidget *row = wrapping_row_new (self, text, buttons, G_N_ELEMENTS (buttons));
 
   gtk_widget_set_tooltip_text (up, pull_quote ? _("Move Pull Quote Up") : _("Move Key Point Up"));
   gtk_widget_set_tooltip_text (remove, pull_quote ? _("Remove Pull Quote") : _("Remove Key Point"));
@@ -549,16 +638,12 @@ append_item (DossierMetadataDialog *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_item_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      gtk_widget_set_valign (buttons[i], GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (buttons[i], "flat");
       g_object_set_data (G_OBJECT (buttons[i]), "dossier-row", row);
       if (pull_quote)
         g_object_set_data (G_OBJECT (buttons[i]), "dossier-pull-quote", GINT_TO_POINTER (TRUE));
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), buttons[i]);
     }
   g_object_set_data (G_OBJECT (row), "dossier-up", up);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ?: "");
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
 
   g_ptr_array_add (list, g_object_ref_sink (row));
   relayout (self, list);
@@ -568,13 +653,13 @@ append_item (DossierMetadataDialog *self,
 static void
 add_key_point_cb (DossierMetadataDialog *self)
 {
-  gtk_widget_grab_focus (append_item (self, self->key_points, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (wrapping_row_get_view (append_item (self, self->key_points, NULL))));
 }
 
 static void
 add_pull_quote_cb (DossierMetadataDialog *self)
 {
-  gtk_widget_grab_focus (append_item (self, self->pull_quotes, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (wrapping_row_get_view (append_item (self, self->pull_quotes, NULL))));
 }
 
 static GStrv
@@ -585,7 +670,8 @@ dup_list (GPtrArray *list)
 
   for (guint i = 0; i < list->len; i++)
     {
-      g_autofree char *text = stripped_or_null (gtk_editable_get_text (GTK_EDITABLE (list->pdata[i])));
+      g_autofree char *typed = view_text (wrapping_row_get_view (list->pdata[i]));
+      g_autofree char *text = stripped_or_null (typed);
 
       if (text != NULL)
         g_strv_builder_add (builder, text);
@@ -610,10 +696,8 @@ append_footnote (DossierMetadataDialog *self,
   g_autofree char *urls_title = g_strdup_printf (_("Web Addresses of Footnote %u"), dossier_footnote_get_number (note));
 
   rows->number = dossier_footnote_get_number (note);
-  rows->text_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->text_row), title);
-  gtk_editable_set_text (GTK_EDITABLE (rows->text_row), dossier_footnote_get_text (note) ?: "");
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (rows->text_row), TRUE);
+  rows->text_row = wrapping_row_new (self, dossier_footnote_get_text (note), NULL, 0);
+  wrapping_row_set_title (rows->text_row, title);
   rows->urls_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->urls_row), urls_title);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (rows->urls_row), GTK_INPUT_PURPOSE_URL);
@@ -631,9 +715,11 @@ append_footnote (DossierMetadataDialog *self,
  * @list: "key-points", "pull-quotes", "footnote-texts" or "footnote-urls"
  * @position: the row's place in that list
  *
- * Returns: (transfer none) (nullable): the row's entry
+ * Returns: (transfer none) (nullable): the row (an entry row for
+ *   "footnote-urls"; the others wrap: see
+ *   dossier_metadata_dialog_get_item_text())
  */
-GtkEditable *
+GtkWidget *
 dossier_metadata_dialog_get_item (DossierMetadataDialog *self,
                                   const char            *list,
                                   guint                  position)
@@ -647,10 +733,32 @@ dossier_metadata_dialog_get_item (DossierMetadataDialog *self,
   if (position >= self->footnotes->len)
     return NULL;
   if (g_str_equal (list, "footnote-texts"))
-    return GTK_EDITABLE (((FootnoteRows *) self->footnotes->pdata[position])->text_row);
+    return ((FootnoteRows *) self->footnotes->pdata[position])->text_row;
   if (g_str_equal (list, "footnote-urls"))
-    return GTK_EDITABLE (((FootnoteRows *) self->footnotes->pdata[position])->urls_row);
+    return ((FootnoteRows *) self->footnotes->pdata[position])->urls_row;
   return NULL;
+}
+
+/**
+ * dossier_metadata_dialog_get_item_text:
+ * @list: "key-points", "pull-quotes" or "footnote-texts"
+ * @position: the row's place in that list
+ *
+ * Returns: (transfer none) (nullable): the text of that row
+ */
+GtkTextBuffer *
+dossier_metadata_dialog_get_item_text (DossierMetadataDialog *self,
+                                       const char            *list,
+                                       guint                  position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (DOSSIER_IS_METADATA_DIALOG (self), NULL);
+
+  if (g_str_equal (list, "footnote-urls"))
+    return NULL;
+  row = dossier_metadata_dialog_get_item (self, list, position);
+  return row != NULL ? gtk_text_view_get_buffer (wrapping_row_get_view (row)) : NULL;
 }
 
 /**
@@ -730,7 +838,7 @@ dossier_metadata_dialog_save (DossierMetadataDialog *self)
   for (guint i = 0; i < self->footnotes->len; i++)
     {
       FootnoteRows *rows = self->footnotes->pdata[i];
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows->text_row))));
+      g_autofree char *text = g_strstrip (view_text (wrapping_row_get_view (rows->text_row)));
       g_auto(GStrv) urls = split_urls (gtk_editable_get_text (GTK_EDITABLE (rows->urls_row)));
       g_autoptr(DossierFootnote) note = dossier_footnote_new (rows->number, text);
 
@@ -859,30 +967,11 @@ dossier_metadata_dialog_class_init (DossierMetadataDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* Enter in a wrapping field saves, as in the entry rows (a title has
- * no line breaks); Shift+Enter too. */
-static gboolean
-text_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     DossierMetadataDialog *self)
-{
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
-    return FALSE;
-  gtk_widget_activate_default (GTK_WIDGET (self));
-  return TRUE;
-}
-
 static void
 setup_text_field (DossierMetadataDialog *self,
                   GtkTextView           *view)
 {
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+  add_enter_saves (self, view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (validate), self);
 }
 

@@ -20,7 +20,10 @@ GtkEditable     *dossier_metadata_dialog_get_field     (DossierMetadataDialog *s
 void             dossier_metadata_dialog_add_author    (DossierMetadataDialog *self,
                                                         const char            *name,
                                                         const char            *affiliation);
-GtkEditable     *dossier_metadata_dialog_get_item      (DossierMetadataDialog *self,
+GtkWidget       *dossier_metadata_dialog_get_item      (DossierMetadataDialog *self,
+                                                        const char            *list,
+                                                        guint                  position);
+GtkTextBuffer   *dossier_metadata_dialog_get_item_text (DossierMetadataDialog *self,
                                                         const char            *list,
                                                         guint                  position);
 gboolean         dossier_metadata_dialog_save          (DossierMetadataDialog *self);

@@ -9,6 +9,7 @@
 #include "dossier-memo-check.h"
 #include "dossier-memo-inline.h"
 #include "dossier-memo-notes.h"
+#include "dossier-memo-prompts.h"
 #include "dossier-memo-templates.h"
 #include "model/dossier-util.h"
 
@@ -1253,104 +1254,6 @@ lint_markings (DossierMemo *memo,
 
 /* ---- Template placeholders ---------------------------------------------- */
 
-/* Adds to @found the template placeholders in @text: bracketed
- * instructions ("[Subject]", "[The problem, how it arose…]"), not
- * citation markers and not editorial brackets without letters ("[...]"). */
-static void
-collect_placeholders (const char *text,
-                      GHashTable *found)
-{
-  static GRegex *regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (text == NULL)
-    return;
-  dossier_regex_once (&regex, "\\[[^]^\\[\\n][^]\\[\\n]{2,}\\]", G_REGEX_OPTIMIZE);
-
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *placeholder = g_match_info_fetch (match, 0);
-      gboolean has_letter = FALSE;
-
-      for (const char *p = placeholder; *p; p = g_utf8_next_char (p))
-        has_letter |= g_unichar_isalpha (g_utf8_get_char (p));
-      if (has_letter)
-        g_hash_table_add (found, g_steal_pointer (&placeholder));
-      g_match_info_next (match, NULL);
-    }
-}
-
-static void
-collect_memo_placeholders (DossierMemo *memo,
-                           GHashTable  *found)
-{
-  collect_placeholders (dossier_memo_get_to (memo), found);
-  collect_placeholders (dossier_memo_get_from (memo), found);
-  collect_placeholders (dossier_memo_get_subject (memo), found);
-  for (guint i = 0; i < dossier_memo_get_n_sections (memo); i++)
-    {
-      DossierMemoSection *section = dossier_memo_get_section (memo, i);
-      g_autofree char *text = dossier_memo_section_dup_source_text (section);
-
-      collect_placeholders (dossier_memo_section_get_title (section), found);
-      collect_placeholders (text, found);
-    }
-}
-
-/* Every placeholder the templates have. Only these count: an analyst's
- * own brackets ("[sic]", "[emphasis added]") are not unfinished work. */
-static GHashTable *
-template_placeholders (void)
-{
-  static GHashTable *placeholders = NULL;
-
-  if (g_once_init_enter (&placeholders))
-    {
-      GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-      /* In the interface's language and as written: a memo made from an
-       * English template is checked in a Korean session too. */
-      for (DossierMemoKind kind = DOSSIER_MEMO_KIND_INFORMATION; kind <= DOSSIER_MEMO_KIND_POLICY_BRIEF; kind++)
-        {
-          g_autoptr(DossierMemo) template = dossier_memo_new_from_template (kind);
-          g_autoptr(DossierMemo) as_written = dossier_memo_new_from_template_untranslated (kind);
-
-          collect_memo_placeholders (template, found);
-          collect_memo_placeholders (as_written, found);
-        }
-      g_once_init_leave (&placeholders, found);
-    }
-  return placeholders;
-}
-
-/* The first template placeholder left in @text, if any. */
-static char *
-find_template_placeholder (const char *text)
-{
-  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *templates = template_placeholders ();
-  g_autofree char *first = NULL;
-  const char *first_at = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  collect_placeholders (text, found);
-  g_hash_table_iter_init (&iter, found);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *at = strstr (text, key);
-
-      if (g_hash_table_contains (templates, key) && (first_at == NULL || at < first_at))
-        {
-          first_at = at;
-          g_free (first);
-          first = g_strdup (key);
-        }
-    }
-  return g_steal_pointer (&first);
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -1372,7 +1275,7 @@ lint_placeholders (DossierMemo *memo,
 
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
     {
-      g_autofree char *placeholder = header[i].text ? find_template_placeholder (header[i].text) : NULL;
+      g_autofree char *placeholder = header[i].text ? dossier_memo_find_template_prompt (header[i].text) : NULL;
 
       /* An empty line prints as a bare label ("FROM:"): unfinished too. */
       if (is_blank (header[i].text))
@@ -1397,8 +1300,8 @@ lint_placeholders (DossierMemo *memo,
     {
       DossierMemoSection *section = dossier_memo_get_section (memo, i);
       g_autofree char *text = dossier_memo_section_dup_source_text (section);
-      g_autofree char *in_title = find_template_placeholder (dossier_memo_section_get_title (section));
-      g_autofree char *in_text = in_title ? NULL : find_template_placeholder (text);
+      g_autofree char *in_title = dossier_memo_find_template_prompt (dossier_memo_section_get_title (section));
+      g_autofree char *in_text = in_title ? NULL : dossier_memo_find_template_prompt (text);
 
       if (in_title != NULL || in_text != NULL)
         {

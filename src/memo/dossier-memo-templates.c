@@ -56,84 +56,96 @@ add_bullets (DossierMemoSection *section,
   dossier_memo_section_append_block (section, block);
 }
 
-/* A template's words in the interface's language, or as written (what
- * the check also looks for: a memo made in another language keeps its
- * prompts in that one). */
-static const char *
-tr (gboolean    translate,
-    const char *text)
+/* Where a template's words come from: the interface's language, or one
+ * language's catalogue (msgid → translation), or none (as written). The
+ * check looks for the prompts of all of them: a memo made in one
+ * language is checked in another. */
+typedef struct
 {
-  return translate ? _(text) : text;
+  gboolean session;
+  GHashTable *catalogue;
+} Words;
+
+static const char *
+tr (const Words *words,
+    const char  *text)
+{
+  const char *translated;
+
+  if (words->session)
+    return _(text);
+  translated = words->catalogue != NULL ? g_hash_table_lookup (words->catalogue, text) : NULL;
+  return translated != NULL ? translated : text;
 }
 
 static void
 build_information (DossierMemo *memo,
-                   gboolean     translate)
+                   const Words *words)
 {
   DossierMemoSection *section;
 
   dossier_memo_set_marking (memo, "UNCLASSIFIED");
-  dossier_memo_set_subject (memo, tr (translate, N_("(U) [Subject]")));
+  dossier_memo_set_subject (memo, tr (words, N_("(U) [Subject]")));
 
-  section = add_section (memo, tr (translate, N_("(U) Summary")));
-  add_paragraph (section, tr (translate, N_("(U) [The bottom line up front: what the reader needs to know, in at most four lines.]")));
+  section = add_section (memo, tr (words, N_("(U) Summary")));
+  add_paragraph (section, tr (words, N_("(U) [The bottom line up front: what the reader needs to know, in at most four lines.]")));
 
-  section = add_section (memo, tr (translate, N_("(U) Discussion")));
-  add_paragraph (section, tr (translate, N_("(U) [The facts and the analysis, in active voice. Cite sources with excerpts.]")));
+  section = add_section (memo, tr (words, N_("(U) Discussion")));
+  add_paragraph (section, tr (words, N_("(U) [The facts and the analysis, in active voice. Cite sources with excerpts.]")));
 }
 
 static void
 build_decision (DossierMemo *memo,
-                gboolean     translate)
+                const Words *words)
 {
   DossierMemoSection *section;
 
   dossier_memo_set_marking (memo, "UNCLASSIFIED");
-  dossier_memo_set_subject (memo, tr (translate, N_("(U) [Subject]")));
+  dossier_memo_set_subject (memo, tr (words, N_("(U) [Subject]")));
 
-  section = add_section (memo, tr (translate, N_("(U) Bottom Line Up Front")));
-  add_paragraph (section, tr (translate, N_("(U) [The decision needed and the recommendation, in at most four lines.]")));
+  section = add_section (memo, tr (words, N_("(U) Bottom Line Up Front")));
+  add_paragraph (section, tr (words, N_("(U) [The decision needed and the recommendation, in at most four lines.]")));
 
-  section = add_section (memo, tr (translate, N_("(U) Recommendation")));
-  add_paragraph (section, tr (translate, N_("(U) That you [approve the recommended option].")));
+  section = add_section (memo, tr (words, N_("(U) Recommendation")));
+  add_paragraph (section, tr (words, N_("(U) That you [approve the recommended option].")));
   add_paragraph (section, "Approve ____  Disapprove ____");
 
-  section = add_section (memo, tr (translate, N_("(U) Options")));
+  section = add_section (memo, tr (words, N_("(U) Options")));
   add_bullets (section,
-               tr (translate, N_("(U) **Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
-               tr (translate, N_("(U) **Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (words, N_("(U) **Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (words, N_("(U) **Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
                NULL);
 
-  section = add_section (memo, tr (translate, N_("(U) Background")));
-  add_paragraph (section, tr (translate, N_("(U) [What happened, who is involved, and the implications of each option, in active voice.]")));
+  section = add_section (memo, tr (words, N_("(U) Background")));
+  add_paragraph (section, tr (words, N_("(U) [What happened, who is involved, and the implications of each option, in active voice.]")));
 }
 
 static void
 build_policy_brief (DossierMemo *memo,
-                    gboolean     translate)
+                    const Words *words)
 {
   DossierMemoSection *section;
 
-  dossier_memo_set_subject (memo, tr (translate, N_("[Title of the brief]")));
+  dossier_memo_set_subject (memo, tr (words, N_("[Title of the brief]")));
 
-  section = add_section (memo, tr (translate, N_("Key Message (BLUF)")));
-  add_paragraph (section, tr (translate, N_("[The bottom line up front, in at most four lines.]")));
+  section = add_section (memo, tr (words, N_("Key Message (BLUF)")));
+  add_paragraph (section, tr (words, N_("[The bottom line up front, in at most four lines.]")));
 
-  section = add_section (memo, tr (translate, N_("Background")));
-  add_paragraph (section, tr (translate, N_("[The problem, how it arose, and why it matters now.]")));
+  section = add_section (memo, tr (words, N_("Background")));
+  add_paragraph (section, tr (words, N_("[The problem, how it arose, and why it matters now.]")));
 
-  section = add_section (memo, tr (translate, N_("Perspectives")));
-  add_paragraph (section, tr (translate, N_("[How analysts see the question. Use Insert Perspectives to draft this from the documents you chose.]")));
+  section = add_section (memo, tr (words, N_("Perspectives")));
+  add_paragraph (section, tr (words, N_("[How analysts see the question. Use Insert Perspectives to draft this from the documents you chose.]")));
 
-  section = add_section (memo, tr (translate, N_("Options")));
+  section = add_section (memo, tr (words, N_("Options")));
   add_bullets (section,
-               tr (translate, N_("**Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
-               tr (translate, N_("**Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
-               tr (translate, N_("**Option 3:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (words, N_("**Option 1:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (words, N_("**Option 2:** [what it is]. Pros: [...]. Cons: [...].")),
+               tr (words, N_("**Option 3:** [what it is]. Pros: [...]. Cons: [...].")),
                NULL);
 
-  section = add_section (memo, tr (translate, N_("Recommendations")));
-  add_bullets (section, tr (translate, N_("[Recommendation, and how to carry it out.]")), NULL);
+  section = add_section (memo, tr (words, N_("Recommendations")));
+  add_bullets (section, tr (words, N_("[Recommendation, and how to carry it out.]")), NULL);
 }
 
 /**
@@ -176,7 +188,7 @@ dossier_memo_find_evidence_section (DossierMemo *memo)
 
 static DossierMemo *
 new_from_template (DossierMemoKind kind,
-                   gboolean        translate)
+                   const Words     *words)
 {
   DossierMemo *memo = dossier_memo_new ();
 
@@ -187,13 +199,13 @@ new_from_template (DossierMemoKind kind,
   switch (kind)
     {
     case DOSSIER_MEMO_KIND_INFORMATION:
-      build_information (memo, translate);
+      build_information (memo, words);
       break;
     case DOSSIER_MEMO_KIND_DECISION:
-      build_decision (memo, translate);
+      build_decision (memo, words);
       break;
     case DOSSIER_MEMO_KIND_POLICY_BRIEF:
-      build_policy_brief (memo, translate);
+      build_policy_brief (memo, words);
       break;
     default:
       g_return_val_if_reached (memo);
@@ -218,22 +230,29 @@ new_from_template (DossierMemoKind kind,
 DossierMemo *
 dossier_memo_new_from_template (DossierMemoKind kind)
 {
-  return new_from_template (kind, TRUE);
+  const Words words = { .session = TRUE };
+
+  return new_from_template (kind, &words);
 }
 
 /**
- * dossier_memo_new_from_template_untranslated:
+ * dossier_memo_new_from_template_in:
  * @kind: the kind of memo
+ * @catalogue: (nullable): one language's messages (msgid → translation);
+ *   %NULL for the template as written, in English
  *
- * The template as written, in English whatever the interface's language
- * (its language setting is still the locale's).
+ * The template in a language other than the interface's, for the check
+ * to know its prompts (its language setting is still the locale's).
  *
  * Returns: (transfer full): the memo
  */
 DossierMemo *
-dossier_memo_new_from_template_untranslated (DossierMemoKind kind)
+dossier_memo_new_from_template_in (DossierMemoKind  kind,
+                                   GHashTable      *catalogue)
 {
-  return new_from_template (kind, FALSE);
+  const Words words = { .session = FALSE, .catalogue = catalogue };
+
+  return new_from_template (kind, &words);
 }
 
 /* Key points longer than this are cut at a word boundary. */

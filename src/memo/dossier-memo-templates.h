@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 DossierMemo        *dossier_memo_new_from_template   (DossierMemoKind  kind);
-DossierMemo        *dossier_memo_new_from_template_untranslated (DossierMemoKind kind);
+DossierMemo        *dossier_memo_new_from_template_in (DossierMemoKind  kind,
+                                                      GHashTable      *catalogue);
 DossierMemoSection *dossier_memo_find_evidence_section (DossierMemo   *memo);
 DossierMemoSection *dossier_memo_draft_perspectives  (DossierMemo     *memo,
                                                       GListModel      *documents,

@@ -520,16 +520,16 @@ test_metadata_key_points_footnotes (void)
   add = find_by_tooltip (GTK_WIDGET (dialog), "Add Key Point");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "key-points", 1), "Breakwater funds protect jobs");
-  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dossier_metadata_dialog_get_item (dialog, "key-points", 1)),
+  gtk_text_buffer_set_text (dossier_metadata_dialog_get_item_text (dialog, "key-points", 1), "Breakwater funds protect jobs", -1);
+  g_signal_emit_by_name (find_by_tooltip (dossier_metadata_dialog_get_item (dialog, "key-points", 1),
                                           "Move Key Point Up"), "clicked");
-  g_assert_cmpstr (gtk_editable_get_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1)), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1))), ==,
                    "https://example.org/hea/maintenance");
-  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-texts", 1), new_note);
+  gtk_text_buffer_set_text (dossier_metadata_dialog_get_item_text (dialog, "footnote-texts", 1), new_note, -1);
   /* What is not a web address is refused. */
-  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1), "example.org/hea");
+  gtk_editable_set_text (GTK_EDITABLE (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1)), "example.org/hea");
   g_assert_false (dossier_metadata_dialog_save (dialog));
-  gtk_editable_set_text (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1),
+  gtk_editable_set_text (GTK_EDITABLE (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 1)),
                          "https://example.org/hea/maintenance-2024");
   if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
     {
@@ -538,7 +538,7 @@ test_metadata_key_points_footnotes (void)
       for (guint i = 0; i < 2; i++)
         {
           gtk_window_set_default_size (GTK_WINDOW (dialog), i == 0 ? 520 : 360, 860);
-          gtk_widget_grab_focus (GTK_WIDGET (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 2)));
+          gtk_widget_grab_focus (dossier_metadata_dialog_get_item (dialog, "footnote-urls", 2));
           dossier_test_gui_spin (400);
           dossier_test_gui_screenshot (GTK_WIDGET (dialog), i == 0 ? "metadata-lists-wide.png"
                                                                    : "metadata-lists-narrow.png");
@@ -773,6 +773,132 @@ test_metadata_long_values (void)
   g_assert_nonnull (edited);
   g_assert_cmpstr (dossier_document_get_title (edited), ==, title);
   g_assert_cmpstr (dossier_document_get_subtitle (edited), ==, "Operators and councils on both sides");
+  dossier_test_gui_spin (20);
+}
+
+/* A text long enough to wrap to several lines at any width the dialog
+ * takes: about 600 characters. */
+static char *
+long_text (const char *start)
+{
+  GString *text = g_string_new (start);
+
+  while (text->len < 600)
+    g_string_append (text, " The harbour board’s survey of the northern quays, read again after the storm season, "
+                           "puts the repair bill above the figure the council was given.");
+  return g_string_free (text, FALSE);
+}
+
+/* Whether @row is at least as tall as @text wrapped at the row's width:
+ * an entry row is one line tall, whatever its text. */
+static gboolean
+row_holds_text (GtkWidget  *row,
+                const char *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int text_height;
+
+  if (!gtk_widget_get_mapped (row) || gtk_widget_get_width (row) <= 0)
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (row, text);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, gtk_widget_get_width (row) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  return gtk_widget_get_height (row) >= text_height;
+}
+
+/* The text view inside @widget, if there is one. */
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Edit Details shows a 600-character key point, pull quote and footnote
+ * whole, wrapped in rows as tall as their text, in a wide dialog and a
+ * narrow one (entry rows cut them at the row's edge). */
+static void
+test_metadata_long_lists (void)
+{
+  static const char *lists[] = { "key-points", "pull-quotes", "footnote-texts" };
+  g_autoptr(DossierDocument) document = dossier_document_new ();
+  g_autoptr(DossierDocument) edited = NULL;
+  g_autoptr(DossierFootnote) note = NULL;
+  g_autofree char *point = long_text ("Small harbours lose their ferries first.");
+  g_autofree char *quote = long_text ("“We were told the quay would last another decade.”");
+  g_autofree char *note_text = long_text ("Harbour Board, Survey of the Northern Quays, 2024.");
+  const char *texts[] = { point, quote, note_text };
+  const char *points[] = { point, NULL };
+  const char *quotes[] = { quote, NULL };
+  GtkWindow *dialog;
+
+  dossier_document_set_id (document, "long-lists");
+  dossier_document_set_title (document, "Harbour Lights");
+  dossier_document_set_key_points (document, points);
+  dossier_document_set_pull_quotes (document, quotes);
+  note = dossier_footnote_new (1, note_text);
+  dossier_document_add_footnote (document, note);
+  dialog = GTK_WINDOW (dossier_metadata_dialog_new (NULL, document));
+  g_signal_connect (dialog, "save", G_CALLBACK (metadata_saved_cb), &edited);
+
+  for (guint w = 0; w < 2; w++)
+    {
+      int width = w == 0 ? 1400 : 700;
+
+      gtk_window_set_default_size (dialog, width, 860);
+      gtk_window_present (dialog);
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        {
+          GtkWidget *row = dossier_metadata_dialog_get_item (DOSSIER_METADATA_DIALOG (dialog), lists[i], 0);
+          GtkTextView *view = NULL;
+          gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+          g_assert_nonnull (row);
+          /* Shown, to be laid out at the dialog's new width. */
+          gtk_widget_grab_focus (row);
+          /* (Within the screen's 1400 px, the window's shadow included.) */
+          while (!(ABS (gtk_widget_get_width (GTK_WIDGET (dialog)) - width) <= 20 && row_holds_text (row, texts[i]) &&
+                   (view = find_text_view (row)) != NULL && view_wrapped (view)) &&
+                 g_get_monotonic_time () < until)
+            g_main_context_iteration (NULL, FALSE);
+          g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (dialog)) - width), <=, 20);
+          g_assert_true (row_holds_text (row, texts[i]));
+          g_assert_nonnull (view);
+          g_assert_true (view_wrapped (view));
+          g_assert_cmpint (gtk_widget_get_width (row), <, width);
+        }
+      if (g_getenv ("DOSSIER_SCREENSHOT_DIR") != NULL)
+        {
+          GtkWidget *row = dossier_metadata_dialog_get_item (DOSSIER_METADATA_DIALOG (dialog), "footnote-texts", 0);
+
+          GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          /* Scrolled to the end: the footnote, the last of the three. */
+          gtk_widget_grab_focus (GTK_WIDGET (find_text_view (row)));
+          dossier_test_gui_spin (200);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          dossier_test_gui_spin (200);
+          dossier_test_gui_screenshot (GTK_WIDGET (dialog), w == 0 ? "metadata-long-lists-1400.png"
+                                                                   : "metadata-long-lists-700.png");
+        }
+    }
+
+  /* Saved as they were: the wrapping does not put line breaks in. */
+  g_assert_true (dossier_metadata_dialog_save (DOSSIER_METADATA_DIALOG (dialog)));
+  g_assert_nonnull (edited);
+  g_assert_cmpstr (dossier_document_get_key_points (edited)[0], ==, point);
+  g_assert_cmpstr (dossier_document_get_pull_quotes (edited)[0], ==, quote);
+  g_assert_cmpstr (dossier_footnote_get_text (dossier_document_lookup_footnote (edited, 1)), ==, note_text);
   dossier_test_gui_spin (20);
 }
 
@@ -1171,6 +1297,7 @@ main (int    argc,
   g_test_add_func ("/dossier/app/metadata", test_metadata);
   g_test_add_func ("/dossier/app/metadata-key-points-footnotes", test_metadata_key_points_footnotes);
   g_test_add_func ("/dossier/app/metadata-long-values", test_metadata_long_values);
+  g_test_add_func ("/dossier/app/metadata-long-lists", test_metadata_long_lists);
   g_test_add_func ("/dossier/app/metadata-dates", test_metadata_dates);
   g_test_add_func ("/dossier/app/highlight-survives-reopen", test_highlight_survives_reopen);
   g_test_add_func ("/dossier/app/copy-with-citation", test_copy_with_citation);

@@ -46,4 +46,15 @@ out=$(LANGUAGE=ko LC_ALL=C.UTF-8 DOSSIER_LOCALEDIR="$localedir" "$cli" memo chec
 check "English template prompt found in Korean" "“[Title of the brief]”" "$out"
 check "English section prompt found in Korean" "“[what it is]”" "$out"
 
+# And the other way: a memo made from the Korean template is checked in an
+# English session (LANGUAGE=xx, no catalogue) and in one whose language has
+# no Dossier catalogue (LANGUAGE=de): its Korean prompts are found too.
+LANGUAGE=ko LC_ALL=C.UTF-8 DOSSIER_LOCALEDIR="$localedir" "$cli" memo new --template=policy-brief \
+  -o "$tmp/brief-ko.dossier-memo" >/dev/null 2>&1
+for language in xx de; do
+  out=$(LANGUAGE=$language LC_ALL=C.UTF-8 DOSSIER_LOCALEDIR="$localedir" "$cli" memo check --strict "$tmp/brief-ko.dossier-memo" 2>&1)
+  check "Korean template prompt found in English ($language)" "“[브리프 제목]”" "$out"
+  check "Korean section prompt found in English ($language)" "“[내용]”" "$out"
+done
+
 exit $status
